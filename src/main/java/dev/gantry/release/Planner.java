@@ -1,0 +1,132 @@
+package dev.gantry.release;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decision: from the branch, the version and the release history, what this build publishes —
+ * or a refusal that says what is wrong and how to fix it. Pure: everything it knows comes in through
+ * {@link ReleaseContext} and {@link PlanSettings}.
+ */
+public final class Planner {
+
+    private final PlanSettings settings;
+
+    public Planner(PlanSettings settings) {
+        this.settings = settings;
+    }
+
+    public Plan plan(ReleaseContext context) throws GantryException {
+        BranchRule rule = ruleFor(context.branch());
+        Version version = Version.of(context.version());
+        return switch (rule.release()) {
+            case NONE -> verifyOnly(context, rule);
+            case SNAPSHOT -> snapshot(context, rule, version);
+            case STABLE -> stable(context, rule, version);
+        };
+    }
+
+    /** The first of the POM's rules, then the flow's, whose pattern matches; a verify-only rule when none does. */
+    public BranchRule ruleFor(String branch) {
+        return settings.effectiveRules().stream()
+                .filter(r -> r.matches(branch))
+                .findFirst()
+                .orElse(new BranchRule("*", ReleaseKind.NONE, List.of(), null, false, false));
+    }
+
+    private Plan verifyOnly(ReleaseContext context, BranchRule rule) {
+        String reason = "Branch '" + context.branch() + "' publishes nothing (" + rule + "): the build is verified only.";
+        return nothing(context, rule, reason);
+    }
+
+    private Plan snapshot(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
+        if (!version.isSnapshot()) {
+            throw Refusals.snapshotBranchNeedsSnapshot(context.branch(), version, rule);
+        }
+        String reason = "Branch '" + context.branch() + "' publishes every commit as a snapshot: " + version
+                + " replaces the previous " + version + ".";
+        return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.SNAPSHOT,
+                reason, rule.toString(), image(context, rule, false),
+                new ArtifactPlan(settings.snapshotRepository(), ArtifactPlan.Mode.REPLACE_SNAPSHOT), null,
+                rule.environmentTagName().orElse(null));
+    }
+
+    private Plan stable(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
+        if (!version.isStable()) {
+            throw Refusals.stableBranchNeedsRelease(context.branch(), version, rule);
+        }
+        String tag = settings.tagPrefix() + version;
+        Map<String, String> releaseTags = context.history().releaseTags(settings.tagPrefix());
+        String taggedCommit = releaseTags.get(tag);
+        String reason;
+        if (taggedCommit != null && !taggedCommit.equals(context.commit())) {
+            if (context.previousVersion() != null && !context.previousVersion().equals(context.version())) {
+                throw Refusals.alreadyReleasedElsewhere(version, tag, taggedCommit, context.commit());
+            }
+            return nothing(context, rule, version + " is already released (tag " + tag + " on " + ReleaseContext.shorten(taggedCommit)
+                    + ") and this commit does not change the version: nothing to publish. Bump the version to release.");
+        }
+        if (taggedCommit != null) {
+            reason = version + " is already tagged " + tag + " on this commit: completing the release, keeping whatever is already in place.";
+        } else {
+            Optional<Version> highest = highestReleased(releaseTags.keySet());
+            if (highest.isPresent() && version.compareTo(highest.get()) < 0 && !rule.allowMaintenance()) {
+                throw Refusals.versionGoesBackwards(version, highest.get(), settings.tagPrefix() + highest.get(), context.branch());
+            }
+            reason = version + " is a new version on '" + context.branch() + "' (no tag " + tag + " yet"
+                    + (context.previousVersion() == null ? "" : "; previous version " + context.previousVersion()) + "): releasing it.";
+        }
+        if (!settings.allowDirty()) {
+            List<String> dirty = context.history().uncommittedChanges();
+            if (!dirty.isEmpty()) {
+                throw Refusals.uncommittedChanges(dirty);
+            }
+        }
+        return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.STABLE,
+                reason, rule.toString(), image(context, rule, true),
+                new ArtifactPlan(settings.releaseRepository(), ArtifactPlan.Mode.IMMUTABLE), tag,
+                rule.environmentTagName().orElse(null));
+    }
+
+    private Optional<Version> highestReleased(Iterable<String> tags) {
+        Version highest = null;
+        for (String tag : tags) {
+            Version v = Version.of(tag.substring(settings.tagPrefix().length()));
+            if (v.isStable() && (highest == null || v.compareTo(highest) > 0)) {
+                highest = v;
+            }
+        }
+        return Optional.ofNullable(highest);
+    }
+
+    private ImagePlan image(ReleaseContext context, BranchRule rule, boolean stable) {
+        boolean configured = settings.imageRepository() != null;
+        boolean wanted = rule.images() != null ? rule.images() : settings.flow().imagesByDefault() || configured;
+        if (!wanted) {
+            return null;
+        }
+        List<ImageTag> tags = new ArrayList<>();
+        if (stable) {
+            tags.add(new ImageTag(context.version(), false));
+        }
+        tags.add(new ImageTag("sha-" + context.commit().substring(0, 12), false));
+        if (!stable) {
+            tags.add(new ImageTag(context.version(), true));
+        }
+        for (String moving : rule.movingTagsFor(context.branch(), context.version())) {
+            if (tags.stream().noneMatch(t -> t.name().equals(moving))) {
+                tags.add(new ImageTag(moving, true));
+            }
+        }
+        return configured
+                ? new ImagePlan(settings.imageRepository(), false, tags)
+                : new ImagePlan(settings.embeddedImageName(), true, tags);
+    }
+
+    private static Plan nothing(ReleaseContext context, BranchRule rule, String reason) {
+        return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.NONE,
+                reason, rule.toString(), null, null, null, null);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.gantry.release;
+
+import java.util.List;
+
+/**
+ * Every refusal Gantry makes, worded in one place (as jib's {@code HelpfulSuggestions}): what was found,
+ * what was expected, and what to do — naming the POM element or {@code -D} flag that fixes it. Tests
+ * assert these exact messages.
+ */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    // --- configuration ---------------------------------------------------------------------------
+
+    public static GantryException unknownFlow(String text) {
+        return new GantryException("Unknown flow '" + text + "': expected 'gitflow' (microservices) or 'trunk' (libraries). "
+                + "Set <flow> in the gantry-maven-plugin configuration or pass -Dgantry.flow=gitflow.");
+    }
+
+    public static GantryException unknownReleaseKind(String text) {
+        return new GantryException("Unknown release kind '" + text + "': expected 'stable', 'snapshot' or 'none'. "
+                + "Fix <release> in the <branches><branch> entry of the gantry-maven-plugin configuration.");
+    }
+
+    public static GantryException invalidRule(String problem, String pattern) {
+        return new GantryException("Invalid branch rule" + (pattern == null ? "" : " '" + pattern + "'") + ": " + problem
+                + ". Fix the <branches><branch> entry in the gantry-maven-plugin configuration (see docs/configuration.md).");
+    }
+
+    // --- the version against the branch's convention --------------------------------------------
+
+    public static GantryException stableBranchNeedsRelease(String branch, Version version, BranchRule rule) {
+        if (version.hasSnapshotSuffix()) {
+            return new GantryException("Version " + version + " on branch '" + branch + "': this branch releases stable versions "
+                    + "and requires X.Y.Z, not a -SNAPSHOT (" + rule + "). Set <version>" + version.withoutSnapshot()
+                    + "</version> in pom.xml to release it, or build this commit on a snapshot branch.");
+        }
+        return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a release version: this branch "
+                + "requires X.Y.Z, three numbers such as 1.4.0 (" + rule + "). Set <version> in pom.xml to the form X.Y.Z.");
+    }
+
+    public static GantryException snapshotBranchNeedsSnapshot(String branch, Version version, BranchRule rule) {
+        if (version.isStable()) {
+            return new GantryException("Version " + version + " on branch '" + branch + "': this branch publishes snapshots and "
+                    + "requires X.Y.Z-SNAPSHOT (" + rule + "). Set <version>" + version + "-SNAPSHOT</version> (or the next "
+                    + "version's snapshot) in pom.xml; release versions are built on the stable branch.");
+        }
+        return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a snapshot version: this branch "
+                + "requires X.Y.Z-SNAPSHOT, such as 1.4.0-SNAPSHOT (" + rule + "). Set <version> in pom.xml to that form.");
+    }
+
+    // --- release history ---------------------------------------------------------------------------
+
+    public static GantryException alreadyReleasedElsewhere(Version version, String tag, String taggedCommit, String commit) {
+        return new GantryException(version + " is already released from commit " + ReleaseContext.shorten(taggedCommit) + " (tag "
+                + tag + "), and this commit " + ReleaseContext.shorten(commit) + " sets the version to " + version
+                + " again. A released version is never rebuilt: bump the version in pom.xml (for example to "
+                + next(version) + ").");
+    }
+
+    public static GantryException versionGoesBackwards(Version version, Version highest, String highestTag, String branch) {
+        return new GantryException("Version " + version + " is lower than " + highest + ", the highest version already released (tag "
+                + highestTag + "). Set a version above " + highest + " in pom.xml, or, if '" + branch + "' is a maintenance branch, "
+                + "allow it with <allowMaintenance>true</allowMaintenance> in its <branches><branch> rule.");
+    }
+
+    public static GantryException uncommittedChanges(List<String> files) {
+        String shown = String.join(", ", files.subList(0, Math.min(5, files.size())))
+                + (files.size() > 5 ? " and " + (files.size() - 5) + " more" : "");
+        return new GantryException("Uncommitted changes to tracked files: " + shown + ". A stable release is built only from "
+                + "committed sources, so that the tag describes what was released. Commit or revert them, or pass "
+                + "-Dgantry.allowDirty=true to release anyway.");
+    }
+
+    public static GantryException tagOnAnotherCommit(String tag, String taggedCommit, String commit) {
+        return new GantryException("Tag " + tag + " already exists on commit " + ReleaseContext.shorten(taggedCommit)
+                + ", not on this commit " + ReleaseContext.shorten(commit) + ": the version was released from another commit. "
+                + "Bump the version in pom.xml; never move a release tag.");
+    }
+
+    private static String next(Version version) {
+        String[] parts = version.toString().split("\\.");
+        return parts[0] + "." + parts[1] + "." + (Integer.parseInt(parts[2]) + 1);
+    }
+
+    // --- git ---------------------------------------------------------------------------------------
+
+    public static GantryException notAGitRepository(String dir) {
+        return new GantryException("No git repository found at " + dir + " or any parent directory. Gantry decides releases "
+                + "from git (branch, commit, tags): build from a git clone, or pass -Dgantry.skip=true to build without Gantry.");
+    }
+
+    public static GantryException noCommit(String dir) {
+        return new GantryException("The git repository at " + dir + " has no commit yet. Commit the project first; "
+                + "releases are made from commits.");
+    }
+
+    public static GantryException noBranch(String tried) {
+        return new GantryException("Cannot tell which branch is being built: HEAD is detached and no CI branch variable is set "
+                + "(tried " + tried + "). Check out the branch (git checkout <branch>), or pass -Dgantry.branch=<branch>.");
+    }
+
+    public static GantryException unreadableVersion(String commit, String problem) {
+        return new GantryException("Cannot read the project version at commit " + ReleaseContext.shorten(commit) + ": " + problem
+                + ". Fix pom.xml at that commit, or pass -Dgantry.skip=true.");
+    }
+
+    public static GantryException remoteUnreachable(String remote, String detail) {
+        return new GantryException("Cannot list the tags of git remote '" + remote + "': " + detail + ". Gantry asks the remote "
+                + "so that shallow clones decide right. Check the remote's URL and credentials (git ls-remote " + remote
+                + " must work), or set -Dgantry.git.remote=<name>.");
+    }
+
+    public static GantryException tagPushRefused(String tag, String remote, String detail) {
+        return new GantryException("The remote '" + remote + "' refused the tag " + tag + ": " + detail + ". The image and artifacts "
+                + "are published; the release is complete once the tag is pushed. Give the CI's credentials permission to push tags "
+                + "(protected tags, branch rules, hooks), then re-run the pipeline: what is done is kept.");
+    }
+
+    // --- reactor and publishing ----------------------------------------------------------------------
+
+    public static GantryException reactorVersionsDiffer(String topVersion, List<String> differing) {
+        return new GantryException("All published modules must share the top-level version " + topVersion + ", but "
+                + String.join(", ", differing) + ". Set the same <version> in every module (mvn versions:set -DnewVersion="
+                + topVersion + "), or skip publishing a module with <gantry.skip>true</gantry.skip> in its properties.");
+    }
+
+    public static GantryException artifactDiffers(String artifact, String repository) {
+        return new GantryException(artifact + " is already published in " + repository + " with different content. A release is "
+                + "immutable: bump the version in pom.xml. If the bytes differ only by build time, make the build reproducible with "
+                + "<project.build.outputTimestamp>.");
+    }
+}

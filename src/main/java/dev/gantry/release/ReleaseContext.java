@@ -1,0 +1,21 @@
+package dev.gantry.release;
+
+/**
+ * The facts of one build the decision is made from.
+ *
+ * @param branch          the branch being built
+ * @param commit          the full id of the commit being built
+ * @param version         the top-level project's version
+ * @param previousVersion the version at the commit's first parent, or null when that commit is absent
+ * @param history         tags and working-tree state, asked on demand
+ */
+public record ReleaseContext(String branch, String commit, String version, String previousVersion, ReleaseHistory history) {
+
+    public String shortCommit() {
+        return shorten(commit);
+    }
+
+    static String shorten(String commit) {
+        return commit == null ? null : commit.substring(0, Math.min(7, commit.length()));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.gantry.release;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the decision needs to know of the repository's past, asked only when a stable branch needs it
+ * (reading the remote and the working tree costs time that a snapshot or verify-only build should not pay).
+ */
+public interface ReleaseHistory {
+
+    /** Tags starting with the prefix, local and remote merged: tag name → id of the commit it points at. */
+    Map<String, String> releaseTags(String prefix) throws GantryException;
+
+    /** Tracked files with uncommitted changes (staged or not), relative to the repository root. */
+    List<String> uncommittedChanges() throws GantryException;
+}
