@@ -132,4 +132,26 @@ public final class Refusals {
                 + "immutable: bump the version in pom.xml. If the bytes differ only by build time, make the build reproducible with "
                 + "<project.build.outputTimestamp>.");
     }
+
+    public static GantryException deployFailed(String id, String url, String detail, Throwable cause) {
+        return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed after 3 attempts: " + detail
+                + ". " + credentialsHint(detail, id) + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
+    }
+
+    public static GantryException repositoryUnreadable(String id, String url, String detail, Throwable cause) {
+        return new GantryException("Cannot check whether the release is already in repository '" + id + "' (" + url + "): "
+                + detail + ". " + credentialsHint(detail, id) + "Nothing was published.", cause);
+    }
+
+    private static String credentialsHint(String detail, String id) {
+        String d = detail == null ? "" : detail;
+        if (d.contains("401") || d.contains("Unauthorized")) {
+            return "The repository asked for credentials: add a <server> with <id>" + id + "</id> and its username and password "
+                    + "to settings.xml. ";
+        }
+        if (d.contains("403") || d.contains("Forbidden")) {
+            return "The credentials of <server> '" + id + "' in settings.xml were refused permission to publish there. ";
+        }
+        return "";
+    }
 }
