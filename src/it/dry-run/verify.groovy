@@ -11,7 +11,7 @@ assert !it.remoteTags().any { it.startsWith('v1.1.0=') }
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.dryRun == true
 assert release.artifacts.files*.outcome.unique() == ['would-publish']
-assert release.gitTags == [[name: 'v1.1.0', outcome: 'would be created and pushed']]
+assert release.gitTags == [[name: 'v1.1.0', outcome: 'would-create']]
 def log = new File(basedir, 'build.log').text
 assert log.contains('dry run: nothing will be pushed, published or tagged.')
 return true

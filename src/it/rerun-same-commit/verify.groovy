@@ -7,7 +7,7 @@ def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.j
 assert release.release == 'stable'
 assert release.artifacts.files.size() == 2
 assert release.artifacts.files*.outcome.unique() == ['already-published']
-assert release.gitTags == [[name: 'v1.1.0', outcome: 'already in place']]
+assert release.gitTags == [[name: 'v1.1.0', outcome: 'already-in-place']]
 assert it.remoteTags().findAll { it.startsWith('v1.1.0=') } == ['v1.1.0=' + it.head()]
 
 def repo = new File(basedir, '../rerun-same-commit-maven-repo/it/gantry/orders/1.1.0')

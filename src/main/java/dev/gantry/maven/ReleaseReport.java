@@ -2,11 +2,13 @@ package dev.gantry.maven;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.git.TagOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the deploy actually did, written to {@code target/gantry/release.json} after every step, so that a
@@ -49,8 +51,8 @@ public final class ReleaseReport {
         write();
     }
 
-    synchronized void gitTag(Outcome outcome) throws GantryException {
-        gitTags.add(outcome);
+    synchronized void gitTag(TagOutcome tag) throws GantryException {
+        gitTags.add(new Outcome(tag.tag(), tag.action().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         write();
     }
 

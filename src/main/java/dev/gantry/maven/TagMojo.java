@@ -31,14 +31,14 @@ public class TagMojo extends GantryMojo {
             return;
         }
         try (GitRepository git = GitRepository.open(session.getTopLevelProject().getBasedir().toPath(), gitRemote, log())) {
-            ReleaseTagger tagger = new ReleaseTagger(git, gitRemote, log());
+            ReleaseTagger tagger = new ReleaseTagger(git);
             if (plan.gitTag() != null) {
                 TagOutcome outcome = tagger.tagRelease(plan.gitTag(), "Release " + plan.version(), release.dryRun);
-                release.report.gitTag(new ReleaseReport.Outcome(plan.gitTag(), outcome.describe()));
+                release.report.gitTag(outcome);
             }
             if (plan.environmentTag() != null) {
                 TagOutcome outcome = tagger.moveEnvironmentTag(plan.environmentTag(), release.dryRun);
-                release.report.gitTag(new ReleaseReport.Outcome(plan.environmentTag(), outcome.describe()));
+                release.report.gitTag(outcome);
             }
         }
     }
