@@ -119,6 +119,12 @@ public final class Refusals {
                 + "(protected tags, branch rules, hooks), then re-run the pipeline: what is done is kept.");
     }
 
+    public static GantryException environmentTagPushRefused(String tag, String remote, String detail) {
+        return new GantryException("The remote '" + remote + "' refused to move the environment tag " + tag + ": " + detail
+                + ". The release itself is complete. Give the CI's credentials permission to force-push this tag (protected "
+                + "tags, hooks), or remove the environment tag from the <branches><branch> rule, then re-run the pipeline.");
+    }
+
     // --- reactor and publishing ----------------------------------------------------------------------
 
     public static GantryException reactorVersionsDiffer(String topVersion, List<String> differing) {
