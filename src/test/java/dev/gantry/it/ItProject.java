@@ -47,7 +47,7 @@ public final class ItProject {
     /** Sets the version of every pom.xml of the project (the project's version and its parent reference). */
     public ItProject withVersion(String version) throws IOException {
         try (Stream<Path> poms = Files.walk(dir)) {
-            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml") && !p.toString().contains("/target/")).toList()) {
+            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml") && !dir.relativize(p).toString().contains("target/")).toList()) {
                 String text = Files.readString(pom);
                 Matcher m = PROJECT_VERSION.matcher(text);
                 StringBuilder out = new StringBuilder();
@@ -133,16 +133,23 @@ public final class ItProject {
         return this;
     }
 
-    /** {@code tag → commit} as the remote has them (peeled). */
+    /** {@code tag=commit} as the remote has them, annotated tags peeled to their commit. */
     public List<String> remoteTags() throws IOException {
-        List<String> tags = new ArrayList<>();
+        java.util.Map<String, String> tags = new java.util.TreeMap<>();
         for (String line : git("ls-remote", "--tags", "origin").split("\n")) {
-            if (!line.isBlank() && line.endsWith("^{}")) {
+            if (!line.isBlank()) {
                 String[] parts = line.split("\t");
-                tags.add(parts[1].substring("refs/tags/".length(), parts[1].length() - 3) + "=" + parts[0]);
+                String name = parts[1].substring("refs/tags/".length());
+                if (name.endsWith("^{}")) {
+                    tags.put(name.substring(0, name.length() - 3), parts[0]);
+                } else {
+                    tags.putIfAbsent(name, parts[0]);
+                }
             }
         }
-        return tags;
+        List<String> result = new ArrayList<>();
+        tags.forEach((name, commit) -> result.add(name + "=" + commit));
+        return result;
     }
 
     public List<String> localTags() throws IOException {
