@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -219,7 +220,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         }
         Map<String, String> tags = new LinkedHashMap<>(localTags(prefix));
         if (hasRemote()) {
-            tags.putAll(remoteTags(TAGS + prefix + "*", name -> name.startsWith(prefix)));
+            tags.putAll(remoteTags(name -> name.startsWith(prefix), TAGS + prefix + "*"));
         } else {
             log.debug("no git remote '" + remoteName + "' is configured: only local tags are considered");
         }
@@ -266,16 +267,19 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /**
      * The remote's tags matching an {@code ls-remote} pattern, peeled: tag name → commit id.
      *
-     * @param pattern such as {@code refs/tags/v*} or {@code refs/tags/v1.2.0}
-     * @param accept  which tag names to keep (ls-remote matches patterns loosely, on the tail of the ref)
+     * @param accept   which tag names to keep (ls-remote matches patterns loosely, on the tail of the ref)
+     * @param patterns such as {@code refs/tags/v*}, or {@code refs/tags/v1.2.0} and {@code refs/tags/v1.2.0^{}} (an
+     *                 exact pattern does not match the peeled entry of an annotated tag)
      */
-    Map<String, String> remoteTags(String pattern, java.util.function.Predicate<String> accept) throws GantryException {
+    Map<String, String> remoteTags(Predicate<String> accept, String... patterns) throws GantryException {
         Map<String, String> direct = new LinkedHashMap<>();
         Map<String, String> peeled = new HashMap<>();
         if (cli.isPresent()) {
             GitCli.Result result;
             try {
-                result = cli.get().run(REMOTE_TIMEOUT, "ls-remote", "--tags", remoteName, pattern);
+                List<String> args = new ArrayList<>(List.of("ls-remote", "--tags", remoteName));
+                args.addAll(List.of(patterns));
+                result = cli.get().run(REMOTE_TIMEOUT, args.toArray(String[]::new));
             } catch (IOException e) {
                 throw Refusals.remoteUnreachable(remoteName, RemoteUrls.redact(e.getMessage()));
             }

@@ -105,7 +105,7 @@ public final class ReleaseTagger {
     }
 
     private Optional<String> remoteTag(String tag) throws GantryException {
-        Map<String, String> tags = repository.remoteTags(Constants.R_TAGS + tag, tag::equals);
+        Map<String, String> tags = repository.remoteTags(tag::equals, Constants.R_TAGS + tag, Constants.R_TAGS + tag + "^{}");
         return Optional.ofNullable(tags.get(tag));
     }
 
@@ -191,7 +191,8 @@ public final class ReleaseTagger {
             String trimmed = line.trim();
             if (trimmed.startsWith("remote:") && trimmed.length() > "remote:".length()) {
                 lines.add(trimmed);
-            } else if (trimmed.startsWith("error:") || trimmed.startsWith("fatal:")) {
+            } else if ((trimmed.startsWith("error:") && !trimmed.startsWith("error: failed to push some refs"))
+                    || trimmed.startsWith("fatal:")) {
                 lines.add(trimmed);
             }
         }

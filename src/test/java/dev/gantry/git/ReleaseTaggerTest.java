@@ -1,0 +1,197 @@
+package dev.gantry.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.git.TagOutcome.Action;
+import dev.gantry.release.GantryException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ReleaseTaggerTest {
+
+    @TempDir
+    Path tmp;
+
+    private GitFixture remote;
+    private GitFixture work;
+    private String released;
+
+    @BeforeEach
+    void workWithARemote() {
+        remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+        work = GitFixture.init(tmp.resolve("work")).addRemote("origin", remote);
+        work.commitPom("1.0.0-SNAPSHOT");
+        released = work.commitPom("1.0.0");
+        work.push("origin", "main");
+    }
+
+    private TagOutcome tagRelease(Way way, String tag, boolean dryRun) throws GantryException {
+        try (GitRepository git = way.open(work.dir())) {
+            return new ReleaseTagger(git).tagRelease(tag, "Release " + tag, dryRun);
+        }
+    }
+
+    private TagOutcome moveEnvironmentTag(Way way, String tag, boolean dryRun) throws GantryException {
+        try (GitRepository git = way.open(work.dir())) {
+            return new ReleaseTagger(git).moveEnvironmentTag(tag, dryRun);
+        }
+    }
+
+    @Nested
+    class ReleaseTag {
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void creates_an_annotated_tag_on_head_and_pushes_it(Way way) throws Exception {
+            TagOutcome outcome = tagRelease(way, "v1.0.0", false);
+
+            assertThat(outcome).isEqualTo(new TagOutcome("v1.0.0", Action.CREATED, released, "origin"));
+            assertThat(outcome.describe()).isEqualTo("v1.0.0 created on " + released.substring(0, 7) + " and pushed to origin");
+            assertThat(work.taggedCommit("v1.0.0")).isEqualTo(released);
+            assertThat(work.tagObjectType("v1.0.0")).isEqualTo("tag");
+            assertThat(remote.taggedCommit("v1.0.0")).isEqualTo(released);
+            assertThat(remote.git("cat-file", "-p", "v1.0.0")).contains("Release v1.0.0");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void finds_the_tag_in_place_when_run_again(Way way) throws Exception {
+            tagRelease(way, "v1.0.0", false);
+
+            assertThat(tagRelease(way, "v1.0.0", false).action()).isEqualTo(Action.ALREADY_IN_PLACE);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void pushes_a_tag_that_only_the_local_clone_has(Way way) throws Exception {
+            work.annotatedTag("v1.0.0");
+
+            assertThat(tagRelease(way, "v1.0.0", false).action()).isEqualTo(Action.PUSHED);
+            assertThat(remote.taggedCommit("v1.0.0")).isEqualTo(released);
+        }
+
+        @Test
+        void finds_the_tag_in_place_when_only_the_remote_has_it_on_head() throws Exception {
+            GitFixture clone = GitFixture.cloneWithoutTags(remote, tmp.resolve("clone"));
+            work.tag("v1.0.0").push("origin", "v1.0.0");
+            try (GitRepository git = Way.GIT_CLI.open(clone.dir())) {
+                assertThat(new ReleaseTagger(git).tagRelease("v1.0.0", "Release", false).action()).isEqualTo(Action.ALREADY_IN_PLACE);
+            }
+        }
+
+        @Test
+        void refuses_a_tag_that_is_on_another_commit_locally() {
+            String older = work.git("rev-parse", "HEAD~1");
+            work.tag("v1.0.0", older);
+
+            assertThatThrownBy(() -> tagRelease(Way.GIT_CLI, "v1.0.0", false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("Tag v1.0.0 already exists on commit " + older.substring(0, 7) + ", not on this commit "
+                            + released.substring(0, 7) + ": the version was released from another commit. Bump the version in "
+                            + "pom.xml; never move a release tag.");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void refuses_a_tag_that_the_remote_has_on_another_commit(Way way) {
+            String older = work.git("rev-parse", "HEAD~1");
+            work.tag("v1.0.0", older).push("origin", "v1.0.0");
+            work.git("tag", "-d", "v1.0.0");
+
+            assertThatThrownBy(() -> tagRelease(way, "v1.0.0", false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("Tag v1.0.0 already exists on commit " + older.substring(0, 7));
+        }
+
+        /** Through the git command line only: JGit pushes to a file:// remote in-process, where no hook runs. */
+        @Test
+        void reports_the_remotes_own_words_when_a_hook_refuses_the_tag() {
+            remote.refuseTags("Tags are protected: ask the release managers");
+
+            assertThatThrownBy(() -> tagRelease(Way.GIT_CLI, "v1.0.0", false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("The remote 'origin' refused the tag v1.0.0: ")
+                    .hasMessageContaining("remote: Tags are protected: ask the release managers")
+                    .hasMessageContaining("pre-receive hook declined")
+                    .hasMessageNotContaining(remote.dir().toString());
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void creates_and_pushes_nothing_in_a_dry_run(Way way) throws Exception {
+            TagOutcome outcome = tagRelease(way, "v1.0.0", true);
+
+            assertThat(outcome.action()).isEqualTo(Action.WOULD_CREATE);
+            assertThat(outcome.describe()).isEqualTo("dry run: would create v1.0.0 on " + released.substring(0, 7)
+                    + " and push it to origin");
+            assertThat(work.taggedCommit("v1.0.0")).isNull();
+            assertThat(remote.taggedCommit("v1.0.0")).isNull();
+        }
+
+        @Test
+        void creates_the_tag_locally_only_when_no_remote_is_configured() throws Exception {
+            work.git("remote", "remove", "origin");
+
+            assertThat(tagRelease(Way.GIT_CLI, "v1.0.0", false).action()).isEqualTo(Action.CREATED_LOCAL_ONLY);
+            assertThat(work.taggedCommit("v1.0.0")).isEqualTo(released);
+        }
+    }
+
+    @Nested
+    class EnvironmentTag {
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void moves_the_tag_to_head_and_force_pushes_it(Way way) throws Exception {
+            String older = work.git("rev-parse", "HEAD~1");
+            work.annotatedTag("deploy/dev/current");
+            work.git("tag", "-f", "-a", "-m", "old", "deploy/dev/current", older);
+            work.push("origin", "deploy/dev/current");
+
+            TagOutcome outcome = moveEnvironmentTag(way, "deploy/dev/current", false);
+
+            assertThat(outcome.action()).isEqualTo(Action.MOVED);
+            assertThat(work.taggedCommit("deploy/dev/current")).isEqualTo(released);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(released);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void creates_the_tag_where_there_was_none(Way way) throws Exception {
+            assertThat(moveEnvironmentTag(way, "deploy/dev/current", false).action()).isEqualTo(Action.MOVED);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(released);
+        }
+
+        @Test
+        void leaves_a_tag_already_on_head_everywhere() throws Exception {
+            work.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+
+            assertThat(moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false).action()).isEqualTo(Action.ALREADY_IN_PLACE);
+        }
+
+        @Test
+        void moves_nothing_in_a_dry_run() throws Exception {
+            String older = work.git("rev-parse", "HEAD~1");
+            work.tag("deploy/dev/current", older).push("origin", "deploy/dev/current");
+
+            assertThat(moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", true).action()).isEqualTo(Action.WOULD_MOVE);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(older);
+        }
+
+        @Test
+        void reports_a_remote_that_refuses_to_move_it() {
+            remote.refuseTags("no tag moves on Fridays");
+
+            assertThatThrownBy(() -> moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("The remote 'origin' refused to move the environment tag deploy/dev/current: ")
+                    .hasMessageContaining("remote: no tag moves on Fridays");
+        }
+    }
+}
