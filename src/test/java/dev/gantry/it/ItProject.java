@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 public final class ItProject {
 
-    private static final Pattern PROJECT_VERSION = Pattern.compile("(</artifactId>\\s*<version>)([^<]+)(</version>)");
+    private static final Pattern OWN_ARTIFACT_ID = Pattern.compile("<artifactId>([^<]+)</artifactId>");
+    private static final Pattern ARTIFACT_VERSION = Pattern.compile("(<artifactId>([^<]+)</artifactId>\\s*<version>)([^<]+)(</version>)");
 
     private final Path dir;
     private final Path remote;
@@ -44,21 +45,32 @@ public final class ItProject {
         return this;
     }
 
-    /** Sets the version of every pom.xml of the project (the project's version and its parent reference). */
+    /**
+     * Sets the version of the project: in every pom.xml of it, the version of each artifact the project defines (its
+     * modules and their parent references), leaving other artifacts' versions (plugins, an outside parent) alone.
+     */
     public ItProject withVersion(String version) throws IOException {
-        try (Stream<Path> poms = Files.walk(dir)) {
-            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml") && !dir.relativize(p).toString().contains("target/")).toList()) {
-                String text = Files.readString(pom);
-                Matcher m = PROJECT_VERSION.matcher(text);
-                StringBuilder out = new StringBuilder();
-                while (m.find()) {
-                    if (!m.group(2).startsWith("@")) { // the plugin's own version is filtered in by invoker
-                        m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + version + m.group(3)));
-                    }
-                }
-                m.appendTail(out);
-                Files.writeString(pom, out.toString());
+        List<Path> poms;
+        try (Stream<Path> files = Files.walk(dir)) {
+            poms = files.filter(p -> p.getFileName().toString().equals("pom.xml") && !dir.relativize(p).toString().contains("target/"))
+                    .toList();
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (Path pom : poms) {
+            Matcher m = OWN_ARTIFACT_ID.matcher(Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", ""));
+            if (m.find()) {
+                own.add(m.group(1));
             }
+        }
+        for (Path pom : poms) {
+            Matcher m = ARTIFACT_VERSION.matcher(Files.readString(pom));
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String replacement = own.contains(m.group(2)) ? m.group(1) + version + m.group(4) : m.group();
+                m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+            Files.writeString(pom, out.toString());
         }
         return this;
     }
