@@ -327,14 +327,24 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** git's error output in one line, without credentials and without git's progress noise. */
     static String gitError(GitCli.Result result) {
-        List<String> lines = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         for (String line : result.stderr().split("\\R")) {
-            if (!line.isBlank()) {
-                lines.add(line.trim());
+            String trimmed = line.trim();
+            if (trimmed.isEmpty()) {
+                continue;
             }
+            if (!text.isEmpty()) {
+                // git wraps one message over several lines; a new message starts with its kind
+                text.append(trimmed.matches("^(fatal|error|warning|hint|remote):.*") ? "; " : " ");
+            }
+            text.append(trimmed);
         }
-        String text = lines.isEmpty() ? "git exited with status " + result.exitCode() : String.join("; ", lines);
-        return RemoteUrls.redact(text);
+        return text.isEmpty() ? "git exited with status " + result.exitCode() : RemoteUrls.redact(withoutFinalPeriod(text.toString()));
+    }
+
+    /** The refusals add their own period after the detail. */
+    static String withoutFinalPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** Tracked files with uncommitted changes, staged or not; untracked files do not count. */

@@ -206,7 +206,7 @@ public final class ReleaseTagger {
         if (lines.isEmpty()) {
             return GitRepository.gitError(result);
         }
-        return RemoteUrls.redact(String.join("; ", lines));
+        return RemoteUrls.redact(GitRepository.withoutFinalPeriod(String.join("; ", lines)));
     }
 
     private GantryException refused(String tag, boolean environmentTag, String detail) {
