@@ -67,7 +67,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** Opens the repository containing {@code projectDir}, using the git command line when one is on the PATH. */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log) throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
-        return open(dir, remoteName, log, findWorkTree(dir).flatMap(w -> GitCli.find(w, log)));
+        Optional<GitCli> cli = locate(dir).isPresent() ? findWorkTree(dir).flatMap(w -> GitCli.find(w, log)) : Optional.empty();
+        return open(dir, remoteName, log, cli);
     }
 
     /**
@@ -77,10 +78,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log, Optional<GitCli> cli)
             throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
-        if (builder.getGitDir() == null) {
-            throw Refusals.notAGitRepository(dir.toString());
-        }
+        FileRepositoryBuilder builder = locate(dir).orElseThrow(() -> Refusals.notAGitRepository(dir.toString()));
         Repository repository = null;
         try {
             repository = builder.setMustExist(true).build();
@@ -109,6 +107,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         }
     }
 
+    /** The folder holding {@code .git} (a directory, or a file for linked work trees), for the git command line. */
     private static Optional<Path> findWorkTree(Path dir) {
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(Constants.DOT_GIT))) {
@@ -116,6 +115,15 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Finds the repository as git does: upwards from the directory, stopping at {@code GIT_CEILING_DIRECTORIES} and
+     * honouring {@code GIT_DIR}.
+     */
+    private static Optional<FileRepositoryBuilder> locate(Path dir) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        return Optional.ofNullable(builder.getGitDir() == null ? null : builder);
     }
 
     public Path workTree() {
