@@ -252,6 +252,13 @@ public final class ImagePublisher {
                 java = JavaContainerBuilder.from(baseImage);
             }
             java.setAppRoot(request.appRoot());
+            // the classpath follows the order of these calls (resources, classes, libs, as jib-maven-plugin);
+            // the layers follow Jib's fixed order (release, snapshot, project dependencies, resources, classes)
+            Path classes = request.classesDirectory();
+            if (Files.isDirectory(classes)) {
+                java.addResources(classes, p -> !p.toString().endsWith(".class"));
+                java.addClasses(classes, p -> p.toString().endsWith(".class"));
+            }
             if (!request.dependencies().isEmpty()) {
                 java.addDependencies(request.dependencies());
             }
@@ -260,11 +267,6 @@ public final class ImagePublisher {
             }
             if (!request.projectDependencies().isEmpty()) {
                 java.addProjectDependencies(request.projectDependencies());
-            }
-            Path classes = request.classesDirectory();
-            if (Files.isDirectory(classes)) {
-                java.addResources(classes, p -> !p.toString().endsWith(".class"));
-                java.addClasses(classes, p -> p.toString().endsWith(".class"));
             }
             java.addJvmFlags(request.jvmFlags());
             java.setMainClass(mainClass);

@@ -61,6 +61,8 @@ public final class LocalRegistry implements AutoCloseable {
             "application/vnd.docker.distribution.manifest.list.v2+json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern ACCESS =
+            java.util.regex.Pattern.compile("\\] \"([A-Z]+) (\\S+) HTTP/[0-9.]+\" (\\d{3}) ");
 
     private final Path dir;
     private final Path storage;
@@ -160,6 +162,40 @@ public final class LocalRegistry implements AutoCloseable {
     /** The registry's own log (access log included). */
     public String log() throws IOException {
         return Files.readString(dir.resolve("registry.log"));
+    }
+
+    /** Every request the registry answered, in order, as {@code "METHOD uri status"} (from its access log). */
+    public List<String> requests() throws IOException {
+        List<String> requests = new ArrayList<>();
+        java.util.regex.Matcher m = ACCESS.matcher(log());
+        while (m.find()) {
+            requests.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+        }
+        return requests;
+    }
+
+    /** Digests of the blobs uploaded (completed PUT of an upload) into a repository, in order. */
+    public List<String> uploadedBlobs(String repository) throws IOException {
+        return matching(repository, "PUT", "digest=", "201");
+    }
+
+    /** Digests of the blobs mounted from another repository of this registry into a repository. */
+    public List<String> mountedBlobs(String repository) throws IOException {
+        return matching(repository, "POST", "mount=", "201");
+    }
+
+    private List<String> matching(String repository, String method, String parameter, String status) throws IOException {
+        List<String> digests = new ArrayList<>();
+        for (String request : requests()) {
+            String[] parts = request.split(" ");
+            if (parts[0].equals(method) && parts[2].equals(status)
+                    && parts[1].startsWith("/v2/" + repository + "/blobs/uploads/") && parts[1].contains(parameter)) {
+                String value = parts[1].substring(parts[1].indexOf(parameter) + parameter.length());
+                value = java.net.URLDecoder.decode(value.split("&")[0], StandardCharsets.UTF_8);
+                digests.add(value);
+            }
+        }
+        return digests;
     }
 
     /** The tags of a repository, sorted; empty when the repository does not exist. */
