@@ -119,6 +119,12 @@ public final class Refusals {
                 + "(protected tags, branch rules, hooks), then re-run the pipeline: what is done is kept.");
     }
 
+    public static GantryException environmentTagPushRefused(String tag, String remote, String detail) {
+        return new GantryException("The remote '" + remote + "' refused to move the environment tag " + tag + ": " + detail
+                + ". The release itself is complete. Give the CI's credentials permission to force-push this tag (protected "
+                + "tags, hooks), or remove the environment tag from the <branches><branch> rule, then re-run the pipeline.");
+    }
+
     // --- reactor and publishing ----------------------------------------------------------------------
 
     public static GantryException reactorVersionsDiffer(String topVersion, List<String> differing) {
@@ -209,5 +215,27 @@ public final class Refusals {
 
     public static GantryException imageOutputFailed(String path, String detail) {
         return new GantryException("Cannot write " + path + ": " + detail + ". Check that the build directory is writable.");
+    }
+
+    public static GantryException deployFailed(String id, String url, String detail, Throwable cause) {
+        return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed after 3 attempts: " + detail
+                + ". " + credentialsHint(detail, id) + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
+    }
+
+    public static GantryException repositoryUnreadable(String id, String url, String detail, Throwable cause) {
+        return new GantryException("Cannot check whether the release is already in repository '" + id + "' (" + url + "): "
+                + detail + ". " + credentialsHint(detail, id) + "Nothing was published.", cause);
+    }
+
+    private static String credentialsHint(String detail, String id) {
+        String d = detail == null ? "" : detail;
+        if (d.contains("401") || d.contains("Unauthorized")) {
+            return "The repository asked for credentials: add a <server> with <id>" + id + "</id> and its username and password "
+                    + "to settings.xml. ";
+        }
+        if (d.contains("403") || d.contains("Forbidden")) {
+            return "The credentials of <server> '" + id + "' in settings.xml were refused permission to publish there. ";
+        }
+        return "";
     }
 }

@@ -1,0 +1,20 @@
+import dev.gantry.it.ItProject
+import groovy.json.JsonSlurper
+
+def it = ItProject.at(basedir)
+def plan = new JsonSlurper().parse(new File(basedir, 'target/gantry/plan.json'))
+assert plan.branch == 'develop'
+assert plan.release == 'snapshot'
+assert plan.previousVersion == '1.1.0'
+assert plan.artifacts.mode == 'replace-snapshot'
+assert plan.gitTag == null
+def sha = 'sha-' + it.head().substring(0, 12)
+assert plan.image.tags.collect { [it.name, it.mutable] } ==
+        [[sha, false], ['1.2.0-SNAPSHOT', true], ['develop', true], ['dev-latest', true]]
+
+def repo = new File(basedir, '../develop-snapshot-maven-repo/it/gantry/orders/1.2.0-SNAPSHOT')
+assert new File(repo, 'maven-metadata.xml').isFile()
+assert repo.list().any { it ==~ /orders-1\.2\.0-\d{8}\.\d{6}-1\.jar/ }
+// snapshots are never tagged
+assert it.remoteTags().collect { it.split('=')[0] } == ['v1.1.0']
+return true

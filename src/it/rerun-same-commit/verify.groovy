@@ -1,0 +1,15 @@
+import dev.gantry.it.ItProject
+import groovy.json.JsonSlurper
+
+def it = ItProject.at(basedir)
+// after the second run of the same commit: everything was found done, nothing duplicated
+def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.release == 'stable'
+assert release.artifacts.files.size() == 2
+assert release.artifacts.files*.outcome.unique() == ['already-published']
+assert release.gitTags == [[name: 'v1.1.0', outcome: 'already-in-place']]
+assert it.remoteTags().findAll { it.startsWith('v1.1.0=') } == ['v1.1.0=' + it.head()]
+
+def repo = new File(basedir, '../rerun-same-commit-maven-repo/it/gantry/orders/1.1.0')
+assert repo.list().findAll { it.endsWith('.jar') } == ['orders-1.1.0.jar']
+return true

@@ -1,0 +1,47 @@
+package dev.gantry.git;
+
+import dev.gantry.git.ci.CiBranch;
+import dev.gantry.git.ci.CiDetector;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which branch is being built: {@code -Dgantry.branch} when given, else the checked-out branch, else what the CI
+ * system's variables say (CI checkouts usually leave HEAD detached). The checked-out branch comes before the CI's
+ * variables because it is what the build actually sees; CI variables may describe a pull request's merge.
+ */
+public final class BranchResolver {
+
+    public static final String OVERRIDE_SOURCE = "-Dgantry.branch";
+    public static final String CHECKED_OUT_SOURCE = "checked-out branch";
+
+    private BranchResolver() {
+    }
+
+    /**
+     * @param override         the value of {@code gantry.branch}, or null/blank for none
+     * @param checkedOutBranch the branch HEAD is on, empty when detached
+     * @param env              the process environment (or a test's)
+     */
+    public static ResolvedBranch resolve(String override, Optional<String> checkedOutBranch, Map<String, String> env)
+            throws GantryException {
+        if (override != null && !override.isBlank()) {
+            return new ResolvedBranch(override.trim(), OVERRIDE_SOURCE);
+        }
+        if (checkedOutBranch.isPresent()) {
+            return new ResolvedBranch(checkedOutBranch.get(), CHECKED_OUT_SOURCE);
+        }
+        Optional<CiBranch> ci = CiDetector.branch(env);
+        if (ci.isPresent()) {
+            return new ResolvedBranch(ci.get().name(), ci.get().source());
+        }
+        List<String> tried = new ArrayList<>();
+        tried.add("HEAD");
+        tried.addAll(CiDetector.branchVariables());
+        throw Refusals.noBranch(String.join(", ", tried));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gantry.git;
+
+import dev.gantry.release.GantryLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The git command line, used where it does better than JGit: talking to remotes (it honours credential helpers,
+ * SSH configuration and {@code http.<url>.extraheader}, where GitHub Actions' checkout keeps its token) and
+ * {@code git status} on big trees. Arguments are never logged beyond the subcommand, since a remote argument may be
+ * a URL with credentials; prompts are disabled so that a missing credential fails instead of hanging the build.
+ */
+public final class GitCli {
+
+    /** What one run printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr) {
+
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    private static volatile Optional<Boolean> onPath = Optional.empty();
+
+    private final Path workTree;
+    private final GantryLog log;
+
+    private GitCli(Path workTree, GantryLog log) {
+        this.workTree = workTree;
+        this.log = log;
+    }
+
+    /** The git command line for this work tree, or empty when no {@code git} is on the PATH (checked once per JVM). */
+    public static Optional<GitCli> find(Path workTree, GantryLog log) {
+        if (onPath.isEmpty()) {
+            onPath = Optional.of(probe());
+        }
+        return onPath.get() ? Optional.of(new GitCli(workTree, log)) : Optional.empty();
+    }
+
+    private static boolean probe() {
+        try {
+            Process process = new ProcessBuilder("git", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Runs {@code git <args>} in the work tree and waits at most {@code timeout}. Output goes through temporary files
+     * rather than pipes, so that a chatty command can never block on a full pipe nor a silent one block the reader.
+     *
+     * @throws IOException when git cannot be started or does not finish in time
+     */
+    public Result run(Duration timeout, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("gantry-git", ".out");
+        Path err = Files.createTempFile("gantry-git", ".err");
+        long start = System.nanoTime();
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workTree.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            Map<String, String> env = builder.environment();
+            env.put("GIT_TERMINAL_PROMPT", "0");
+            env.put("LC_ALL", "C");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("git " + subcommand(args) + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            log.debug("git " + subcommand(args) + " exited " + result.exitCode() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running git " + subcommand(args), e);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** The first argument that is not an option: what may be logged of a command line. */
+    private static String subcommand(String... args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return "";
+    }
+}

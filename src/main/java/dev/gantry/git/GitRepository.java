@@ -1,0 +1,411 @@
+package dev.gantry.git;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
+import dev.gantry.release.ReleaseHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefDatabase;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The git repository a build runs in, as the release decision sees it: HEAD, the checked-out branch, the version at
+ * HEAD's first parent, and the release tags both local and on the remote. Local facts come from JGit, reading refs
+ * and single objects only (never walking history, so that a repository of 20,000 commits and 5,000 tags costs what
+ * a small one does); the remote is asked through the git command line when there is one, because that is where the
+ * CI's credentials work.
+ */
+public final class GitRepository implements ReleaseHistory, AutoCloseable {
+
+    static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration LOCAL_TIMEOUT = Duration.ofSeconds(60);
+    private static final String TAGS = Constants.R_TAGS;
+
+    private final Repository repository;
+    private final Path workTree;
+    private final String remoteName;
+    private final GantryLog log;
+    private final Optional<GitCli> cli;
+    private final RevCommit head;
+    private final Map<String, Map<String, String>> releaseTagsByPrefix = new HashMap<>();
+
+    private GitRepository(Repository repository, Path workTree, String remoteName, GantryLog log, Optional<GitCli> cli,
+            RevCommit head) {
+        this.repository = repository;
+        this.workTree = workTree;
+        this.remoteName = remoteName;
+        this.log = log;
+        this.cli = cli;
+        this.head = head;
+    }
+
+    /** Opens the repository containing {@code projectDir}, using the git command line when one is on the PATH. */
+    public static GitRepository open(Path projectDir, String remoteName, GantryLog log) throws GantryException {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        return open(dir, remoteName, log, findWorkTree(dir).flatMap(w -> GitCli.find(w, log)));
+    }
+
+    /**
+     * Opens the repository containing {@code projectDir} with the given command line, or with JGit alone when it is
+     * empty (tests use this to exercise both ways).
+     */
+    public static GitRepository open(Path projectDir, String remoteName, GantryLog log, Optional<GitCli> cli)
+            throws GantryException {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
+        if (builder.getGitDir() == null) {
+            throw Refusals.notAGitRepository(dir.toString());
+        }
+        Repository repository = null;
+        try {
+            repository = builder.setMustExist(true).build();
+            if (repository.isBare()) {
+                throw Refusals.notAGitRepository(dir.toString());
+            }
+            ObjectId headId = repository.resolve(Constants.HEAD);
+            if (headId == null) {
+                throw Refusals.noCommit(repository.getWorkTree().toString());
+            }
+            RevCommit head;
+            try (RevWalk walk = new RevWalk(repository)) {
+                head = walk.parseCommit(headId);
+            }
+            Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+            log.debug("git repository " + workTree + ", HEAD " + head.name() + (cli.isPresent() ? ", git command line" : ", JGit only"));
+            return new GitRepository(repository, workTree, remoteName, log, cli, head);
+        } catch (IOException e) {
+            if (repository != null) {
+                repository.close();
+            }
+            throw new GantryException("Cannot read the git repository at " + dir + ": " + e.getMessage(), e);
+        } catch (GantryException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    private static Optional<Path> findWorkTree(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(Constants.DOT_GIT))) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Path workTree() {
+        return workTree;
+    }
+
+    /** The name of the remote that tags are read from and pushed to. */
+    public String remoteName() {
+        return remoteName;
+    }
+
+    /** The full id of HEAD's commit. */
+    public String headCommit() {
+        return head.name();
+    }
+
+    /** HEAD's committer time: the reproducible creation time of what is built from it. */
+    public Instant headCommitTime() {
+        return Instant.ofEpochSecond(head.getCommitTime());
+    }
+
+    /** The branch HEAD is on, such as {@code main}; empty when HEAD is detached (as in most CI checkouts). */
+    public Optional<String> checkedOutBranch() throws GantryException {
+        try {
+            Ref ref = repository.exactRef(Constants.HEAD);
+            if (ref != null && ref.isSymbolic() && ref.getTarget().getName().startsWith(Constants.R_HEADS)) {
+                return Optional.of(ref.getTarget().getName().substring(Constants.R_HEADS.length()));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new GantryException("Cannot read HEAD of the git repository at " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The project version in {@code pomFile} as it was at HEAD's first parent, the version this commit changes (or
+     * keeps). Empty when HEAD has no parent, when that commit is not in the clone (a shallow clone), when the file did
+     * not exist there, or when its version cannot be known from the file alone.
+     */
+    public Optional<String> versionAtFirstParent(Path pomFile) throws GantryException {
+        if (head.getParentCount() == 0) {
+            return Optional.empty();
+        }
+        Optional<String> path = pathInWorkTree(pomFile);
+        if (path.isEmpty()) {
+            log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
+            return Optional.empty();
+        }
+        ObjectId parentId = head.getParent(0);
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevCommit parent;
+            try {
+                parent = walk.parseCommit(parentId);
+            } catch (MissingObjectException e) {
+                log.debug("the first parent " + parentId.name() + " is not in this clone (shallow): no previous version");
+                return Optional.empty();
+            }
+            try (TreeWalk tree = TreeWalk.forPath(reader, path.get(), parent.getTree())) {
+                if (tree == null) {
+                    return Optional.empty();
+                }
+                byte[] pom = reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+                try {
+                    return PomVersion.read(pom);
+                } catch (IOException e) {
+                    throw Refusals.unreadableVersion(parent.name(), path.get() + " is not a readable POM (" + e.getMessage() + ")");
+                }
+            }
+        } catch (MissingObjectException e) {
+            log.debug("an object of the first parent is not in this clone: no previous version");
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new GantryException("Cannot read " + path.get() + " at commit " + parentId.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> pathInWorkTree(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path root = workTree;
+        try {
+            absolute = absolute.toRealPath();
+            root = workTree.toRealPath();
+        } catch (IOException e) {
+            // not on disk: compare the normalized paths
+        }
+        if (!absolute.startsWith(root) || absolute.equals(root)) {
+            return Optional.empty();
+        }
+        return Optional.of(root.relativize(absolute).toString().replace('\\', '/'));
+    }
+
+    /**
+     * Release tags (name → peeled commit id) starting with {@code prefix}, local ones merged with the remote's, the
+     * remote's winning when both have a tag. A shallow CI clone often has no tags at all, so the remote is asked
+     * whenever it is configured; asked once per prefix.
+     */
+    @Override
+    public Map<String, String> releaseTags(String prefix) throws GantryException {
+        Map<String, String> cached = releaseTagsByPrefix.get(prefix);
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(localTags(prefix));
+        if (hasRemote()) {
+            tags.putAll(remoteTags(TAGS + prefix + "*", name -> name.startsWith(prefix)));
+        } else {
+            log.debug("no git remote '" + remoteName + "' is configured: only local tags are considered");
+        }
+        Map<String, String> result = Map.copyOf(tags);
+        releaseTagsByPrefix.put(prefix, result);
+        return result;
+    }
+
+    /** Local tags starting with the prefix, peeled to the commit (packed refs usually carry the peeled id). */
+    Map<String, String> localTags(String prefix) throws GantryException {
+        try {
+            RefDatabase refs = repository.getRefDatabase();
+            Map<String, String> tags = new LinkedHashMap<>();
+            for (Ref ref : refs.getRefsByPrefix(TAGS + prefix)) {
+                tags.put(ref.getName().substring(TAGS.length()), peeled(refs, ref).name());
+            }
+            return tags;
+        } catch (IOException e) {
+            throw new GantryException("Cannot read the tags of the git repository at " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commit a local tag points at, or empty when there is no such tag. */
+    Optional<String> localTag(String tag) throws GantryException {
+        try {
+            RefDatabase refs = repository.getRefDatabase();
+            Ref ref = refs.exactRef(TAGS + tag);
+            return ref == null ? Optional.empty() : Optional.of(peeled(refs, ref).name());
+        } catch (IOException e) {
+            throw new GantryException("Cannot read the tag " + tag + " in " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectId peeled(RefDatabase refs, Ref ref) throws IOException {
+        Ref peeled = ref.isPeeled() ? ref : refs.peel(ref);
+        return peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+    }
+
+    /** Whether a remote of the configured name exists in the repository's configuration. */
+    boolean hasRemote() {
+        return repository.getConfig().getSubsections("remote").contains(remoteName);
+    }
+
+    /**
+     * The remote's tags matching an {@code ls-remote} pattern, peeled: tag name → commit id.
+     *
+     * @param pattern such as {@code refs/tags/v*} or {@code refs/tags/v1.2.0}
+     * @param accept  which tag names to keep (ls-remote matches patterns loosely, on the tail of the ref)
+     */
+    Map<String, String> remoteTags(String pattern, java.util.function.Predicate<String> accept) throws GantryException {
+        Map<String, String> direct = new LinkedHashMap<>();
+        Map<String, String> peeled = new HashMap<>();
+        if (cli.isPresent()) {
+            GitCli.Result result;
+            try {
+                result = cli.get().run(REMOTE_TIMEOUT, "ls-remote", "--tags", remoteName, pattern);
+            } catch (IOException e) {
+                throw Refusals.remoteUnreachable(remoteName, RemoteUrls.redact(e.getMessage()));
+            }
+            if (!result.succeeded()) {
+                throw Refusals.remoteUnreachable(remoteName, gitError(result));
+            }
+            for (String line : result.stdout().split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab < 0 || !line.startsWith(TAGS, tab + 1)) {
+                    continue;
+                }
+                String id = line.substring(0, tab);
+                String name = line.substring(tab + 1 + TAGS.length());
+                if (name.endsWith("^{}")) {
+                    peeled.put(name.substring(0, name.length() - 3), id);
+                } else {
+                    direct.put(name, id);
+                }
+            }
+        } else {
+            try (Git git = Git.wrap(repository)) {
+                Collection<Ref> refs = git.lsRemote().setRemote(remoteName).setTags(true).setHeads(false).call();
+                for (Ref ref : refs) {
+                    if (ref.getName().startsWith(TAGS)) {
+                        String name = ref.getName().substring(TAGS.length());
+                        direct.put(name, ref.getObjectId().name());
+                        if (ref.getPeeledObjectId() != null) {
+                            peeled.put(name, ref.getPeeledObjectId().name());
+                        }
+                    }
+                }
+            } catch (GitAPIException | RuntimeException e) {
+                throw Refusals.remoteUnreachable(remoteName, RemoteUrls.redact(String.valueOf(e.getMessage())));
+            }
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        direct.forEach((name, id) -> {
+            if (accept.test(name)) {
+                tags.put(name, peeled.getOrDefault(name, id));
+            }
+        });
+        log.debug("remote '" + remoteName + "' has " + tags.size() + " matching tag(s)");
+        return tags;
+    }
+
+    /** git's error output in one line, without credentials and without git's progress noise. */
+    static String gitError(GitCli.Result result) {
+        List<String> lines = new ArrayList<>();
+        for (String line : result.stderr().split("\\R")) {
+            if (!line.isBlank()) {
+                lines.add(line.trim());
+            }
+        }
+        String text = lines.isEmpty() ? "git exited with status " + result.exitCode() : String.join("; ", lines);
+        return RemoteUrls.redact(text);
+    }
+
+    /** Tracked files with uncommitted changes, staged or not; untracked files do not count. */
+    @Override
+    public List<String> uncommittedChanges() throws GantryException {
+        if (cli.isPresent()) {
+            try {
+                GitCli.Result result = cli.get().run(LOCAL_TIMEOUT, "--no-optional-locks", "status", "--porcelain", "-z",
+                        "--untracked-files=no");
+                if (result.succeeded()) {
+                    return parsePorcelain(result.stdout());
+                }
+                log.debug("git status failed (" + gitError(result) + "); asking JGit");
+            } catch (IOException e) {
+                log.debug("git status failed (" + e.getMessage() + "); asking JGit");
+            }
+        }
+        try (Git git = Git.wrap(repository)) {
+            Status status = git.status().setIgnoreSubmodules(org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode.NONE)
+                    .call();
+            TreeSet<String> files = new TreeSet<>();
+            files.addAll(status.getAdded());
+            files.addAll(status.getChanged());
+            files.addAll(status.getRemoved());
+            files.addAll(status.getMissing());
+            files.addAll(status.getModified());
+            files.addAll(status.getConflicting());
+            return List.copyOf(files);
+        } catch (GitAPIException | RuntimeException e) {
+            throw new GantryException("Cannot read the status of the work tree " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code git status --porcelain -z}: "XY path" entries, a rename or copy followed by its original path. */
+    static List<String> parsePorcelain(String output) {
+        TreeSet<String> files = new TreeSet<>();
+        String[] entries = output.split("\0");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i];
+            if (entry.length() < 4) {
+                continue;
+            }
+            String xy = entry.substring(0, 2);
+            files.add(entry.substring(3));
+            if (xy.indexOf('R') >= 0 || xy.indexOf('C') >= 0) {
+                i++; // the original path of a rename or copy
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    /** The remote's URL with any credentials removed, for image labels such as {@code org.opencontainers.image.source}. */
+    public Optional<String> remoteUrlWithoutCredentials() {
+        String url = repository.getConfig().getString("remote", remoteName, "url");
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(RemoteUrls.withoutCredentials(url.trim()));
+    }
+
+    Repository jgit() {
+        return repository;
+    }
+
+    RevCommit head() {
+        return head;
+    }
+
+    Optional<GitCli> cli() {
+        return cli;
+    }
+
+    GantryLog log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.gantry.git;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+
+/**
+ * Writes the git tags of a release, last, once everything else is in place: the annotated release tag, which never
+ * moves, and environment tags ({@code deploy/dev/current}), which are moved to each build. Both are idempotent: a
+ * re-run finds a tag on this commit and leaves it. Tags are pushed with the git command line when there is one, so
+ * that the push works wherever {@code git push} works in that CI.
+ */
+public final class ReleaseTagger {
+
+    private final GitRepository repository;
+    private final GantryLog log;
+
+    public ReleaseTagger(GitRepository repository) {
+        this.repository = repository;
+        this.log = repository.log();
+    }
+
+    /**
+     * Creates the annotated release tag on HEAD and pushes it. A tag already on HEAD is left as it is (and pushed if
+     * only the local clone has it); a tag on another commit, here or on the remote, is refused: a release tag never
+     * moves.
+     */
+    public TagOutcome tagRelease(String tag, String message, boolean dryRun) throws GantryException {
+        String head = repository.headCommit();
+        Optional<String> local = repository.localTag(tag);
+        if (local.isPresent() && !local.get().equals(head)) {
+            throw Refusals.tagOnAnotherCommit(tag, local.get(), head);
+        }
+        if (!repository.hasRemote()) {
+            if (local.isPresent()) {
+                return outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, null);
+            }
+            if (dryRun) {
+                return outcome(tag, TagOutcome.Action.WOULD_CREATE, null);
+            }
+            createAnnotated(tag, message);
+            log.warn("No git remote '" + repository.remoteName() + "' is configured: the tag " + tag
+                    + " was created locally only. Push it yourself, or set -Dgantry.git.remote=<name>.");
+            return outcome(tag, TagOutcome.Action.CREATED_LOCAL_ONLY, null);
+        }
+        String remote = repository.remoteName();
+        Optional<String> remoteTag = remoteTag(tag);
+        if (remoteTag.isPresent()) {
+            if (!remoteTag.get().equals(head)) {
+                throw Refusals.tagOnAnotherCommit(tag, remoteTag.get(), head);
+            }
+            return outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote);
+        }
+        if (dryRun) {
+            return outcome(tag, local.isPresent() ? TagOutcome.Action.WOULD_PUSH : TagOutcome.Action.WOULD_CREATE, remote);
+        }
+        if (local.isEmpty()) {
+            createAnnotated(tag, message);
+        }
+        push(tag, false);
+        return outcome(tag, local.isPresent() ? TagOutcome.Action.PUSHED : TagOutcome.Action.CREATED, remote);
+    }
+
+    /**
+     * Moves a lightweight environment tag (such as {@code deploy/dev/current}) to HEAD, replacing it whether it was
+     * lightweight or annotated, and force-pushes it. Left alone when it already points at HEAD everywhere.
+     */
+    public TagOutcome moveEnvironmentTag(String tag, boolean dryRun) throws GantryException {
+        String head = repository.headCommit();
+        boolean localInPlace = repository.localTag(tag).map(head::equals).orElse(false);
+        boolean hasRemote = repository.hasRemote();
+        String remote = hasRemote ? repository.remoteName() : null;
+        boolean remoteInPlace = !hasRemote || remoteTag(tag).map(head::equals).orElse(false);
+        if (localInPlace && remoteInPlace) {
+            return outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote);
+        }
+        if (dryRun) {
+            return outcome(tag, TagOutcome.Action.WOULD_MOVE, remote);
+        }
+        if (!localInPlace) {
+            moveLocal(tag);
+        }
+        if (hasRemote && !remoteInPlace) {
+            push(tag, true);
+        }
+        return outcome(tag, TagOutcome.Action.MOVED, remote);
+    }
+
+    private TagOutcome outcome(String tag, TagOutcome.Action action, String remote) {
+        TagOutcome outcome = new TagOutcome(tag, action, repository.headCommit(), remote);
+        log.info(outcome.describe());
+        return outcome;
+    }
+
+    private Optional<String> remoteTag(String tag) throws GantryException {
+        Map<String, String> tags = repository.remoteTags(Constants.R_TAGS + tag, tag::equals);
+        return Optional.ofNullable(tags.get(tag));
+    }
+
+    private void createAnnotated(String tag, String message) throws GantryException {
+        try (Git git = Git.wrap(repository.jgit())) {
+            git.tag().setName(tag).setMessage(message).setAnnotated(true).setSigned(false).setObjectId(repository.head())
+                    .setTagger(TaggerIdentity.from(repository.jgit().getConfig())).call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new GantryException("Cannot create the tag " + tag + " in " + repository.workTree() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void moveLocal(String tag) throws GantryException {
+        try {
+            RefUpdate update = repository.jgit().updateRef(Constants.R_TAGS + tag);
+            update.setNewObjectId(repository.head());
+            update.setForceUpdate(true);
+            RefUpdate.Result result = update.update();
+            switch (result) {
+                case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {
+                }
+                default -> throw new GantryException("Cannot move the tag " + tag + " in " + repository.workTree() + ": " + result);
+            }
+        } catch (IOException e) {
+            throw new GantryException("Cannot move the tag " + tag + " in " + repository.workTree() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void push(String tag, boolean force) throws GantryException {
+        String ref = Constants.R_TAGS + tag;
+        String remote = repository.remoteName();
+        if (repository.cli().isPresent()) {
+            GitCli.Result result;
+            try {
+                result = repository.cli().get().run(GitRepository.REMOTE_TIMEOUT, "push", "--porcelain", remote,
+                        (force ? "+" : "") + ref + ":" + ref);
+            } catch (IOException e) {
+                throw refused(tag, force, RemoteUrls.redact(e.getMessage()));
+            }
+            if (!result.succeeded()) {
+                throw refused(tag, force, pushError(result));
+            }
+            return;
+        }
+        try (Git git = Git.wrap(repository.jgit())) {
+            Iterable<PushResult> results = git.push().setRemote(remote)
+                    .setRefSpecs(new RefSpec(ref + ":" + ref).setForceUpdate(force)).call();
+            List<String> problems = new ArrayList<>();
+            for (PushResult result : results) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                        messageLines(result.getMessages(), problems);
+                        problems.add(update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw refused(tag, force, RemoteUrls.redact(String.join("; ", problems)));
+            }
+        } catch (GitAPIException | RuntimeException e) {
+            throw refused(tag, force, RemoteUrls.redact(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static void messageLines(String messages, List<String> into) {
+        if (messages == null) {
+            return;
+        }
+        for (String line : messages.split("\\R")) {
+            if (!line.isBlank()) {
+                into.add("remote: " + line.trim());
+            }
+        }
+    }
+
+    /**
+     * What the remote said: its own lines ({@code remote: …}, from hooks) and the rejection with its reason, without
+     * the progress noise and the URL git prints around them.
+     */
+    static String pushError(GitCli.Result result) {
+        List<String> lines = new ArrayList<>();
+        for (String line : result.stderr().split("\\R")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("remote:") && trimmed.length() > "remote:".length()) {
+                lines.add(trimmed);
+            } else if (trimmed.startsWith("error:") || trimmed.startsWith("fatal:")) {
+                lines.add(trimmed);
+            }
+        }
+        for (String line : result.stdout().split("\\R")) {
+            // --porcelain: "!<TAB>refs/tags/x:refs/tags/x<TAB>[remote rejected] (pre-receive hook declined)"
+            if (line.startsWith("!\t")) {
+                String[] fields = line.split("\t");
+                lines.add(fields[fields.length - 1].trim());
+            }
+        }
+        if (lines.isEmpty()) {
+            return GitRepository.gitError(result);
+        }
+        return RemoteUrls.redact(String.join("; ", lines));
+    }
+
+    private GantryException refused(String tag, boolean environmentTag, String detail) {
+        return environmentTag
+                ? Refusals.environmentTagPushRefused(tag, repository.remoteName(), detail)
+                : Refusals.tagPushRefused(tag, repository.remoteName(), detail);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gantry.git;
+
+/**
+ * What happened to one git tag, for the log and {@code release.json}.
+ *
+ * @param tag    the tag name
+ * @param action what was done, or would be done in a dry run
+ * @param commit the full id of the commit the tag is (or would be) on
+ * @param remote the remote it was pushed to or found on, or null when none is configured
+ */
+public record TagOutcome(String tag, Action action, String commit, String remote) {
+
+    /** What was done with the tag. */
+    public enum Action {
+        /** Created on this commit and pushed. */
+        CREATED,
+        /** Already present locally on this commit, now pushed. */
+        PUSHED,
+        /** Created locally only, because no remote of that name is configured. */
+        CREATED_LOCAL_ONLY,
+        /** Moved to this commit (and force-pushed when there is a remote). */
+        MOVED,
+        /** Already on this commit wherever it should be: nothing to do. */
+        ALREADY_IN_PLACE,
+        /** Dry run: would be created (and pushed). */
+        WOULD_CREATE,
+        /** Dry run: exists locally on this commit, would be pushed. */
+        WOULD_PUSH,
+        /** Dry run: would be moved to this commit. */
+        WOULD_MOVE;
+
+        /** Whether this outcome changed nothing, now or ever (dry runs and tags already in place). */
+        public boolean changedNothing() {
+            return this == ALREADY_IN_PLACE || this == WOULD_CREATE || this == WOULD_PUSH || this == WOULD_MOVE;
+        }
+    }
+
+    /** One sentence such as "v1.2.0 created on abc1234 and pushed to origin". */
+    public String describe() {
+        String at = " on " + commit.substring(0, Math.min(7, commit.length()));
+        String to = remote == null ? "" : " to " + remote;
+        return switch (action) {
+            case CREATED -> tag + " created" + at + " and pushed" + to;
+            case PUSHED -> tag + " already existed locally" + at + ", pushed" + to;
+            case CREATED_LOCAL_ONLY -> tag + " created" + at + " locally only (no remote to push to)";
+            case MOVED -> tag + " moved" + at + (remote == null ? " locally only (no remote to push to)" : " and force-pushed" + to);
+            case ALREADY_IN_PLACE -> tag + " already in place" + at;
+            case WOULD_CREATE -> "dry run: would create " + tag + at + (remote == null ? " locally" : " and push it" + to);
+            case WOULD_PUSH -> "dry run: would push the existing " + tag + at + to;
+            case WOULD_MOVE -> "dry run: would move " + tag + at + (remote == null ? " locally" : " and force-push it" + to);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package dev.gantry.git.ci;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The known CI systems, asked in order: the first active one that names a branch wins. A system that is
+ * active but names none (a tag build) lets the others be asked, which matters only on machines where two
+ * systems' variables are set (a Jenkins agent inside a GitHub runner, say).
+ */
+public final class CiDetector {
+
+    private static final List<CiServer> KNOWN = List.of(new GitHubActions(), new GitLabCi(), new Jenkins(), new BitbucketPipelines(),
+            new AwsCodeBuild(), new AzurePipelines(), new CircleCi(), new TravisCi());
+
+    private CiDetector() {
+    }
+
+    public static List<CiServer> known() {
+        return KNOWN;
+    }
+
+    /** The branch named by the first active CI system that names one. */
+    public static Optional<CiBranch> branch(Map<String, String> env) {
+        for (CiServer server : KNOWN) {
+            if (server.isActive(env)) {
+                Optional<CiBranch> branch = server.branch(env);
+                if (branch.isPresent()) {
+                    return branch;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name of the first active CI system, for the log; empty on a developer's machine. */
+    public static Optional<String> activeServer(Map<String, String> env) {
+        return KNOWN.stream().filter(s -> s.isActive(env)).map(CiServer::name).findFirst();
+    }
+
+    /** Every branch variable of every known system, in the order they are asked. */
+    public static List<String> branchVariables() {
+        List<String> all = new ArrayList<>();
+        KNOWN.forEach(s -> all.addAll(s.branchVariables()));
+        return all;
+    }
+}

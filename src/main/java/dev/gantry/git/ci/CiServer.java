@@ -1,0 +1,26 @@
+package dev.gantry.git.ci;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One CI system's way of telling which branch is built (git-commit-id's {@code cibuild} package has one
+ * class per system in the same way). CI checkouts usually leave HEAD detached, so the branch comes from
+ * variables that each system names differently; every implementation is stateless and reads only the
+ * environment it is given, so that tests can pass a {@code Map.of(...)}.
+ */
+public interface CiServer {
+
+    /** The display name used in messages, such as "GitHub Actions". */
+    String name();
+
+    /** Whether this environment is a build of this CI system. */
+    boolean isActive(Map<String, String> env);
+
+    /** The branch being built, with the variable it came from; empty for tag builds or when nothing is set. */
+    Optional<CiBranch> branch(Map<String, String> env);
+
+    /** Every variable {@link #branch} looks at, in the order it looks, for the message when none is set. */
+    List<String> branchVariables();
+}

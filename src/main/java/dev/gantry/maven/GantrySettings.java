@@ -1,0 +1,28 @@
+package dev.gantry.maven;
+
+import dev.gantry.release.BranchRule;
+import dev.gantry.release.Flow;
+import java.util.List;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The plugin configuration, validated once and immutable, as every goal sees it.
+ *
+ * @param flow            the preset branch rules
+ * @param rules           the POM's own branch rules, tried before the flow's
+ * @param tagPrefix       release tags are prefix + version
+ * @param allowDirty      release with uncommitted changes
+ * @param branch          the branch override, or null
+ * @param gitRemote       the git remote asked for tags and pushed to
+ * @param imageRepository the configured image repository, or null
+ */
+record GantrySettings(Flow flow, List<BranchRule> rules, String tagPrefix, boolean allowDirty, String branch, String gitRemote,
+        String imageRepository) {
+
+    static final String SKIP_PROPERTY = "gantry.skip";
+
+    /** A module that sets {@code <gantry.skip>true</gantry.skip>} in its properties is not published. */
+    static boolean skipped(MavenProject project) {
+        return Boolean.parseBoolean(project.getProperties().getProperty(SKIP_PROPERTY));
+    }
+}

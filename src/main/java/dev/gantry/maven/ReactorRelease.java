@@ -1,0 +1,46 @@
+package dev.gantry.maven;
+
+import dev.gantry.publish.ModuleArtifacts;
+import dev.gantry.release.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.eclipse.aether.SessionData;
+
+/**
+ * The release of one reactor: the plan decided once, the report every goal adds to, and the modules'
+ * artifacts collected until the last module publishes them all. Kept in the resolver session's data,
+ * which lives exactly as long as the Maven session.
+ */
+final class ReactorRelease {
+
+    private static final Object KEY = ReactorRelease.class.getName();
+
+    final Plan plan;
+    final ReleaseReport report;
+    final boolean dryRun;
+    private final List<ModuleArtifacts> collected = new ArrayList<>();
+
+    ReactorRelease(Plan plan, ReleaseReport report, boolean dryRun) {
+        this.plan = plan;
+        this.report = report;
+        this.dryRun = dryRun;
+    }
+
+    static ReactorRelease find(MavenSession session) {
+        return (ReactorRelease) session.getRepositorySession().getData().get(KEY);
+    }
+
+    static void store(MavenSession session, ReactorRelease release) {
+        SessionData data = session.getRepositorySession().getData();
+        data.set(KEY, release);
+    }
+
+    synchronized void collect(ModuleArtifacts module) {
+        collected.add(module);
+    }
+
+    synchronized List<ModuleArtifacts> collected() {
+        return List.copyOf(collected);
+    }
+}

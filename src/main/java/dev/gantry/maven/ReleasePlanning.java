@@ -1,0 +1,79 @@
+package dev.gantry.maven;
+
+import dev.gantry.git.BranchResolver;
+import dev.gantry.git.GitRepository;
+import dev.gantry.git.ResolvedBranch;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Plan;
+import dev.gantry.release.PlanSettings;
+import dev.gantry.release.Planner;
+import dev.gantry.release.ReleaseContext;
+import dev.gantry.release.Refusals;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.DeploymentRepository;
+import org.apache.maven.model.DistributionManagement;
+import org.apache.maven.project.MavenProject;
+
+/** Gathers the facts of the reactor from git and Maven, and asks the core for the plan. */
+final class ReleasePlanning {
+
+    private final MavenSession session;
+    private final GantryLog log;
+
+    ReleasePlanning(MavenSession session, GantryLog log) {
+        this.session = session;
+        this.log = log;
+    }
+
+    Plan plan(GantrySettings settings) throws GantryException {
+        MavenProject top = session.getTopLevelProject();
+        try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log)) {
+            ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
+            log.debug("Branch " + branch.name() + " from " + branch.source());
+            String commit = git.headCommit();
+            String previous = git.versionAtFirstParent(top.getFile().toPath()).orElse(null);
+            PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
+                    settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
+                    repositoryUrl(top, false), repositoryUrl(top, true));
+            Plan plan = new Planner(planSettings).plan(new ReleaseContext(branch.name(), commit, top.getVersion(), previous, git));
+            if (plan.publishes()) {
+                checkReactorVersions(top);
+            }
+            return plan;
+        }
+    }
+
+    private Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    /** Every module that publishes must carry the version the plan releases. */
+    private void checkReactorVersions(MavenProject top) throws GantryException {
+        List<String> differing = new ArrayList<>();
+        for (MavenProject project : session.getProjects()) {
+            if (!GantrySettings.skipped(project) && !top.getVersion().equals(project.getVersion())) {
+                differing.add(project.getArtifactId() + " has " + project.getVersion());
+            }
+        }
+        if (!differing.isEmpty()) {
+            throw Refusals.reactorVersionsDiffer(top.getVersion(), differing);
+        }
+    }
+
+    /** The distributionManagement repository URL, or the embedded default's {@code file:} URL. */
+    static String repositoryUrl(MavenProject project, boolean snapshot) {
+        DistributionManagement dm = project.getDistributionManagement();
+        DeploymentRepository repo = dm == null ? null : snapshot && dm.getSnapshotRepository() != null
+                ? dm.getSnapshotRepository() : dm.getRepository();
+        return repo != null && repo.getUrl() != null ? repo.getUrl() : embeddedRepository(project).toUri().toString();
+    }
+
+    static Path embeddedRepository(MavenProject top) {
+        return Path.of(top.getBuild().getDirectory(), "gantry", "repository");
+    }
+}

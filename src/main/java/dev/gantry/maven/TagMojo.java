@@ -1,0 +1,50 @@
+package dev.gantry.maven;
+
+import dev.gantry.git.GitRepository;
+import dev.gantry.git.ReleaseTagger;
+import dev.gantry.git.TagOutcome;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Plan;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Last step of a release, at the end of the reactor after the image and the artifacts are in place: creates the
+ * annotated release tag ({@code v1.2.0}) on the commit and pushes it, then moves the branch's environment tag
+ * (such as {@code deploy/dev/current}) where one is configured.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "tag", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class TagMojo extends GantryMojo {
+
+    @Override
+    protected void run(ReactorRelease release) {
+        // all the work happens once, in the last project
+    }
+
+    @Override
+    protected void finish(ReactorRelease release) throws GantryException {
+        Plan plan = release.plan;
+        if (plan.gitTag() == null && plan.environmentTag() == null) {
+            release.report.write();
+            return;
+        }
+        try (GitRepository git = GitRepository.open(session.getTopLevelProject().getBasedir().toPath(), gitRemote, log())) {
+            ReleaseTagger tagger = new ReleaseTagger(git);
+            if (plan.gitTag() != null) {
+                TagOutcome outcome = tagger.tagRelease(plan.gitTag(), "Release " + plan.version(), release.dryRun);
+                release.report.gitTag(outcome);
+            }
+            if (plan.environmentTag() != null) {
+                TagOutcome outcome = tagger.moveEnvironmentTag(plan.environmentTag(), release.dryRun);
+                release.report.gitTag(outcome);
+            }
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "tag";
+    }
+}

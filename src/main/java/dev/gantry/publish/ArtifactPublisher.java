@@ -1,0 +1,147 @@
+package dev.gantry.publish;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.aether.DefaultRepositoryCache;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.deployment.DeployRequest;
+import org.eclipse.aether.deployment.DeploymentException;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.transfer.ArtifactNotFoundException;
+import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
+import org.eclipse.aether.resolution.ResolutionErrorPolicy;
+
+/**
+ * Publishes artifacts through Maven Resolver to any repository Resolver can deploy to, as
+ * {@code maven-deploy-plugin} does, with what a release needs on top: a release version already in the
+ * repository with the same bytes is "already published" and skipped; with other bytes it is refused before
+ * anything of the reactor is deployed. Snapshots are always deployed (Resolver adds a timestamped build).
+ */
+public final class ArtifactPublisher {
+
+    private static final int ATTEMPTS = 3;
+
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final GantryLog log;
+
+    public ArtifactPublisher(RepositorySystem system, RepositorySystemSession session, GantryLog log) {
+        this.system = system;
+        this.session = session;
+        this.log = log;
+    }
+
+    /**
+     * Publishes all modules or, when a release conflicts, none.
+     *
+     * @param immutable true for a release: existing identical files are kept, different ones refused
+     * @return per artifact, what happened
+     */
+    public Map<Artifact, PublishOutcome> publish(List<ModuleArtifacts> modules, boolean immutable, boolean dryRun)
+            throws GantryException {
+        Map<Artifact, PublishOutcome> outcomes = new LinkedHashMap<>();
+        Map<RemoteRepository, List<Artifact>> toDeploy = new LinkedHashMap<>();
+        for (ModuleArtifacts module : modules) {
+            for (Artifact artifact : module.artifacts()) {
+                boolean present = immutable && alreadyPublished(artifact, module.repository());
+                if (present) {
+                    outcomes.put(artifact, PublishOutcome.ALREADY_PUBLISHED);
+                } else {
+                    outcomes.put(artifact, dryRun ? PublishOutcome.WOULD_PUBLISH : PublishOutcome.PUBLISHED);
+                    toDeploy.computeIfAbsent(module.repository(), r -> new ArrayList<>()).add(artifact);
+                }
+            }
+        }
+        for (Map.Entry<RemoteRepository, List<Artifact>> entry : toDeploy.entrySet()) {
+            if (dryRun) {
+                entry.getValue().forEach(a -> log.info("Would publish " + a + " to " + entry.getKey().getUrl()));
+            } else {
+                deploy(entry.getKey(), entry.getValue());
+            }
+        }
+        return outcomes;
+    }
+
+    private void deploy(RemoteRepository repository, List<Artifact> artifacts) throws GantryException {
+        DeployRequest request = new DeployRequest();
+        request.setRepository(repository);
+        artifacts.forEach(request::addArtifact);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                system.deploy(session, request);
+                artifacts.forEach(a -> log.info("Published " + a + " to " + repository.getUrl()));
+                return;
+            } catch (DeploymentException e) {
+                if (attempt == ATTEMPTS) {
+                    throw Refusals.deployFailed(repository.getId(), repository.getUrl(), e.getMessage(), e);
+                }
+                log.warn("Publishing to " + repository.getUrl() + " failed (attempt " + attempt + " of " + ATTEMPTS + "): "
+                        + e.getMessage() + "; retrying.");
+            }
+        }
+    }
+
+    /**
+     * Whether the repository holds this release file already, with exactly these bytes. Fetched into a throw-away
+     * local repository so that neither the user's local repository nor the reactor answers in the remote's place.
+     */
+    private boolean alreadyPublished(Artifact artifact, RemoteRepository repository) throws GantryException {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("gantry-probe");
+            DefaultRepositorySystemSession probe = new DefaultRepositorySystemSession(session);
+            probe.setWorkspaceReader(null);
+            probe.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
+            probe.setCache(new DefaultRepositoryCache());
+            probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
+            probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.toFile())));
+            ArtifactRequest request = new ArtifactRequest(artifact.setFile(null), List.of(repository), null);
+            ArtifactResult result = system.resolveArtifact(probe, request);
+            if (Files.mismatch(result.getArtifact().getFile().toPath(), artifact.getFile().toPath()) == -1L) {
+                log.info(artifact + " is already published in " + repository.getUrl() + " with identical content.");
+                return true;
+            }
+            throw Refusals.artifactDiffers(artifact.toString(), repository.getUrl());
+        } catch (ArtifactResolutionException e) {
+            boolean notFound = e.getResult().getExceptions().stream().allMatch(ArtifactNotFoundException.class::isInstance);
+            if (notFound) {
+                return false;
+            }
+            throw Refusals.repositoryUnreadable(repository.getId(), repository.getUrl(), e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GantryException("Cannot compare " + artifact + " with the published copy: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

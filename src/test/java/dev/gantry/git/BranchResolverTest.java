@@ -1,0 +1,45 @@
+package dev.gantry.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.release.GantryException;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BranchResolverTest {
+
+    private static final Map<String, String> GITHUB_PR = Map.of("GITHUB_ACTIONS", "true", "GITHUB_HEAD_REF", "feature/x");
+
+    @Test
+    void prefers_the_override_to_everything_else() throws GantryException {
+        assertThat(BranchResolver.resolve(" main ", Optional.of("develop"), GITHUB_PR))
+                .isEqualTo(new ResolvedBranch("main", "-Dgantry.branch"));
+    }
+
+    @Test
+    void prefers_the_checked_out_branch_to_ci_variables() throws GantryException {
+        assertThat(BranchResolver.resolve(null, Optional.of("develop"), GITHUB_PR))
+                .isEqualTo(new ResolvedBranch("develop", "checked-out branch"));
+    }
+
+    @Test
+    void reads_the_ci_variables_when_head_is_detached() throws GantryException {
+        assertThat(BranchResolver.resolve("", Optional.empty(), GITHUB_PR))
+                .isEqualTo(new ResolvedBranch("feature/x", "GITHUB_HEAD_REF (GitHub Actions)"));
+    }
+
+    @Test
+    void refuses_when_nothing_names_a_branch_and_lists_what_it_tried() {
+        assertThatThrownBy(() -> BranchResolver.resolve(null, Optional.empty(), Map.of("GITHUB_ACTIONS", "true",
+                "GITHUB_REF", "refs/tags/v1.0.0")))
+                .isInstanceOf(GantryException.class)
+                .hasMessage("Cannot tell which branch is being built: HEAD is detached and no CI branch variable is set "
+                        + "(tried HEAD, GITHUB_HEAD_REF, GITHUB_REF_NAME, GITHUB_REF, CI_MERGE_REQUEST_SOURCE_BRANCH_NAME, "
+                        + "CI_COMMIT_BRANCH, CI_COMMIT_REF_NAME, CHANGE_BRANCH, BRANCH_NAME, GIT_LOCAL_BRANCH, GIT_BRANCH, "
+                        + "BITBUCKET_BRANCH, CODEBUILD_WEBHOOK_HEAD_REF, CODEBUILD_WEBHOOK_TRIGGER, CODEBUILD_SOURCE_VERSION, "
+                        + "SYSTEM_PULLREQUEST_SOURCEBRANCH, BUILD_SOURCEBRANCH, CIRCLE_BRANCH, TRAVIS_PULL_REQUEST_BRANCH, "
+                        + "TRAVIS_BRANCH). Check out the branch (git checkout <branch>), or pass -Dgantry.branch=<branch>.");
+    }
+}

@@ -1,0 +1,297 @@
+package dev.gantry.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class GitRepositoryTest {
+
+    @TempDir
+    Path tmp;
+
+    private GitRepository open(Path dir) throws GantryException {
+        return GitRepository.open(dir, "origin", GantryLog.SILENT);
+    }
+
+    @Nested
+    class Opening {
+
+        @Test
+        void refuses_a_directory_outside_any_git_repository() throws Exception {
+            Path plain = Files.createDirectories(tmp.resolve("plain"));
+            assertThatThrownBy(() -> open(plain))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("No git repository found at " + plain + " or any parent directory. Gantry decides releases from "
+                            + "git (branch, commit, tags): build from a git clone, or pass -Dgantry.skip=true to build without Gantry.");
+        }
+
+        @Test
+        void refuses_a_repository_without_commits() {
+            GitFixture repo = GitFixture.init(tmp.resolve("empty"));
+            assertThatThrownBy(() -> open(repo.dir()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("The git repository at " + repo.dir() + " has no commit yet.");
+        }
+
+        @Test
+        void finds_the_repository_from_a_modules_subdirectory() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("service/pom.xml", "1.0.0");
+            try (GitRepository git = open(repo.dir().resolve("service"))) {
+                assertThat(git.workTree()).isEqualTo(repo.dir());
+            }
+        }
+    }
+
+    @Nested
+    class HeadAndBranch {
+
+        @Test
+        void reads_the_head_commit_and_its_committer_time() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            String head = repo.commitPom("1.1.0");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.headCommit()).isEqualTo(head).hasSize(40);
+                assertThat(git.headCommitTime()).isEqualTo(Instant.ofEpochSecond(GitFixture.FIRST_COMMIT_TIME + 60));
+            }
+        }
+
+        @Test
+        void reads_the_checked_out_branch() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            repo.git("checkout", "-q", "-b", "feature/login");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.checkedOutBranch()).contains("feature/login");
+            }
+        }
+
+        @Test
+        void knows_no_branch_when_head_is_detached() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            repo.detach();
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.checkedOutBranch()).isEmpty();
+            }
+        }
+    }
+
+    @Nested
+    class VersionAtFirstParent {
+
+        @Test
+        void reads_the_version_the_head_commit_changed() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            repo.commitPom("1.1.0");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).contains("1.0.0");
+            }
+        }
+
+        @Test
+        void reads_a_modules_pom_by_its_path_in_the_work_tree() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("service/pom.xml", "2.0.0-SNAPSHOT");
+            repo.commitPom("service/pom.xml", "2.0.0");
+            try (GitRepository git = open(repo.dir().resolve("service"))) {
+                assertThat(git.versionAtFirstParent(repo.dir().resolve("service/pom.xml"))).contains("2.0.0-SNAPSHOT");
+            }
+        }
+
+        @Test
+        void knows_none_for_the_first_commit() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).isEmpty();
+            }
+        }
+
+        @Test
+        void knows_none_in_a_shallow_clone_without_the_parent() throws Exception {
+            GitFixture origin = GitFixture.init(tmp.resolve("origin"));
+            origin.commitPom("1.0.0");
+            origin.commitPom("1.1.0");
+            GitFixture clone = GitFixture.cloneShallow(origin, tmp.resolve("clone"));
+            try (GitRepository git = open(clone.dir())) {
+                assertThat(git.versionAtFirstParent(clone.dir().resolve("pom.xml"))).isEmpty();
+            }
+        }
+
+        @Test
+        void knows_none_when_the_pom_did_not_exist_at_the_parent() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("README", "hello").commit("Start");
+            repo.commitPom("1.0.0");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).isEmpty();
+            }
+        }
+
+        @Test
+        void resolves_a_ci_friendly_revision() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("pom.xml", "<project><modelVersion>4.0.0</modelVersion><version>${revision}</version>"
+                    + "<properties><revision>3.2.1</revision></properties></project>").commit("CI-friendly");
+            repo.commitPom("3.3.0");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).contains("3.2.1");
+            }
+        }
+
+        @Test
+        void refuses_a_parent_pom_that_is_not_xml() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            String broken = repo.write("pom.xml", "<project><version>1").commit("Broken");
+            repo.commitPom("1.0.0");
+            try (GitRepository git = open(repo.dir())) {
+                assertThatThrownBy(() -> git.versionAtFirstParent(repo.dir().resolve("pom.xml")))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessageStartingWith("Cannot read the project version at commit " + broken.substring(0, 7)
+                                + ": pom.xml is not a readable POM");
+            }
+        }
+    }
+
+    @Nested
+    class ReleaseTags {
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void peels_local_annotated_and_lightweight_tags_to_their_commits(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            String first = repo.commitPom("1.0.0");
+            repo.annotatedTag("v1.0.0");
+            String second = repo.commitPom("1.1.0");
+            repo.tag("v1.1.0").tag("other-1");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(git.releaseTags("v")).isEqualTo(Map.of("v1.0.0", first, "v1.1.0", second));
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void finds_a_tag_that_only_the_remote_has(Way way) throws Exception {
+            GitFixture remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+            GitFixture work = GitFixture.init(tmp.resolve("work")).addRemote("origin", remote);
+            String released = work.commitPom("1.0.0");
+            work.annotatedTag("v1.0.0").push("origin", "main", "v1.0.0");
+            GitFixture clone = GitFixture.cloneWithoutTags(remote, tmp.resolve("clone"));
+            assertThat(clone.git("tag", "-l")).isEmpty();
+            try (GitRepository git = way.open(clone.dir())) {
+                assertThat(git.releaseTags("v")).isEqualTo(Map.of("v1.0.0", released));
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void reads_only_local_tags_when_the_remote_is_not_configured(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            String commit = repo.commitPom("1.0.0");
+            repo.tag("v1.0.0");
+            try (GitRepository git = way.open(repo.dir(), "upstream")) {
+                assertThat(git.releaseTags("v")).isEqualTo(Map.of("v1.0.0", commit));
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void refuses_an_unreachable_remote_without_showing_its_credentials(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            repo.git("remote", "add", "origin", "https://ci-user:s3cr3t-token@127.0.0.1:9/acme/service.git");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThatThrownBy(() -> git.releaseTags("v"))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessageStartingWith("Cannot list the tags of git remote 'origin': ")
+                        .hasMessageNotContaining("s3cr3t-token")
+                        .hasMessageNotContaining("ci-user");
+            }
+        }
+
+        @Test
+        void asks_the_remote_once_per_prefix() throws Exception {
+            GitFixture remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+            GitFixture work = GitFixture.init(tmp.resolve("work")).addRemote("origin", remote);
+            work.commitPom("1.0.0");
+            work.tag("v1.0.0").push("origin", "main", "v1.0.0");
+            try (GitRepository git = open(work.dir())) {
+                Map<String, String> first = git.releaseTags("v");
+                remote.git("tag", "v9.9.9", "main");
+                assertThat(git.releaseTags("v")).isSameAs(first);
+            }
+        }
+    }
+
+    @Nested
+    class UncommittedChanges {
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void lists_modified_staged_and_deleted_tracked_files_but_not_untracked_ones(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("a.txt", "a").write("b.txt", "b").write("c.txt", "c");
+            repo.commitPom("1.0.0");
+            repo.write("a.txt", "changed");
+            repo.write("b.txt", "staged").git("add", "b.txt");
+            Files.delete(repo.dir().resolve("c.txt"));
+            repo.write("untracked.txt", "new");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(git.uncommittedChanges()).containsExactly("a.txt", "b.txt", "c.txt");
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void finds_nothing_in_a_clean_tree(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            repo.write("target/classes/x.class", "untracked output");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(git.uncommittedChanges()).isEmpty();
+            }
+        }
+
+        @Test
+        void reads_renames_from_porcelain_output() {
+            assertThat(GitRepository.parsePorcelain("R  new.txt\0old.txt\0 M pom.xml\0")).containsExactly("new.txt", "pom.xml");
+        }
+    }
+
+    @Nested
+    class RemoteUrl {
+
+        @Test
+        void removes_credentials_from_the_remotes_url() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            repo.git("remote", "add", "origin", "https://x-access-token:ghs_abc@github.com/acme/service.git");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.remoteUrlWithoutCredentials()).contains("https://github.com/acme/service.git");
+            }
+        }
+
+        @Test
+        void knows_none_without_a_remote() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.commitPom("1.0.0");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(git.remoteUrlWithoutCredentials()).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.gantry.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Gives an invoker IT project (cloned under {@code target/it/<name>}) a real git history and a bare remote, from its
+ * {@code setup.groovy}: {@code ItProject.at(basedir).init("main").withVersion("1.0.0").commit("first").tag("v1.0.0")}.
+ * Uses the git CLI with a fixed identity and fixed dates, so that the history is the same on every machine.
+ */
+public final class ItProject {
+
+    private static final Pattern PROJECT_VERSION = Pattern.compile("(</artifactId>\\s*<version>)([^<]+)(</version>)");
+
+    private final Path dir;
+    private final Path remote;
+    private int commits;
+
+    private ItProject(Path dir) {
+        this.dir = dir;
+        this.remote = dir.resolveSibling(dir.getFileName() + "-remote.git");
+    }
+
+    public static ItProject at(File basedir) {
+        return new ItProject(basedir.toPath());
+    }
+
+    /** {@code git init} on the branch, a bare remote beside the project as {@code origin}, target/ ignored. */
+    public ItProject init(String branch) throws IOException {
+        git(remote.getParent(), "init", "-q", "--bare", "-b", branch, remote.toString());
+        git("init", "-q", "-b", branch);
+        git("remote", "add", "origin", remote.toUri().toString());
+        Files.writeString(dir.resolve(".gitignore"), "target/\nbuild.log\n*.groovy\ninvoker.properties\n");
+        return this;
+    }
+
+    /** Sets the version of every pom.xml of the project (the project's version and its parent reference). */
+    public ItProject withVersion(String version) throws IOException {
+        try (Stream<Path> poms = Files.walk(dir)) {
+            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml") && !p.toString().contains("/target/")).toList()) {
+                String text = Files.readString(pom);
+                Matcher m = PROJECT_VERSION.matcher(text);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    if (!m.group(2).startsWith("@")) { // the plugin's own version is filtered in by invoker
+                        m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + version + m.group(3)));
+                    }
+                }
+                m.appendTail(out);
+                Files.writeString(pom, out.toString());
+            }
+        }
+        return this;
+    }
+
+    /** Commits everything, with a date one minute after the previous commit's. */
+    public ItProject commit(String message) throws IOException {
+        git("add", "-A");
+        commits++;
+        String date = String.format("2026-01-01T10:%02d:00Z", commits);
+        run(dir, List.of("git", "commit", "-q", "--allow-empty", "-m", message), date);
+        return this;
+    }
+
+    public ItProject tag(String name) throws IOException {
+        git("tag", "-a", name, "-m", "Release " + name);
+        return this;
+    }
+
+    public ItProject push() throws IOException {
+        git("push", "-q", "--follow-tags", "origin", "HEAD");
+        return this;
+    }
+
+    public ItProject checkout(String branch) throws IOException {
+        git("checkout", "-q", "-B", branch);
+        return this;
+    }
+
+    public ItProject detach() throws IOException {
+        git("checkout", "-q", "--detach");
+        return this;
+    }
+
+    /** Replaces the project with a shallow, tag-less, detached clone of its remote's branch, as CI checkouts are. */
+    public ItProject replaceWithShallowClone(String branch) throws IOException {
+        Path tmp = dir.resolveSibling(dir.getFileName() + "-shallow");
+        git(dir.getParent(), "clone", "-q", "--depth", "1", "--no-tags", "--branch", branch, remote.toUri().toString(), tmp.toString());
+        git(tmp, "checkout", "-q", "--detach");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.equals(".git") || !isKeptForInvoker(name)) {
+                    deleteTree(p);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            for (Path p : files.toList()) {
+                if (!Files.exists(dir.resolve(p.getFileName()))) {
+                    Files.move(p, dir.resolve(p.getFileName()));
+                }
+            }
+        }
+        deleteTree(tmp);
+        return this;
+    }
+
+    private static boolean isKeptForInvoker(String name) {
+        return name.endsWith(".groovy") || name.equals("invoker.properties") || name.equals("build.log");
+    }
+
+    /** Installs a server-side hook in the remote, e.g. a pre-receive that refuses tags. */
+    public ItProject remoteHook(String name, String script) throws IOException {
+        Path hook = remote.resolve("hooks").resolve(name);
+        Files.writeString(hook, script);
+        hook.toFile().setExecutable(true);
+        return this;
+    }
+
+    public ItProject write(String file, String content) throws IOException {
+        Files.writeString(dir.resolve(file), content);
+        return this;
+    }
+
+    /** {@code tag → commit} as the remote has them (peeled). */
+    public List<String> remoteTags() throws IOException {
+        List<String> tags = new ArrayList<>();
+        for (String line : git("ls-remote", "--tags", "origin").split("\n")) {
+            if (!line.isBlank() && line.endsWith("^{}")) {
+                String[] parts = line.split("\t");
+                tags.add(parts[1].substring("refs/tags/".length(), parts[1].length() - 3) + "=" + parts[0]);
+            }
+        }
+        return tags;
+    }
+
+    public List<String> localTags() throws IOException {
+        String out = git("tag", "--list");
+        return out.isBlank() ? List.of() : Arrays.asList(out.trim().split("\n"));
+    }
+
+    public String head() throws IOException {
+        return git("rev-parse", "HEAD").trim();
+    }
+
+    public String git(String... args) throws IOException {
+        return git(dir, args);
+    }
+
+    private static String git(Path in, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        return run(in, command, "2026-01-01T10:00:00Z");
+    }
+
+    private static String run(Path in, List<String> command, String date) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true);
+        pb.environment().put("GIT_AUTHOR_NAME", "Gantry IT");
+        pb.environment().put("GIT_AUTHOR_EMAIL", "it@gantry.dev");
+        pb.environment().put("GIT_COMMITTER_NAME", "Gantry IT");
+        pb.environment().put("GIT_COMMITTER_EMAIL", "it@gantry.dev");
+        pb.environment().put("GIT_AUTHOR_DATE", date);
+        pb.environment().put("GIT_COMMITTER_DATE", date);
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        Process p = pb.start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed in " + in + ":\n" + out);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(p)) {
+            for (Path f : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}

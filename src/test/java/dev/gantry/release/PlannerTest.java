@@ -1,0 +1,245 @@
+package dev.gantry.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    static final String HEAD = "a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0";
+    static final String OTHER = "0f9e8d7c6b5a0f9e8d7c6b5a0f9e8d7c6b5a0f9e";
+
+    /** The repository's past, as the tests state it. */
+    static final class History implements ReleaseHistory {
+        final Map<String, String> tags = new HashMap<>();
+        List<String> dirty = List.of();
+        int tagLookups;
+
+        History tag(String name, String commit) {
+            tags.put(name, commit);
+            return this;
+        }
+
+        @Override
+        public Map<String, String> releaseTags(String prefix) {
+            tagLookups++;
+            Map<String, String> matching = new HashMap<>(tags);
+            matching.keySet().removeIf(t -> !t.startsWith(prefix));
+            return matching;
+        }
+
+        @Override
+        public List<String> uncommittedChanges() {
+            return dirty;
+        }
+    }
+
+    History history = new History();
+
+    Plan plan(String branch, String version, String previous) throws GantryException {
+        return plan(settings(Flow.GITFLOW, List.of(), null), branch, version, previous);
+    }
+
+    Plan plan(PlanSettings settings, String branch, String version, String previous) throws GantryException {
+        return new Planner(settings).plan(new ReleaseContext(branch, HEAD, version, previous, history));
+    }
+
+    static PlanSettings settings(Flow flow, List<BranchRule> rules, String imageRepository) {
+        return new PlanSettings(flow, rules, "v", false, imageRepository, "orders", "https://repo/releases", "https://repo/snapshots");
+    }
+
+    @Nested
+    class StableBranch {
+
+        @Test
+        void aNewVersionIsReleasedWithImmutableTagsAndTheGitTag() throws GantryException {
+            history.tag("v1.0.0", OTHER);
+            Plan plan = plan("main", "1.1.0", "1.0.0");
+            assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
+            assertThat(plan.reason()).isEqualTo("1.1.0 is a new version on 'main' (no tag v1.1.0 yet; previous version 1.0.0): releasing it.");
+            assertThat(plan.gitTag()).isEqualTo("v1.1.0");
+            assertThat(plan.artifacts()).isEqualTo(new ArtifactPlan("https://repo/releases", ArtifactPlan.Mode.IMMUTABLE));
+            assertThat(plan.image().tags()).containsExactly(
+                    new ImageTag("1.1.0", false), new ImageTag("sha-a1b2c3d4e5f6", false), new ImageTag("latest", true));
+            assertThat(plan.image().local()).isTrue();
+        }
+
+        @Test
+        void masterIsAStableBranchToo() throws GantryException {
+            assertThat(plan("master", "1.0.0", null).release()).isEqualTo(ReleaseKind.STABLE);
+        }
+
+        @Test
+        void aVersionAlreadyTaggedOnThisCommitIsCompletedNotRefused() throws GantryException {
+            history.tag("v1.1.0", HEAD);
+            Plan plan = plan("main", "1.1.0", "1.0.0");
+            assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
+            assertThat(plan.reason()).startsWith("1.1.0 is already tagged v1.1.0 on this commit: completing the release");
+        }
+
+        @Test
+        void aCommitThatDoesNotChangeAReleasedVersionPublishesNothing() throws GantryException {
+            history.tag("v1.1.0", OTHER);
+            Plan plan = plan("main", "1.1.0", "1.1.0");
+            assertThat(plan.release()).isEqualTo(ReleaseKind.NONE);
+            assertThat(plan.image()).isNull();
+            assertThat(plan.reason()).isEqualTo("1.1.0 is already released (tag v1.1.0 on 0f9e8d7) and this commit does not change "
+                    + "the version: nothing to publish. Bump the version to release.");
+        }
+
+        @Test
+        void withoutTheParentCommitAReleasedVersionPublishesNothing() throws GantryException {
+            history.tag("v1.1.0", OTHER);
+            assertThat(plan("main", "1.1.0", null).release()).isEqualTo(ReleaseKind.NONE);
+        }
+
+        @Test
+        void settingAVersionReleasedFromAnotherCommitIsRefused() {
+            history.tag("v1.1.0", OTHER);
+            assertThatThrownBy(() -> plan("main", "1.1.0", "1.0.0")).hasMessage(
+                    "1.1.0 is already released from commit 0f9e8d7 (tag v1.1.0), and this commit a1b2c3d sets the version to 1.1.0 "
+                            + "again. A released version is never rebuilt: bump the version in pom.xml (for example to 1.1.1).");
+        }
+
+        @Test
+        void aVersionBelowTheHighestReleasedIsRefused() {
+            history.tag("v1.2.0", OTHER).tag("v1.0.0", OTHER).tag("v1.10.0-rc", OTHER);
+            assertThatThrownBy(() -> plan("main", "1.1.0", "1.2.0")).hasMessage(
+                    "Version 1.1.0 is lower than 1.2.0, the highest version already released (tag v1.2.0). Set a version above 1.2.0 "
+                            + "in pom.xml, or, if 'main' is a maintenance branch, allow it with <allowMaintenance>true</allowMaintenance> "
+                            + "in its <branches><branch> rule.");
+        }
+
+        @Test
+        void aMaintenanceBranchMayReleaseBelowTheHighest() throws GantryException {
+            history.tag("v2.0.0", OTHER);
+            BranchRule support = new BranchRule("support/*", ReleaseKind.STABLE, List.of(), null, null, true);
+            Plan plan = plan(settings(Flow.GITFLOW, List.of(support), null), "support/1.x", "1.4.1", "1.4.0");
+            assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
+        }
+
+        @Test
+        void aSnapshotVersionIsRefusedWithTheFix() {
+            assertThatThrownBy(() -> plan("main", "1.1.0-SNAPSHOT", "1.0.0")).hasMessage(
+                    "Version 1.1.0-SNAPSHOT on branch 'main': this branch releases stable versions and requires X.Y.Z, not a -SNAPSHOT "
+                            + "(branch 'main' → stable, moving tags [latest]). Set <version>1.1.0</version> in pom.xml to release it, "
+                            + "or build this commit on a snapshot branch.");
+        }
+
+        @Test
+        void anUnparseableVersionIsRefused() {
+            assertThatThrownBy(() -> plan("main", "1.2", null)).hasMessage(
+                    "Version '1.2' on branch 'main' is not a release version: this branch requires X.Y.Z, three numbers such as 1.4.0 "
+                            + "(branch 'main' → stable, moving tags [latest]). Set <version> in pom.xml to the form X.Y.Z.");
+        }
+
+        @Test
+        void uncommittedChangesAreRefusedUnlessAllowed() throws GantryException {
+            history.dirty = List.of("a", "b", "c", "d", "e", "f", "g");
+            assertThatThrownBy(() -> plan("main", "1.0.0", null)).hasMessage(
+                    "Uncommitted changes to tracked files: a, b, c, d, e and 2 more. A stable release is built only from committed "
+                            + "sources, so that the tag describes what was released. Commit or revert them, or pass "
+                            + "-Dgantry.allowDirty=true to release anyway.");
+            PlanSettings allowDirty = new PlanSettings(Flow.GITFLOW, List.of(), "v", true, null, "orders", "r", "s");
+            assertThat(plan(allowDirty, "main", "1.0.0", null).release()).isEqualTo(ReleaseKind.STABLE);
+        }
+
+        @Test
+        void aConfiguredImageRepositoryIsUsed() throws GantryException {
+            Plan plan = plan(settings(Flow.GITFLOW, List.of(), "registry.example.com/orders"), "main", "1.0.0", null);
+            assertThat(plan.image().repository()).isEqualTo("registry.example.com/orders");
+            assertThat(plan.image().local()).isFalse();
+        }
+    }
+
+    @Nested
+    class SnapshotBranch {
+
+        @Test
+        void everyCommitPublishesASnapshotWithMutableTags() throws GantryException {
+            Plan plan = plan("develop", "1.2.0-SNAPSHOT", "1.2.0-SNAPSHOT");
+            assertThat(plan.release()).isEqualTo(ReleaseKind.SNAPSHOT);
+            assertThat(plan.gitTag()).isNull();
+            assertThat(plan.artifacts().mode()).isEqualTo(ArtifactPlan.Mode.REPLACE_SNAPSHOT);
+            assertThat(plan.artifacts().repository()).isEqualTo("https://repo/snapshots");
+            assertThat(plan.image().tags()).containsExactly(new ImageTag("sha-a1b2c3d4e5f6", false),
+                    new ImageTag("1.2.0-SNAPSHOT", true), new ImageTag("develop", true), new ImageTag("dev-latest", true));
+        }
+
+        @Test
+        void tagsAreNotLookedUpForASnapshot() throws GantryException {
+            plan("develop", "1.2.0-SNAPSHOT", null);
+            assertThat(history.tagLookups).isZero();
+        }
+
+        @Test
+        void aReleaseVersionIsRefusedWithTheFix() {
+            assertThatThrownBy(() -> plan("develop", "1.2.0", "1.2.0-SNAPSHOT")).hasMessage(
+                    "Version 1.2.0 on branch 'develop': this branch publishes snapshots and requires X.Y.Z-SNAPSHOT (branch 'develop' → "
+                            + "snapshot, moving tags [develop, dev-latest]). Set <version>1.2.0-SNAPSHOT</version> (or the next version's "
+                            + "snapshot) in pom.xml; release versions are built on the stable branch.");
+        }
+
+        @Test
+        void theEnvironmentTagOfTheRuleIsMoved() throws GantryException {
+            BranchRule develop = new BranchRule("develop", ReleaseKind.SNAPSHOT, List.of("develop"), "deploy/dev/current", null, false);
+            Plan plan = plan(settings(Flow.GITFLOW, List.of(develop), null), "develop", "1.2.0-SNAPSHOT", null);
+            assertThat(plan.environmentTag()).isEqualTo("deploy/dev/current");
+            assertThat(plan.image().mutableTags()).extracting(ImageTag::name).containsExactly("1.2.0-SNAPSHOT", "develop");
+        }
+    }
+
+    @Nested
+    class OtherBranches {
+
+        @Test
+        void aFeatureBranchOfGitflowIsVerifiedOnly() throws GantryException {
+            Plan plan = plan("feature/login", "anything-goes", null);
+            assertThat(plan.release()).isEqualTo(ReleaseKind.NONE);
+            assertThat(plan.image()).isNull();
+            assertThat(plan.artifacts()).isNull();
+            assertThat(plan.reason()).isEqualTo("Branch 'feature/login' publishes nothing (branch '*' → none, images off): "
+                    + "the build is verified only.");
+        }
+
+        @Test
+        void trunkPublishesFeatureSnapshotsWithoutAnImage() throws GantryException {
+            Plan plan = plan(settings(Flow.TRUNK, List.of(), null), "feature/login", "1.3.0-SNAPSHOT", null);
+            assertThat(plan.release()).isEqualTo(ReleaseKind.SNAPSHOT);
+            assertThat(plan.image()).isNull();
+        }
+
+        @Test
+        void trunkBuildsAnImageOnceARepositoryIsConfigured() throws GantryException {
+            Plan plan = plan(settings(Flow.TRUNK, List.of(), "registry/lib"), "main", "1.0.0", null);
+            assertThat(plan.image().repository()).isEqualTo("registry/lib");
+        }
+
+        @Test
+        void thePomsRulesComeBeforeTheFlowsAndTheFirstMatchWins() throws GantryException {
+            List<BranchRule> rules = List.of(
+                    new BranchRule("feature/*", ReleaseKind.SNAPSHOT, List.of("branch-{branch}"), null, null, false),
+                    BranchRule.of("feature/*", ReleaseKind.NONE));
+            Plan plan = plan(settings(Flow.GITFLOW, rules, null), "feature/Login", "1.3.0-SNAPSHOT", null);
+            assertThat(plan.release()).isEqualTo(ReleaseKind.SNAPSHOT);
+            assertThat(plan.image().mutableTags()).extracting(ImageTag::name).contains("branch-feature-login");
+        }
+
+        @Test
+        void imagesCanBeTurnedOffPerBranch() throws GantryException {
+            BranchRule noImage = new BranchRule("main", ReleaseKind.STABLE, List.of(), null, false, false);
+            assertThat(plan(settings(Flow.GITFLOW, List.of(noImage), "r/x"), "main", "1.0.0", null).image()).isNull();
+        }
+
+        @Test
+        void anUnknownFlowNamesTheChoices() {
+            assertThatThrownBy(() -> Flow.parse("kanban")).hasMessage("Unknown flow 'kanban': expected 'gitflow' (microservices) or "
+                    + "'trunk' (libraries). Set <flow> in the gantry-maven-plugin configuration or pass -Dgantry.flow=gitflow.");
+        }
+    }
+}
