@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.cloud.tools.jib.api.Containerizer;
-import com.google.cloud.tools.jib.api.Jib;
-import com.google.cloud.tools.jib.api.RegistryImage;
-import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
-import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
+import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.LocalRegistry;
 import dev.gantry.testing.SampleService;
 
@@ -27,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -76,17 +71,7 @@ class ImagePublisherTest {
 
     /** A tiny base image (no internet here): one 300 kB layer, built from scratch with Jib. */
     static String pushBase(LocalRegistry registry, String repository) throws Exception {
-        Path file = Files.createTempFile("base", ".bin");
-        byte[] data = new byte[300_000];
-        new Random(42).nextBytes(data);
-        Files.write(file, data);
-        String reference = registry.host() + "/" + repository + ":1";
-        Jib.fromScratch()
-                .addFileEntriesLayer(FileEntriesLayer.builder().addEntry(file, AbsoluteUnixPath.get("/base/os.bin")).build())
-                .addEnvironmentVariable("BASE", "yes")
-                .containerize(Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true));
-        Files.delete(file);
-        return reference;
+        return BaseImages.push(registry, repository, 300_000);
     }
 
     static List<ImageTag> releaseTags(String version, String commit) {
