@@ -139,6 +139,84 @@ public final class Refusals {
                 + "<project.build.outputTimestamp>.");
     }
 
+    // --- container images ----------------------------------------------------------------------------
+
+    public static GantryException imageTagTaken(String repository, String tag, String existingDigest, String existingCommit,
+            String newDigest, String commit) {
+        return new GantryException(repository + ":" + tag + " is already released as " + existingDigest + " (built from "
+                + (existingCommit == null ? "an unknown commit: the image has no org.opencontainers.image.revision label"
+                        : "commit " + ReleaseContext.shorten(existingCommit))
+                + "); this build (commit " + ReleaseContext.shorten(commit) + ") would produce "
+                + (newDigest == null ? "a different image" : newDigest) + "; bump the version in pom.xml. "
+                + "An immutable image tag never moves: nothing was pushed and no mutable tag (such as latest) was moved.");
+    }
+
+    public static GantryException registryUnauthorized(String image, String registry, String credentialSource) {
+        if (credentialSource == null) {
+            return new GantryException("The registry " + registry + " refused access to " + image + " (HTTP 401 Unauthorized) "
+                    + "and no credentials were found for it. Add a <server> with <id>" + registry + "</id>, <username> and "
+                    + "<password> to settings.xml, run docker login " + registry + ", or name a Docker credential helper with "
+                    + "<credentialHelper> in the gantry-maven-plugin configuration or -Dgantry.image.credentialHelper=<name>.");
+        }
+        return new GantryException("The registry " + registry + " rejected the credentials from " + credentialSource + " for "
+                + image + " (HTTP 401 Unauthorized). Check the user name and password (or token) there; they may be wrong "
+                + "or expired.");
+    }
+
+    public static GantryException registryForbidden(String image, String registry, String credentialSource) {
+        return new GantryException("The registry " + registry + " forbids this access to " + image + " (HTTP 403 Forbidden)"
+                + (credentialSource == null ? "" : " with the credentials from " + credentialSource) + ": they lack pull or "
+                + "push permission on this repository. Grant it, or push elsewhere with <imageRepository> in the "
+                + "gantry-maven-plugin configuration or -Dgantry.image.repository=<registry>/<name>.");
+    }
+
+    public static GantryException registryFailed(String image, String detail) {
+        return new GantryException("Cannot talk to the registry of " + image + ": " + detail + ". Check the image repository "
+                + "(<imageRepository> or -Dgantry.image.repository) and that the registry is reachable; a registry serving "
+                + "plain HTTP or a self-signed certificate needs -Dgantry.image.allowInsecureRegistries=true.");
+    }
+
+    public static GantryException imageBuildFailed(String image, String detail) {
+        return new GantryException("Building the image " + image + " failed: " + detail + ".");
+    }
+
+    public static GantryException invalidImageReference(String text, String element, String property) {
+        return new GantryException("'" + text + "' is not a valid image reference: expected [registry/]name[:tag], such as "
+                + "registry.example.com/team/orders. Fix " + element + " in the gantry-maven-plugin configuration or pass -D"
+                + property + "=<image>.");
+    }
+
+    public static GantryException noMainClass(String classesDirectory) {
+        return new GantryException("No main class found in " + classesDirectory + ": the image needs one to start. Set "
+                + "<mainClass> in the gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or "
+                + "<archive><manifest><mainClass> in the maven-jar-plugin configuration.");
+    }
+
+    public static GantryException multipleMainClasses(List<String> found) {
+        return new GantryException("Several main classes found: " + String.join(", ", found) + ". Choose one with <mainClass> "
+                + "in the gantry-maven-plugin configuration or -Dgantry.image.mainClass=" + found.get(0) + ".");
+    }
+
+    public static GantryException invalidPort(String text) {
+        return new GantryException("Invalid port '" + text + "': expected a number, number/tcp, number/udp or a range such as "
+                + "7000-7002. Fix <ports><port> in the gantry-maven-plugin configuration.");
+    }
+
+    public static GantryException invalidPlatform(String text) {
+        return new GantryException("Invalid platform '" + text + "': expected os/architecture, such as linux/amd64 or "
+                + "linux/arm64. Fix <platforms><platform> in the gantry-maven-plugin configuration.");
+    }
+
+    public static GantryException credentialsUnreadable(String registry, String source, String detail) {
+        return new GantryException("Cannot read the credentials for " + registry + " from " + source + ": " + detail
+                + ". Fix that credential helper or Docker config, or put a <server> with <id>" + registry
+                + "</id> in settings.xml.");
+    }
+
+    public static GantryException imageOutputFailed(String path, String detail) {
+        return new GantryException("Cannot write " + path + ": " + detail + ". Check that the build directory is writable.");
+    }
+
     public static GantryException deployFailed(String id, String url, String detail, Throwable cause) {
         return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed after 3 attempts: " + detail
                 + ". " + credentialsHint(detail, id) + "Re-run the pipeline once it is fixed: what was published is kept.", cause);

@@ -1,0 +1,162 @@
+package dev.gantry.image;
+
+import dev.gantry.release.ImagePlan;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the image goal needs, as plain values (no Maven types): made once by the mojo from its
+ * parameters and the project, then handed to {@link ImagePublisher}. Immutable; build it with
+ * {@link #builder()}.
+ *
+ * @param image                   the plan's image: repository, local or not, tags
+ * @param from                    the base image reference ({@code scratch} for none)
+ * @param classesDirectory        the project's output directory: {@code .class} files go to the classes
+ *                                layer, every other file to the resources layer (as jib-maven-plugin does)
+ * @param dependencies            release dependency jars (runtime classpath)
+ * @param snapshotDependencies    snapshot dependency jars
+ * @param projectDependencies     jars of modules of the same reactor
+ * @param mainClass               the configured main class, or null
+ * @param manifestMainClass       the jar plugin's manifest main class, or null
+ * @param jvmFlags                JVM flags put before {@code -cp} in the entrypoint
+ * @param arguments               program arguments (the image's CMD)
+ * @param environment             environment variables
+ * @param ports                   exposed ports: {@code 8080}, {@code 8080/tcp}, {@code 53/udp}, {@code 7000-7002}
+ * @param user                    the user to run as, or null for the base image's
+ * @param labels                  extra labels, added after the OCI labels (a user label wins)
+ * @param extraDirectory          a directory whose files are copied to {@code /} in a last layer, or null
+ * @param platforms               {@code os/arch} platforms; empty means the base image's default (linux/amd64)
+ * @param appRoot                 where the application goes in the image, {@code /app} by default
+ * @param commit                  the full commit id: label {@code org.opencontainers.image.revision}
+ * @param commitTime              the commit time: the image's creation time (reproducible digests)
+ * @param version                 the project version: label {@code org.opencontainers.image.version}
+ * @param sourceUrl               the remote URL (credentials are stripped): {@code org.opencontainers.image.source}, or null
+ * @param allowInsecureRegistries allow plain HTTP and unverified TLS registries
+ * @param credentials             known credentials by registry host (settings.xml servers), may be empty
+ * @param credentialHelper        a Docker credential helper name ({@code pass}) or path, or null
+ * @param dockerConfig            the Docker config file to read, or null for the usual places
+ * @param outputDirectory         {@code target/gantry}: the OCI tar and {@code image.digest} go there
+ * @param applicationCache        Jib's cache of application layers, or null for a temporary one
+ * @param baseImageCache          Jib's cache of base image layers, or null for Jib's default (shared)
+ */
+public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
+        List<Path> snapshotDependencies, List<Path> projectDependencies, String mainClass, String manifestMainClass,
+        List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
+        Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
+        Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
+        Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
+        Path applicationCache, Path baseImageCache) {
+
+    public static final String DEFAULT_FROM = "eclipse-temurin:17-jre";
+    public static final String DEFAULT_APP_ROOT = "/app";
+
+    public ImageRequest {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(classesDirectory, "classesDirectory");
+        Objects.requireNonNull(commit, "commit");
+        Objects.requireNonNull(commitTime, "commitTime");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        from = from == null || from.isBlank() ? DEFAULT_FROM : from.strip();
+        appRoot = appRoot == null || appRoot.isBlank() ? DEFAULT_APP_ROOT : appRoot;
+        dependencies = List.copyOf(dependencies);
+        snapshotDependencies = List.copyOf(snapshotDependencies);
+        projectDependencies = List.copyOf(projectDependencies);
+        jvmFlags = List.copyOf(jvmFlags);
+        arguments = List.copyOf(arguments);
+        environment = Map.copyOf(environment);
+        ports = List.copyOf(ports);
+        labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        platforms = List.copyOf(platforms);
+        credentials = Map.copyOf(credentials);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fluent builder; lists and maps default to empty. */
+    public static final class Builder {
+        private ImagePlan image;
+        private String from;
+        private Path classesDirectory;
+        private List<Path> dependencies = new ArrayList<>();
+        private List<Path> snapshotDependencies = new ArrayList<>();
+        private List<Path> projectDependencies = new ArrayList<>();
+        private String mainClass;
+        private String manifestMainClass;
+        private List<String> jvmFlags = new ArrayList<>();
+        private List<String> arguments = new ArrayList<>();
+        private Map<String, String> environment = new LinkedHashMap<>();
+        private List<String> ports = new ArrayList<>();
+        private String user;
+        private Map<String, String> labels = new LinkedHashMap<>();
+        private Path extraDirectory;
+        private List<String> platforms = new ArrayList<>();
+        private String appRoot;
+        private String commit;
+        private Instant commitTime;
+        private String version;
+        private String sourceUrl;
+        private boolean allowInsecureRegistries;
+        private Map<String, RegistryCredential> credentials = new LinkedHashMap<>();
+        private String credentialHelper;
+        private Path dockerConfig;
+        private Path outputDirectory;
+        private Path applicationCache;
+        private Path baseImageCache;
+
+        private Builder() {
+        }
+
+        public Builder image(ImagePlan value) { image = value; return this; }
+        public Builder from(String value) { from = value; return this; }
+        public Builder classesDirectory(Path value) { classesDirectory = value; return this; }
+        public Builder dependencies(List<Path> value) { dependencies = nn(value); return this; }
+        public Builder snapshotDependencies(List<Path> value) { snapshotDependencies = nn(value); return this; }
+        public Builder projectDependencies(List<Path> value) { projectDependencies = nn(value); return this; }
+        public Builder mainClass(String value) { mainClass = value; return this; }
+        public Builder manifestMainClass(String value) { manifestMainClass = value; return this; }
+        public Builder jvmFlags(List<String> value) { jvmFlags = nn(value); return this; }
+        public Builder arguments(List<String> value) { arguments = nn(value); return this; }
+        public Builder environment(Map<String, String> value) { environment = value == null ? Map.of() : value; return this; }
+        public Builder ports(List<String> value) { ports = nn(value); return this; }
+        public Builder user(String value) { user = value; return this; }
+        public Builder labels(Map<String, String> value) { labels = value == null ? Map.of() : value; return this; }
+        public Builder extraDirectory(Path value) { extraDirectory = value; return this; }
+        public Builder platforms(List<String> value) { platforms = nn(value); return this; }
+        public Builder appRoot(String value) { appRoot = value; return this; }
+        public Builder commit(String value) { commit = value; return this; }
+        public Builder commitTime(Instant value) { commitTime = value; return this; }
+        public Builder version(String value) { version = value; return this; }
+        public Builder sourceUrl(String value) { sourceUrl = value; return this; }
+        public Builder allowInsecureRegistries(boolean value) { allowInsecureRegistries = value; return this; }
+        public Builder credentials(Map<String, RegistryCredential> value) { credentials = value == null ? Map.of() : value; return this; }
+        public Builder credential(String registry, RegistryCredential value) {
+            credentials = new LinkedHashMap<>(credentials);
+            credentials.put(registry, value);
+            return this;
+        }
+        public Builder credentialHelper(String value) { credentialHelper = value; return this; }
+        public Builder dockerConfig(Path value) { dockerConfig = value; return this; }
+        public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
+        public Builder applicationCache(Path value) { applicationCache = value; return this; }
+        public Builder baseImageCache(Path value) { baseImageCache = value; return this; }
+
+        public ImageRequest build() {
+            return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
+                    mainClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
+                    platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, credentials,
+                    credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache);
+        }
+
+        private static <T> List<T> nn(List<T> value) {
+            return value == null ? List.of() : value;
+        }
+    }
+}

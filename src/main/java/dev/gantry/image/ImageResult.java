@@ -1,0 +1,25 @@
+package dev.gantry.image;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the image goal did.
+ *
+ * @param repository the image repository (or the embedded default's name)
+ * @param digest     the image's digest ({@code sha256:…}); an index's digest for a multi-platform image
+ * @param pushed     the tags pushed or moved by this build
+ * @param inPlace    the tags found already on this digest (a re-run): nothing was pushed for them
+ * @param tarFile    the OCI tar written for the embedded default, or null
+ */
+public record ImageResult(String repository, String digest, List<String> pushed, List<String> inPlace, Path tarFile) {
+
+    public ImageResult {
+        pushed = List.copyOf(pushed);
+        inPlace = List.copyOf(inPlace);
+    }
+
+    public boolean local() {
+        return tarFile != null;
+    }
+}

@@ -1,0 +1,286 @@
+package dev.gantry.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The few registry calls Jib does not offer as they are needed here, over the OCI distribution API:
+ * read a manifest by tag with its digest and exact bytes, read a blob, and put existing manifest bytes
+ * under another tag (a new tag for an image already in the registry: nothing is rebuilt or uploaded).
+ * Authenticates as registries ask: Basic, or a Bearer token from the realm of the
+ * {@code WWW-Authenticate} challenge, with the same credential Jib uses. Credentials are never logged.
+ */
+final class RegistryApi {
+
+    static final String MANIFEST_TYPES = String.join(",",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.docker.distribution.manifest.v2+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    /** A manifest or index as stored: its digest, media type and exact bytes. */
+    record RemoteManifest(String digest, String mediaType, byte[] body) {
+        boolean isIndex() {
+            return mediaType != null && (mediaType.contains("index") || mediaType.contains("manifest.list"));
+        }
+
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+
+    private final String registry;
+    private final String repository;
+    private final String image;
+    private final RegistryCredential credential;
+    private final String credentialSource;
+    private final boolean allowInsecure;
+    private final HttpClient http;
+    private String scheme;
+    private String authorization;
+
+    RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
+            boolean allowInsecure) {
+        this.registry = registry;
+        this.repository = repository;
+        this.image = registry + "/" + repository;
+        this.credential = credential;
+        this.credentialSource = credentialSource;
+        this.allowInsecure = allowInsecure;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (allowInsecure) {
+            builder.sslContext(trustAll());
+        }
+        this.http = builder.build();
+    }
+
+    /** The manifest under a tag or digest, or empty when there is none. */
+    Optional<RemoteManifest> manifest(String reference) throws GantryException {
+        HttpResponse<byte[]> response = send("GET", "/manifests/" + reference, MANIFEST_TYPES, null, null);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(response, 200, "reading manifest " + reference);
+        String digest = response.headers().firstValue("Docker-Content-Digest").orElse(sha256(response.body()));
+        String type = response.headers().firstValue("Content-Type").orElse(null);
+        if (type == null || type.startsWith("application/json")) {
+            type = mediaTypeOf(response.body());
+        }
+        return Optional.of(new RemoteManifest(digest, type, response.body()));
+    }
+
+    byte[] blob(String digest) throws GantryException {
+        HttpResponse<byte[]> response = send("GET", "/blobs/" + digest, null, null, null);
+        expect(response, 200, "reading blob " + digest);
+        return response.body();
+    }
+
+    /** Puts the exact bytes of a manifest already in this repository under another tag. */
+    void putManifest(String tag, RemoteManifest manifest) throws GantryException {
+        HttpResponse<byte[]> response = send("PUT", "/manifests/" + tag, null, manifest.mediaType(), manifest.body());
+        expect(response, 201, "tagging " + manifest.digest() + " as " + tag);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private HttpResponse<byte[]> send(String method, String path, String accept, String contentType, byte[] body)
+            throws GantryException {
+        HttpResponse<byte[]> response = attempt(method, path, accept, contentType, body);
+        if (response.statusCode() == 401) {
+            authenticate(response.headers().firstValue("WWW-Authenticate").orElse(""));
+            response = attempt(method, path, accept, contentType, body);
+            if (response.statusCode() == 401) {
+                throw Refusals.registryUnauthorized(image, registry, credentialSource);
+            }
+        }
+        if (response.statusCode() == 403) {
+            throw Refusals.registryForbidden(image, registry, credentialSource);
+        }
+        return response;
+    }
+
+    private HttpResponse<byte[]> attempt(String method, String path, String accept, String contentType, byte[] body)
+            throws GantryException {
+        if (scheme != null) {
+            return exchange(scheme, method, path, accept, contentType, body);
+        }
+        try {
+            HttpResponse<byte[]> response = exchange("https", method, path, accept, contentType, body);
+            scheme = "https";
+            return response;
+        } catch (GantryException httpsFailed) {
+            if (!allowInsecure || !(httpsFailed.getCause() instanceof SSLException
+                    || httpsFailed.getCause() instanceof ConnectException)) {
+                throw httpsFailed;
+            }
+            HttpResponse<byte[]> response = exchange("http", method, path, accept, contentType, body);
+            scheme = "http";
+            return response;
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(String scheme, String method, String path, String accept, String contentType,
+            byte[] body) throws GantryException {
+        URI uri = URI.create(scheme + "://" + registry + "/v2/" + repository + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("User-Agent", "gantry-maven-plugin");
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null && ("https".equals(scheme) || allowInsecure)) {
+            request.header("Authorization", authorization);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return call(request.build(), uri.toString());
+    }
+
+    private HttpResponse<byte[]> call(HttpRequest request, String what) throws GantryException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new GantryException(Refusals.registryFailed(image, e.getClass().getSimpleName() + " on " + what
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())).getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Refusals.registryFailed(image, "interrupted");
+        }
+    }
+
+    private void authenticate(String challenge) throws GantryException {
+        String lower = challenge.toLowerCase();
+        if (lower.startsWith("basic")) {
+            if (credential == null) {
+                throw Refusals.registryUnauthorized(image, registry, null);
+            }
+            authorization = basic();
+            return;
+        }
+        if (!lower.startsWith("bearer")) {
+            throw Refusals.registryUnauthorized(image, registry, credentialSource);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = PARAM.matcher(challenge);
+        while (m.find()) {
+            params.put(m.group(1).toLowerCase(), m.group(2));
+        }
+        String realm = params.get("realm");
+        if (realm == null) {
+            throw Refusals.registryFailed(image, "the registry asked for a Bearer token without a realm");
+        }
+        StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
+        if (params.containsKey("service")) {
+            url.append("service=").append(URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8)).append('&');
+        }
+        url.append("scope=").append(URLEncoder.encode("repository:" + repository + ":pull,push", StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30)).GET();
+        if (credential != null) {
+            request.header("Authorization", basic());
+        }
+        HttpResponse<byte[]> response = call(request.build(), realm);
+        if (response.statusCode() == 401) {
+            throw Refusals.registryUnauthorized(image, registry, credentialSource);
+        }
+        if (response.statusCode() == 403) {
+            throw Refusals.registryForbidden(image, registry, credentialSource);
+        }
+        if (response.statusCode() != 200) {
+            throw Refusals.registryFailed(image, "the token service " + realm + " answered HTTP " + response.statusCode());
+        }
+        try {
+            JsonNode json = JSON.readTree(response.body());
+            String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText(null);
+            if (token == null) {
+                throw Refusals.registryFailed(image, "the token service " + realm + " gave no token");
+            }
+            authorization = "Bearer " + token;
+        } catch (IOException e) {
+            throw Refusals.registryFailed(image, "the token service " + realm + " answered something that is not JSON");
+        }
+    }
+
+    private String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (credential.username() + ":" + credential.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void expect(HttpResponse<byte[]> response, int status, String what) throws GantryException {
+        if (response.statusCode() != status && !(status == 201 && response.statusCode() == 200)) {
+            String text = new String(response.body(), StandardCharsets.UTF_8);
+            throw Refusals.registryFailed(image, what + " answered HTTP " + response.statusCode()
+                    + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length()))));
+        }
+    }
+
+    private static String mediaTypeOf(byte[] body) {
+        try {
+            return JSON.readTree(body).path("mediaType").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, new SecureRandom());
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

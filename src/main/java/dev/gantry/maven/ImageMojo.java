@@ -1,0 +1,290 @@
+package dev.gantry.maven;
+
+import dev.gantry.git.GitRepository;
+import dev.gantry.image.ImagePublisher;
+import dev.gantry.image.ImageRequest;
+import dev.gantry.image.ImageResult;
+import dev.gantry.image.RegistryCredential;
+import dev.gantry.image.Registries;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.release.ImageTag;
+import dev.gantry.release.Plan;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Builds the module's container image with jib-core (no Docker daemon) and pushes it with the plan's tags,
+ * never moving an immutable tag; with no image repository configured, writes it as an OCI tar to
+ * {@code target/gantry/image.tar}. Runs in {@code deploy}, before {@code publish}. Modules with packaging
+ * {@code pom} have no image.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "image", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class ImageMojo extends GantryMojo {
+
+    /**
+     * The base image.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.from", defaultValue = ImageRequest.DEFAULT_FROM)
+    private String from;
+
+    /**
+     * The main class; by default the {@code maven-jar-plugin}'s {@code <archive><manifest><mainClass>}, else the one
+     * class with a {@code main} method.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.mainClass")
+    private String mainClass;
+
+    /**
+     * JVM flags, put before {@code -cp} in the entrypoint.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> jvmFlags = new ArrayList<>();
+
+    /**
+     * Program arguments (the image's CMD).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> args = new ArrayList<>();
+
+    /**
+     * Environment variables of the container.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> environment = new LinkedHashMap<>();
+
+    /**
+     * Exposed ports: {@code 8080}, {@code 8080/tcp}, {@code 53/udp}, {@code 7000-7002}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> ports = new ArrayList<>();
+
+    /**
+     * The user (name or uid[:gid]) to run as; by default the base image's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.user")
+    private String user;
+
+    /**
+     * Extra labels; the OCI labels (version, revision, source, created, ref.name) are always set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> labels = new LinkedHashMap<>();
+
+    /**
+     * A directory whose files are copied to the image's root, in a last layer (Jib's default place).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.extraDirectory", defaultValue = "${project.basedir}/src/main/jib")
+    private File extraDirectory;
+
+    /**
+     * Platforms ({@code linux/amd64}, {@code linux/arm64}); more than one pushes a multi-platform index, and the
+     * base image must offer them. Empty: the base image's {@code linux/amd64}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> platforms = new ArrayList<>();
+
+    /**
+     * Where the application goes in the image.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.appRoot", defaultValue = ImageRequest.DEFAULT_APP_ROOT)
+    private String appRoot;
+
+    /**
+     * Allows registries over plain HTTP or with unverified certificates.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.allowInsecureRegistries", defaultValue = "false")
+    private boolean allowInsecureRegistries;
+
+    /**
+     * A Docker credential helper for the image repository: a name ({@code pass} runs
+     * {@code docker-credential-pass}) or a path. Without one: settings.xml servers, then the Docker config.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.credentialHelper")
+    private String credentialHelper;
+
+    /**
+     * Skips the image of this module only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.skip", defaultValue = "false")
+    private boolean skipImage;
+
+    private final SettingsDecrypter decrypter;
+
+    @Inject
+    public ImageMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    protected void run(ReactorRelease release) throws GantryException {
+        Plan plan = release.plan;
+        ImagePlan image = plan.image();
+        if (image == null) {
+            getLog().info("No image: " + plan.reason());
+            return;
+        }
+        if ("pom".equals(project.getPackaging()) || skipImage) {
+            getLog().info("No image for " + project.getArtifactId() + ": "
+                    + (skipImage ? "gantry.image.skip is true." : "packaging pom."));
+            return;
+        }
+        if (release.dryRun) {
+            getLog().info("Dry run: would build " + image.repository() + " with tags " + names(image.tags()));
+            release.report.image(image.repository(), null, image.tags().stream()
+                    .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
+            return;
+        }
+        ImageResult result = new ImagePublisher(log()).publish(request(plan));
+        List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
+        result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
+        result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
+        release.report.image(result.repository(), result.digest(), outcomes);
+    }
+
+    private ImageRequest request(Plan plan) throws GantryException {
+        Instant commitTime;
+        String source;
+        try (GitRepository git = GitRepository.open(project.getBasedir().toPath(), gitRemote, log())) {
+            commitTime = git.headCommitTime();
+            source = git.remoteUrlWithoutCredentials().orElse(null);
+        }
+        Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId())
+                .collect(Collectors.toSet());
+        List<Path> releases = new ArrayList<>();
+        List<Path> snapshots = new ArrayList<>();
+        List<Path> modules = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            if (artifact.getFile() == null || !artifact.getFile().getName().endsWith(".jar")
+                    || !artifact.getArtifactHandler().isAddedToClasspath()) {
+                continue;
+            }
+            Path file = artifact.getFile().toPath();
+            if (reactor.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
+                modules.add(file);
+            } else if (artifact.isSnapshot()) {
+                snapshots.add(file);
+            } else {
+                releases.add(file);
+            }
+        }
+        return ImageRequest.builder()
+                .image(plan.image())
+                .from(from)
+                .classesDirectory(Path.of(project.getBuild().getOutputDirectory()))
+                .dependencies(releases)
+                .snapshotDependencies(snapshots)
+                .projectDependencies(modules)
+                .mainClass(mainClass)
+                .manifestMainClass(manifestMainClass(project))
+                .jvmFlags(jvmFlags)
+                .arguments(args)
+                .environment(environment)
+                .ports(ports)
+                .user(user)
+                .labels(labels)
+                .extraDirectory(extraDirectory == null ? null : extraDirectory.toPath())
+                .platforms(platforms)
+                .appRoot(appRoot)
+                .commit(plan.commit())
+                .commitTime(commitTime)
+                .version(plan.version())
+                .sourceUrl(source)
+                .allowInsecureRegistries(allowInsecureRegistries)
+                .credentials(settingsCredentials(plan.image()))
+                .credentialHelper(credentialHelper)
+                .outputDirectory(gantryDirectory())
+                .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
+                .build();
+    }
+
+    /** settings.xml servers whose id is the image's or the base image's registry, decrypted (as jib-maven-plugin). */
+    private Map<String, RegistryCredential> settingsCredentials(ImagePlan image) {
+        Set<String> registries = new java.util.HashSet<>(Set.of(Registries.of(image.repository()), Registries.of(from)));
+        if (registries.contains("registry-1.docker.io")) {
+            registries.add("docker.io");
+        }
+        Map<String, RegistryCredential> credentials = new LinkedHashMap<>();
+        for (Server server : session.getSettings().getServers()) {
+            if (server.getId() == null || !registries.contains(server.getId()) || server.getUsername() == null) {
+                continue;
+            }
+            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            Server clear = decrypted.getServer() == null ? server : decrypted.getServer();
+            credentials.put(server.getId(), new RegistryCredential(clear.getUsername(), clear.getPassword()));
+        }
+        return credentials;
+    }
+
+    /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */
+    static String manifestMainClass(MavenProject project) {
+        Plugin jar = project.getPlugin("org.apache.maven.plugins:maven-jar-plugin");
+        if (jar == null || !(jar.getConfiguration() instanceof Xpp3Dom configuration)) {
+            return null;
+        }
+        Xpp3Dom archive = configuration.getChild("archive");
+        Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
+        Xpp3Dom main = manifest == null ? null : manifest.getChild("mainClass");
+        return main == null || main.getValue() == null || main.getValue().isBlank() ? null : main.getValue().trim();
+    }
+
+    private static List<String> names(List<ImageTag> tags) {
+        return tags.stream().map(ImageTag::name).toList();
+    }
+
+    @Override
+    protected String goal() {
+        return "image";
+    }
+}

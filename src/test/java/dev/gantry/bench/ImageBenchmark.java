@@ -1,0 +1,189 @@
+package dev.gantry.bench;
+
+import dev.gantry.image.ImagePublisher;
+import dev.gantry.image.ImageRequest;
+import dev.gantry.image.ImageResult;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.release.ImageTag;
+import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.LocalRegistry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Not a test: the image goal's core against {@code jib-maven-plugin:build} 3.5.1 on the same sample service (real
+ * Maven project with Central dependencies), each with its own local registry and a base image in it, for a first
+ * push and a code-only change. Prints wall times and the bytes each registry stored after the code-only change
+ * against the sum of the changed classes layer, the new config and the manifest.
+ *
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) dev.gantry.bench.ImageBenchmark
+ * </pre>
+ *
+ * Jib runs as a real {@code ./mvnw} subprocess, so its times include Maven's start-up; the baseline line shows that
+ * start-up (an {@code mvn validate} of the same project) so it can be subtracted.
+ */
+public final class ImageBenchmark {
+
+    static final String JIB = "com.google.cloud.tools:jib-maven-plugin:3.5.1";
+
+    public static void main(String[] args) throws Exception {
+        Path mvnw = Path.of("mvnw").toAbsolutePath();
+        Path work = Files.createTempDirectory("gantry-bench-");
+        Path project = writeProject(work.resolve("orders"));
+        maven(mvnw, project, "-q", "package", "-DskipTests");
+        maven(mvnw, project, "-q", "dependency:build-classpath", "-Dmdep.outputFile=cp.txt", "-Dmdep.includeScope=runtime");
+        List<Path> jars = Arrays.stream(Files.readString(project.resolve("cp.txt")).trim().split(java.io.File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).toList();
+
+        try (LocalRegistry gantryRegistry = LocalRegistry.start(); LocalRegistry jibRegistry = LocalRegistry.start()) {
+            String gantryBase = BaseImages.push(gantryRegistry, "base", 5_000_000);
+            String jibBase = BaseImages.push(jibRegistry, "base", 5_000_000);
+
+            long baseline = time(() -> maven(mvnw, project, "-q", "validate"));
+
+            // --- first push
+            long gantryFirst = time(() -> gantry(gantryRegistry, gantryBase, project, jars, "1.0.0",
+                    "1111111111111111111111111111111111111111", Instant.parse("2026-11-20T10:00:00Z"), work.resolve("g1")));
+            long jibFirst = time(() -> jib(mvnw, project, jibRegistry, jibBase, "1.0.0"));
+
+            // --- code-only change
+            Files.writeString(project.resolve("src/main/java/bench/Greeting.java"),
+                    "package bench;\n\nfinal class Greeting {\n    static final String TEXT = \"changed\";\n}\n");
+            maven(mvnw, project, "-q", "compile");
+            long gantryBytesBefore = gantryRegistry.storedBlobBytes();
+            long jibBytesBefore = jibRegistry.storedBlobBytes();
+            long gantrySecond = time(() -> gantry(gantryRegistry, gantryBase, project, jars, "1.0.1",
+                    "2222222222222222222222222222222222222222", Instant.parse("2026-11-21T10:00:00Z"), work.resolve("g2")));
+            long jibSecond = time(() -> jib(mvnw, project, jibRegistry, jibBase, "1.0.1"));
+
+            long gantryReceived = gantryRegistry.storedBlobBytes() - gantryBytesBefore;
+            long jibReceived = jibRegistry.storedBlobBytes() - jibBytesBefore;
+            long gantryExpected = changedSum(gantryRegistry, "orders", "1.0.1");
+            long jibExpected = changedSum(jibRegistry, "orders", "1.0.1");
+
+            System.out.printf("%nImage benchmark (sample service: %d dependency jars, 5 MB base image in each local registry)%n",
+                    jars.size());
+            System.out.printf("  maven start-up baseline (mvn -q validate):   %6d ms%n", baseline);
+            System.out.printf("  first push        gantry core %6d ms   jib-maven-plugin:build %6d ms (%d ms without start-up)%n",
+                    gantryFirst, jibFirst, jibFirst - baseline);
+            System.out.printf("  code-only change  gantry core %6d ms   jib-maven-plugin:build %6d ms (%d ms without start-up)%n",
+                    gantrySecond, jibSecond, jibSecond - baseline);
+            System.out.printf("  stored after code-only change: gantry %d bytes vs classes layer+config+manifest %d (%.3fx); "
+                    + "jib %d bytes vs %d (%.3fx)%n", gantryReceived, gantryExpected, (double) gantryReceived / gantryExpected,
+                    jibReceived, jibExpected, (double) jibReceived / jibExpected);
+        }
+    }
+
+    static void gantry(LocalRegistry registry, String base, Path project, List<Path> jars, String version, String commit,
+            Instant time, Path out) throws Exception {
+        List<ImageTag> tags = List.of(new ImageTag(version, false), new ImageTag("sha-" + commit.substring(0, 12), false),
+                new ImageTag("latest", true));
+        ImageResult result = new ImagePublisher(GantryLog.SILENT, Map.of()).publish(ImageRequest.builder()
+                .image(new ImagePlan(registry.host() + "/orders", false, tags))
+                .from(base)
+                .classesDirectory(project.resolve("target/classes"))
+                .dependencies(jars.stream().filter(j -> !j.toString().contains("SNAPSHOT")).toList())
+                .snapshotDependencies(jars.stream().filter(j -> j.toString().contains("SNAPSHOT")).toList())
+                .mainClass("bench.Main")
+                .commit(commit)
+                .commitTime(time)
+                .version(version)
+                .allowInsecureRegistries(true)
+                .outputDirectory(out)
+                .applicationCache(project.resolve("target/gantry-jib-cache"))
+                .build());
+        if (result.pushed().size() != 3) {
+            throw new IllegalStateException("expected a push: " + result);
+        }
+    }
+
+    static void jib(Path mvnw, Path project, LocalRegistry registry, String base, String version) throws Exception {
+        maven(mvnw, project, "-q", JIB + ":build", "-Djib.from.image=" + base, "-Dimage=" + registry.host() + "/orders:" + version,
+                "-Djib.to.tags=latest", "-Djib.allowInsecureRegistries=true", "-Djib.container.mainClass=bench.Main");
+    }
+
+    /** Classes layer (the last one) + config + manifest of a pushed image. */
+    static long changedSum(LocalRegistry registry, String repository, String tag) throws IOException {
+        LocalRegistry.Manifest manifest = registry.manifest(repository, tag);
+        var json = manifest.json();
+        var layers = json.path("layers");
+        return layers.path(layers.size() - 1).path("size").asLong() + json.path("config").path("size").asLong()
+                + manifest.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    static long time(Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    static void maven(Path mvnw, Path project, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(mvnw.toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(project.resolve("maven.log").toFile()).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(project.resolve("maven.log")));
+        }
+    }
+
+    static Path writeProject(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("src/main/java/bench"));
+        Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.createDirectories(dir.resolve(".mvn/wrapper"));
+        Files.copy(Path.of(".mvn/wrapper/maven-wrapper.properties"), dir.resolve(".mvn/wrapper/maven-wrapper.properties"));
+        Files.writeString(dir.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>bench</groupId>
+                  <artifactId>orders</artifactId>
+                  <version>1.0.0</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>com.fasterxml.jackson.core</groupId>
+                      <artifactId>jackson-databind</artifactId>
+                      <version>2.17.2</version>
+                    </dependency>
+                    <dependency>
+                      <groupId>org.eclipse.jgit</groupId>
+                      <artifactId>org.eclipse.jgit</artifactId>
+                      <version>7.8.0.202609011348-r</version>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """);
+        Files.writeString(dir.resolve("src/main/java/bench/Main.java"), """
+                package bench;
+
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Greeting.TEXT));
+                    }
+                }
+                """);
+        Files.writeString(dir.resolve("src/main/java/bench/Greeting.java"),
+                "package bench;\n\nfinal class Greeting {\n    static final String TEXT = \"hello\";\n}\n");
+        Files.writeString(dir.resolve("src/main/resources/application.properties"), "server.port=8080\n");
+        return dir;
+    }
+}

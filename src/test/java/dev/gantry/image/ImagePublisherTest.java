@@ -1,0 +1,468 @@
+package dev.gantry.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.release.ImageTag;
+import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.LocalRegistry;
+import dev.gantry.testing.SampleService;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The image goal's core against the real CNCF distribution registry. */
+class ImagePublisherTest {
+
+    static final String COMMIT_A = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    static final String COMMIT_B = "b2c3d4e5f60718293a4b5c6d7e8f901234567890";
+    static final Instant TIME_A = Instant.parse("2026-11-20T10:15:30Z");
+    static final Instant TIME_B = Instant.parse("2026-11-21T11:00:00Z");
+
+    static LocalRegistry registry;
+    static String base;
+
+    @TempDir
+    Path dir;
+    SampleService service;
+    List<String> logged;
+
+    @BeforeAll
+    static void startRegistry() throws Exception {
+        registry = LocalRegistry.start();
+        base = pushBase(registry, "base");
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void sample() throws IOException {
+        service = SampleService.create(dir.resolve("service"));
+        logged = new ArrayList<>();
+    }
+
+    /** A tiny base image (no internet here): one 300 kB layer, built from scratch with Jib. */
+    static String pushBase(LocalRegistry registry, String repository) throws Exception {
+        return BaseImages.push(registry, repository, 300_000);
+    }
+
+    static List<ImageTag> releaseTags(String version, String commit) {
+        return List.of(new ImageTag(version, false), new ImageTag("sha-" + commit.substring(0, 12), false),
+                new ImageTag("latest", true));
+    }
+
+    ImageRequest.Builder request(String repository, List<ImageTag> tags, String commit, Instant time) {
+        return ImageRequest.builder()
+                .image(new ImagePlan(registry.host() + "/" + repository, false, tags))
+                .from(base)
+                .classesDirectory(service.classes())
+                .dependencies(service.dependencies())
+                .snapshotDependencies(service.snapshotDependencies())
+                .mainClass(SampleService.MAIN_CLASS)
+                .jvmFlags(List.of("-Xmx64m"))
+                .arguments(List.of("--port=8080"))
+                .environment(Map.of("APP_ENV", "test"))
+                .ports(List.of("8080", "9000/udp"))
+                .user("1000")
+                .labels(Map.of("team", "payments"))
+                .commit(commit)
+                .commitTime(time)
+                .version(tags.get(0).name())
+                .sourceUrl("https://ci-user:s3cret@git.example.com/team/orders.git")
+                .allowInsecureRegistries(true)
+                .outputDirectory(dir.resolve("target/gantry"))
+                .applicationCache(dir.resolve("target/jib-cache"))
+                .baseImageCache(dir.resolve("base-cache"));
+    }
+
+    ImageResult publish(ImageRequest request) throws GantryException {
+        return new ImagePublisher(new GantryLog() {
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+                logged.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                logged.add("WARN " + message);
+            }
+        }, Map.of()).publish(request);
+    }
+
+    @Nested
+    class A_first_release {
+
+        @Test
+        void puts_one_digest_behind_every_tag_of_the_plan() throws Exception {
+            ImageResult result = publish(request("orders", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(result.inPlace()).isEmpty();
+            assertThat(registry.tags("orders")).containsExactly("1.4.0", "latest", "sha-a1b2c3d4e5f6");
+            for (String tag : registry.tags("orders")) {
+                assertThat(registry.digest("orders", tag)).as(tag).isEqualTo(result.digest());
+            }
+            assertThat(registry.manifest("orders", "1.4.0").mediaType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+            assertThat(Files.readString(dir.resolve("target/gantry/image.digest"))).isEqualTo(result.digest());
+        }
+
+        @Test
+        void has_the_entrypoint_labels_and_creation_time_of_the_commit() throws Exception {
+            publish(request("config", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            JsonNode config = registry.config("config", "1.4.0");
+            assertThat(config.path("created").asText()).isEqualTo("2026-11-20T10:15:30Z");
+            assertThat(texts(config.path("config").path("Entrypoint"))).containsExactly("java", "-Xmx64m", "-cp",
+                    "/app/resources:/app/classes:/app/libs/*", "sample.Main");
+            assertThat(texts(config.path("config").path("Cmd"))).containsExactly("--port=8080");
+            assertThat(texts(config.path("config").path("Env"))).contains("APP_ENV=test", "BASE=yes");
+            assertThat(config.path("config").path("User").asText()).isEqualTo("1000");
+            assertThat(config.path("config").path("ExposedPorts").has("8080/tcp")).isTrue();
+            assertThat(config.path("config").path("ExposedPorts").has("9000/udp")).isTrue();
+            JsonNode labels = config.path("config").path("Labels");
+            assertThat(labels.path("org.opencontainers.image.version").asText()).isEqualTo("1.4.0");
+            assertThat(labels.path("org.opencontainers.image.revision").asText()).isEqualTo(COMMIT_A);
+            assertThat(labels.path("org.opencontainers.image.source").asText())
+                    .isEqualTo("https://git.example.com/team/orders.git");
+            assertThat(labels.path("org.opencontainers.image.created").asText()).isEqualTo("2026-11-20T10:15:30Z");
+            assertThat(labels.path("org.opencontainers.image.ref.name").asText()).isEqualTo("1.4.0");
+            assertThat(labels.path("team").asText()).isEqualTo("payments");
+        }
+
+        @Test
+        void puts_layers_in_jib_order_base_release_snapshot_resources_classes() throws Exception {
+            publish(request("layers", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            JsonNode layers = registry.manifest("layers", "1.4.0").json().path("layers");
+            assertThat(layers.size()).isEqualTo(5);
+            List<List<String>> contents = new ArrayList<>();
+            for (JsonNode layer : layers) {
+                contents.add(entries(registry.blob("layers", layer.path("digest").asText())));
+            }
+            assertThat(contents.get(0)).contains("base/os.bin");
+            assertThat(contents.get(1)).contains("app/libs/commons-data-1.0.jar", "app/libs/util-2.3.jar");
+            assertThat(contents.get(2)).contains("app/libs/client-1.1-SNAPSHOT.jar");
+            assertThat(contents.get(3)).contains("app/resources/app.properties");
+            assertThat(contents.get(4)).contains("app/classes/sample/Main.class", "app/classes/sample/Greeting.class");
+        }
+
+        @Test
+        void mounts_a_base_image_of_the_same_registry_instead_of_uploading_it() throws Exception {
+            String baseLayer = registry.manifest("base", "1").json().path("layers").path(0).path("digest").asText();
+
+            publish(request("mounted", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            assertThat(registry.mountedBlobs("mounted")).contains(baseLayer);
+            assertThat(registry.uploadedBlobs("mounted")).doesNotContain(baseLayer).hasSize(5);
+        }
+    }
+
+    @Nested
+    class A_rerun {
+
+        @Test
+        void finds_every_tag_in_place_and_pushes_nothing() throws Exception {
+            ImageResult first = publish(request("rerun", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+            int requestsBefore = registry.requests().size();
+            long bytesBefore = registry.storedBlobBytes();
+
+            // another machine: fresh caches, same commit
+            ImageResult again = publish(request("rerun", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .applicationCache(dir.resolve("other-cache")).build());
+
+            assertThat(again.digest()).isEqualTo(first.digest());
+            assertThat(again.pushed()).isEmpty();
+            assertThat(again.inPlace()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(registry.storedBlobBytes()).isEqualTo(bytesBefore);
+            assertThat(registry.requests().subList(requestsBefore, registry.requests().size()))
+                    .noneMatch(r -> r.startsWith("PUT") || r.startsWith("PATCH") || r.startsWith("POST"));
+        }
+
+        @Test
+        void adds_a_new_mutable_tag_without_uploading_anything() throws Exception {
+            ImageResult first = publish(request("retag", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+            List<ImageTag> more = new ArrayList<>(releaseTags("1.4.0", COMMIT_A));
+            more.add(new ImageTag("stable", true));
+            long bytesBefore = registry.storedBlobBytes();
+
+            ImageResult again = publish(request("retag", more, COMMIT_A, TIME_A).build());
+
+            assertThat(again.pushed()).containsExactly("stable");
+            assertThat(registry.digest("retag", "stable")).isEqualTo(first.digest());
+            assertThat(registry.storedBlobBytes()).isEqualTo(bytesBefore);
+            assertThat(registry.uploadedBlobs("retag")).hasSize(5);
+        }
+    }
+
+    @Nested
+    class A_changed_image_under_a_released_version {
+
+        @Test
+        void is_refused_before_anything_is_pushed_and_latest_stays() throws Exception {
+            ImageResult first = publish(request("refused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+            service.changeCode("2");
+            List<String> tagsBefore = registry.tags("refused");
+            int uploadsBefore = registry.uploadedBlobs("refused").size();
+
+            assertThatThrownBy(() -> publish(request("refused", releaseTags("1.4.0", COMMIT_B), COMMIT_B, TIME_B).build()))
+                    .isInstanceOf(GantryException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).matches(
+                            "refused:1\\.4\\.0 is already released as \\Q" + first.digest() + "\\E \\(built from commit a1b2c3d\\); "
+                                    + "this build \\(commit b2c3d4e\\) would produce sha256:[0-9a-f]{64}; bump the version in "
+                                    + "pom\\.xml\\. An immutable image tag never moves: nothing was pushed and no mutable tag "
+                                    + "\\(such as latest\\) was moved\\."));
+
+            assertThat(registry.digest("refused", "latest")).isEqualTo(first.digest());
+            assertThat(registry.tags("refused")).isEqualTo(tagsBefore);
+            assertThat(registry.uploadedBlobs("refused")).hasSize(uploadsBefore);
+        }
+    }
+
+    @Nested
+    class A_code_only_change {
+
+        @Test
+        void uploads_only_the_classes_layer_the_config_and_the_manifest() throws Exception {
+            List<ImageTag> develop1 = List.of(new ImageTag("sha-" + COMMIT_A.substring(0, 12), false),
+                    new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true));
+            publish(request("develop", develop1, COMMIT_A, TIME_A).version("1.5.0-SNAPSHOT").build());
+            service.changeCode("2");
+            long before = registry.storedBlobBytes();
+            int uploadsBefore = registry.uploadedBlobs("develop").size();
+
+            List<ImageTag> develop2 = List.of(new ImageTag("sha-" + COMMIT_B.substring(0, 12), false),
+                    new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true));
+            ImageResult second = publish(request("develop", develop2, COMMIT_B, TIME_B).version("1.5.0-SNAPSHOT").build());
+
+            LocalRegistry.Manifest manifest = registry.manifest("develop", "develop");
+            assertThat(manifest.digest()).isEqualTo(second.digest());
+            JsonNode layers = manifest.json().path("layers");
+            JsonNode classes = layers.path(layers.size() - 1);
+            long expected = classes.path("size").asLong() + manifest.json().path("config").path("size").asLong()
+                    + manifest.body().getBytes(StandardCharsets.UTF_8).length;
+            long received = registry.storedBlobBytes() - before;
+            assertThat(registry.uploadedBlobs("develop").subList(uploadsBefore, registry.uploadedBlobs("develop").size()))
+                    .containsExactlyInAnyOrder(classes.path("digest").asText(),
+                            manifest.json().path("config").path("digest").asText());
+            assertThat(received).isPositive().isLessThanOrEqualTo((long) (expected * 1.05));
+        }
+    }
+
+    @Nested
+    class Credentials {
+
+        LocalRegistry secured;
+
+        @BeforeEach
+        void start() throws Exception {
+            secured = LocalRegistry.startWithBasicAuth("ci", "s3cret-pass");
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void stop() {
+            secured.close();
+        }
+
+        ImageRequest.Builder securedRequest() {
+            return request("x", releaseTags("1.0.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .image(new ImagePlan(secured.host() + "/orders", false, releaseTags("1.0.0", COMMIT_A)))
+                    .from("scratch");
+        }
+
+        @Test
+        void from_a_settings_server_push_to_a_basic_auth_registry() throws Exception {
+            ImageResult result = publish(securedRequest()
+                    .credential(secured.host(), new RegistryCredential("ci", "s3cret-pass")).build());
+
+            assertThat(secured.digest("orders", "1.0.0")).isEqualTo(result.digest());
+            assertThat(String.join("\n", logged)).doesNotContain("s3cret-pass");
+        }
+
+        @Test
+        void from_a_docker_config_push_too() throws Exception {
+            Path config = dir.resolve("docker/config.json");
+            Files.createDirectories(config.getParent());
+            String auth = Base64.getEncoder().encodeToString("ci:s3cret-pass".getBytes(StandardCharsets.UTF_8));
+            Files.writeString(config, "{\"auths\":{\"" + secured.host() + "\":{\"auth\":\"" + auth + "\"}}}");
+
+            ImageResult result = publish(securedRequest().dockerConfig(config).build());
+
+            assertThat(secured.digest("orders", "latest")).isEqualTo(result.digest());
+        }
+
+        @Test
+        void missing_give_a_clear_401_message() {
+            assertThatThrownBy(() -> publish(securedRequest().dockerConfig(dir.resolve("none.json")).build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("The registry " + secured.host() + " refused access to " + secured.host() + "/orders (HTTP 401 "
+                            + "Unauthorized) and no credentials were found for it. Add a <server> with <id>" + secured.host()
+                            + "</id>, <username> and <password> to settings.xml, run docker login " + secured.host()
+                            + ", or name a Docker credential helper with <credentialHelper> in the gantry-maven-plugin "
+                            + "configuration or -Dgantry.image.credentialHelper=<name>.");
+        }
+
+        @Test
+        void wrong_ones_name_their_source() {
+            assertThatThrownBy(() -> publish(securedRequest()
+                    .credential(secured.host(), new RegistryCredential("ci", "wrong")).build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("The registry " + secured.host() + " rejected the credentials from settings.xml server '"
+                            + secured.host() + "' for " + secured.host() + "/orders (HTTP 401 Unauthorized). Check the user "
+                            + "name and password (or token) there; they may be wrong or expired.");
+        }
+    }
+
+    @Nested
+    class The_embedded_default {
+
+        @Test
+        void writes_an_oci_tar_and_its_digest() throws Exception {
+            ImageResult result = publish(request("unused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .image(new ImagePlan("orders", true, releaseTags("1.4.0", COMMIT_A))).build());
+
+            Path tar = dir.resolve("target/gantry/image.tar");
+            assertThat(result.tarFile()).isEqualTo(tar);
+            assertThat(tar).isRegularFile();
+            assertThat(entries(Files.readAllBytes(tar))).contains("oci-layout", "index.json");
+            assertThat(Files.readString(dir.resolve("target/gantry/image.digest"))).isEqualTo(result.digest());
+            assertThat(result.digest()).matches("sha256:[0-9a-f]{64}");
+        }
+
+        @Test
+        void gives_the_digest_a_push_of_the_same_build_gives() throws Exception {
+            ImageResult local = publish(request("unused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .image(new ImagePlan("orders", true, releaseTags("1.4.0", COMMIT_A))).build());
+            ImageResult pushed = publish(request("same", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            assertThat(local.digest()).isEqualTo(pushed.digest());
+        }
+    }
+
+    @Nested
+    class The_image_runs {
+
+        @Test
+        void with_its_entrypoint_classpath_against_the_extracted_layers() throws Exception {
+            publish(request("runs", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+            Path root = dir.resolve("rootfs");
+            for (JsonNode layer : registry.manifest("runs", "1.4.0").json().path("layers")) {
+                extract(registry.blob("runs", layer.path("digest").asText()), root);
+            }
+            JsonNode config = registry.config("runs", "1.4.0").path("config");
+            List<String> command = new ArrayList<>();
+            for (String part : texts(config.path("Entrypoint"))) {
+                command.add(part.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                        : part.replace("/app/", root + "/app/"));
+            }
+            command.addAll(texts(config.path("Cmd")));
+
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(out.strip()).isEqualTo("Hello from orders revision 1 args --port=8080");
+        }
+    }
+
+    @Nested
+    class The_main_class {
+
+        @Test
+        void is_found_by_jib_when_not_configured() throws Exception {
+            ImageResult result = publish(request("found", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).mainClass(null)
+                    .build());
+
+            assertThat(texts(registry.config("found", result.digest()).path("config").path("Entrypoint")))
+                    .endsWith("sample.Main");
+        }
+
+        @Test
+        void comes_from_the_jar_manifest_before_the_finder() throws Exception {
+            ImageResult result = publish(request("manifest", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).mainClass(null)
+                    .manifestMainClass("sample.Other").build());
+
+            assertThat(texts(registry.config("manifest", result.digest()).path("config").path("Entrypoint")))
+                    .endsWith("sample.Other");
+        }
+
+        @Test
+        void is_refused_when_there_is_none() throws Exception {
+            Path empty = Files.createDirectories(dir.resolve("empty"));
+            assertThatThrownBy(() -> publish(request("none", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).mainClass(null)
+                    .classesDirectory(empty).build()))
+                    .hasMessage("No main class found in " + empty + ": the image needs one to start. Set <mainClass> in the "
+                            + "gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or "
+                            + "<archive><manifest><mainClass> in the maven-jar-plugin configuration.");
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    static List<String> entries(byte[] archive) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(archive))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                names.add(entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", ""));
+            }
+        }
+        return names;
+    }
+
+    static void extract(byte[] layer, Path root) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(layer))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path target = root.resolve(entry.getName().replaceFirst("^/", "")).normalize();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static InputStream maybeGunzip(byte[] bytes) throws IOException {
+        return bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b
+                ? new GZIPInputStream(new ByteArrayInputStream(bytes)) : new ByteArrayInputStream(bytes);
+    }
+}

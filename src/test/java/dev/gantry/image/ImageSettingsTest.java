@@ -1,0 +1,62 @@
+package dev.gantry.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import dev.gantry.release.GantryException;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ImageSettingsTest {
+
+    @Nested
+    class Ports {
+        @Test
+        void accept_numbers_protocols_and_ranges() throws GantryException {
+            assertThat(ImagePublisher.ports("8080")).containsExactly(Port.tcp(8080));
+            assertThat(ImagePublisher.ports("53/udp")).containsExactly(Port.udp(53));
+            assertThat(ImagePublisher.ports("7000-7002/tcp")).containsExactly(Port.tcp(7000), Port.tcp(7001), Port.tcp(7002));
+        }
+
+        @Test
+        void refuse_anything_else_with_the_expected_form() {
+            assertThatThrownBy(() -> ImagePublisher.ports("http")).hasMessage("Invalid port 'http': expected a number, "
+                    + "number/tcp, number/udp or a range such as 7000-7002. Fix <ports><port> in the gantry-maven-plugin "
+                    + "configuration.");
+            assertThatThrownBy(() -> ImagePublisher.ports("80/sctp")).isInstanceOf(GantryException.class);
+        }
+    }
+
+    @Nested
+    class Platforms {
+        @Test
+        void are_os_slash_architecture() throws GantryException {
+            assertThat(ImagePublisher.platform("linux/arm64").getArchitecture()).isEqualTo("arm64");
+            assertThatThrownBy(() -> ImagePublisher.platform("arm64")).hasMessage("Invalid platform 'arm64': expected "
+                    + "os/architecture, such as linux/amd64 or linux/arm64. Fix <platforms><platform> in the "
+                    + "gantry-maven-plugin configuration.");
+        }
+    }
+
+    @Nested
+    class The_source_label {
+        @Test
+        void never_carries_credentials() {
+            assertThat(ImagePublisher.withoutCredentials("https://x-access-token:ghs_abc@github.com/acme/orders.git"))
+                    .isEqualTo("https://github.com/acme/orders.git");
+            assertThat(ImagePublisher.withoutCredentials("git@github.com:acme/orders.git")).isEqualTo("git@github.com:acme/orders.git");
+        }
+    }
+
+    @Test
+    void registries_are_read_as_jib_reads_them() {
+        assertThat(Registries.of("eclipse-temurin:17-jre")).isEqualTo("registry-1.docker.io");
+        assertThat(Registries.of("127.0.0.1:5000/orders")).isEqualTo("127.0.0.1:5000");
+    }
+
+    @Test
+    void a_credential_never_prints_its_password() {
+        assertThat(new RegistryCredential("ci", "s3cret")).hasToString("RegistryCredential[ci, ****]");
+    }
+}
