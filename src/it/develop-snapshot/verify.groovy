@@ -1,4 +1,5 @@
 import dev.gantry.it.ItProject
+import dev.gantry.it.ItRegistry
 import groovy.json.JsonSlurper
 
 def it = ItProject.at(basedir)
@@ -17,4 +18,8 @@ assert new File(repo, 'maven-metadata.xml').isFile()
 assert repo.list().any { it ==~ /orders-1\.2\.0-\d{8}\.\d{6}-1\.jar/ }
 // snapshots are never tagged
 assert it.remoteTags().collect { it.split('=')[0] } == ['v1.1.0']
+// snapshot tags all on this build's image
+def registry = ItRegistry.of(basedir)
+assert registry.tags('orders') == [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].sort()
+assert ['1.2.0-SNAPSHOT', 'develop', 'dev-latest'].collect { registry.digest('orders', it) }.unique() == [registry.digest('orders', sha)]
 return true

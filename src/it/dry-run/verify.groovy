@@ -12,6 +12,8 @@ def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.j
 assert release.dryRun == true
 assert release.artifacts.files*.outcome.unique() == ['would-publish']
 assert release.gitTags == [[name: 'v1.1.0', outcome: 'would-create']]
+assert release.image.tags*.outcome.unique() == ['would-push']
+assert !new File(basedir, 'target/gantry/image.tar').exists()
 def log = new File(basedir, 'build.log').text
 assert log.contains('dry run: nothing will be pushed, published or tagged.')
 return true

@@ -1,4 +1,5 @@
 import dev.gantry.it.ItProject
+import dev.gantry.it.ItRegistry
 import groovy.json.JsonSlurper
 
 def it = ItProject.at(basedir)
@@ -23,6 +24,21 @@ assert it.remoteTags().contains('v1.1.0=' + it.head())
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.artifacts.files*.outcome.unique() == ['published']
 assert release.gitTags == [[name: 'v1.1.0', outcome: 'created']]
+
+// the image: one digest behind the three tags, built from this commit
+def registry = ItRegistry.of(basedir)
+def sha = 'sha-' + it.head().substring(0, 12)
+assert registry.tags('orders') == ['1.1.0', 'latest', sha].sort()
+def digest = registry.digest('orders', '1.1.0')
+assert digest.startsWith('sha256:')
+assert registry.digest('orders', 'latest') == digest && registry.digest('orders', sha) == digest
+def config = registry.config('orders', '1.1.0').path('config')
+assert config.path('Labels').path('org.opencontainers.image.version').asText() == '1.1.0'
+assert config.path('Labels').path('org.opencontainers.image.revision').asText() == it.head()
+assert config.path('Entrypoint').toString().contains('it.orders.App')
+assert release.image.digest == digest
+assert release.image.tags*.outcome.unique() == ['pushed']
+assert new File(basedir, 'target/gantry/image.digest').text.trim() == digest
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Gantry plan: stable — 1.1.0 on main')

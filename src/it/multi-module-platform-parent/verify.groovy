@@ -1,4 +1,5 @@
 import dev.gantry.it.ItProject
+import dev.gantry.it.ItRegistry
 import groovy.json.JsonSlurper
 
 def it = ItProject.at(basedir)
@@ -17,6 +18,13 @@ def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.j
 assert release.artifacts.files.size() == 5 // shop pom, lib pom + jar, app pom + jar
 assert release.gitTags == [[name: 'v2.0.0', outcome: 'created']]
 assert it.remoteTags().contains('v2.0.0=' + it.head())
+
+// one image for the reactor, built from the application module (the last jar module), with the library inside
+def registry = ItRegistry.of(basedir)
+assert registry.tags('shop').contains('2.0.0')
+def config = registry.config('shop', '2.0.0').path('config')
+assert config.path('Entrypoint').toString().contains('it.shop.app.App')
+assert release.image.tags*.outcome.unique() == ['pushed']
 
 def log = new File(basedir, 'build.log').text
 assert log.count('Gantry plan: stable') == 1 // planned once, not per module

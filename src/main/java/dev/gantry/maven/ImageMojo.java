@@ -10,6 +10,7 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Plan;
+import dev.gantry.release.Refusals;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -160,6 +161,16 @@ public class ImageMojo extends GantryMojo {
     @Parameter(property = "gantry.image.skip", defaultValue = "false")
     private boolean skipImage;
 
+    /**
+     * The module ({@code artifactId}) whose image is built: a reactor releases one image. By default the last module
+     * of the reactor with packaging {@code jar} (the application, which depends on the others) that does not set
+     * {@code gantry.image.skip}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.module")
+    private String imageModule;
+
     private final SettingsDecrypter decrypter;
 
     @Inject
@@ -175,9 +186,18 @@ public class ImageMojo extends GantryMojo {
             getLog().info("No image: " + plan.reason());
             return;
         }
-        if ("pom".equals(project.getPackaging()) || skipImage) {
-            getLog().info("No image for " + project.getArtifactId() + ": "
-                    + (skipImage ? "gantry.image.skip is true." : "packaging pom."));
+        if (skipImage) {
+            getLog().info("No image for " + project.getArtifactId() + ": gantry.image.skip is true.");
+            return;
+        }
+        MavenProject imageProject = imageProject();
+        if (imageProject == null) {
+            getLog().info("No image: the reactor has no module with packaging jar.");
+            return;
+        }
+        if (imageProject != project) {
+            getLog().info("No image for " + project.getArtifactId() + ": the reactor's image is built from module "
+                    + imageProject.getArtifactId() + ".");
             return;
         }
         if (release.dryRun) {
@@ -191,6 +211,23 @@ public class ImageMojo extends GantryMojo {
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
         release.report.image(result.repository(), result.digest(), outcomes);
+    }
+
+    /** The one module of the reactor that the image is built from, or null when no module has packaging jar. */
+    private MavenProject imageProject() throws GantryException {
+        List<MavenProject> projects = session.getProjects();
+        if (imageModule != null && !imageModule.isBlank()) {
+            return projects.stream().filter(p -> p.getArtifactId().equals(imageModule.trim())).findFirst()
+                    .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
+                            projects.stream().map(MavenProject::getArtifactId).toList()));
+        }
+        MavenProject chosen = null;
+        for (MavenProject p : projects) {
+            if ("jar".equals(p.getPackaging()) && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip"))) {
+                chosen = p;
+            }
+        }
+        return chosen;
     }
 
     private ImageRequest request(Plan plan) throws GantryException {
@@ -251,7 +288,8 @@ public class ImageMojo extends GantryMojo {
 
     /** settings.xml servers whose id is the image's or the base image's registry, decrypted (as jib-maven-plugin). */
     private Map<String, RegistryCredential> settingsCredentials(ImagePlan image) {
-        Set<String> registries = new java.util.HashSet<>(Set.of(Registries.of(image.repository()), Registries.of(from)));
+        // the base image often lives in the same registry as the target: one server entry serves both
+        Set<String> registries = new java.util.HashSet<>(List.of(Registries.of(image.repository()), Registries.of(from)));
         if (registries.contains("registry-1.docker.io")) {
             registries.add("docker.io");
         }

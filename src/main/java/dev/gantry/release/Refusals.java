@@ -238,4 +238,9 @@ public final class Refusals {
         }
         return "";
     }
+
+    public static GantryException imageModuleNotFound(String module, List<String> modules) {
+        return new GantryException("No module '" + module + "' in this reactor to build the image from (gantry.image.module); "
+                + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them.");
+    }
 }

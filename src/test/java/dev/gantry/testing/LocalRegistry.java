@@ -113,6 +113,25 @@ public final class LocalRegistry implements AutoCloseable {
                 .start();
     }
 
+    /**
+     * A reader of a plain HTTP registry started elsewhere (by an IT's setup script, read by its verify script):
+     * {@code tags}, {@code manifest}, {@code digest}, {@code blob} and {@code config} work; the storage and log
+     * readers do not.
+     */
+    public static LocalRegistry attach(String host) throws IOException {
+        return new LocalRegistry(host);
+    }
+
+    private LocalRegistry(String host) {
+        this.dir = null;
+        this.storage = null;
+        this.port = Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
+        this.tls = false;
+        this.authorization = null;
+        this.process = null;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     /** Starts a plain HTTP registry without authentication. */
     public static LocalRegistry start() throws IOException {
         return start(null, null);
@@ -278,6 +297,9 @@ public final class LocalRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process == null) {
+            return; // attached: the registry belongs to whoever started it
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -1,0 +1,40 @@
+package dev.gantry.it;
+
+import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.LocalRegistry;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Gives an invoker IT a real registry, from its {@code setup.groovy}: starts the distribution registry on a free
+ * loopback port for the rest of the Maven run, pushes a small base image into it, and points the IT's build at it
+ * through {@code .mvn/maven.config}. The verify script reads it back with {@link #of(File)}.
+ */
+public final class ItRegistry {
+
+    private static final String HOST_FILE = "registry.host";
+
+    private ItRegistry() {
+    }
+
+    /** Starts the registry; the build pushes {@code <registry>/<repository>} on the base image {@code <registry>/base/java:1}. */
+    public static String startFor(File basedir, String repository) throws Exception {
+        LocalRegistry registry = LocalRegistry.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(registry::close));
+        String base = BaseImages.push(registry, "base/java", 64 * 1024);
+        Path mvn = basedir.toPath().resolve(".mvn");
+        Files.createDirectories(mvn);
+        Files.writeString(mvn.resolve("maven.config"), String.join("\n",
+                "-Dgantry.image.repository=" + registry.host() + "/" + repository,
+                "-Dgantry.image.from=" + base,
+                "-Dgantry.image.allowInsecureRegistries=true") + "\n");
+        Files.writeString(basedir.toPath().resolve(HOST_FILE), registry.host());
+        return registry.host();
+    }
+
+    /** The registry that {@link #startFor} started for this IT. */
+    public static LocalRegistry of(File basedir) throws Exception {
+        return LocalRegistry.attach(Files.readString(basedir.toPath().resolve(HOST_FILE)).trim());
+    }
+}
