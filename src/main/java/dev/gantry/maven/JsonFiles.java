@@ -23,7 +23,7 @@ final class JsonFiles {
     static void write(ObjectNode json, Path file) throws GantryException {
         try {
             Files.createDirectories(file.getParent());
-            MAPPER.writeValue(file.toFile(), json);
+            Files.writeString(file, MAPPER.writeValueAsString(json) + "\n");
         } catch (IOException e) {
             throw new GantryException("Cannot write " + file + ": " + e.getMessage() + ". Check that the build directory is writable.", e);
         }
