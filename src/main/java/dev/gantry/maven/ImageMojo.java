@@ -9,6 +9,8 @@ import dev.gantry.image.Registries;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
+import dev.gantry.publish.ArtifactPublisher;
+import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
 import java.io.File;
@@ -32,6 +34,7 @@ import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.eclipse.aether.RepositorySystem;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
@@ -172,10 +175,12 @@ public class ImageMojo extends GantryMojo {
     private String imageModule;
 
     private final SettingsDecrypter decrypter;
+    private final RepositorySystem repositorySystem;
 
     @Inject
-    public ImageMojo(SettingsDecrypter decrypter) {
+    public ImageMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
         this.decrypter = decrypter;
+        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -205,6 +210,11 @@ public class ImageMojo extends GantryMojo {
             release.report.image(image.repository(), null, image.tags().stream()
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
+        }
+        if (plan.artifacts() != null && plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
+            // A release whose artifacts conflict is refused by publish; refuse it here already, before the image moves.
+            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), log())
+                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session));
         }
         ImageResult result = new ImagePublisher(log()).publish(request(plan));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();

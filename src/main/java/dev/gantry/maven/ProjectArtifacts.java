@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.repository.ArtifactRepository;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.artifact.ProjectArtifact;
 import org.eclipse.aether.RepositorySystemSession;
@@ -35,6 +36,22 @@ final class ProjectArtifacts {
         }
         project.getAttachedArtifacts().forEach(a -> artifacts.add(RepositoryUtils.toArtifact(a)));
         return new ModuleArtifacts(project.getGroupId() + ":" + project.getArtifactId(), artifacts, repository(project, top, session));
+    }
+
+    /**
+     * The artifacts of the reactor's modules packaged so far (pom modules, and modules whose main file exists) that
+     * are published, for checks made before the end of the reactor.
+     */
+    static List<ModuleArtifacts> packagedSoFar(MavenSession session) throws GantryException {
+        List<ModuleArtifacts> modules = new ArrayList<>();
+        for (MavenProject p : session.getProjects()) {
+            File file = p.getArtifact().getFile();
+            boolean packaged = "pom".equals(p.getPackaging()) || (file != null && file.isFile());
+            if (packaged && !GantrySettings.skipped(p)) {
+                modules.add(of(p, session.getTopLevelProject(), session.getRepositorySession()));
+            }
+        }
+        return modules;
     }
 
     /** The module's distributionManagement repository for its version, or the embedded default of the reactor. */

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.DefaultRepositorySystemSession;
@@ -58,12 +60,12 @@ public final class ArtifactPublisher {
      */
     public Map<Artifact, PublishOutcome> publish(List<ModuleArtifacts> modules, boolean immutable, boolean dryRun)
             throws GantryException {
+        Set<Artifact> present = immutable ? alreadyPublished(modules) : Set.of();
         Map<Artifact, PublishOutcome> outcomes = new LinkedHashMap<>();
         Map<RemoteRepository, List<Artifact>> toDeploy = new LinkedHashMap<>();
         for (ModuleArtifacts module : modules) {
             for (Artifact artifact : module.artifacts()) {
-                boolean present = immutable && alreadyPublished(artifact, module.repository());
-                if (present) {
+                if (present.contains(artifact)) {
                     outcomes.put(artifact, PublishOutcome.ALREADY_PUBLISHED);
                 } else {
                     outcomes.put(artifact, dryRun ? PublishOutcome.WOULD_PUBLISH : PublishOutcome.PUBLISHED);
@@ -79,6 +81,22 @@ public final class ArtifactPublisher {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The release files already in their repository with identical bytes; a file there with other bytes is refused.
+     * Reads only: the image goal calls it too, so that a release whose artifacts conflict pushes no image either.
+     */
+    public Set<Artifact> alreadyPublished(List<ModuleArtifacts> modules) throws GantryException {
+        Set<Artifact> present = new HashSet<>();
+        for (ModuleArtifacts module : modules) {
+            for (Artifact artifact : module.artifacts()) {
+                if (alreadyPublished(artifact, module.repository())) {
+                    present.add(artifact);
+                }
+            }
+        }
+        return present;
     }
 
     private void deploy(RemoteRepository repository, List<Artifact> artifacts) throws GantryException {

@@ -1,5 +1,8 @@
 package dev.gantry.it;
 
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.RegistryImage;
 import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.LocalRegistry;
 import java.io.File;
@@ -31,6 +34,24 @@ public final class ItRegistry {
                 "-Dgantry.image.allowInsecureRegistries=true") + "\n");
         Files.writeString(basedir.toPath().resolve(HOST_FILE), registry.host());
         return registry.host();
+    }
+
+    /**
+     * Pushes an image that this build did not make under the given tags (as another build of the same version
+     * would have), and writes its digest to {@code foreign.digest}.
+     */
+    public static String pushForeignImage(File basedir, String repository, String... tags) throws Exception {
+        LocalRegistry registry = of(basedir);
+        String reference = registry.host() + "/" + repository;
+        RegistryImage target = RegistryImage.named(reference + ":" + tags[0]);
+        Containerizer containerizer = Containerizer.to(target).setAllowInsecureRegistries(true);
+        for (int i = 1; i < tags.length; i++) {
+            containerizer.withAdditionalTag(tags[i]);
+        }
+        String digest = Jib.fromScratch().addLabel("built-by", "another build")
+                .containerize(containerizer).getDigest().toString();
+        Files.writeString(basedir.toPath().resolve("foreign.digest"), digest);
+        return digest;
     }
 
     /** The registry that {@link #startFor} started for this IT. */
