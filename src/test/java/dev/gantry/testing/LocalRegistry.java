@@ -2,6 +2,7 @@ package dev.gantry.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.image.InsecureTls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The real CNCF distribution registry ({@code docker-registry serve config.yml}, Debian package
@@ -105,7 +102,7 @@ public final class LocalRegistry implements AutoCloseable {
             config.append("auth:\n  htpasswd:\n    realm: gantry-test\n    path: ").append(dir.resolve("htpasswd")).append('\n');
         }
         Files.writeString(dir.resolve("config.yml"), config.toString());
-        this.http = tls ? HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(5)).build()
+        this.http = tls ? HttpClient.newBuilder().sslContext(InsecureTls.trustingAnyCertificate()).connectTimeout(Duration.ofSeconds(5)).build()
                 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.process = new ProcessBuilder(BINARY, "serve", dir.resolve("config.yml").toString())
                 .redirectErrorStream(true)
@@ -403,29 +400,6 @@ public final class LocalRegistry implements AutoCloseable {
             Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }
