@@ -128,6 +128,7 @@ public final class ArtifactPublisher {
             scratch = Files.createTempDirectory("gantry-probe");
             DefaultRepositorySystemSession probe = new DefaultRepositorySystemSession(session);
             probe.setWorkspaceReader(null);
+            probe.setTransferListener(null); // a look-up, not a download the user should see as one
             probe.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
             probe.setCache(new DefaultRepositoryCache());
             probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
