@@ -7,6 +7,7 @@ import dev.gantry.image.ImageResult;
 import dev.gantry.image.RegistryCredential;
 import dev.gantry.image.Registries;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.publish.ArtifactPublisher;
@@ -213,7 +214,8 @@ public class ImageMojo extends GantryMojo {
         }
         if (plan.artifacts() != null && plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
             // A release whose artifacts conflict is refused by publish; refuse it here already, before the image moves.
-            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), log())
+            // Silent: publish reports the same findings moments later.
+            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
                     .alreadyPublished(ProjectArtifacts.packagedSoFar(session));
         }
         ImageResult result = new ImagePublisher(log()).publish(request(plan));
