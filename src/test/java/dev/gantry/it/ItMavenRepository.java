@@ -1,0 +1,32 @@
+package dev.gantry.it;
+
+import dev.gantry.testing.HttpMavenRepository;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Gives an invoker IT an HTTP Maven repository that requires the credentials of the {@code it-authenticated} server
+ * of {@code src/it/settings.xml}, for the rest of the Maven run. Its URL reaches the build as {@code -Dit.repository.url}
+ * through {@code .mvn/maven.config}; its files are under {@code <basedir>/../<name>-http-repo}.
+ */
+public final class ItMavenRepository {
+
+    public static final String USER = "deployer";
+    public static final String PASSWORD = "it-secret-0xdeadbeef";
+
+    private ItMavenRepository() {
+    }
+
+    public static String startFor(File basedir) throws Exception {
+        Path root = basedir.toPath().resolveSibling(basedir.getName() + "-http-repo");
+        HttpMavenRepository repository = HttpMavenRepository.start(root, USER, PASSWORD);
+        Runtime.getRuntime().addShutdownHook(new Thread(repository::close));
+        Path mvn = basedir.toPath().resolve(".mvn");
+        Files.createDirectories(mvn);
+        Path config = mvn.resolve("maven.config");
+        String existing = Files.exists(config) ? Files.readString(config) : "";
+        Files.writeString(config, existing + "-Dit.repository.url=" + repository.url() + "\n");
+        return repository.url();
+    }
+}

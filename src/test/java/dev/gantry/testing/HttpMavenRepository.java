@@ -1,0 +1,109 @@
+package dev.gantry.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A plain Maven repository over HTTP on loopback, as Nexus or Artifactory serve one to Maven Resolver: GET and HEAD
+ * of stored files (404 when absent), PUT to store, and Basic authentication answered with a 401 challenge. Files
+ * live in a directory, so tests read back what was published. Written here because no Maven repository manager is
+ * installable on these machines; it implements only the plain HTTP file semantics Resolver uses.
+ */
+public final class HttpMavenRepository implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Path root;
+    private final String authorization;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    private HttpMavenRepository(Path root, String user, String password) throws IOException {
+        this.root = root;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a repository that requires this user and password, storing its files under {@code root}. */
+    public static HttpMavenRepository start(Path root, String user, String password) throws IOException {
+        Files.createDirectories(root);
+        return new HttpMavenRepository(root, user, password);
+    }
+
+    /** {@code http://127.0.0.1:PORT/repository/}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/repository/";
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** {@code METHOD path status}, one line per request. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            int status = answer(exchange, method, path);
+            requests.add(method + " " + path + " " + status);
+        }
+    }
+
+    private int answer(HttpExchange exchange, String method, String path) throws IOException {
+        if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"gantry-test\"");
+            exchange.sendResponseHeaders(401, -1);
+            return 401;
+        }
+        if (!path.startsWith("/repository/") || path.contains("..")) {
+            exchange.sendResponseHeaders(404, -1);
+            return 404;
+        }
+        Path file = root.resolve(path.substring("/repository/".length()));
+        switch (method) {
+            case "PUT" -> {
+                Files.createDirectories(file.getParent());
+                try (InputStream in = exchange.getRequestBody()) {
+                    Files.write(file, in.readAllBytes());
+                }
+                exchange.sendResponseHeaders(201, -1);
+                return 201;
+            }
+            case "GET", "HEAD" -> {
+                if (!Files.isRegularFile(file)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return 404;
+                }
+                byte[] body = Files.readAllBytes(file);
+                exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : body.length);
+                if (method.equals("GET")) {
+                    exchange.getResponseBody().write(body);
+                }
+                return 200;
+            }
+            default -> {
+                exchange.sendResponseHeaders(405, -1);
+                return 405;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
