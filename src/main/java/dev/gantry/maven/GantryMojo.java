@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,6 +27,9 @@ abstract class GantryMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
 
     /**
      * Skips Gantry. In a module's properties ({@code <gantry.skip>true</gantry.skip>}) it keeps that module
@@ -111,8 +116,11 @@ abstract class GantryMojo extends AbstractMojo {
             } else {
                 run(release);
             }
-            if (release != null && lastProject()) {
-                finish(release);
+            if (lastToArrive()) {
+                ReactorRelease planned = release != null ? release : ReactorRelease.find(session);
+                if (planned != null) {
+                    finish(planned);
+                }
             }
         } catch (GantryException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -123,8 +131,8 @@ abstract class GantryMojo extends AbstractMojo {
     protected abstract void run(ReactorRelease release) throws GantryException;
 
     /**
-     * The goal's end-of-reactor work, in the last project, after every module's {@link #run}; also in a skipped last
-     * module, so that the other modules' work is finished.
+     * The goal's end-of-reactor work, once, in the last module to run the goal (after every module's {@link #run});
+     * also when that module is skipped, so that the other modules' work is finished.
      */
     protected void finish(ReactorRelease release) throws GantryException {
     }
@@ -159,10 +167,18 @@ abstract class GantryMojo extends AbstractMojo {
         return Path.of(session.getTopLevelProject().getBuild().getDirectory(), "gantry");
     }
 
-    /** Whether this is the last project of the reactor, where end-of-reactor work happens. */
-    protected final boolean lastProject() {
-        List<MavenProject> projects = session.getProjects();
-        return projects.get(projects.size() - 1) == project;
+    /** Whether this module is the last of the reactor to run this goal, where end-of-reactor work happens. */
+    private boolean lastToArrive() {
+        String plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+        long declaring = session.getProjects().stream().filter(p -> runsGoal(p, plugin)).count();
+        // invoked from the command line rather than bound in the POM: every module runs it
+        int expected = declaring == 0 ? session.getProjects().size() : (int) declaring;
+        return ReactorProgress.of(session).arrive(goal(), expected);
+    }
+
+    private boolean runsGoal(MavenProject p, String plugin) {
+        Plugin declared = p.getPlugin(plugin);
+        return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal()));
     }
 
     private GantrySettings settings() throws GantryException {

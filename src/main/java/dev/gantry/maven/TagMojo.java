@@ -20,7 +20,7 @@ public class TagMojo extends GantryMojo {
 
     @Override
     protected void run(ReactorRelease release) {
-        // all the work happens once, in the last project
+        // all the work happens once, at the end of the reactor (finish)
     }
 
     @Override
