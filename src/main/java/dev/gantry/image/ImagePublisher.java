@@ -55,6 +55,10 @@ import java.util.concurrent.ExecutionException;
  *       get the existing manifest's bytes (one small PUT each; nothing rebuilt or uploaded).</li>
  * </ol>
  *
+ * Several platforms give a Docker manifest list (jib-core builds no OCI index) that every tag points at; as Jib
+ * cannot write it to a tar, an existing immutable tag is judged by the commit its image was built from instead of
+ * by digest, and the OCI tar default holds the first platform only (with a warning).
+ *
  * In every case {@code target/gantry/image.digest} holds the digest.
  */
 public final class ImagePublisher {
