@@ -55,6 +55,10 @@ import java.util.concurrent.ExecutionException;
  *       get the existing manifest's bytes (one small PUT each; nothing rebuilt or uploaded).</li>
  * </ol>
  *
+ * Several platforms give a Docker manifest list (jib-core builds no OCI index) that every tag points at; as Jib
+ * cannot write it to a tar, an existing immutable tag is judged by the commit its image was built from instead of
+ * by digest, and the OCI tar default holds the first platform only (with a warning).
+ *
  * In every case {@code target/gantry/image.digest} holds the digest.
  */
 public final class ImagePublisher {
@@ -105,9 +109,10 @@ public final class ImagePublisher {
         try {
             Files.createDirectories(tar.getParent());
             if (request.platforms().size() > 1) {
-                Platform first = platform(request.platforms().get(0));
-                log.warn("An OCI tar holds one platform: writing " + request.platforms().get(0) + " only.");
-                builder.setPlatforms(Set.of(first));
+                // Jib writes one image to a tar, never an index: the first platform is the one asked for first
+                List<String> platforms = request.platforms();
+                builder.setPlatforms(Set.of(platform(platforms.get(0)))).setFormat(ImageFormat.OCI);
+                log.warn(Refusals.ociTarOnePlatform(tar.toString(), platforms.get(0), platforms.subList(1, platforms.size())));
             }
             JibContainer container = builder.containerize(configure(Containerizer.to(TarImage.at(tar).named(name)), request));
             return container.getDigest().toString();
@@ -291,7 +296,9 @@ public final class ImagePublisher {
             }
             builder.setLabels(labels(request));
             builder.setCreationTime(request.commitTime());
-            builder.setFormat(ImageFormat.OCI);
+            // jib-core builds an index only in Docker format ("Build an OCI image index is not yet supported"):
+            // several platforms give a Docker manifest list of Docker manifests, one platform an OCI manifest
+            builder.setFormat(request.platforms().size() > 1 ? ImageFormat.Docker : ImageFormat.OCI);
             if (!request.platforms().isEmpty()) {
                 Set<Platform> platforms = new LinkedHashSet<>();
                 for (String platform : request.platforms()) {

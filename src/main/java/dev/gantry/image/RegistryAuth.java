@@ -10,6 +10,7 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ import java.util.function.Consumer;
 /**
  * Finds the credential for a registry as Jib users expect, first found wins: a {@code settings.xml}
  * server whose id is the registry host, the configured Docker credential helper, the Docker config
- * ({@code $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json}, with its {@code credHelpers} and
- * {@code credsStore}), then the well-known helpers. Logs where a credential came from, never the secret.
+ * ({@code $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json}: the registry's {@code credHelpers} entry, its
+ * {@code auths} entry, the {@code credsStore}), then Jib's well-known helpers. Helpers run with the environment
+ * Gantry was given ({@link CredentialHelper}); one that fails is refused with its own message rather than skipped.
+ * Logs where a credential came from, never the secret.
  */
 final class RegistryAuth {
 
@@ -57,31 +60,84 @@ final class RegistryAuth {
         if (server != null) {
             return found(registry, server, "settings.xml server '" + registry + "'");
         }
-        Consumer<LogEvent> jibLog = event -> log.debug(event.getMessage());
-        CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(reference, jibLog, environment);
-        List<Named> retrievers = new ArrayList<>();
+        String serverUrl = DockerConfigFile.serverUrl(registry);
         if (credentialHelper != null && !credentialHelper.isBlank()) {
-            retrievers.add(new Named("credential helper " + credentialHelper, credentialHelper.contains("/")
-                    ? factory.dockerCredentialHelper(Path.of(credentialHelper))
-                    : factory.dockerCredentialHelper(credentialHelper)));
-        }
-        for (Path config : dockerConfigs()) {
-            retrievers.add(new Named("Docker config " + config, factory.dockerConfig(config)));
-        }
-        retrievers.add(new Named("a well-known credential helper", factory.wellKnownCredentialHelpers()));
-        for (Named retriever : retrievers) {
-            try {
-                Optional<Credential> credential = retriever.retriever().retrieve();
-                if (credential.isPresent()) {
-                    return found(registry, new RegistryCredential(credential.get().getUsername(),
-                            credential.get().getPassword()), retriever.name());
-                }
-            } catch (CredentialRetrievalException e) {
-                throw Refusals.credentialsUnreadable(registry, retriever.name(), String.valueOf(e.getMessage()));
+            Optional<Found> fromHelper = fromHelper(credentialHelper, registry, serverUrl, "credential helper "
+                    + credentialHelper, true);
+            if (fromHelper.isPresent()) {
+                return fromHelper;
             }
+        }
+        for (Path path : dockerConfigs()) {
+            Optional<Found> fromConfig = fromDockerConfig(path, registry, serverUrl);
+            if (fromConfig.isPresent()) {
+                return fromConfig;
+            }
+        }
+        Consumer<LogEvent> jibLog = event -> log.debug(event.getMessage());
+        CredentialRetriever wellKnown = CredentialRetrieverFactory.forImage(reference, jibLog, environment)
+                .wellKnownCredentialHelpers();
+        try {
+            Optional<Credential> credential = wellKnown.retrieve();
+            if (credential.isPresent()) {
+                return found(registry, new RegistryCredential(credential.get().getUsername(), credential.get().getPassword()),
+                        "a well-known credential helper");
+            }
+        } catch (CredentialRetrievalException e) {
+            throw Refusals.credentialsUnreadable(registry, "a well-known credential helper", String.valueOf(e.getMessage()));
         }
         log.debug("No credentials found for " + registry + "; trying anonymous access.");
         return Optional.empty();
+    }
+
+    /** A Docker config, as Docker reads it: the registry's credHelpers entry, its auths entry, the credsStore. */
+    private Optional<Found> fromDockerConfig(Path path, String registry, String serverUrl) throws GantryException {
+        DockerConfigFile config;
+        try {
+            config = DockerConfigFile.read(path);
+        } catch (IOException e) {
+            throw Refusals.credentialsUnreadable(registry, "Docker config " + path, "it is not valid JSON ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        Optional<String> helper = config.credentialHelper(registry);
+        if (helper.isPresent()) {
+            Optional<Found> fromHelper = fromHelper(helper.get(), registry, serverUrl, "credential helper " + helper.get()
+                    + " (credHelpers of Docker config " + path + ")", true);
+            if (fromHelper.isPresent()) {
+                return fromHelper;
+            }
+        }
+        Optional<RegistryCredential> auth = config.auth(registry);
+        if (auth.isPresent()) {
+            return found(registry, auth.get(), "Docker config " + path);
+        }
+        Optional<String> store = config.credentialStore();
+        if (store.isPresent()) {
+            // the store is global (Docker Desktop's, the OS keychain): one missing on this machine is not this registry's
+            // problem, so it is skipped rather than refused
+            return fromHelper(store.get(), registry, serverUrl, "credential helper " + store.get()
+                    + " (credsStore of Docker config " + path + ")", false);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Found> fromHelper(String name, String registry, String serverUrl, String source, boolean required)
+            throws GantryException {
+        Optional<CredentialHelper> helper = CredentialHelper.find(name, environment);
+        if (helper.isEmpty()) {
+            if (required) {
+                throw Refusals.credentialsUnreadable(registry, source, CredentialHelper.executableName(name)
+                        + (name.contains("/") ? " is not an executable file" : " is not an executable on the PATH"));
+            }
+            log.debug("Skipping " + source + ": " + CredentialHelper.executableName(name) + " is not on the PATH.");
+            return Optional.empty();
+        }
+        Optional<RegistryCredential> credential = helper.get().get(registry, serverUrl, source);
+        if (credential.isEmpty()) {
+            log.debug(source + " has no credentials for " + registry + ".");
+            return Optional.empty();
+        }
+        return found(registry, credential.get(), source);
     }
 
     private Optional<Found> found(String registry, RegistryCredential credential, String source) {
@@ -91,7 +147,7 @@ final class RegistryAuth {
 
     private List<Path> dockerConfigs() {
         if (dockerConfig != null) {
-            return List.of(dockerConfig);
+            return Files.isRegularFile(dockerConfig) ? List.of(dockerConfig) : List.of();
         }
         List<Path> configs = new ArrayList<>();
         String env = environment.get("DOCKER_CONFIG");
@@ -102,6 +158,4 @@ final class RegistryAuth {
         return configs.stream().filter(Files::isRegularFile).toList();
     }
 
-    private record Named(String name, CredentialRetriever retriever) {
-    }
 }

@@ -147,8 +147,18 @@ public final class Refusals {
                 + (existingCommit == null ? "an unknown commit: the image has no org.opencontainers.image.revision label"
                         : "commit " + ReleaseContext.shorten(existingCommit))
                 + "); this build (commit " + ReleaseContext.shorten(commit) + ") would produce "
-                + (newDigest == null ? "a different image" : newDigest) + "; bump the version in pom.xml. "
+                + (newDigest == null ? "another image (a multi-platform image is compared by the commit it is built from, "
+                        + "its org.opencontainers.image.revision label)" : newDigest) + "; bump the version in pom.xml. "
                 + "An immutable image tag never moves: nothing was pushed and no mutable tag (such as latest) was moved.");
+    }
+
+    /**
+     * Not a refusal but a warning, worded here with the rest: the embedded default writes one platform of several,
+     * because an OCI tar written by Jib holds a single image.
+     */
+    public static String ociTarOnePlatform(String tar, String written, List<String> left) {
+        return "An OCI tar holds one platform: " + tar + " holds " + written + " only, not " + String.join(", ", left)
+                + ". Push to a registry (<imageRepository> or -Dgantry.image.repository) for the multi-platform image.";
     }
 
     public static GantryException registryUnauthorized(String image, String registry, String credentialSource) {

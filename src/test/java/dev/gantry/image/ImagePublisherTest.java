@@ -446,6 +446,19 @@ class ImagePublisherTest {
         return names;
     }
 
+    /** The bytes of one file of a layer. */
+    static byte[] tarFile(byte[] layer, String name) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(layer))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                if (entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").equals(name)) {
+                    return tar.readAllBytes();
+                }
+            }
+        }
+        throw new IOException("No " + name + " in the layer");
+    }
+
     static void extract(byte[] layer, Path root) throws IOException {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(layer))) {
             TarArchiveEntry entry;

@@ -264,6 +264,24 @@ public final class LocalRegistry implements AutoCloseable {
         return JSON.readTree(blob(repository, configDigest));
     }
 
+    /**
+     * Puts manifest bytes under a tag (or digest) with their media type, as a client's push does: how a test
+     * assembles an image index from single-platform images already in the repository.
+     *
+     * @return the digest the registry gives the manifest
+     */
+    public String putManifest(String repository, String reference, String mediaType, String body) throws IOException {
+        HttpRequest request = request("/v2/" + repository + "/manifests/" + reference, null)
+                .header("Content-Type", mediaType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("PUT manifest " + repository + ":" + reference + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.headers().firstValue("Docker-Content-Digest").orElse(null);
+    }
+
     /** Total size of the blobs stored (layers, configs, manifests; each content once). */
     public long storedBlobBytes() throws IOException {
         Path blobs = storage.resolve("docker/registry/v2/blobs");
