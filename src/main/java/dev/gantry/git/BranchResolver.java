@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Which branch is being built: {@code -Dgantry.branch} when given, else the checked-out branch, else what the CI
  * system's variables say (CI checkouts usually leave HEAD detached). The checked-out branch comes before the CI's
- * variables because it is what the build actually sees; CI variables may describe a pull request's merge.
+ * variables because it is what the build actually sees; CI variables may describe a pull request's merge. Whether
+ * the CI builds a pull request is reported too, unless {@code -Dgantry.branch} takes the decision out of its hands.
  */
 public final class BranchResolver {
 
@@ -32,12 +33,13 @@ public final class BranchResolver {
         if (override != null && !override.isBlank()) {
             return new ResolvedBranch(override.trim(), OVERRIDE_SOURCE);
         }
+        String pullRequest = CiDetector.pullRequest(env).orElse(null);
         if (checkedOutBranch.isPresent()) {
-            return new ResolvedBranch(checkedOutBranch.get(), CHECKED_OUT_SOURCE);
+            return new ResolvedBranch(checkedOutBranch.get(), CHECKED_OUT_SOURCE, pullRequest);
         }
         Optional<CiBranch> ci = CiDetector.branch(env);
         if (ci.isPresent()) {
-            return new ResolvedBranch(ci.get().name(), ci.get().source());
+            return new ResolvedBranch(ci.get().name(), ci.get().source(), pullRequest);
         }
         List<String> tried = new ArrayList<>();
         tried.add("HEAD");

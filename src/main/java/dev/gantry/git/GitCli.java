@@ -77,10 +77,6 @@ public final class GitCli {
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
             Map<String, String> env = builder.environment();
             env.put("GIT_TERMINAL_PROMPT", "0");
-            if (!env.containsKey("GIT_SSH_COMMAND") && !env.containsKey("GIT_SSH")) {
-                // never wait on an SSH prompt (host key, passphrase) in CI: fail at once instead
-                env.put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
-            }
             env.put("LC_ALL", "C");
             Process process = builder.start();
             process.getOutputStream().close();

@@ -238,7 +238,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     }
 
     /** Local tags starting with the prefix, peeled to the commit (packed refs usually carry the peeled id). */
-    Map<String, String> localTags(String prefix) throws GantryException {
+    public Map<String, String> localTags(String prefix) throws GantryException {
         try {
             RefDatabase refs = repository.getRefDatabase();
             Map<String, String> tags = new LinkedHashMap<>();

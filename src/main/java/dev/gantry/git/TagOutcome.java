@@ -27,12 +27,7 @@ public record TagOutcome(String tag, Action action, String commit, String remote
         /** Dry run: exists locally on this commit, would be pushed. */
         WOULD_PUSH,
         /** Dry run: would be moved to this commit. */
-        WOULD_MOVE;
-
-        /** Whether this outcome changed nothing, now or ever (dry runs and tags already in place). */
-        public boolean changedNothing() {
-            return this == ALREADY_IN_PLACE || this == WOULD_CREATE || this == WOULD_PUSH || this == WOULD_MOVE;
-        }
+        WOULD_MOVE
     }
 
     /** One sentence such as "v1.2.0 created on abc1234 and pushed to origin". */

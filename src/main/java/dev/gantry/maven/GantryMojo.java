@@ -5,9 +5,11 @@ import dev.gantry.release.Flow;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
+import dev.gantry.release.Refusals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
@@ -21,6 +23,8 @@ import org.apache.maven.project.MavenProject;
  * {@link GantryException} becomes a build failure. Subclasses implement {@link #run(ReactorRelease)}.
  */
 abstract class GantryMojo extends AbstractMojo {
+
+    static final String DEPLOY_SKIP = "maven.deploy.skip";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -110,6 +114,9 @@ abstract class GantryMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoFailureException {
         try {
+            if (!GantrySettings.skippedEverywhere(session)) {
+                standAside(project);
+            }
             ReactorRelease release = skip ? ReactorRelease.find(session) : reactorRelease();
             if (skip) {
                 getLog().info("Skipping Gantry " + goal() + " for " + project.getArtifactId() + ": gantry.skip is true.");
@@ -119,6 +126,7 @@ abstract class GantryMojo extends AbstractMojo {
             if (lastToArrive()) {
                 ReactorRelease planned = release != null ? release : ReactorRelease.find(session);
                 if (planned != null) {
+                    refuseAfterFailures();
                     finish(planned);
                 }
             }
@@ -148,7 +156,7 @@ abstract class GantryMojo extends AbstractMojo {
         synchronized (session) {
             ReactorRelease release = ReactorRelease.find(session);
             if (release == null) {
-                Plan plan = new ReleasePlanning(session, log()).plan(settings());
+                Plan plan = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve("plan.json"));
                 plan.summary().forEach(getLog()::info);
@@ -157,6 +165,7 @@ abstract class GantryMojo extends AbstractMojo {
                 }
                 release = new ReactorRelease(plan, new ReleaseReport(plan, dryRun, dir.resolve("release.json")), dryRun);
                 ReactorRelease.store(session, release);
+                session.getProjects().forEach(this::standAside);
             }
             return release;
         }
@@ -167,18 +176,42 @@ abstract class GantryMojo extends AbstractMojo {
         return Path.of(session.getTopLevelProject().getBuild().getDirectory(), "gantry");
     }
 
+    /**
+     * Turns maven-deploy-plugin off in a module that declares {@code publish}, which deploys instead: it reads
+     * {@code ${maven.deploy.skip}}, and a project property answers that unless {@code -D} says otherwise.
+     */
+    private void standAside(MavenProject p) {
+        if (runsGoal(p, pluginKey(), "publish")) {
+            p.getProperties().setProperty(DEPLOY_SKIP, "true");
+        }
+    }
+
+    /** With -fae or --fail-never the reactor goes on past a failed module; a release must not. */
+    private void refuseAfterFailures() throws GantryException {
+        if (session.getResult().hasExceptions()) {
+            List<String> failed = session.getProjects().stream()
+                    .filter(p -> session.getResult().getBuildSummary(p) instanceof BuildFailure)
+                    .map(MavenProject::getArtifactId).toList();
+            throw Refusals.reactorFailed(goal(), failed.isEmpty() ? List.of("a module") : failed);
+        }
+    }
+
+    private String pluginKey() {
+        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+    }
+
     /** Whether this module is the last of the reactor to run this goal, where end-of-reactor work happens. */
     private boolean lastToArrive() {
-        String plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
-        long declaring = session.getProjects().stream().filter(p -> runsGoal(p, plugin)).count();
+        String plugin = pluginKey();
+        long declaring = session.getProjects().stream().filter(p -> runsGoal(p, plugin, goal())).count();
         // invoked from the command line rather than bound in the POM: every module runs it
         int expected = declaring == 0 ? session.getProjects().size() : (int) declaring;
         return ReactorProgress.of(session).arrive(goal(), expected);
     }
 
-    private boolean runsGoal(MavenProject p, String plugin) {
+    private static boolean runsGoal(MavenProject p, String plugin, String goal) {
         Plugin declared = p.getPlugin(plugin);
-        return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal()));
+        return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal));
     }
 
     private GantrySettings settings() throws GantryException {

@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import dev.gantry.release.BranchRule;
 import dev.gantry.release.Flow;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -20,6 +21,12 @@ record GantrySettings(Flow flow, List<BranchRule> rules, String tagPrefix, boole
         String imageRepository) {
 
     static final String SKIP_PROPERTY = "gantry.skip";
+
+    /** {@code -Dgantry.skip=true}: Gantry stands aside entirely, maven-deploy-plugin deploys as without it. */
+    static boolean skippedEverywhere(MavenSession session) {
+        return Boolean.parseBoolean(session.getUserProperties().getProperty(SKIP_PROPERTY))
+                || Boolean.parseBoolean(session.getSystemProperties().getProperty(SKIP_PROPERTY));
+    }
 
     /** A module that sets {@code <gantry.skip>true</gantry.skip>} in its properties is not published. */
     static boolean skipped(MavenProject project) {

@@ -235,7 +235,8 @@ public class ImageMojo extends GantryMojo {
         }
         MavenProject chosen = null;
         for (MavenProject p : projects) {
-            if ("jar".equals(p.getPackaging()) && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip"))) {
+            if ("jar".equals(p.getPackaging()) && !GantrySettings.skipped(p)
+                    && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip"))) {
                 chosen = p;
             }
         }

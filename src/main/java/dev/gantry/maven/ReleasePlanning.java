@@ -9,14 +9,18 @@ import dev.gantry.release.Plan;
 import dev.gantry.release.PlanSettings;
 import dev.gantry.release.Planner;
 import dev.gantry.release.ReleaseContext;
+import dev.gantry.release.ReleaseHistory;
 import dev.gantry.release.Refusals;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.DeploymentRepository;
 import org.apache.maven.model.DistributionManagement;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 
 /** Gathers the facts of the reactor from git and Maven, and asks the core for the plan. */
@@ -30,7 +34,10 @@ final class ReleasePlanning {
         this.log = log;
     }
 
-    Plan plan(GantrySettings settings) throws GantryException {
+    /**
+     * @param plugin the plugin's {@code groupId:artifactId}, to find which of its goals the reactor declares
+     */
+    Plan plan(GantrySettings settings, String plugin) throws GantryException {
         MavenProject top = session.getTopLevelProject();
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log)) {
             ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
@@ -39,12 +46,54 @@ final class ReleasePlanning {
             String previous = git.versionAtFirstParent(top.getFile().toPath()).orElse(null);
             PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                     settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
-                    repositoryUrl(top, false), repositoryUrl(top, true));
-            Plan plan = new Planner(planSettings).plan(new ReleaseContext(branch.name(), commit, top.getVersion(), previous, git));
+                    repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(plugin));
+            boolean deploying = reachesDeploy();
+            ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
+            Plan plan = new Planner(planSettings).plan(
+                    new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
             if (plan.publishes()) {
                 checkReactorVersions(top);
+                if (deploying) {
+                    checkWholeReactor();
+                }
             }
             return plan;
+        }
+    }
+
+    /** Whether this Maven run goes as far as {@code deploy}, or runs a goal by name (which may be one of ours). */
+    private boolean reachesDeploy() {
+        return session.getGoals().stream().anyMatch(g -> g.equals("deploy") || g.contains(":"));
+    }
+
+    /**
+     * The Gantry goals bound in the reactor's POMs (all of them when none is: goals run from the command line), less
+     * {@code image} when no module has packaging jar.
+     */
+    private Set<String> declaredGoals(String plugin) {
+        Set<String> goals = new HashSet<>();
+        for (MavenProject project : session.getProjects()) {
+            Plugin declared = project.getPlugin(plugin);
+            if (declared != null) {
+                declared.getExecutions().forEach(e -> goals.addAll(e.getGoals()));
+            }
+        }
+        goals.retainAll(PlanSettings.ALL_GOALS);
+        if (goals.isEmpty()) {
+            goals.addAll(PlanSettings.ALL_GOALS);
+        }
+        if (session.getProjects().stream().noneMatch(p -> "jar".equals(p.getPackaging()))) {
+            goals.remove("image"); // an image is built from a jar module; a reactor of poms has none to build
+        }
+        return goals;
+    }
+
+    /** A release is made of every module: a build of part of the reactor (-pl, -rf) publishes nothing. */
+    private void checkWholeReactor() throws GantryException {
+        List<MavenProject> all = session.getAllProjects();
+        if (all != null && session.getProjects().size() < all.size()) {
+            List<String> left = all.stream().filter(p -> !session.getProjects().contains(p)).map(MavenProject::getArtifactId).toList();
+            throw Refusals.partialReactor(left);
         }
     }
 

@@ -56,6 +56,14 @@ public final class ReleaseReport {
         write();
     }
 
+    synchronized boolean hasImage() {
+        return imageDigest != null || !imageTags.isEmpty();
+    }
+
+    synchronized boolean hasArtifacts() {
+        return !artifacts.isEmpty();
+    }
+
     synchronized void write() throws GantryException {
         ObjectNode json = JsonFiles.object();
         json.put("branch", plan.branch());

@@ -5,6 +5,7 @@ import dev.gantry.git.ReleaseTagger;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
+import dev.gantry.release.Refusals;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -29,6 +30,13 @@ public class TagMojo extends GantryMojo {
         if (plan.gitTag() == null && plan.environmentTag() == null) {
             release.report.write();
             return;
+        }
+        if (plan.image() != null && !release.report.hasImage()) {
+            throw Refusals.stepMissing("an image", "the image goal did not build one: its module skipped it, or the goal is "
+                    + "not declared in the module the image is built from");
+        }
+        if (plan.artifacts() != null && !release.report.hasArtifacts()) {
+            throw Refusals.stepMissing("artifacts to publish", "the publish goal published nothing");
         }
         try (GitRepository git = GitRepository.open(session.getTopLevelProject().getBasedir().toPath(), gitRemote, log())) {
             ReleaseTagger tagger = new ReleaseTagger(git);

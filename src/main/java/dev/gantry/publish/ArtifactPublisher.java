@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.DefaultRepositorySystemSession;
@@ -41,6 +43,7 @@ import org.eclipse.aether.resolution.ResolutionErrorPolicy;
 public final class ArtifactPublisher {
 
     private static final int ATTEMPTS = 3;
+    private static final Pattern STATUS = Pattern.compile("status code: (\\d{3})");
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -77,7 +80,7 @@ public final class ArtifactPublisher {
             if (dryRun) {
                 entry.getValue().forEach(a -> log.info("Would publish " + a + " to " + entry.getKey().getUrl()));
             } else {
-                deploy(entry.getKey(), entry.getValue());
+                deploy(entry.getKey(), entry.getValue(), immutable);
             }
         }
         return outcomes;
@@ -99,22 +102,50 @@ public final class ArtifactPublisher {
         return present;
     }
 
-    private void deploy(RemoteRepository repository, List<Artifact> artifacts) throws GantryException {
-        DeployRequest request = new DeployRequest();
-        request.setRepository(repository);
-        artifacts.forEach(request::addArtifact);
+    private void deploy(RemoteRepository repository, List<Artifact> artifacts, boolean immutable) throws GantryException {
+        List<Artifact> remaining = artifacts;
         for (int attempt = 1; ; attempt++) {
+            DeployRequest request = new DeployRequest();
+            request.setRepository(repository);
+            remaining.forEach(request::addArtifact);
             try {
                 system.deploy(session, request);
-                artifacts.forEach(a -> log.info("Published " + a + " to " + repository.getUrl()));
+                remaining.forEach(a -> log.info("Published " + a + " to " + repository.getUrl()));
                 return;
             } catch (DeploymentException e) {
-                if (attempt == ATTEMPTS) {
-                    throw Refusals.deployFailed(repository.getId(), repository.getUrl(), e.getMessage(), e);
+                if (attempt == ATTEMPTS || isClientError(e.getMessage())) {
+                    throw Refusals.deployFailed(repository.getId(), repository.getUrl(), e.getMessage(), attempt, e);
                 }
                 log.warn("Publishing to " + repository.getUrl() + " failed (attempt " + attempt + " of " + ATTEMPTS + "): "
                         + e.getMessage() + "; retrying.");
+                pause(attempt);
+                if (immutable) {
+                    // a repository that refuses redeploys must not be sent again what already arrived intact
+                    Set<Artifact> arrived = alreadyPublished(List.of(new ModuleArtifacts("retry", remaining, repository)));
+                    remaining = remaining.stream().filter(a -> !arrived.contains(a)).toList();
+                    if (remaining.isEmpty()) {
+                        return;
+                    }
+                }
             }
+        }
+    }
+
+    /** 4xx but 408 (timeout) and 429 (too many requests): the request itself is wrong, a retry gets the same answer. */
+    static boolean isClientError(String message) {
+        Matcher m = STATUS.matcher(message == null ? "" : message);
+        if (!m.find()) {
+            return false;
+        }
+        int status = Integer.parseInt(m.group(1));
+        return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

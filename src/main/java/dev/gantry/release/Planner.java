@@ -20,6 +20,10 @@ public final class Planner {
 
     public Plan plan(ReleaseContext context) throws GantryException {
         BranchRule rule = ruleFor(context.branch());
+        if (context.pullRequest() != null) {
+            return nothing(context, rule, "A pull request build (" + context.pullRequest() + " is set) builds a merge commit that "
+                    + "is on no branch: it is verified only. '" + context.branch() + "' publishes once the pull request is merged.");
+        }
         Version version = Version.of(context.version());
         return switch (rule.release()) {
             case NONE -> verifyOnly(context, rule);
@@ -48,9 +52,9 @@ public final class Planner {
         String reason = "Branch '" + context.branch() + "' publishes every commit as a snapshot: " + version
                 + " replaces the previous " + version + ".";
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.SNAPSHOT,
-                reason, rule.toString(), image(context, rule, false),
-                new ArtifactPlan(settings.snapshotRepository(), ArtifactPlan.Mode.REPLACE_SNAPSHOT), null,
-                rule.environmentTagName().orElse(null));
+                reason, rule.toString(), image(context, rule, false, true),
+                artifacts(settings.snapshotRepository(), ArtifactPlan.Mode.REPLACE_SNAPSHOT), null,
+                settings.runs("tag") ? rule.environmentTagName().orElse(null) : null);
     }
 
     private Plan stable(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
@@ -68,11 +72,18 @@ public final class Planner {
             return nothing(context, rule, version + " is already released (tag " + tag + " on " + ReleaseContext.shorten(taggedCommit)
                     + ") and this commit does not change the version: nothing to publish. Bump the version to release.");
         }
+        Optional<Version> highest = highestReleased(releaseTags.keySet());
+        boolean superseded = highest.isPresent() && version.compareTo(highest.get()) < 0;
+        boolean moving = true;
         if (taggedCommit != null) {
             reason = version + " is already tagged " + tag + " on this commit: completing the release, keeping whatever is already in place.";
+            if (superseded) {
+                // re-running an old release must not take latest or the environment tag back to it
+                moving = false;
+                reason += " " + highest.get() + " is released since, so the moving tags and the environment tag stay where they are.";
+            }
         } else {
-            Optional<Version> highest = highestReleased(releaseTags.keySet());
-            if (highest.isPresent() && version.compareTo(highest.get()) < 0 && !rule.allowMaintenance()) {
+            if (superseded && !rule.allowMaintenance()) {
                 throw Refusals.versionGoesBackwards(version, highest.get(), settings.tagPrefix() + highest.get(), context.branch());
             }
             reason = version + " is a new version on '" + context.branch() + "' (no tag " + tag + " yet"
@@ -85,9 +96,9 @@ public final class Planner {
             }
         }
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.STABLE,
-                reason, rule.toString(), image(context, rule, true),
-                new ArtifactPlan(settings.releaseRepository(), ArtifactPlan.Mode.IMMUTABLE), tag,
-                rule.environmentTagName().orElse(null));
+                reason, rule.toString(), image(context, rule, true, moving),
+                artifacts(settings.releaseRepository(), ArtifactPlan.Mode.IMMUTABLE), settings.runs("tag") ? tag : null,
+                settings.runs("tag") && moving ? rule.environmentTagName().orElse(null) : null);
     }
 
     private Optional<Version> highestReleased(Iterable<String> tags) {
@@ -101,10 +112,14 @@ public final class Planner {
         return Optional.ofNullable(highest);
     }
 
-    private ImagePlan image(ReleaseContext context, BranchRule rule, boolean stable) {
+    private ArtifactPlan artifacts(String repository, ArtifactPlan.Mode mode) {
+        return settings.runs("publish") ? new ArtifactPlan(repository, mode) : null;
+    }
+
+    private ImagePlan image(ReleaseContext context, BranchRule rule, boolean stable, boolean moving) {
         boolean configured = settings.imageRepository() != null;
         boolean wanted = rule.images() != null ? rule.images() : settings.flow().imagesByDefault() || configured;
-        if (!wanted) {
+        if (!wanted || !settings.runs("image")) {
             return null;
         }
         List<ImageTag> tags = new ArrayList<>();
@@ -115,9 +130,9 @@ public final class Planner {
         if (!stable) {
             tags.add(new ImageTag(context.version(), true));
         }
-        for (String moving : rule.movingTagsFor(context.branch(), context.version())) {
-            if (tags.stream().noneMatch(t -> t.name().equals(moving))) {
-                tags.add(new ImageTag(moving, true));
+        for (String tag : moving ? rule.movingTagsFor(context.branch(), context.version()) : List.<String>of()) {
+            if (tags.stream().noneMatch(t -> t.name().equals(tag))) {
+                tags.add(new ImageTag(tag, true));
             }
         }
         return configured

@@ -133,6 +133,24 @@ public final class Refusals {
                 + topVersion + "), or skip publishing a module with <gantry.skip>true</gantry.skip> in its properties.");
     }
 
+    public static GantryException partialReactor(List<String> left) {
+        return new GantryException("This build leaves out modules of the reactor (" + String.join(", ", left) + "), as -pl or "
+                + "-rf do, and a release is made of every module: nothing is published. Run mvn deploy on the whole project; "
+                + "a re-run keeps what an earlier run published.");
+    }
+
+    public static GantryException reactorFailed(String goal, List<String> failed) {
+        return new GantryException("Not running " + goal + " at the end of the reactor: " + String.join(", ", failed)
+                + " failed, and a release is made of every module (-fae or --fail-never let the build go on). Nothing more is "
+                + "published or tagged; fix the failure and re-run: what is already published is kept.");
+    }
+
+    public static GantryException stepMissing(String step, String how) {
+        return new GantryException("Not tagging: the plan has " + step + ", but none was made in this build (" + how + "). "
+                + "The release tag is written only once everything else is in place; declare the goal, or fix what skipped it, "
+                + "and re-run.");
+    }
+
     public static GantryException artifactDiffers(String artifact, String repository) {
         return new GantryException(artifact + " is already published in " + repository + " with different content. A release is "
                 + "immutable: bump the version in pom.xml. If the bytes differ only by build time, make the build reproducible with "
@@ -227,8 +245,9 @@ public final class Refusals {
         return new GantryException("Cannot write " + path + ": " + detail + ". Check that the build directory is writable.");
     }
 
-    public static GantryException deployFailed(String id, String url, String detail, Throwable cause) {
-        return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed after 3 attempts: " + detail
+    public static GantryException deployFailed(String id, String url, String detail, int attempts, Throwable cause) {
+        return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed"
+                + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + detail
                 + ". " + credentialsHint(detail, id) + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
     }
 

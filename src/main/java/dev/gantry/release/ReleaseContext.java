@@ -8,8 +8,15 @@ package dev.gantry.release;
  * @param version         the top-level project's version
  * @param previousVersion the version at the commit's first parent, or null when that commit is absent
  * @param history         tags and working-tree state, asked on demand
+ * @param pullRequest     the CI variable showing a pull request build (such a build publishes nothing), or null
  */
-public record ReleaseContext(String branch, String commit, String version, String previousVersion, ReleaseHistory history) {
+public record ReleaseContext(String branch, String commit, String version, String previousVersion, ReleaseHistory history,
+        String pullRequest) {
+
+    /** A branch build. */
+    public ReleaseContext(String branch, String commit, String version, String previousVersion, ReleaseHistory history) {
+        this(branch, commit, version, previousVersion, history, null);
+    }
 
     public String shortCommit() {
         return shorten(commit);

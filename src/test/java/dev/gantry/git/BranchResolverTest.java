@@ -21,13 +21,19 @@ class BranchResolverTest {
     @Test
     void prefers_the_checked_out_branch_to_ci_variables() throws GantryException {
         assertThat(BranchResolver.resolve(null, Optional.of("develop"), GITHUB_PR))
-                .isEqualTo(new ResolvedBranch("develop", "checked-out branch"));
+                .isEqualTo(new ResolvedBranch("develop", "checked-out branch", "GITHUB_HEAD_REF (GitHub Actions)"));
     }
 
     @Test
     void reads_the_ci_variables_when_head_is_detached() throws GantryException {
         assertThat(BranchResolver.resolve("", Optional.empty(), GITHUB_PR))
-                .isEqualTo(new ResolvedBranch("feature/x", "GITHUB_HEAD_REF (GitHub Actions)"));
+                .isEqualTo(new ResolvedBranch("feature/x", "GITHUB_HEAD_REF (GitHub Actions)", "GITHUB_HEAD_REF (GitHub Actions)"));
+    }
+
+    @Test
+    void a_push_build_is_no_pull_request() throws GantryException {
+        assertThat(BranchResolver.resolve(null, Optional.empty(), Map.of("GITHUB_ACTIONS", "true", "GITHUB_REF_NAME", "main"))
+                .pullRequest()).isNull();
     }
 
     @Test

@@ -19,8 +19,14 @@ public final class ItMavenRepository {
     }
 
     public static String startFor(File basedir) throws Exception {
+        return startFor(basedir, 0);
+    }
+
+    /** As {@link #startFor(File)}, answering the first {@code failingPuts} uploads with 500. */
+    public static String startFor(File basedir, int failingPuts) throws Exception {
         Path root = basedir.toPath().resolveSibling(basedir.getName() + "-http-repo");
         HttpMavenRepository repository = HttpMavenRepository.start(root, USER, PASSWORD);
+        repository.failNextPuts(failingPuts);
         Runtime.getRuntime().addShutdownHook(new Thread(repository::close));
         Path mvn = basedir.toPath().resolve(".mvn");
         Files.createDirectories(mvn);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,28 @@ class PlannerTest {
             assertThat(plan.image().tags()).containsExactly(
                     new ImageTag("1.1.0", false), new ImageTag("sha-a1b2c3d4e5f6", false), new ImageTag("latest", true));
             assertThat(plan.image().local()).isTrue();
+        }
+
+        @Test
+        void reRunningAnOlderReleaseLeavesTheMovingTagsAndTheEnvironmentTagAlone() throws GantryException {
+            history.tag("v1.1.0", HEAD).tag("v1.2.0", OTHER);
+            BranchRule main = new BranchRule("main", ReleaseKind.STABLE, List.of("latest"), "deploy/prod/current", null, false);
+            Plan plan = plan(settings(Flow.GITFLOW, List.of(main), null), "main", "1.1.0", "1.0.0");
+            assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
+            assertThat(plan.image().tags()).containsExactly(new ImageTag("1.1.0", false), new ImageTag("sha-a1b2c3d4e5f6", false));
+            assertThat(plan.environmentTag()).isNull();
+            assertThat(plan.gitTag()).isEqualTo("v1.1.0");
+            assertThat(plan.reason()).endsWith("1.2.0 is released since, so the moving tags and the environment tag stay where they are.");
+        }
+
+        @Test
+        void thePlanPromisesOnlyWhatTheDeclaredGoalsDo() throws GantryException {
+            PlanSettings onlyPublish = new PlanSettings(Flow.GITFLOW, List.of(), "v", false, null, "orders", "r", "s", Set.of("publish"));
+            Plan plan = plan(onlyPublish, "main", "1.0.0", null);
+            assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
+            assertThat(plan.image()).isNull();
+            assertThat(plan.gitTag()).isNull();
+            assertThat(plan.artifacts()).isNotNull();
         }
 
         @Test
@@ -196,6 +219,16 @@ class PlannerTest {
 
     @Nested
     class OtherBranches {
+
+        @Test
+        void aPullRequestBuildIsVerifiedOnlyWhateverItsBranch() throws GantryException {
+            Plan plan = new Planner(settings(Flow.GITFLOW, List.of(), null))
+                    .plan(new ReleaseContext("main", HEAD, "9.9.9", null, history, "GITHUB_HEAD_REF (GitHub Actions)"));
+            assertThat(plan.release()).isEqualTo(ReleaseKind.NONE);
+            assertThat(plan.reason()).isEqualTo("A pull request build (GITHUB_HEAD_REF (GitHub Actions) is set) builds a merge commit "
+                    + "that is on no branch: it is verified only. 'main' publishes once the pull request is merged.");
+            assertThat(history.tagLookups).isZero();
+        }
 
         @Test
         void aFeatureBranchOfGitflowIsVerifiedOnly() throws GantryException {

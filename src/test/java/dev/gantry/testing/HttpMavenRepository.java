@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A plain Maven repository over HTTP on loopback, as Nexus or Artifactory serve one to Maven Resolver: GET and HEAD
@@ -25,6 +26,7 @@ public final class HttpMavenRepository implements AutoCloseable {
     private final Path root;
     private final String authorization;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failingPuts = new AtomicInteger();
 
     private HttpMavenRepository(Path root, String user, String password) throws IOException {
         this.root = root;
@@ -47,6 +49,11 @@ public final class HttpMavenRepository implements AutoCloseable {
 
     public Path root() {
         return root;
+    }
+
+    /** Answers the next {@code count} uploads with 500, a transient fault (Resolver itself already retries 429 and 503). */
+    public void failNextPuts(int count) {
+        failingPuts.set(count);
     }
 
     /** {@code METHOD path status}, one line per request. */
@@ -76,6 +83,11 @@ public final class HttpMavenRepository implements AutoCloseable {
         Path file = root.resolve(path.substring("/repository/".length()));
         switch (method) {
             case "PUT" -> {
+                if (failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.sendResponseHeaders(500, -1);
+                    return 500;
+                }
                 Files.createDirectories(file.getParent());
                 try (InputStream in = exchange.getRequestBody()) {
                     Files.write(file, in.readAllBytes());

@@ -46,6 +46,12 @@ public final class AwsCodeBuild implements CiServer {
                 && !sourceVersion.startsWith("arn:") && !sourceVersion.contains("^{");
     }
 
+    /** {@inheritDoc} Here: a webhook build for a pull request has the trigger pr/<number>. */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.value(env, "CODEBUILD_WEBHOOK_TRIGGER").filter(t -> t.startsWith("pr/")).map(t -> "CODEBUILD_WEBHOOK_TRIGGER");
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("CODEBUILD_WEBHOOK_HEAD_REF", "CODEBUILD_WEBHOOK_TRIGGER", "CODEBUILD_SOURCE_VERSION");

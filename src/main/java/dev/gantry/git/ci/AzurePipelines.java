@@ -30,6 +30,12 @@ public final class AzurePipelines implements CiServer {
                 .or(() -> CiVariables.refVariable(env, "BUILD_SOURCEBRANCH", NAME));
     }
 
+    /** {@inheritDoc} Here: pull request validation builds set SYSTEM_PULLREQUEST_PULLREQUESTID. */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.isSet(env, "SYSTEM_PULLREQUEST_PULLREQUESTID") ? Optional.of("SYSTEM_PULLREQUEST_PULLREQUESTID") : Optional.empty();
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("SYSTEM_PULLREQUEST_SOURCEBRANCH", "BUILD_SOURCEBRANCH");

@@ -24,6 +24,12 @@ public final class BitbucketPipelines implements CiServer {
         return CiVariables.nameVariable(env, "BITBUCKET_BRANCH", NAME);
     }
 
+    /** {@inheritDoc} Here: pull request pipelines set BITBUCKET_PR_ID. */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.isSet(env, "BITBUCKET_PR_ID") ? Optional.of("BITBUCKET_PR_ID") : Optional.empty();
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("BITBUCKET_BRANCH");

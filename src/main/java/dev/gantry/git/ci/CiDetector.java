@@ -18,10 +18,6 @@ public final class CiDetector {
     private CiDetector() {
     }
 
-    public static List<CiServer> known() {
-        return KNOWN;
-    }
-
     /** The branch named by the first active CI system that names one. */
     public static Optional<CiBranch> branch(Map<String, String> env) {
         for (CiServer server : KNOWN) {
@@ -36,8 +32,17 @@ public final class CiDetector {
     }
 
     /** The name of the first active CI system, for the log; empty on a developer's machine. */
-    public static Optional<String> activeServer(Map<String, String> env) {
-        return KNOWN.stream().filter(s -> s.isActive(env)).map(CiServer::name).findFirst();
+    /** The variable, with its CI system, showing that this is a pull request build, e.g. "CHANGE_ID (Jenkins)". */
+    public static Optional<String> pullRequest(Map<String, String> env) {
+        for (CiServer server : KNOWN) {
+            if (server.isActive(env)) {
+                Optional<String> variable = server.pullRequestVariable(env);
+                if (variable.isPresent()) {
+                    return Optional.of(variable.get() + " (" + server.name() + ")");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every branch variable of every known system, in the order they are asked. */

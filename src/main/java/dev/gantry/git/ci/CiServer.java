@@ -21,6 +21,12 @@ public interface CiServer {
     /** The branch being built, with the variable it came from; empty for tag builds or when nothing is set. */
     Optional<CiBranch> branch(Map<String, String> env);
 
+    /**
+     * The variable showing that this is a build of a pull (or merge) request, empty for a branch build. Such a build
+     * checks out a merge commit that is on no branch, so it must publish nothing.
+     */
+    Optional<String> pullRequestVariable(Map<String, String> env);
+
     /** Every variable {@link #branch} looks at, in the order it looks, for the message when none is set. */
     List<String> branchVariables();
 }

@@ -24,6 +24,12 @@ public final class CircleCi implements CiServer {
         return CiVariables.nameVariable(env, "CIRCLE_BRANCH", NAME);
     }
 
+    /** {@inheritDoc} Here: builds of a pull request set CIRCLE_PULL_REQUEST (its URL). */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.isSet(env, "CIRCLE_PULL_REQUEST") ? Optional.of("CIRCLE_PULL_REQUEST") : Optional.empty();
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("CIRCLE_BRANCH");

@@ -41,6 +41,12 @@ public final class GitHubActions implements CiServer {
         return CiVariables.refVariable(env, "GITHUB_REF", NAME);
     }
 
+    /** {@inheritDoc} Here: GITHUB_HEAD_REF is set only for pull_request events. */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.isSet(env, "GITHUB_HEAD_REF") ? Optional.of("GITHUB_HEAD_REF") : Optional.empty();
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("GITHUB_HEAD_REF", "GITHUB_REF_NAME", "GITHUB_REF");

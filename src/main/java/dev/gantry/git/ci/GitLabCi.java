@@ -33,6 +33,12 @@ public final class GitLabCi implements CiServer {
         return CiVariables.refVariable(env, "CI_COMMIT_REF_NAME", NAME);
     }
 
+    /** {@inheritDoc} Here: merge request pipelines set CI_MERGE_REQUEST_IID. */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.isSet(env, "CI_MERGE_REQUEST_IID") ? Optional.of("CI_MERGE_REQUEST_IID") : Optional.empty();
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME");

@@ -52,6 +52,12 @@ public final class Jenkins implements CiServer {
         return CiVariables.branchOfRef(name).filter(s -> !s.isEmpty() && !s.equals("detached"));
     }
 
+    /** {@inheritDoc} Here: multibranch pipelines set CHANGE_ID for change requests (pull requests). */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.isSet(env, "CHANGE_ID") ? Optional.of("CHANGE_ID") : Optional.empty();
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("CHANGE_BRANCH", "BRANCH_NAME", "GIT_LOCAL_BRANCH", "GIT_BRANCH");

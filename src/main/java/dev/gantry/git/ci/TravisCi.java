@@ -32,6 +32,12 @@ public final class TravisCi implements CiServer {
         return CiVariables.nameVariable(env, "TRAVIS_BRANCH", NAME);
     }
 
+    /** {@inheritDoc} Here: TRAVIS_PULL_REQUEST is the pull request number, or "false". */
+    @Override
+    public Optional<String> pullRequestVariable(Map<String, String> env) {
+        return CiVariables.value(env, "TRAVIS_PULL_REQUEST").filter(v -> !v.equals("false")).map(v -> "TRAVIS_PULL_REQUEST");
+    }
+
     @Override
     public List<String> branchVariables() {
         return List.of("TRAVIS_PULL_REQUEST_BRANCH", "TRAVIS_BRANCH");

@@ -1,0 +1,1 @@
+package it.shop.broken; public final class Broken { does not compile }

@@ -1,0 +1,40 @@
+package dev.gantry.maven;
+
+import dev.gantry.git.GitRepository;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.ReleaseHistory;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The release history as a build that will not deploy ({@code mvn verify}, {@code mvn install}) sees it: the plan is
+ * only a preview there, so an unreachable remote falls back to the local tags with a warning, and uncommitted
+ * changes, which block a release, do not block a developer's local build.
+ */
+final class PreviewHistory implements ReleaseHistory {
+
+    private final GitRepository git;
+    private final GantryLog log;
+
+    PreviewHistory(GitRepository git, GantryLog log) {
+        this.git = git;
+        this.log = log;
+    }
+
+    @Override
+    public Map<String, String> releaseTags(String prefix) throws GantryException {
+        try {
+            return git.releaseTags(prefix);
+        } catch (GantryException e) {
+            log.warn("The remote's tags could not be read, so this preview uses the local tags only (a deploy would stop "
+                    + "here): " + e.getMessage());
+            return git.localTags(prefix);
+        }
+    }
+
+    @Override
+    public List<String> uncommittedChanges() {
+        return List.of();
+    }
+}
