@@ -100,7 +100,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             if (repository != null) {
                 repository.close();
             }
-            throw new GantryException("Cannot read the git repository at " + dir + ": " + e.getMessage(), e);
+            throw Refusals.gitUnreadable("the configuration", dir.toString(), e.getMessage(), e);
         } catch (GantryException e) {
             repository.close();
             throw e;
@@ -154,7 +154,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             }
             return Optional.empty();
         } catch (IOException e) {
-            throw new GantryException("Cannot read HEAD of the git repository at " + workTree + ": " + e.getMessage(), e);
+            throw Refusals.gitUnreadable("HEAD", workTree.toString(), e.getMessage(), e);
         }
     }
 
@@ -196,7 +196,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug("an object of the first parent is not in this clone: no previous version");
             return Optional.empty();
         } catch (IOException e) {
-            throw new GantryException("Cannot read " + path.get() + " at commit " + parentId.name() + ": " + e.getMessage(), e);
+            throw Refusals.gitUnreadable(path.get() + " at commit " + parentId.name(), workTree.toString(), e.getMessage(), e);
         }
     }
 
@@ -247,7 +247,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             }
             return tags;
         } catch (IOException e) {
-            throw new GantryException("Cannot read the tags of the git repository at " + workTree + ": " + e.getMessage(), e);
+            throw Refusals.gitUnreadable("the tags", workTree.toString(), e.getMessage(), e);
         }
     }
 
@@ -258,7 +258,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             Ref ref = refs.exactRef(TAGS + tag);
             return ref == null ? Optional.empty() : Optional.of(peeled(refs, ref).name());
         } catch (IOException e) {
-            throw new GantryException("Cannot read the tag " + tag + " in " + workTree + ": " + e.getMessage(), e);
+            throw Refusals.gitUnreadable("the tag " + tag, workTree.toString(), e.getMessage(), e);
         }
     }
 
@@ -382,7 +382,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             files.addAll(status.getConflicting());
             return List.copyOf(files);
         } catch (GitAPIException | RuntimeException e) {
-            throw new GantryException("Cannot read the status of the work tree " + workTree + ": " + e.getMessage(), e);
+            throw Refusals.gitUnreadable("the work tree's status", workTree.toString(), e.getMessage(), e);
         }
     }
 

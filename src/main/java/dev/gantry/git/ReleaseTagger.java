@@ -114,7 +114,7 @@ public final class ReleaseTagger {
             git.tag().setName(tag).setMessage(message).setAnnotated(true).setSigned(false).setObjectId(repository.head())
                     .setTagger(TaggerIdentity.from(repository.jgit().getConfig())).call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new GantryException("Cannot create the tag " + tag + " in " + repository.workTree() + ": " + e.getMessage(), e);
+            throw Refusals.tagUnwritable(tag, repository.workTree().toString(), e.getMessage(), e);
         }
     }
 
@@ -127,10 +127,10 @@ public final class ReleaseTagger {
             switch (result) {
                 case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {
                 }
-                default -> throw new GantryException("Cannot move the tag " + tag + " in " + repository.workTree() + ": " + result);
+                default -> throw Refusals.tagUnwritable(tag, repository.workTree().toString(), "the ref update answered " + result, null);
             }
         } catch (IOException e) {
-            throw new GantryException("Cannot move the tag " + tag + " in " + repository.workTree() + ": " + e.getMessage(), e);
+            throw Refusals.tagUnwritable(tag, repository.workTree().toString(), e.getMessage(), e);
         }
     }
 

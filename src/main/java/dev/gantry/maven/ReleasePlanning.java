@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.git.BranchResolver;
 import dev.gantry.git.GitRepository;
+import dev.gantry.git.RemoteUrls;
 import dev.gantry.git.ResolvedBranch;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
@@ -119,7 +120,9 @@ final class ReleasePlanning {
         DistributionManagement dm = project.getDistributionManagement();
         DeploymentRepository repo = dm == null ? null : snapshot && dm.getSnapshotRepository() != null
                 ? dm.getSnapshotRepository() : dm.getRepository();
-        return repo != null && repo.getUrl() != null ? repo.getUrl() : embeddedRepository(project).toUri().toString();
+        // shown in the log and plan.json: a URL may carry credentials (https://user:token@host/…), never printed
+        return repo != null && repo.getUrl() != null ? RemoteUrls.withoutCredentials(repo.getUrl())
+                : embeddedRepository(project).toUri().toString();
     }
 
     static Path embeddedRepository(MavenProject top) {

@@ -178,7 +178,8 @@ public final class ArtifactPublisher {
             }
             throw Refusals.repositoryUnreadable(repository.getId(), repository.getUrl(), e.getMessage(), e);
         } catch (IOException e) {
-            throw new GantryException("Cannot compare " + artifact + " with the published copy: " + e.getMessage(), e);
+            throw new GantryException("Cannot compare " + artifact + " with the published copy: " + e.getMessage()
+                    + ". Check the space and permissions of the temporary directory (java.io.tmpdir); nothing was published.", e);
         } finally {
             deleteQuietly(scratch);
         }

@@ -104,7 +104,19 @@ public final class Refusals {
 
     public static GantryException unreadableVersion(String commit, String problem) {
         return new GantryException("Cannot read the project version at commit " + ReleaseContext.shorten(commit) + ": " + problem
-                + ". Fix pom.xml at that commit, or pass -Dgantry.skip=true.");
+                + ". Gantry compares with the parent commit's version only to report it; check that the clone is complete "
+                + "(git fsck), or build with -Dgantry.skip=true.");
+    }
+
+    public static GantryException gitUnreadable(String what, String where, String detail, Throwable cause) {
+        return new GantryException("Cannot read " + what + " of the git repository at " + where + ": " + detail + ". Check that "
+                + "the clone is complete and readable (git fsck), or clone it anew.", cause);
+    }
+
+    public static GantryException tagUnwritable(String tag, String where, String detail, Throwable cause) {
+        return new GantryException("Cannot write the tag " + tag + " in the git repository at " + where + ": " + detail
+                + ". Check that the repository is writable (permissions, a .lock file left by an interrupted git command), "
+                + "then re-run: what is published is kept.", cause);
     }
 
     public static GantryException remoteUnreachable(String remote, String detail) {
