@@ -20,6 +20,8 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.global.JibSystemProperties;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.gantry.image.RegistryApi.RemoteManifest;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
@@ -38,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the project's image with jib-core and publishes it as the plan says, never moving an
@@ -70,6 +74,10 @@ public final class ImagePublisher {
     static final String LABEL_REF_NAME = "org.opencontainers.image.ref.name";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** jib-core's {@code JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP}, read by {@code BuildContext.Builder#build}. */
+    static final String JIB_SEND_CREDENTIALS_OVER_HTTP = JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP;
+    private static final Object JIB_SYSTEM_PROPERTIES = new Object();
+    private static final Pattern CREDENTIALS_NOT_SENT = Pattern.compile("credentials for (\\S+/\\S+) were not sent");
 
     private final GantryLog log;
     private final Map<String, String> environment;
@@ -89,23 +97,24 @@ public final class ImagePublisher {
         RegistryAuth auth = new RegistryAuth(request.credentials(), request.credentialHelper(), request.dockerConfig(),
                 environment, log);
         JibContainerBuilder builder = containerBuilder(request, auth);
-        return plan.local() ? writeTar(request, builder) : push(request, builder, auth);
+        return plan.local() ? writeTar(request, builder, auth) : push(request, builder, auth);
     }
 
     // --- the embedded default: an OCI tar -----------------------------------------------------------
 
-    private ImageResult writeTar(ImageRequest request, JibContainerBuilder builder) throws GantryException {
+    private ImageResult writeTar(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth) throws GantryException {
         ImagePlan plan = request.image();
         Path tar = request.outputDirectory().resolve("image.tar");
         String name = plan.repository() + ":" + (plan.tags().isEmpty() ? "latest" : plan.tags().get(0).name());
         log.info("Building image " + name + " as an OCI tar (no image repository configured): " + tar);
-        String digest = buildTar(request, builder, tar, name);
+        String digest = buildTar(request, builder, tar, name, auth);
         writeDigest(request, digest);
         log.info("Image " + name + " written: " + digest);
         return new ImageResult(plan.repository(), digest, plan.tags().stream().map(ImageTag::name).toList(), List.of(), tar);
     }
 
-    private String buildTar(ImageRequest request, JibContainerBuilder builder, Path tar, String name) throws GantryException {
+    private String buildTar(ImageRequest request, JibContainerBuilder builder, Path tar, String name, RegistryAuth auth)
+            throws GantryException {
         try {
             Files.createDirectories(tar.getParent());
             if (request.platforms().size() > 1) {
@@ -114,14 +123,14 @@ public final class ImagePublisher {
                 builder.setPlatforms(Set.of(platform(platforms.get(0)))).setFormat(ImageFormat.OCI);
                 log.warn(Refusals.ociTarOnePlatform(tar.toString(), platforms.get(0), platforms.subList(1, platforms.size())));
             }
-            JibContainer container = builder.containerize(configure(Containerizer.to(TarImage.at(tar).named(name)), request));
+            JibContainer container = containerize(builder, Containerizer.to(TarImage.at(tar).named(name)), request);
             return container.getDigest().toString();
         } catch (IOException e) {
             throw Refusals.imageOutputFailed(tar.toString(), e.getMessage());
         } catch (InvalidImageReferenceException e) {
             throw Refusals.invalidImageReference(name, "<imageRepository>", "gantry.image.repository");
         } catch (Exception e) {
-            throw failure(name, e);
+            throw failure(name, e, auth);
         }
     }
 
@@ -134,7 +143,7 @@ public final class ImagePublisher {
         Optional<RegistryAuth.Found> found = auth.find(target);
         RegistryApi api = new RegistryApi(target.getRegistry(), target.getRepository(),
                 found.map(RegistryAuth.Found::credential).orElse(null), found.map(RegistryAuth.Found::source).orElse(null),
-                request.allowInsecureRegistries());
+                request.allowInsecureRegistries(), request.sendCredentialsOverHttp());
 
         Map<String, RemoteManifest> existing = new LinkedHashMap<>();
         for (ImageTag tag : plan.tags()) {
@@ -142,10 +151,10 @@ public final class ImagePublisher {
         }
         List<ImageTag> taken = plan.immutableTags().stream().filter(t -> existing.containsKey(t.name())).toList();
         if (taken.isEmpty()) {
-            return pushNew(request, builder, target, found);
+            return pushNew(request, builder, target, found, auth);
         }
 
-        String digest = predictDigest(request, builder, image, api, existing, taken);
+        String digest = predictDigest(request, builder, image, api, existing, taken, auth);
         for (ImageTag tag : taken) {
             RemoteManifest there = existing.get(tag.name());
             if (!there.digest().equals(digest)) {
@@ -172,7 +181,7 @@ public final class ImagePublisher {
     }
 
     private ImageResult pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
-            Optional<RegistryAuth.Found> found) throws GantryException {
+            Optional<RegistryAuth.Found> found, RegistryAuth auth) throws GantryException {
         ImagePlan plan = request.image();
         List<String> tags = plan.tags().stream().map(ImageTag::name).toList();
         String image = target.getRegistry() + "/" + target.getRepository();
@@ -183,9 +192,9 @@ public final class ImagePublisher {
         tags.stream().skip(1).forEach(containerizer::withAdditionalTag);
         String digest;
         try {
-            digest = builder.containerize(configure(containerizer, request)).getDigest().toString();
+            digest = containerize(builder, containerizer, request).getDigest().toString();
         } catch (Exception e) {
-            throw failure(image, e, target.getRegistry(), found.map(RegistryAuth.Found::source).orElse(null));
+            throw failure(image, e, auth);
         }
         writeDigest(request, digest);
         log.info("Image " + image + "@" + digest + " pushed with tags " + tags + ".");
@@ -199,7 +208,7 @@ public final class ImagePublisher {
      * builds make the same commit the same image), and a refusal cannot name the new digest.
      */
     private String predictDigest(ImageRequest request, JibContainerBuilder builder, String image, RegistryApi api,
-            Map<String, RemoteManifest> existing, List<ImageTag> taken) throws GantryException {
+            Map<String, RemoteManifest> existing, List<ImageTag> taken, RegistryAuth auth) throws GantryException {
         if (request.platforms().size() > 1) {
             RemoteManifest there = existing.get(taken.get(0).name());
             String revision = revisionOf(api, there);
@@ -210,7 +219,7 @@ public final class ImagePublisher {
                 + "; computing this build's digest before pushing anything.");
         Path tar = request.outputDirectory().resolve("image-digest-check.tar");
         try {
-            return buildTar(request, builder, tar, image + ":" + taken.get(0).name());
+            return buildTar(request, builder, tar, image + ":" + taken.get(0).name(), auth);
         } finally {
             try {
                 Files.deleteIfExists(tar);
@@ -383,6 +392,30 @@ public final class ImagePublisher {
         return containerizer;
     }
 
+    /**
+     * Runs Jib with its {@code sendCredentialsOverHttp} system property set to the request's setting, so that Jib sends
+     * credentials over plain HTTP exactly when Gantry's own registry calls do: never, unless asked (a
+     * {@code -DsendCredentialsOverHttp=true} meant for jib-maven-plugin does not count). Jib reads the property when a
+     * build starts; it is JVM-wide, so builds here take turns and the previous value is restored.
+     */
+    private JibContainer containerize(JibContainerBuilder builder, Containerizer containerizer, ImageRequest request)
+            throws Exception {
+        configure(containerizer, request);
+        synchronized (JIB_SYSTEM_PROPERTIES) {
+            String previous = System.getProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
+            System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, String.valueOf(request.sendCredentialsOverHttp()));
+            try {
+                return builder.containerize(containerizer);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
+                } else {
+                    System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, previous);
+                }
+            }
+        }
+    }
+
     /** Jib's lifecycle messages (a few lines per build) at info; its details and progress at debug. */
     private void jibLog(LogEvent event) {
         switch (event.getLevel()) {
@@ -406,11 +439,7 @@ public final class ImagePublisher {
     }
 
     /** One place that turns Jib's failures into messages a person can act on. */
-    private static GantryException failure(String image, Exception e) {
-        return failure(image, e, null, null);
-    }
-
-    private static GantryException failure(String image, Exception e, String registryOfSource, String credentialSource) {
+    private static GantryException failure(String image, Exception e, RegistryAuth auth) {
         Throwable cause = e;
         while (cause instanceof ExecutionException && cause.getCause() != null) {
             cause = cause.getCause();
@@ -426,9 +455,21 @@ public final class ImagePublisher {
             // the cause is google-http-client's HttpResponseException, whose message starts with the status
             int status = String.valueOf(unauthorized.getCause() == null ? null : unauthorized.getCause().getMessage())
                     .startsWith("403") ? 403 : 401;
-            String source = host.equals(registryOfSource) ? credentialSource : null;
+            String source = auth.sourceOf(host).orElse(null);
             return status == 403 ? Refusals.registryForbidden(registry, host, source)
                     : Refusals.registryUnauthorized(registry, host, source);
+        }
+        if (cause instanceof RegistryCredentialsNotSentException) {
+            // "Required credentials for <registry>/<repository> were not sent because the connection was over HTTP"
+            Matcher m = CREDENTIALS_NOT_SENT.matcher(String.valueOf(cause.getMessage()));
+            if (m.find()) {
+                String reference = m.group(1);
+                String host = reference.substring(0, reference.indexOf('/'));
+                Optional<String> source = auth.sourceOf(host);
+                if (source.isPresent()) {
+                    return Refusals.credentialsNotSentOverHttp(reference, host, source.get());
+                }
+            }
         }
         if (cause instanceof InsecureRegistryException) {
             return Refusals.registryFailed(image, "the registry does not offer a verified HTTPS connection");

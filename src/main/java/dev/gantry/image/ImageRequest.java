@@ -38,6 +38,8 @@ import java.util.Objects;
  * @param version                 the project version: label {@code org.opencontainers.image.version}
  * @param sourceUrl               the remote URL (credentials are stripped): {@code org.opencontainers.image.source}, or null
  * @param allowInsecureRegistries allow plain HTTP and unverified TLS registries
+ * @param sendCredentialsOverHttp send credentials to a registry that serves plain HTTP (Jib's
+ *                                {@code sendCredentialsOverHttp}); without it they go over HTTPS only
  * @param credentials             known credentials by registry host (settings.xml servers), may be empty
  * @param credentialHelper        a Docker credential helper name ({@code pass}) or path, or null
  * @param dockerConfig            the Docker config file to read, or null for the usual places
@@ -50,7 +52,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
-        Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
+        boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
         Path applicationCache, Path baseImageCache) {
 
     public static final String DEFAULT_FROM = "eclipse-temurin:17-jre";
@@ -104,6 +106,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private String version;
         private String sourceUrl;
         private boolean allowInsecureRegistries;
+        private boolean sendCredentialsOverHttp;
         private Map<String, RegistryCredential> credentials = new LinkedHashMap<>();
         private String credentialHelper;
         private Path dockerConfig;
@@ -136,6 +139,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder version(String value) { version = value; return this; }
         public Builder sourceUrl(String value) { sourceUrl = value; return this; }
         public Builder allowInsecureRegistries(boolean value) { allowInsecureRegistries = value; return this; }
+        public Builder sendCredentialsOverHttp(boolean value) { sendCredentialsOverHttp = value; return this; }
         public Builder credentials(Map<String, RegistryCredential> value) { credentials = value == null ? Map.of() : value; return this; }
         public Builder credential(String registry, RegistryCredential value) {
             credentials = new LinkedHashMap<>(credentials);
@@ -151,7 +155,8 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
                     mainClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
-                    platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, credentials,
+                    platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
+                    credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache);
         }
 

@@ -62,18 +62,20 @@ final class RegistryApi {
     private final RegistryCredential credential;
     private final String credentialSource;
     private final boolean allowInsecure;
+    private final boolean sendCredentialsOverHttp;
     private final HttpClient http;
     private String scheme;
     private String authorization;
 
     RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
-            boolean allowInsecure) {
+            boolean allowInsecure, boolean sendCredentialsOverHttp) {
         this.registry = registry;
         this.repository = repository;
         this.image = registry + "/" + repository;
         this.credential = credential;
         this.credentialSource = credentialSource;
         this.allowInsecure = allowInsecure;
+        this.sendCredentialsOverHttp = sendCredentialsOverHttp;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
                 // redirects are followed by hand (follow): the JDK client would forward the Authorization header to another
                 // host (a registry's blob GET redirected to S3 or another storage host)
@@ -211,9 +213,9 @@ final class RegistryApi {
         }
     }
 
-    /** Credentials go over HTTPS; over plain HTTP only to insecure registries. */
+    /** Credentials go over HTTPS; over plain HTTP only when {@code sendCredentialsOverHttp} says so (as Jib). */
     private boolean mayAuthorize(URI uri) {
-        return "https".equalsIgnoreCase(uri.getScheme()) || allowInsecure;
+        return "https".equalsIgnoreCase(uri.getScheme()) || sendCredentialsOverHttp;
     }
 
     static boolean sameOrigin(URI a, URI b) {
@@ -238,6 +240,9 @@ final class RegistryApi {
     }
 
     private void authenticate(String challenge) throws GantryException {
+        if (credential != null && "http".equals(scheme) && !sendCredentialsOverHttp) {
+            throw Refusals.credentialsNotSentOverHttp(image, registry, credentialSource);
+        }
         String lower = challenge.toLowerCase();
         if (lower.startsWith("basic")) {
             if (credential == null) {

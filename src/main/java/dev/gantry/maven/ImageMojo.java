@@ -149,6 +149,16 @@ public class ImageMojo extends GantryMojo {
     private boolean allowInsecureRegistries;
 
     /**
+     * Sends registry credentials over plain HTTP too. Without it (the default) credentials go over HTTPS only, and a
+     * registry that serves plain HTTP and asks for them is refused with a message, as Jib does without its
+     * {@code sendCredentialsOverHttp} system property. Only for a registry on a network you trust.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.sendCredentialsOverHttp", defaultValue = "false")
+    private boolean sendCredentialsOverHttp;
+
+    /**
      * A Docker credential helper for the image repository: a name ({@code pass} runs
      * {@code docker-credential-pass}) or a path. Without one: settings.xml servers, then the Docker config.
      *
@@ -291,6 +301,7 @@ public class ImageMojo extends GantryMojo {
                 .version(plan.version())
                 .sourceUrl(source)
                 .allowInsecureRegistries(allowInsecureRegistries)
+                .sendCredentialsOverHttp(sendCredentialsOverHttp)
                 .credentials(settingsCredentials(plan.image()))
                 .credentialHelper(credentialHelper)
                 .outputDirectory(gantryDirectory())

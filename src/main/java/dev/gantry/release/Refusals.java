@@ -253,4 +253,13 @@ public final class Refusals {
         return new GantryException("No module '" + module + "' in this reactor to build the image from (gantry.image.module); "
                 + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them.");
     }
+
+    public static GantryException credentialsNotSentOverHttp(String image, String registry, String credentialSource) {
+        return new GantryException("The registry " + registry + " refused access to " + image + " (HTTP 401 Unauthorized): "
+                + "it serves plain HTTP, so the credentials from " + credentialSource + " were not sent (anyone on the "
+                + "network could read them). Serve the registry over HTTPS (a self-signed certificate works with "
+                + "-Dgantry.image.allowInsecureRegistries=true), or, on a network you trust, send them anyway with "
+                + "<sendCredentialsOverHttp>true</sendCredentialsOverHttp> in the gantry-maven-plugin configuration or "
+                + "-Dgantry.image.sendCredentialsOverHttp=true.");
+    }
 }

@@ -345,6 +345,69 @@ class ImagePublisherTest {
     }
 
     @Nested
+    class Credentials_over_plain_http {
+
+        LocalRegistry plain;
+
+        @BeforeEach
+        void start() throws Exception {
+            plain = LocalRegistry.startWithBasicAuthOverHttp("ci", "s3cret-pass");
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void stop() {
+            plain.close();
+            System.clearProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP);
+        }
+
+        ImageRequest.Builder plainRequest() {
+            return request("x", releaseTags("1.0.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .image(new ImagePlan(plain.host() + "/orders", false, releaseTags("1.0.0", COMMIT_A)))
+                    .from("scratch")
+                    .credential(plain.host(), new RegistryCredential("ci", "s3cret-pass"));
+        }
+
+        String refusal(String image) {
+            return "The registry " + plain.host() + " refused access to " + image + " (HTTP 401 Unauthorized): it serves "
+                    + "plain HTTP, so the credentials from settings.xml server '" + plain.host() + "' were not sent (anyone "
+                    + "on the network could read them). Serve the registry over HTTPS (a self-signed certificate works with "
+                    + "-Dgantry.image.allowInsecureRegistries=true), or, on a network you trust, send them anyway with "
+                    + "<sendCredentialsOverHttp>true</sendCredentialsOverHttp> in the gantry-maven-plugin configuration or "
+                    + "-Dgantry.image.sendCredentialsOverHttp=true.";
+        }
+
+        @Test
+        void are_not_sent_by_default_and_the_refusal_names_the_flag() {
+            assertThatThrownBy(() -> publish(plainRequest().build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage(refusal(plain.host() + "/orders"));
+        }
+
+        @Test
+        void are_sent_with_send_credentials_over_http_by_gantry_and_by_jib() throws Exception {
+            ImageResult result = publish(plainRequest().sendCredentialsOverHttp(true).build());
+
+            assertThat(plain.digest("orders", "latest")).isEqualTo(result.digest());
+            assertThat(String.join("\n", logged)).doesNotContain("s3cret-pass");
+        }
+
+        @Test
+        void are_not_sent_by_jib_either_even_with_its_own_system_property_set() throws Exception {
+            String baseImage = publish(plainRequest().sendCredentialsOverHttp(true).build()).digest();
+            // as mvn -DsendCredentialsOverHttp=true, meant for jib-maven-plugin, would set it
+            System.setProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP, "true");
+
+            assertThatThrownBy(() -> publish(request("from-plain", releaseTags("1.0.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .from(plain.host() + "/orders@" + baseImage)
+                    .credential(plain.host(), new RegistryCredential("ci", "s3cret-pass")).build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage(refusal(plain.host() + "/orders"));
+            assertThat(System.getProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP)).isEqualTo("true");
+            assertThat(registry.tags("from-plain")).isEmpty();
+        }
+    }
+
+    @Nested
     class The_embedded_default {
 
         @Test

@@ -1,6 +1,7 @@
 package dev.gantry.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.testing.LoopbackServer;
 import dev.gantry.testing.LoopbackServer.Received;
@@ -31,8 +32,36 @@ class RegistryApiTest {
         });
     }
 
+    /** An API for a registry on plain HTTP that is trusted with credentials. */
     RegistryApi api(LoopbackServer registry) {
-        return new RegistryApi(registry.host(), "orders", CI, "settings.xml server '" + registry.host() + "'", true);
+        return new RegistryApi(registry.host(), "orders", CI, "settings.xml server '" + registry.host() + "'", true, true);
+    }
+
+    @Nested
+    class Plain_http {
+
+        @Test
+        void gets_no_credentials_unless_send_credentials_over_http() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 404, ""))) {
+                RegistryApi api = new RegistryApi(registry.host(), "orders", CI, "settings.xml server '" + registry.host()
+                        + "'", true, false);
+
+                assertThatThrownBy(() -> api.manifest("1.0.0"))
+                        .hasMessageStartingWith("The registry " + registry.host() + " refused access to " + registry.host()
+                                + "/orders (HTTP 401 Unauthorized): it serves plain HTTP, so the credentials from settings.xml "
+                                + "server '" + registry.host() + "' were not sent")
+                        .hasMessageContaining("-Dgantry.image.sendCredentialsOverHttp=true");
+                assertThat(registry.received()).isNotEmpty().extracting(Received::authorization).containsOnlyNulls();
+            }
+        }
+
+        @Test
+        void gets_them_with_send_credentials_over_http() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 404, ""))) {
+                assertThat(api(registry).manifest("1.0.0")).isEmpty();
+                assertThat(registry.received()).extracting(Received::authorization).contains(BASIC);
+            }
+        }
     }
 
     @Nested
@@ -82,7 +111,7 @@ class RegistryApiTest {
         void loop_ends_with_a_message() throws Exception {
             try (LoopbackServer registry = basicAuthRegistry(exchange ->
                     LoopbackServer.respond(exchange, 302, "", "Location", exchange.getRequestURI().toString()))) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> api(registry).blob("sha256:0123"))
+                assertThatThrownBy(() -> api(registry).blob("sha256:0123"))
                         .hasMessageStartingWith("Cannot talk to the registry of " + registry.host() + "/orders: more than 5 "
                                 + "redirects from http://" + registry.host() + "/v2/orders/blobs/sha256:0123. ");
             }
