@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>The embedded default ({@link ImagePlan#local()}): an OCI tar at {@code target/gantry/image.tar}.</li>
  *   <li>Otherwise every tag of the plan is looked up in the registry first. When none of the immutable
- *       tags exists, the image is pushed once with all its tags (Jib uploads only the layers the registry
- *       lacks and mounts base layers from the same registry).</li>
+ *       tags exists, the image is pushed once with its immutable tags (Jib uploads only the layers the registry
+ *       lacks and mounts base layers from the same registry); only then do the mutable tags get its manifest.</li>
  *   <li>When an immutable tag exists, this build's digest is computed without pushing anything (Jib
  *       builds the same image to a throw-away OCI tar: same layers, same config, same manifest). A tag on
  *       another digest is refused before anything is pushed, so no mutable tag moves either. When every
@@ -151,7 +151,7 @@ public final class ImagePublisher {
         }
         List<ImageTag> taken = plan.immutableTags().stream().filter(t -> existing.containsKey(t.name())).toList();
         if (taken.isEmpty()) {
-            return pushNew(request, builder, target, found, auth);
+            return pushNew(request, builder, target, found, auth, api);
         }
 
         String digest = predictDigest(request, builder, image, api, existing, taken, auth);
@@ -165,7 +165,7 @@ public final class ImagePublisher {
         RemoteManifest manifest = existing.get(taken.get(0).name());
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
-        for (ImageTag tag : plan.tags()) {
+        for (ImageTag tag : immutableFirst(plan)) {
             RemoteManifest there = existing.get(tag.name());
             if (there != null && there.digest().equals(digest)) {
                 inPlace.add(tag.name());
@@ -180,25 +180,53 @@ public final class ImagePublisher {
         return new ImageResult(plan.repository(), digest, pushed, inPlace, null);
     }
 
+    /**
+     * The first push of this image. Jib pushes all the tags it is given at once, concurrently: given the mutable ones
+     * too, {@code latest} could move although another build took {@code 1.4.0} since the look-up. So Jib pushes the
+     * immutable tags only (uploading what the registry lacks), and only once they are in place do the mutable tags get
+     * the very manifest, one small PUT each (nothing is uploaded again).
+     */
     private ImageResult pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
-            Optional<RegistryAuth.Found> found, RegistryAuth auth) throws GantryException {
+            Optional<RegistryAuth.Found> found, RegistryAuth auth, RegistryApi api) throws GantryException {
         ImagePlan plan = request.image();
-        List<String> tags = plan.tags().stream().map(ImageTag::name).toList();
+        List<String> immutable = names(plan.immutableTags());
+        List<String> first = immutable.isEmpty() ? names(plan.mutableTags()) : immutable;
+        List<String> later = immutable.isEmpty() ? List.of() : names(plan.mutableTags());
         String image = target.getRegistry() + "/" + target.getRepository();
-        log.info("Pushing image " + image + " with tags " + tags);
-        RegistryImage registryImage = RegistryImage.named(target.withQualifier(tags.get(0)));
+        log.info("Pushing image " + image + " with tags " + first
+                + (later.isEmpty() ? "" : ", then tagging it " + later + " once they are in place"));
+        RegistryImage registryImage = RegistryImage.named(target.withQualifier(first.get(0)));
         found.ifPresent(f -> registryImage.addCredential(f.credential().username(), f.credential().password()));
         Containerizer containerizer = Containerizer.to(registryImage);
-        tags.stream().skip(1).forEach(containerizer::withAdditionalTag);
+        first.stream().skip(1).forEach(containerizer::withAdditionalTag);
         String digest;
         try {
             digest = containerize(builder, containerizer, request).getDigest().toString();
         } catch (Exception e) {
             throw failure(image, e, auth);
         }
+        if (!later.isEmpty()) {
+            RemoteManifest manifest = api.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
+                    "the manifest " + digest + " just pushed cannot be read back"));
+            for (String tag : later) {
+                api.putManifest(tag, manifest);
+            }
+        }
         writeDigest(request, digest);
+        List<String> tags = names(plan.tags());
         log.info("Image " + image + "@" + digest + " pushed with tags " + tags + ".");
         return new ImageResult(plan.repository(), digest, tags, List.of(), null);
+    }
+
+    /** The plan's tags, the immutable ones first: a mutable tag moves only after every immutable one is in place. */
+    private static List<ImageTag> immutableFirst(ImagePlan plan) {
+        List<ImageTag> tags = new ArrayList<>(plan.immutableTags());
+        tags.addAll(plan.mutableTags());
+        return tags;
+    }
+
+    private static List<String> names(List<ImageTag> tags) {
+        return tags.stream().map(ImageTag::name).toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.ImmutableTagProxy;
 import dev.gantry.testing.LocalRegistry;
 import dev.gantry.testing.SampleService;
 
@@ -186,6 +187,41 @@ class ImagePublisherTest {
 
             assertThat(registry.mountedBlobs("mounted")).contains(baseLayer);
             assertThat(registry.uploadedBlobs("mounted")).doesNotContain(baseLayer).hasSize(5);
+        }
+    }
+
+    @Nested
+    class Mutable_tags {
+
+        @Test
+        void are_put_only_after_every_immutable_tag_is_in_place() throws Exception {
+            int before = registry.requests().size();
+
+            ImageResult result = publish(request("ordered", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            List<String> puts = registry.requests().subList(before, registry.requests().size()).stream()
+                    .filter(r -> r.startsWith("PUT /v2/ordered/manifests/") && r.endsWith(" 201"))
+                    .map(r -> r.split(" ")[1].substring("/v2/ordered/manifests/".length())).toList();
+            assertThat(puts).containsExactlyInAnyOrder("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(puts.get(2)).isEqualTo("latest");
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(registry.digest("ordered", "latest")).isEqualTo(result.digest());
+            // nothing uploaded twice: the mutable tag is a manifest PUT only
+            assertThat(registry.uploadedBlobs("ordered")).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void do_not_move_when_another_build_takes_an_immutable_tag_during_the_push() throws Exception {
+            // the look-up finds no 1.4.0; by the time of the push another build has it, and the registry refuses (as ECR)
+            try (ImmutableTagProxy ecr = ImmutableTagProxy.start(registry, "1.4.0"::equals)) {
+                ImageRequest raced = request("raced", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                        .image(new ImagePlan(ecr.host() + "/raced", false, releaseTags("1.4.0", COMMIT_A))).build();
+
+                assertThatThrownBy(() -> publish(raced)).isInstanceOf(GantryException.class);
+
+                assertThat(registry.tags("raced")).doesNotContain("latest", "1.4.0");
+                assertThat(ecr.received()).noneMatch(r -> r.method().equals("PUT") && r.uri().endsWith("/manifests/latest"));
+            }
         }
     }
 
