@@ -77,6 +77,8 @@ public final class ImagePublisher {
     /** jib-core's {@code JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP}, read by {@code BuildContext.Builder#build}. */
     static final String JIB_SEND_CREDENTIALS_OVER_HTTP = JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP;
     private static final Object JIB_SYSTEM_PROPERTIES = new Object();
+    /** jib-core's reason for a manifest PUT answered 400 MANIFEST_INVALID or TAG_INVALID (ManifestPusher). */
+    static final String JIB_MANIFEST_REFUSED = "Registry may not support pushing OCI Manifest";
     private static final Pattern CREDENTIALS_NOT_SENT = Pattern.compile("credentials for (\\S+/\\S+) were not sent");
 
     private final GantryLog log;
@@ -170,7 +172,7 @@ public final class ImagePublisher {
             if (there != null && there.digest().equals(digest)) {
                 inPlace.add(tag.name());
             } else {
-                api.putManifest(tag.name(), manifest);
+                putTag(api, target, tag, manifest, inPlace, pushed);
                 pushed.add(tag.name());
             }
         }
@@ -203,19 +205,61 @@ public final class ImagePublisher {
         try {
             digest = containerize(builder, containerizer, request).getDigest().toString();
         } catch (Exception e) {
-            throw failure(image, e, auth);
+            throw tagRefusedByJib(e, target, plan, api).orElseGet(() -> failure(image, e, auth));
         }
         if (!later.isEmpty()) {
             RemoteManifest manifest = api.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
                     "the manifest " + digest + " just pushed cannot be read back"));
-            for (String tag : later) {
-                api.putManifest(tag, manifest);
+            List<String> done = new ArrayList<>(first);
+            for (ImageTag tag : plan.mutableTags()) {
+                putTag(api, target, tag, manifest, done, List.of());
+                done.add(tag.name());
             }
         }
         writeDigest(request, digest);
         List<String> tags = names(plan.tags());
         log.info("Image " + image + "@" + digest + " pushed with tags " + tags + ".");
         return new ImageResult(plan.repository(), digest, tags, List.of(), null);
+    }
+
+    /** Puts a manifest under a tag; a refusal of the tag as immutable is worded for the tag's role. */
+    private static void putTag(RegistryApi api, ImageReference target, ImageTag tag, RemoteManifest manifest,
+            List<String> inPlace, List<String> pushed) throws GantryException {
+        try {
+            api.putManifest(tag.name(), manifest);
+        } catch (RegistryApi.TagRefused refused) {
+            if (!tag.mutable()) {
+                throw Refusals.imageTagTakenDuringPush(target.getRepository(), tag.name());
+            }
+            List<String> done = new ArrayList<>(inPlace);
+            done.addAll(pushed);
+            throw Refusals.imageTagImmutable(target.getRepository(), tag.name(), refused.code, done);
+        }
+    }
+
+    /**
+     * Jib reports a manifest PUT answered HTTP 400 {@code TAG_INVALID} or {@code MANIFEST_INVALID} as "Registry may not
+     * support pushing OCI Manifest…": what ECR answers for an existing tag of an immutable repository. Jib pushed the
+     * immutable tags only, none of which existed at the look-up: if one exists now, another build took it meanwhile.
+     */
+    private Optional<GantryException> tagRefusedByJib(Exception e, ImageReference target, ImagePlan plan, RegistryApi api) {
+        Throwable cause = e;
+        while (cause instanceof ExecutionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof RegistryException) || !String.valueOf(cause.getMessage()).contains(JIB_MANIFEST_REFUSED)) {
+            return Optional.empty();
+        }
+        for (ImageTag tag : plan.immutableTags()) {
+            try {
+                if (api.manifest(tag.name()).isPresent()) {
+                    return Optional.of(Refusals.imageTagTakenDuringPush(target.getRepository(), tag.name()));
+                }
+            } catch (GantryException lookUpFailed) {
+                log.debug("Cannot look up " + tag.name() + " after the refused push: " + lookUpFailed.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The plan's tags, the immutable ones first: a mutable tag moves only after every immutable one is in place. */

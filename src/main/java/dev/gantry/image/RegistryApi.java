@@ -107,10 +107,50 @@ final class RegistryApi {
         return response.body();
     }
 
-    /** Puts the exact bytes of a manifest already in this repository under another tag. */
+    /**
+     * Puts the exact bytes of a manifest already in this repository under another tag.
+     *
+     * @throws TagRefused when the registry refuses the tag as immutable (ECR: HTTP 400 {@code TAG_INVALID})
+     */
     void putManifest(String tag, RemoteManifest manifest) throws GantryException {
         HttpResponse<byte[]> response = send("PUT", "/manifests/" + tag, null, manifest.mediaType(), manifest.body());
+        if (response.statusCode() == 400) {
+            Optional<String> code = tagRefusalCode(response.body());
+            if (code.isPresent()) {
+                throw new TagRefused(tag, code.get());
+            }
+        }
         expect(response, 201, "tagging " + manifest.digest() + " as " + tag);
+    }
+
+    /**
+     * The registry refused a tag for a manifest that it holds already (so the manifest itself is fine): what ECR
+     * answers for an existing tag of an immutable repository. The caller words the refusal, knowing the tag's role.
+     */
+    static final class TagRefused extends GantryException {
+        final String tag;
+        final String code;
+
+        TagRefused(String tag, String code) {
+            super("The registry refused the tag " + tag + " (HTTP 400 " + code + ")");
+            this.tag = tag;
+            this.code = code;
+        }
+    }
+
+    /** {@code TAG_INVALID} or {@code MANIFEST_INVALID} from an OCI error body, as ECR answers an immutable tag. */
+    static Optional<String> tagRefusalCode(byte[] body) {
+        try {
+            for (JsonNode error : JSON.readTree(body).path("errors")) {
+                String code = error.path("code").asText("");
+                if (code.equals("TAG_INVALID") || code.equals("MANIFEST_INVALID")) {
+                    return Optional.of(code);
+                }
+            }
+        } catch (IOException notJson) {
+            // not an OCI error body
+        }
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------------------------------------

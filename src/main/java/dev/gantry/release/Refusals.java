@@ -262,4 +262,20 @@ public final class Refusals {
                 + "<sendCredentialsOverHttp>true</sendCredentialsOverHttp> in the gantry-maven-plugin configuration or "
                 + "-Dgantry.image.sendCredentialsOverHttp=true.");
     }
+
+    public static GantryException imageTagImmutable(String repository, String tag, String code, List<String> inPlace) {
+        return new GantryException("The registry refused to move " + repository + ":" + tag + " (HTTP 400 " + code + "): it "
+                + "treats the tag as immutable, but " + tag + " is a moving tag that goes to every new image. If this is an "
+                + "ECR repository with IMMUTABLE tag mutability, exclude the moving tags (such as latest, dev-latest) with "
+                + "IMMUTABLE_WITH_EXCLUSION and a filter for them, or remove " + tag + " from the moving tags of the "
+                + "<branches><branch> rule. The image is in place under " + String.join(", ", inPlace) + "; re-run the "
+                + "pipeline once fixed: what is done is kept.");
+    }
+
+    public static GantryException imageTagTakenDuringPush(String repository, String tag) {
+        return new GantryException("The registry refused " + repository + ":" + tag + ": it treats the tag as immutable and "
+                + "the tag now exists, although it did not when this build looked moments before: another build pushed it "
+                + "meanwhile. No mutable tag (such as latest) was moved. Re-run the pipeline: an image of the same commit is "
+                + "then found in place, and one of another commit is refused naming the commit it was built from.");
+    }
 }

@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for a registry that treats some tags as immutable, in front of the real registry (plain HTTP, no
- * auth): a manifest PUT under a refused tag is answered as ECR answers a push to an existing tag of an IMMUTABLE
- * repository, HTTP 400 with code {@code TAG_INVALID}; everything else is forwarded, with {@code Location} headers
- * pointing back at the stand-in.
+ * A stand-in for an ECR repository whose tags are immutable, in front of the real registry (plain HTTP, no auth): a
+ * manifest PUT under an immutable tag that exists is answered as ECR documents, HTTP 400 with code
+ * {@code TAG_INVALID}, even when the digest is the same; everything else is forwarded, with {@code Location} headers
+ * pointing back at the stand-in. {@link #raceOn} lets another build take a tag between a look-up and a push.
  */
 public final class ImmutableTagProxy implements AutoCloseable {
 
@@ -28,20 +28,29 @@ public final class ImmutableTagProxy implements AutoCloseable {
             "transfer-encoding", "keep-alive");
 
     private final LocalRegistry registry;
-    private final Predicate<String> refused;
+    private final Predicate<String> immutable;
+    private final Set<String> races = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final LoopbackServer server;
 
-    private ImmutableTagProxy(LocalRegistry registry, Predicate<String> refused) throws IOException {
+    private ImmutableTagProxy(LocalRegistry registry, Predicate<String> immutable) throws IOException {
         this.registry = registry;
-        this.refused = refused;
+        this.immutable = immutable;
         this.server = LoopbackServer.start(this::handle);
     }
 
-    /** Refuses manifest PUTs under the tags the predicate accepts, as ECR refuses an existing immutable tag. */
-    public static ImmutableTagProxy start(LocalRegistry registry, Predicate<String> refusedTags) throws IOException {
-        return new ImmutableTagProxy(registry, refusedTags);
+    /**
+     * Tags the predicate accepts are immutable (ECR's {@code IMMUTABLE}: every tag; {@code IMMUTABLE_WITH_EXCLUSION}:
+     * all but the excluded ones).
+     */
+    public static ImmutableTagProxy start(LocalRegistry registry, Predicate<String> immutableTags) throws IOException {
+        return new ImmutableTagProxy(registry, immutableTags);
+    }
+
+    /** The next manifest PUT under this tag is beaten by another build: its manifest lands first, this one is refused. */
+    public void raceOn(String tag) {
+        races.add(tag);
     }
 
     /** ECR's answer to a push under an existing tag of an immutable repository. */
@@ -61,12 +70,19 @@ public final class ImmutableTagProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         Matcher m = MANIFEST_PUT.matcher(path);
-        if ("PUT".equals(exchange.getRequestMethod()) && m.matches() && refused.test(m.group(2))) {
-            exchange.getRequestBody().readAllBytes();
-            LoopbackServer.respond(exchange, 400, tagInvalid(m.group(1), m.group(2)), "Content-Type", "application/json");
-            return;
-        }
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if ("PUT".equals(exchange.getRequestMethod()) && m.matches() && immutable.test(m.group(2))) {
+            String repository = m.group(1);
+            String tag = m.group(2);
+            if (races.remove(tag)) {
+                registry.putManifest(repository, tag, exchange.getRequestHeaders().getFirst("Content-Type"),
+                        new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (registry.manifest(repository, tag) != null) {
+                LoopbackServer.respond(exchange, 400, tagInvalid(repository, tag), "Content-Type", "application/json");
+                return;
+            }
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.baseUrl() + exchange.getRequestURI()))
                 .timeout(Duration.ofSeconds(60))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
