@@ -26,10 +26,11 @@ import java.util.Objects;
  * @param manifestMainClass       the jar plugin's manifest main class, or null
  * @param jvmFlags                JVM flags put before {@code -cp} in the entrypoint
  * @param arguments               program arguments (the image's CMD)
- * @param environment             environment variables
+ * @param environment             environment variables; an empty value ({@code <X/>} in the POM, which Maven gives
+ *                                as null) is the empty string, {@code X=} as Docker's {@code ENV X=}
  * @param ports                   exposed ports: {@code 8080}, {@code 8080/tcp}, {@code 53/udp}, {@code 7000-7002}
  * @param user                    the user to run as, or null for the base image's
- * @param labels                  extra labels, added after the OCI labels (a user label wins)
+ * @param labels                  extra labels, added after the OCI labels (a user label wins); empty values as above
  * @param extraDirectory          a directory whose files are copied to {@code /} in a last layer, or null
  * @param platforms               {@code os/arch} platforms; empty means the base image's default (linux/amd64)
  * @param appRoot                 where the application goes in the image, {@code /app} by default
@@ -71,11 +72,18 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         projectDependencies = List.copyOf(projectDependencies);
         jvmFlags = List.copyOf(jvmFlags);
         arguments = List.copyOf(arguments);
-        environment = Map.copyOf(environment);
+        environment = Map.copyOf(emptyForNull(environment));
         ports = List.copyOf(ports);
-        labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        labels = java.util.Collections.unmodifiableMap(emptyForNull(labels));
         platforms = List.copyOf(platforms);
         credentials = Map.copyOf(credentials);
+    }
+
+    /** Maven gives {@code <X/>} and {@code <X></X>} as null: that is the empty value, the only way to write one. */
+    private static Map<String, String> emptyForNull(Map<String, String> map) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(key, value == null ? "" : value));
+        return copy;
     }
 
     public static Builder builder() {

@@ -84,7 +84,7 @@ public class ImageMojo extends GantryMojo {
     private List<String> args = new ArrayList<>();
 
     /**
-     * Environment variables of the container.
+     * Environment variables of the container; an empty element ({@code <X/>}) sets {@code X} to the empty string.
      *
      * @since 0.1.0
      */

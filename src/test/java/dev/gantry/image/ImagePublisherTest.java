@@ -163,6 +163,16 @@ class ImagePublisherTest {
         }
 
         @Test
+        void has_an_empty_environment_variable_for_an_empty_pom_element() throws Exception {
+            Map<String, String> environment = new java.util.HashMap<>();
+            environment.put("EMPTY", null); // what Maven gives for <environment><EMPTY/></environment>
+
+            publish(request("empty-env", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).environment(environment).build());
+
+            assertThat(texts(registry.config("empty-env", "1.4.0").path("config").path("Env"))).contains("EMPTY=");
+        }
+
+        @Test
         void puts_layers_in_jib_order_base_release_snapshot_resources_classes() throws Exception {
             publish(request("layers", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
 

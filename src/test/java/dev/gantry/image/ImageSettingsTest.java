@@ -49,6 +49,31 @@ class ImageSettingsTest {
         }
     }
 
+    @Nested
+    class Empty_values {
+        @Test
+        void of_environment_and_labels_are_empty_strings_as_maven_gives_them_as_null() {
+            java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+            environment.put("EMPTY", null);  // <environment><EMPTY/></environment>
+            environment.put("APP_ENV", "test");
+            java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+            labels.put("note", null);
+
+            ImageRequest request = ImageRequest.builder()
+                    .image(new dev.gantry.release.ImagePlan("orders", true, java.util.List.of()))
+                    .classesDirectory(java.nio.file.Path.of("target/classes"))
+                    .commit("a1b2c3d4e5f60718293a4b5c6d7e8f9012345678")
+                    .commitTime(java.time.Instant.EPOCH)
+                    .outputDirectory(java.nio.file.Path.of("target/gantry"))
+                    .environment(environment)
+                    .labels(labels)
+                    .build();
+
+            assertThat(request.environment()).containsEntry("EMPTY", "").containsEntry("APP_ENV", "test");
+            assertThat(request.labels()).containsEntry("note", "");
+        }
+    }
+
     @Test
     void registries_are_read_as_jib_reads_them() {
         assertThat(Registries.of("eclipse-temurin:17-jre")).isEqualTo("registry-1.docker.io");
