@@ -32,6 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -310,7 +311,7 @@ public class ImageMojo extends GantryMojo {
     }
 
     /** settings.xml servers whose id is the image's or the base image's registry, decrypted (as jib-maven-plugin). */
-    private Map<String, RegistryCredential> settingsCredentials(ImagePlan image) {
+    private Map<String, RegistryCredential> settingsCredentials(ImagePlan image) throws GantryException {
         // the base image often lives in the same registry as the target: one server entry serves both
         Set<String> registries = new java.util.HashSet<>(List.of(Registries.of(image.repository()), Registries.of(from)));
         if (registries.contains("registry-1.docker.io")) {
@@ -322,10 +323,31 @@ public class ImageMojo extends GantryMojo {
                 continue;
             }
             SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            checkDecrypted(server, decrypted.getProblems());
             Server clear = decrypted.getServer() == null ? server : decrypted.getServer();
             credentials.put(server.getId(), new RegistryCredential(clear.getUsername(), clear.getPassword()));
         }
         return credentials;
+    }
+
+    /**
+     * Refuses a server whose password could not be decrypted: Maven then hands back the {@code {…}} text as it is, and
+     * sending that as a password would only be refused by the registry with a misleading 401. The message names the
+     * server and the problem, never the password (neither the encrypted text nor a clear one).
+     */
+    static void checkDecrypted(Server server, List<SettingsProblem> problems) throws GantryException {
+        for (SettingsProblem problem : problems == null ? List.<SettingsProblem>of() : problems) {
+            if (problem.getSeverity() == SettingsProblem.Severity.WARNING) {
+                continue;
+            }
+            String message = String.valueOf(problem.getMessage());
+            for (String secret : new String[] {server.getPassword(), server.getPassphrase()}) {
+                if (secret != null && !secret.isEmpty()) {
+                    message = message.replace(secret, "****");
+                }
+            }
+            throw Refusals.serverPasswordUndecryptable(server.getId(), message);
+        }
     }
 
     /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */

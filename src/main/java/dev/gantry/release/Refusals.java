@@ -278,4 +278,10 @@ public final class Refusals {
                 + "meanwhile. No mutable tag (such as latest) was moved. Re-run the pipeline: an image of the same commit is "
                 + "then found in place, and one of another commit is refused naming the commit it was built from.");
     }
+
+    public static GantryException serverPasswordUndecryptable(String serverId, String problem) {
+        return new GantryException("Cannot decrypt the password of the <server> with <id>" + serverId + "</id> in settings.xml: "
+                + problem + ". It was not sent. Encrypt it again with mvn --encrypt-password and check the master password "
+                + "in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in clear text.");
+    }
 }
