@@ -47,6 +47,18 @@ class ImageSettingsTest {
                     .isEqualTo("https://github.com/acme/orders.git");
             assertThat(ImagePublisher.withoutCredentials("git@github.com:acme/orders.git")).isEqualTo("git@github.com:acme/orders.git");
         }
+
+        @Test
+        void is_stripped_as_the_git_package_strips_it_from_https_and_ssh_urls() {
+            // the packages stay independent; they must agree on what a credential in a URL is
+            for (String[] c : new String[][] {
+                    {"https://x-access-token:ghs_abc@github.com/acme/orders.git", "https://github.com/acme/orders.git"},
+                    {"http://ci:pw@git.lan/acme/orders.git", "http://git.lan/acme/orders.git"},
+                    {"ssh://deploy:s3cret@git.example.com:2222/acme/orders.git", "ssh://git.example.com:2222/acme/orders.git"}}) {
+                assertThat(ImagePublisher.withoutCredentials(c[0])).as(c[0]).isEqualTo(c[1]);
+                assertThat(dev.gantry.git.RemoteUrls.withoutCredentials(c[0])).as(c[0]).isEqualTo(c[1]);
+            }
+        }
     }
 
     @Nested
