@@ -20,6 +20,8 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.global.JibSystemProperties;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.gantry.image.RegistryApi.RemoteManifest;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
@@ -38,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the project's image with jib-core and publishes it as the plan says, never moving an
@@ -46,8 +50,8 @@ import java.util.concurrent.ExecutionException;
  * <ol>
  *   <li>The embedded default ({@link ImagePlan#local()}): an OCI tar at {@code target/gantry/image.tar}.</li>
  *   <li>Otherwise every tag of the plan is looked up in the registry first. When none of the immutable
- *       tags exists, the image is pushed once with all its tags (Jib uploads only the layers the registry
- *       lacks and mounts base layers from the same registry).</li>
+ *       tags exists, the image is pushed once with its immutable tags (Jib uploads only the layers the registry
+ *       lacks and mounts base layers from the same registry); only then do the mutable tags get its manifest.</li>
  *   <li>When an immutable tag exists, this build's digest is computed without pushing anything (Jib
  *       builds the same image to a throw-away OCI tar: same layers, same config, same manifest). A tag on
  *       another digest is refused before anything is pushed, so no mutable tag moves either. When every
@@ -70,6 +74,12 @@ public final class ImagePublisher {
     static final String LABEL_REF_NAME = "org.opencontainers.image.ref.name";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** jib-core's {@code JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP}, read by {@code BuildContext.Builder#build}. */
+    static final String JIB_SEND_CREDENTIALS_OVER_HTTP = JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP;
+    private static final Object JIB_SYSTEM_PROPERTIES = new Object();
+    /** jib-core's reason for a manifest PUT answered 400 MANIFEST_INVALID or TAG_INVALID (ManifestPusher). */
+    static final String JIB_MANIFEST_REFUSED = "Registry may not support pushing OCI Manifest";
+    private static final Pattern CREDENTIALS_NOT_SENT = Pattern.compile("credentials for (\\S+/\\S+) were not sent");
 
     private final GantryLog log;
     private final Map<String, String> environment;
@@ -89,23 +99,24 @@ public final class ImagePublisher {
         RegistryAuth auth = new RegistryAuth(request.credentials(), request.credentialHelper(), request.dockerConfig(),
                 environment, log);
         JibContainerBuilder builder = containerBuilder(request, auth);
-        return plan.local() ? writeTar(request, builder) : push(request, builder, auth);
+        return plan.local() ? writeTar(request, builder, auth) : push(request, builder, auth);
     }
 
     // --- the embedded default: an OCI tar -----------------------------------------------------------
 
-    private ImageResult writeTar(ImageRequest request, JibContainerBuilder builder) throws GantryException {
+    private ImageResult writeTar(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth) throws GantryException {
         ImagePlan plan = request.image();
         Path tar = request.outputDirectory().resolve("image.tar");
         String name = plan.repository() + ":" + (plan.tags().isEmpty() ? "latest" : plan.tags().get(0).name());
         log.info("Building image " + name + " as an OCI tar (no image repository configured): " + tar);
-        String digest = buildTar(request, builder, tar, name);
+        String digest = buildTar(request, builder, tar, name, auth);
         writeDigest(request, digest);
         log.info("Image " + name + " written: " + digest);
         return new ImageResult(plan.repository(), digest, plan.tags().stream().map(ImageTag::name).toList(), List.of(), tar);
     }
 
-    private String buildTar(ImageRequest request, JibContainerBuilder builder, Path tar, String name) throws GantryException {
+    private String buildTar(ImageRequest request, JibContainerBuilder builder, Path tar, String name, RegistryAuth auth)
+            throws GantryException {
         try {
             Files.createDirectories(tar.getParent());
             if (request.platforms().size() > 1) {
@@ -114,14 +125,14 @@ public final class ImagePublisher {
                 builder.setPlatforms(Set.of(platform(platforms.get(0)))).setFormat(ImageFormat.OCI);
                 log.warn(Refusals.ociTarOnePlatform(tar.toString(), platforms.get(0), platforms.subList(1, platforms.size())));
             }
-            JibContainer container = builder.containerize(configure(Containerizer.to(TarImage.at(tar).named(name)), request));
+            JibContainer container = containerize(builder, Containerizer.to(TarImage.at(tar).named(name)), request);
             return container.getDigest().toString();
         } catch (IOException e) {
             throw Refusals.imageOutputFailed(tar.toString(), e.getMessage());
         } catch (InvalidImageReferenceException e) {
             throw Refusals.invalidImageReference(name, "<imageRepository>", "gantry.image.repository");
         } catch (Exception e) {
-            throw failure(name, e);
+            throw failure(name, e, auth);
         }
     }
 
@@ -134,7 +145,7 @@ public final class ImagePublisher {
         Optional<RegistryAuth.Found> found = auth.find(target);
         RegistryApi api = new RegistryApi(target.getRegistry(), target.getRepository(),
                 found.map(RegistryAuth.Found::credential).orElse(null), found.map(RegistryAuth.Found::source).orElse(null),
-                request.allowInsecureRegistries());
+                request.allowInsecureRegistries(), request.sendCredentialsOverHttp());
 
         Map<String, RemoteManifest> existing = new LinkedHashMap<>();
         for (ImageTag tag : plan.tags()) {
@@ -142,10 +153,10 @@ public final class ImagePublisher {
         }
         List<ImageTag> taken = plan.immutableTags().stream().filter(t -> existing.containsKey(t.name())).toList();
         if (taken.isEmpty()) {
-            return pushNew(request, builder, target, found);
+            return pushNew(request, builder, target, found, auth, api);
         }
 
-        String digest = predictDigest(request, builder, image, api, existing, taken);
+        String digest = predictDigest(request, builder, image, api, existing, taken, auth);
         for (ImageTag tag : taken) {
             RemoteManifest there = existing.get(tag.name());
             if (!there.digest().equals(digest)) {
@@ -156,12 +167,12 @@ public final class ImagePublisher {
         RemoteManifest manifest = existing.get(taken.get(0).name());
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
-        for (ImageTag tag : plan.tags()) {
+        for (ImageTag tag : immutableFirst(plan)) {
             RemoteManifest there = existing.get(tag.name());
             if (there != null && there.digest().equals(digest)) {
                 inPlace.add(tag.name());
             } else {
-                api.putManifest(tag.name(), manifest);
+                putTag(api, target, tag, manifest, inPlace, pushed);
                 pushed.add(tag.name());
             }
         }
@@ -171,25 +182,95 @@ public final class ImagePublisher {
         return new ImageResult(plan.repository(), digest, pushed, inPlace, null);
     }
 
+    /**
+     * The first push of this image. Jib pushes all the tags it is given at once, concurrently: given the mutable ones
+     * too, {@code latest} could move although another build took {@code 1.4.0} since the look-up. So Jib pushes the
+     * immutable tags only (uploading what the registry lacks), and only once they are in place do the mutable tags get
+     * the very manifest, one small PUT each (nothing is uploaded again).
+     */
     private ImageResult pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
-            Optional<RegistryAuth.Found> found) throws GantryException {
+            Optional<RegistryAuth.Found> found, RegistryAuth auth, RegistryApi api) throws GantryException {
         ImagePlan plan = request.image();
-        List<String> tags = plan.tags().stream().map(ImageTag::name).toList();
+        List<String> immutable = names(plan.immutableTags());
+        List<String> first = immutable.isEmpty() ? names(plan.mutableTags()) : immutable;
+        List<String> later = immutable.isEmpty() ? List.of() : names(plan.mutableTags());
         String image = target.getRegistry() + "/" + target.getRepository();
-        log.info("Pushing image " + image + " with tags " + tags);
-        RegistryImage registryImage = RegistryImage.named(target.withQualifier(tags.get(0)));
+        log.info("Pushing image " + image + " with tags " + first
+                + (later.isEmpty() ? "" : ", then tagging it " + later + " once they are in place"));
+        RegistryImage registryImage = RegistryImage.named(target.withQualifier(first.get(0)));
         found.ifPresent(f -> registryImage.addCredential(f.credential().username(), f.credential().password()));
         Containerizer containerizer = Containerizer.to(registryImage);
-        tags.stream().skip(1).forEach(containerizer::withAdditionalTag);
+        first.stream().skip(1).forEach(containerizer::withAdditionalTag);
         String digest;
         try {
-            digest = builder.containerize(configure(containerizer, request)).getDigest().toString();
+            digest = containerize(builder, containerizer, request).getDigest().toString();
         } catch (Exception e) {
-            throw failure(image, e, target.getRegistry(), found.map(RegistryAuth.Found::source).orElse(null));
+            throw tagRefusedByJib(e, target, plan, api).orElseGet(() -> failure(image, e, auth));
+        }
+        if (!later.isEmpty()) {
+            RemoteManifest manifest = api.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
+                    "the manifest " + digest + " just pushed cannot be read back"));
+            List<String> done = new ArrayList<>(first);
+            for (ImageTag tag : plan.mutableTags()) {
+                putTag(api, target, tag, manifest, done, List.of());
+                done.add(tag.name());
+            }
         }
         writeDigest(request, digest);
+        List<String> tags = names(plan.tags());
         log.info("Image " + image + "@" + digest + " pushed with tags " + tags + ".");
         return new ImageResult(plan.repository(), digest, tags, List.of(), null);
+    }
+
+    /** Puts a manifest under a tag; a refusal of the tag as immutable is worded for the tag's role. */
+    private static void putTag(RegistryApi api, ImageReference target, ImageTag tag, RemoteManifest manifest,
+            List<String> inPlace, List<String> pushed) throws GantryException {
+        try {
+            api.putManifest(tag.name(), manifest);
+        } catch (RegistryApi.TagRefused refused) {
+            if (!tag.mutable()) {
+                throw Refusals.imageTagTakenDuringPush(target.getRepository(), tag.name());
+            }
+            List<String> done = new ArrayList<>(inPlace);
+            done.addAll(pushed);
+            throw Refusals.imageTagImmutable(target.getRepository(), tag.name(), refused.code, done);
+        }
+    }
+
+    /**
+     * Jib reports a manifest PUT answered HTTP 400 {@code TAG_INVALID} or {@code MANIFEST_INVALID} as "Registry may not
+     * support pushing OCI Manifest…": what ECR answers for an existing tag of an immutable repository. Jib pushed the
+     * immutable tags only, none of which existed at the look-up: if one exists now, another build took it meanwhile.
+     */
+    private Optional<GantryException> tagRefusedByJib(Exception e, ImageReference target, ImagePlan plan, RegistryApi api) {
+        Throwable cause = e;
+        while (cause instanceof ExecutionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof RegistryException) || !String.valueOf(cause.getMessage()).contains(JIB_MANIFEST_REFUSED)) {
+            return Optional.empty();
+        }
+        for (ImageTag tag : plan.immutableTags()) {
+            try {
+                if (api.manifest(tag.name()).isPresent()) {
+                    return Optional.of(Refusals.imageTagTakenDuringPush(target.getRepository(), tag.name()));
+                }
+            } catch (GantryException lookUpFailed) {
+                log.debug("Cannot look up " + tag.name() + " after the refused push: " + lookUpFailed.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The plan's tags, the immutable ones first: a mutable tag moves only after every immutable one is in place. */
+    private static List<ImageTag> immutableFirst(ImagePlan plan) {
+        List<ImageTag> tags = new ArrayList<>(plan.immutableTags());
+        tags.addAll(plan.mutableTags());
+        return tags;
+    }
+
+    private static List<String> names(List<ImageTag> tags) {
+        return tags.stream().map(ImageTag::name).toList();
     }
 
     /**
@@ -199,7 +280,7 @@ public final class ImagePublisher {
      * builds make the same commit the same image), and a refusal cannot name the new digest.
      */
     private String predictDigest(ImageRequest request, JibContainerBuilder builder, String image, RegistryApi api,
-            Map<String, RemoteManifest> existing, List<ImageTag> taken) throws GantryException {
+            Map<String, RemoteManifest> existing, List<ImageTag> taken, RegistryAuth auth) throws GantryException {
         if (request.platforms().size() > 1) {
             RemoteManifest there = existing.get(taken.get(0).name());
             String revision = revisionOf(api, there);
@@ -210,7 +291,7 @@ public final class ImagePublisher {
                 + "; computing this build's digest before pushing anything.");
         Path tar = request.outputDirectory().resolve("image-digest-check.tar");
         try {
-            return buildTar(request, builder, tar, image + ":" + taken.get(0).name());
+            return buildTar(request, builder, tar, image + ":" + taken.get(0).name(), auth);
         } finally {
             try {
                 Files.deleteIfExists(tar);
@@ -383,6 +464,30 @@ public final class ImagePublisher {
         return containerizer;
     }
 
+    /**
+     * Runs Jib with its {@code sendCredentialsOverHttp} system property set to the request's setting, so that Jib sends
+     * credentials over plain HTTP exactly when Gantry's own registry calls do: never, unless asked (a
+     * {@code -DsendCredentialsOverHttp=true} meant for jib-maven-plugin does not count). Jib reads the property when a
+     * build starts; it is JVM-wide, so builds here take turns and the previous value is restored.
+     */
+    private JibContainer containerize(JibContainerBuilder builder, Containerizer containerizer, ImageRequest request)
+            throws Exception {
+        configure(containerizer, request);
+        synchronized (JIB_SYSTEM_PROPERTIES) {
+            String previous = System.getProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
+            System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, String.valueOf(request.sendCredentialsOverHttp()));
+            try {
+                return builder.containerize(containerizer);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
+                } else {
+                    System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, previous);
+                }
+            }
+        }
+    }
+
     /** Jib's lifecycle messages (a few lines per build) at info; its details and progress at debug. */
     private void jibLog(LogEvent event) {
         switch (event.getLevel()) {
@@ -406,11 +511,7 @@ public final class ImagePublisher {
     }
 
     /** One place that turns Jib's failures into messages a person can act on. */
-    private static GantryException failure(String image, Exception e) {
-        return failure(image, e, null, null);
-    }
-
-    private static GantryException failure(String image, Exception e, String registryOfSource, String credentialSource) {
+    private static GantryException failure(String image, Exception e, RegistryAuth auth) {
         Throwable cause = e;
         while (cause instanceof ExecutionException && cause.getCause() != null) {
             cause = cause.getCause();
@@ -426,9 +527,21 @@ public final class ImagePublisher {
             // the cause is google-http-client's HttpResponseException, whose message starts with the status
             int status = String.valueOf(unauthorized.getCause() == null ? null : unauthorized.getCause().getMessage())
                     .startsWith("403") ? 403 : 401;
-            String source = host.equals(registryOfSource) ? credentialSource : null;
+            String source = auth.sourceOf(host).orElse(null);
             return status == 403 ? Refusals.registryForbidden(registry, host, source)
                     : Refusals.registryUnauthorized(registry, host, source);
+        }
+        if (cause instanceof RegistryCredentialsNotSentException) {
+            // "Required credentials for <registry>/<repository> were not sent because the connection was over HTTP"
+            Matcher m = CREDENTIALS_NOT_SENT.matcher(String.valueOf(cause.getMessage()));
+            if (m.find()) {
+                String reference = m.group(1);
+                String host = reference.substring(0, reference.indexOf('/'));
+                Optional<String> source = auth.sourceOf(host);
+                if (source.isPresent()) {
+                    return Refusals.credentialsNotSentOverHttp(reference, host, source.get());
+                }
+            }
         }
         if (cause instanceof InsecureRegistryException) {
             return Refusals.registryFailed(image, "the registry does not offer a verified HTTPS connection");

@@ -26,10 +26,11 @@ import java.util.Objects;
  * @param manifestMainClass       the jar plugin's manifest main class, or null
  * @param jvmFlags                JVM flags put before {@code -cp} in the entrypoint
  * @param arguments               program arguments (the image's CMD)
- * @param environment             environment variables
+ * @param environment             environment variables; an empty value ({@code <X/>} in the POM, which Maven gives
+ *                                as null) is the empty string, {@code X=} as Docker's {@code ENV X=}
  * @param ports                   exposed ports: {@code 8080}, {@code 8080/tcp}, {@code 53/udp}, {@code 7000-7002}
  * @param user                    the user to run as, or null for the base image's
- * @param labels                  extra labels, added after the OCI labels (a user label wins)
+ * @param labels                  extra labels, added after the OCI labels (a user label wins); empty values as above
  * @param extraDirectory          a directory whose files are copied to {@code /} in a last layer, or null
  * @param platforms               {@code os/arch} platforms; empty means the base image's default (linux/amd64)
  * @param appRoot                 where the application goes in the image, {@code /app} by default
@@ -38,6 +39,8 @@ import java.util.Objects;
  * @param version                 the project version: label {@code org.opencontainers.image.version}
  * @param sourceUrl               the remote URL (credentials are stripped): {@code org.opencontainers.image.source}, or null
  * @param allowInsecureRegistries allow plain HTTP and unverified TLS registries
+ * @param sendCredentialsOverHttp send credentials to a registry that serves plain HTTP (Jib's
+ *                                {@code sendCredentialsOverHttp}); without it they go over HTTPS only
  * @param credentials             known credentials by registry host (settings.xml servers), may be empty
  * @param credentialHelper        a Docker credential helper name ({@code pass}) or path, or null
  * @param dockerConfig            the Docker config file to read, or null for the usual places
@@ -50,7 +53,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
-        Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
+        boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
         Path applicationCache, Path baseImageCache) {
 
     public static final String DEFAULT_FROM = "eclipse-temurin:17-jre";
@@ -69,11 +72,18 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         projectDependencies = List.copyOf(projectDependencies);
         jvmFlags = List.copyOf(jvmFlags);
         arguments = List.copyOf(arguments);
-        environment = Map.copyOf(environment);
+        environment = Map.copyOf(emptyForNull(environment));
         ports = List.copyOf(ports);
-        labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        labels = java.util.Collections.unmodifiableMap(emptyForNull(labels));
         platforms = List.copyOf(platforms);
         credentials = Map.copyOf(credentials);
+    }
+
+    /** Maven gives {@code <X/>} and {@code <X></X>} as null: that is the empty value, the only way to write one. */
+    private static Map<String, String> emptyForNull(Map<String, String> map) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(key, value == null ? "" : value));
+        return copy;
     }
 
     public static Builder builder() {
@@ -104,6 +114,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private String version;
         private String sourceUrl;
         private boolean allowInsecureRegistries;
+        private boolean sendCredentialsOverHttp;
         private Map<String, RegistryCredential> credentials = new LinkedHashMap<>();
         private String credentialHelper;
         private Path dockerConfig;
@@ -136,6 +147,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder version(String value) { version = value; return this; }
         public Builder sourceUrl(String value) { sourceUrl = value; return this; }
         public Builder allowInsecureRegistries(boolean value) { allowInsecureRegistries = value; return this; }
+        public Builder sendCredentialsOverHttp(boolean value) { sendCredentialsOverHttp = value; return this; }
         public Builder credentials(Map<String, RegistryCredential> value) { credentials = value == null ? Map.of() : value; return this; }
         public Builder credential(String registry, RegistryCredential value) {
             credentials = new LinkedHashMap<>(credentials);
@@ -151,7 +163,8 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
                     mainClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
-                    platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, credentials,
+                    platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
+                    credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache);
         }
 

@@ -42,6 +42,7 @@ final class RegistryApi {
             "application/vnd.docker.distribution.manifest.list.v2+json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_REDIRECTS = 5;
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     /** A manifest or index as stored: its digest, media type and exact bytes. */
@@ -61,20 +62,24 @@ final class RegistryApi {
     private final RegistryCredential credential;
     private final String credentialSource;
     private final boolean allowInsecure;
+    private final boolean sendCredentialsOverHttp;
     private final HttpClient http;
     private String scheme;
     private String authorization;
 
     RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
-            boolean allowInsecure) {
+            boolean allowInsecure, boolean sendCredentialsOverHttp) {
         this.registry = registry;
         this.repository = repository;
         this.image = registry + "/" + repository;
         this.credential = credential;
         this.credentialSource = credentialSource;
         this.allowInsecure = allowInsecure;
+        this.sendCredentialsOverHttp = sendCredentialsOverHttp;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // redirects are followed by hand (follow): the JDK client would forward the Authorization header to another
+                // host (a registry's blob GET redirected to S3 or another storage host)
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (allowInsecure) {
             builder.sslContext(InsecureTls.trustingAnyCertificate());
         }
@@ -102,10 +107,50 @@ final class RegistryApi {
         return response.body();
     }
 
-    /** Puts the exact bytes of a manifest already in this repository under another tag. */
+    /**
+     * Puts the exact bytes of a manifest already in this repository under another tag.
+     *
+     * @throws TagRefused when the registry refuses the tag as immutable (ECR: HTTP 400 {@code TAG_INVALID})
+     */
     void putManifest(String tag, RemoteManifest manifest) throws GantryException {
         HttpResponse<byte[]> response = send("PUT", "/manifests/" + tag, null, manifest.mediaType(), manifest.body());
+        if (response.statusCode() == 400) {
+            Optional<String> code = tagRefusalCode(response.body());
+            if (code.isPresent()) {
+                throw new TagRefused(tag, code.get());
+            }
+        }
         expect(response, 201, "tagging " + manifest.digest() + " as " + tag);
+    }
+
+    /**
+     * The registry refused a tag for a manifest that it holds already (so the manifest itself is fine): what ECR
+     * answers for an existing tag of an immutable repository. The caller words the refusal, knowing the tag's role.
+     */
+    static final class TagRefused extends GantryException {
+        final String tag;
+        final String code;
+
+        TagRefused(String tag, String code) {
+            super("The registry refused the tag " + tag + " (HTTP 400 " + code + ")");
+            this.tag = tag;
+            this.code = code;
+        }
+    }
+
+    /** {@code TAG_INVALID} or {@code MANIFEST_INVALID} from an OCI error body, as ECR answers an immutable tag. */
+    static Optional<String> tagRefusalCode(byte[] body) {
+        try {
+            for (JsonNode error : JSON.readTree(body).path("errors")) {
+                String code = error.path("code").asText("");
+                if (code.equals("TAG_INVALID") || code.equals("MANIFEST_INVALID")) {
+                    return Optional.of(code);
+                }
+            }
+        } catch (IOException notJson) {
+            // not an OCI error body
+        }
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -149,19 +194,77 @@ final class RegistryApi {
     private HttpResponse<byte[]> exchange(String scheme, String method, String path, String accept, String contentType,
             byte[] body) throws GantryException {
         URI uri = URI.create(scheme + "://" + registry + "/v2/" + repository + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("User-Agent", "gantry-maven-plugin");
+        Map<String, String> headers = new LinkedHashMap<>();
         if (accept != null) {
-            request.header("Accept", accept);
+            headers.put("Accept", accept);
         }
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
-        if (authorization != null && ("https".equals(scheme) || allowInsecure)) {
-            request.header("Authorization", authorization);
+        return follow(method, uri, headers, body, authorization, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Sends a request and follows redirects (at most {@value #MAX_REDIRECTS}) by hand: the Authorization header goes
+     * only to the origin (scheme, host and port) it was meant for, and never over plain HTTP unless asked
+     * ({@link #mayAuthorize}). A registry redirects blob reads to a storage host (S3, a CDN) with a signed URL; that
+     * host must not see the registry's credentials (S3 even refuses a request that carries both).
+     */
+    private HttpResponse<byte[]> follow(String method, URI uri, Map<String, String> headers, byte[] body,
+            String authorizationHeader, Duration timeout) throws GantryException {
+        URI origin = uri;
+        String auth = authorizationHeader;
+        for (int redirects = 0; ; redirects++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("User-Agent", "gantry-maven-plugin");
+            headers.forEach(request::header);
+            if (auth != null && sameOrigin(origin, uri) && mayAuthorize(uri)) {
+                request.header("Authorization", auth);
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpResponse<byte[]> response = call(request.build(), uri.toString());
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!(status == 301 || status == 302 || status == 303 || status == 307 || status == 308) || location.isEmpty()) {
+                return response;
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw Refusals.registryFailed(image, "more than " + MAX_REDIRECTS + " redirects from " + origin);
+            }
+            URI next;
+            try {
+                next = uri.resolve(location.get());
+            } catch (IllegalArgumentException e) {
+                throw Refusals.registryFailed(image, "a redirect to an invalid location from " + uri);
+            }
+            if (!"https".equalsIgnoreCase(next.getScheme()) && !"http".equalsIgnoreCase(next.getScheme())) {
+                throw Refusals.registryFailed(image, "a redirect to a location that is not HTTP from " + uri);
+            }
+            if (status == 303 || ((status == 301 || status == 302) && "POST".equals(method))) {
+                // as browsers and the JDK do: the redirected request is a GET without a body
+                method = "GET";
+                body = null;
+                headers.remove("Content-Type");
+            }
+            if (!sameOrigin(origin, next)) {
+                auth = null; // once off the origin, never again in this exchange
+            }
+            uri = next;
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return call(request.build(), uri.toString());
+    }
+
+    /** Credentials go over HTTPS; over plain HTTP only when {@code sendCredentialsOverHttp} says so (as Jib). */
+    private boolean mayAuthorize(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) || sendCredentialsOverHttp;
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private HttpResponse<byte[]> call(HttpRequest request, String what) throws GantryException {
@@ -177,6 +280,9 @@ final class RegistryApi {
     }
 
     private void authenticate(String challenge) throws GantryException {
+        if (credential != null && "http".equals(scheme) && !sendCredentialsOverHttp) {
+            throw Refusals.credentialsNotSentOverHttp(image, registry, credentialSource);
+        }
         String lower = challenge.toLowerCase();
         if (lower.startsWith("basic")) {
             if (credential == null) {
@@ -202,11 +308,14 @@ final class RegistryApi {
             url.append("service=").append(URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8)).append('&');
         }
         url.append("scope=").append(URLEncoder.encode("repository:" + repository + ":pull,push", StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30)).GET();
-        if (credential != null) {
-            request.header("Authorization", basic());
+        URI tokenUri;
+        try {
+            tokenUri = URI.create(url.toString());
+        } catch (IllegalArgumentException e) {
+            throw Refusals.registryFailed(image, "the registry named an invalid token service: " + realm);
         }
-        HttpResponse<byte[]> response = call(request.build(), realm);
+        HttpResponse<byte[]> response = follow("GET", tokenUri, new LinkedHashMap<>(), null,
+                credential == null ? null : basic(), Duration.ofSeconds(30));
         if (response.statusCode() == 401) {
             throw Refusals.registryUnauthorized(image, registry, credentialSource);
         }

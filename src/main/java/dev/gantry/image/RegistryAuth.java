@@ -38,6 +38,8 @@ final class RegistryAuth {
     private final Path dockerConfig;
     private final Map<String, String> environment;
     private final GantryLog log;
+    /** What {@link #find} found, by registry host: asked once per build, named again in messages. */
+    private final Map<String, Optional<Found>> cache = new java.util.HashMap<>();
 
     RegistryAuth(Map<String, RegistryCredential> known, String credentialHelper, Path dockerConfig,
             Map<String, String> environment, GantryLog log) {
@@ -53,6 +55,20 @@ final class RegistryAuth {
             return Optional.empty();
         }
         String registry = reference.getRegistry();
+        Optional<Found> cached = cache.get(registry);
+        if (cached == null) {
+            cached = lookUp(reference, registry);
+            cache.put(registry, cached);
+        }
+        return cached;
+    }
+
+    /** Where the credential for a registry came from, if {@link #find} found one. */
+    Optional<String> sourceOf(String registry) {
+        return cache.getOrDefault(registry, Optional.empty()).map(Found::source);
+    }
+
+    private Optional<Found> lookUp(ImageReference reference, String registry) throws GantryException {
         RegistryCredential server = known.get(registry);
         if (server == null && "registry-1.docker.io".equals(registry)) {
             server = known.get("docker.io");

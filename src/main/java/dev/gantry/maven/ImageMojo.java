@@ -32,6 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -84,7 +85,7 @@ public class ImageMojo extends GantryMojo {
     private List<String> args = new ArrayList<>();
 
     /**
-     * Environment variables of the container.
+     * Environment variables of the container; an empty element ({@code <X/>}) sets {@code X} to the empty string.
      *
      * @since 0.1.0
      */
@@ -147,6 +148,16 @@ public class ImageMojo extends GantryMojo {
      */
     @Parameter(property = "gantry.image.allowInsecureRegistries", defaultValue = "false")
     private boolean allowInsecureRegistries;
+
+    /**
+     * Sends registry credentials over plain HTTP too. Without it (the default) credentials go over HTTPS only, and a
+     * registry that serves plain HTTP and asks for them is refused with a message, as Jib does without its
+     * {@code sendCredentialsOverHttp} system property. Only for a registry on a network you trust.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.sendCredentialsOverHttp", defaultValue = "false")
+    private boolean sendCredentialsOverHttp;
 
     /**
      * A Docker credential helper for the image repository: a name ({@code pass} runs
@@ -292,6 +303,7 @@ public class ImageMojo extends GantryMojo {
                 .version(plan.version())
                 .sourceUrl(source)
                 .allowInsecureRegistries(allowInsecureRegistries)
+                .sendCredentialsOverHttp(sendCredentialsOverHttp)
                 .credentials(settingsCredentials(plan.image()))
                 .credentialHelper(credentialHelper)
                 .outputDirectory(gantryDirectory())
@@ -300,7 +312,7 @@ public class ImageMojo extends GantryMojo {
     }
 
     /** settings.xml servers whose id is the image's or the base image's registry, decrypted (as jib-maven-plugin). */
-    private Map<String, RegistryCredential> settingsCredentials(ImagePlan image) {
+    private Map<String, RegistryCredential> settingsCredentials(ImagePlan image) throws GantryException {
         // the base image often lives in the same registry as the target: one server entry serves both
         Set<String> registries = new java.util.HashSet<>(List.of(Registries.of(image.repository()), Registries.of(from)));
         if (registries.contains("registry-1.docker.io")) {
@@ -312,10 +324,31 @@ public class ImageMojo extends GantryMojo {
                 continue;
             }
             SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            checkDecrypted(server, decrypted.getProblems());
             Server clear = decrypted.getServer() == null ? server : decrypted.getServer();
             credentials.put(server.getId(), new RegistryCredential(clear.getUsername(), clear.getPassword()));
         }
         return credentials;
+    }
+
+    /**
+     * Refuses a server whose password could not be decrypted: Maven then hands back the {@code {…}} text as it is, and
+     * sending that as a password would only be refused by the registry with a misleading 401. The message names the
+     * server and the problem, never the password (neither the encrypted text nor a clear one).
+     */
+    static void checkDecrypted(Server server, List<SettingsProblem> problems) throws GantryException {
+        for (SettingsProblem problem : problems == null ? List.<SettingsProblem>of() : problems) {
+            if (problem.getSeverity() == SettingsProblem.Severity.WARNING) {
+                continue;
+            }
+            String message = String.valueOf(problem.getMessage());
+            for (String secret : new String[] {server.getPassword(), server.getPassphrase()}) {
+                if (secret != null && !secret.isEmpty()) {
+                    message = message.replace(secret, "****");
+                }
+            }
+            throw Refusals.serverPasswordUndecryptable(server.getId(), message);
+        }
     }
 
     /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */

@@ -284,4 +284,35 @@ public final class Refusals {
         return new GantryException("No module '" + module + "' in this reactor to build the image from (gantry.image.module); "
                 + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them.");
     }
+
+    public static GantryException credentialsNotSentOverHttp(String image, String registry, String credentialSource) {
+        return new GantryException("The registry " + registry + " refused access to " + image + " (HTTP 401 Unauthorized): "
+                + "it serves plain HTTP, so the credentials from " + credentialSource + " were not sent (anyone on the "
+                + "network could read them). Serve the registry over HTTPS (a self-signed certificate works with "
+                + "-Dgantry.image.allowInsecureRegistries=true), or, on a network you trust, send them anyway with "
+                + "<sendCredentialsOverHttp>true</sendCredentialsOverHttp> in the gantry-maven-plugin configuration or "
+                + "-Dgantry.image.sendCredentialsOverHttp=true.");
+    }
+
+    public static GantryException imageTagImmutable(String repository, String tag, String code, List<String> inPlace) {
+        return new GantryException("The registry refused to move " + repository + ":" + tag + " (HTTP 400 " + code + "): it "
+                + "treats the tag as immutable, but " + tag + " is a moving tag that goes to every new image. If this is an "
+                + "ECR repository with IMMUTABLE tag mutability, exclude the moving tags (such as latest, dev-latest) with "
+                + "IMMUTABLE_WITH_EXCLUSION and a filter for them, or remove " + tag + " from the moving tags of the "
+                + "<branches><branch> rule. The image is in place under " + String.join(", ", inPlace) + "; re-run the "
+                + "pipeline once fixed: what is done is kept.");
+    }
+
+    public static GantryException imageTagTakenDuringPush(String repository, String tag) {
+        return new GantryException("The registry refused " + repository + ":" + tag + ": it treats the tag as immutable and "
+                + "the tag now exists, although it did not when this build looked moments before: another build pushed it "
+                + "meanwhile. No mutable tag (such as latest) was moved. Re-run the pipeline: an image of the same commit is "
+                + "then found in place, and one of another commit is refused naming the commit it was built from.");
+    }
+
+    public static GantryException serverPasswordUndecryptable(String serverId, String problem) {
+        return new GantryException("Cannot decrypt the password of the <server> with <id>" + serverId + "</id> in settings.xml: "
+                + problem + ". It was not sent. Encrypt it again with mvn --encrypt-password and check the master password "
+                + "in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in clear text.");
+    }
 }

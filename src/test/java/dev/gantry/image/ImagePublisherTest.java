@@ -9,6 +9,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.ImmutableTagProxy;
 import dev.gantry.testing.LocalRegistry;
 import dev.gantry.testing.SampleService;
 
@@ -162,6 +163,16 @@ class ImagePublisherTest {
         }
 
         @Test
+        void has_an_empty_environment_variable_for_an_empty_pom_element() throws Exception {
+            Map<String, String> environment = new java.util.HashMap<>();
+            environment.put("EMPTY", null); // what Maven gives for <environment><EMPTY/></environment>
+
+            publish(request("empty-env", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).environment(environment).build());
+
+            assertThat(texts(registry.config("empty-env", "1.4.0").path("config").path("Env"))).contains("EMPTY=");
+        }
+
+        @Test
         void puts_layers_in_jib_order_base_release_snapshot_resources_classes() throws Exception {
             publish(request("layers", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
 
@@ -186,6 +197,95 @@ class ImagePublisherTest {
 
             assertThat(registry.mountedBlobs("mounted")).contains(baseLayer);
             assertThat(registry.uploadedBlobs("mounted")).doesNotContain(baseLayer).hasSize(5);
+        }
+    }
+
+    @Nested
+    class Mutable_tags {
+
+        @Test
+        void are_put_only_after_every_immutable_tag_is_in_place() throws Exception {
+            int before = registry.requests().size();
+
+            ImageResult result = publish(request("ordered", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            List<String> puts = registry.requests().subList(before, registry.requests().size()).stream()
+                    .filter(r -> r.startsWith("PUT /v2/ordered/manifests/") && r.endsWith(" 201"))
+                    .map(r -> r.split(" ")[1].substring("/v2/ordered/manifests/".length())).toList();
+            assertThat(puts).containsExactlyInAnyOrder("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(puts.get(2)).isEqualTo("latest");
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(registry.digest("ordered", "latest")).isEqualTo(result.digest());
+            // nothing uploaded twice: the mutable tag is a manifest PUT only
+            assertThat(registry.uploadedBlobs("ordered")).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void do_not_move_when_another_build_takes_an_immutable_tag_during_the_push() throws Exception {
+            // the look-up finds no 1.4.0; by the time of the push another build has it, and the registry refuses (as ECR
+            // with IMMUTABLE_WITH_EXCLUSION of latest)
+            try (ImmutableTagProxy ecr = ImmutableTagProxy.start(registry, tag -> !tag.equals("latest"))) {
+                ecr.raceOn("1.4.0");
+                ImageRequest raced = request("raced", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                        .image(new ImagePlan(ecr.host() + "/raced", false, releaseTags("1.4.0", COMMIT_A))).build();
+
+                assertThatThrownBy(() -> publish(raced))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessage("The registry refused raced:1.4.0: it treats the tag as immutable and the tag now exists, "
+                                + "although it did not when this build looked moments before: another build pushed it "
+                                + "meanwhile. No mutable tag (such as latest) was moved. Re-run the pipeline: an image of the "
+                                + "same commit is then found in place, and one of another commit is refused naming the "
+                                + "commit it was built from.");
+
+                assertThat(registry.tags("raced")).doesNotContain("latest");
+                assertThat(ecr.received()).noneMatch(r -> r.method().equals("PUT") && r.uri().endsWith("/manifests/latest"));
+            }
+        }
+    }
+
+    @Nested
+    class An_immutable_repository {
+
+        @Test
+        void refusing_a_moving_tag_is_explained_not_passed_on_raw() throws Exception {
+            try (ImmutableTagProxy ecr = ImmutableTagProxy.start(registry, tag -> true)) {
+                publish(request("immutable", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                        .image(new ImagePlan(ecr.host() + "/immutable", false, releaseTags("1.4.0", COMMIT_A))).build());
+                service.changeCode("2");
+
+                assertThatThrownBy(() -> publish(request("immutable", releaseTags("1.5.0", COMMIT_B), COMMIT_B, TIME_B)
+                        .image(new ImagePlan(ecr.host() + "/immutable", false, releaseTags("1.5.0", COMMIT_B))).build()))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessage("The registry refused to move immutable:latest (HTTP 400 TAG_INVALID): it treats the tag "
+                                + "as immutable, but latest is a moving tag that goes to every new image. If this is an ECR "
+                                + "repository with IMMUTABLE tag mutability, exclude the moving tags (such as latest, "
+                                + "dev-latest) with IMMUTABLE_WITH_EXCLUSION and a filter for them, or remove latest from the "
+                                + "moving tags of the <branches><branch> rule. The image is in place under 1.5.0, "
+                                + "sha-b2c3d4e5f607; re-run the pipeline once fixed: what is done is kept.");
+                assertThat(registry.tags("immutable")).contains("1.5.0", "sha-b2c3d4e5f607");
+            }
+        }
+
+        @Test
+        void refusing_a_moving_tag_on_a_rerun_is_explained_too() throws Exception {
+            List<ImageTag> first = List.of(new ImageTag("1.4.0", false), new ImageTag("latest", true));
+            List<ImageTag> second = List.of(new ImageTag("1.5.0", false), new ImageTag("latest", true));
+            try (ImmutableTagProxy ecr = ImmutableTagProxy.start(registry, tag -> true)) {
+                publish(request("immutable-rerun", first, COMMIT_A, TIME_A)
+                        .image(new ImagePlan(ecr.host() + "/immutable-rerun", false, first)).build());
+                // latest moved on to 1.5.0 while the repository was still mutable
+                service.changeCode("2");
+                publish(request("immutable-rerun", second, COMMIT_B, TIME_B).build());
+                service.changeCode("1");
+
+                // re-running the 1.4.0 pipeline: 1.4.0 is in place, latest is refused
+                assertThatThrownBy(() -> publish(request("immutable-rerun", first, COMMIT_A, TIME_A)
+                        .image(new ImagePlan(ecr.host() + "/immutable-rerun", false, first)).build()))
+                        .hasMessageStartingWith("The registry refused to move immutable-rerun:latest (HTTP 400 TAG_INVALID): "
+                                + "it treats the tag as immutable")
+                        .hasMessageEndingWith("The image is in place under 1.4.0; re-run the pipeline once fixed: what is "
+                                + "done is kept.");
+            }
         }
     }
 
@@ -341,6 +441,69 @@ class ImagePublisherTest {
                     .hasMessage("The registry " + secured.host() + " rejected the credentials from settings.xml server '"
                             + secured.host() + "' for " + secured.host() + "/orders (HTTP 401 Unauthorized). Check the user "
                             + "name and password (or token) there; they may be wrong or expired.");
+        }
+    }
+
+    @Nested
+    class Credentials_over_plain_http {
+
+        LocalRegistry plain;
+
+        @BeforeEach
+        void start() throws Exception {
+            plain = LocalRegistry.startWithBasicAuthOverHttp("ci", "s3cret-pass");
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void stop() {
+            plain.close();
+            System.clearProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP);
+        }
+
+        ImageRequest.Builder plainRequest() {
+            return request("x", releaseTags("1.0.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .image(new ImagePlan(plain.host() + "/orders", false, releaseTags("1.0.0", COMMIT_A)))
+                    .from("scratch")
+                    .credential(plain.host(), new RegistryCredential("ci", "s3cret-pass"));
+        }
+
+        String refusal(String image) {
+            return "The registry " + plain.host() + " refused access to " + image + " (HTTP 401 Unauthorized): it serves "
+                    + "plain HTTP, so the credentials from settings.xml server '" + plain.host() + "' were not sent (anyone "
+                    + "on the network could read them). Serve the registry over HTTPS (a self-signed certificate works with "
+                    + "-Dgantry.image.allowInsecureRegistries=true), or, on a network you trust, send them anyway with "
+                    + "<sendCredentialsOverHttp>true</sendCredentialsOverHttp> in the gantry-maven-plugin configuration or "
+                    + "-Dgantry.image.sendCredentialsOverHttp=true.";
+        }
+
+        @Test
+        void are_not_sent_by_default_and_the_refusal_names_the_flag() {
+            assertThatThrownBy(() -> publish(plainRequest().build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage(refusal(plain.host() + "/orders"));
+        }
+
+        @Test
+        void are_sent_with_send_credentials_over_http_by_gantry_and_by_jib() throws Exception {
+            ImageResult result = publish(plainRequest().sendCredentialsOverHttp(true).build());
+
+            assertThat(plain.digest("orders", "latest")).isEqualTo(result.digest());
+            assertThat(String.join("\n", logged)).doesNotContain("s3cret-pass");
+        }
+
+        @Test
+        void are_not_sent_by_jib_either_even_with_its_own_system_property_set() throws Exception {
+            String baseImage = publish(plainRequest().sendCredentialsOverHttp(true).build()).digest();
+            // as mvn -DsendCredentialsOverHttp=true, meant for jib-maven-plugin, would set it
+            System.setProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP, "true");
+
+            assertThatThrownBy(() -> publish(request("from-plain", releaseTags("1.0.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .from(plain.host() + "/orders@" + baseImage)
+                    .credential(plain.host(), new RegistryCredential("ci", "s3cret-pass")).build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage(refusal(plain.host() + "/orders"));
+            assertThat(System.getProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP)).isEqualTo("true");
+            assertThat(registry.tags("from-plain")).isEmpty();
         }
     }
 

@@ -47,6 +47,43 @@ class ImageSettingsTest {
                     .isEqualTo("https://github.com/acme/orders.git");
             assertThat(ImagePublisher.withoutCredentials("git@github.com:acme/orders.git")).isEqualTo("git@github.com:acme/orders.git");
         }
+
+        @Test
+        void is_stripped_as_the_git_package_strips_it_from_https_and_ssh_urls() {
+            // the packages stay independent; they must agree on what a credential in a URL is
+            for (String[] c : new String[][] {
+                    {"https://x-access-token:ghs_abc@github.com/acme/orders.git", "https://github.com/acme/orders.git"},
+                    {"http://ci:pw@git.lan/acme/orders.git", "http://git.lan/acme/orders.git"},
+                    {"ssh://deploy:s3cret@git.example.com:2222/acme/orders.git", "ssh://git.example.com:2222/acme/orders.git"}}) {
+                assertThat(ImagePublisher.withoutCredentials(c[0])).as(c[0]).isEqualTo(c[1]);
+                assertThat(dev.gantry.git.RemoteUrls.withoutCredentials(c[0])).as(c[0]).isEqualTo(c[1]);
+            }
+        }
+    }
+
+    @Nested
+    class Empty_values {
+        @Test
+        void of_environment_and_labels_are_empty_strings_as_maven_gives_them_as_null() {
+            java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+            environment.put("EMPTY", null);  // <environment><EMPTY/></environment>
+            environment.put("APP_ENV", "test");
+            java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+            labels.put("note", null);
+
+            ImageRequest request = ImageRequest.builder()
+                    .image(new dev.gantry.release.ImagePlan("orders", true, java.util.List.of()))
+                    .classesDirectory(java.nio.file.Path.of("target/classes"))
+                    .commit("a1b2c3d4e5f60718293a4b5c6d7e8f9012345678")
+                    .commitTime(java.time.Instant.EPOCH)
+                    .outputDirectory(java.nio.file.Path.of("target/gantry"))
+                    .environment(environment)
+                    .labels(labels)
+                    .build();
+
+            assertThat(request.environment()).containsEntry("EMPTY", "").containsEntry("APP_ENV", "test");
+            assertThat(request.labels()).containsEntry("note", "");
+        }
     }
 
     @Test

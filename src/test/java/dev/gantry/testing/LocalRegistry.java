@@ -139,21 +139,34 @@ public final class LocalRegistry implements AutoCloseable {
         return start(user, password);
     }
 
+    /**
+     * Starts a registry that requires Basic auth but serves plain HTTP (a registry on a network someone trusts):
+     * credentials reach it only with {@code sendCredentialsOverHttp}.
+     */
+    public static LocalRegistry startWithBasicAuthOverHttp(String user, String password) throws IOException {
+        return start(user, password, false);
+    }
+
     private static LocalRegistry start(String user, String password) throws IOException {
+        return start(user, password, user != null);
+    }
+
+    private static LocalRegistry start(String user, String password, boolean tls) throws IOException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new IllegalStateException("The CNCF distribution registry is not installed (" + BINARY + " is missing). "
                     + "Install it with: apt-get update && apt-get install -y docker-registry apache2-utils openssl");
         }
         Path dir = Files.createTempDirectory("gantry-registry-");
-        boolean secured = user != null;
-        if (secured) {
+        if (tls) {
             run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
                     "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
                     "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString());
+        }
+        if (user != null) {
             String line = run(dir, "htpasswd", "-Bbn", user, password);
             Files.writeString(dir.resolve("htpasswd"), line.strip() + "\n");
         }
-        LocalRegistry registry = new LocalRegistry(dir, freePort(), secured, user, password);
+        LocalRegistry registry = new LocalRegistry(dir, freePort(), tls, user, password);
         registry.awaitReady();
         return registry;
     }

@@ -1,0 +1,120 @@
+package dev.gantry.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.testing.LoopbackServer;
+import dev.gantry.testing.LoopbackServer.Received;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry calls Gantry makes itself, against loopback stand-ins for what the real registry cannot do: a
+ * redirect to a storage host on another origin (ECR, Docker Hub and GHCR send blob reads to S3 or a CDN).
+ */
+class RegistryApiTest {
+
+    static final RegistryCredential CI = new RegistryCredential("ci", "s3cret-pass");
+    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("ci:s3cret-pass".getBytes(StandardCharsets.UTF_8));
+
+    /** A registry on plain HTTP that asks for Basic auth and answers each authorized request with the handler. */
+    static LoopbackServer basicAuthRegistry(LoopbackServer.Handler authorized) throws Exception {
+        return LoopbackServer.start(exchange -> {
+            if (!BASIC.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                LoopbackServer.respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}",
+                        "WWW-Authenticate", "Basic realm=\"test\"");
+                return;
+            }
+            authorized.handle(exchange);
+        });
+    }
+
+    /** An API for a registry on plain HTTP that is trusted with credentials. */
+    RegistryApi api(LoopbackServer registry) {
+        return new RegistryApi(registry.host(), "orders", CI, "settings.xml server '" + registry.host() + "'", true, true);
+    }
+
+    @Nested
+    class Plain_http {
+
+        @Test
+        void gets_no_credentials_unless_send_credentials_over_http() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 404, ""))) {
+                RegistryApi api = new RegistryApi(registry.host(), "orders", CI, "settings.xml server '" + registry.host()
+                        + "'", true, false);
+
+                assertThatThrownBy(() -> api.manifest("1.0.0"))
+                        .hasMessageStartingWith("The registry " + registry.host() + " refused access to " + registry.host()
+                                + "/orders (HTTP 401 Unauthorized): it serves plain HTTP, so the credentials from settings.xml "
+                                + "server '" + registry.host() + "' were not sent")
+                        .hasMessageContaining("-Dgantry.image.sendCredentialsOverHttp=true");
+                assertThat(registry.received()).isNotEmpty().extracting(Received::authorization).containsOnlyNulls();
+            }
+        }
+
+        @Test
+        void gets_them_with_send_credentials_over_http() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 404, ""))) {
+                assertThat(api(registry).manifest("1.0.0")).isEmpty();
+                assertThat(registry.received()).extracting(Received::authorization).contains(BASIC);
+            }
+        }
+    }
+
+    @Nested
+    class A_redirect {
+
+        @Test
+        void to_another_origin_drops_the_authorization_and_the_content_arrives() throws Exception {
+            try (LoopbackServer storage = LoopbackServer.start(exchange -> {
+                    // as S3: a signed URL carries its own authorization; a second one is refused
+                    if (exchange.getRequestHeaders().containsKey("Authorization")) {
+                        LoopbackServer.respond(exchange, 400, "<Error><Code>InvalidArgument</Code><Message>Only one auth "
+                                + "mechanism allowed</Message></Error>");
+                    } else {
+                        LoopbackServer.respond(exchange, 200, "layer bytes");
+                    }
+                });
+                 LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 307, "",
+                         "Location", storage.baseUrl() + "/bucket/blob?X-Amz-Signature=abc"))) {
+
+                byte[] blob = api(registry).blob("sha256:0123");
+
+                assertThat(new String(blob, StandardCharsets.UTF_8)).isEqualTo("layer bytes");
+                assertThat(registry.received()).extracting(Received::authorization).contains(BASIC);
+                assertThat(storage.received()).hasSize(1);
+                assertThat(storage.received().get(0).uri()).isEqualTo("/bucket/blob?X-Amz-Signature=abc");
+                assertThat(storage.received().get(0).authorization()).isNull();
+            }
+        }
+
+        @Test
+        void on_the_same_origin_keeps_the_authorization() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> {
+                if (exchange.getRequestURI().getPath().startsWith("/v2/orders/blobs/")) {
+                    LoopbackServer.respond(exchange, 307, "", "Location", "/storage/0123");
+                } else {
+                    LoopbackServer.respond(exchange, 200, "layer bytes");
+                }
+            })) {
+                byte[] blob = api(registry).blob("sha256:0123");
+
+                assertThat(new String(blob, StandardCharsets.UTF_8)).isEqualTo("layer bytes");
+                assertThat(registry.received()).extracting(Received::uri).endsWith("/storage/0123");
+            }
+        }
+
+        @Test
+        void loop_ends_with_a_message() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange ->
+                    LoopbackServer.respond(exchange, 302, "", "Location", exchange.getRequestURI().toString()))) {
+                assertThatThrownBy(() -> api(registry).blob("sha256:0123"))
+                        .hasMessageStartingWith("Cannot talk to the registry of " + registry.host() + "/orders: more than 5 "
+                                + "redirects from http://" + registry.host() + "/v2/orders/blobs/sha256:0123. ");
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gantry.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small JDK {@link HttpServer} on a free loopback port, for what the real registry cannot do (redirect to another
+ * origin, answer as ECR does). Records every request it got, with its Authorization header.
+ *
+ * <p>It serves plain HTTP as the real registry does without TLS: clients (Gantry, Jib) try HTTPS first and fall back to
+ * HTTP when the TLS handshake fails. The JDK server would wait for a request line that a TLS hello never ends, so a
+ * small front on the public port closes connections that start with a TLS record and pipes the others through.
+ */
+public final class LoopbackServer implements AutoCloseable {
+
+    /** A request as received: method, path with query, and the Authorization header (or null). */
+    public record Received(String method, String uri, String authorization) {
+    }
+
+    /** Answers one exchange; the request is already recorded. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private final HttpServer server;
+    private final ServerSocket front;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private LoopbackServer(Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                        exchange.getRequestHeaders().getFirst("Authorization")));
+                handler.handle(exchange);
+            } catch (IOException | RuntimeException e) {
+                e.printStackTrace();
+                throw e;
+            }
+        });
+        server.start();
+        front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "loopback-front-" + front.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void accept() {
+        while (!front.isClosed()) {
+            try {
+                Socket client = front.accept();
+                Thread connection = new Thread(() -> serve(client), "loopback-connection");
+                connection.setDaemon(true);
+                connection.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client) {
+            InputStream in = client.getInputStream();
+            int first = in.read();
+            if (first < 0 || first == 0x16) {
+                return; // a TLS handshake record: no TLS here
+            }
+            try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+                OutputStream toBackend = backend.getOutputStream();
+                toBackend.write(first);
+                Thread up = new Thread(() -> pipe(in, toBackend, backend), "loopback-pipe");
+                up.setDaemon(true);
+                up.start();
+                pipe(backend.getInputStream(), client.getOutputStream(), client);
+            }
+        } catch (IOException ignored) {
+            // the connection ended
+        }
+    }
+
+    private static void pipe(InputStream in, OutputStream out, Socket to) {
+        try {
+            in.transferTo(out);
+        } catch (IOException ignored) {
+            // the other side closed
+        } finally {
+            try {
+                to.shutdownOutput();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    public static LoopbackServer start(Handler handler) throws IOException {
+        return new LoopbackServer(handler);
+    }
+
+    /** {@code 127.0.0.1:PORT}. */
+    public String host() {
+        return "127.0.0.1:" + front.getLocalPort();
+    }
+
+    public String baseUrl() {
+        return "http://" + host();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Sends a status with a body (which may be empty) and the headers given as name, value pairs. */
+    public static void respond(HttpExchange exchange, int status, String body, String... headers) {
+        try {
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            front.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        server.stop(0);
+    }
+}
