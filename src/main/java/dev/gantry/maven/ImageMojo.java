@@ -4,8 +4,6 @@ import dev.gantry.git.GitRepository;
 import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
-import dev.gantry.image.RegistryCredential;
-import dev.gantry.image.Registries;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
@@ -21,23 +19,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.eclipse.aether.RepositorySystem;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Builds the module's container image with jib-core (no Docker daemon) and pushes it with the plan's tags,
@@ -261,34 +250,16 @@ public class ImageMojo extends GantryMojo {
             commitTime = git.headCommitTime();
             source = git.remoteUrlWithoutCredentials().orElse(null);
         }
-        Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId())
-                .collect(Collectors.toSet());
-        List<Path> releases = new ArrayList<>();
-        List<Path> snapshots = new ArrayList<>();
-        List<Path> modules = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            if (artifact.getFile() == null || !artifact.getFile().getName().endsWith(".jar")
-                    || !artifact.getArtifactHandler().isAddedToClasspath()) {
-                continue;
-            }
-            Path file = artifact.getFile().toPath();
-            if (reactor.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
-                modules.add(file);
-            } else if (artifact.isSnapshot()) {
-                snapshots.add(file);
-            } else {
-                releases.add(file);
-            }
-        }
+        ProjectClasspath classpath = ProjectClasspath.of(project, session.getProjects());
         return ImageRequest.builder()
                 .image(plan.image())
                 .from(from)
                 .classesDirectory(Path.of(project.getBuild().getOutputDirectory()))
-                .dependencies(releases)
-                .snapshotDependencies(snapshots)
-                .projectDependencies(modules)
+                .dependencies(classpath.releases())
+                .snapshotDependencies(classpath.snapshots())
+                .projectDependencies(classpath.modules())
                 .mainClass(mainClass)
-                .manifestMainClass(manifestMainClass(project))
+                .manifestMainClass(ProjectClasspath.manifestMainClass(project))
                 .jvmFlags(jvmFlags)
                 .arguments(args)
                 .environment(environment)
@@ -304,63 +275,11 @@ public class ImageMojo extends GantryMojo {
                 .sourceUrl(source)
                 .allowInsecureRegistries(allowInsecureRegistries)
                 .sendCredentialsOverHttp(sendCredentialsOverHttp)
-                .credentials(settingsCredentials(plan.image()))
+                .credentials(new RegistryServers(session.getSettings(), decrypter).credentials(plan.image().repository(), from))
                 .credentialHelper(credentialHelper)
                 .outputDirectory(gantryDirectory())
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
                 .build();
-    }
-
-    /** settings.xml servers whose id is the image's or the base image's registry, decrypted (as jib-maven-plugin). */
-    private Map<String, RegistryCredential> settingsCredentials(ImagePlan image) throws GantryException {
-        // the base image often lives in the same registry as the target: one server entry serves both
-        Set<String> registries = new java.util.HashSet<>(List.of(Registries.of(image.repository()), Registries.of(from)));
-        if (registries.contains("registry-1.docker.io")) {
-            registries.add("docker.io");
-        }
-        Map<String, RegistryCredential> credentials = new LinkedHashMap<>();
-        for (Server server : session.getSettings().getServers()) {
-            if (server.getId() == null || !registries.contains(server.getId()) || server.getUsername() == null) {
-                continue;
-            }
-            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            checkDecrypted(server, decrypted.getProblems());
-            Server clear = decrypted.getServer() == null ? server : decrypted.getServer();
-            credentials.put(server.getId(), new RegistryCredential(clear.getUsername(), clear.getPassword()));
-        }
-        return credentials;
-    }
-
-    /**
-     * Refuses a server whose password could not be decrypted: Maven then hands back the {@code {…}} text as it is, and
-     * sending that as a password would only be refused by the registry with a misleading 401. The message names the
-     * server and the problem, never the password (neither the encrypted text nor a clear one).
-     */
-    static void checkDecrypted(Server server, List<SettingsProblem> problems) throws GantryException {
-        for (SettingsProblem problem : problems == null ? List.<SettingsProblem>of() : problems) {
-            if (problem.getSeverity() == SettingsProblem.Severity.WARNING) {
-                continue;
-            }
-            String message = String.valueOf(problem.getMessage());
-            for (String secret : new String[] {server.getPassword(), server.getPassphrase()}) {
-                if (secret != null && !secret.isEmpty()) {
-                    message = message.replace(secret, "****");
-                }
-            }
-            throw Refusals.serverPasswordUndecryptable(server.getId(), message);
-        }
-    }
-
-    /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */
-    static String manifestMainClass(MavenProject project) {
-        Plugin jar = project.getPlugin("org.apache.maven.plugins:maven-jar-plugin");
-        if (jar == null || !(jar.getConfiguration() instanceof Xpp3Dom configuration)) {
-            return null;
-        }
-        Xpp3Dom archive = configuration.getChild("archive");
-        Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
-        Xpp3Dom main = manifest == null ? null : manifest.getChild("mainClass");
-        return main == null || main.getValue() == null || main.getValue().isBlank() ? null : main.getValue().trim();
     }
 
     private static List<String> names(List<ImageTag> tags) {

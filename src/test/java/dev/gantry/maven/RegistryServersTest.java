@@ -10,7 +10,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.junit.jupiter.api.Test;
 
 /** The pure parts of the image goal's Maven glue. */
-class ImageMojoTest {
+class RegistryServersTest {
 
     static Server server(String id, String password) {
         Server server = new Server();
@@ -28,7 +28,7 @@ class ImageMojoTest {
         SettingsProblem problem = new DefaultSettingsProblem("Failed to decrypt password for server registry.example.com: "
                 + "cannot decrypt " + encrypted, SettingsProblem.Severity.ERROR, "server: registry.example.com", -1, -1, null);
 
-        assertThatThrownBy(() -> ImageMojo.checkDecrypted(server, List.of(problem)))
+        assertThatThrownBy(() -> RegistryServers.checkDecrypted(server, List.of(problem)))
                 .hasMessage("Cannot decrypt the password of the <server> with <id>registry.example.com</id> in settings.xml: "
                         + "Failed to decrypt password for server registry.example.com: cannot decrypt ****. It was not sent. "
                         + "Encrypt it again with mvn --encrypt-password and check the master password in "
@@ -39,8 +39,8 @@ class ImageMojoTest {
 
     @Test
     void a_decrypted_password_or_a_warning_passes() {
-        assertThatCode(() -> ImageMojo.checkDecrypted(server("r", "clear"), List.of())).doesNotThrowAnyException();
-        assertThatCode(() -> ImageMojo.checkDecrypted(server("r", "clear"), List.of(new DefaultSettingsProblem("note",
+        assertThatCode(() -> RegistryServers.checkDecrypted(server("r", "clear"), List.of())).doesNotThrowAnyException();
+        assertThatCode(() -> RegistryServers.checkDecrypted(server("r", "clear"), List.of(new DefaultSettingsProblem("note",
                 SettingsProblem.Severity.WARNING, "", -1, -1, null)))).doesNotThrowAnyException();
     }
 }
