@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.release.GantryException;
-import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.testing.LocalRegistry;
+import dev.gantry.testing.RecordingLog;
 import dev.gantry.testing.SampleService;
 
 import java.io.IOException;
@@ -109,22 +109,7 @@ class CredentialHelperTest {
 
     /** Publishes with exactly this environment; every log line, debug included, is captured. */
     ImageResult publish(ImageRequest request, Map<String, String> environment) throws GantryException {
-        return new ImagePublisher(new GantryLog() {
-            @Override
-            public void debug(String message) {
-                logged.add("DEBUG " + message);
-            }
-
-            @Override
-            public void info(String message) {
-                logged.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                logged.add("WARN " + message);
-            }
-        }, environment).publish(request);
+        return new ImagePublisher(new RecordingLog(logged, true), environment).publish(request);
     }
 
     Map<String, String> pathWithBin() {

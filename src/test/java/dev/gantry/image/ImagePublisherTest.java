@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.release.GantryException;
-import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.ImmutableTagProxy;
 import dev.gantry.testing.LocalRegistry;
+import dev.gantry.testing.RecordingLog;
 import dev.gantry.testing.SampleService;
 
 import java.io.ByteArrayInputStream;
@@ -105,21 +105,7 @@ class ImagePublisherTest {
     }
 
     ImageResult publish(ImageRequest request) throws GantryException {
-        return new ImagePublisher(new GantryLog() {
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public void info(String message) {
-                logged.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                logged.add("WARN " + message);
-            }
-        }, Map.of()).publish(request);
+        return new ImagePublisher(new RecordingLog(logged, false), Map.of()).publish(request);
     }
 
     @Nested
