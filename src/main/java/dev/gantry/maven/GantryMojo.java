@@ -156,14 +156,15 @@ abstract class GantryMojo extends AbstractMojo {
         synchronized (session) {
             ReactorRelease release = ReactorRelease.find(session);
             if (release == null) {
-                Plan plan = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
+                ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
+                Plan plan = planned.plan();
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve("plan.json"));
                 plan.summary().forEach(getLog()::info);
                 if (dryRun) {
                     getLog().info("  dry run: nothing will be pushed, published or tagged.");
                 }
-                release = new ReactorRelease(plan, new ReleaseReport(plan, dryRun, dir.resolve("release.json")), dryRun);
+                release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve("release.json")), dryRun);
                 ReactorRelease.store(session, release);
                 session.getProjects().forEach(this::standAside);
             }

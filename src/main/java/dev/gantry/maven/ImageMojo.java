@@ -1,6 +1,5 @@
 package dev.gantry.maven;
 
-import dev.gantry.git.GitRepository;
 import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
@@ -14,7 +13,6 @@ import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +216,7 @@ public class ImageMojo extends GantryMojo {
             new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
                     .alreadyPublished(ProjectArtifacts.packagedSoFar(session));
         }
-        ImageResult result = new ImagePublisher(log()).publish(request(plan));
+        ImageResult result = new ImagePublisher(log()).publish(request(release));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
@@ -243,13 +241,8 @@ public class ImageMojo extends GantryMojo {
         return chosen;
     }
 
-    private ImageRequest request(Plan plan) throws GantryException {
-        Instant commitTime;
-        String source;
-        try (GitRepository git = GitRepository.open(project.getBasedir().toPath(), gitRemote, log())) {
-            commitTime = git.headCommitTime();
-            source = git.remoteUrlWithoutCredentials().orElse(null);
-        }
+    private ImageRequest request(ReactorRelease release) throws GantryException {
+        Plan plan = release.plan;
         ProjectClasspath classpath = ProjectClasspath.of(project, session.getProjects());
         return ImageRequest.builder()
                 .image(plan.image())
@@ -270,9 +263,9 @@ public class ImageMojo extends GantryMojo {
                 .platforms(platforms)
                 .appRoot(appRoot)
                 .commit(plan.commit())
-                .commitTime(commitTime)
+                .commitTime(release.commitTime)
                 .version(plan.version())
-                .sourceUrl(source)
+                .sourceUrl(release.sourceUrl)
                 .allowInsecureRegistries(allowInsecureRegistries)
                 .sendCredentialsOverHttp(sendCredentialsOverHttp)
                 .credentials(new RegistryServers(session.getSettings(), decrypter).credentials(plan.image().repository(), from))

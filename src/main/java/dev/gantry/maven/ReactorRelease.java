@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.release.Plan;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -19,10 +20,16 @@ final class ReactorRelease {
     final Plan plan;
     final ReleaseReport report;
     final boolean dryRun;
+    /** When the commit was made: the image's creation time. */
+    final Instant commitTime;
+    /** The git remote's URL without credentials, for the image's source label; null without a remote. */
+    final String sourceUrl;
     private final List<ModuleArtifacts> collected = new ArrayList<>();
 
-    ReactorRelease(Plan plan, ReleaseReport report, boolean dryRun) {
-        this.plan = plan;
+    ReactorRelease(ReleasePlanning.Planned planned, ReleaseReport report, boolean dryRun) {
+        this.plan = planned.plan();
+        this.commitTime = planned.commitTime();
+        this.sourceUrl = planned.sourceUrl();
         this.report = report;
         this.dryRun = dryRun;
     }

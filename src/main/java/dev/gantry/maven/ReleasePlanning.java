@@ -13,6 +13,7 @@ import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.ReleaseHistory;
 import dev.gantry.release.Refusals;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,14 @@ final class ReleasePlanning {
     /**
      * @param plugin the plugin's {@code groupId:artifactId}, to find which of its goals the reactor declares
      */
-    Plan plan(GantrySettings settings, String plugin) throws GantryException {
+    /**
+     * The plan, with the commit's time and the remote's URL read while the repository is open (the image's creation
+     * time and source label need them; opening the repository again costs time on every build).
+     */
+    record Planned(Plan plan, Instant commitTime, String sourceUrl) {
+    }
+
+    Planned plan(GantrySettings settings, String plugin) throws GantryException {
         MavenProject top = session.getTopLevelProject();
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log)) {
             ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
@@ -58,7 +66,7 @@ final class ReleasePlanning {
                     checkWholeReactor();
                 }
             }
-            return plan;
+            return new Planned(plan, git.headCommitTime(), git.remoteUrlWithoutCredentials().orElse(null));
         }
     }
 

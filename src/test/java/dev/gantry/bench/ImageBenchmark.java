@@ -36,6 +36,8 @@ import java.util.Map;
 public final class ImageBenchmark {
 
     static final String JIB = "com.google.cloud.tools:jib-maven-plugin:3.5.1";
+    /** The version of this plugin installed in the local repository (scripts/bench installs it first). */
+    static final String PLUGIN_VERSION = System.getProperty("gantry.version", "0.1.0-SNAPSHOT");
 
     public static void main(String[] args) throws Exception {
         Path mvnw = Path.of("mvnw").toAbsolutePath();
@@ -46,9 +48,16 @@ public final class ImageBenchmark {
         List<Path> jars = Arrays.stream(Files.readString(project.resolve("cp.txt")).trim().split(java.io.File.pathSeparator))
                 .filter(s -> !s.isBlank()).map(Path::of).toList();
 
-        try (LocalRegistry gantryRegistry = LocalRegistry.start(); LocalRegistry jibRegistry = LocalRegistry.start()) {
+        Files.writeString(project.resolve(".gitignore"), "target/\ncp.txt\nmaven.log\n");
+        git(project, "init", "-q", "-b", "main");
+        git(project, "add", "-A");
+        git(project, "commit", "-q", "-m", "Release 1.0.0");
+
+        try (LocalRegistry gantryRegistry = LocalRegistry.start(); LocalRegistry jibRegistry = LocalRegistry.start();
+                LocalRegistry goalRegistry = LocalRegistry.start()) {
             String gantryBase = BaseImages.push(gantryRegistry, "base", 5_000_000);
             String jibBase = BaseImages.push(jibRegistry, "base", 5_000_000);
+            String goalBase = BaseImages.push(goalRegistry, "base", 5_000_000);
 
             long baseline = time(() -> maven(mvnw, project, "-q", "validate"));
 
@@ -56,16 +65,27 @@ public final class ImageBenchmark {
             long gantryFirst = time(() -> gantry(gantryRegistry, gantryBase, project, jars, "1.0.0",
                     "1111111111111111111111111111111111111111", Instant.parse("2026-11-20T10:00:00Z"), work.resolve("g1")));
             long jibFirst = time(() -> jib(mvnw, project, jibRegistry, jibBase, "1.0.0"));
+            long jibFirstMojo = mojoSpan(project, "--- jib:");
+            long goalFirst = time(() -> imageGoal(mvnw, project, goalRegistry, goalBase));
+            long planFirstMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":plan");
+            long goalFirstMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":image");
 
             // --- code-only change
             Files.writeString(project.resolve("src/main/java/bench/Greeting.java"),
                     "package bench;\n\nfinal class Greeting {\n    static final String TEXT = \"changed\";\n}\n");
+            Files.writeString(project.resolve("pom.xml"),
+                    Files.readString(project.resolve("pom.xml")).replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
             maven(mvnw, project, "-q", "compile");
+            git(project, "commit", "-q", "-am", "A code change, released as 1.0.1");
             long gantryBytesBefore = gantryRegistry.storedBlobBytes();
             long jibBytesBefore = jibRegistry.storedBlobBytes();
             long gantrySecond = time(() -> gantry(gantryRegistry, gantryBase, project, jars, "1.0.1",
                     "2222222222222222222222222222222222222222", Instant.parse("2026-11-21T10:00:00Z"), work.resolve("g2")));
             long jibSecond = time(() -> jib(mvnw, project, jibRegistry, jibBase, "1.0.1"));
+            long jibSecondMojo = mojoSpan(project, "--- jib:");
+            long goalSecond = time(() -> imageGoal(mvnw, project, goalRegistry, goalBase));
+            long planSecondMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":plan");
+            long goalSecondMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":image");
 
             long gantryReceived = gantryRegistry.storedBlobBytes() - gantryBytesBefore;
             long jibReceived = jibRegistry.storedBlobBytes() - jibBytesBefore;
@@ -79,6 +99,13 @@ public final class ImageBenchmark {
                     gantryFirst, jibFirst, jibFirst - baseline);
             System.out.printf("  code-only change  gantry core %6d ms   jib-maven-plugin:build %6d ms (%d ms without start-up)%n",
                     gantrySecond, jibSecond, jibSecond - baseline);
+            System.out.printf("  the goals' own time (mojo start to end, in Maven):%n");
+            System.out.printf("    first push        gantry:image %6d ms   jib:build %6d ms   (gantry:plan before it, in validate: %d ms)%n",
+                    goalFirstMojo, jibFirstMojo, planFirstMojo);
+            System.out.printf("    code-only change  gantry:image %6d ms   jib:build %6d ms   (gantry:plan: %d ms)%n",
+                    goalSecondMojo, jibSecondMojo, planSecondMojo);
+            System.out.printf("  whole Maven runs: gantry:plan+image %d / %d ms, jib:build %d / %d ms (first push / code-only change)%n",
+                    goalFirst, goalSecond, jibFirst, jibSecond);
             System.out.printf("  stored after code-only change: gantry %d bytes vs classes layer+config+manifest %d (%.3fx); "
                     + "jib %d bytes vs %d (%.3fx)%n", gantryReceived, gantryExpected, (double) gantryReceived / gantryExpected,
                     jibReceived, jibExpected, (double) jibReceived / jibExpected);
@@ -108,8 +135,24 @@ public final class ImageBenchmark {
         }
     }
 
+    /** The plugin's plan and image goals, run by Maven on the project's main branch, in deploy's order. */
+    static void imageGoal(Path mvnw, Path project, LocalRegistry registry, String base) throws Exception {
+        String plugin = "dev.gantry:gantry-maven-plugin:" + PLUGIN_VERSION;
+        maven(mvnw, project, plugin + ":plan", plugin + ":image", TIMESTAMPS, TIMESTAMP_FORMAT,
+                "-Dgantry.image.repository=" + registry.host() + "/orders", "-Dgantry.image.from=" + base,
+                "-Dgantry.image.allowInsecureRegistries=true", "-Dgantry.image.mainClass=bench.Main");
+    }
+
+    static void git(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=bench", "-c", "user.email=bench@example.com"));
+        command.addAll(List.of(args));
+        if (new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
     static void jib(Path mvnw, Path project, LocalRegistry registry, String base, String version) throws Exception {
-        maven(mvnw, project, "-q", JIB + ":build", "-Djib.from.image=" + base, "-Dimage=" + registry.host() + "/orders:" + version,
+        maven(mvnw, project, JIB + ":build", TIMESTAMPS, TIMESTAMP_FORMAT, "-Djib.from.image=" + base, "-Dimage=" + registry.host() + "/orders:" + version,
                 "-Djib.to.tags=latest", "-Djib.allowInsecureRegistries=true", "-Djib.container.mainClass=bench.Main");
     }
 
@@ -120,6 +163,31 @@ public final class ImageBenchmark {
         var layers = json.path("layers");
         return layers.path(layers.size() - 1).path("size").asLong() + json.path("config").path("size").asLong()
                 + manifest.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static final String TIMESTAMPS = "-Dorg.slf4j.simpleLogger.showDateTime=true";
+    static final String TIMESTAMP_FORMAT = "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS";
+
+    /**
+     * How long the mojo whose header line contains {@code header} ran in the last Maven run: from its header to the next
+     * mojo's header or the build's end, read from the timestamped log. The goal's own time, without Maven's start-up.
+     */
+    static long mojoSpan(Path project, String header) throws IOException {
+        List<String> lines = Files.readAllLines(project.resolve("maven.log"));
+        Long start = null;
+        for (String line : lines) {
+            if (!line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")) {
+                continue;
+            }
+            java.time.LocalTime at = java.time.LocalTime.parse(line.substring(0, 12));
+            long millis = at.toNanoOfDay() / 1_000_000;
+            if (start == null && line.contains(header)) {
+                start = millis;
+            } else if (start != null && (line.contains("] --- ") || line.contains("BUILD SUCCESS"))) {
+                return millis - start;
+            }
+        }
+        throw new IllegalStateException("no mojo " + header + " in " + project.resolve("maven.log"));
     }
 
     interface Step {
