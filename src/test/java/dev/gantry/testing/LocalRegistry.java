@@ -203,6 +203,13 @@ public final class LocalRegistry implements AutoCloseable {
         return requests;
     }
 
+    /** The requests that wrote (PUT, PATCH, POST) after the first {@code count} requests: a re-run should have none. */
+    public List<String> writesSince(int count) throws IOException {
+        List<String> all = requests();
+        return all.subList(Math.min(count, all.size()), all.size()).stream()
+                .filter(r -> r.startsWith("PUT") || r.startsWith("PATCH") || r.startsWith("POST")).toList();
+    }
+
     /** Digests of the blobs uploaded (completed PUT of an upload) into a repository, in order. */
     public List<String> uploadedBlobs(String repository) throws IOException {
         return matching(repository, "PUT", "digest=", "201");
