@@ -126,7 +126,6 @@ abstract class GantryMojo extends AbstractMojo {
             if (lastToArrive()) {
                 ReactorRelease planned = release != null ? release : ReactorRelease.find(session);
                 if (planned != null) {
-                    refuseAfterFailures();
                     finish(planned);
                 }
             }
@@ -187,8 +186,11 @@ abstract class GantryMojo extends AbstractMojo {
         }
     }
 
-    /** With -fae or --fail-never the reactor goes on past a failed module; a release must not. */
-    private void refuseAfterFailures() throws GantryException {
+    /**
+     * With -fae or --fail-never the reactor goes on past a failed module; a release must not: the end-of-reactor work
+     * that publishes or tags calls this first.
+     */
+    protected final void refuseAfterFailures() throws GantryException {
         if (session.getResult().hasExceptions()) {
             List<String> failed = session.getProjects().stream()
                     .filter(p -> session.getResult().getBuildSummary(p) instanceof BuildFailure)

@@ -39,6 +39,7 @@ public class PublishMojo extends GantryMojo {
 
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
+        refuseAfterFailures();
         Plan plan = release.plan;
         if (!plan.publishes()) {
             getLog().info("Nothing to publish: " + plan.reason());

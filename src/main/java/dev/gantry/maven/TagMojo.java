@@ -26,6 +26,7 @@ public class TagMojo extends GantryMojo {
 
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
+        refuseAfterFailures();
         Plan plan = release.plan;
         if (plan.gitTag() == null && plan.environmentTag() == null) {
             release.report.write();
