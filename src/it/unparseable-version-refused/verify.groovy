@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+def expected = '''Version '1.1' on branch 'main' is not a release version: this branch requires X.Y.Z, three numbers such as 1.4.0 (branch 'main' → stable, moving tags [latest]). Set <version> in pom.xml to the form X.Y.Z.'''
+assert log.contains(expected), "build.log lacks: $expected"
+// refused in validate: nothing compiled, nothing published
+assert !new File(basedir, 'target/classes').exists()
+assert !new File(basedir, '../unparseable-version-refused-maven-repo').exists()
+
+return true
