@@ -442,7 +442,7 @@ class ImagePublisherTest {
         @org.junit.jupiter.api.AfterEach
         void stop() {
             plain.close();
-            System.clearProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP);
+            System.clearProperty(JibRunner.JIB_SEND_CREDENTIALS_OVER_HTTP);
         }
 
         ImageRequest.Builder plainRequest() {
@@ -480,14 +480,14 @@ class ImagePublisherTest {
         void are_not_sent_by_jib_either_even_with_its_own_system_property_set() throws Exception {
             String baseImage = publish(plainRequest().sendCredentialsOverHttp(true).build()).digest();
             // as mvn -DsendCredentialsOverHttp=true, meant for jib-maven-plugin, would set it
-            System.setProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP, "true");
+            System.setProperty(JibRunner.JIB_SEND_CREDENTIALS_OVER_HTTP, "true");
 
             assertThatThrownBy(() -> publish(request("from-plain", releaseTags("1.0.0", COMMIT_A), COMMIT_A, TIME_A)
                     .from(plain.host() + "/orders@" + baseImage)
                     .credential(plain.host(), new RegistryCredential("ci", "s3cret-pass")).build()))
                     .isInstanceOf(GantryException.class)
                     .hasMessage(refusal(plain.host() + "/orders"));
-            assertThat(System.getProperty(ImagePublisher.JIB_SEND_CREDENTIALS_OVER_HTTP)).isEqualTo("true");
+            assertThat(System.getProperty(JibRunner.JIB_SEND_CREDENTIALS_OVER_HTTP)).isEqualTo("true");
             assertThat(registry.tags("from-plain")).isEmpty();
         }
     }

@@ -14,17 +14,17 @@ class ImageSettingsTest {
     class Ports {
         @Test
         void accept_numbers_protocols_and_ranges() throws GantryException {
-            assertThat(ImagePublisher.ports("8080")).containsExactly(Port.tcp(8080));
-            assertThat(ImagePublisher.ports("53/udp")).containsExactly(Port.udp(53));
-            assertThat(ImagePublisher.ports("7000-7002/tcp")).containsExactly(Port.tcp(7000), Port.tcp(7001), Port.tcp(7002));
+            assertThat(ProjectImage.ports("8080")).containsExactly(Port.tcp(8080));
+            assertThat(ProjectImage.ports("53/udp")).containsExactly(Port.udp(53));
+            assertThat(ProjectImage.ports("7000-7002/tcp")).containsExactly(Port.tcp(7000), Port.tcp(7001), Port.tcp(7002));
         }
 
         @Test
         void refuse_anything_else_with_the_expected_form() {
-            assertThatThrownBy(() -> ImagePublisher.ports("http")).hasMessage("Invalid port 'http': expected a number, "
+            assertThatThrownBy(() -> ProjectImage.ports("http")).hasMessage("Invalid port 'http': expected a number, "
                     + "number/tcp, number/udp or a range such as 7000-7002. Fix <ports><port> in the gantry-maven-plugin "
                     + "configuration.");
-            assertThatThrownBy(() -> ImagePublisher.ports("80/sctp")).isInstanceOf(GantryException.class);
+            assertThatThrownBy(() -> ProjectImage.ports("80/sctp")).isInstanceOf(GantryException.class);
         }
     }
 
@@ -32,8 +32,8 @@ class ImageSettingsTest {
     class Platforms {
         @Test
         void are_os_slash_architecture() throws GantryException {
-            assertThat(ImagePublisher.platform("linux/arm64").getArchitecture()).isEqualTo("arm64");
-            assertThatThrownBy(() -> ImagePublisher.platform("arm64")).hasMessage("Invalid platform 'arm64': expected "
+            assertThat(ProjectImage.platform("linux/arm64").getArchitecture()).isEqualTo("arm64");
+            assertThatThrownBy(() -> ProjectImage.platform("arm64")).hasMessage("Invalid platform 'arm64': expected "
                     + "os/architecture, such as linux/amd64 or linux/arm64. Fix <platforms><platform> in the "
                     + "gantry-maven-plugin configuration.");
         }
@@ -43,9 +43,9 @@ class ImageSettingsTest {
     class The_source_label {
         @Test
         void never_carries_credentials() {
-            assertThat(ImagePublisher.withoutCredentials("https://x-access-token:ghs_abc@github.com/acme/orders.git"))
+            assertThat(ProjectImage.withoutCredentials("https://x-access-token:ghs_abc@github.com/acme/orders.git"))
                     .isEqualTo("https://github.com/acme/orders.git");
-            assertThat(ImagePublisher.withoutCredentials("git@github.com:acme/orders.git")).isEqualTo("git@github.com:acme/orders.git");
+            assertThat(ProjectImage.withoutCredentials("git@github.com:acme/orders.git")).isEqualTo("git@github.com:acme/orders.git");
         }
 
         @Test
@@ -55,7 +55,7 @@ class ImageSettingsTest {
                     {"https://x-access-token:ghs_abc@github.com/acme/orders.git", "https://github.com/acme/orders.git"},
                     {"http://ci:pw@git.lan/acme/orders.git", "http://git.lan/acme/orders.git"},
                     {"ssh://deploy:s3cret@git.example.com:2222/acme/orders.git", "ssh://git.example.com:2222/acme/orders.git"}}) {
-                assertThat(ImagePublisher.withoutCredentials(c[0])).as(c[0]).isEqualTo(c[1]);
+                assertThat(ProjectImage.withoutCredentials(c[0])).as(c[0]).isEqualTo(c[1]);
                 assertThat(dev.gantry.git.RemoteUrls.withoutCredentials(c[0])).as(c[0]).isEqualTo(c[1]);
             }
         }

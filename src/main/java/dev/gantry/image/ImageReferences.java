@@ -1,0 +1,21 @@
+package dev.gantry.image;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
+
+/** Image references from the POM, refused with the element and property a person would fix. */
+final class ImageReferences {
+
+    private ImageReferences() {
+    }
+
+    static ImageReference parse(String text, String element, String property) throws GantryException {
+        try {
+            return ImageReference.parse(text);
+        } catch (InvalidImageReferenceException e) {
+            throw Refusals.invalidImageReference(text, element, property);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.gantry.image;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One place that turns Jib's failures into messages a person can act on. */
+final class JibFailures {
+
+    /** jib-core's reason for a manifest PUT answered 400 MANIFEST_INVALID or TAG_INVALID (ManifestPusher). */
+    static final String JIB_MANIFEST_REFUSED = "Registry may not support pushing OCI Manifest";
+    private static final Pattern CREDENTIALS_NOT_SENT = Pattern.compile("credentials for (\\S+/\\S+) were not sent");
+
+    private JibFailures() {
+    }
+
+    static GantryException of(String image, Exception e, RegistryAuth auth) {
+        Throwable cause = rootCause(e);
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return Refusals.imageBuildFailed(image, "interrupted");
+        }
+        if (cause instanceof RegistryUnauthorizedException unauthorized) {
+            String registry = unauthorized.getImageReference();
+            int slash = registry.indexOf('/');
+            String host = slash > 0 ? registry.substring(0, slash) : registry;
+            // the cause is google-http-client's HttpResponseException, whose message starts with the status
+            int status = String.valueOf(unauthorized.getCause() == null ? null : unauthorized.getCause().getMessage())
+                    .startsWith("403") ? 403 : 401;
+            String source = auth.sourceOf(host).orElse(null);
+            return status == 403 ? Refusals.registryForbidden(registry, host, source)
+                    : Refusals.registryUnauthorized(registry, host, source);
+        }
+        if (cause instanceof RegistryCredentialsNotSentException) {
+            // "Required credentials for <registry>/<repository> were not sent because the connection was over HTTP"
+            Matcher m = CREDENTIALS_NOT_SENT.matcher(String.valueOf(cause.getMessage()));
+            if (m.find()) {
+                String reference = m.group(1);
+                String host = reference.substring(0, reference.indexOf('/'));
+                Optional<String> source = auth.sourceOf(host);
+                if (source.isPresent()) {
+                    return Refusals.credentialsNotSentOverHttp(reference, host, source.get());
+                }
+            }
+        }
+        if (cause instanceof InsecureRegistryException) {
+            return Refusals.registryFailed(image, "the registry does not offer a verified HTTPS connection");
+        }
+        if (cause instanceof RegistryException || cause instanceof IOException) {
+            return new GantryException(Refusals.registryFailed(image, String.valueOf(cause.getMessage())).getMessage(), cause);
+        }
+        if (cause instanceof CacheDirectoryCreationException) {
+            return Refusals.imageOutputFailed("Jib's cache directory", String.valueOf(cause.getMessage()));
+        }
+        return new GantryException(Refusals.imageBuildFailed(image, cause.getClass().getSimpleName() + ": "
+                + cause.getMessage()).getMessage(), cause);
+    }
+
+    /**
+     * Whether Jib reports a manifest PUT answered HTTP 400 {@code TAG_INVALID} or {@code MANIFEST_INVALID}: "Registry
+     * may not support pushing OCI Manifest…", which is what ECR answers for an existing tag of an immutable repository.
+     */
+    static boolean isManifestRefused(Exception e) {
+        Throwable cause = rootCause(e);
+        return cause instanceof RegistryException && String.valueOf(cause.getMessage()).contains(JIB_MANIFEST_REFUSED);
+    }
+
+    /** Jib wraps what went wrong in its build steps' futures. */
+    private static Throwable rootCause(Exception e) {
+        Throwable cause = e;
+        while (cause instanceof ExecutionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gantry.image;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.global.JibSystemProperties;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Runs Jib for one request: its caches, its log events, and its credentials-over-HTTP property set as Gantry's. */
+final class JibRunner {
+
+    /** jib-core's {@code JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP}, read by {@code BuildContext.Builder#build}. */
+    static final String JIB_SEND_CREDENTIALS_OVER_HTTP = JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP;
+    private static final Object JIB_SYSTEM_PROPERTIES = new Object();
+
+    private final ImageRequest request;
+    private final RegistryAuth auth;
+    private final GantryLog log;
+
+    JibRunner(ImageRequest request, RegistryAuth auth, GantryLog log) {
+        this.request = request;
+        this.auth = auth;
+        this.log = log;
+    }
+
+    /** Builds the image to an OCI tar and returns its manifest's digest (the one a push would create). */
+    String toTar(JibContainerBuilder builder, Path tar, String name) throws GantryException {
+        try {
+            Files.createDirectories(tar.getParent());
+            if (request.platforms().size() > 1) {
+                // Jib writes one image to a tar, never an index: the first platform is the one asked for first
+                List<String> platforms = request.platforms();
+                builder.setPlatforms(Set.of(ProjectImage.platform(platforms.get(0)))).setFormat(ImageFormat.OCI);
+                log.warn(Refusals.ociTarOnePlatform(tar.toString(), platforms.get(0), platforms.subList(1, platforms.size())));
+            }
+            JibContainer container = containerize(builder, Containerizer.to(TarImage.at(tar).named(name)));
+            return container.getDigest().toString();
+        } catch (IOException e) {
+            throw Refusals.imageOutputFailed(tar.toString(), e.getMessage());
+        } catch (InvalidImageReferenceException e) {
+            throw Refusals.invalidImageReference(name, "<imageRepository>", "gantry.image.repository");
+        } catch (Exception e) {
+            throw JibFailures.of(name, e, auth);
+        }
+    }
+
+    /**
+     * Runs Jib with its {@code sendCredentialsOverHttp} system property set to the request's setting, so that Jib sends
+     * credentials over plain HTTP exactly when Gantry's own registry calls do: never, unless asked (a
+     * {@code -DsendCredentialsOverHttp=true} meant for jib-maven-plugin does not count). Jib reads the property when a
+     * build starts; it is JVM-wide, so builds here take turns and the previous value is restored.
+     */
+    JibContainer containerize(JibContainerBuilder builder, Containerizer containerizer) throws Exception {
+        configure(containerizer);
+        synchronized (JIB_SYSTEM_PROPERTIES) {
+            String previous = System.getProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
+            System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, String.valueOf(request.sendCredentialsOverHttp()));
+            try {
+                return builder.containerize(containerizer);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
+                } else {
+                    System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, previous);
+                }
+            }
+        }
+    }
+
+    private void configure(Containerizer containerizer) {
+        containerizer.setAllowInsecureRegistries(request.allowInsecureRegistries())
+                .setToolName("gantry")
+                .addEventHandler(LogEvent.class, this::jibLog);
+        if (request.applicationCache() != null) {
+            containerizer.setApplicationLayersCache(request.applicationCache());
+        }
+        if (request.baseImageCache() != null) {
+            containerizer.setBaseImageLayersCache(request.baseImageCache());
+        }
+    }
+
+    /** Jib's lifecycle messages (a few lines per build) at info; its details and progress at debug. */
+    private void jibLog(LogEvent event) {
+        switch (event.getLevel()) {
+            case ERROR, WARN -> log.warn("Jib: " + event.getMessage());
+            case LIFECYCLE -> {
+                String message = event.getMessage();
+                if (!message.isBlank() && !message.startsWith("Executing tasks")) {
+                    log.info("Jib: " + message.strip());
+                }
+            }
+            default -> log.debug("Jib: " + event.getMessage());
+        }
+    }
+}

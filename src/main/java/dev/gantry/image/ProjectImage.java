@@ -1,0 +1,166 @@
+package dev.gantry.image;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.JavaContainerBuilder;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The project's image as Jib is to build it from an {@link ImageRequest}: base image, layers, entrypoint, labels, ports
+ * and platforms. Where it goes (tar or registry) is decided elsewhere.
+ */
+final class ProjectImage {
+
+    static final String LABEL_VERSION = "org.opencontainers.image.version";
+    static final String LABEL_REVISION = "org.opencontainers.image.revision";
+    static final String LABEL_SOURCE = "org.opencontainers.image.source";
+    static final String LABEL_CREATED = "org.opencontainers.image.created";
+    static final String LABEL_REF_NAME = "org.opencontainers.image.ref.name";
+
+    private ProjectImage() {
+    }
+
+    static JibContainerBuilder containerBuilder(ImageRequest request, RegistryAuth auth, GantryLog log)
+            throws GantryException {
+        String mainClass = MainClassResolver.resolve(request.mainClass(), request.manifestMainClass(),
+                request.classesDirectory(), log);
+        ImageReference base = ImageReferences.parse(request.from(), "<from>", "gantry.image.from");
+        try {
+            JavaContainerBuilder java;
+            if (base.isScratch()) {
+                java = JavaContainerBuilder.from(ImageReference.scratch());
+            } else {
+                RegistryImage baseImage = RegistryImage.named(base);
+                auth.find(base).ifPresent(f -> baseImage.addCredential(f.credential().username(), f.credential().password()));
+                java = JavaContainerBuilder.from(baseImage);
+            }
+            java.setAppRoot(request.appRoot());
+            // the classpath follows the order of these calls (resources, classes, libs, as jib-maven-plugin);
+            // the layers follow Jib's fixed order (release, snapshot, project dependencies, resources, classes)
+            Path classes = request.classesDirectory();
+            if (Files.isDirectory(classes)) {
+                java.addResources(classes, p -> !p.toString().endsWith(".class"));
+                java.addClasses(classes, p -> p.toString().endsWith(".class"));
+            }
+            if (!request.dependencies().isEmpty()) {
+                java.addDependencies(request.dependencies());
+            }
+            if (!request.snapshotDependencies().isEmpty()) {
+                java.addSnapshotDependencies(request.snapshotDependencies());
+            }
+            if (!request.projectDependencies().isEmpty()) {
+                java.addProjectDependencies(request.projectDependencies());
+            }
+            java.addJvmFlags(request.jvmFlags());
+            java.setMainClass(mainClass);
+            JibContainerBuilder builder = java.toContainerBuilder();
+            if (request.extraDirectory() != null && Files.isDirectory(request.extraDirectory())) {
+                builder.addFileEntriesLayer(FileEntriesLayer.builder().setName("extra files")
+                        .addEntryRecursive(request.extraDirectory(), AbsoluteUnixPath.get("/")).build());
+            }
+            if (!request.arguments().isEmpty()) {
+                builder.setProgramArguments(request.arguments());
+            }
+            if (!request.environment().isEmpty()) {
+                builder.setEnvironment(request.environment());
+            }
+            Set<Port> ports = new LinkedHashSet<>();
+            for (String port : request.ports()) {
+                ports.addAll(ports(port));
+            }
+            builder.setExposedPorts(ports);
+            if (request.user() != null && !request.user().isBlank()) {
+                builder.setUser(request.user());
+            }
+            builder.setLabels(labels(request));
+            builder.setCreationTime(request.commitTime());
+            // jib-core builds an index only in Docker format ("Build an OCI image index is not yet supported"):
+            // several platforms give a Docker manifest list of Docker manifests, one platform an OCI manifest
+            builder.setFormat(request.platforms().size() > 1 ? ImageFormat.Docker : ImageFormat.OCI);
+            if (!request.platforms().isEmpty()) {
+                Set<Platform> platforms = new LinkedHashSet<>();
+                for (String platform : request.platforms()) {
+                    platforms.add(platform(platform));
+                }
+                builder.setPlatforms(platforms);
+            }
+            return builder;
+        } catch (IOException e) {
+            throw Refusals.imageBuildFailed(request.image().repository(), "cannot read the project's files: " + e.getMessage());
+        }
+    }
+
+    static Map<String, String> labels(ImageRequest request) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (request.version() != null) {
+            labels.put(LABEL_VERSION, request.version());
+            labels.put(LABEL_REF_NAME, request.version());
+        }
+        labels.put(LABEL_REVISION, request.commit());
+        labels.put(LABEL_CREATED, request.commitTime().toString());
+        if (request.sourceUrl() != null && !request.sourceUrl().isBlank()) {
+            labels.put(LABEL_SOURCE, withoutCredentials(request.sourceUrl()));
+        }
+        labels.putAll(request.labels());
+        return labels;
+    }
+
+    /** A remote URL without user info: {@code https://user:token@host/x.git} → {@code https://host/x.git}. */
+    static String withoutCredentials(String url) {
+        return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+    }
+
+    static List<Port> ports(String text) throws GantryException {
+        String spec = text.strip();
+        String protocol = "tcp";
+        int slash = spec.indexOf('/');
+        if (slash >= 0) {
+            protocol = spec.substring(slash + 1).toLowerCase();
+            spec = spec.substring(0, slash);
+            if (!protocol.equals("tcp") && !protocol.equals("udp")) {
+                throw Refusals.invalidPort(text);
+            }
+        }
+        try {
+            String[] range = spec.split("-", -1);
+            int low = Integer.parseInt(range[0]);
+            int high = range.length == 2 ? Integer.parseInt(range[1]) : low;
+            if (range.length > 2 || low < 1 || high > 65535 || high < low) {
+                throw Refusals.invalidPort(text);
+            }
+            List<Port> ports = new ArrayList<>();
+            for (int p = low; p <= high; p++) {
+                ports.add(Port.parseProtocol(p, protocol));
+            }
+            return ports;
+        } catch (NumberFormatException e) {
+            throw Refusals.invalidPort(text);
+        }
+    }
+
+    static Platform platform(String text) throws GantryException {
+        String[] parts = text.strip().split("/");
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw Refusals.invalidPlatform(text);
+        }
+        return new Platform(parts[1], parts[0]);
+    }
+}
