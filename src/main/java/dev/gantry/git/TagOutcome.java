@@ -1,5 +1,7 @@
 package dev.gantry.git;
 
+import dev.gantry.release.ReleaseContext;
+
 /**
  * What happened to one git tag, for the log and {@code release.json}.
  *
@@ -32,7 +34,7 @@ public record TagOutcome(String tag, Action action, String commit, String remote
 
     /** One sentence such as "v1.2.0 created on abc1234 and pushed to origin". */
     public String describe() {
-        String at = " on " + commit.substring(0, Math.min(7, commit.length()));
+        String at = " on " + ReleaseContext.shorten(commit);
         String to = remote == null ? "" : " to " + remote;
         return switch (action) {
             case CREATED -> tag + " created" + at + " and pushed" + to;

@@ -18,11 +18,8 @@ public record ReleaseContext(String branch, String commit, String version, Strin
         this(branch, commit, version, previousVersion, history, null);
     }
 
-    public String shortCommit() {
-        return shorten(commit);
-    }
-
-    static String shorten(String commit) {
+    /** A commit id as people quote it: its first 7 characters. */
+    public static String shorten(String commit) {
         return commit == null ? null : commit.substring(0, Math.min(7, commit.length()));
     }
 }

@@ -319,17 +319,6 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    /** Number of blobs stored. */
-    public long storedBlobCount() throws IOException {
-        Path blobs = storage.resolve("docker/registry/v2/blobs");
-        if (!Files.isDirectory(blobs)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(blobs)) {
-            return files.filter(p -> p.getFileName().toString().equals("data")).count();
-        }
-    }
-
     @Override
     public void close() {
         if (process == null) {
