@@ -22,7 +22,10 @@ import java.util.Objects;
  * @param dependencies            release dependency jars (runtime classpath)
  * @param snapshotDependencies    snapshot dependency jars
  * @param projectDependencies     jars of modules of the same reactor
+ * @param classpath               every dependency jar above in Maven's dependency order: the order of the image's
+ *                                classpath file; empty means releases, snapshots, then modules
  * @param mainClass               the configured main class, or null
+ * @param startClass              the {@code start-class} property (Spring Boot's convention), or null
  * @param manifestMainClass       the jar plugin's manifest main class, or null
  * @param jvmFlags                JVM flags put before {@code -cp} in the entrypoint
  * @param arguments               program arguments (the image's CMD)
@@ -49,7 +52,8 @@ import java.util.Objects;
  * @param baseImageCache          Jib's cache of base image layers, or null for Jib's default (shared)
  */
 public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
-        List<Path> snapshotDependencies, List<Path> projectDependencies, String mainClass, String manifestMainClass,
+        List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
+        String startClass, String manifestMainClass,
         List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
@@ -70,6 +74,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         dependencies = List.copyOf(dependencies);
         snapshotDependencies = List.copyOf(snapshotDependencies);
         projectDependencies = List.copyOf(projectDependencies);
+        classpath = classpath.isEmpty() ? concat(dependencies, snapshotDependencies, projectDependencies) : List.copyOf(classpath);
         jvmFlags = List.copyOf(jvmFlags);
         arguments = List.copyOf(arguments);
         environment = Map.copyOf(emptyForNull(environment));
@@ -77,6 +82,15 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         labels = java.util.Collections.unmodifiableMap(emptyForNull(labels));
         platforms = List.copyOf(platforms);
         credentials = Map.copyOf(credentials);
+    }
+
+    @SafeVarargs
+    private static List<Path> concat(List<Path>... lists) {
+        List<Path> all = new ArrayList<>();
+        for (List<Path> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
     }
 
     /** Maven gives {@code <X/>} and {@code <X></X>} as null: that is the empty value, the only way to write one. */
@@ -98,7 +112,9 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private List<Path> dependencies = new ArrayList<>();
         private List<Path> snapshotDependencies = new ArrayList<>();
         private List<Path> projectDependencies = new ArrayList<>();
+        private List<Path> classpath = new ArrayList<>();
         private String mainClass;
+        private String startClass;
         private String manifestMainClass;
         private List<String> jvmFlags = new ArrayList<>();
         private List<String> arguments = new ArrayList<>();
@@ -131,7 +147,9 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder dependencies(List<Path> value) { dependencies = nn(value); return this; }
         public Builder snapshotDependencies(List<Path> value) { snapshotDependencies = nn(value); return this; }
         public Builder projectDependencies(List<Path> value) { projectDependencies = nn(value); return this; }
+        public Builder classpath(List<Path> value) { classpath = nn(value); return this; }
         public Builder mainClass(String value) { mainClass = value; return this; }
+        public Builder startClass(String value) { startClass = value; return this; }
         public Builder manifestMainClass(String value) { manifestMainClass = value; return this; }
         public Builder jvmFlags(List<String> value) { jvmFlags = nn(value); return this; }
         public Builder arguments(List<String> value) { arguments = nn(value); return this; }
@@ -162,7 +180,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
-                    mainClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
+                    classpath, mainClass, startClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
                     platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache);

@@ -9,26 +9,44 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The image's main class: the configured one, else the jar manifest's, else the single class with a
- * {@code main} method that jib-core's {@link MainClassFinder} finds among the compiled classes.
+ * The image's main class, the first of: Gantry's {@code <mainClass>}, the {@code start-class} property (Spring Boot's
+ * convention), the maven-jar-plugin's manifest {@code mainClass}, and the single class with a {@code main} method that
+ * jib-core's {@link MainClassFinder} finds among the compiled classes. A setting that still holds a {@code ${…}}
+ * expression (Spring Boot's parent sets the jar plugin's {@code mainClass} to {@code ${start-class}}, which many services
+ * never define) is skipped with a warning, as jib-maven-plugin does: starting {@code java … ${start-class}} cannot work.
  */
 final class MainClassResolver {
 
     private MainClassResolver() {
     }
 
-    static String resolve(String configured, String manifest, Path classesDirectory, GantryLog log) throws GantryException {
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
+    static MainClass resolve(ImageRequest request, GantryLog log) throws GantryException {
+        List<MainClass> settings = List.of(new MainClass(request.mainClass(), MainClass.CONFIGURED),
+                new MainClass(request.startClass(), MainClass.START_CLASS),
+                new MainClass(request.manifestMainClass(), MainClass.JAR_PLUGIN));
+        List<String> ignored = new ArrayList<>();
+        for (MainClass setting : settings) {
+            if (setting.name() == null || setting.name().isBlank()) {
+                continue;
+            }
+            String name = setting.name().strip();
+            if (name.contains("${")) {
+                ignored.add(name + " (" + setting.source() + ")");
+                log.warn("Main class setting ignored, as no property resolves it: " + ignored.get(ignored.size() - 1) + ".");
+                continue;
+            }
+            log.info("Main class " + name + " (from " + setting.source() + ").");
+            return new MainClass(name, setting.source());
         }
-        if (manifest != null && !manifest.isBlank()) {
-            log.debug("Main class " + manifest + " from the jar manifest configuration.");
-            return manifest.strip();
-        }
+        return find(request.classesDirectory(), ignored, log);
+    }
+
+    private static MainClass find(Path classesDirectory, List<String> ignored, GantryLog log) throws GantryException {
         List<Path> classFiles;
         if (Files.isDirectory(classesDirectory)) {
             try (Stream<Path> files = Files.walk(classesDirectory)) {
@@ -42,12 +60,13 @@ final class MainClassResolver {
         MainClassFinder.Result result = MainClassFinder.find(classFiles, event -> log.debug(event.getMessage()));
         switch (result.getType()) {
             case MAIN_CLASS_FOUND:
-                log.info("Main class " + result.getFoundMainClass() + " (found in " + classesDirectory.getFileName() + ").");
-                return result.getFoundMainClass();
+                MainClass found = new MainClass(result.getFoundMainClass(), MainClass.found(classesDirectory.toString()));
+                log.info("Main class " + found.name() + " (from " + found.source() + ").");
+                return found;
             case MULTIPLE_MAIN_CLASSES:
                 throw Refusals.multipleMainClasses(result.getFoundMainClasses().stream().sorted().toList());
             default:
-                throw Refusals.noMainClass(classesDirectory.toString());
+                throw Refusals.noMainClass(classesDirectory.toString(), ignored);
         }
     }
 }

@@ -40,8 +40,9 @@ final class ProjectImage {
 
     static JibContainerBuilder containerBuilder(ImageRequest request, RegistryAuth auth, GantryLog log)
             throws GantryException {
-        String mainClass = MainClassResolver.resolve(request.mainClass(), request.manifestMainClass(),
-                request.classesDirectory(), log);
+        MainClass mainClass = MainClassResolver.resolve(request, log);
+        // before anything is pushed or written: an image whose main class cannot start is never published
+        MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath());
         ImageReference base = ImageReferences.parse(request.from(), "<from>", "gantry.image.from");
         try {
             JavaContainerBuilder java;
@@ -52,9 +53,10 @@ final class ProjectImage {
                 auth.find(base).ifPresent(f -> baseImage.addCredential(f.credential().username(), f.credential().password()));
                 java = JavaContainerBuilder.from(baseImage);
             }
-            java.setAppRoot(request.appRoot());
-            // the classpath follows the order of these calls (resources, classes, libs, as jib-maven-plugin);
-            // the layers follow Jib's fixed order (release, snapshot, project dependencies, resources, classes)
+            AbsoluteUnixPath appRoot = AbsoluteUnixPath.get(request.appRoot());
+            java.setAppRoot(appRoot);
+            // the layers follow Jib's fixed order (release, snapshot, project dependencies, resources, classes); the
+            // classpath is the classpath file's (JvmArgFiles), so no main class is given to jib-core here
             Path classes = request.classesDirectory();
             if (Files.isDirectory(classes)) {
                 java.addResources(classes, p -> !p.toString().endsWith(".class"));
@@ -69,9 +71,11 @@ final class ProjectImage {
             if (!request.projectDependencies().isEmpty()) {
                 java.addProjectDependencies(request.projectDependencies());
             }
-            java.addJvmFlags(request.jvmFlags());
-            java.setMainClass(mainClass);
             JibContainerBuilder builder = java.toContainerBuilder();
+            String classpath = JvmArgFiles.classpath(appRoot, request.classpath());
+            builder.addFileEntriesLayer(JvmArgFiles.layer(request.outputDirectory().resolve("jvm-arg-files"), appRoot,
+                    classpath, mainClass.name()));
+            builder.setEntrypoint(JvmArgFiles.entrypoint(appRoot, request.jvmFlags(), mainClass.name()));
             if (request.extraDirectory() != null && Files.isDirectory(request.extraDirectory())) {
                 builder.addFileEntriesLayer(FileEntriesLayer.builder().setName("extra files")
                         .addEntryRecursive(request.extraDirectory(), AbsoluteUnixPath.get("/")).build());

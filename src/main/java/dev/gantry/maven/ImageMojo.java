@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.image.ImageDependencies;
 import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
@@ -47,13 +48,25 @@ public class ImageMojo extends GantryMojo {
     private String from;
 
     /**
-     * The main class; by default the {@code maven-jar-plugin}'s {@code <archive><manifest><mainClass>}, else the one
-     * class with a {@code main} method.
+     * The main class; by default the {@code start-class} property (Spring Boot's convention), else the
+     * {@code maven-jar-plugin}'s {@code <archive><manifest><mainClass>}, else the one class with a {@code main} method.
+     * A setting with an unresolved {@code ${…}} is ignored with a warning. The image goal fails, before anything is
+     * pushed, when the class is not in the image or has no {@code public static void main(String[])}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "gantry.image.mainClass")
     private String mainClass;
+
+    /**
+     * Dependencies to leave out of the image, each {@code groupId:artifactId} (such as {@code org.projectlombok:lombok}),
+     * besides those Spring Boot leaves out of its runnable jar, which are always left out: {@code spring-boot-devtools},
+     * {@code spring-boot-docker-compose}, optional and {@code provided} dependencies, and annotation processors.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> excludes = new ArrayList<>();
 
     /**
      * JVM flags, put before {@code -cp} in the entrypoint.
@@ -243,7 +256,7 @@ public class ImageMojo extends GantryMojo {
 
     private ImageRequest request(ReactorRelease release) throws GantryException {
         Plan plan = release.plan;
-        ProjectClasspath classpath = ProjectClasspath.of(project, session.getProjects());
+        ProjectClasspath classpath = ProjectClasspath.of(project, session.getProjects(), new ImageDependencies(excludes), log());
         return ImageRequest.builder()
                 .image(plan.image())
                 .from(from)
@@ -251,8 +264,10 @@ public class ImageMojo extends GantryMojo {
                 .dependencies(classpath.releases())
                 .snapshotDependencies(classpath.snapshots())
                 .projectDependencies(classpath.modules())
+                .classpath(classpath.ordered())
                 .mainClass(mainClass)
-                .manifestMainClass(ProjectClasspath.manifestMainClass(project))
+                .startClass(MainClassSettings.startClass(project, session))
+                .manifestMainClass(MainClassSettings.jarPluginMainClass(project, session))
                 .jvmFlags(jvmFlags)
                 .arguments(args)
                 .environment(environment)

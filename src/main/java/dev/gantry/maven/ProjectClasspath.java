@@ -1,36 +1,54 @@
 package dev.gantry.maven;
 
+import dev.gantry.image.ImageDependencies;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * A module's runtime classpath as the image's layers split it, as jib-maven-plugin does: release dependencies,
- * snapshot dependencies and the reactor's own modules, so that a code change re-uploads only small layers.
+ * A module's runtime classpath as its image holds it: the jars {@link ImageDependencies} keeps, in Maven's dependency
+ * order (the image's classpath file), and split into layers as jib-maven-plugin splits them — release dependencies,
+ * snapshot dependencies and the reactor's own modules — so that a code change re-uploads only small layers.
  *
+ * @param ordered   every jar, in Maven's dependency order
  * @param releases  release dependency jars
  * @param snapshots snapshot dependency jars
  * @param modules   jars of the reactor's other modules
  */
-record ProjectClasspath(List<Path> releases, List<Path> snapshots, List<Path> modules) {
+record ProjectClasspath(List<Path> ordered, List<Path> releases, List<Path> snapshots, List<Path> modules) {
 
-    static ProjectClasspath of(MavenProject project, List<MavenProject> reactor) {
+    static ProjectClasspath of(MavenProject project, List<MavenProject> reactor, ImageDependencies filter, GantryLog log)
+            throws GantryException {
         Set<String> own = reactor.stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
-        List<Path> releases = new ArrayList<>();
-        List<Path> snapshots = new ArrayList<>();
-        List<Path> modules = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
+        List<ImageDependencies.Dependency> jars = new ArrayList<>();
+        List<Artifact> artifacts = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) { // Maven's dependency order
             if (artifact.getFile() == null || !artifact.getFile().getName().endsWith(".jar")
                     || !artifact.getArtifactHandler().isAddedToClasspath()) {
                 continue;
             }
-            Path file = artifact.getFile().toPath();
+            jars.add(new ImageDependencies.Dependency(artifact.getGroupId(), artifact.getArtifactId(), artifact.getScope(),
+                    artifact.isOptional(), artifact.getFile().toPath()));
+            artifacts.add(artifact);
+        }
+        List<ImageDependencies.Dependency> kept = filter.select(jars, log);
+        List<Path> ordered = new ArrayList<>();
+        List<Path> releases = new ArrayList<>();
+        List<Path> snapshots = new ArrayList<>();
+        List<Path> modules = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            if (!kept.contains(jars.get(i))) {
+                continue;
+            }
+            Artifact artifact = artifacts.get(i);
+            Path file = jars.get(i).file();
+            ordered.add(file);
             if (own.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
                 modules.add(file);
             } else if (artifact.isSnapshot()) {
@@ -39,18 +57,6 @@ record ProjectClasspath(List<Path> releases, List<Path> snapshots, List<Path> mo
                 releases.add(file);
             }
         }
-        return new ProjectClasspath(List.copyOf(releases), List.copyOf(snapshots), List.copyOf(modules));
-    }
-
-    /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */
-    static String manifestMainClass(MavenProject project) {
-        Plugin jar = project.getPlugin("org.apache.maven.plugins:maven-jar-plugin");
-        if (jar == null || !(jar.getConfiguration() instanceof Xpp3Dom configuration)) {
-            return null;
-        }
-        Xpp3Dom archive = configuration.getChild("archive");
-        Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
-        Xpp3Dom main = manifest == null ? null : manifest.getChild("mainClass");
-        return main == null || main.getValue() == null || main.getValue().isBlank() ? null : main.getValue().trim();
+        return new ProjectClasspath(List.copyOf(ordered), List.copyOf(releases), List.copyOf(snapshots), List.copyOf(modules));
     }
 }

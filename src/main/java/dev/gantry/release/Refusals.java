@@ -226,10 +226,50 @@ public final class Refusals {
                 + property + "=<image>.");
     }
 
-    public static GantryException noMainClass(String classesDirectory) {
-        return new GantryException("No main class found in " + classesDirectory + ": the image needs one to start. Set "
-                + "<mainClass> in the gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or "
+    /**
+     * No main class: none configured, and jib-core's finder found no class with a {@code main} method.
+     *
+     * @param ignored main class settings that were ignored because an expression in them is unresolved, each as
+     *                "{@code <value>} (<where it was set>)"
+     */
+    public static GantryException noMainClass(String classesDirectory, List<String> ignored) {
+        return new GantryException("No main class found in " + classesDirectory + ": the image needs one to start."
+                + (ignored.isEmpty() ? "" : " Ignored, as no property resolves them: " + String.join(", ", ignored) + ".")
+                + " Set " + SET_MAIN_CLASS + ", or the start-class property (Spring Boot's convention), or "
                 + "<archive><manifest><mainClass> in the maven-jar-plugin configuration.");
+    }
+
+    public static GantryException mainClassNotInImage(String mainClass, String source, String classesDirectory, int jars) {
+        return new GantryException("Main class " + mainClass + " (from " + source + ") is not in the image: neither "
+                + classesDirectory + " nor any of the " + jars + " dependency jars holds " + mainClass.replace('.', '/')
+                + ".class, so the container could not start. Nothing was pushed. Set the class that starts the service with "
+                + SET_MAIN_CLASS + ".");
+    }
+
+    public static GantryException noMainMethod(String mainClass, String source, String location) {
+        return new GantryException("Main class " + mainClass + " (from " + source + ", found in " + location + ") has no "
+                + "public static void main(String[]) method, so the container could not start. Nothing was pushed. Set the "
+                + "class that starts the service with " + SET_MAIN_CLASS + ".");
+    }
+
+    public static GantryException unreadableClass(String mainClass, String location, String detail) {
+        return new GantryException("Cannot read main class " + mainClass + " in " + location + ": " + detail + ". Rebuild the "
+                + "project (mvn clean deploy), or set another class with " + SET_MAIN_CLASS + ".");
+    }
+
+    private static final String SET_MAIN_CLASS = "<mainClass> in the gantry-maven-plugin configuration "
+            + "(or -Dgantry.image.mainClass=com.example.Main)";
+
+    public static GantryException invalidExclude(String text) {
+        return new GantryException("Invalid exclude '" + text + "': expected groupId:artifactId, such as "
+                + "org.projectlombok:lombok. Fix <excludes><exclude> in the gantry-maven-plugin configuration.");
+    }
+
+    public static GantryException repackagedDependency(String artifact, String file) {
+        return new GantryException("Dependency " + artifact + " is a Spring Boot executable jar (" + file + ", repackaged by "
+                + "spring-boot-maven-plugin): its classes are under BOOT-INF/, where no classpath finds them. Give that "
+                + "module's repackage execution a classifier (<classifier>exec</classifier> in its spring-boot-maven-plugin "
+                + "configuration) or skip it there (<skip>true</skip>), so that the module's jar stays a plain library.");
     }
 
     public static GantryException multipleMainClasses(List<String> found) {

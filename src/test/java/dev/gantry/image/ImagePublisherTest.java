@@ -132,7 +132,7 @@ class ImagePublisherTest {
             JsonNode config = registry.config("config", "1.4.0");
             assertThat(config.path("created").asText()).isEqualTo("2026-11-20T10:15:30Z");
             assertThat(texts(config.path("config").path("Entrypoint"))).containsExactly("java", "-Xmx64m", "-cp",
-                    "/app/resources:/app/classes:/app/libs/*", "sample.Main");
+                    "@/app/jib-classpath-file", "sample.Main");
             assertThat(texts(config.path("config").path("Cmd"))).containsExactly("--port=8080");
             assertThat(texts(config.path("config").path("Env"))).contains("APP_ENV=test", "BASE=yes");
             assertThat(config.path("config").path("User").asText()).isEqualTo("1000");
@@ -163,7 +163,7 @@ class ImagePublisherTest {
             publish(request("layers", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
 
             JsonNode layers = registry.manifest("layers", "1.4.0").json().path("layers");
-            assertThat(layers.size()).isEqualTo(5);
+            assertThat(layers.size()).isEqualTo(6);
             List<List<String>> contents = new ArrayList<>();
             for (JsonNode layer : layers) {
                 contents.add(entries(registry.blob("layers", layer.path("digest").asText())));
@@ -173,6 +173,23 @@ class ImagePublisherTest {
             assertThat(contents.get(2)).contains("app/libs/client-1.1-SNAPSHOT.jar");
             assertThat(contents.get(3)).contains("app/resources/app.properties");
             assertThat(contents.get(4)).contains("app/classes/sample/Main.class", "app/classes/sample/Greeting.class");
+            assertThat(contents.get(5)).containsExactlyInAnyOrder("app/", "app/jib-classpath-file", "app/jib-main-class-file");
+        }
+
+        @Test
+        void lists_the_classpath_in_maven_order_in_a_file_as_jib_does_for_java_9_and_later() throws Exception {
+            Path util = service.dependencies().get(1);
+            Path data = service.dependencies().get(0);
+            Path client = service.snapshotDependencies().get(0);
+            publish(request("classpath", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .classpath(List.of(client, util, data)).build());
+
+            JsonNode layers = registry.manifest("classpath", "1.4.0").json().path("layers");
+            byte[] last = registry.blob("classpath", layers.path(layers.size() - 1).path("digest").asText());
+            assertThat(new String(tarFile(last, "app/jib-classpath-file"), StandardCharsets.UTF_8)).isEqualTo(
+                    "/app/resources:/app/classes:/app/libs/client-1.1-SNAPSHOT.jar:/app/libs/util-2.3.jar"
+                            + ":/app/libs/commons-data-1.0.jar");
+            assertThat(new String(tarFile(last, "app/jib-main-class-file"), StandardCharsets.UTF_8)).isEqualTo("sample.Main");
         }
 
         @Test
@@ -182,7 +199,7 @@ class ImagePublisherTest {
             publish(request("mounted", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
 
             assertThat(registry.mountedBlobs("mounted")).contains(baseLayer);
-            assertThat(registry.uploadedBlobs("mounted")).doesNotContain(baseLayer).hasSize(5);
+            assertThat(registry.uploadedBlobs("mounted")).doesNotContain(baseLayer).hasSize(6);
         }
     }
 
@@ -307,7 +324,7 @@ class ImagePublisherTest {
             assertThat(again.pushed()).containsExactly("stable");
             assertThat(registry.digest("retag", "stable")).isEqualTo(first.digest());
             assertThat(registry.storedBlobBytes()).isEqualTo(bytesBefore);
-            assertThat(registry.uploadedBlobs("retag")).hasSize(5);
+            assertThat(registry.uploadedBlobs("retag")).hasSize(6);
         }
     }
 
@@ -354,7 +371,7 @@ class ImagePublisherTest {
             LocalRegistry.Manifest manifest = registry.manifest("develop", "develop");
             assertThat(manifest.digest()).isEqualTo(second.digest());
             JsonNode layers = manifest.json().path("layers");
-            JsonNode classes = layers.path(layers.size() - 1);
+            JsonNode classes = layers.path(layers.size() - 2); // the last holds the classpath file, unchanged
             long expected = classes.path("size").asLong() + manifest.json().path("config").path("size").asLong()
                     + manifest.body().getBytes(StandardCharsets.UTF_8).length;
             long received = registry.storedBlobBytes() - before;
@@ -529,6 +546,9 @@ class ImagePublisherTest {
                 extract(registry.blob("runs", layer.path("digest").asText()), root);
             }
             JsonNode config = registry.config("runs", "1.4.0").path("config");
+            // the image's paths start with /app/: point them (in the command and in the classpath file) at the extracted copy
+            Path classpathFile = root.resolve("app/jib-classpath-file");
+            Files.writeString(classpathFile, Files.readString(classpathFile).replace("/app/", root + "/app/"));
             List<String> command = new ArrayList<>();
             for (String part : texts(config.path("Entrypoint"))) {
                 command.add(part.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
@@ -556,12 +576,29 @@ class ImagePublisherTest {
         }
 
         @Test
-        void comes_from_the_jar_manifest_before_the_finder() throws Exception {
-            ImageResult result = publish(request("manifest", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).mainClass(null)
-                    .manifestMainClass("sample.Other").build());
+        void that_is_not_in_the_image_is_refused_before_anything_is_pushed() throws Exception {
+            int before = registry.requests().size();
 
-            assertThat(texts(registry.config("manifest", result.digest()).path("config").path("Entrypoint")))
-                    .endsWith("sample.Other");
+            assertThatThrownBy(() -> publish(request("cannot-start", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .mainClass(null).startClass("sample.Other").build()))
+                    .hasMessage("Main class sample.Other (from the start-class property, Spring Boot's convention) is not in "
+                            + "the image: neither " + service.classes() + " nor any of the 3 dependency jars holds "
+                            + "sample/Other.class, so the container could not start. Nothing was pushed. Set the class that "
+                            + "starts the service with <mainClass> in the gantry-maven-plugin configuration "
+                            + "(or -Dgantry.image.mainClass=com.example.Main).");
+            assertThat(registry.writesSince(before)).isEmpty();
+        }
+
+        @Test
+        void without_a_main_method_is_refused_before_the_oci_tar_is_written() throws Exception {
+            assertThatThrownBy(() -> publish(request("unused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .image(new ImagePlan("orders", true, releaseTags("1.4.0", COMMIT_A)))
+                    .mainClass("sample.Greeting").build()))
+                    .hasMessageStartingWith("Main class sample.Greeting (from <mainClass> of the gantry-maven-plugin or "
+                            + "-Dgantry.image.mainClass, found in " + service.classes().resolve("sample/Greeting.class")
+                            + ") has no public static void main(String[]) method");
+            assertThat(dir.resolve("target/gantry/image.tar")).doesNotExist();
+            assertThat(dir.resolve("target/gantry/image.digest")).doesNotExist();
         }
 
         @Test
@@ -570,8 +607,9 @@ class ImagePublisherTest {
             assertThatThrownBy(() -> publish(request("none", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).mainClass(null)
                     .classesDirectory(empty).build()))
                     .hasMessage("No main class found in " + empty + ": the image needs one to start. Set <mainClass> in the "
-                            + "gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or "
-                            + "<archive><manifest><mainClass> in the maven-jar-plugin configuration.");
+                            + "gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or the "
+                            + "start-class property (Spring Boot's convention), or <archive><manifest><mainClass> in the "
+                            + "maven-jar-plugin configuration.");
         }
     }
 

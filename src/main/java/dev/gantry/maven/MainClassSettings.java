@@ -1,0 +1,65 @@
+package dev.gantry.maven;
+
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The main class settings a Maven project carries besides Gantry's own, after interpolation: the {@code start-class}
+ * property (Spring Boot's convention) and the maven-jar-plugin's {@code <archive><manifest><mainClass>}. Maven
+ * interpolates the model when it reads it; a {@code ${…}} left over may name a property set later in the build (as the jar
+ * plugin would see it at {@code package}), so it is resolved again here from the user, project and system properties.
+ * What stays unresolved is passed on as is: the image core ignores it with a warning.
+ */
+final class MainClassSettings {
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
+
+    private MainClassSettings() {
+    }
+
+    static String startClass(MavenProject project, MavenSession session) {
+        return interpolate(project.getProperties().getProperty("start-class"), project, session);
+    }
+
+    /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */
+    static String jarPluginMainClass(MavenProject project, MavenSession session) {
+        Plugin jar = project.getPlugin("org.apache.maven.plugins:maven-jar-plugin");
+        if (jar == null || !(jar.getConfiguration() instanceof Xpp3Dom configuration)) {
+            return null;
+        }
+        Xpp3Dom archive = configuration.getChild("archive");
+        Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
+        Xpp3Dom main = manifest == null ? null : manifest.getChild("mainClass");
+        return main == null ? null : interpolate(main.getValue(), project, session);
+    }
+
+    static String interpolate(String value, MavenProject project, MavenSession session) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Matcher m = EXPRESSION.matcher(value.strip());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String resolved = lookup(m.group(1), session.getUserProperties(), project.getProperties(),
+                    session.getSystemProperties());
+            m.appendReplacement(out, Matcher.quoteReplacement(resolved == null ? m.group() : resolved));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String lookup(String name, Properties... sources) {
+        for (Properties source : sources) {
+            String value = source.getProperty(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.gantry.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.testing.CompiledClasses;
+import dev.gantry.testing.RecordingLog;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which main class the image starts, and the check that it can start it, on classes and jars compiled by javac. */
+class MainClassTest {
+
+    // compiled once for the class: javac is the slow part
+    @TempDir
+    static Path dir;
+    static Path classes;
+    static Path library;
+    List<String> logged = new ArrayList<>();
+
+    @BeforeAll
+    static void compile() throws Exception {
+        classes = CompiledClasses.compile(dir.resolve("classes"), 17, Map.of(
+                "app.Service", "package app; public class Service { public static void main(String[] args) {} }",
+                "app.Helper", "package app; public class Helper { static void help() {} }",
+                "app.InstanceMain", "package app; public class InstanceMain { public void main(String[] args) {} }",
+                "app.PackageMain", "package app; public class PackageMain { static void main(String[] args) {} }",
+                "app.Outer", "package app; public class Outer { public static class Inner { "
+                        + "public static void main(String[] args) {} } }"));
+        Path libraryClasses = CompiledClasses.compile(dir.resolve("lib-classes"), 17, Map.of(
+                "lib.Launcher", "package lib; public class Launcher { public static void main(String[] args) {} }",
+                "lib.Util", "package lib; public final class Util { }"));
+        library = CompiledClasses.jar(dir.resolve("libs/launcher-1.0.jar"), libraryClasses, Map.of());
+    }
+
+    ImageRequest.Builder request() {
+        return ImageRequest.builder().image(new ImagePlan("orders", true, List.of())).classesDirectory(classes)
+                .dependencies(List.of(library)).commit("a1b2c3d4e5f60718293a4b5c6d7e8f9012345678")
+                .commitTime(Instant.parse("2026-11-20T10:15:30Z")).outputDirectory(dir.resolve("target/gantry"));
+    }
+
+    MainClass resolve(ImageRequest.Builder request) throws GantryException {
+        return MainClassResolver.resolve(request.build(), new RecordingLog(logged, false));
+    }
+
+    @Nested
+    class Comes_in_order_from {
+
+        @Test
+        void gantrys_own_setting_first() throws Exception {
+            assertThat(resolve(request().mainClass("app.Service").startClass("app.Helper").manifestMainClass("app.Outer")))
+                    .isEqualTo(new MainClass("app.Service", "<mainClass> of the gantry-maven-plugin or -Dgantry.image.mainClass"));
+        }
+
+        @Test
+        void the_start_class_property_before_the_jar_plugin() throws Exception {
+            assertThat(resolve(request().startClass("lib.Launcher").manifestMainClass("app.Service")))
+                    .isEqualTo(new MainClass("lib.Launcher", "the start-class property, Spring Boot's convention"));
+        }
+
+        @Test
+        void the_jar_plugin_before_the_finder() throws Exception {
+            assertThat(resolve(request().manifestMainClass("app.Outer$Inner")))
+                    .isEqualTo(new MainClass("app.Outer$Inner", "<archive><manifest><mainClass> of the maven-jar-plugin"));
+        }
+
+        @Test
+        void jib_cores_finder_last() throws Exception {
+            Path single = CompiledClasses.compile(dir.resolve("single"), 17, Map.of(
+                    "one.Main", "package one; public class Main { public static void main(String[] args) {} }"));
+
+            assertThat(resolve(request().classesDirectory(single))).isEqualTo(new MainClass("one.Main",
+                    "the one class with a main method in " + single + ", found by jib-core's MainClassFinder"));
+        }
+    }
+
+    @Nested
+    class An_unresolved_expression {
+
+        @Test
+        void is_skipped_with_a_warning() throws Exception {
+            MainClass main = resolve(request().startClass("${app.main}").manifestMainClass("${start-class}")
+                    .mainClass(null).classesDirectory(CompiledClasses.compile(dir.resolve("single"), 17, Map.of(
+                            "one.Main", "package one; public class Main { public static void main(String[] a) {} }"))));
+
+            assertThat(main.name()).isEqualTo("one.Main");
+            assertThat(logged).contains(
+                    "WARN Main class setting ignored, as no property resolves it: ${app.main} (the start-class property, "
+                            + "Spring Boot's convention).",
+                    "WARN Main class setting ignored, as no property resolves it: ${start-class} (<archive><manifest>"
+                            + "<mainClass> of the maven-jar-plugin).");
+        }
+
+        @Test
+        void with_no_main_class_to_find_is_refused_naming_it() throws Exception {
+            Path none = CompiledClasses.compile(dir.resolve("none"), 17, Map.of("x.Y", "package x; class Y {}"));
+
+            assertThatThrownBy(() -> resolve(request().manifestMainClass("${start-class}").classesDirectory(none)))
+                    .hasMessage("No main class found in " + none + ": the image needs one to start. Ignored, as no property "
+                            + "resolves them: ${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set "
+                            + "<mainClass> in the gantry-maven-plugin configuration (or -Dgantry.image.mainClass="
+                            + "com.example.Main), or the start-class property (Spring Boot's convention), or "
+                            + "<archive><manifest><mainClass> in the maven-jar-plugin configuration.");
+        }
+    }
+
+    @Nested
+    class The_check_before_building {
+
+        void check(String name) throws GantryException {
+            MainClassCheck.check(new MainClass(name, "the start-class property, Spring Boot's convention"), classes,
+                    List.of(library));
+        }
+
+        @Test
+        void accepts_a_class_of_the_project_or_of_a_dependency_jar() throws Exception {
+            check("app.Service");
+            check("app.Outer$Inner");
+            check("lib.Launcher");
+        }
+
+        @Test
+        void refuses_a_class_that_is_nowhere_naming_where_it_came_from() {
+            assertThatThrownBy(() -> check("app.Missing"))
+                    .hasMessage("Main class app.Missing (from the start-class property, Spring Boot's convention) is not in the "
+                            + "image: neither " + classes + " nor any of the 1 dependency jars holds app/Missing.class, so the "
+                            + "container could not start. Nothing was pushed. Set the class that starts the service with "
+                            + "<mainClass> in the gantry-maven-plugin configuration (or -Dgantry.image.mainClass="
+                            + "com.example.Main).");
+        }
+
+        @Test
+        void refuses_a_class_without_main_naming_where_it_was_found() {
+            assertThatThrownBy(() -> check("lib.Util"))
+                    .hasMessage("Main class lib.Util (from the start-class property, Spring Boot's convention, found in "
+                            + "launcher-1.0.jar) has no public static void main(String[]) method, so the container could not "
+                            + "start. Nothing was pushed. Set the class that starts the service with <mainClass> in the "
+                            + "gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main).");
+        }
+
+        @Test
+        void refuses_a_main_that_java_17_cannot_launch() {
+            assertThatThrownBy(() -> check("app.Helper")).hasMessageContaining("has no public static void main(String[])");
+            assertThatThrownBy(() -> check("app.InstanceMain")).hasMessageContaining("has no public static void main");
+            assertThatThrownBy(() -> check("app.PackageMain")).hasMessageContaining("has no public static void main");
+        }
+    }
+}
