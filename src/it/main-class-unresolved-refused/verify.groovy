@@ -1,0 +1,18 @@
+import dev.gantry.it.ItProject
+import dev.gantry.it.ItRegistry
+
+def log = new File(basedir, 'build.log').text
+def classes = new File(basedir, 'target/classes').canonicalPath
+assert log.contains('Main class setting ignored, as no property resolves it: ${start-class} '
+        + '(<archive><manifest><mainClass> of the maven-jar-plugin).')
+def expected = 'No main class found in ' + classes + ': the image needs one to start. Ignored, as no property resolves ' +
+        'them: ${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set <mainClass> in the ' +
+        'gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or the start-class property ' +
+        "(Spring Boot's convention), or <archive><manifest><mainClass> in the maven-jar-plugin configuration."
+assert log.contains(expected), "build.log lacks: $expected"
+assert log.contains('gantry-maven-plugin:0.1.0-SNAPSHOT:image')
+// nothing pushed, published or tagged
+assert ItRegistry.of(basedir).tags('orders').isEmpty()
+assert !new File(basedir, '../main-class-unresolved-refused-maven-repo').exists()
+assert !ItProject.at(basedir).remoteTags().any { it.startsWith('v1.1.0=') }
+return true
