@@ -1,5 +1,5 @@
-import dev.gantry.it.ItImage
 import dev.gantry.it.ItRegistry
+import dev.gantry.testing.ImageLayers
 import groovy.json.JsonSlurper
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -24,7 +24,7 @@ assert log.contains('Left out of the image: org.springframework.boot:spring-boot
 assert new File(basedir, 'target/greetings-1.0.0-SNAPSHOT.jar.original').isFile()
 
 Path root = new File(basedir, 'target/image-root').toPath()
-def layers = ItImage.unpack(registry, 'greetings', digest, root)
+def layers = ImageLayers.unpack(registry, 'greetings', digest, root)
 def files = layers.flatten()
 assert files.contains('app/classes/it/boot/GreetingsApplication.class')
 assert files.contains('app/resources/git.properties') // git-commit-id's output is in the image

@@ -8,12 +8,12 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.ImageLayers;
 import dev.gantry.testing.ImmutableTagProxy;
 import dev.gantry.testing.LocalRegistry;
 import dev.gantry.testing.RecordingLog;
 import dev.gantry.testing.SampleService;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -542,9 +541,7 @@ class ImagePublisherTest {
         void with_its_entrypoint_classpath_against_the_extracted_layers() throws Exception {
             publish(request("runs", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
             Path root = dir.resolve("rootfs");
-            for (JsonNode layer : registry.manifest("runs", "1.4.0").json().path("layers")) {
-                extract(registry.blob("runs", layer.path("digest").asText()), root);
-            }
+            ImageLayers.unpack(registry, "runs", "1.4.0", root);
             JsonNode config = registry.config("runs", "1.4.0").path("config");
             // the image's paths start with /app/: point them (in the command and in the classpath file) at the extracted copy
             Path classpathFile = root.resolve("app/jib-classpath-file");
@@ -645,23 +642,7 @@ class ImagePublisherTest {
         throw new IOException("No " + name + " in the layer");
     }
 
-    static void extract(byte[] layer, Path root) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(layer))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path target = root.resolve(entry.getName().replaceFirst("^/", "")).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(tar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
     static InputStream maybeGunzip(byte[] bytes) throws IOException {
-        return bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b
-                ? new GZIPInputStream(new ByteArrayInputStream(bytes)) : new ByteArrayInputStream(bytes);
+        return ImageLayers.gunzip(bytes);
     }
 }

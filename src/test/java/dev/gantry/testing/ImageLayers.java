@@ -1,7 +1,6 @@
-package dev.gantry.it;
+package dev.gantry.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.testing.LocalRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +14,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Reads a pushed image back for an invoker IT's {@code verify.groovy}: its layers unpacked into a directory, as a
- * container's file system would hold them, and the list of files each layer holds.
+ * Reads an image's layers back, for tests and invoker ITs' {@code verify.groovy}: unpacked into a directory, as a
+ * container's file system would hold them, with the list of files each layer holds.
  */
-public final class ItImage {
+public final class ImageLayers {
 
-    private ItImage() {
+    private ImageLayers() {
     }
 
     /** Unpacks every layer of {@code repository:reference}, in order, into {@code root}; gives the layers' file lists. */
@@ -33,7 +32,8 @@ public final class ItImage {
         return layers;
     }
 
-    private static List<String> extract(byte[] layer, Path root) throws IOException {
+    /** Unpacks one layer (a tar, gzipped or not) into {@code root}; gives the names of its entries. */
+    public static List<String> extract(byte[] layer, Path root) throws IOException {
         List<String> names = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(gunzip(layer))) {
             TarArchiveEntry entry;
@@ -55,7 +55,8 @@ public final class ItImage {
         return names;
     }
 
-    private static InputStream gunzip(byte[] bytes) throws IOException {
+    /** The tar inside: layers are usually gzipped, an OCI tar's outer archive is not. */
+    public static InputStream gunzip(byte[] bytes) throws IOException {
         return bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b
                 ? new GZIPInputStream(new ByteArrayInputStream(bytes)) : new ByteArrayInputStream(bytes);
     }
