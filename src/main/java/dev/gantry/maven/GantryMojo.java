@@ -188,7 +188,7 @@ abstract class GantryMojo extends AbstractMojo {
      * property too, hence the warning. True when the fallback was needed in this module.
      */
     private boolean standAside(MavenProject p) {
-        if (declaresGoal(p, pluginKey(), "publish") && MavenDeployPlugin.runsIn(p)) {
+        if (runsGoal(p, pluginKey(), "publish") && MavenDeployPlugin.runsIn(p)) {
             p.getProperties().setProperty(MavenDeployPlugin.SKIP_PROPERTY, "true");
             return true;
         }
@@ -215,14 +215,14 @@ abstract class GantryMojo extends AbstractMojo {
     /** Whether this module is the last of the reactor to run this goal, where end-of-reactor work happens. */
     private boolean lastToArrive() {
         String plugin = pluginKey();
-        long declaring = session.getProjects().stream().filter(p -> declaresGoal(p, plugin, goal())).count();
+        long declaring = session.getProjects().stream().filter(p -> runsGoal(p, plugin, goal())).count();
         // invoked from the command line rather than bound in the POM: every module runs it
         int expected = declaring == 0 ? session.getProjects().size() : (int) declaring;
         return ReactorProgress.of(session).arrive(goal(), expected);
     }
 
     /** Whether the module's POM binds {@code goal} of {@code plugin} ({@code groupId:artifactId}). */
-    static boolean declaresGoal(MavenProject p, String plugin, String goal) {
+    static boolean runsGoal(MavenProject p, String plugin, String goal) {
         Plugin declared = p.getPlugin(plugin);
         return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal));
     }

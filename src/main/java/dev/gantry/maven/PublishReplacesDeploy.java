@@ -23,7 +23,7 @@ public class PublishReplacesDeploy extends AbstractMavenLifecycleParticipant {
             return; // -Dgantry.skip=true: maven-deploy-plugin deploys as it would without Gantry
         }
         for (MavenProject project : session.getProjects()) {
-            if (GantryMojo.declaresGoal(project, GantryMojo.PLUGIN_KEY, "publish")) {
+            if (GantryMojo.runsGoal(project, GantryMojo.PLUGIN_KEY, "publish")) {
                 MavenDeployPlugin.unbind(project);
             }
         }
