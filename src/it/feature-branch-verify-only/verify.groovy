@@ -13,5 +13,11 @@ assert ItProject.at(basedir).remoteTags().collect { it.split('=')[0] } == ['v1.1
 assert ItRegistry.of(basedir).tags('orders').isEmpty() // nothing pushed
 def log = new File(basedir, 'build.log').text
 assert log.contains('Nothing to publish: ')
+// declared without <extensions>true</extensions>: the fallback turns maven-deploy-plugin off, and says what to add
 assert log.contains('Skipping artifact deployment')
+assert log.contains('[WARNING] gantry-maven-plugin is declared without <extensions>true</extensions>, so it turned '
+        + 'maven-deploy-plugin off in orders by setting the property maven.deploy.skip, which other plugins read too '
+        + '(CycloneDX then leaves the module out of its SBOM). Add <extensions>true</extensions> to the gantry-maven-plugin '
+        + '<plugin> element of the POM: Gantry then unbinds maven-deploy-plugin\'s default-deploy execution before the build '
+        + 'starts and sets no property.')
 return true

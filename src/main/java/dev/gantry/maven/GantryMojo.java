@@ -24,7 +24,8 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class GantryMojo extends AbstractMojo {
 
-    static final String DEPLOY_SKIP = "maven.deploy.skip";
+    /** The plugin's {@code groupId:artifactId}, fixed by the user contract. */
+    static final String PLUGIN_KEY = "dev.gantry:gantry-maven-plugin";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -165,7 +166,11 @@ abstract class GantryMojo extends AbstractMojo {
                 }
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve("release.json")), dryRun);
                 ReactorRelease.store(session, release);
-                session.getProjects().forEach(this::standAside);
+                List<String> fallenBack = session.getProjects().stream().filter(this::standAside)
+                        .map(MavenProject::getArtifactId).toList();
+                if (!fallenBack.isEmpty()) {
+                    getLog().warn(Refusals.deployPluginNotUnbound(fallenBack));
+                }
             }
             return release;
         }
@@ -177,13 +182,17 @@ abstract class GantryMojo extends AbstractMojo {
     }
 
     /**
-     * Turns maven-deploy-plugin off in a module that declares {@code publish}, which deploys instead: it reads
-     * {@code ${maven.deploy.skip}}, and a project property answers that unless {@code -D} says otherwise.
+     * The fallback when the plugin is not loaded as a build extension ({@link PublishReplacesDeploy} did not unbind
+     * maven-deploy-plugin): turns it off in a module that declares {@code publish}, which deploys instead, through the
+     * {@code maven.deploy.skip} project property it reads (unless {@code -D} says otherwise). Other plugins read that
+     * property too, hence the warning. True when the fallback was needed in this module.
      */
-    private void standAside(MavenProject p) {
-        if (runsGoal(p, pluginKey(), "publish")) {
-            p.getProperties().setProperty(DEPLOY_SKIP, "true");
+    private boolean standAside(MavenProject p) {
+        if (runsGoal(p, pluginKey(), "publish") && MavenDeployPlugin.runsIn(p)) {
+            p.getProperties().setProperty(MavenDeployPlugin.SKIP_PROPERTY, "true");
+            return true;
         }
+        return false;
     }
 
     /**
@@ -212,7 +221,8 @@ abstract class GantryMojo extends AbstractMojo {
         return ReactorProgress.of(session).arrive(goal(), expected);
     }
 
-    private static boolean runsGoal(MavenProject p, String plugin, String goal) {
+    /** Whether the module's POM binds {@code goal} of {@code plugin} ({@code groupId:artifactId}). */
+    static boolean runsGoal(MavenProject p, String plugin, String goal) {
         Plugin declared = p.getPlugin(plugin);
         return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal));
     }

@@ -200,7 +200,7 @@ public class ImageMojo extends GantryMojo {
         Plan plan = release.plan;
         ImagePlan image = plan.image();
         if (image == null) {
-            getLog().info("No image: " + plan.reason());
+            getLog().info("No image: " + plan.noImage());
             return;
         }
         if (skipImage) {

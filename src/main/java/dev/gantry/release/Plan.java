@@ -18,9 +18,11 @@ import java.util.List;
  * @param artifacts       where the artifacts go, or null
  * @param gitTag          the release tag to create, or null
  * @param environmentTag  the git tag to move to this commit, or null
+ * @param noImage         why there is no image, one sentence; null when there is one
  */
 public record Plan(String branch, String commit, String version, String previousVersion, ReleaseKind release,
-        String reason, String rule, ImagePlan image, ArtifactPlan artifacts, String gitTag, String environmentTag) {
+        String reason, String rule, ImagePlan image, ArtifactPlan artifacts, String gitTag, String environmentTag,
+        String noImage) {
 
     public boolean publishes() {
         return release != ReleaseKind.NONE;

@@ -54,7 +54,7 @@ public final class Planner {
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.SNAPSHOT,
                 reason, rule.toString(), image(context, rule, false, true),
                 artifacts(settings.snapshotRepository(), ArtifactPlan.Mode.REPLACE_SNAPSHOT), null,
-                settings.runs("tag") ? rule.environmentTagName().orElse(null) : null);
+                settings.runs("tag") ? rule.environmentTagName().orElse(null) : null, noImage(context, rule));
     }
 
     private Plan stable(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
@@ -98,7 +98,7 @@ public final class Planner {
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.STABLE,
                 reason, rule.toString(), image(context, rule, true, moving),
                 artifacts(settings.releaseRepository(), ArtifactPlan.Mode.IMMUTABLE), settings.runs("tag") ? tag : null,
-                settings.runs("tag") && moving ? rule.environmentTagName().orElse(null) : null);
+                settings.runs("tag") && moving ? rule.environmentTagName().orElse(null) : null, noImage(context, rule));
     }
 
     private Optional<Version> highestReleased(Iterable<String> tags) {
@@ -117,11 +117,10 @@ public final class Planner {
     }
 
     private ImagePlan image(ReleaseContext context, BranchRule rule, boolean stable, boolean moving) {
-        boolean configured = settings.imageRepository() != null;
-        boolean wanted = rule.images() != null ? rule.images() : settings.flow().imagesByDefault() || configured;
-        if (!wanted || !settings.runs("image")) {
+        if (noImage(context, rule) != null) {
             return null;
         }
+        boolean configured = settings.imageRepository() != null;
         List<ImageTag> tags = new ArrayList<>();
         if (stable) {
             tags.add(new ImageTag(context.version(), false));
@@ -140,8 +139,29 @@ public final class Planner {
                 : new ImagePlan(settings.embeddedImageName(), true, tags);
     }
 
+    /**
+     * Why a release of this branch has no image, in the words of the setting that decides it; null when it has one.
+     * The rule's own {@code images} first, then the flow's default.
+     */
+    private String noImage(ReleaseContext context, BranchRule rule) {
+        if (!settings.runs("image")) {
+            return "no module with packaging jar runs gantry:image in this build; an image is built from the application's "
+                    + "jar module.";
+        }
+        if (Boolean.FALSE.equals(rule.images())) {
+            return "images are off for branch '" + context.branch() + "' (" + rule + "); set <images>true</images> in its "
+                    + "<branches><branch> entry to build one.";
+        }
+        if (rule.images() == null && !settings.flow().imagesByDefault() && settings.imageRepository() == null) {
+            return "the " + settings.flow().id() + " flow builds an image only when an image repository is configured; set "
+                    + "<imageRepository> or pass -Dgantry.image.repository=<registry>/<name> to build one.";
+        }
+        return null;
+    }
+
+    /** A plan that publishes nothing: its reason is also why there is no image. */
     private static Plan nothing(ReleaseContext context, BranchRule rule, String reason) {
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.NONE,
-                reason, rule.toString(), null, null, null, null);
+                reason, rule.toString(), null, null, null, null, reason);
     }
 }

@@ -89,7 +89,10 @@ public final class Refusals {
 
     public static GantryException notAGitRepository(String dir) {
         return new GantryException("No git repository found at " + dir + " or any parent directory. Gantry decides releases "
-                + "from git (branch, commit, tags): build from a git clone, or pass -Dgantry.skip=true to build without Gantry.");
+                + "from git (branch, commit, tags): build from a git clone, or pass -Dgantry.skip=true to build without Gantry "
+                + "(maven-deploy-plugin then deploys as usual). A parent POM that declares Gantry for the projects inheriting it "
+                + "is built the same way: released from its own git repository, or deployed with -Dgantry.skip=true "
+                + "(docs/platform-parent.md).");
     }
 
     public static GantryException noCommit(String dir) {
@@ -155,6 +158,15 @@ public final class Refusals {
         return new GantryException("Not running " + goal + " at the end of the reactor: " + String.join(", ", failed)
                 + " failed, and a release is made of every module (-fae or --fail-never let the build go on). Nothing more is "
                 + "published or tagged; fix the failure and re-run: what is already published is kept.");
+    }
+
+    /** A warning: the build goes on, and deploys once, but not as it should. */
+    public static String deployPluginNotUnbound(List<String> modules) {
+        return "gantry-maven-plugin is declared without <extensions>true</extensions>, so it turned maven-deploy-plugin off in "
+                + String.join(", ", modules) + " by setting the property maven.deploy.skip, which other plugins read too "
+                + "(CycloneDX then leaves the module out of its SBOM). Add <extensions>true</extensions> to the "
+                + "gantry-maven-plugin <plugin> element of the POM: Gantry then unbinds maven-deploy-plugin's default-deploy "
+                + "execution before the build starts and sets no property.";
     }
 
     public static GantryException stepMissing(String step, String how) {

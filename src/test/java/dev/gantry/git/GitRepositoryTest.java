@@ -33,7 +33,10 @@ class GitRepositoryTest {
             assertThatThrownBy(() -> open(plain))
                     .isInstanceOf(GantryException.class)
                     .hasMessage("No git repository found at " + plain + " or any parent directory. Gantry decides releases from "
-                            + "git (branch, commit, tags): build from a git clone, or pass -Dgantry.skip=true to build without Gantry.");
+                            + "git (branch, commit, tags): build from a git clone, or pass -Dgantry.skip=true to build without Gantry "
+                            + "(maven-deploy-plugin then deploys as usual). A parent POM that declares Gantry for the projects "
+                            + "inheriting it is built the same way: released from its own git repository, or deployed with "
+                            + "-Dgantry.skip=true (docs/platform-parent.md).");
         }
 
         @Test

@@ -275,4 +275,42 @@ class PlannerTest {
                     + "'trunk' (libraries). Set <flow> in the gantry-maven-plugin configuration or pass -Dgantry.flow=gitflow.");
         }
     }
+
+    @Nested
+    class WhyThereIsNoImage {
+
+        @Test
+        void aPlanWithAnImageHasNoReasonForNone() throws GantryException {
+            assertThat(plan("main", "1.0.0", null).noImage()).isNull();
+        }
+
+        @Test
+        void aBranchRuleThatTurnsImagesOffSaysSo() throws GantryException {
+            BranchRule noImage = new BranchRule("main", ReleaseKind.STABLE, List.of(), null, false, false);
+            Plan plan = plan(settings(Flow.GITFLOW, List.of(noImage), "r/x"), "main", "1.0.0", null);
+            assertThat(plan.noImage()).isEqualTo("images are off for branch 'main' (branch 'main' → stable, images off); set "
+                    + "<images>true</images> in its <branches><branch> entry to build one.");
+        }
+
+        @Test
+        void trunkWithoutAnImageRepositorySaysHowToConfigureOne() throws GantryException {
+            Plan plan = plan(settings(Flow.TRUNK, List.of(), null), "main", "1.0.0", null);
+            assertThat(plan.noImage()).isEqualTo("the trunk flow builds an image only when an image repository is configured; "
+                    + "set <imageRepository> or pass -Dgantry.image.repository=<registry>/<name> to build one.");
+        }
+
+        @Test
+        void aBuildWithoutTheImageGoalSaysThatNoJarModuleRunsIt() throws GantryException {
+            PlanSettings noImageGoal = new PlanSettings(Flow.GITFLOW, List.of(), "v", false, null, "orders", "r", "s",
+                    Set.of("publish", "tag"));
+            assertThat(plan(noImageGoal, "main", "1.0.0", null).noImage()).isEqualTo("no module with packaging jar runs "
+                    + "gantry:image in this build; an image is built from the application's jar module.");
+        }
+
+        @Test
+        void aPlanThatPublishesNothingGivesItsReason() throws GantryException {
+            Plan plan = plan("feature/login", "1.0.0", null);
+            assertThat(plan.noImage()).isEqualTo(plan.reason());
+        }
+    }
 }
