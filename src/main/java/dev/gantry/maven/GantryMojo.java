@@ -31,12 +31,12 @@ abstract class GantryMojo extends AbstractMojo {
     /** The steps of a release, in the order Maven runs them in deploy; the last one the reactor runs completes it. */
     private static final List<String> STEPS = List.of("image", "publish", "tag");
 
+    private static final String PLAN_JSON = "plan.json";
+    private static final String RELEASE_JSON = "release.json";
     /**
      * The outputs CI reads, in {@code target/gantry}: removed before planning, so that a file there is always this run's
      * (image.digest is written by the image goal).
      */
-    private static final String PLAN_JSON = "plan.json";
-    private static final String RELEASE_JSON = "release.json";
     private static final List<String> OUTPUTS = List.of(PLAN_JSON, RELEASE_JSON, "image.digest");
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)

@@ -208,7 +208,7 @@ public class ImageMojo extends GantryMojo {
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
         }
-        // the publish goal's check, asked before the image moves: its artifacts refused later would leave the image half-published
+        // asked before the image moves: artifacts that publish refuses later would leave the image half-published
         PublishMojo.checkBeforeImageMoves(release, session, repositorySystem);
         ImageResult result = new ImagePublisher(log()).publish(request(release));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
