@@ -22,4 +22,11 @@ assert it.remoteTags().collect { it.split('=')[0] } == ['v1.1.0']
 def registry = ItRegistry.of(basedir)
 assert registry.tags('orders') == [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].sort()
 assert ['1.2.0-SNAPSHOT', 'develop', 'dev-latest'].collect { registry.digest('orders', it) }.unique() == [registry.digest('orders', sha)]
+// Jib warns of each HTTPS→HTTP (and TLS) fallback for every URL it calls; the log says it once per registry
+def log = new File(basedir, 'build.log').text
+assert log.count('over HTTPS. Attempting again with HTTP.') == 1
+assert log.count('Attempting again with no TLS verification.') <= 1
+def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.status == 'succeeded'
+assert release.failure == null
 return true

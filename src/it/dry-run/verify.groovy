@@ -10,8 +10,9 @@ assert !it.localTags().contains('v1.1.0')
 assert !it.remoteTags().any { it.startsWith('v1.1.0=') }
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.dryRun == true
+assert release.status == 'succeeded'
 assert release.artifacts.files*.outcome.unique() == ['would-publish']
-assert release.gitTags == [[name: 'v1.1.0', outcome: 'would-create']]
+assert release.gitTags == [[name: 'v1.1.0', outcome: 'would-push']]
 assert release.image.tags*.outcome.unique() == ['would-push']
 assert !new File(basedir, 'target/gantry/image.tar').exists()
 def log = new File(basedir, 'build.log').text

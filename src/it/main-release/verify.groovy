@@ -23,7 +23,7 @@ assert it.remoteTags().contains('v1.1.0=' + it.head())
 
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.artifacts.files*.outcome.unique() == ['published']
-assert release.gitTags == [[name: 'v1.1.0', outcome: 'created']]
+assert release.gitTags == [[name: 'v1.1.0', outcome: 'pushed']]
 
 // the image: one digest behind the three tags, built from this commit
 def registry = ItRegistry.of(basedir)

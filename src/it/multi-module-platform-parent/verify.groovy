@@ -16,7 +16,7 @@ assert new File(repo, 'shop-app/2.0.0/shop-app-2.0.0.jar').isFile()
 
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.artifacts.files.size() == 5 // shop pom, lib pom + jar, app pom + jar
-assert release.gitTags == [[name: 'v2.0.0', outcome: 'created']]
+assert release.gitTags == [[name: 'v2.0.0', outcome: 'pushed']]
 assert it.remoteTags().contains('v2.0.0=' + it.head())
 
 // one image for the reactor, built from the application module (the last jar module), with the library inside

@@ -11,7 +11,7 @@ assert new File(repo, 'shop-lib/2.0.0/shop-lib-2.0.0.jar').isFile()
 assert new File(repo, 'shop-app/2.0.0/shop-app-2.0.0.jar').isFile()
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.artifacts.files.size() == 5
-assert release.gitTags == [[name: 'v2.0.0', outcome: 'created']]
+assert release.gitTags == [[name: 'v2.0.0', outcome: 'pushed']]
 def it = ItProject.at(basedir)
 assert it.remoteTags().contains('v2.0.0=' + it.head())
 return true

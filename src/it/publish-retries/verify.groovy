@@ -8,5 +8,5 @@ assert new File(released, 'orders-1.1.0.jar').bytes == new File(basedir, 'target
 assert new File(released, 'orders-1.1.0.pom').isFile()
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.artifacts.files*.outcome.unique() == ['published']
-assert release.gitTags == [[name: 'v1.1.0', outcome: 'created']]
+assert release.gitTags == [[name: 'v1.1.0', outcome: 'pushed']]
 return true

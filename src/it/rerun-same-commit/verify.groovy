@@ -6,6 +6,7 @@ def it = ItProject.at(basedir)
 // after the second run of the same commit: everything was found done, nothing duplicated
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.release == 'stable'
+assert release.status == 'succeeded'
 assert release.artifacts.files.size() == 2
 assert release.artifacts.files*.outcome.unique() == ['already-published']
 assert release.gitTags == [[name: 'v1.1.0', outcome: 'already-in-place']]

@@ -9,4 +9,8 @@ while read old new ref; do
   case "$ref" in refs/tags/*) echo "tags are protected on this remote: $ref" >&2; exit 1;; esac
 done
 ''')
+// what an earlier, successful run left behind
+def outputs = new File(basedir, 'target/gantry')
+outputs.mkdirs()
+new File(outputs, 'release.json').text = '{"status": "succeeded", "version": "1.0.0"}'
 return true

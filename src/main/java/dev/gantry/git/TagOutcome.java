@@ -32,6 +32,22 @@ public record TagOutcome(String tag, Action action, String commit, String remote
         WOULD_MOVE
     }
 
+    /**
+     * The outcome as {@code release.json} names it: {@code pushed} whenever this run pushed the tag (created now or
+     * found in the local clone only), so that CI reads the one fact it needs; {@code would-push} in a dry run.
+     */
+    public String id() {
+        return switch (action) {
+            case CREATED, PUSHED -> "pushed";
+            case CREATED_LOCAL_ONLY -> "created-local-only";
+            case MOVED -> "moved";
+            case ALREADY_IN_PLACE -> "already-in-place";
+            case WOULD_CREATE -> remote == null ? "would-create" : "would-push";
+            case WOULD_PUSH -> "would-push";
+            case WOULD_MOVE -> "would-move";
+        };
+    }
+
     /** One sentence such as "v1.2.0 created on abc1234 and pushed to origin". */
     public String describe() {
         String at = " on " + ReleaseContext.shorten(commit);

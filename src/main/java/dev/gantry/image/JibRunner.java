@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs Jib for one request: its caches, its log events, and its credentials-over-HTTP property set as Gantry's. */
 final class JibRunner {
@@ -24,10 +27,19 @@ final class JibRunner {
     /** jib-core's {@code JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP}, read by {@code BuildContext.Builder#build}. */
     static final String JIB_SEND_CREDENTIALS_OVER_HTTP = JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP;
     private static final Object JIB_SYSTEM_PROPERTIES = new Object();
+    /**
+     * Jib's fallback warnings for an insecure registry, given for every URL it calls: "Failed to connect to
+     * https://host/v2/… over HTTPS. Attempting again with HTTP." and "Cannot verify server at https://host/v2/….
+     * Attempting again with no TLS verification.". Group 1 is the kind, group 2 the registry.
+     */
+    private static final Pattern INSECURE_FALLBACK =
+            Pattern.compile("^(Failed to connect to|Cannot verify server at) (https://[^/\\s]+)");
 
     private final ImageRequest request;
     private final RegistryAuth auth;
     private final GantryLog log;
+    /** The insecure-registry fallbacks already warned of: each kind once per registry and build, not once per URL. */
+    private final Set<String> fallbacksWarned = ConcurrentHashMap.newKeySet();
 
     JibRunner(ImageRequest request, RegistryAuth auth, GantryLog log) {
         this.request = request;
@@ -91,10 +103,22 @@ final class JibRunner {
         }
     }
 
+    /** Whether the message is an insecure-registry fallback already warned of for that registry. */
+    private boolean repeatsFallback(String message) {
+        Matcher fallback = INSECURE_FALLBACK.matcher(message);
+        return fallback.find() && !fallbacksWarned.add(fallback.group(1) + " " + fallback.group(2));
+    }
+
     /** Jib's lifecycle messages (a few lines per build) at info; its details and progress at debug. */
     private void jibLog(LogEvent event) {
         switch (event.getLevel()) {
-            case ERROR, WARN -> log.warn("Jib: " + event.getMessage());
+            case ERROR, WARN -> {
+                if (repeatsFallback(event.getMessage())) {
+                    log.debug("Jib: " + event.getMessage());
+                } else {
+                    log.warn("Jib: " + event.getMessage());
+                }
+            }
             case LIFECYCLE -> {
                 String message = event.getMessage();
                 if (!message.isBlank() && !message.startsWith("Executing tasks")) {

@@ -6,6 +6,8 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,17 @@ abstract class GantryMojo extends AbstractMojo {
 
     /** The plugin's {@code groupId:artifactId}, fixed by the user contract. */
     static final String PLUGIN_KEY = "dev.gantry:gantry-maven-plugin";
+
+    /** The steps of a release, in the order Maven runs them in deploy; the last one the reactor runs completes it. */
+    private static final List<String> STEPS = List.of("image", "publish", "tag");
+
+    private static final String PLAN_JSON = "plan.json";
+    private static final String RELEASE_JSON = "release.json";
+    /**
+     * The outputs CI reads, in {@code target/gantry}: removed before planning, so that a file there is always this run's
+     * (image.digest is written by the image goal).
+     */
+    private static final List<String> OUTPUTS = List.of(PLAN_JSON, RELEASE_JSON, "image.digest");
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -128,10 +141,32 @@ abstract class GantryMojo extends AbstractMojo {
                 ReactorRelease planned = release != null ? release : ReactorRelease.find(session);
                 if (planned != null) {
                     finish(planned);
+                    if (lastStep()) {
+                        planned.report.succeeded();
+                    }
                 }
             }
         } catch (GantryException e) {
+            reportFailure(e.getMessage());
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            reportFailure(String.valueOf(e));
+            throw e;
+        }
+    }
+
+    /**
+     * Writes release.json as failed, keeping what was done before; when planning itself failed there is no release yet,
+     * and the file says just that, so that CI never reads an earlier run's success.
+     */
+    private void reportFailure(String message) {
+        ReactorRelease release = ReactorRelease.find(session);
+        ReleaseReport report = release != null ? release.report
+                : ReleaseReport.withoutPlan(dryRun, gantryDirectory().resolve(RELEASE_JSON));
+        try {
+            report.failed(goal(), project.getArtifactId(), message);
+        } catch (GantryException unwritable) {
+            getLog().warn(unwritable.getMessage());
         }
     }
 
@@ -156,15 +191,16 @@ abstract class GantryMojo extends AbstractMojo {
         synchronized (session) {
             ReactorRelease release = ReactorRelease.find(session);
             if (release == null) {
+                removeOutputs(gantryDirectory());
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
                 Plan plan = planned.plan();
                 Path dir = gantryDirectory();
-                JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve("plan.json"));
+                JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
                 if (dryRun) {
                     getLog().info("  dry run: nothing will be pushed, published or tagged.");
                 }
-                release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve("release.json")), dryRun);
+                release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
                 List<String> fallenBack = session.getProjects().stream().filter(this::standAside)
                         .map(MavenProject::getArtifactId).toList();
@@ -173,6 +209,17 @@ abstract class GantryMojo extends AbstractMojo {
                 }
             }
             return release;
+        }
+    }
+
+    private static void removeOutputs(Path dir) throws GantryException {
+        for (String name : OUTPUTS) {
+            try {
+                Files.deleteIfExists(dir.resolve(name));
+            } catch (IOException e) {
+                throw new GantryException("Cannot remove " + dir.resolve(name) + ", left by an earlier run: " + e.getMessage()
+                        + ". Check that the build directory is writable, or run mvn clean.", e);
+            }
         }
     }
 
@@ -219,6 +266,17 @@ abstract class GantryMojo extends AbstractMojo {
         // invoked from the command line rather than bound in the POM: every module runs it
         int expected = declaring == 0 ? session.getProjects().size() : (int) declaring;
         return ReactorProgress.of(session).arrive(goal(), expected);
+    }
+
+    /**
+     * Whether this goal is the last step of the release that the reactor runs (every goal is, when they run from the
+     * command line rather than bound in the POM): once it is done, the release is complete.
+     */
+    private boolean lastStep() {
+        String plugin = pluginKey();
+        List<String> declared = STEPS.stream()
+                .filter(step -> session.getProjects().stream().anyMatch(p -> runsGoal(p, plugin, step))).toList();
+        return declared.isEmpty() ? STEPS.contains(goal()) : declared.get(declared.size() - 1).equals(goal());
     }
 
     /** Whether the module's POM binds {@code goal} of {@code plugin} ({@code groupId:artifactId}). */

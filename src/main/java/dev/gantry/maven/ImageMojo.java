@@ -5,11 +5,8 @@ import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
 import dev.gantry.release.GantryException;
-import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
-import dev.gantry.publish.ArtifactPublisher;
-import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
 import java.io.File;
@@ -125,8 +122,9 @@ public class ImageMojo extends GantryMojo {
     private File extraDirectory;
 
     /**
-     * Platforms ({@code linux/amd64}, {@code linux/arm64}); more than one pushes a multi-platform index, and the
-     * base image must offer them. Empty: the base image's {@code linux/amd64}.
+     * Platforms ({@code linux/amd64}, {@code linux/arm64}); more than one pushes a multi-platform image, a Docker
+     * manifest list (jib-core builds no OCI index), and the base image must offer them. Empty: the base image's
+     * {@code linux/amd64}.
      *
      * @since 0.1.0
      */
@@ -223,12 +221,8 @@ public class ImageMojo extends GantryMojo {
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
         }
-        if (plan.artifacts() != null && plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
-            // A release whose artifacts conflict is refused by publish; refuse it here already, before the image moves.
-            // Silent: publish reports the same findings moments later.
-            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
-                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session));
-        }
+        // asked before the image moves: artifacts that publish refuses later would leave the image half-published
+        PublishMojo.checkBeforeImageMoves(release, session, repositorySystem);
         ImageResult result = new ImagePublisher(log()).publish(request(release));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));

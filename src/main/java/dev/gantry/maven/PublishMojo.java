@@ -4,10 +4,12 @@ import dev.gantry.publish.ArtifactPublisher;
 import dev.gantry.publish.PublishOutcome;
 import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.eclipse.aether.RepositorySystem;
@@ -37,6 +39,22 @@ public class PublishMojo extends GantryMojo {
         }
     }
 
+    /**
+     * What publish would refuse, asked by the image goal before its image moves. Maven runs {@code image} before
+     * {@code publish} in deploy, and publish deploys only at the end of the reactor; yet a release whose artifacts will be
+     * refused must push no image either (DESIGN.md: nothing half-published). So the publish goal offers this read-only
+     * check, and the image goal asks it before its first push without knowing what it checks: which files conflict and
+     * whether the release already published is this commit's are decided by {@link ArtifactPublisher}, the very code
+     * this goal runs at the end. Silent: a conflict stops the build here, and any warning is given once, by publish.
+     */
+    static void checkBeforeImageMoves(ReactorRelease release, MavenSession session, RepositorySystem repositorySystem)
+            throws GantryException {
+        if (release.plan.artifacts() != null && release.plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
+            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
+                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session), release.origin());
+        }
+    }
+
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
         refuseAfterFailures();
@@ -47,7 +65,7 @@ public class PublishMojo extends GantryMojo {
         }
         boolean immutable = plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE;
         Map<Artifact, PublishOutcome> outcomes = new ArtifactPublisher(repositorySystem, session.getRepositorySession(), log())
-                .publish(release.collected(), immutable, release.dryRun);
+                .publish(release.collected(), immutable, release.origin(), release.dryRun);
         List<ReleaseReport.Outcome> report = outcomes.entrySet().stream()
                 .map(e -> new ReleaseReport.Outcome(e.getKey().toString(), e.getValue().id()))
                 .toList();

@@ -1,7 +1,9 @@
 package dev.gantry.maven;
 
 import dev.gantry.publish.ModuleArtifacts;
+import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.Plan;
+import dev.gantry.release.ReleaseContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,24 @@ final class ReactorRelease {
     static void store(MavenSession session, ReactorRelease release) {
         SessionData data = session.getRepositorySession().getData();
         data.set(KEY, release);
+    }
+
+    /**
+     * Whether the release already published is this commit's: its tag is on this commit, or the registry holds this
+     * commit's image under the release's version (the image goal found it in place). Before the image goal has run, only
+     * the tag can tell.
+     */
+    ReleaseOrigin origin() {
+        String commit = ReleaseContext.shorten(plan.commit());
+        if (plan.tagOnThisCommit() != null) {
+            return ReleaseOrigin.thisCommit("its tag " + plan.tagOnThisCommit() + " is on this commit " + commit);
+        }
+        if (plan.image() != null && report.imageTagInPlace(plan.version())) {
+            return ReleaseOrigin.thisCommit("its image " + plan.image().repository() + ":" + plan.version()
+                    + " was built from this commit " + commit);
+        }
+        return ReleaseOrigin.notKnown("no release tag is on this commit " + commit
+                + (plan.image() == null ? "" : ", and no image of this commit was found under " + plan.version()));
     }
 
     synchronized void collect(ModuleArtifacts module) {

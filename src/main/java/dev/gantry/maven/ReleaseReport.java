@@ -8,11 +8,11 @@ import dev.gantry.release.Plan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the deploy actually did, written to {@code target/gantry/release.json} after every step, so that a
- * failed run still shows what was in place when it stopped.
+ * failed run still shows what was in place when it stopped. Its {@code status} is {@code in-progress} until the
+ * release's last step is done ({@code succeeded}), or {@code failed}, with the goal, module and message of the failure.
  */
 public final class ReleaseReport {
 
@@ -29,11 +29,30 @@ public final class ReleaseReport {
     private final List<Outcome> artifacts = new ArrayList<>();
     private String artifactRepository;
     private final List<Outcome> gitTags = new ArrayList<>();
+    private String status = "in-progress";
+    private ObjectNode failure;
 
     ReleaseReport(Plan plan, boolean dryRun, Path file) {
         this.plan = plan;
         this.dryRun = dryRun;
         this.file = file;
+    }
+
+    /** The report of a run refused while planning: there is no plan, only the failure. */
+    static ReleaseReport withoutPlan(boolean dryRun, Path file) {
+        return new ReleaseReport(null, dryRun, file);
+    }
+
+    synchronized void succeeded() throws GantryException {
+        status = "succeeded";
+        write();
+    }
+
+    /** The run failed in this goal and module; what was done before stays in the report. */
+    synchronized void failed(String goal, String module, String message) throws GantryException {
+        status = "failed";
+        failure = JsonFiles.object().put("goal", goal).put("module", module).put("message", message);
+        write();
     }
 
     /** Records the image: its digest and, per tag, "pushed", "already-in-place" or "would-push". */
@@ -52,12 +71,17 @@ public final class ReleaseReport {
     }
 
     synchronized void gitTag(TagOutcome tag) throws GantryException {
-        gitTags.add(new Outcome(tag.tag(), tag.action().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        gitTags.add(new Outcome(tag.tag(), tag.id()));
         write();
     }
 
     synchronized boolean hasImage() {
         return imageDigest != null || !imageTags.isEmpty();
+    }
+
+    /** Whether the image goal found this tag already on the image it built (same digest: same commit). */
+    synchronized boolean imageTagInPlace(String tag) {
+        return imageTags.stream().anyMatch(t -> t.name().equals(tag) && t.outcome().equals("already-in-place"));
     }
 
     synchronized boolean hasArtifacts() {
@@ -66,10 +90,12 @@ public final class ReleaseReport {
 
     synchronized void write() throws GantryException {
         ObjectNode json = JsonFiles.object();
-        json.put("branch", plan.branch());
-        json.put("commit", plan.commit());
-        json.put("version", plan.version());
-        json.put("release", plan.release().id());
+        json.put("status", status);
+        json.set("failure", failure);
+        json.put("branch", plan == null ? null : plan.branch());
+        json.put("commit", plan == null ? null : plan.commit());
+        json.put("version", plan == null ? null : plan.version());
+        json.put("release", plan == null ? null : plan.release().id());
         json.put("dryRun", dryRun);
         if (imageDigest == null && imageTags.isEmpty()) {
             json.putNull("image");

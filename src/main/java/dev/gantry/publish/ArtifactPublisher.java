@@ -29,7 +29,6 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
-import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 import org.eclipse.aether.resolution.ResolutionErrorPolicy;
@@ -37,8 +36,9 @@ import org.eclipse.aether.resolution.ResolutionErrorPolicy;
 /**
  * Publishes artifacts through Maven Resolver to any repository Resolver can deploy to, as
  * {@code maven-deploy-plugin} does, with what a release needs on top: a release version already in the
- * repository with the same bytes is "already published" and skipped; with other bytes it is refused before
- * anything of the reactor is deployed. Snapshots are always deployed (Resolver adds a timestamped build).
+ * repository is never sent again: with the same bytes it is "already published"; with other bytes it is kept with a
+ * warning when the release is this commit's ({@link ReleaseOrigin}), and otherwise refused before anything of the reactor
+ * is deployed. Snapshots are always deployed (Resolver adds a timestamped build).
  */
 public final class ArtifactPublisher {
 
@@ -58,12 +58,14 @@ public final class ArtifactPublisher {
     /**
      * Publishes all modules or, when a release conflicts, none.
      *
-     * @param immutable true for a release: existing identical files are kept, different ones refused
+     * @param immutable true for a release: files already published are kept, never sent again
+     * @param origin    whether the release already published is this commit's: its differing files are then kept with a
+     *                  warning, and otherwise refused
      * @return per artifact, what happened
      */
-    public Map<Artifact, PublishOutcome> publish(List<ModuleArtifacts> modules, boolean immutable, boolean dryRun)
-            throws GantryException {
-        Set<Artifact> present = immutable ? alreadyPublished(modules) : Set.of();
+    public Map<Artifact, PublishOutcome> publish(List<ModuleArtifacts> modules, boolean immutable, ReleaseOrigin origin,
+            boolean dryRun) throws GantryException {
+        Set<Artifact> present = immutable ? alreadyPublished(modules, origin) : Set.of();
         Map<Artifact, PublishOutcome> outcomes = new LinkedHashMap<>();
         Map<RemoteRepository, List<Artifact>> toDeploy = new LinkedHashMap<>();
         for (ModuleArtifacts module : modules) {
@@ -87,17 +89,31 @@ public final class ArtifactPublisher {
     }
 
     /**
-     * The release files already in their repository with identical bytes; a file there with other bytes is refused.
-     * Reads only: the image goal calls it too, so that a release whose artifacts conflict pushes no image either.
+     * The release files already in their repository, which are not sent again. Identical ones are "already published".
+     * Differing ones are kept, with a warning naming the files and jar entries that differ, when the release is this
+     * commit's; otherwise they are refused, all of them named, before anything is deployed. Reads only, so that it can be
+     * asked before anything else of the release moves.
      */
-    public Set<Artifact> alreadyPublished(List<ModuleArtifacts> modules) throws GantryException {
+    public Set<Artifact> alreadyPublished(List<ModuleArtifacts> modules, ReleaseOrigin origin) throws GantryException {
         Set<Artifact> present = new HashSet<>();
+        Map<String, List<String>> differingByRepository = new LinkedHashMap<>();
         for (ModuleArtifacts module : modules) {
             for (Artifact artifact : module.artifacts()) {
-                if (alreadyPublished(artifact, module.repository())) {
+                PublishedCopy copy = publishedCopy(artifact, module.repository());
+                if (copy.found()) {
                     present.add(artifact);
                 }
+                if (copy.difference() != null) {
+                    differingByRepository.computeIfAbsent(module.repository().getUrl(), r -> new ArrayList<>())
+                            .add(copy.difference().describe());
+                }
             }
+        }
+        for (Map.Entry<String, List<String>> differing : differingByRepository.entrySet()) {
+            if (!origin.thisCommit()) {
+                throw Refusals.artifactsDiffer(differing.getKey(), differing.getValue(), origin.evidence());
+            }
+            log.warn(Refusals.publishedReleaseDiffers(differing.getKey(), differing.getValue(), origin.evidence()));
         }
         return present;
     }
@@ -121,7 +137,9 @@ public final class ArtifactPublisher {
                 pause(attempt);
                 if (immutable) {
                     // a repository that refuses redeploys must not be sent again what already arrived intact
-                    Set<Artifact> arrived = alreadyPublished(List.of(new ModuleArtifacts("retry", remaining, repository)));
+                    Set<Artifact> arrived = alreadyPublished(List.of(new ModuleArtifacts("retry", remaining, repository)),
+                            ReleaseOrigin.notKnown("the files arrived during a failed attempt of this build, so they can only "
+                                    + "differ if they were damaged on the way"));
                     remaining = remaining.stream().filter(a -> !arrived.contains(a)).toList();
                     if (remaining.isEmpty()) {
                         return;
@@ -150,10 +168,19 @@ public final class ArtifactPublisher {
     }
 
     /**
-     * Whether the repository holds this release file already, with exactly these bytes. Fetched into a throw-away
-     * local repository so that neither the user's local repository nor the reactor answers in the remote's place.
+     * A release file as the repository holds it: absent, or present with this build's bytes or other ones.
+     *
+     * @param found      whether the repository holds the file
+     * @param difference how it differs from this build's file, or null when it is absent or identical
      */
-    private boolean alreadyPublished(Artifact artifact, RemoteRepository repository) throws GantryException {
+    private record PublishedCopy(boolean found, ContentDifference difference) {
+    }
+
+    /**
+     * The repository's copy of this release file, compared with this build's. Fetched into a throw-away local repository
+     * so that neither the user's local repository nor the reactor answers in the remote's place.
+     */
+    private PublishedCopy publishedCopy(Artifact artifact, RemoteRepository repository) throws GantryException {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("gantry-probe");
@@ -165,16 +192,17 @@ public final class ArtifactPublisher {
             probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
             probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.toFile())));
             ArtifactRequest request = new ArtifactRequest(artifact.setFile(null), List.of(repository), null);
-            ArtifactResult result = system.resolveArtifact(probe, request);
-            if (Files.mismatch(result.getArtifact().getFile().toPath(), artifact.getFile().toPath()) == -1L) {
+            Path published = system.resolveArtifact(probe, request).getArtifact().getFile().toPath();
+            Path built = artifact.getFile().toPath();
+            if (Files.mismatch(published, built) == -1L) {
                 log.info(artifact + " is already published in " + repository.getUrl() + " with identical content.");
-                return true;
+                return new PublishedCopy(true, null);
             }
-            throw Refusals.artifactDiffers(artifact.toString(), repository.getUrl());
+            return new PublishedCopy(true, ContentDifference.of(published.getFileName().toString(), built, published));
         } catch (ArtifactResolutionException e) {
             boolean notFound = e.getResult().getExceptions().stream().allMatch(ArtifactNotFoundException.class::isInstance);
             if (notFound) {
-                return false;
+                return new PublishedCopy(false, null);
             }
             throw Refusals.repositoryUnreadable(repository.getId(), repository.getUrl(), e.getMessage(), e);
         } catch (IOException e) {

@@ -19,10 +19,12 @@ import java.util.List;
  * @param gitTag          the release tag to create, or null
  * @param environmentTag  the git tag to move to this commit, or null
  * @param noImage         why there is no image, one sentence; null when there is one
+ * @param tagOnThisCommit the release tag found already on this commit (a re-run of a release made from it), or null:
+ *                        what is already published then belongs to this commit, even if today's build differs
  */
 public record Plan(String branch, String commit, String version, String previousVersion, ReleaseKind release,
         String reason, String rule, ImagePlan image, ArtifactPlan artifacts, String gitTag, String environmentTag,
-        String noImage) {
+        String noImage, String tagOnThisCommit) {
 
     public boolean publishes() {
         return release != ReleaseKind.NONE;

@@ -54,7 +54,7 @@ public final class Planner {
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.SNAPSHOT,
                 reason, rule.toString(), image(context, rule, false, true),
                 artifacts(settings.snapshotRepository(), ArtifactPlan.Mode.REPLACE_SNAPSHOT), null,
-                settings.runs("tag") ? rule.environmentTagName().orElse(null) : null, noImage(context, rule));
+                settings.runs("tag") ? rule.environmentTagName().orElse(null) : null, noImage(context, rule), null);
     }
 
     private Plan stable(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
@@ -98,7 +98,8 @@ public final class Planner {
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.STABLE,
                 reason, rule.toString(), image(context, rule, true, moving),
                 artifacts(settings.releaseRepository(), ArtifactPlan.Mode.IMMUTABLE), settings.runs("tag") ? tag : null,
-                settings.runs("tag") && moving ? rule.environmentTagName().orElse(null) : null, noImage(context, rule));
+                settings.runs("tag") && moving ? rule.environmentTagName().orElse(null) : null, noImage(context, rule),
+                taggedCommit != null ? tag : null);
     }
 
     private Optional<Version> highestReleased(Iterable<String> tags) {
@@ -162,6 +163,6 @@ public final class Planner {
     /** A plan that publishes nothing: its reason is also why there is no image. */
     private static Plan nothing(ReleaseContext context, BranchRule rule, String reason) {
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.NONE,
-                reason, rule.toString(), null, null, null, null, reason);
+                reason, rule.toString(), null, null, null, null, reason, null);
     }
 }

@@ -175,10 +175,21 @@ public final class Refusals {
                 + "and re-run.");
     }
 
-    public static GantryException artifactDiffers(String artifact, String repository) {
-        return new GantryException(artifact + " is already published in " + repository + " with different content. A release is "
-                + "immutable: bump the version in pom.xml. If the bytes differ only by build time, make the build reproducible with "
-                + "<project.build.outputTimestamp>.");
+    public static GantryException artifactsDiffer(String repository, List<String> differences, String whyNotThisCommit) {
+        return new GantryException("This release is already published in " + repository + " with different content: "
+                + String.join("; ", differences) + ". That release is not known to be this commit's (" + whyNotThisCommit
+                + "), and a release is immutable: bump the version in pom.xml. If the bytes differ only by build time, make the "
+                + "build reproducible with <project.build.outputTimestamp>. Nothing was published.");
+    }
+
+    /**
+     * Not a refusal but a warning, worded here with the rest: a re-run of this commit's release finds the published files
+     * differing from today's build (git-commit-id's git.properties lists the release tag once it exists) and keeps them.
+     */
+    public static String publishedReleaseDiffers(String repository, List<String> differences, String whyThisCommit) {
+        return "This commit's release is already published in " + repository + " (" + whyThisCommit + "), and this build "
+                + "differs from it: " + String.join("; ", differences) + ". The published files are kept as they are; "
+                + "nothing was republished.";
     }
 
     // --- container images ----------------------------------------------------------------------------

@@ -53,6 +53,7 @@ class ReleaseTaggerTest {
 
             assertThat(outcome).isEqualTo(new TagOutcome("v1.0.0", Action.CREATED, released, "origin"));
             assertThat(outcome.describe()).isEqualTo("v1.0.0 created on " + released.substring(0, 7) + " and pushed to origin");
+            assertThat(outcome.id()).as("what release.json says of a tag this run pushed").isEqualTo("pushed");
             assertThat(work.taggedCommit("v1.0.0")).isEqualTo(released);
             assertThat(work.tagObjectType("v1.0.0")).isEqualTo("tag");
             assertThat(remote.taggedCommit("v1.0.0")).isEqualTo(released);

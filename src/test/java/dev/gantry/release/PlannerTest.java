@@ -103,6 +103,12 @@ class PlannerTest {
             Plan plan = plan("main", "1.1.0", "1.0.0");
             assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
             assertThat(plan.reason()).startsWith("1.1.0 is already tagged v1.1.0 on this commit: completing the release");
+            assertThat(plan.tagOnThisCommit()).isEqualTo("v1.1.0");
+        }
+
+        @Test
+        void aNewVersionHasNoTagOnThisCommit() throws GantryException {
+            assertThat(plan("main", "1.1.0", "1.0.0").tagOnThisCommit()).isNull();
         }
 
         @Test

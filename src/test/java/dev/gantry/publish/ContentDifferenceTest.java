@@ -1,0 +1,83 @@
+package dev.gantry.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentDifferenceTest {
+
+    @TempDir
+    Path dir;
+
+    @Nested
+    class Jars {
+
+        @Test
+        void nameTheEntriesThatChangedAppearedOrVanished() throws IOException {
+            Path built = jar("built.jar", Map.of("it/App.class", "same", "git.properties", "git.tags=v1.0.0", "new.txt", "x"));
+            Path published = jar("published.jar", Map.of("it/App.class", "same", "git.properties", "git.tags=", "old.txt", "y"));
+
+            ContentDifference difference = ContentDifference.of("orders-1.0.0.jar", built, published);
+
+            assertThat(difference.entries()).containsExactlyInAnyOrder("git.properties (changed)", "new.txt (only in this build)",
+                    "old.txt (only in the published copy)");
+            assertThat(difference.describe()).startsWith("orders-1.0.0.jar differs in ");
+        }
+
+        @Test
+        void withEqualEntriesSayThatOnlyTheZipItselfDiffers() throws IOException {
+            Path built = jar("built.jar", Map.of("a.txt", "a", "b.txt", "b"));
+            Path published = jar("published.jar", Map.of("b.txt", "b", "a.txt", "a"));
+
+            assertThat(ContentDifference.of("orders-1.0.0.jar", built, published).describe())
+                    .isEqualTo("orders-1.0.0.jar differs only in the zip's timestamps or entry order (every entry is equal)");
+        }
+
+        @Test
+        void listAtMostTenEntries() throws IOException {
+            Map<String, String> ours = new LinkedHashMap<>();
+            Map<String, String> theirs = new LinkedHashMap<>();
+            for (int i = 0; i < 12; i++) {
+                ours.put("e" + i, "ours");
+                theirs.put("e" + i, "theirs");
+            }
+            String described = ContentDifference.of("x.jar", jar("a.jar", ours), jar("b.jar", theirs)).describe();
+
+            assertThat(described).endsWith("e9 (changed) and 2 more");
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAZipIsNamedAsAWhole() throws IOException {
+        Path built = Files.writeString(dir.resolve("built.pom"), "<project>1</project>");
+        Path published = Files.writeString(dir.resolve("published.pom"), "<project>2</project>");
+
+        ContentDifference difference = ContentDifference.of("orders-1.0.0.pom", built, published);
+
+        assertThat(difference.zip()).isFalse();
+        assertThat(difference.describe()).isEqualTo("orders-1.0.0.pom differs");
+    }
+
+    private Path jar(String name, Map<String, String> entries) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+}
