@@ -37,6 +37,11 @@ assert config.path('Labels').path('org.opencontainers.image.version').asText() =
 assert config.path('Labels').path('org.opencontainers.image.revision').asText() == it.head()
 assert config.path('Entrypoint').toString().contains('it.orders.App')
 assert release.image.digest == digest
+// the base image it runs on, by name and digest, in the labels and in release.json
+def base = [name: registry.host() + '/base/java:1', digest: registry.digest('base/java', '1')]
+assert config.path('Labels').path('org.opencontainers.image.base.name').asText() == base.name
+assert config.path('Labels').path('org.opencontainers.image.base.digest').asText() == base.digest
+assert release.image.base == base
 assert release.image.tags*.outcome.unique() == ['pushed']
 assert new File(basedir, 'target/gantry/image.digest').text.trim() == digest
 

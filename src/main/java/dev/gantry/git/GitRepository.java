@@ -404,10 +404,12 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         return List.copyOf(files);
     }
 
-    /** The remote's URL with any credentials removed, for image labels such as {@code org.opencontainers.image.source}. */
-    public Optional<String> remoteUrlWithoutCredentials() {
-        String url = repository.getConfig().getString("remote", remoteName, "url");
-        return url == null || url.isBlank() ? Optional.empty() : Optional.of(RemoteUrls.withoutCredentials(url.trim()));
+    /**
+     * The remote's web address in one spelling ({@link RemoteUrls#sourceUrl}), for the image label
+     * {@code org.opencontainers.image.source}; empty without a remote or for a local one.
+     */
+    public Optional<String> sourceUrl() {
+        return RemoteUrls.sourceUrl(repository.getConfig().getString("remote", remoteName, "url"));
     }
 
     Repository jgit() {

@@ -14,6 +14,8 @@ import dev.gantry.release.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Where the plan's tags stand in the registry, looked up before anything is pushed: which immutable tags are taken, and
- * whether they hold this build's image. A tag on another digest is refused here, so no tag moves at all.
+ * whether they hold this release, judged by the commit the image was built from. A tag holding another commit's image
+ * is refused here, so no tag moves at all.
  */
 final class ExistingTags {
 
@@ -31,6 +34,7 @@ final class ExistingTags {
     private final GantryLog log;
     private final Map<String, RemoteManifest> byTag;
     private final List<ImageTag> taken;
+    private final Map<String, Map<String, String>> labels = new HashMap<>();
 
     private ExistingTags(RegistryApi api, GantryLog log, Map<String, RemoteManifest> byTag, List<ImageTag> taken) {
         this.api = api;
@@ -58,38 +62,96 @@ final class ExistingTags {
         return byTag.get(taken.get(0).name());
     }
 
+    /**
+     * Whether a tag needs nothing: it holds the digest, or it is a taken immutable tag judged to hold this release
+     * ({@link #releasedDigestOrRefuse}): an immutable tag never moves, not even onto this release's other image.
+     */
     boolean holds(ImageTag tag, String digest) {
         RemoteManifest there = byTag.get(tag.name());
-        return there != null && there.digest().equals(digest);
+        return there != null && (there.digest().equals(digest) || taken.contains(tag));
     }
 
-    /** This build's digest, provided every taken immutable tag holds it; refused otherwise. */
-    String sameDigestOrRefuse(ImageRequest request, JibContainerBuilder builder, ImageReference target, JibRunner jib)
-            throws GantryException {
-        String digest = predictDigest(request, builder, target.getRegistry() + "/" + target.getRepository(), jib);
+    /**
+     * The digest of this release in the registry, provided every taken immutable tag holds it; refused otherwise. A
+     * release is its commit, not its bytes: an image whose revision label is this commit is this release, already
+     * pushed, whatever a rebuild would give today (a base image tag that moved, another spelling of the remote in an
+     * older source label), so it is not rebuilt at all, not even to a tar; what a rebuild would change, as far as the
+     * labels tell, is logged as a warning. Only an image of another commit, or without a revision label one of
+     * another digest, is refused.
+     */
+    String releasedDigestOrRefuse(ImageRequest request, JibContainerBuilder builder, ImageReference target, JibRunner jib,
+            Optional<BaseImage> base) throws GantryException {
+        String rebuilt = null;
+        boolean built = false;
         for (ImageTag tag : taken) {
             RemoteManifest there = byTag.get(tag.name());
-            if (!there.digest().equals(digest)) {
-                throw Refusals.imageTagTaken(target.getRepository(), tag.name(), there.digest(), revisionOf(there),
-                        digest, request.commit());
+            String revision = labelsOf(there).get(ProjectImage.LABEL_REVISION);
+            if (request.commit().equals(revision)) {
+                continue;
+            }
+            if (!built) {
+                rebuilt = predictDigest(request, builder, target.getRegistry() + "/" + target.getRepository(), jib);
+                built = true;
+            }
+            if (revision != null || !there.digest().equals(rebuilt)) {
+                throw Refusals.imageTagTaken(target.getRepository(), tag.name(), there.digest(), revision, rebuilt,
+                        request.commit());
             }
         }
-        return digest;
+        RemoteManifest released = takenManifest();
+        if (!built) {
+            List<String> differences = differences(labelsOf(released), ProjectImage.labels(request, base), base);
+            String message = Refusals.releasedFromThisCommit(target.getRepository(), taken.get(0).name(), released.digest(),
+                    request.commit(), differences);
+            if (differences.isEmpty()) {
+                log.info(message);
+            } else {
+                log.warn(message);
+            }
+        }
+        return released.digest();
+    }
+
+    /** The base image the released image records in its labels, or null (scratch, or an image that does not say). */
+    BaseImage publishedBase() throws GantryException {
+        Map<String, String> labels = labelsOf(takenManifest());
+        String name = labels.get(ProjectImage.LABEL_BASE_NAME);
+        String digest = labels.get(ProjectImage.LABEL_BASE_DIGEST);
+        return name == null || digest == null ? null : new BaseImage(name, digest);
+    }
+
+    /**
+     * What a rebuild would change, as far as labels tell without building: the base image's digest (its tag moved
+     * since), and any label this build writes otherwise (such as a source label written before it had one spelling).
+     * Layers are not compared: that would mean building.
+     */
+    private static List<String> differences(Map<String, String> released, Map<String, String> rebuilt,
+            Optional<BaseImage> base) {
+        List<String> differences = new ArrayList<>();
+        // null: released before Gantry recorded the base image, which then cannot be compared
+        String releasedBase = released.get(ProjectImage.LABEL_BASE_DIGEST);
+        if (releasedBase != null && base.isPresent() && !releasedBase.equals(base.get().digest())) {
+            differences.add(Refusals.baseImageMoved(base.get().name(), releasedBase, base.get().digest()));
+        }
+        rebuilt.forEach((label, value) -> {
+            boolean baseLabel = label.equals(ProjectImage.LABEL_BASE_DIGEST)
+                    || releasedBase == null && label.equals(ProjectImage.LABEL_BASE_NAME);
+            if (!baseLabel && !value.equals(released.get(label))) {
+                differences.add(Refusals.labelDiffers(label, released.get(label), value));
+            }
+        });
+        return differences;
     }
 
     /**
      * This build's digest, learned without pushing: Jib builds the identical image to a throw-away OCI tar
-     * and reports the manifest's digest (the one a push would create). A multi-platform index cannot be
-     * written to a tar: then the images are compared by the commit they were built from (reproducible
-     * builds make the same commit the same image), and a refusal cannot name the new digest.
+     * and reports the manifest's digest (the one a push would create). Needed only when the image in the registry is not
+     * this commit's. A multi-platform index cannot be written to a tar: null, then (the images are compared by commit).
      */
     private String predictDigest(ImageRequest request, JibContainerBuilder builder, String image, JibRunner jib)
             throws GantryException {
         if (request.platforms().size() > 1) {
-            RemoteManifest there = takenManifest();
-            String revision = revisionOf(there);
-            log.info("Tag " + taken.get(0).name() + " exists; a multi-platform image is compared by commit: " + revision);
-            return request.commit().equals(revision) ? there.digest() : null;
+            return null; // Jib writes no index to a tar: the refusal cannot name the new digest
         }
         log.info("Tags " + taken.stream().map(ImageTag::name).toList() + " exist in " + image
                 + "; computing this build's digest before pushing anything.");
@@ -105,24 +167,35 @@ final class ExistingTags {
         }
     }
 
-    /** The commit an image in the registry was built from (its revision label), or null. */
-    private String revisionOf(RemoteManifest manifest) {
+    /**
+     * The labels of an image in the registry (of its first child, for an index: every child has the same), read once
+     * per digest; empty when they cannot be read (the image is then judged by digest alone).
+     */
+    private Map<String, String> labelsOf(RemoteManifest manifest) {
+        Map<String, String> cached = labels.get(manifest.digest());
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, String> read = new LinkedHashMap<>();
         try {
             JsonNode json = manifest.json();
             if (manifest.isIndex()) {
                 JsonNode first = json.path("manifests").path(0);
                 Optional<RemoteManifest> child = api.manifest(first.path("digest").asText());
-                if (child.isEmpty()) {
-                    return null;
-                }
-                json = child.get().json();
+                json = child.isPresent() ? child.get().json() : null;
             }
-            JsonNode config = JSON.readTree(api.blob(json.path("config").path("digest").asText()));
-            JsonNode revision = config.path("config").path("Labels").path(ProjectImage.LABEL_REVISION);
-            return revision.isTextual() ? revision.asText() : null;
+            if (json != null) {
+                JsonNode config = JSON.readTree(api.blob(json.path("config").path("digest").asText()));
+                config.path("config").path("Labels").fields().forEachRemaining(e -> {
+                    if (e.getValue().isTextual()) {
+                        read.put(e.getKey(), e.getValue().asText());
+                    }
+                });
+            }
         } catch (IOException | GantryException e) {
-            log.debug("Cannot read the revision label of " + manifest.digest() + ": " + e.getMessage());
-            return null;
+            log.debug("Cannot read the labels of " + manifest.digest() + ": " + e.getMessage());
         }
+        labels.put(manifest.digest(), read);
+        return read;
     }
 }

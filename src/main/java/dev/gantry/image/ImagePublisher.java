@@ -6,6 +6,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the project's image with jib-core and publishes it as the plan says, never moving an
@@ -16,16 +17,17 @@ import java.util.Map;
  *   <li>Otherwise every tag of the plan is looked up in the registry first. When none of the immutable
  *       tags exists, the image is pushed once with its immutable tags (Jib uploads only the layers the registry
  *       lacks and mounts base layers from the same registry); only then do the mutable tags get its manifest.</li>
- *   <li>When an immutable tag exists, this build's digest is computed without pushing anything (Jib
- *       builds the same image to a throw-away OCI tar: same layers, same config, same manifest). A tag on
- *       another digest is refused before anything is pushed, so no mutable tag moves either. When every
- *       existing immutable tag holds this digest, the image is already in the registry: the missing tags
- *       get the existing manifest's bytes (one small PUT each; nothing rebuilt or uploaded).</li>
+ *   <li>When an immutable tag exists, the image under it is judged by the commit it was built from (its
+ *       {@code org.opencontainers.image.revision} label): this commit's is this release, already pushed, completed as
+ *       it was published even if a rebuild would differ (a base image tag that moved), with a warning that says what
+ *       differs; the missing tags get the existing manifest's bytes (one small PUT each; nothing rebuilt or uploaded).
+ *       Another commit's is refused before anything is pushed, so no mutable tag moves either. An image without the
+ *       label is compared by digest: Jib builds this one to a throw-away OCI tar to learn it ({@link ExistingTags}).</li>
  * </ol>
  *
- * Several platforms give a Docker manifest list (jib-core builds no OCI index) that every tag points at; as Jib
- * cannot write it to a tar, an existing immutable tag is judged by the commit its image was built from instead of
- * by digest, and the OCI tar default holds the first platform only (with a warning).
+ * The base image is looked up first and pinned to its digest ({@link BaseImage}); the image records both in its labels.
+ * Several platforms give a Docker manifest list (jib-core builds no OCI index) that every tag points at; Jib cannot
+ * write it to a tar, so the OCI tar default holds the first platform only (with a warning).
  *
  * In every case {@code target/gantry/image.digest} holds the digest.
  */
@@ -48,9 +50,10 @@ public final class ImagePublisher {
         ImagePlan plan = request.image();
         RegistryAuth auth = new RegistryAuth(request.credentials(), request.credentialHelper(), request.dockerConfig(),
                 environment, log);
-        JibContainerBuilder builder = ProjectImage.containerBuilder(request, auth, log);
+        Optional<BaseImage> base = BaseImage.lookUp(request, auth);
+        JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, log);
         JibRunner jib = new JibRunner(request, auth, log);
-        return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder)
-                : new RegistryPublisher(jib, log).publish(request, builder, auth);
+        return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder, base.orElse(null))
+                : new RegistryPublisher(jib, log).publish(request, builder, auth, base);
     }
 }

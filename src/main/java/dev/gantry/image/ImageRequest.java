@@ -40,7 +40,8 @@ import java.util.Objects;
  * @param commit                  the full commit id: label {@code org.opencontainers.image.revision}
  * @param commitTime              the commit time: the image's creation time (reproducible digests)
  * @param version                 the project version: label {@code org.opencontainers.image.version}
- * @param sourceUrl               the remote URL (credentials are stripped): {@code org.opencontainers.image.source}, or null
+ * @param sourceUrl               the repository's web address, {@code org.opencontainers.image.source} (the Maven glue passes
+ *                                {@code GitRepository.sourceUrl()}: one spelling; credentials are stripped anyway), or null
  * @param allowInsecureRegistries allow plain HTTP and unverified TLS registries
  * @param sendCredentialsOverHttp send credentials to a registry that serves plain HTTP (Jib's
  *                                {@code sendCredentialsOverHttp}); without it they go over HTTPS only

@@ -11,8 +11,11 @@ import java.util.List;
  * @param pushed     the tags pushed or moved by this build
  * @param inPlace    the tags found already on this digest (a re-run): nothing was pushed for them
  * @param tarFile    the OCI tar written for the embedded default, or null
+ * @param base       the base image the image runs on (for a release found in place: the one it was built on, from its
+ *                   labels), or null for {@code scratch} or a released image that does not record it
  */
-public record ImageResult(String repository, String digest, List<String> pushed, List<String> inPlace, Path tarFile) {
+public record ImageResult(String repository, String digest, List<String> pushed, List<String> inPlace, Path tarFile,
+        BaseImage base) {
 
     public ImageResult {
         pushed = List.copyOf(pushed);

@@ -20,7 +20,7 @@ final class OciTarPublisher {
         this.log = log;
     }
 
-    ImageResult publish(ImageRequest request, JibContainerBuilder builder) throws GantryException {
+    ImageResult publish(ImageRequest request, JibContainerBuilder builder, BaseImage base) throws GantryException {
         ImagePlan plan = request.image();
         Path tar = request.outputDirectory().resolve("image.tar");
         String name = plan.repository() + ":" + (plan.tags().isEmpty() ? "latest" : plan.tags().get(0).name());
@@ -28,6 +28,7 @@ final class OciTarPublisher {
         String digest = jib.toTar(builder, tar, name);
         DigestFile.write(request, digest);
         log.info("Image " + name + " written: " + digest);
-        return new ImageResult(plan.repository(), digest, plan.tags().stream().map(ImageTag::name).toList(), List.of(), tar);
+        return new ImageResult(plan.repository(), digest, plan.tags().stream().map(ImageTag::name).toList(), List.of(), tar,
+                base);
     }
 }

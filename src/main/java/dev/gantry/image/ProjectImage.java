@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,23 +35,26 @@ final class ProjectImage {
     static final String LABEL_SOURCE = "org.opencontainers.image.source";
     static final String LABEL_CREATED = "org.opencontainers.image.created";
     static final String LABEL_REF_NAME = "org.opencontainers.image.ref.name";
+    static final String LABEL_BASE_NAME = "org.opencontainers.image.base.name";
+    static final String LABEL_BASE_DIGEST = "org.opencontainers.image.base.digest";
 
     private ProjectImage() {
     }
 
-    static JibContainerBuilder containerBuilder(ImageRequest request, RegistryAuth auth, GantryLog log)
-            throws GantryException {
+    /** The image on {@code base} (pinned to the digest looked up; none: {@code scratch}). */
+    static JibContainerBuilder containerBuilder(ImageRequest request, Optional<BaseImage> base, RegistryAuth auth,
+            GantryLog log) throws GantryException {
         MainClass mainClass = MainClassResolver.resolve(request, log);
         // before anything is pushed or written: an image whose main class cannot start is never published
         MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath());
-        ImageReference base = ImageReferences.parse(request.from(), "<from>", "gantry.image.from");
         try {
             JavaContainerBuilder java;
-            if (base.isScratch()) {
+            if (base.isEmpty()) {
                 java = JavaContainerBuilder.from(ImageReference.scratch());
             } else {
-                RegistryImage baseImage = RegistryImage.named(base);
-                auth.find(base).ifPresent(f -> baseImage.addCredential(f.credential().username(), f.credential().password()));
+                ImageReference pinned = base.get().pinned();
+                RegistryImage baseImage = RegistryImage.named(pinned);
+                auth.find(pinned).ifPresent(f -> baseImage.addCredential(f.credential().username(), f.credential().password()));
                 java = JavaContainerBuilder.from(baseImage);
             }
             AbsoluteUnixPath appRoot = AbsoluteUnixPath.get(request.appRoot());
@@ -94,7 +98,7 @@ final class ProjectImage {
             if (request.user() != null && !request.user().isBlank()) {
                 builder.setUser(request.user());
             }
-            builder.setLabels(labels(request));
+            builder.setLabels(labels(request, base));
             builder.setCreationTime(request.commitTime());
             // jib-core builds an index only in Docker format ("Build an OCI image index is not yet supported"):
             // several platforms give a Docker manifest list of Docker manifests, one platform an OCI manifest
@@ -112,7 +116,7 @@ final class ProjectImage {
         }
     }
 
-    static Map<String, String> labels(ImageRequest request) {
+    static Map<String, String> labels(ImageRequest request, Optional<BaseImage> base) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (request.version() != null) {
             labels.put(LABEL_VERSION, request.version());
@@ -123,11 +127,19 @@ final class ProjectImage {
         if (request.sourceUrl() != null && !request.sourceUrl().isBlank()) {
             labels.put(LABEL_SOURCE, withoutCredentials(request.sourceUrl()));
         }
+        base.ifPresent(b -> {
+            labels.put(LABEL_BASE_NAME, b.name());
+            labels.put(LABEL_BASE_DIGEST, b.digest());
+        });
         labels.putAll(request.labels());
         return labels;
     }
 
-    /** A remote URL without user info: {@code https://user:token@host/x.git} → {@code https://host/x.git}. */
+    /**
+     * A remote URL without user info: {@code https://user:token@host/x.git} → {@code https://host/x.git}. The Maven glue
+     * passes the repository's canonical web address ({@code GitRepository.sourceUrl}); this is the last guard that no
+     * credential reaches a label whatever a caller passes.
+     */
     static String withoutCredentials(String url) {
         return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
     }

@@ -29,7 +29,8 @@ final class RegistryPublisher {
         this.log = log;
     }
 
-    ImageResult publish(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth) throws GantryException {
+    ImageResult publish(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth, Optional<BaseImage> base)
+            throws GantryException {
         ImagePlan plan = request.image();
         ImageReference target = ImageReferences.parse(plan.repository(), "<imageRepository>", "gantry.image.repository");
         Optional<RegistryAuth.Found> found = auth.find(target);
@@ -39,9 +40,9 @@ final class RegistryPublisher {
 
         ExistingTags existing = ExistingTags.lookUp(plan, api, log);
         if (!existing.anyImmutableTaken()) {
-            return pushNew(request, builder, target, found, auth, api);
+            return pushNew(request, builder, target, found, auth, api, base.orElse(null));
         }
-        String digest = existing.sameDigestOrRefuse(request, builder, target, jib);
+        String digest = existing.releasedDigestOrRefuse(request, builder, target, jib, base);
         return tagExisting(request, target, api, existing, digest);
     }
 
@@ -64,7 +65,7 @@ final class RegistryPublisher {
         log.info("Image " + target.getRegistry() + "/" + target.getRepository() + "@" + digest
                 + " is already in the registry; tags in place " + inPlace
                 + (pushed.isEmpty() ? ", nothing pushed." : ", tagged now " + pushed + " (no layer uploaded)."));
-        return new ImageResult(plan.repository(), digest, pushed, inPlace, null);
+        return new ImageResult(plan.repository(), digest, pushed, inPlace, null, existing.publishedBase());
     }
 
     /**
@@ -74,7 +75,7 @@ final class RegistryPublisher {
      * the very manifest, one small PUT each (nothing is uploaded again).
      */
     private ImageResult pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
-            Optional<RegistryAuth.Found> found, RegistryAuth auth, RegistryApi api) throws GantryException {
+            Optional<RegistryAuth.Found> found, RegistryAuth auth, RegistryApi api, BaseImage base) throws GantryException {
         ImagePlan plan = request.image();
         List<String> immutable = names(plan.immutableTags());
         List<String> first = immutable.isEmpty() ? names(plan.mutableTags()) : immutable;
@@ -104,7 +105,7 @@ final class RegistryPublisher {
         DigestFile.write(request, digest);
         List<String> tags = names(plan.tags());
         log.info("Image " + image + "@" + digest + " pushed with tags " + tags + ".");
-        return new ImageResult(plan.repository(), digest, tags, List.of(), null);
+        return new ImageResult(plan.repository(), digest, tags, List.of(), null, base);
     }
 
     /** Puts a manifest under a tag; a refusal of the tag as immutable is worded for the tag's role. */

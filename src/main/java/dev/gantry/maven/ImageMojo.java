@@ -227,7 +227,7 @@ public class ImageMojo extends GantryMojo {
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
-        release.report.image(result.repository(), result.digest(), outcomes);
+        release.report.image(result.repository(), result.digest(), result.base(), outcomes);
     }
 
     /** The one module of the reactor that the image is built from, or null when no module has packaging jar. */

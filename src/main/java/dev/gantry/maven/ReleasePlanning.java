@@ -66,7 +66,7 @@ final class ReleasePlanning {
                     checkWholeReactor();
                 }
             }
-            return new Planned(plan, git.headCommitTime(), git.remoteUrlWithoutCredentials().orElse(null));
+            return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.git.TagOutcome;
+import dev.gantry.image.BaseImage;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class ReleaseReport {
     private final Path file;
     private String imageRepository;
     private String imageDigest;
+    private BaseImage imageBase;
     private final List<Outcome> imageTags = new ArrayList<>();
     private final List<Outcome> artifacts = new ArrayList<>();
     private String artifactRepository;
@@ -57,6 +59,13 @@ public final class ReleaseReport {
 
     /** Records the image: its digest and, per tag, "pushed", "already-in-place" or "would-push". */
     public synchronized void image(String repository, String digest, List<Outcome> tags) throws GantryException {
+        image(repository, digest, null, tags);
+    }
+
+    /** As {@link #image(String, String, List)}, with the base image the image runs on (null: scratch or not known). */
+    public synchronized void image(String repository, String digest, BaseImage base, List<Outcome> tags)
+            throws GantryException {
+        imageBase = base;
         imageRepository = repository;
         imageDigest = digest;
         imageTags.clear();
@@ -103,6 +112,11 @@ public final class ReleaseReport {
             ObjectNode image = json.putObject("image");
             image.put("repository", imageRepository);
             image.put("digest", imageDigest);
+            if (imageBase == null) {
+                image.putNull("base");
+            } else {
+                image.putObject("base").put("name", imageBase.name()).put("digest", imageBase.digest());
+            }
             outcomes(image.putArray("tags"), imageTags);
         }
         if (artifacts.isEmpty()) {

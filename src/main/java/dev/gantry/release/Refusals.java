@@ -206,6 +206,43 @@ public final class Refusals {
     }
 
     /**
+     * Not a refusal: an immutable tag holds an image of this very commit (its {@code org.opencontainers.image.revision}
+     * label), so the release is this one, already pushed, and is completed as it was published. Logged as a warning
+     * when a rebuild would differ ({@code differences}, each as worded by {@link #baseImageMoved} or
+     * {@link #labelDiffers}), at info level otherwise.
+     */
+    public static String releasedFromThisCommit(String repository, String tag, String digest, String commit,
+            List<String> differences) {
+        String done = repository + ":" + tag + " is already released from this commit (" + ReleaseContext.shorten(commit)
+                + ") as " + digest + ": the release is completed as it was published, nothing is rebuilt or uploaded";
+        if (differences.isEmpty()) {
+            return done + ".";
+        }
+        return done + ", although a rebuild would differ: " + String.join("; ", differences) + ". A release is its commit, "
+                + "not its bytes: the published image is kept. To ship a rebuild, release a new version.";
+    }
+
+    public static String baseImageMoved(String name, String releasedDigest, String currentDigest) {
+        return "the base image " + name + " is now " + currentDigest + ", the release was built on " + releasedDigest;
+    }
+
+    public static String labelDiffers(String label, String released, String rebuilt) {
+        return "the label " + label + " would be " + (rebuilt == null ? "absent" : rebuilt) + ", the release has "
+                + (released == null ? "none" : released);
+    }
+
+    public static GantryException baseImageNotFound(String from) {
+        return new GantryException("The base image " + from + " does not exist in its registry. Fix <from> in the "
+                + "gantry-maven-plugin configuration or -Dgantry.image.from=<image> (scratch for none).");
+    }
+
+    public static GantryException baseImageUnreadable(String from, String detail) {
+        return new GantryException("Cannot look up the base image " + from + " (its digest is recorded in the image and in "
+                + "release.json): " + detail + " Check <from> in the gantry-maven-plugin configuration or "
+                + "-Dgantry.image.from=<image>.");
+    }
+
+    /**
      * Not a refusal but a warning, worded here with the rest: the embedded default writes one platform of several,
      * because an OCI tar written by Jib holds a single image.
      */

@@ -279,12 +279,12 @@ class GitRepositoryTest {
     class RemoteUrl {
 
         @Test
-        void removes_credentials_from_the_remotes_url() throws Exception {
+        void is_the_web_address_without_credentials_nor_git_suffix() throws Exception {
             GitFixture repo = GitFixture.init(tmp.resolve("repo"));
             repo.commitPom("1.0.0");
             repo.git("remote", "add", "origin", "https://x-access-token:ghs_abc@github.com/acme/service.git");
             try (GitRepository git = open(repo.dir())) {
-                assertThat(git.remoteUrlWithoutCredentials()).contains("https://github.com/acme/service.git");
+                assertThat(git.sourceUrl()).contains("https://github.com/acme/service");
             }
         }
 
@@ -293,7 +293,7 @@ class GitRepositoryTest {
             GitFixture repo = GitFixture.init(tmp.resolve("repo"));
             repo.commitPom("1.0.0");
             try (GitRepository git = open(repo.dir())) {
-                assertThat(git.remoteUrlWithoutCredentials()).isEmpty();
+                assertThat(git.sourceUrl()).isEmpty();
             }
         }
     }

@@ -148,6 +148,28 @@ class ImagePublisherTest {
         }
 
         @Test
+        void records_the_base_image_it_was_built_on_by_name_and_digest() throws Exception {
+            ImageResult result = publish(request("based", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            JsonNode labels = registry.config("based", "1.4.0").path("config").path("Labels");
+            String baseDigest = registry.digest("base", "1");
+            assertThat(labels.path("org.opencontainers.image.base.name").asText()).isEqualTo(base);
+            assertThat(labels.path("org.opencontainers.image.base.digest").asText()).isEqualTo(baseDigest);
+            assertThat(result.base()).isEqualTo(new BaseImage(base, baseDigest));
+        }
+
+        @Test
+        void records_no_base_image_on_scratch() throws Exception {
+            ImageResult result = publish(request("unbased", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .from("scratch").build());
+
+            JsonNode labels = registry.config("unbased", "1.4.0").path("config").path("Labels");
+            assertThat(labels.has("org.opencontainers.image.base.name")).isFalse();
+            assertThat(labels.has("org.opencontainers.image.base.digest")).isFalse();
+            assertThat(result.base()).isNull();
+        }
+
+        @Test
         void has_an_empty_environment_variable_for_an_empty_pom_element() throws Exception {
             Map<String, String> environment = new java.util.HashMap<>();
             environment.put("EMPTY", null); // what Maven gives for <environment><EMPTY/></environment>
@@ -324,6 +346,76 @@ class ImagePublisherTest {
             assertThat(registry.digest("retag", "stable")).isEqualTo(first.digest());
             assertThat(registry.storedBlobBytes()).isEqualTo(bytesBefore);
             assertThat(registry.uploadedBlobs("retag")).hasSize(6);
+        }
+    }
+
+    @Nested
+    class A_rerun_of_the_released_commit_that_would_build_otherwise {
+
+        List<ImageTag> immutableOnly = releaseTags("1.4.0", COMMIT_A).subList(0, 2);
+
+        @Test
+        void from_a_clone_with_another_source_url_completes_without_building_or_uploading() throws Exception {
+            // released from a clone whose source label was written in another spelling; the run failed before latest
+            ImageResult first = publish(request("respelled", immutableOnly, COMMIT_A, TIME_A)
+                    .sourceUrl("git@git.example.com:team/orders.git").build());
+            int requestsBefore = registry.requests().size();
+            long bytesBefore = registry.storedBlobBytes();
+            logged.clear();
+
+            ImageResult again = publish(request("respelled", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .sourceUrl("https://git.example.com/team/orders").applicationCache(dir.resolve("other-cache")).build());
+
+            assertThat(again.digest()).isEqualTo(first.digest());
+            assertThat(again.inPlace()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6");
+            assertThat(again.pushed()).containsExactly("latest");
+            assertThat(registry.digest("respelled", "latest")).isEqualTo(first.digest());
+            // one manifest PUT, no layer: nothing was rebuilt, not even to a tar to learn its digest
+            assertThat(registry.writesSince(requestsBefore)).containsExactly("PUT /v2/respelled/manifests/latest 201");
+            assertThat(registry.storedBlobBytes()).isEqualTo(bytesBefore);
+            assertThat(logged).noneMatch(l -> l.contains("computing this build's digest"));
+            assertThat(logged).contains("WARN respelled:1.4.0 is already released from this commit (a1b2c3d) as "
+                    + first.digest() + ": the release is completed as it was published, nothing is rebuilt or uploaded, "
+                    + "although a rebuild would differ: the label org.opencontainers.image.source would be "
+                    + "https://git.example.com/team/orders, the release has git@git.example.com:team/orders.git. A release "
+                    + "is its commit, not its bytes: the published image is kept. To ship a rebuild, release a new version.");
+        }
+
+        @Test
+        void after_the_base_image_tag_moved_completes_with_a_warning_naming_both_digests() throws Exception {
+            String movable = BaseImages.push(registry, "movable-base", 10_000);
+            String oldBase = registry.digest("movable-base", "1");
+            ImageResult first = publish(request("moved", immutableOnly, COMMIT_A, TIME_A).from(movable).build());
+            BaseImages.push(registry, "movable-base", 20_000); // the base image's publisher moved its tag
+            String newBase = registry.digest("movable-base", "1");
+            int requestsBefore = registry.requests().size();
+            logged.clear();
+
+            ImageResult again = publish(request("moved", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).from(movable).build());
+
+            assertThat(newBase).isNotEqualTo(oldBase);
+            assertThat(again.digest()).isEqualTo(first.digest());
+            assertThat(again.pushed()).containsExactly("latest");
+            assertThat(registry.writesSince(requestsBefore)).containsExactly("PUT /v2/moved/manifests/latest 201");
+            // release.json names the base the release runs on, not today's
+            assertThat(again.base()).isEqualTo(new BaseImage(movable, oldBase));
+            assertThat(logged).contains("WARN moved:1.4.0 is already released from this commit (a1b2c3d) as "
+                    + first.digest() + ": the release is completed as it was published, nothing is rebuilt or uploaded, "
+                    + "although a rebuild would differ: the base image " + movable + " is now " + newBase + ", the release "
+                    + "was built on " + oldBase + ". A release is its commit, not its bytes: the published image is kept. "
+                    + "To ship a rebuild, release a new version.");
+        }
+
+        @Test
+        void that_would_build_the_same_says_so_at_info_level() throws Exception {
+            ImageResult first = publish(request("same-again", immutableOnly, COMMIT_A, TIME_A).build());
+            logged.clear();
+
+            publish(request("same-again", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            assertThat(logged).contains("same-again:1.4.0 is already released from this commit (a1b2c3d) as "
+                    + first.digest() + ": the release is completed as it was published, nothing is rebuilt or uploaded.");
+            assertThat(logged).noneMatch(l -> l.startsWith("WARN"));
         }
     }
 

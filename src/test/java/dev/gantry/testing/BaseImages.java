@@ -31,11 +31,16 @@ public final class BaseImages {
 
     /** Pushes {@code <registry>/<repository>:1}: one layer holding {@code size} random bytes, env {@code BASE=yes}. */
     public static String push(LocalRegistry registry, String repository, int size) throws Exception {
+        return push(registry, repository, "1", size);
+    }
+
+    /** As {@link #push(LocalRegistry, String, int)}, under another tag (another size gives another image). */
+    public static String push(LocalRegistry registry, String repository, String tag, int size) throws Exception {
         Path file = Files.createTempFile("base", ".bin");
         byte[] data = new byte[size];
         new Random(42).nextBytes(data);
         Files.write(file, data);
-        String reference = registry.host() + "/" + repository + ":1";
+        String reference = registry.host() + "/" + repository + ":" + tag;
         try {
             Jib.fromScratch()
                     .addFileEntriesLayer(FileEntriesLayer.builder().addEntry(file, AbsoluteUnixPath.get("/base/os.bin")).build())
