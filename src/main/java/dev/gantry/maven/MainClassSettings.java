@@ -23,7 +23,7 @@ final class MainClassSettings {
     }
 
     static String startClass(MavenProject project, MavenSession session) {
-        return interpolate(project.getProperties().getProperty("start-class"), project, session);
+        return interpolate(project.getProperties().getProperty("start-class"), properties(project, session));
     }
 
     /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */
@@ -35,18 +35,23 @@ final class MainClassSettings {
         Xpp3Dom archive = configuration.getChild("archive");
         Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
         Xpp3Dom main = manifest == null ? null : manifest.getChild("mainClass");
-        return main == null ? null : interpolate(main.getValue(), project, session);
+        return main == null ? null : interpolate(main.getValue(), properties(project, session));
     }
 
-    static String interpolate(String value, MavenProject project, MavenSession session) {
+    /** Where a property is looked up, first found wins, as Maven does: user (-D), project, then system properties. */
+    private static Properties[] properties(MavenProject project, MavenSession session) {
+        return new Properties[] {session.getUserProperties(), project.getProperties(), session.getSystemProperties()};
+    }
+
+    /** The value with each {@code ${name}} that a source defines replaced; null for a blank value. */
+    static String interpolate(String value, Properties... sources) {
         if (value == null || value.isBlank()) {
             return null;
         }
         Matcher m = EXPRESSION.matcher(value.strip());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String resolved = lookup(m.group(1), session.getUserProperties(), project.getProperties(),
-                    session.getSystemProperties());
+            String resolved = lookup(m.group(1), sources);
             m.appendReplacement(out, Matcher.quoteReplacement(resolved == null ? m.group() : resolved));
         }
         m.appendTail(out);

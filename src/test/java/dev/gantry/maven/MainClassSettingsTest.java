@@ -1,0 +1,38 @@
+package dev.gantry.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The main class settings after interpolation, as the jar plugin would see them at package time. */
+class MainClassSettingsTest {
+
+    static Properties properties(String... pairs) {
+        Properties properties = new Properties();
+        for (int i = 0; i < pairs.length; i += 2) {
+            properties.setProperty(pairs[i], pairs[i + 1]);
+        }
+        return properties;
+    }
+
+    @Test
+    void resolves_a_property_first_found_wins() {
+        assertThat(MainClassSettings.interpolate(" ${start-class} ", properties("start-class", "com.example.FromUser"),
+                properties("start-class", "com.example.FromProject"))).isEqualTo("com.example.FromUser");
+        assertThat(MainClassSettings.interpolate("${base}.${name}", properties(), properties("base", "com.example",
+                "name", "App"))).isEqualTo("com.example.App");
+    }
+
+    @Test
+    void leaves_an_unknown_property_as_it_is_for_the_image_core_to_ignore() {
+        assertThat(MainClassSettings.interpolate("${start-class}", properties("other", "x")))
+                .isEqualTo("${start-class}");
+    }
+
+    @Test
+    void gives_null_for_no_value() {
+        assertThat(MainClassSettings.interpolate("  ", properties())).isNull();
+        assertThat(MainClassSettings.interpolate(null, properties())).isNull();
+    }
+}
