@@ -6,8 +6,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Decides, once per reactor and before anything is compiled, what this build releases: checks the version
  * against the branch's convention, looks for the release tag locally and on the remote, writes
- * {@code target/gantry/plan.json} and prints a short summary. Every module that declares {@code gantry:publish}
- * has {@code maven-deploy-plugin} turned off, since publish deploys instead.
+ * {@code target/gantry/plan.json} and prints a short summary. In a build where the plugin is not declared with
+ * {@code <extensions>true</extensions>}, turns {@code maven-deploy-plugin} off through {@code maven.deploy.skip} in
+ * every module that declares {@code gantry:publish} (which deploys instead), and warns.
  *
  * @since 0.1.0
  */

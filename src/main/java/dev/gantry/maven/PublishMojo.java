@@ -18,7 +18,8 @@ import org.eclipse.aether.artifact.Artifact;
 /**
  * Publishes the reactor's artifacts (main, attached, pom) to {@code distributionManagement}, or to a local
  * directory repository under {@code target/gantry/repository} when there is none: all modules at the end of the
- * reactor, or none. Replaces {@code maven-deploy-plugin}, which {@code gantry:plan} turns off.
+ * reactor, or none. Replaces {@code maven-deploy-plugin}: declared with {@code <extensions>true</extensions>}, the
+ * plugin unbinds its {@code default-deploy} execution in the modules that declare this goal.
  *
  * @since 0.1.0
  */
