@@ -37,7 +37,7 @@ public record BaseImage(String name, String digest) {
         Optional<RegistryAuth.Found> found = auth.find(from);
         RegistryApi api = new RegistryApi(from.getRegistry(), from.getRepository(),
                 found.map(RegistryAuth.Found::credential).orElse(null), found.map(RegistryAuth.Found::source).orElse(null),
-                request.allowInsecureRegistries(), request.sendCredentialsOverHttp());
+                request.allowInsecureRegistries(), request.sendCredentialsOverHttp()).readOnly();
         Optional<RegistryApi.RemoteManifest> manifest;
         try {
             manifest = api.manifest(from.getTag().orElse("latest"));

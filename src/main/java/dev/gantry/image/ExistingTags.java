@@ -113,7 +113,7 @@ final class ExistingTags {
     }
 
     /** The base image the released image records in its labels, or null (scratch, or an image that does not say). */
-    BaseImage publishedBase() throws GantryException {
+    BaseImage publishedBase() {
         Map<String, String> labels = labelsOf(takenManifest());
         String name = labels.get(ProjectImage.LABEL_BASE_NAME);
         String digest = labels.get(ProjectImage.LABEL_BASE_DIGEST);

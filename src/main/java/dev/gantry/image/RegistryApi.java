@@ -66,6 +66,7 @@ final class RegistryApi {
     private final HttpClient http;
     private String scheme;
     private String authorization;
+    private String actions = "pull,push";
 
     RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
             boolean allowInsecure, boolean sendCredentialsOverHttp) {
@@ -84,6 +85,15 @@ final class RegistryApi {
             builder.sslContext(InsecureTls.trustingAnyCertificate());
         }
         this.http = builder.build();
+    }
+
+    /**
+     * Asks the token service for pull access only: for reading a base image, whose repository this build may only
+     * read (Docker Hub's library images, another team's repository); some token services refuse a push scope there.
+     */
+    RegistryApi readOnly() {
+        actions = "pull";
+        return this;
     }
 
     /** The manifest under a tag or digest, or empty when there is none. */
@@ -307,7 +317,7 @@ final class RegistryApi {
         if (params.containsKey("service")) {
             url.append("service=").append(URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8)).append('&');
         }
-        url.append("scope=").append(URLEncoder.encode("repository:" + repository + ":pull,push", StandardCharsets.UTF_8));
+        url.append("scope=").append(URLEncoder.encode("repository:" + repository + ":" + actions, StandardCharsets.UTF_8));
         URI tokenUri;
         try {
             tokenUri = URI.create(url.toString());

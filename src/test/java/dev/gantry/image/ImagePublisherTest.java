@@ -159,6 +159,17 @@ class ImagePublisherTest {
         }
 
         @Test
+        void refuses_a_base_image_that_does_not_exist_naming_from() throws Exception {
+            assertThatThrownBy(() -> publish(request("no-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .from(registry.host() + "/base:missing").build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("The base image " + registry.host() + "/base:missing does not exist in its registry. Fix "
+                            + "<from> in the gantry-maven-plugin configuration or -Dgantry.image.from=<image> (scratch for "
+                            + "none).");
+            assertThat(registry.tags("no-base")).isEmpty();
+        }
+
+        @Test
         void records_no_base_image_on_scratch() throws Exception {
             ImageResult result = publish(request("unbased", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
                     .from("scratch").build());

@@ -65,6 +65,44 @@ class RegistryApiTest {
     }
 
     @Nested
+    class A_token_service {
+
+        /** A registry that asks for a Bearer token from its own /token, granting it whatever scope is asked. */
+        LoopbackServer tokenRegistry() throws Exception {
+            return LoopbackServer.start(exchange -> {
+                if (exchange.getRequestURI().getPath().equals("/token")) {
+                    LoopbackServer.respond(exchange, 200, "{\"token\":\"t0k3n\"}");
+                } else if (!"Bearer t0k3n".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    LoopbackServer.respond(exchange, 401, "", "WWW-Authenticate", "Bearer realm=\"http://"
+                            + exchange.getRequestHeaders().getFirst("Host") + "/token\",service=\"test\"");
+                } else {
+                    LoopbackServer.respond(exchange, 404, "");
+                }
+            });
+        }
+
+        @Test
+        void is_asked_for_pull_and_push_to_publish() throws Exception {
+            try (LoopbackServer registry = tokenRegistry()) {
+                api(registry).manifest("1.0.0");
+
+                assertThat(registry.received()).extracting(Received::uri)
+                        .contains("/token?service=test&scope=repository%3Aorders%3Apull%2Cpush");
+            }
+        }
+
+        @Test
+        void is_asked_for_pull_only_to_read_a_base_image() throws Exception {
+            try (LoopbackServer registry = tokenRegistry()) {
+                assertThat(api(registry).readOnly().manifest("17-jre")).isEmpty();
+
+                assertThat(registry.received()).extracting(Received::uri)
+                        .contains("/token?service=test&scope=repository%3Aorders%3Apull");
+            }
+        }
+    }
+
+    @Nested
     class A_redirect {
 
         @Test
