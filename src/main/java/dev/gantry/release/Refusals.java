@@ -315,4 +315,62 @@ public final class Refusals {
                 + problem + ". It was not sent. Encrypt it again with mvn --encrypt-password and check the master password "
                 + "in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in clear text.");
     }
+
+    // --- image repository provisioning (ECR) ------------------------------------------------------------
+
+    private static final String PROVISION_OFF = "turn provisioning off with <ecrProvision>false</ecrProvision> in the "
+            + "gantry-maven-plugin configuration or -Dgantry.ecr.provision=false";
+
+    public static GantryException movingTagMatchesReleases(String template, String pattern, String filter) {
+        return new GantryException("The moving tag '" + template + "' of branch rule '" + pattern + "' can become any tag "
+                + "matching " + filter + ", release versions (1.4.0) or commit tags (sha-…) included, so the image repository "
+                + "cannot keep those immutable while letting this tag move. Give the tag a fixed part that no version or "
+                + "commit tag has (such as branch-{branch}) in <movingTags> of that <branches><branch> rule, or " + PROVISION_OFF
+                + " and set the repository's tag mutability yourself.");
+    }
+
+    public static GantryException tooManyMovingTags(List<String> movingTags, List<String> filters) {
+        return new GantryException("The moving image tags of the branch rules (" + String.join("; ", movingTags) + ") need "
+                + filters.size() + " tag mutability exclusion filters (" + String.join(", ", filters) + "), and ECR allows "
+                + MutableTagFilters.MAX_FILTERS + "; they cannot be merged into fewer without also matching release versions "
+                + "or commit tags. Use fewer moving tags, or tags that share a prefix (dev-latest, dev-{branch} → dev-*), in "
+                + "<movingTags> of the <branches><branch> rules, or " + PROVISION_OFF + " and set the repository's tag "
+                + "mutability yourself.");
+    }
+
+    public static GantryException invalidLifecycleSetting(String problem) {
+        return new GantryException("Invalid image clean-up setting: " + problem + ". Fix <ecrExpireAfterDays> or "
+                + "<ecrProtectedTags> in the gantry-maven-plugin configuration (-Dgantry.ecr.expireAfterDays, "
+                + "-Dgantry.ecr.protectedTags), or " + PROVISION_OFF + ".");
+    }
+
+    public static GantryException provisioningDenied(String repository, String account, String region, String action,
+            String detail) {
+        return new GantryException("AWS denied " + action + " on the ECR repository " + repository + " (account " + account
+                + ", region " + region + "): " + detail + ". Gantry creates and configures the repository before the first "
+                + "push. Grant the build's role the IAM action " + action + " on arn:aws:ecr:" + region + ":" + account
+                + ":repository/" + repository + " (see docs/ecr-provisioning.md for all the actions), or create the "
+                + "repository yourself and " + PROVISION_OFF + ".");
+    }
+
+    public static GantryException provisioningFailed(String repository, String account, String region, String action,
+            String detail) {
+        return new GantryException("Provisioning the ECR repository " + repository + " (account " + account + ", region "
+                + region + ") failed at " + action + ": " + detail + ". Nothing was pushed. Re-run the pipeline once the cause "
+                + "is fixed (what is set is kept), or " + PROVISION_OFF + ".");
+    }
+
+    /** Not a refusal but a warning: an existing repository is left as it is unless configuration says otherwise. */
+    public static String repositorySettingsDiffer(String repository, List<String> differences) {
+        return "The ECR repository " + repository + " differs from what Gantry would set: " + String.join("; ", differences)
+                + ". Left as it is; pass -Dgantry.ecr.updateSettings=true (<ecrUpdateSettings>true</ecrUpdateSettings>) to "
+                + "apply Gantry's settings, or -Dgantry.ecr.provision=false to stop comparing.";
+    }
+
+    /** The one setting no update can change: ECR fixes a repository's encryption when it is created. */
+    public static String encryptionDiffers(String repository, String actual, String wanted) {
+        return "The ECR repository " + repository + " is encrypted with " + actual + ", not " + wanted + " as configured; "
+                + "ECR cannot change the encryption of an existing repository. Keep it (remove <ecrKmsKey> or set it to the "
+                + "repository's key), or create a new repository and push there.";
+    }
 }
