@@ -1,0 +1,189 @@
+package dev.gantry.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
+import dev.gantry.release.RepositoryPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.EncryptionConfiguration;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutabilityExclusionFilter;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutabilityExclusionFilterType;
+import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+
+/**
+ * Makes an ECR repository ready for a release before the first push: creates it when it is missing, with the
+ * {@link RepositoryPolicy} (tag mutability with exclusions, scan on push, encryption, lifecycle policy); an existing
+ * repository is compared with the policy and what differs is logged, and changed only when asked.
+ */
+public final class EcrRepositoryProvisioner {
+
+    /** What provisioning did, for the log and {@code release.json}. */
+    public enum Outcome { CREATED, IN_PLACE, DIFFERS, UPDATED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EcrClient ecr;
+    private final String account;
+    private final String region;
+    private final GantryLog log;
+
+    public EcrRepositoryProvisioner(EcrClient ecr, String account, String region, GantryLog log) {
+        this.ecr = ecr;
+        this.account = account;
+        this.region = region;
+        this.log = log;
+    }
+
+    public Outcome provision(String repository, RepositoryPolicy policy, boolean updateSettings) throws GantryException {
+        Repository existing = describe(repository);
+        if (existing == null) {
+            try {
+                call(repository, "CreateRepository", () -> ecr.createRepository(r -> r.registryId(account)
+                        .repositoryName(repository)
+                        .imageTagMutability(policy.tagFilters().mutability())
+                        .imageTagMutabilityExclusionFilters(filters(policy))
+                        .imageScanningConfiguration(s -> s.scanOnPush(policy.scanOnPush()))
+                        .encryptionConfiguration(e -> e.encryptionType(policy.encryptionType()).kmsKey(policy.kmsKey()))));
+                putLifecyclePolicy(repository, policy);
+                log.info("Created the ECR repository " + repository + " (account " + account + ", region " + region + "):");
+                policy.describe().forEach(line -> log.info("  " + line));
+                return Outcome.CREATED;
+            } catch (RepositoryAlreadyExistsException e) {
+                // another pipeline created it since the look-up: judge it as an existing one
+                existing = describe(repository);
+            }
+        }
+        return compare(repository, Objects.requireNonNull(existing), policy, updateSettings);
+    }
+
+    private Outcome compare(String repository, Repository existing, RepositoryPolicy policy, boolean updateSettings)
+            throws GantryException {
+        warnIfEncryptionDiffers(repository, existing.encryptionConfiguration(), policy);
+        List<String> differences = new ArrayList<>();
+        List<String> filters = existing.imageTagMutabilityExclusionFilters().stream()
+                .map(ImageTagMutabilityExclusionFilter::filter).sorted().toList();
+        boolean mutabilityDiffers = !policy.tagFilters().mutability().equals(existing.imageTagMutabilityAsString())
+                || !filters.equals(policy.tagFilters().filters().stream().sorted().toList());
+        if (mutabilityDiffers) {
+            differences.add("tag mutability is " + existing.imageTagMutabilityAsString()
+                    + (filters.isEmpty() ? "" : " " + String.join(", ", filters)) + ", Gantry sets " + policy.tagFilters());
+        }
+        boolean scanning = existing.imageScanningConfiguration() != null && existing.imageScanningConfiguration().scanOnPush();
+        if (scanning != policy.scanOnPush()) {
+            differences.add("scan on push is " + onOff(scanning) + ", Gantry sets " + onOff(policy.scanOnPush()));
+        }
+        String lifecycle = lifecyclePolicy(repository);
+        boolean lifecycleDiffers = !sameJson(lifecycle, policy.lifecycle().toJson());
+        if (lifecycleDiffers) {
+            differences.add((lifecycle == null ? "it has no lifecycle policy" : "its lifecycle policy is another")
+                    + ", Gantry sets: " + policy.lifecycle());
+        }
+        if (differences.isEmpty()) {
+            log.info("The ECR repository " + repository + " is set up as configured.");
+            return Outcome.IN_PLACE;
+        }
+        if (!updateSettings) {
+            log.warn(Refusals.repositorySettingsDiffer(repository, differences));
+            return Outcome.DIFFERS;
+        }
+        if (mutabilityDiffers) {
+            call(repository, "PutImageTagMutability", () -> ecr.putImageTagMutability(r -> r.registryId(account)
+                    .repositoryName(repository).imageTagMutability(policy.tagFilters().mutability())
+                    .imageTagMutabilityExclusionFilters(filters(policy))));
+        }
+        if (scanning != policy.scanOnPush()) {
+            call(repository, "PutImageScanningConfiguration", () -> ecr.putImageScanningConfiguration(r -> r.registryId(account)
+                    .repositoryName(repository).imageScanningConfiguration(s -> s.scanOnPush(policy.scanOnPush()))));
+        }
+        if (lifecycleDiffers) {
+            putLifecyclePolicy(repository, policy);
+        }
+        log.info("Updated the ECR repository " + repository + " (gantry.ecr.updateSettings): " + String.join("; ", differences)
+                + ".");
+        return Outcome.UPDATED;
+    }
+
+    private void warnIfEncryptionDiffers(String repository, EncryptionConfiguration actual, RepositoryPolicy policy) {
+        String type = actual == null ? "AES256" : actual.encryptionTypeAsString();
+        String key = actual == null ? null : actual.kmsKey();
+        boolean sameKey = policy.kmsKey() == null || (key != null
+                && (key.equals(policy.kmsKey()) || key.endsWith("/" + policy.kmsKey()) || key.endsWith(":" + policy.kmsKey())));
+        if (!type.equals(policy.encryptionType()) || !sameKey) {
+            log.warn(Refusals.encryptionDiffers(repository, key == null ? type : type + " key " + key,
+                    policy.kmsKey() == null ? "AES256" : "KMS key " + policy.kmsKey()));
+        }
+    }
+
+    private Repository describe(String repository) throws GantryException {
+        try {
+            return call(repository, "DescribeRepositories", () -> ecr.describeRepositories(r -> r.registryId(account)
+                    .repositoryNames(repository))).repositories().get(0);
+        } catch (RepositoryNotFoundException e) {
+            return null;
+        }
+    }
+
+    private String lifecyclePolicy(String repository) throws GantryException {
+        try {
+            return call(repository, "GetLifecyclePolicy", () -> ecr.getLifecyclePolicy(r -> r.registryId(account)
+                    .repositoryName(repository))).lifecyclePolicyText();
+        } catch (LifecyclePolicyNotFoundException e) {
+            return null;
+        }
+    }
+
+    private void putLifecyclePolicy(String repository, RepositoryPolicy policy) throws GantryException {
+        call(repository, "PutLifecyclePolicy", () -> ecr.putLifecyclePolicy(r -> r.registryId(account)
+                .repositoryName(repository).lifecyclePolicyText(policy.lifecycle().toJson())));
+    }
+
+    /**
+     * One ECR call, its refusals made plain. The exceptions a caller handles (repository or policy not found, already
+     * exists) pass through.
+     */
+    private <T> T call(String repository, String action, Supplier<T> call) throws GantryException {
+        try {
+            return call.get();
+        } catch (RepositoryNotFoundException | RepositoryAlreadyExistsException | LifecyclePolicyNotFoundException e) {
+            throw e;
+        } catch (AwsServiceException e) {
+            String detail = e.awsErrorDetails() == null ? e.getMessage()
+                    : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+            if (e.statusCode() == 403 || detail.startsWith("AccessDenied")) {
+                throw Refusals.provisioningDenied(repository, account, region, "ecr:" + action, detail);
+            }
+            throw Refusals.provisioningFailed(repository, account, region, action, detail);
+        } catch (SdkException e) {
+            throw Refusals.provisioningFailed(repository, account, region, action, e.getMessage());
+        }
+    }
+
+    private static List<ImageTagMutabilityExclusionFilter> filters(RepositoryPolicy policy) {
+        return policy.tagFilters().filters().stream().map(f -> ImageTagMutabilityExclusionFilter.builder()
+                .filterType(ImageTagMutabilityExclusionFilterType.WILDCARD).filter(f).build()).toList();
+    }
+
+    /** ECR may hand a policy back re-formatted: compared as JSON, not as text. */
+    private static boolean sameJson(String actual, String wanted) {
+        try {
+            return actual != null && JSON.readTree(actual).equals(JSON.readTree(wanted));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+}
