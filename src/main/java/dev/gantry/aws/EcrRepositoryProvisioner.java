@@ -45,7 +45,7 @@ public final class EcrRepositoryProvisioner {
         this.log = log;
     }
 
-    public Outcome provision(String repository, RepositoryPolicy policy, boolean updateSettings) throws GantryException {
+    public Outcome provision(String repository, RepositoryPolicy policy) throws GantryException {
         Repository existing = describe(repository);
         if (existing == null) {
             try {
@@ -64,10 +64,10 @@ public final class EcrRepositoryProvisioner {
                 existing = describe(repository);
             }
         }
-        return compare(repository, Objects.requireNonNull(existing), policy, updateSettings);
+        return compare(repository, Objects.requireNonNull(existing), policy);
     }
 
-    private Outcome compare(String repository, Repository existing, RepositoryPolicy policy, boolean updateSettings)
+    private Outcome compare(String repository, Repository existing, RepositoryPolicy policy)
             throws GantryException {
         warnIfEncryptionDiffers(repository, existing.encryptionConfiguration(), policy);
         List<String> differences = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class EcrRepositoryProvisioner {
             log.info("The ECR repository " + repository + " is set up as configured.");
             return Outcome.IN_PLACE;
         }
-        if (!updateSettings) {
+        if (!policy.updateExisting()) {
             log.warn(Refusals.repositorySettingsDiffer(repository, differences));
             return Outcome.DIFFERS;
         }

@@ -173,6 +173,68 @@ public class ImageMojo extends GantryMojo {
     @Parameter(property = "gantry.image.module")
     private String imageModule;
 
+    /**
+     * Readies an Amazon ECR repository before the first push: creates it when missing, with tag mutability
+     * {@code IMMUTABLE_WITH_EXCLUSION} (release versions and commit tags can never be overwritten, the moving tags of
+     * every branch rule can), scan on push, encryption and a lifecycle policy; an existing repository that differs is
+     * reported. {@code false}: the repository is used as it is (it must exist). Other registries are never provisioned.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.provision", defaultValue = "true")
+    private boolean ecrProvision;
+
+    /**
+     * Changes an existing ECR repository whose tag mutability, scan on push or lifecycle policy differs from what
+     * provisioning sets. Off: the differences are only logged (encryption can never be changed).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.updateSettings", defaultValue = "false")
+    private boolean ecrUpdateSettings;
+
+    /**
+     * Scans each image pushed to a provisioned ECR repository for vulnerabilities (ECR's basic scanning).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.scanOnPush", defaultValue = "true")
+    private boolean ecrScanOnPush;
+
+    /**
+     * The KMS key (id, ARN or alias) that a created ECR repository is encrypted with; none: AES256. ECR fixes the
+     * encryption when it creates a repository.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.kmsKey")
+    private String ecrKmsKey;
+
+    /**
+     * The lifecycle policy of a provisioned ECR repository expires images pushed more than this many days ago, except
+     * those with a protected tag and released versions.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.expireAfterDays", defaultValue = "60")
+    private int ecrExpireAfterDays;
+
+    /**
+     * Tags (or ECR tag patterns with {@code *}) whose images the lifecycle policy never expires.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.protectedTags", defaultValue = "latest,dev-latest")
+    private List<String> ecrProtectedTags = new ArrayList<>();
+
+    /**
+     * Whether the lifecycle policy keeps the images of released versions ({@code X.Y.Z} tags) however old they are.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.keepReleases", defaultValue = "true")
+    private boolean ecrKeepReleases;
+
     private final SettingsDecrypter decrypter;
     private final RepositorySystem repositorySystem;
 

@@ -31,11 +31,11 @@ public final class MutableTagFilters {
         this.filters = List.copyOf(filters);
     }
 
-    /** The filters for every rule of the settings that can push an image. */
-    public static MutableTagFilters of(PlanSettings settings) throws GantryException {
+    /** The filters for every rule that can push an image: the POM's rules and the flow's presets. */
+    public static MutableTagFilters of(List<BranchRule> rules) throws GantryException {
         // each filter with what it was derived from, for the message when they are too many
         Map<String, String> origins = new LinkedHashMap<>();
-        for (BranchRule rule : settings.effectiveRules()) {
+        for (BranchRule rule : rules) {
             if (rule.release() == ReleaseKind.NONE || Boolean.FALSE.equals(rule.images())) {
                 continue;
             }

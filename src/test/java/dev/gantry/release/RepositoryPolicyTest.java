@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class RepositoryPolicyTest {
 
-    static PlanSettings settings(Flow flow, BranchRule... rules) {
-        return new PlanSettings(flow, List.of(rules), "v", false, "123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders",
-                "orders", "https://repo/releases", "https://repo/snapshots");
+    static List<BranchRule> rules(Flow flow, BranchRule... rules) {
+        return flow.behind(List.of(rules));
     }
 
     static BranchRule snapshotRule(String pattern, String... movingTags) {
@@ -23,14 +22,14 @@ class RepositoryPolicyTest {
 
         @Test
         void gitflowExcludesTheMovingTagsOfEveryBranchAndTheSnapshotVersions() throws GantryException {
-            MutableTagFilters filters = MutableTagFilters.of(settings(Flow.GITFLOW));
+            MutableTagFilters filters = MutableTagFilters.of(rules(Flow.GITFLOW));
             assertThat(filters.filters()).containsExactly("latest", "*-SNAPSHOT", "develop", "dev-latest");
             assertThat(filters.mutability()).isEqualTo("IMMUTABLE_WITH_EXCLUSION");
         }
 
         @Test
         void placeholdersBecomeWildcards() throws GantryException {
-            MutableTagFilters filters = MutableTagFilters.of(settings(Flow.GITFLOW,
+            MutableTagFilters filters = MutableTagFilters.of(rules(Flow.GITFLOW,
                     snapshotRule("feature/*", "branch-{branch}", "{version}-{branch}")));
             // *-SNAPSHOT-* makes six: merged with *-SNAPSHOT, the pair with most in common
             assertThat(filters.filters()).containsExactly("*-SNAPSHOT*", "branch-*", "latest", "develop", "dev-latest");
@@ -38,7 +37,7 @@ class RepositoryPolicyTest {
 
         @Test
         void aTagAlreadyCoveredByAWildcardNeedsNoFilterOfItsOwn() throws GantryException {
-            MutableTagFilters filters = MutableTagFilters.of(settings(Flow.GITFLOW, snapshotRule("develop", "dev-*x", "dev-latest"),
+            MutableTagFilters filters = MutableTagFilters.of(rules(Flow.GITFLOW, snapshotRule("develop", "dev-*x", "dev-latest"),
                     snapshotRule("dev/*", "dev-{branch}")));
             assertThat(filters.filters()).containsExactly("*-SNAPSHOT", "dev-*x", "dev-*", "latest", "develop");
         }
@@ -47,14 +46,14 @@ class RepositoryPolicyTest {
         void rulesThatPushNoImageAddNoFilter() throws GantryException {
             BranchRule noImages = new BranchRule("feature/*", ReleaseKind.SNAPSHOT, List.of("branch-{branch}"), null, false, false);
             BranchRule none = BranchRule.of("spike/*", ReleaseKind.NONE);
-            MutableTagFilters filters = MutableTagFilters.of(settings(Flow.TRUNK, noImages, none));
+            MutableTagFilters filters = MutableTagFilters.of(rules(Flow.TRUNK, noImages, none));
             assertThat(filters.filters()).containsExactly("latest", "*-SNAPSHOT");
         }
 
         @Test
         void aStableVersionPlaceholderIsMatchedAsXyz() throws GantryException {
             BranchRule main = BranchRule.of("main", ReleaseKind.STABLE, "{version}", "{version}-latest");
-            MutableTagFilters filters = MutableTagFilters.of(settings(Flow.TRUNK, main));
+            MutableTagFilters filters = MutableTagFilters.of(rules(Flow.TRUNK, main));
             // {version} alone is the release tag itself, pushed immutable: no filter
             assertThat(filters.filters()).containsExactly("*.*.*-latest", "latest", "*-SNAPSHOT");
         }
@@ -65,7 +64,7 @@ class RepositoryPolicyTest {
 
         @Test
         void tagsWithACommonPartAreMergedIntoOneWildcard() throws GantryException {
-            MutableTagFilters filters = MutableTagFilters.of(settings(Flow.GITFLOW,
+            MutableTagFilters filters = MutableTagFilters.of(rules(Flow.GITFLOW,
                     snapshotRule("qa", "qa-latest"), snapshotRule("staging", "staging-latest")));
             // *-SNAPSHOT, qa-latest, staging-latest, latest, develop, dev-latest: six; *-latest then covers dev-latest
             assertThat(filters.filters()).containsExactly("*-SNAPSHOT", "*-latest", "latest", "develop");
@@ -74,7 +73,7 @@ class RepositoryPolicyTest {
         @Test
         void tagsThatCannotBeMergedSafelyAreRefusedNamingThem() {
             // uat and *latest share only the final t: *t matches no release tag, but would free far too much
-            PlanSettings settings = settings(Flow.GITFLOW, snapshotRule("qa", "qa"), snapshotRule("uat", "uat"),
+            List<BranchRule> settings = rules(Flow.GITFLOW, snapshotRule("qa", "qa"), snapshotRule("uat", "uat"),
                     snapshotRule("perf", "perf"));
             assertThatThrownBy(() -> MutableTagFilters.of(settings)).isInstanceOf(GantryException.class).hasMessage(
                     "The moving image tags of the branch rules (the snapshot version of branch 'qa'; moving tag 'qa' of branch "
@@ -90,7 +89,7 @@ class RepositoryPolicyTest {
 
         @Test
         void aMovingTagThatCanBeAnyTagIsRefused() {
-            PlanSettings settings = settings(Flow.GITFLOW, snapshotRule("feature/*", "{branch}"));
+            List<BranchRule> settings = rules(Flow.GITFLOW, snapshotRule("feature/*", "{branch}"));
             assertThatThrownBy(() -> MutableTagFilters.of(settings)).hasMessage("The moving tag '{branch}' of branch rule "
                     + "'feature/*' can become any tag matching *, release versions (1.4.0) or commit tags (sha-…) included, so "
                     + "the image repository cannot keep those immutable while letting this tag move. Give the tag a fixed part "
@@ -101,7 +100,7 @@ class RepositoryPolicyTest {
 
         @Test
         void aMovingTagThatCouldBeACommitTagIsRefused() {
-            PlanSettings settings = settings(Flow.GITFLOW, snapshotRule("feature/*", "sha-{branch}"));
+            List<BranchRule> settings = rules(Flow.GITFLOW, snapshotRule("feature/*", "sha-{branch}"));
             assertThatThrownBy(() -> MutableTagFilters.of(settings)).hasMessageStartingWith(
                     "The moving tag 'sha-{branch}' of branch rule 'feature/*' can become any tag matching sha-*");
         }
