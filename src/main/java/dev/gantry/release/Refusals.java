@@ -294,20 +294,88 @@ public final class Refusals {
                 + "-Dgantry.image.sendCredentialsOverHttp=true.");
     }
 
-    public static GantryException imageTagImmutable(String repository, String tag, String code, List<String> inPlace) {
-        return new GantryException("The registry refused to move " + repository + ":" + tag + " (HTTP 400 " + code + "): it "
-                + "treats the tag as immutable, but " + tag + " is a moving tag that goes to every new image. If this is an "
-                + "ECR repository with IMMUTABLE tag mutability, exclude the moving tags (such as latest, dev-latest) with "
-                + "IMMUTABLE_WITH_EXCLUSION and a filter for them, or remove " + tag + " from the moving tags of the "
-                + "<branches><branch> rule. The image is in place under " + String.join(", ", inPlace) + "; re-run the "
-                + "pipeline once fixed: what is done is kept.");
-    }
-
     public static GantryException imageTagTakenDuringPush(String repository, String tag) {
         return new GantryException("The registry refused " + repository + ":" + tag + ": it treats the tag as immutable and "
                 + "the tag now exists, although it did not when this build looked moments before: another build pushed it "
                 + "meanwhile. No mutable tag (such as latest) was moved. Re-run the pipeline: an image of the same commit is "
                 + "then found in place, and one of another commit is refused naming the commit it was built from.");
+    }
+
+    // --- Amazon ECR ---------------------------------------------------------------------------------
+
+    /** Where an ECR repository is, as messages name it: {@code orders (account 123456789012, region us-east-1)}. */
+    private static String ecrRepository(String repository, String account, String region) {
+        return (repository == null ? "ECR" : "ECR repository " + repository) + " (account " + account + ", region "
+                + region + ")";
+    }
+
+    public static GantryException ecrMovingTagImmutable(String repository, String account, String region, String tag,
+            List<String> inPlace) {
+        return new GantryException("ECR refused to move " + repository + ":" + tag + " (HTTP 400 TAG_INVALID): the tag "
+                + "mutability of " + ecrRepository(repository, account, region) + " makes " + tag + " immutable, but " + tag
+                + " is a moving tag that goes to every new image. Exclude the moving tags with IMMUTABLE_WITH_EXCLUSION and "
+                + "a wildcard filter for each (aws ecr put-image-tag-mutability --repository-name " + repository
+                + " --image-tag-mutability IMMUTABLE_WITH_EXCLUSION --image-tag-mutability-exclusion-filters "
+                + "filterType=WILDCARD,filter=" + tag + "), or remove " + tag + " from the moving tags of the "
+                + "<branches><branch> rule. The image is in place under " + String.join(", ", inPlace) + "; re-run the "
+                + "pipeline once fixed: what is done is kept.");
+    }
+
+    public static GantryException ecrNoCredentials(String repository, String account, String region, String call,
+            String detail) {
+        return new GantryException("No AWS credentials for ECR's " + call + " on " + ecrRepository(repository, account,
+                region) + ": " + detail + ". Gantry asks ECR for the registry token with the AWS SDK's default credential "
+                + "chain: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login for SSO), or "
+                + "a web identity (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' "
+                + "configure-aws-credentials sets), or run where a container or instance role applies; or put a <server> "
+                + "with <id>" + account + ".dkr.ecr." + region + ".amazonaws.com</id> and a token in settings.xml.");
+    }
+
+    public static GantryException ecrCredentialsRejected(String repository, String account, String region, String call,
+            String code, String detail) {
+        return new GantryException("AWS rejected the credentials for ECR's " + call + " on " + ecrRepository(repository,
+                account, region) + ": " + code + " (" + detail + "). They are expired or invalid: refresh them (aws sso "
+                + "login, a new session token, the CI's role or OIDC set-up) and re-run the pipeline; what is done is kept.");
+    }
+
+    public static GantryException ecrAccessDenied(String repository, String account, String region, String call,
+            String action, String detail) {
+        // GetAuthorizationToken is not a repository's action: IAM grants it on every resource
+        String resource = action.equals("ecr:GetAuthorizationToken") ? "*"
+                : "arn:aws:ecr:" + region + ":" + account + ":repository/" + repository;
+        return new GantryException("AWS denied " + action + " (ECR's " + call + ") on " + ecrRepository(repository, account,
+                region) + " to these credentials" + (detail == null || detail.isBlank() ? "" : ": " + detail) + ". Allow "
+                + action + " on " + resource + " in the IAM policy of the role or user the build runs as (docs/ecr.md lists "
+                + "the minimal policy), and re-run the pipeline; what is done is kept.");
+    }
+
+    public static GantryException ecrRepositoryNotFound(String repository, String account, String region, String call) {
+        return new GantryException("There is no ECR repository " + repository + " in account " + account + ", region "
+                + region + " (" + call + " answered RepositoryNotFoundException), and Gantry does not create it "
+                + "(-Dgantry.ecr.provision=false). Create it (aws ecr create-repository --repository-name " + repository
+                + " --region " + region + "), let Gantry create it (-Dgantry.ecr.provision=true), or fix <imageRepository> / -Dgantry.image.repository: its host names the "
+                + "account and region, so a repository in another region needs that region's host.");
+    }
+
+    public static GantryException ecrThrottled(String repository, String account, String region, String call) {
+        return new GantryException("ECR throttled " + call + " on " + ecrRepository(repository, account, region) + " and "
+                + "the AWS SDK's retries did not get through: something else in this account and region is calling ECR "
+                + "heavily. Re-run the pipeline later; what is done is kept. If it happens often, allow the SDK more "
+                + "attempts with AWS_MAX_ATTEMPTS (or max_attempts in the AWS profile).");
+    }
+
+    public static GantryException ecrUnreachable(String repository, String account, String region, String call,
+            String detail) {
+        return new GantryException("Cannot reach ECR's API for " + call + " on " + ecrRepository(repository, account, region)
+                + ": " + detail + ". Check the network and the endpoint: Gantry uses the AWS SDK's, set with "
+                + "AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for a VPC endpoint).");
+    }
+
+    public static GantryException ecrFailed(String repository, String account, String region, String call, int status,
+            String code, String detail) {
+        return new GantryException("ECR answered " + call + " on " + ecrRepository(repository, account, region) + " with HTTP "
+                + status + " " + code + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". Re-run the "
+                + "pipeline; what is done is kept. If it persists, check AWS's service health for " + region + ".");
     }
 
     public static GantryException serverPasswordUndecryptable(String serverId, String problem) {

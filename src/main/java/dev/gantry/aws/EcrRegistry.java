@@ -1,0 +1,78 @@
+package dev.gantry.aws;
+
+import dev.gantry.image.OciRegistry;
+import dev.gantry.image.JibFailures;
+import dev.gantry.image.RegistryApi;
+import dev.gantry.image.RegistryApi.RemoteManifest;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.release.ImageTag;
+import dev.gantry.release.Refusals;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ECR repository. Its data plane is the OCI API (manifests, blobs, tag PUTs with the registry token); its look-ups
+ * go through ECR's {@code BatchGetImage}, one call for all tags, when the credential is ECR's own token (a
+ * {@code settings.xml} or Docker config credential for the host may come without AWS credentials: then through the
+ * OCI API).
+ *
+ * <p>ECR answers a manifest PUT under an existing tag of an immutable repository with HTTP 400 {@code TAG_INVALID},
+ * even for the same digest. The push looks first and puts only the tags that need it; a {@code TAG_INVALID} after the
+ * look-up (a concurrent build) is looked up again: the same manifest is "already in place", another is refused.
+ */
+final class EcrRegistry extends OciRegistry {
+
+    static final String TAG_INVALID = "TAG_INVALID";
+
+    private final EcrApi ecr;
+    private final String repository;
+    private final boolean lookUpThroughEcr;
+    private final GantryLog log;
+
+    EcrRegistry(EcrApi ecr, String repository, RegistryApi api, boolean lookUpThroughEcr, GantryLog log) {
+        super(api);
+        this.ecr = ecr;
+        this.repository = repository;
+        this.lookUpThroughEcr = lookUpThroughEcr;
+        this.log = log;
+    }
+
+    @Override
+    public void prepare(ImagePlan plan) {
+        // repository provisioning (issue 8, item 4) goes here
+    }
+
+    @Override
+    public Map<String, RemoteManifest> tags(List<String> tags) throws GantryException {
+        return lookUpThroughEcr ? ecr.images(repository, tags) : api.manifests(tags);
+    }
+
+    @Override
+    public boolean put(ImageTag tag, RemoteManifest manifest, List<String> done) throws GantryException {
+        try {
+            api.putManifest(tag.name(), manifest);
+            return true;
+        } catch (RegistryApi.PutRefused refused) {
+            if (!refused.codes().contains(TAG_INVALID)) {
+                throw refused;
+            }
+        }
+        RemoteManifest there = tags(List.of(tag.name())).get(tag.name());
+        if (there != null && there.digest().equals(manifest.digest())) {
+            log.info("ECR holds " + image() + ":" + tag.name() + " at " + manifest.digest() + " already (put meanwhile).");
+            return false;
+        }
+        EcrHost host = ecr.host();
+        throw tag.mutable() ? Refusals.ecrMovingTagImmutable(repository, host.account(), host.region(), tag.name(), done)
+                : Refusals.imageTagTakenDuringPush(repository, tag.name());
+    }
+
+    /** Jib words ECR's {@code TAG_INVALID} as "Registry may not support pushing OCI Manifest"; the caller then looks. */
+    @Override
+    public boolean refusedExistingTag(Exception jibFailure) {
+        return JibFailures.isManifestRefused(jibFailure);
+    }
+}
