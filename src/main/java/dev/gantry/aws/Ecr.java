@@ -5,6 +5,7 @@ import dev.gantry.image.FoundCredential;
 import dev.gantry.image.ImageRegistry;
 import dev.gantry.image.RegistryApi;
 import dev.gantry.release.GantryLog;
+import dev.gantry.release.RepositoryPolicy;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -21,14 +22,21 @@ public final class Ecr implements AutoCloseable {
     private final GantryLog log;
     private final Map<String, EcrApi> apis = new HashMap<>();
     private final EcrCredentials credentials;
+    private final RepositoryPolicy provisioning;
 
     public Ecr(GantryLog log) {
-        this(log, Clock.systemUTC());
+        this(log, null);
     }
 
-    Ecr(GantryLog log, Clock clock) {
+    /** @param provisioning what a repository is set up with before the first push, or null to use it as it is */
+    public Ecr(GantryLog log, RepositoryPolicy provisioning) {
+        this(log, Clock.systemUTC(), provisioning);
+    }
+
+    Ecr(GantryLog log, Clock clock, RepositoryPolicy provisioning) {
         this.log = log;
         this.credentials = new EcrCredentials(this, clock, log);
+        this.provisioning = provisioning;
     }
 
     /** Whether a registry host or image reference is ECR's. */
@@ -50,7 +58,7 @@ public final class Ecr implements AutoCloseable {
     public Optional<ImageRegistry> registry(String registry, String repository, RegistryApi api,
             Optional<FoundCredential> found) {
         boolean awsCredentials = found.map(f -> f.source().equals(EcrCredentials.SOURCE)).orElse(false);
-        return api(registry).map(ecr -> new EcrRegistry(ecr, repository, api, awsCredentials, log));
+        return api(registry).map(ecr -> new EcrRegistry(ecr, repository, api, awsCredentials, provisioning, log));
     }
 
     synchronized Optional<EcrApi> api(String registry) {

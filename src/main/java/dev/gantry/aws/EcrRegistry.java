@@ -9,6 +9,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.RepositoryPolicy;
 
 import java.util.List;
 import java.util.Map;
@@ -30,19 +31,25 @@ final class EcrRegistry extends OciRegistry {
     private final EcrApi ecr;
     private final String repository;
     private final boolean lookUpThroughEcr;
+    private final RepositoryPolicy provisioning;
     private final GantryLog log;
 
-    EcrRegistry(EcrApi ecr, String repository, RegistryApi api, boolean lookUpThroughEcr, GantryLog log) {
+    EcrRegistry(EcrApi ecr, String repository, RegistryApi api, boolean lookUpThroughEcr, RepositoryPolicy provisioning,
+            GantryLog log) {
         super(api);
         this.ecr = ecr;
         this.repository = repository;
         this.lookUpThroughEcr = lookUpThroughEcr;
+        this.provisioning = provisioning;
         this.log = log;
     }
 
+    /** Creates the repository when it is missing, and compares an existing one, unless provisioning is off. */
     @Override
-    public void prepare(ImagePlan plan) {
-        // repository provisioning (issue 8, item 4) goes here
+    public void prepare(ImagePlan plan) throws GantryException {
+        if (provisioning != null) {
+            new EcrRepositoryProvisioner(ecr, log).provision(repository, provisioning);
+        }
     }
 
     @Override

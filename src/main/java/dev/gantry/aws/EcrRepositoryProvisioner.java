@@ -9,7 +9,7 @@ import dev.gantry.release.RepositoryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -33,15 +33,15 @@ public final class EcrRepositoryProvisioner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final EcrClient ecr;
+    private final EcrApi api;
     private final String account;
     private final String region;
     private final GantryLog log;
 
-    public EcrRepositoryProvisioner(EcrClient ecr, String account, String region, GantryLog log) {
-        this.ecr = ecr;
-        this.account = account;
-        this.region = region;
+    EcrRepositoryProvisioner(EcrApi api, GantryLog log) {
+        this.api = api;
+        this.account = api.host().account();
+        this.region = api.host().region();
         this.log = log;
     }
 
@@ -49,7 +49,7 @@ public final class EcrRepositoryProvisioner {
         Repository existing = describe(repository);
         if (existing == null) {
             try {
-                call(repository, "CreateRepository", () -> ecr.createRepository(r -> r.registryId(account)
+                call(repository, "CreateRepository", c -> c.createRepository(r -> r.registryId(account)
                         .repositoryName(repository)
                         .imageTagMutability(policy.tagFilters().mutability())
                         .imageTagMutabilityExclusionFilters(filters(policy))
@@ -98,12 +98,12 @@ public final class EcrRepositoryProvisioner {
             return Outcome.DIFFERS;
         }
         if (mutabilityDiffers) {
-            call(repository, "PutImageTagMutability", () -> ecr.putImageTagMutability(r -> r.registryId(account)
+            call(repository, "PutImageTagMutability", c -> c.putImageTagMutability(r -> r.registryId(account)
                     .repositoryName(repository).imageTagMutability(policy.tagFilters().mutability())
                     .imageTagMutabilityExclusionFilters(filters(policy))));
         }
         if (scanning != policy.scanOnPush()) {
-            call(repository, "PutImageScanningConfiguration", () -> ecr.putImageScanningConfiguration(r -> r.registryId(account)
+            call(repository, "PutImageScanningConfiguration", c -> c.putImageScanningConfiguration(r -> r.registryId(account)
                     .repositoryName(repository).imageScanningConfiguration(s -> s.scanOnPush(policy.scanOnPush()))));
         }
         if (lifecycleDiffers) {
@@ -127,7 +127,7 @@ public final class EcrRepositoryProvisioner {
 
     private Repository describe(String repository) throws GantryException {
         try {
-            return call(repository, "DescribeRepositories", () -> ecr.describeRepositories(r -> r.registryId(account)
+            return call(repository, "DescribeRepositories", c -> c.describeRepositories(r -> r.registryId(account)
                     .repositoryNames(repository))).repositories().get(0);
         } catch (RepositoryNotFoundException e) {
             return null;
@@ -136,7 +136,7 @@ public final class EcrRepositoryProvisioner {
 
     private String lifecyclePolicy(String repository) throws GantryException {
         try {
-            return call(repository, "GetLifecyclePolicy", () -> ecr.getLifecyclePolicy(r -> r.registryId(account)
+            return call(repository, "GetLifecyclePolicy", c -> c.getLifecyclePolicy(r -> r.registryId(account)
                     .repositoryName(repository))).lifecyclePolicyText();
         } catch (LifecyclePolicyNotFoundException e) {
             return null;
@@ -144,28 +144,31 @@ public final class EcrRepositoryProvisioner {
     }
 
     private void putLifecyclePolicy(String repository, RepositoryPolicy policy) throws GantryException {
-        call(repository, "PutLifecyclePolicy", () -> ecr.putLifecyclePolicy(r -> r.registryId(account)
+        call(repository, "PutLifecyclePolicy", c -> c.putLifecyclePolicy(r -> r.registryId(account)
                 .repositoryName(repository).lifecyclePolicyText(policy.lifecycle().toJson())));
     }
 
     /**
-     * One ECR call, its refusals made plain. The exceptions a caller handles (repository or policy not found, already
-     * exists) pass through.
+     * One ECR call. The answers the caller handles (repository or policy not found, already exists) pass through; a
+     * denial names the switch that turns provisioning off; anything else is worded as for every other ECR call.
      */
-    private <T> T call(String repository, String action, Supplier<T> call) throws GantryException {
+    private <T> T call(String repository, String operation, Function<EcrClient, T> call) throws GantryException {
+        String action = "ecr:" + operation;
         try {
-            return call.get();
+            return call.apply(api.client());
         } catch (RepositoryNotFoundException | RepositoryAlreadyExistsException | LifecyclePolicyNotFoundException e) {
             throw e;
         } catch (AwsServiceException e) {
-            String detail = e.awsErrorDetails() == null ? e.getMessage()
-                    : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-            if (e.statusCode() == 403 || detail.startsWith("AccessDenied")) {
-                throw Refusals.provisioningDenied(repository, account, region, "ecr:" + action, detail);
+            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            if (code.equals("AccessDeniedException") || code.equals("AccessDenied")) {
+                throw Refusals.provisioningDenied(repository, account, region, action, e.awsErrorDetails().errorMessage());
             }
-            throw Refusals.provisioningFailed(repository, account, region, action, detail);
+            throw api.refusal(operation, action, repository, e);
         } catch (SdkException e) {
-            throw Refusals.provisioningFailed(repository, account, region, action, e.getMessage());
+            // no credentials, endpoint unreachable: EcrApi words these, so let it see the failure
+            return api.call(operation, action, repository, client -> {
+                throw e;
+            });
         }
     }
 

@@ -48,7 +48,7 @@ public final class ImagePublisher {
 
     public ImageResult publish(ImageRequest request) throws GantryException {
         ImagePlan plan = request.image();
-        try (Ecr ecr = new Ecr(log)) {
+        try (Ecr ecr = new Ecr(log, request.repositoryPolicy())) {
             RegistryAuth auth = new RegistryAuth(DefaultCredentialSources.of(request, environment, log,
                     List.of(ecr.credentials()), Ecr::recognises), log);
             JibContainerBuilder builder = ProjectImage.containerBuilder(request, auth, log);

@@ -27,7 +27,7 @@ public class OciRegistry implements ImageRegistry {
     }
 
     @Override
-    public void prepare(ImagePlan plan) {
+    public void prepare(ImagePlan plan) throws GantryException {
         // a push creates the repository
     }
 

@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.aws.Ecr;
 import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
@@ -7,6 +8,9 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
+import dev.gantry.release.LifecyclePolicy;
+import dev.gantry.release.MutableTagFilters;
+import dev.gantry.release.RepositoryPolicy;
 import dev.gantry.publish.ArtifactPublisher;
 import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.Plan;
@@ -266,8 +270,14 @@ public class ImageMojo extends GantryMojo {
                     + imageProject.getArtifactId() + ".");
             return;
         }
+        RepositoryPolicy repositoryPolicy = repositoryPolicy(image);
         if (release.dryRun) {
             getLog().info("Dry run: would build " + image.repository() + " with tags " + names(image.tags()));
+            if (repositoryPolicy != null) {
+                getLog().info("Dry run: would create the ECR repository " + image.repository() + " if it is missing (or "
+                        + "compare it with these settings" + (ecrUpdateSettings ? " and update it" : "") + "):");
+                repositoryPolicy.describe().forEach(line -> getLog().info("  " + line));
+            }
             release.report.image(image.repository(), null, image.tags().stream()
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
@@ -278,7 +288,7 @@ public class ImageMojo extends GantryMojo {
             new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
                     .alreadyPublished(ProjectArtifacts.packagedSoFar(session));
         }
-        ImageResult result = new ImagePublisher(log()).publish(request(release));
+        ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
@@ -303,7 +313,19 @@ public class ImageMojo extends GantryMojo {
         return chosen;
     }
 
-    private ImageRequest request(ReactorRelease release) throws GantryException {
+    /**
+     * What an ECR repository is provisioned with, for every branch rule of the configuration; null when provisioning
+     * is off or the repository is not ECR's (nothing else is provisioned).
+     */
+    private RepositoryPolicy repositoryPolicy(ImagePlan image) throws GantryException {
+        if (!ecrProvision || image.local() || !Ecr.recognises(image.repository())) {
+            return null;
+        }
+        return new RepositoryPolicy(MutableTagFilters.of(settings().effectiveRules()), ecrScanOnPush, ecrKmsKey,
+                LifecyclePolicy.of(ecrExpireAfterDays, ecrProtectedTags, ecrKeepReleases), ecrUpdateSettings);
+    }
+
+    private ImageRequest request(ReactorRelease release, RepositoryPolicy repositoryPolicy) throws GantryException {
         Plan plan = release.plan;
         ProjectClasspath classpath = ProjectClasspath.of(project, session.getProjects());
         return ImageRequest.builder()
@@ -334,6 +356,7 @@ public class ImageMojo extends GantryMojo {
                 .credentialHelper(credentialHelper)
                 .outputDirectory(gantryDirectory())
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
+                .repositoryPolicy(repositoryPolicy)
                 .build();
     }
 

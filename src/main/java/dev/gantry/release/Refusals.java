@@ -421,13 +421,6 @@ public final class Refusals {
                 + "repository yourself and " + PROVISION_OFF + ".");
     }
 
-    public static GantryException provisioningFailed(String repository, String account, String region, String action,
-            String detail) {
-        return new GantryException("Provisioning the ECR repository " + repository + " (account " + account + ", region "
-                + region + ") failed at " + action + ": " + detail + ". Nothing was pushed. Re-run the pipeline once the cause "
-                + "is fixed (what is set is kept), or " + PROVISION_OFF + ".");
-    }
-
     /** Not a refusal but a warning: an existing repository is left as it is unless configuration says otherwise. */
     public static String repositorySettingsDiffer(String repository, List<String> differences) {
         return "The ECR repository " + repository + " differs from what Gantry would set: " + String.join("; ", differences)
