@@ -67,8 +67,7 @@ public final class EcrRepositoryProvisioner {
         return compare(repository, Objects.requireNonNull(existing), policy);
     }
 
-    private Outcome compare(String repository, Repository existing, RepositoryPolicy policy)
-            throws GantryException {
+    private Outcome compare(String repository, Repository existing, RepositoryPolicy policy) throws GantryException {
         warnIfEncryptionDiffers(repository, existing.encryptionConfiguration(), policy);
         List<String> differences = new ArrayList<>();
         List<String> filters = existing.imageTagMutabilityExclusionFilters().stream()
