@@ -10,14 +10,23 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.LifecyclePolicy;
 import dev.gantry.release.MutableTagFilters;
 import dev.gantry.release.RepositoryPolicy;
+import dev.gantry.image.ImagePublisher;
+import dev.gantry.image.ImageRequest;
+import dev.gantry.image.ImageResult;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.release.ImageTag;
 import dev.gantry.testing.AwsSdkSettings;
+import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.EcrRepository;
 import dev.gantry.testing.EcrStandIn;
 import dev.gantry.testing.LocalRegistry;
 import dev.gantry.testing.RecordingLog;
+import dev.gantry.testing.SampleService;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +43,7 @@ class EcrProvisioningTest {
             + "\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}";
 
     static LocalRegistry registry;
+    static String base;
 
     @TempDir
     Path dir;
@@ -45,6 +55,7 @@ class EcrProvisioningTest {
     @BeforeAll
     static void startRegistry() throws Exception {
         registry = LocalRegistry.start();
+        base = BaseImages.push(registry, "base", 10_000);
     }
 
     @AfterAll
@@ -217,6 +228,46 @@ class EcrProvisioningTest {
             assertThat(logged).first().isEqualTo("WARN The ECR repository orders is encrypted with AES256, not KMS key "
                     + "alias/gantry-images as configured; ECR cannot change the encryption of an existing repository. Keep "
                     + "it (remove <ecrKmsKey> or set it to the repository's key), or create a new repository and push there.");
+        }
+    }
+
+    @Nested
+    class ThroughTheImageGoal {
+
+        ImageResult publish(String version, String commit, ImageTag... tags) throws Exception {
+            SampleService service = SampleService.create(dir.resolve("service-" + commit));
+            service.changeCode(commit);
+            return new ImagePublisher(new RecordingLog(logged, false), Map.of()).publish(ImageRequest.builder()
+                    .image(new ImagePlan(ecr.host() + "/" + REPOSITORY, false, List.of(tags)))
+                    .from(base).classesDirectory(service.classes()).mainClass(SampleService.MAIN_CLASS)
+                    .commit(commit).commitTime(Instant.parse("2026-11-20T10:15:30Z")).version(version)
+                    .allowInsecureRegistries(true).sendCredentialsOverHttp(true)
+                    .outputDirectory(dir.resolve("target-" + commit)).repositoryPolicy(policy(null, false))
+                    .build());
+        }
+
+        @Test
+        void theFirstReleaseCreatesTheRepositoryAndTheMovingTagsMoveWhileReleasesStayImmutable() throws Exception {
+            String a = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+            String b = "b2c3d4e5f60718293a4b5c6d7e8f901234567890";
+            String c = "c3d4e5f60718293a4b5c6d7e8f90123456789012";
+            ImageResult first = publish("1.4.0", a, new ImageTag("1.4.0", false), new ImageTag("sha-a1b2c3d4e5f6", false),
+                    new ImageTag("latest", true));
+            ImageResult snapshot = publish("1.5.0-SNAPSHOT", b, new ImageTag("sha-b2c3d4e5f607", false),
+                    new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true), new ImageTag("dev-latest", true));
+            ImageResult next = publish("1.5.0", c, new ImageTag("1.5.0", false), new ImageTag("sha-c3d4e5f60718", false),
+                    new ImageTag("latest", true));
+
+            EcrRepository created = ecr.repository(REPOSITORY);
+            assertThat(created.mutability()).isEqualTo("IMMUTABLE_WITH_EXCLUSION");
+            assertThat(created.isImmutable("1.4.0")).isTrue();
+            assertThat(created.isImmutable("sha-a1b2c3d4e5f6")).isTrue();
+            assertThat(created.isImmutable("latest")).isFalse();
+            assertThat(created.isImmutable("1.6.0-SNAPSHOT")).isFalse();
+            assertThat(ecr.count("CreateRepository")).isEqualTo(1);
+            assertThat(registry.digest(REPOSITORY, "1.4.0")).isEqualTo(first.digest());
+            assertThat(registry.digest(REPOSITORY, "dev-latest")).isEqualTo(snapshot.digest());
+            assertThat(registry.digest(REPOSITORY, "latest")).isEqualTo(next.digest());
         }
     }
 }
