@@ -13,6 +13,9 @@ import dev.gantry.release.RepositoryPolicy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An ECR repository. Its data plane is the OCI API (manifests, blobs, tag PUTs with the registry token); its look-ups
@@ -27,6 +30,8 @@ import java.util.Map;
 final class EcrRegistry extends OciRegistry {
 
     static final String TAG_INVALID = "TAG_INVALID";
+    /** How ECR names a denied action: "User: arn:… is not authorized to perform: ecr:PutImage on resource: …". */
+    private static final Pattern ACTION = Pattern.compile("not authorized to perform: (ecr:[A-Za-z]+)");
 
     private final EcrApi ecr;
     private final String repository;
@@ -54,7 +59,32 @@ final class EcrRegistry extends OciRegistry {
 
     @Override
     public Map<String, RemoteManifest> tags(List<String> tags) throws GantryException {
-        return lookUpThroughEcr ? ecr.images(repository, tags) : api.manifests(tags);
+        if (lookUpThroughEcr) {
+            return ecr.images(repository, tags);
+        }
+        try {
+            return api.manifests(tags);
+        } catch (RegistryApi.Forbidden e) {
+            throw denied(e.answer(), "ecr:BatchGetImage");
+        }
+    }
+
+    @Override
+    public Optional<RemoteManifest> manifest(String reference) throws GantryException {
+        try {
+            return api.manifest(reference);
+        } catch (RegistryApi.Forbidden e) {
+            throw denied(e.answer(), "ecr:BatchGetImage");
+        }
+    }
+
+    @Override
+    public byte[] blob(String digest) throws GantryException {
+        try {
+            return api.blob(digest);
+        } catch (RegistryApi.Forbidden e) {
+            throw denied(e.answer(), "ecr:GetDownloadUrlForLayer");
+        }
     }
 
     @Override
@@ -62,6 +92,8 @@ final class EcrRegistry extends OciRegistry {
         try {
             api.putManifest(tag.name(), manifest);
             return true;
+        } catch (RegistryApi.Forbidden e) {
+            throw denied(e.answer(), "ecr:PutImage");
         } catch (RegistryApi.PutRefused refused) {
             if (!refused.codes().contains(TAG_INVALID)) {
                 throw refused;
@@ -81,5 +113,26 @@ final class EcrRegistry extends OciRegistry {
     @Override
     public boolean refusedExistingTag(Exception jibFailure) {
         return JibFailures.isManifestRefused(jibFailure);
+    }
+
+    /** ECR's registry names the IAM action it refused (HTTP 403 DENIED); Jib passes its answer on in the cause. */
+    @Override
+    public Optional<GantryException> explain(Exception jibFailure) {
+        for (Throwable cause = jibFailure; cause != null; cause = cause.getCause()) {
+            Matcher m = ACTION.matcher(String.valueOf(cause.getMessage()));
+            if (m.find()) {
+                return Optional.of(denied(String.valueOf(cause.getMessage()), m.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A refusal for a registry call ECR denied, naming the action from its answer when it gives one. */
+    private GantryException denied(String answer, String expectedAction) {
+        Matcher m = ACTION.matcher(answer);
+        String action = m.find() ? m.group(1) : expectedAction;
+        EcrHost host = ecr.host();
+        return Refusals.ecrAccessDenied(repository, host.account(), host.region(), action.substring("ecr:".length()),
+                action, null);
     }
 }

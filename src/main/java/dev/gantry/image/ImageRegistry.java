@@ -49,4 +49,7 @@ public interface ImageRegistry {
      * look-up): the caller then looks again and judges what it finds. Never for a plain registry.
      */
     boolean refusedExistingTag(Exception jibFailure);
+
+    /** Jib's failed push as this registry explains it, or empty for the general explanation ({@link JibFailures}). */
+    Optional<GantryException> explain(Exception jibFailure);
 }

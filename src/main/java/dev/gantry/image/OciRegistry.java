@@ -56,4 +56,9 @@ public class OciRegistry implements ImageRegistry {
     public boolean refusedExistingTag(Exception jibFailure) {
         return false;
     }
+
+    @Override
+    public Optional<GantryException> explain(Exception jibFailure) {
+        return Optional.empty();
+    }
 }

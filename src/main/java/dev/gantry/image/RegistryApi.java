@@ -199,9 +199,25 @@ public final class RegistryApi {
             }
         }
         if (response.statusCode() == 403) {
-            throw Refusals.registryForbidden(image, registry, credentialSource);
+            throw new Forbidden(Refusals.registryForbidden(image, registry, credentialSource).getMessage(),
+                    new String(response.body(), StandardCharsets.UTF_8));
         }
         return response;
+    }
+
+    /** HTTP 403: the plain message, and what the registry said (ECR names the IAM action it lacks). */
+    public static final class Forbidden extends GantryException {
+        private final String answer;
+
+        Forbidden(String message, String answer) {
+            super(message);
+            this.answer = answer;
+        }
+
+        /** The registry's answer, which holds no secret (the request's credentials are never echoed). */
+        public String answer() {
+            return answer;
+        }
     }
 
     private HttpResponse<byte[]> attempt(String method, String path, String accept, String contentType, byte[] body)

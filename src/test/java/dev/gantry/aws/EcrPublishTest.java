@@ -306,4 +306,189 @@ class EcrPublishTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Nested
+    class Credentials {
+
+        @Test
+        void missing_are_refused_naming_where_the_sdk_looks() {
+            sdk.close();
+            sdk = AwsSdkSettings.withoutCredentials(ecr, dir);
+            ecr.createRepository("no-credentials", "MUTABLE");
+
+            assertThatThrownBy(() -> publish(request("no-credentials", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("No AWS credentials for ECR's GetAuthorizationToken on ECR repository no-credentials "
+                            + "(account 123456789012, region us-east-1): the default credential chain found none (system "
+                            + "properties, environment, web identity, profile, container, instance). Gantry asks ECR for the "
+                            + "registry token with the AWS SDK's default credential chain: set AWS_ACCESS_KEY_ID and "
+                            + "AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login for SSO), or a web identity "
+                            + "(AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' configure-aws-credentials "
+                            + "sets), or run where a container or instance role applies; or put a <server> with "
+                            + "<id>123456789012.dkr.ecr.us-east-1.amazonaws.com</id> and a token in settings.xml.");
+            assertThat(ecr.calls()).isEmpty();
+        }
+
+        @Test
+        void expired_are_refused_with_what_to_refresh() {
+            ecr.createRepository("expired", "MUTABLE");
+            ecr.expireCredentials(EcrStandIn.ACCESS_KEY_ID);
+
+            assertThatThrownBy(() -> publish(request("expired", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
+                    .hasMessage("AWS rejected the credentials for ECR's GetAuthorizationToken on ECR repository expired "
+                            + "(account 123456789012, region us-east-1): ExpiredTokenException (The security token included "
+                            + "in the request is expired). They are expired or invalid: refresh them (aws sso login, a new "
+                            + "session token, the CI's role or OIDC set-up) and re-run the pipeline; what is done is kept.");
+        }
+
+        @Test
+        void denied_a_token_name_the_iam_action_on_every_resource() {
+            ecr.createRepository("denied-token", "MUTABLE");
+            ecr.deny("ecr:GetAuthorizationToken");
+
+            assertThatThrownBy(() -> publish(request("denied-token", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
+                    .hasMessage("AWS denied ecr:GetAuthorizationToken (ECR's GetAuthorizationToken) on ECR repository "
+                            + "denied-token (account 123456789012, region us-east-1) to these credentials: User: "
+                            + "arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken on "
+                            + "resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action. "
+                            + "Allow ecr:GetAuthorizationToken on * in the IAM policy of the role or user the build runs as "
+                            + "(docs/ecr.md lists the minimal policy), and re-run the pipeline; what is done is kept.");
+        }
+
+        @Test
+        void denied_a_look_up_name_the_iam_action_on_the_repository() {
+            ecr.createRepository("denied-lookup", "MUTABLE");
+            ecr.deny("ecr:BatchGetImage");
+
+            assertThatThrownBy(() -> publish(request("denied-lookup", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
+                    .hasMessageStartingWith("AWS denied ecr:BatchGetImage (ECR's BatchGetImage) on ECR repository "
+                            + "denied-lookup (account 123456789012, region us-east-1) to these credentials: ")
+                    .hasMessageEndingWith("Allow ecr:BatchGetImage on "
+                            + "arn:aws:ecr:us-east-1:123456789012:repository/denied-lookup in the IAM policy of the role or "
+                            + "user the build runs as (docs/ecr.md lists the minimal policy), and re-run the pipeline; what "
+                            + "is done is kept.");
+        }
+
+        @Test
+        void denied_a_layer_upload_name_the_iam_action_of_the_registry() {
+            ecr.createRepository("denied-upload", "MUTABLE");
+            ecr.deny("ecr:InitiateLayerUpload");
+
+            assertThatThrownBy(() -> publish(request("denied-upload", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
+                    .hasMessage("AWS denied ecr:InitiateLayerUpload (ECR's InitiateLayerUpload) on ECR repository "
+                            + "denied-upload (account 123456789012, region us-east-1) to these credentials. Allow "
+                            + "ecr:InitiateLayerUpload on arn:aws:ecr:us-east-1:123456789012:repository/denied-upload in "
+                            + "the IAM policy of the role or user the build runs as (docs/ecr.md lists the minimal policy), "
+                            + "and re-run the pipeline; what is done is kept.");
+        }
+
+        @Test
+        void from_a_settings_server_win_and_look_ups_go_through_the_registry() throws Exception {
+            ecr.createRepository("settings", "MUTABLE");
+            String password;
+            try (EcrApi api = new EcrApi(EcrHost.parse(ecr.host()).orElseThrow())) {
+                password = api.authorizationToken("settings").password();
+            }
+            ImageRequest request = ImageRequest.builder().image(new ImagePlan(ecr.host() + "/settings", false,
+                    releaseTags("1.4.0", COMMIT_A))).from(base).classesDirectory(service.classes())
+                    .mainClass(SampleService.MAIN_CLASS).commit(COMMIT_A).commitTime(TIME_A).allowInsecureRegistries(true)
+                    .sendCredentialsOverHttp(true).outputDirectory(dir.resolve("target/gantry"))
+                    .credential(ecr.host(), new dev.gantry.image.RegistryCredential("AWS", password)).build();
+
+            publish(request);
+
+            assertThat(ecr.count("GetAuthorizationToken")).isEqualTo(1); // the test's own
+            assertThat(ecr.count("BatchGetImage")).isZero();
+            assertThat(ecr.calls()).contains("GET manifests/1.4.0");
+            assertThat(logged).contains("DEBUG Using credentials for " + ecr.host() + " from settings.xml server '"
+                    + ecr.host() + "'.");
+        }
+
+        @Test
+        void are_fetched_again_only_when_about_to_expire() throws Exception {
+            ecr.createRepository("renewed", "MUTABLE");
+            MutableClock clock = new MutableClock(Instant.now());
+            com.google.cloud.tools.jib.api.ImageReference reference =
+                    com.google.cloud.tools.jib.api.ImageReference.parse(ecr.host() + "/renewed");
+            try (Ecr session = new Ecr(new RecordingLog(logged, true), clock)) {
+                String first = session.credentials().find(reference).orElseThrow().credential().password();
+                clock.advance(java.time.Duration.ofHours(11));
+                assertThat(session.credentials().find(reference).orElseThrow().credential().password()).isEqualTo(first);
+                clock.advance(java.time.Duration.ofMinutes(50));
+                assertThat(session.credentials().find(reference).orElseThrow().credential().password()).isNotEqualTo(first);
+            }
+            assertThat(ecr.count("GetAuthorizationToken")).isEqualTo(2);
+            assertThat(String.join("\n", logged)).doesNotContain(passwordsSeen().isEmpty() ? "eyJ" : passwordsSeen().get(0));
+        }
+    }
+
+    @Nested
+    class Ecr_failures {
+
+        @Test
+        void a_missing_repository_is_refused_with_what_to_do() {
+            assertThatThrownBy(() -> publish(request("missing", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
+                    .hasMessage("There is no ECR repository missing in account 123456789012, region us-east-1 "
+                            + "(BatchGetImage answered RepositoryNotFoundException), and Gantry does not create it "
+                            + "(-Dgantry.ecr.provision=false). Create it (aws ecr create-repository --repository-name missing "
+                            + "--region us-east-1), let Gantry create it (-Dgantry.ecr.provision=true), or fix "
+                            + "<imageRepository> / -Dgantry.image.repository: its host names the account and region, so a "
+                            + "repository in another region needs that region's host.");
+        }
+
+        @Test
+        void throttling_beyond_the_sdk_retries_is_refused() {
+            ecr.createRepository("throttled", "MUTABLE");
+            ecr.throttleNext("BatchGetImage", 10);
+
+            assertThatThrownBy(() -> publish(request("throttled", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
+                    .hasMessage("ECR throttled BatchGetImage on ECR repository throttled (account 123456789012, region "
+                            + "us-east-1) and the AWS SDK's retries did not get through: something else in this account "
+                            + "and region is calling ECR heavily. Re-run the pipeline later; what is done is kept. If it "
+                            + "happens often, allow the SDK more attempts with AWS_MAX_ATTEMPTS (or max_attempts in the AWS "
+                            + "profile).");
+        }
+
+        @Test
+        void a_server_error_a_reset_and_a_throttle_are_retried_by_the_sdk() throws Exception {
+            ecr.createRepository("retried", "MUTABLE");
+            ecr.failNext("GetAuthorizationToken");
+            ecr.resetNext("BatchGetImage");
+            ecr.throttleNext("BatchGetImage", 1);
+
+            ImageResult result = publish(request("retried", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A));
+
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(ecr.count("GetAuthorizationToken")).isEqualTo(2);
+            assertThat(ecr.count("BatchGetImage")).isEqualTo(3);
+        }
+    }
+
+    /** A clock a test moves by hand. */
+    static final class MutableClock extends java.time.Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(java.time.Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 }
