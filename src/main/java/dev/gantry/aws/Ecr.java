@@ -25,7 +25,11 @@ public final class Ecr implements AutoCloseable {
     private final RepositoryPolicy provisioning;
 
     public Ecr(GantryLog log) {
-        this(log, null);
+        this(log, Clock.systemUTC(), null);
+    }
+
+    Ecr(GantryLog log, Clock clock) {
+        this(log, clock, null);
     }
 
     /** @param provisioning what a repository is set up with before the first push, or null to use it as it is */
