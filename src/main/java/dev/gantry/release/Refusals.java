@@ -431,7 +431,7 @@ public final class Refusals {
     /** The one setting no update can change: ECR fixes a repository's encryption when it is created. */
     public static String encryptionDiffers(String repository, String actual, String wanted) {
         return "The ECR repository " + repository + " is encrypted with " + actual + ", not " + wanted + " as configured; "
-                + "ECR cannot change the encryption of an existing repository. Keep it (remove <ecrKmsKey> or set it to the "
-                + "repository's key), or create a new repository and push there.";
+                + "ECR cannot change the encryption of an existing repository. Set <ecrKmsKey> (-Dgantry.ecr.kmsKey) to match "
+                + "it (none for AES256), or create a new repository and push there.";
     }
 }

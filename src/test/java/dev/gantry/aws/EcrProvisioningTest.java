@@ -226,8 +226,9 @@ class EcrProvisioningTest {
             provision(policy("alias/gantry-images", true));
 
             assertThat(logged).first().isEqualTo("WARN The ECR repository orders is encrypted with AES256, not KMS key "
-                    + "alias/gantry-images as configured; ECR cannot change the encryption of an existing repository. Keep "
-                    + "it (remove <ecrKmsKey> or set it to the repository's key), or create a new repository and push there.");
+                    + "alias/gantry-images as configured; ECR cannot change the encryption of an existing repository. Set "
+                    + "<ecrKmsKey> (-Dgantry.ecr.kmsKey) to match it (none for AES256), or create a new repository and push "
+                    + "there.");
         }
     }
 
