@@ -417,7 +417,7 @@ public final class Refusals {
         return new GantryException("AWS denied " + action + " on the ECR repository " + repository + " (account " + account
                 + ", region " + region + "): " + detail + ". Gantry creates and configures the repository before the first "
                 + "push. Grant the build's role the IAM action " + action + " on arn:aws:ecr:" + region + ":" + account
-                + ":repository/" + repository + " (see docs/ecr-provisioning.md for all the actions), or create the "
+                + ":repository/" + repository + " (see docs/ecr.md for all the actions), or create the "
                 + "repository yourself and " + PROVISION_OFF + ".");
     }
 

@@ -146,7 +146,7 @@ class EcrProvisioningTest {
                             + "123456789012, region us-east-1): ")
                     .hasMessageEndingWith(". Gantry creates and configures the repository before the first push. Grant the "
                             + "build's role the IAM action ecr:CreateRepository on "
-                            + "arn:aws:ecr:us-east-1:123456789012:repository/orders (see docs/ecr-provisioning.md for all "
+                            + "arn:aws:ecr:us-east-1:123456789012:repository/orders (see docs/ecr.md for all "
                             + "the actions), or create the repository yourself and turn provisioning off with "
                             + "<ecrProvision>false</ecrProvision> in the gantry-maven-plugin configuration or "
                             + "-Dgantry.ecr.provision=false.");

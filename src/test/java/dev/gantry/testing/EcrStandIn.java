@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +84,7 @@ public final class EcrStandIn implements AutoCloseable {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private volatile Clock clock = Clock.systemUTC();
+    private volatile Path callLog;
 
     private EcrStandIn(LocalRegistry registry) throws IOException {
         this.registry = registry;
@@ -132,6 +136,23 @@ public final class EcrStandIn implements AutoCloseable {
      */
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Also appends every call to this file, one a line: an IT's verify script reads what its build called. */
+    public void recordCallsTo(Path file) {
+        this.callLog = file;
+    }
+
+    private void record(String call) {
+        calls.add(call);
+        Path file = callLog;
+        if (file != null) {
+            try {
+                Files.writeString(file, call + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     public long count(String call) {
@@ -235,7 +256,7 @@ public final class EcrStandIn implements AutoCloseable {
             return;
         }
         String operation = target.substring(TARGET_PREFIX.length());
-        calls.add(operation);
+        record(operation);
         String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
         if (!contentType.startsWith("application/x-amz-json-1.1")) {
             apiError(exchange, 400, "SerializationException", "Unexpected content type " + contentType);
@@ -561,7 +582,7 @@ public final class EcrStandIn implements AutoCloseable {
                 : "base";
         String tag = m.matches() && kind.equals("manifests") ? m.group(3).substring(1) : null;
         String operation = method + " " + kind + (tag != null && !tag.startsWith("sha256:") ? "/" + tag : "");
-        calls.add(operation);
+        record(operation);
         if (fault(exchange, operation, false) || fault(exchange, method + " " + kind, false)) {
             return;
         }
