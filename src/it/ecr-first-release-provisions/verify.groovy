@@ -1,4 +1,5 @@
 import dev.gantry.it.ItEcr
+import dev.gantry.it.ItRegistry
 import dev.gantry.testing.EcrStandIn
 import groovy.json.JsonSlurper
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials
@@ -15,7 +16,7 @@ def calls = ItEcr.calls(basedir)
 assert calls.count('CreateRepository') == 1
 // created before anything was looked up or pushed
 assert calls.indexOf('PutLifecyclePolicy') < calls.findIndexOf { it.startsWith('PUT manifests/') }
-assert ItEcr.registry(basedir).tags('orders').containsAll(['1.1.0', 'latest'])
+assert ItRegistry.of(basedir).tags('orders').containsAll(['1.1.0', 'latest'])
 
 // read back through ECR's API, as AWS would answer it
 def endpoint = new File(basedir, '.mvn/jvm.config').readLines().find { it.startsWith('-Daws.endpointUrlEcr=') }
