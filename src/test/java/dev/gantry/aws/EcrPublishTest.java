@@ -464,6 +464,25 @@ class EcrPublishTest {
         }
     }
 
+    @Nested
+    class Over_plain_http {
+
+        @Test
+        void the_ecr_token_is_not_sent_unless_asked() {
+            ecr.createRepository("plain-http", "MUTABLE");
+            ImageRequest request = ImageRequest.builder().image(new ImagePlan(ecr.host() + "/plain-http", false,
+                    releaseTags("1.4.0", COMMIT_A))).from(base).classesDirectory(service.classes())
+                    .mainClass(SampleService.MAIN_CLASS).commit(COMMIT_A).commitTime(TIME_A).allowInsecureRegistries(true)
+                    .outputDirectory(dir.resolve("target/gantry")).build();
+
+            assertThatThrownBy(() -> publish(request))
+                    .hasMessageStartingWith("The registry " + ecr.host() + " refused access to " + ecr.host()
+                            + "/plain-http (HTTP 401 Unauthorized): it serves plain HTTP, so the credentials from ECR "
+                            + "GetAuthorizationToken (AWS SDK default credential chain) were not sent");
+            assertThat(passwordsSeen()).isEmpty();
+        }
+    }
+
     /** A clock a test moves by hand. */
     static final class MutableClock extends java.time.Clock {
         private Instant now;
