@@ -5,12 +5,6 @@ import dev.gantry.it.ItRegistry
 ItProject.at(basedir).init('main')
         .withVersion('1.0.0').commit('Release 1.0.0').tag('v1.0.0').push()
         .withVersion('1.1.0').commit('Bump to 1.1.0').push()
-        .remoteHook('pre-receive', '''#!/bin/sh
-while read old new ref; do
-  case "$ref" in refs/tags/*)
-    if [ ! -f refused-once ]; then touch refused-once; echo "tag pushes are not allowed yet: $ref" >&2; exit 1; fi;;
-  esac
-done
-''')
+        .refuseFirstTagPush()
 ItRegistry.startFor(basedir, 'orders')
 return true

@@ -34,9 +34,9 @@ public record BaseImage(String name, String digest) {
         if (from.getDigest().isPresent()) {
             return Optional.of(new BaseImage(name, from.getDigest().get()));
         }
-        Optional<RegistryAuth.Found> found = auth.find(from);
+        Optional<FoundCredential> found = auth.find(from);
         RegistryApi api = new RegistryApi(from.getRegistry(), from.getRepository(),
-                found.map(RegistryAuth.Found::credential).orElse(null), found.map(RegistryAuth.Found::source).orElse(null),
+                found.map(FoundCredential::credential).orElse(null), found.map(FoundCredential::source).orElse(null),
                 request.allowInsecureRegistries(), request.sendCredentialsOverHttp()).readOnly();
         Optional<RegistryApi.RemoteManifest> manifest;
         try {

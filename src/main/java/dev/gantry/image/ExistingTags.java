@@ -30,25 +30,22 @@ final class ExistingTags {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RegistryApi api;
+    private final ImageRegistry api;
     private final GantryLog log;
     private final Map<String, RemoteManifest> byTag;
     private final List<ImageTag> taken;
     private final Map<String, Map<String, String>> labels = new HashMap<>();
 
-    private ExistingTags(RegistryApi api, GantryLog log, Map<String, RemoteManifest> byTag, List<ImageTag> taken) {
+    private ExistingTags(ImageRegistry api, GantryLog log, Map<String, RemoteManifest> byTag, List<ImageTag> taken) {
         this.api = api;
         this.log = log;
         this.byTag = byTag;
         this.taken = taken;
     }
 
-    /** Looks up every tag of the plan, in the plan's order. */
-    static ExistingTags lookUp(ImagePlan plan, RegistryApi api, GantryLog log) throws GantryException {
-        Map<String, RemoteManifest> byTag = new LinkedHashMap<>();
-        for (ImageTag tag : plan.tags()) {
-            api.manifest(tag.name()).ifPresent(m -> byTag.put(tag.name(), m));
-        }
+    /** Looks up every tag of the plan, in the plan's order: one round of look-ups. */
+    static ExistingTags lookUp(ImagePlan plan, ImageRegistry api, GantryLog log) throws GantryException {
+        Map<String, RemoteManifest> byTag = new LinkedHashMap<>(api.tags(plan.tags().stream().map(ImageTag::name).toList()));
         List<ImageTag> taken = plan.immutableTags().stream().filter(t -> byTag.containsKey(t.name())).toList();
         return new ExistingTags(api, log, byTag, taken);
     }

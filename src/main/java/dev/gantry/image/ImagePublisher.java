@@ -1,10 +1,12 @@
 package dev.gantry.image;
 
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import dev.gantry.aws.Ecr;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,12 +50,15 @@ public final class ImagePublisher {
 
     public ImageResult publish(ImageRequest request) throws GantryException {
         ImagePlan plan = request.image();
-        RegistryAuth auth = new RegistryAuth(request.credentials(), request.credentialHelper(), request.dockerConfig(),
-                environment, log);
-        Optional<BaseImage> base = BaseImage.lookUp(request, auth);
-        JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, log);
-        JibRunner jib = new JibRunner(request, auth, log);
-        return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder, base.orElse(null))
-                : new RegistryPublisher(jib, log).publish(request, builder, auth, base);
+        try (Ecr ecr = new Ecr(log, request.repositoryPolicy())) {
+            RegistryAuth auth = new RegistryAuth(DefaultCredentialSources.of(request, environment, log,
+                    List.of(ecr.credentials()), Ecr::recognises), log);
+            Optional<BaseImage> base = BaseImage.lookUp(request, auth);
+            JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, log);
+            JibRunner jib = new JibRunner(request, auth, log);
+            return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder, base.orElse(null))
+                    : new RegistryPublisher(jib, log).publish(request, builder, auth, new ImageRegistries(request, ecr),
+                            base);
+        }
     }
 }

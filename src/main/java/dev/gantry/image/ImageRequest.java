@@ -1,6 +1,7 @@
 package dev.gantry.image;
 
 import dev.gantry.release.ImagePlan;
+import dev.gantry.release.RepositoryPolicy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,6 +52,8 @@ import java.util.Objects;
  * @param outputDirectory         {@code target/gantry}: the OCI tar and {@code image.digest} go there
  * @param applicationCache        Jib's cache of application layers, or null for a temporary one
  * @param baseImageCache          Jib's cache of base image layers, or null for Jib's default (shared)
+ * @param repositoryPolicy        what a registry that provisions its repositories (ECR) sets up before the first push,
+ *                                or null to leave the repository as it is
  */
 public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
         List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
@@ -59,7 +62,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
         boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
-        Path applicationCache, Path baseImageCache) {
+        Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy) {
 
     public static final String DEFAULT_FROM = "eclipse-temurin:17-jre";
     public static final String DEFAULT_APP_ROOT = "/app";
@@ -138,6 +141,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private Path outputDirectory;
         private Path applicationCache;
         private Path baseImageCache;
+        private RepositoryPolicy repositoryPolicy;
 
         private Builder() {
         }
@@ -178,13 +182,14 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
         public Builder applicationCache(Path value) { applicationCache = value; return this; }
         public Builder baseImageCache(Path value) { baseImageCache = value; return this; }
+        public Builder repositoryPolicy(RepositoryPolicy value) { repositoryPolicy = value; return this; }
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
                     classpath, mainClass, startClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
                     platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
-                    credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache);
+                    credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy);
         }
 
         private static <T> List<T> nn(List<T> value) {

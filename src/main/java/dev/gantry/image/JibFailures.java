@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One place that turns Jib's failures into messages a person can act on. */
-final class JibFailures {
+public final class JibFailures {
 
     /** jib-core's reason for a manifest PUT answered 400 MANIFEST_INVALID or TAG_INVALID (ManifestPusher). */
     static final String JIB_MANIFEST_REFUSED = "Registry may not support pushing OCI Manifest";
@@ -68,9 +68,10 @@ final class JibFailures {
 
     /**
      * Whether Jib reports a manifest PUT answered HTTP 400 {@code TAG_INVALID} or {@code MANIFEST_INVALID}: "Registry
-     * may not support pushing OCI Manifest…", which is what ECR answers for an existing tag of an immutable repository.
+     * may not support pushing OCI Manifest…". Jib words both alike; only a registry that knows its own codes (ECR: a
+     * tag of an immutable repository) can tell what it meant, by looking.
      */
-    static boolean isManifestRefused(Exception e) {
+    public static boolean isManifestRefused(Exception e) {
         Throwable cause = rootCause(e);
         return cause instanceof RegistryException && String.valueOf(cause.getMessage()).contains(JIB_MANIFEST_REFUSED);
     }

@@ -17,8 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -33,7 +35,7 @@ import javax.net.ssl.SSLException;
  * Authenticates as registries ask: Basic, or a Bearer token from the realm of the
  * {@code WWW-Authenticate} challenge, with the same credential Jib uses. Credentials are never logged.
  */
-final class RegistryApi {
+public final class RegistryApi {
 
     static final String MANIFEST_TYPES = String.join(",",
             "application/vnd.oci.image.manifest.v1+json",
@@ -46,12 +48,12 @@ final class RegistryApi {
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     /** A manifest or index as stored: its digest, media type and exact bytes. */
-    record RemoteManifest(String digest, String mediaType, byte[] body) {
-        boolean isIndex() {
+    public record RemoteManifest(String digest, String mediaType, byte[] body) {
+        public boolean isIndex() {
             return mediaType != null && (mediaType.contains("index") || mediaType.contains("manifest.list"));
         }
 
-        JsonNode json() throws IOException {
+        public JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
     }
@@ -68,7 +70,7 @@ final class RegistryApi {
     private String authorization;
     private String actions = "pull,push";
 
-    RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
+    public RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
             boolean allowInsecure, boolean sendCredentialsOverHttp) {
         this.registry = registry;
         this.repository = repository;
@@ -96,8 +98,22 @@ final class RegistryApi {
         return this;
     }
 
+    /** {@code registry/repository}. */
+    public String image() {
+        return image;
+    }
+
+    /** Which of these tags exist and what each holds: one manifest GET per tag, as the distribution API offers. */
+    public Map<String, RemoteManifest> manifests(List<String> tags) throws GantryException {
+        Map<String, RemoteManifest> byTag = new LinkedHashMap<>();
+        for (String tag : tags) {
+            manifest(tag).ifPresent(m -> byTag.put(tag, m));
+        }
+        return byTag;
+    }
+
     /** The manifest under a tag or digest, or empty when there is none. */
-    Optional<RemoteManifest> manifest(String reference) throws GantryException {
+    public Optional<RemoteManifest> manifest(String reference) throws GantryException {
         HttpResponse<byte[]> response = send("GET", "/manifests/" + reference, MANIFEST_TYPES, null, null);
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -111,7 +127,7 @@ final class RegistryApi {
         return Optional.of(new RemoteManifest(digest, type, response.body()));
     }
 
-    byte[] blob(String digest) throws GantryException {
+    public byte[] blob(String digest) throws GantryException {
         HttpResponse<byte[]> response = send("GET", "/blobs/" + digest, null, null, null);
         expect(response, 200, "reading blob " + digest);
         return response.body();
@@ -120,47 +136,64 @@ final class RegistryApi {
     /**
      * Puts the exact bytes of a manifest already in this repository under another tag.
      *
-     * @throws TagRefused when the registry refuses the tag as immutable (ECR: HTTP 400 {@code TAG_INVALID})
+     * @throws PutRefused when the registry answers 4xx with an OCI error body: the caller may know what its code means
      */
-    void putManifest(String tag, RemoteManifest manifest) throws GantryException {
+    public void putManifest(String tag, RemoteManifest manifest) throws GantryException {
         HttpResponse<byte[]> response = send("PUT", "/manifests/" + tag, null, manifest.mediaType(), manifest.body());
-        if (response.statusCode() == 400) {
-            Optional<String> code = tagRefusalCode(response.body());
-            if (code.isPresent()) {
-                throw new TagRefused(tag, code.get());
+        if (response.statusCode() >= 400 && response.statusCode() < 500) {
+            List<String> codes = errorCodes(response.body());
+            if (!codes.isEmpty()) {
+                throw new PutRefused(tag, response.statusCode(), codes, failure(response, "tagging " + manifest.digest()
+                        + " as " + tag).getMessage());
             }
         }
         expect(response, 201, "tagging " + manifest.digest() + " as " + tag);
     }
 
     /**
-     * The registry refused a tag for a manifest that it holds already (so the manifest itself is fine): what ECR
-     * answers for an existing tag of an immutable repository. The caller words the refusal, knowing the tag's role.
+     * The registry refused a manifest PUT with an OCI error body; the message is the plain "cannot talk to the registry",
+     * for a caller that does not know the codes better.
      */
-    static final class TagRefused extends GantryException {
-        final String tag;
-        final String code;
+    public static final class PutRefused extends GantryException {
+        private final String tag;
+        private final int status;
+        private final List<String> codes;
 
-        TagRefused(String tag, String code) {
-            super("The registry refused the tag " + tag + " (HTTP 400 " + code + ")");
+        PutRefused(String tag, int status, List<String> codes, String message) {
+            super(message);
             this.tag = tag;
-            this.code = code;
+            this.status = status;
+            this.codes = List.copyOf(codes);
+        }
+
+        public String tag() {
+            return tag;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** The {@code errors[].code} values, such as {@code MANIFEST_INVALID} or {@code TAG_INVALID}. */
+        public List<String> codes() {
+            return codes;
         }
     }
 
-    /** {@code TAG_INVALID} or {@code MANIFEST_INVALID} from an OCI error body, as ECR answers an immutable tag. */
-    static Optional<String> tagRefusalCode(byte[] body) {
+    /** The {@code code} of each entry of an OCI error body, or none when the body is not one. */
+    static List<String> errorCodes(byte[] body) {
+        List<String> codes = new ArrayList<>();
         try {
             for (JsonNode error : JSON.readTree(body).path("errors")) {
                 String code = error.path("code").asText("");
-                if (code.equals("TAG_INVALID") || code.equals("MANIFEST_INVALID")) {
-                    return Optional.of(code);
+                if (!code.isEmpty()) {
+                    codes.add(code);
                 }
             }
         } catch (IOException notJson) {
             // not an OCI error body
         }
-        return Optional.empty();
+        return codes;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -176,9 +209,25 @@ final class RegistryApi {
             }
         }
         if (response.statusCode() == 403) {
-            throw Refusals.registryForbidden(image, registry, credentialSource);
+            throw new Forbidden(Refusals.registryForbidden(image, registry, credentialSource).getMessage(),
+                    new String(response.body(), StandardCharsets.UTF_8));
         }
         return response;
+    }
+
+    /** HTTP 403: the plain message, and what the registry said (ECR names the IAM action it lacks). */
+    public static final class Forbidden extends GantryException {
+        private final String answer;
+
+        Forbidden(String message, String answer) {
+            super(message);
+            this.answer = answer;
+        }
+
+        /** The registry's answer, which holds no secret (the request's credentials are never echoed). */
+        public String answer() {
+            return answer;
+        }
     }
 
     private HttpResponse<byte[]> attempt(String method, String path, String accept, String contentType, byte[] body)
@@ -354,10 +403,14 @@ final class RegistryApi {
 
     private void expect(HttpResponse<byte[]> response, int status, String what) throws GantryException {
         if (response.statusCode() != status && !(status == 201 && response.statusCode() == 200)) {
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            throw Refusals.registryFailed(image, what + " answered HTTP " + response.statusCode()
-                    + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length()))));
+            throw failure(response, what);
         }
+    }
+
+    private GantryException failure(HttpResponse<byte[]> response, String what) {
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        return Refusals.registryFailed(image, what + " answered HTTP " + response.statusCode()
+                + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length()))));
     }
 
     private static String mediaTypeOf(byte[] body) {

@@ -29,35 +29,38 @@ final class RegistryPublisher {
         this.log = log;
     }
 
-    ImageResult publish(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth, Optional<BaseImage> base)
-            throws GantryException {
+    ImageResult publish(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth, ImageRegistries registries,
+            Optional<BaseImage> base) throws GantryException {
         ImagePlan plan = request.image();
         ImageReference target = ImageReferences.parse(plan.repository(), "<imageRepository>", "gantry.image.repository");
-        Optional<RegistryAuth.Found> found = auth.find(target);
-        RegistryApi api = new RegistryApi(target.getRegistry(), target.getRepository(),
-                found.map(RegistryAuth.Found::credential).orElse(null), found.map(RegistryAuth.Found::source).orElse(null),
-                request.allowInsecureRegistries(), request.sendCredentialsOverHttp());
+        Optional<FoundCredential> found = auth.find(target);
+        ImageRegistry registry = registries.open(target, found);
+        registry.prepare(plan);
 
-        ExistingTags existing = ExistingTags.lookUp(plan, api, log);
+        ExistingTags existing = ExistingTags.lookUp(plan, registry, log);
         if (!existing.anyImmutableTaken()) {
-            return pushNew(request, builder, target, found, auth, api, base.orElse(null));
+            Optional<ImageResult> pushed = pushNew(request, builder, target, found, auth, registry, base.orElse(null));
+            if (pushed.isPresent()) {
+                return pushed.get();
+            }
+            // another build took an immutable tag between the look-up and the push: look again and judge what is there
+            existing = ExistingTags.lookUp(plan, registry, log);
         }
         String digest = existing.releasedDigestOrRefuse(request, builder, target, jib, base);
-        return tagExisting(request, target, api, existing, digest);
+        return tagExisting(request, target, registry, existing, digest);
     }
 
     /** The image is in the registry already: the missing tags get its manifest's bytes, nothing rebuilt or uploaded. */
-    private ImageResult tagExisting(ImageRequest request, ImageReference target, RegistryApi api, ExistingTags existing,
-            String digest) throws GantryException {
+    private ImageResult tagExisting(ImageRequest request, ImageReference target, ImageRegistry registry,
+            ExistingTags existing, String digest) throws GantryException {
         ImagePlan plan = request.image();
         RemoteManifest manifest = existing.takenManifest();
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
         for (ImageTag tag : immutableFirst(plan)) {
-            if (existing.holds(tag, digest)) {
+            if (existing.holds(tag, digest) || !registry.put(tag, manifest, done(inPlace, pushed))) {
                 inPlace.add(tag.name());
             } else {
-                putTag(api, target, tag, manifest, inPlace, pushed);
                 pushed.add(tag.name());
             }
         }
@@ -73,9 +76,12 @@ final class RegistryPublisher {
      * too, {@code latest} could move although another build took {@code 1.4.0} since the look-up. So Jib pushes the
      * immutable tags only (uploading what the registry lacks), and only once they are in place do the mutable tags get
      * the very manifest, one small PUT each (nothing is uploaded again).
+     *
+     * @return empty when the registry refused an immutable tag that another build took since the look-up
      */
-    private ImageResult pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
-            Optional<RegistryAuth.Found> found, RegistryAuth auth, RegistryApi api, BaseImage base) throws GantryException {
+    private Optional<ImageResult> pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
+            Optional<FoundCredential> found, RegistryAuth auth, ImageRegistry registry, BaseImage base)
+            throws GantryException {
         ImagePlan plan = request.image();
         List<String> immutable = names(plan.immutableTags());
         List<String> first = immutable.isEmpty() ? names(plan.mutableTags()) : immutable;
@@ -91,57 +97,35 @@ final class RegistryPublisher {
         try {
             digest = jib.containerize(builder, containerizer).getDigest().toString();
         } catch (Exception e) {
-            throw tagRefusedByJib(e, target, plan, api).orElseGet(() -> JibFailures.of(image, e, auth));
+            if (registry.refusedExistingTag(e) && anyImmutableTagNow(registry, plan)) {
+                log.warn("Another build pushed " + image + " under one of " + immutable + " since the look-up; looking again.");
+                return Optional.empty();
+            }
+            throw registry.explain(e).orElseGet(() -> JibFailures.of(image, e, auth));
         }
+        List<String> pushed = new ArrayList<>(first);
+        List<String> inPlace = new ArrayList<>();
         if (!later.isEmpty()) {
-            RemoteManifest manifest = api.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
+            RemoteManifest manifest = registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
                     "the manifest " + digest + " just pushed cannot be read back"));
-            List<String> done = new ArrayList<>(first);
             for (ImageTag tag : plan.mutableTags()) {
-                putTag(api, target, tag, manifest, done, List.of());
-                done.add(tag.name());
+                (registry.put(tag, manifest, done(inPlace, pushed)) ? pushed : inPlace).add(tag.name());
             }
         }
         DigestFile.write(request, digest);
-        List<String> tags = names(plan.tags());
-        log.info("Image " + image + "@" + digest + " pushed with tags " + tags + ".");
-        return new ImageResult(plan.repository(), digest, tags, List.of(), null, base);
+        log.info("Image " + image + "@" + digest + " pushed with tags " + names(plan.tags()) + ".");
+        return Optional.of(new ImageResult(plan.repository(), digest, pushed, inPlace, null, base));
     }
 
-    /** Puts a manifest under a tag; a refusal of the tag as immutable is worded for the tag's role. */
-    private static void putTag(RegistryApi api, ImageReference target, ImageTag tag, RemoteManifest manifest,
-            List<String> inPlace, List<String> pushed) throws GantryException {
-        try {
-            api.putManifest(tag.name(), manifest);
-        } catch (RegistryApi.TagRefused refused) {
-            if (!tag.mutable()) {
-                throw Refusals.imageTagTakenDuringPush(target.getRepository(), tag.name());
-            }
-            List<String> done = new ArrayList<>(inPlace);
-            done.addAll(pushed);
-            throw Refusals.imageTagImmutable(target.getRepository(), tag.name(), refused.code, done);
-        }
+    /** Whether one of the plan's immutable tags exists now (the look-up found none before the push). */
+    private static boolean anyImmutableTagNow(ImageRegistry registry, ImagePlan plan) throws GantryException {
+        return !registry.tags(names(plan.immutableTags())).isEmpty();
     }
 
-    /**
-     * A manifest PUT refused as Jib reports it ({@link JibFailures#isManifestRefused}) is what ECR answers for an
-     * existing tag of an immutable repository. Jib pushed the immutable tags only, none of which existed at the
-     * look-up: if one exists now, another build took it meanwhile.
-     */
-    private Optional<GantryException> tagRefusedByJib(Exception e, ImageReference target, ImagePlan plan, RegistryApi api) {
-        if (!JibFailures.isManifestRefused(e)) {
-            return Optional.empty();
-        }
-        for (ImageTag tag : plan.immutableTags()) {
-            try {
-                if (api.manifest(tag.name()).isPresent()) {
-                    return Optional.of(Refusals.imageTagTakenDuringPush(target.getRepository(), tag.name()));
-                }
-            } catch (GantryException lookUpFailed) {
-                log.debug("Cannot look up " + tag.name() + " after the refused push: " + lookUpFailed.getMessage());
-            }
-        }
-        return Optional.empty();
+    private static List<String> done(List<String> inPlace, List<String> pushed) {
+        List<String> done = new ArrayList<>(inPlace);
+        done.addAll(pushed);
+        return done;
     }
 
     /** The plan's tags, the immutable ones first: a mutable tag moves only after every immutable one is in place. */

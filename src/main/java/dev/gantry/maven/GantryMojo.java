@@ -285,7 +285,7 @@ abstract class GantryMojo extends AbstractMojo {
         return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal));
     }
 
-    private GantrySettings settings() throws GantryException {
+    protected final GantrySettings settings() throws GantryException {
         List<BranchRule> rules = new ArrayList<>();
         for (BranchRuleConfig config : branches) {
             rules.add(config.toRule());

@@ -22,6 +22,11 @@ record GantrySettings(Flow flow, List<BranchRule> rules, String tagPrefix, boole
 
     static final String SKIP_PROPERTY = "gantry.skip";
 
+    /** The POM's rules followed by the flow's presets. */
+    List<BranchRule> effectiveRules() {
+        return flow.behind(rules);
+    }
+
     /** {@code -Dgantry.skip=true}: Gantry stands aside entirely, maven-deploy-plugin deploys as without it. */
     static boolean skippedEverywhere(MavenSession session) {
         return Boolean.parseBoolean(session.getUserProperties().getProperty(SKIP_PROPERTY))

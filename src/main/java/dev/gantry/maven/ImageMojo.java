@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.aws.Ecr;
 import dev.gantry.image.ImageDependencies;
 import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
@@ -7,6 +8,9 @@ import dev.gantry.image.ImageResult;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
+import dev.gantry.release.LifecyclePolicy;
+import dev.gantry.release.MutableTagFilters;
+import dev.gantry.release.RepositoryPolicy;
 import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
 import java.io.File;
@@ -184,6 +188,68 @@ public class ImageMojo extends GantryMojo {
     @Parameter(property = "gantry.image.module")
     private String imageModule;
 
+    /**
+     * Readies an Amazon ECR repository before the first push: creates it when missing, with tag mutability
+     * {@code IMMUTABLE_WITH_EXCLUSION} (release versions and commit tags can never be overwritten, the moving tags of
+     * every branch rule can), scan on push, encryption and a lifecycle policy; an existing repository that differs is
+     * reported. {@code false}: the repository is used as it is (it must exist). Other registries are never provisioned.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.provision", defaultValue = "true")
+    private boolean ecrProvision;
+
+    /**
+     * Changes an existing ECR repository whose tag mutability, scan on push or lifecycle policy differs from what
+     * provisioning sets. Off: the differences are only logged (encryption can never be changed).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.updateSettings", defaultValue = "false")
+    private boolean ecrUpdateSettings;
+
+    /**
+     * Scans each image pushed to a provisioned ECR repository for vulnerabilities (ECR's basic scanning).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.scanOnPush", defaultValue = "true")
+    private boolean ecrScanOnPush;
+
+    /**
+     * The KMS key (id, ARN or alias) that a created ECR repository is encrypted with; none: AES256. ECR fixes the
+     * encryption when it creates a repository.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.kmsKey")
+    private String ecrKmsKey;
+
+    /**
+     * The lifecycle policy of a provisioned ECR repository expires images pushed more than this many days ago, except
+     * those with a protected tag and released versions.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.expireAfterDays", defaultValue = "60")
+    private int ecrExpireAfterDays;
+
+    /**
+     * Tags (or ECR tag patterns with {@code *}) whose images the lifecycle policy never expires.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.protectedTags", defaultValue = "latest,dev-latest")
+    private List<String> ecrProtectedTags = new ArrayList<>();
+
+    /**
+     * Whether the lifecycle policy keeps the images of released versions ({@code X.Y.Z} tags) however old they are.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.ecr.keepReleases", defaultValue = "true")
+    private boolean ecrKeepReleases;
+
     private final SettingsDecrypter decrypter;
     private final RepositorySystem repositorySystem;
 
@@ -215,15 +281,21 @@ public class ImageMojo extends GantryMojo {
                     + imageProject.getArtifactId() + ".");
             return;
         }
+        RepositoryPolicy repositoryPolicy = repositoryPolicy(image);
         if (release.dryRun) {
             getLog().info("Dry run: would build " + image.repository() + " with tags " + names(image.tags()));
+            if (repositoryPolicy != null) {
+                getLog().info("Dry run: would create the ECR repository " + image.repository() + " if it is missing (or "
+                        + "compare it with these settings" + (ecrUpdateSettings ? " and update it" : "") + "):");
+                repositoryPolicy.describe().forEach(line -> getLog().info("  " + line));
+            }
             release.report.image(image.repository(), null, image.tags().stream()
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
         }
         // asked before the image moves: artifacts that publish refuses later would leave the image half-published
         PublishMojo.checkBeforeImageMoves(release, session, repositorySystem);
-        ImageResult result = new ImagePublisher(log()).publish(request(release));
+        ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
@@ -248,7 +320,19 @@ public class ImageMojo extends GantryMojo {
         return chosen;
     }
 
-    private ImageRequest request(ReactorRelease release) throws GantryException {
+    /**
+     * What an ECR repository is provisioned with, for every branch rule of the configuration; null when provisioning
+     * is off or the repository is not ECR's (nothing else is provisioned).
+     */
+    private RepositoryPolicy repositoryPolicy(ImagePlan image) throws GantryException {
+        if (!ecrProvision || image.local() || !Ecr.recognises(image.repository())) {
+            return null;
+        }
+        return new RepositoryPolicy(MutableTagFilters.of(settings().effectiveRules()), ecrScanOnPush, ecrKmsKey,
+                LifecyclePolicy.of(ecrExpireAfterDays, ecrProtectedTags, ecrKeepReleases), ecrUpdateSettings);
+    }
+
+    private ImageRequest request(ReactorRelease release, RepositoryPolicy repositoryPolicy) throws GantryException {
         Plan plan = release.plan;
         ProjectClasspath classpath = ProjectClasspath.of(project, session.getProjects(), new ImageDependencies(excludes), log());
         return ImageRequest.builder()
@@ -281,6 +365,7 @@ public class ImageMojo extends GantryMojo {
                 .credentialHelper(credentialHelper)
                 .outputDirectory(gantryDirectory())
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
+                .repositoryPolicy(repositoryPolicy)
                 .build();
     }
 

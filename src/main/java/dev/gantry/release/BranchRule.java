@@ -60,14 +60,7 @@ public record BranchRule(String pattern, ReleaseKind release, List<String> movin
     }
 
     public boolean matches(String branch) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.matches(regex.toString(), branch);
+        return Wildcard.matches(pattern, branch);
     }
 
     public Optional<String> environmentTagName() {

@@ -1,5 +1,6 @@
 package dev.gantry.release;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +32,13 @@ public enum Flow {
 
     public List<BranchRule> rules() {
         return rules;
+    }
+
+    /** A POM's own rules followed by this flow's presets: the order in which they are tried. */
+    public List<BranchRule> behind(List<BranchRule> own) {
+        List<BranchRule> all = new ArrayList<>(own);
+        all.addAll(rules);
+        return List.copyOf(all);
     }
 
     /** Whether a branch of this flow builds an image when neither its rule nor the POM says. */

@@ -1,6 +1,5 @@
 package dev.gantry.release;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -41,8 +40,6 @@ public record PlanSettings(Flow flow, List<BranchRule> rules, String tagPrefix, 
 
     /** The POM's rules followed by the flow's presets. */
     public List<BranchRule> effectiveRules() {
-        List<BranchRule> all = new ArrayList<>(rules);
-        all.addAll(flow.rules());
-        return all;
+        return flow.behind(rules);
     }
 }

@@ -394,15 +394,6 @@ public final class Refusals {
                 + "-Dgantry.image.sendCredentialsOverHttp=true.");
     }
 
-    public static GantryException imageTagImmutable(String repository, String tag, String code, List<String> inPlace) {
-        return new GantryException("The registry refused to move " + repository + ":" + tag + " (HTTP 400 " + code + "): it "
-                + "treats the tag as immutable, but " + tag + " is a moving tag that goes to every new image. If this is an "
-                + "ECR repository with IMMUTABLE tag mutability, exclude the moving tags (such as latest, dev-latest) with "
-                + "IMMUTABLE_WITH_EXCLUSION and a filter for them, or remove " + tag + " from the moving tags of the "
-                + "<branches><branch> rule. The image is in place under " + String.join(", ", inPlace) + "; re-run the "
-                + "pipeline once fixed: what is done is kept.");
-    }
-
     public static GantryException imageTagTakenDuringPush(String repository, String tag) {
         return new GantryException("The registry refused " + repository + ":" + tag + ": it treats the tag as immutable and "
                 + "the tag now exists, although it did not when this build looked moments before: another build pushed it "
@@ -410,9 +401,137 @@ public final class Refusals {
                 + "then found in place, and one of another commit is refused naming the commit it was built from.");
     }
 
+    // --- Amazon ECR ---------------------------------------------------------------------------------
+
+    /** Where an ECR repository is, as messages name it: {@code orders (account 123456789012, region us-east-1)}. */
+    private static String ecrRepository(String repository, String account, String region) {
+        return (repository == null ? "ECR" : "ECR repository " + repository) + " (account " + account + ", region "
+                + region + ")";
+    }
+
+    public static GantryException ecrMovingTagImmutable(String repository, String account, String region, String tag,
+            List<String> inPlace) {
+        return new GantryException("ECR refused to move " + repository + ":" + tag + " (HTTP 400 TAG_INVALID): the tag "
+                + "mutability of " + ecrRepository(repository, account, region) + " makes " + tag + " immutable, but " + tag
+                + " is a moving tag that goes to every new image. Exclude the moving tags with IMMUTABLE_WITH_EXCLUSION and "
+                + "a wildcard filter for each (aws ecr put-image-tag-mutability --repository-name " + repository
+                + " --image-tag-mutability IMMUTABLE_WITH_EXCLUSION --image-tag-mutability-exclusion-filters "
+                + "filterType=WILDCARD,filter=" + tag + "), or remove " + tag + " from the moving tags of the "
+                + "<branches><branch> rule. The image is in place under " + String.join(", ", inPlace) + "; re-run the "
+                + "pipeline once fixed: what is done is kept.");
+    }
+
+    public static GantryException ecrNoCredentials(String repository, String account, String region, String call,
+            String detail) {
+        return new GantryException("No AWS credentials for ECR's " + call + " on " + ecrRepository(repository, account,
+                region) + ": " + detail + ". Gantry asks ECR for the registry token with the AWS SDK's default credential "
+                + "chain: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login for SSO), or "
+                + "a web identity (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' "
+                + "configure-aws-credentials sets), or run where a container or instance role applies; or put a <server> "
+                + "with <id>" + account + ".dkr.ecr." + region + ".amazonaws.com</id> and a token in settings.xml.");
+    }
+
+    public static GantryException ecrCredentialsRejected(String repository, String account, String region, String call,
+            String code, String detail) {
+        return new GantryException("AWS rejected the credentials for ECR's " + call + " on " + ecrRepository(repository,
+                account, region) + ": " + code + " (" + detail + "). They are expired or invalid: refresh them (aws sso "
+                + "login, a new session token, the CI's role or OIDC set-up) and re-run the pipeline; what is done is kept.");
+    }
+
+    public static GantryException ecrAccessDenied(String repository, String account, String region, String call,
+            String action, String detail) {
+        // GetAuthorizationToken is not a repository's action: IAM grants it on every resource
+        String resource = action.equals("ecr:GetAuthorizationToken") ? "*"
+                : "arn:aws:ecr:" + region + ":" + account + ":repository/" + repository;
+        return new GantryException("AWS denied " + action + " (ECR's " + call + ") on " + ecrRepository(repository, account,
+                region) + " to these credentials" + (detail == null || detail.isBlank() ? "" : ": " + detail) + ". Allow "
+                + action + " on " + resource + " in the IAM policy of the role or user the build runs as (docs/ecr.md lists "
+                + "the minimal policy), and re-run the pipeline; what is done is kept.");
+    }
+
+    public static GantryException ecrRepositoryNotFound(String repository, String account, String region, String call) {
+        return new GantryException("There is no ECR repository " + repository + " in account " + account + ", region "
+                + region + " (" + call + " answered RepositoryNotFoundException), and Gantry does not create it "
+                + "(-Dgantry.ecr.provision=false). Create it (aws ecr create-repository --repository-name " + repository
+                + " --region " + region + "), let Gantry create it (-Dgantry.ecr.provision=true), or fix <imageRepository> / -Dgantry.image.repository: its host names the "
+                + "account and region, so a repository in another region needs that region's host.");
+    }
+
+    public static GantryException ecrThrottled(String repository, String account, String region, String call) {
+        return new GantryException("ECR throttled " + call + " on " + ecrRepository(repository, account, region) + " and "
+                + "the AWS SDK's retries did not get through: something else in this account and region is calling ECR "
+                + "heavily. Re-run the pipeline later; what is done is kept. If it happens often, allow the SDK more "
+                + "attempts with AWS_MAX_ATTEMPTS (or max_attempts in the AWS profile).");
+    }
+
+    public static GantryException ecrUnreachable(String repository, String account, String region, String call,
+            String detail) {
+        return new GantryException("Cannot reach ECR's API for " + call + " on " + ecrRepository(repository, account, region)
+                + ": " + detail + ". Check the network and the endpoint: Gantry uses the AWS SDK's, set with "
+                + "AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for a VPC endpoint).");
+    }
+
+    public static GantryException ecrFailed(String repository, String account, String region, String call, int status,
+            String code, String detail) {
+        return new GantryException("ECR answered " + call + " on " + ecrRepository(repository, account, region) + " with HTTP "
+                + status + " " + code + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". Re-run the "
+                + "pipeline; what is done is kept. If it persists, check AWS's service health for " + region + ".");
+    }
+
     public static GantryException serverPasswordUndecryptable(String serverId, String problem) {
         return new GantryException("Cannot decrypt the password of the <server> with <id>" + serverId + "</id> in settings.xml: "
                 + problem + ". It was not sent. Encrypt it again with mvn --encrypt-password and check the master password "
                 + "in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in clear text.");
+    }
+
+    // --- image repository provisioning (ECR) ------------------------------------------------------------
+
+    private static final String PROVISION_OFF = "turn provisioning off with <ecrProvision>false</ecrProvision> in the "
+            + "gantry-maven-plugin configuration or -Dgantry.ecr.provision=false";
+
+    public static GantryException movingTagMatchesReleases(String template, String pattern, String filter) {
+        return new GantryException("The moving tag '" + template + "' of branch rule '" + pattern + "' can become any tag "
+                + "matching " + filter + ", release versions (1.4.0) or commit tags (sha-…) included, so the image repository "
+                + "cannot keep those immutable while letting this tag move. Give the tag a fixed part that no version or "
+                + "commit tag has (such as branch-{branch}) in <movingTags> of that <branches><branch> rule, or " + PROVISION_OFF
+                + " and set the repository's tag mutability yourself.");
+    }
+
+    public static GantryException tooManyMovingTags(List<String> movingTags, List<String> filters) {
+        return new GantryException("The moving image tags of the branch rules (" + String.join("; ", movingTags) + ") need "
+                + filters.size() + " tag mutability exclusion filters (" + String.join(", ", filters) + "), and ECR allows "
+                + MutableTagFilters.MAX_FILTERS + "; they cannot be merged into fewer without also matching release versions "
+                + "or commit tags. Use fewer moving tags, or tags that share a prefix (dev-latest, dev-{branch} → dev-*), in "
+                + "<movingTags> of the <branches><branch> rules, or " + PROVISION_OFF + " and set the repository's tag "
+                + "mutability yourself.");
+    }
+
+    public static GantryException invalidLifecycleSetting(String problem) {
+        return new GantryException("Invalid image clean-up setting: " + problem + ". Fix <ecrExpireAfterDays> or "
+                + "<ecrProtectedTags> in the gantry-maven-plugin configuration (-Dgantry.ecr.expireAfterDays, "
+                + "-Dgantry.ecr.protectedTags), or " + PROVISION_OFF + ".");
+    }
+
+    public static GantryException provisioningDenied(String repository, String account, String region, String action,
+            String detail) {
+        return new GantryException("AWS denied " + action + " on the ECR repository " + repository + " (account " + account
+                + ", region " + region + "): " + detail + ". Gantry creates and configures the repository before the first "
+                + "push. Grant the build's role the IAM action " + action + " on arn:aws:ecr:" + region + ":" + account
+                + ":repository/" + repository + " (see docs/ecr.md for all the actions), or create the "
+                + "repository yourself and " + PROVISION_OFF + ".");
+    }
+
+    /** Not a refusal but a warning: an existing repository is left as it is unless configuration says otherwise. */
+    public static String repositorySettingsDiffer(String repository, List<String> differences) {
+        return "The ECR repository " + repository + " differs from what Gantry would set: " + String.join("; ", differences)
+                + ". Left as it is; pass -Dgantry.ecr.updateSettings=true (<ecrUpdateSettings>true</ecrUpdateSettings>) to "
+                + "apply Gantry's settings, or -Dgantry.ecr.provision=false to stop comparing.";
+    }
+
+    /** The one setting no update can change: ECR fixes a repository's encryption when it is created. */
+    public static String encryptionDiffers(String repository, String actual, String wanted) {
+        return "The ECR repository " + repository + " is encrypted with " + actual + ", not " + wanted + " as configured; "
+                + "ECR cannot change the encryption of an existing repository. Set <ecrKmsKey> (-Dgantry.ecr.kmsKey) to match "
+                + "it (none for AES256), or create a new repository and push there.";
     }
 }

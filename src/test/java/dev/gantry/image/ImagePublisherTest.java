@@ -9,7 +9,6 @@ import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.ImageLayers;
-import dev.gantry.testing.ImmutableTagProxy;
 import dev.gantry.testing.LocalRegistry;
 import dev.gantry.testing.RecordingLog;
 import dev.gantry.testing.SampleService;
@@ -253,74 +252,6 @@ class ImagePublisherTest {
             assertThat(registry.digest("ordered", "latest")).isEqualTo(result.digest());
             // nothing uploaded twice: the mutable tag is a manifest PUT only
             assertThat(registry.uploadedBlobs("ordered")).doesNotHaveDuplicates();
-        }
-
-        @Test
-        void do_not_move_when_another_build_takes_an_immutable_tag_during_the_push() throws Exception {
-            // the look-up finds no 1.4.0; by the time of the push another build has it, and the registry refuses (as ECR
-            // with IMMUTABLE_WITH_EXCLUSION of latest)
-            try (ImmutableTagProxy ecr = ImmutableTagProxy.start(registry, tag -> !tag.equals("latest"))) {
-                ecr.raceOn("1.4.0");
-                ImageRequest raced = request("raced", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
-                        .image(new ImagePlan(ecr.host() + "/raced", false, releaseTags("1.4.0", COMMIT_A))).build();
-
-                assertThatThrownBy(() -> publish(raced))
-                        .isInstanceOf(GantryException.class)
-                        .hasMessage("The registry refused raced:1.4.0: it treats the tag as immutable and the tag now exists, "
-                                + "although it did not when this build looked moments before: another build pushed it "
-                                + "meanwhile. No mutable tag (such as latest) was moved. Re-run the pipeline: an image of the "
-                                + "same commit is then found in place, and one of another commit is refused naming the "
-                                + "commit it was built from.");
-
-                assertThat(registry.tags("raced")).doesNotContain("latest");
-                assertThat(ecr.received()).noneMatch(r -> r.method().equals("PUT") && r.uri().endsWith("/manifests/latest"));
-            }
-        }
-    }
-
-    @Nested
-    class An_immutable_repository {
-
-        @Test
-        void refusing_a_moving_tag_is_explained_not_passed_on_raw() throws Exception {
-            try (ImmutableTagProxy ecr = ImmutableTagProxy.start(registry, tag -> true)) {
-                publish(request("immutable", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
-                        .image(new ImagePlan(ecr.host() + "/immutable", false, releaseTags("1.4.0", COMMIT_A))).build());
-                service.changeCode("2");
-
-                assertThatThrownBy(() -> publish(request("immutable", releaseTags("1.5.0", COMMIT_B), COMMIT_B, TIME_B)
-                        .image(new ImagePlan(ecr.host() + "/immutable", false, releaseTags("1.5.0", COMMIT_B))).build()))
-                        .isInstanceOf(GantryException.class)
-                        .hasMessage("The registry refused to move immutable:latest (HTTP 400 TAG_INVALID): it treats the tag "
-                                + "as immutable, but latest is a moving tag that goes to every new image. If this is an ECR "
-                                + "repository with IMMUTABLE tag mutability, exclude the moving tags (such as latest, "
-                                + "dev-latest) with IMMUTABLE_WITH_EXCLUSION and a filter for them, or remove latest from the "
-                                + "moving tags of the <branches><branch> rule. The image is in place under 1.5.0, "
-                                + "sha-b2c3d4e5f607; re-run the pipeline once fixed: what is done is kept.");
-                assertThat(registry.tags("immutable")).contains("1.5.0", "sha-b2c3d4e5f607");
-            }
-        }
-
-        @Test
-        void refusing_a_moving_tag_on_a_rerun_is_explained_too() throws Exception {
-            List<ImageTag> first = List.of(new ImageTag("1.4.0", false), new ImageTag("latest", true));
-            List<ImageTag> second = List.of(new ImageTag("1.5.0", false), new ImageTag("latest", true));
-            try (ImmutableTagProxy ecr = ImmutableTagProxy.start(registry, tag -> true)) {
-                publish(request("immutable-rerun", first, COMMIT_A, TIME_A)
-                        .image(new ImagePlan(ecr.host() + "/immutable-rerun", false, first)).build());
-                // latest moved on to 1.5.0 while the repository was still mutable
-                service.changeCode("2");
-                publish(request("immutable-rerun", second, COMMIT_B, TIME_B).build());
-                service.changeCode("1");
-
-                // re-running the 1.4.0 pipeline: 1.4.0 is in place, latest is refused
-                assertThatThrownBy(() -> publish(request("immutable-rerun", first, COMMIT_A, TIME_A)
-                        .image(new ImagePlan(ecr.host() + "/immutable-rerun", false, first)).build()))
-                        .hasMessageStartingWith("The registry refused to move immutable-rerun:latest (HTTP 400 TAG_INVALID): "
-                                + "it treats the tag as immutable")
-                        .hasMessageEndingWith("The image is in place under 1.4.0; re-run the pipeline once fixed: what is "
-                                + "done is kept.");
-            }
         }
     }
 

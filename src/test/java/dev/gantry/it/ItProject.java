@@ -140,6 +140,18 @@ public final class ItProject {
         return this;
     }
 
+    /** The remote refuses the first tag push (a permission fixed between two runs of the pipeline: a lost git tag). */
+    public ItProject refuseFirstTagPush() throws IOException {
+        return remoteHook("pre-receive", """
+                #!/bin/sh
+                while read old new ref; do
+                  case "$ref" in refs/tags/*)
+                    if [ ! -f refused-once ]; then touch refused-once; echo "tag pushes are not allowed yet: $ref" >&2; exit 1; fi;;
+                  esac
+                done
+                """);
+    }
+
     public ItProject write(String file, String content) throws IOException {
         Files.writeString(dir.resolve(file), content);
         return this;

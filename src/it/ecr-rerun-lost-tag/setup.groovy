@@ -1,0 +1,9 @@
+import dev.gantry.it.ItEcr
+import dev.gantry.it.ItProject
+
+ItProject.at(basedir).init('main')
+        .withVersion('1.0.0').commit('Release 1.0.0').tag('v1.0.0').push()
+        .withVersion('1.1.0').commit('Bump to 1.1.0').push()
+        .refuseFirstTagPush()
+ItEcr.startFor(basedir, 'orders', 'IMMUTABLE_WITH_EXCLUSION', 'latest', 'develop', 'dev-latest', '*-SNAPSHOT')
+return true
