@@ -78,7 +78,12 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         dependencies = List.copyOf(dependencies);
         snapshotDependencies = List.copyOf(snapshotDependencies);
         projectDependencies = List.copyOf(projectDependencies);
-        classpath = classpath.isEmpty() ? concat(dependencies, snapshotDependencies, projectDependencies) : List.copyOf(classpath);
+        List<Path> layered = concat(dependencies, snapshotDependencies, projectDependencies);
+        classpath = classpath.isEmpty() ? layered : List.copyOf(classpath);
+        if (!new java.util.HashSet<>(classpath).equals(new java.util.HashSet<>(layered))) {
+            // the classpath file must name exactly the jars the layers put into the image
+            throw new IllegalArgumentException("classpath " + classpath + " is not the layers' jars " + layered);
+        }
         jvmFlags = List.copyOf(jvmFlags);
         arguments = List.copyOf(arguments);
         environment = Map.copyOf(emptyForNull(environment));
