@@ -56,6 +56,8 @@ public final class ImageDependencies {
         }
     }
 
+    private static final String STARTER = "Spring-Boot-Jar-Type dependencies-starter";
+
     private final Set<String> excludes;
 
     /** @param excludes more dependencies to leave out, each {@code groupId:artifactId} */
@@ -74,9 +76,16 @@ public final class ImageDependencies {
     /** The dependencies that go into the image, in the given (classpath) order; each one left out is logged with why. */
     public List<Dependency> select(List<Dependency> dependencies, GantryLog log) throws GantryException {
         List<Dependency> kept = new ArrayList<>();
+        int starters = 0;
         for (Dependency dependency : dependencies) {
             Manifest manifest = manifest(dependency.file());
             String reason = exclusionReason(dependency, manifest);
+            if (STARTER.equals(reason)) {
+                // a Boot service has a dozen starters, all empty jars: one line for them all, each at debug
+                starters++;
+                log.debug("Left out of the image: " + dependency.key() + " (" + reason + ").");
+                continue;
+            }
             if (reason != null) {
                 log.info("Left out of the image: " + dependency.key() + " (" + reason + ").");
                 continue;
@@ -85,6 +94,10 @@ public final class ImageDependencies {
                 throw Refusals.repackagedDependency(dependency.key(), dependency.file().toString());
             }
             kept.add(dependency);
+        }
+        if (starters > 0) {
+            log.info("Left out of the image: " + starters + " Spring Boot starter" + (starters == 1 ? "" : "s")
+                    + " (empty jars, " + STARTER + "; -X lists them).");
         }
         return List.copyOf(kept);
     }

@@ -78,7 +78,9 @@ class ImageDependenciesTest {
                     jar("com.example", "dev-helper", "compile", false, Map.of("Spring-Boot-Jar-Type", "development-tool")),
                     jar("org.springframework", "spring-web"))).containsExactly("spring-web");
             assertThat(logged).contains("Left out of the image: org.springframework.boot:spring-boot-configuration-processor "
-                    + "(Spring-Boot-Jar-Type annotation-processor).");
+                    + "(Spring-Boot-Jar-Type annotation-processor).",
+                    "Left out of the image: 1 Spring Boot starter (empty jars, Spring-Boot-Jar-Type dependencies-starter; "
+                            + "-X lists them).");
         }
     }
 
