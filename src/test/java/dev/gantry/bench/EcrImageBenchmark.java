@@ -46,7 +46,7 @@ public final class EcrImageBenchmark {
             List<String> perBuild = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
                 service.changeCode(String.valueOf(round));
-                String commit = String.format("%040x", 0xabc000L + round);
+                String commit = String.format("%012x", 0xabc000L + round) + "0".repeat(28); // sha-<12 hex> differs
                 Instant time = Instant.parse("2026-11-20T10:00:00Z").plusSeconds(round);
                 long p = publish(request(plain.host(), plainBase, service, commit, time, work.resolve("p" + round), false));
                 int before = ecr.calls().size();
