@@ -35,6 +35,13 @@ public final class LoopbackServer implements AutoCloseable {
         void handle(HttpExchange exchange) throws IOException;
     }
 
+    static {
+        // The JDK server leaves Nagle's algorithm on: with keep-alive, each small answer then waits for the client's
+        // delayed ACK (tens of ms), which made a proxied registry (the ECR stand-in) look several times slower than the
+        // registry itself. Read once, when the JDK server's configuration is first loaded.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ServerSocket front;
     private final List<Received> received = new CopyOnWriteArrayList<>();
