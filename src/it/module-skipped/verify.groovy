@@ -6,7 +6,8 @@ assert new File(repo, 'shop/2.0.0/shop-2.0.0.pom').isFile()
 assert new File(repo, 'shop-app/2.0.0/shop-app-2.0.0.jar').isFile()
 assert !new File(repo, 'shop-lib').exists() // neither Gantry nor maven-deploy-plugin published it
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
-assert release.artifacts.files.size() == 3
+// shop pom, app pom + jar; under Maven 4 also each module's -build.pom, as maven-deploy-plugin publishes them
+assert release.artifacts.files.size() == (mavenVersion.startsWith('4.') ? 5 : 3)
 assert release.gitTags == [[name: 'v2.0.0', outcome: 'pushed']]
 def log = new File(basedir, 'build.log').text
 assert log.contains('Skipping Gantry publish for shop-lib: gantry.skip is true.')

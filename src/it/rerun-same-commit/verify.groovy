@@ -7,7 +7,8 @@ def it = ItProject.at(basedir)
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.release == 'stable'
 assert release.status == 'succeeded'
-assert release.artifacts.files.size() == 2
+// pom and jar; under Maven 4 also the -build.pom beside the consumer .pom, as maven-deploy-plugin publishes them
+assert release.artifacts.files.size() == (mavenVersion.startsWith('4.') ? 3 : 2)
 assert release.artifacts.files*.outcome.unique() == ['already-published']
 assert release.gitTags == [[name: 'v1.1.0', outcome: 'already-in-place']]
 assert it.remoteTags().findAll { it.startsWith('v1.1.0=') } == ['v1.1.0=' + it.head()]

@@ -4,6 +4,7 @@ import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.release.GantryException;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.repository.ArtifactRepository;
@@ -12,12 +13,15 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.artifact.ProjectArtifact;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /** The artifacts of one module as {@code maven-deploy-plugin} collects them: pom, main artifact, attached ones. */
 final class ProjectArtifacts {
 
     static final String EMBEDDED_REPOSITORY_ID = "gantry-embedded";
+    private static final String CONSUMER = "consumer";
+    private static final String BUILD = "build";
 
     private ProjectArtifacts() {
     }
@@ -35,7 +39,47 @@ final class ProjectArtifacts {
             artifacts.add(RepositoryUtils.toArtifact(project.getArtifact()));
         }
         project.getAttachedArtifacts().forEach(a -> artifacts.add(RepositoryUtils.toArtifact(a)));
-        return new ModuleArtifacts(project.getGroupId() + ":" + project.getArtifactId(), artifacts, repository(project, top, session));
+        return new ModuleArtifacts(project.getGroupId() + ":" + project.getArtifactId(), consumerPomAsMain(artifacts),
+                repository(project, top, session));
+    }
+
+    /**
+     * Maven 4 attaches the consumer POM as a {@code consumer}-classified pom, and its
+     * {@code ConsumerPomArtifactTransformer} renames the pair inside {@code RepositorySystem.deploy}: the consumer POM
+     * becomes the main {@code .pom}, the build POM a {@code build}-classified one. {@code maven-deploy-plugin} under
+     * Maven 4 therefore publishes {@code x.pom} (consumer) and {@code x-build.pom}. Gantry names them the same way before
+     * it probes the repository and reports, so that a re-run compares each file with its published copy and
+     * {@code release.json} names what was published; the transformer then finds no consumer POM left to rename. Maven
+     * 3.9 attaches no consumer POM: the list is unchanged.
+     */
+    static List<Artifact> consumerPomAsMain(List<Artifact> artifacts) {
+        boolean consumerPom = artifacts.stream().anyMatch(a -> isPom(a) && CONSUMER.equals(a.getClassifier()));
+        if (!consumerPom) {
+            return artifacts;
+        }
+        List<Artifact> renamed = new ArrayList<>();
+        for (Artifact a : artifacts) {
+            if (isPom(a) && a.getClassifier().isEmpty()) {
+                renamed.add(classified(a, BUILD));
+            } else if (isPom(a) && CONSUMER.equals(a.getClassifier())) {
+                renamed.add(classified(a, ""));
+            } else {
+                renamed.add(a);
+            }
+        }
+        // the main pom first, as Maven 3.9 lists it
+        renamed.sort(Comparator.comparing(a -> !(isPom(a) && a.getClassifier().isEmpty())));
+        return renamed;
+    }
+
+    /** A pom, or its signature ({@code pom.asc}), as the transformer matches them. */
+    private static boolean isPom(Artifact a) {
+        return "pom".equals(a.getExtension()) || a.getExtension().startsWith("pom.");
+    }
+
+    private static Artifact classified(Artifact a, String classifier) {
+        return new DefaultArtifact(a.getGroupId(), a.getArtifactId(), classifier, a.getExtension(), a.getVersion(),
+                a.getProperties(), a.getFile());
     }
 
     /**

@@ -188,6 +188,9 @@ public final class ArtifactPublisher {
             probe.setWorkspaceReader(null);
             probe.setTransferListener(null); // a look-up, not a download the user should see as one
             probe.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
+            // the bytes are compared below, so a published file without checksums is still read, as Maven 3.9's default
+            // policy reads it; Maven 4 fails on missing checksums by default and would make the file look unreadable
+            probe.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN);
             probe.setCache(new DefaultRepositoryCache());
             probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
             probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.toFile())));
