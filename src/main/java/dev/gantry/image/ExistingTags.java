@@ -54,6 +54,15 @@ final class ExistingTags {
         return !taken.isEmpty();
     }
 
+    /**
+     * The revision label of the image under a tag, when the tag is taken and the image has one: one read of its config
+     * blob at most, kept for the judgement that follows ({@link #releasedDigestOrRefuse}).
+     */
+    Optional<String> revisionUnder(String tag) {
+        RemoteManifest there = byTag.get(tag);
+        return there == null ? Optional.empty() : Optional.ofNullable(labelsOf(there).get(ProjectImage.LABEL_REVISION));
+    }
+
     /** The manifest of the first taken immutable tag: the one the missing tags get. */
     RemoteManifest takenManifest() {
         return byTag.get(taken.get(0).name());

@@ -49,6 +49,14 @@ public final class ImagePublisher {
     }
 
     public ImageResult publish(ImageRequest request) throws GantryException {
+        return publish(request, BeforeImageMoves.NOTHING);
+    }
+
+    /**
+     * Publishes, asking {@code beforeMoves} once the registry's tags are looked up and before anything is pushed or
+     * tagged (for the OCI tar default, before it is written): a refusal from it leaves the registry as it was.
+     */
+    public ImageResult publish(ImageRequest request, BeforeImageMoves beforeMoves) throws GantryException {
         ImagePlan plan = request.image();
         try (Ecr ecr = new Ecr(log, request.repositoryPolicy())) {
             RegistryAuth auth = new RegistryAuth(DefaultCredentialSources.of(request, environment, log,
@@ -56,9 +64,9 @@ public final class ImagePublisher {
             Optional<BaseImage> base = BaseImage.lookUp(request, auth);
             JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, log);
             JibRunner jib = new JibRunner(request, auth, log);
-            return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder, base.orElse(null))
+            return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder, base.orElse(null), beforeMoves)
                     : new RegistryPublisher(jib, log).publish(request, builder, auth, new ImageRegistries(request, ecr),
-                            base);
+                            base, beforeMoves);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.gantry.release.ImageTag;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The embedded default when no image repository is configured: an OCI tar at {@code target/gantry/image.tar}. */
 final class OciTarPublisher {
@@ -20,10 +21,12 @@ final class OciTarPublisher {
         this.log = log;
     }
 
-    ImageResult publish(ImageRequest request, JibContainerBuilder builder, BaseImage base) throws GantryException {
+    ImageResult publish(ImageRequest request, JibContainerBuilder builder, BaseImage base, BeforeImageMoves beforeMoves)
+            throws GantryException {
         ImagePlan plan = request.image();
         Path tar = request.outputDirectory().resolve("image.tar");
         String name = plan.repository() + ":" + (plan.tags().isEmpty() ? "latest" : plan.tags().get(0).name());
+        beforeMoves.check(Optional.empty()); // a tar is no release: nothing under the version to judge by
         log.info("Building image " + name + " as an OCI tar (no image repository configured): " + tar);
         String digest = jib.toTar(builder, tar, name);
         DigestFile.write(request, digest);

@@ -30,7 +30,7 @@ final class RegistryPublisher {
     }
 
     ImageResult publish(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth, ImageRegistries registries,
-            Optional<BaseImage> base) throws GantryException {
+            Optional<BaseImage> base, BeforeImageMoves beforeMoves) throws GantryException {
         ImagePlan plan = request.image();
         ImageReference target = ImageReferences.parse(plan.repository(), "<imageRepository>", "gantry.image.repository");
         Optional<FoundCredential> found = auth.find(target);
@@ -38,6 +38,8 @@ final class RegistryPublisher {
         registry.prepare(plan);
 
         ExistingTags existing = ExistingTags.lookUp(plan, registry, log);
+        // the look-up is where the image side learns what the registry holds, and nothing has moved yet
+        beforeMoves.check(existing.revisionUnder(request.version()));
         if (!existing.anyImmutableTaken()) {
             Optional<ImageResult> pushed = pushNew(request, builder, target, found, auth, registry, base.orElse(null));
             if (pushed.isPresent()) {
@@ -45,6 +47,8 @@ final class RegistryPublisher {
             }
             // another build took an immutable tag between the look-up and the push: look again and judge what is there
             existing = ExistingTags.lookUp(plan, registry, log);
+            // the other build's image may be this commit's (a re-run in parallel) or not: ask again, before any tag
+            beforeMoves.check(existing.revisionUnder(request.version()));
         }
         String digest = existing.releasedDigestOrRefuse(request, builder, target, jib, base);
         return tagExisting(request, target, registry, existing, digest);

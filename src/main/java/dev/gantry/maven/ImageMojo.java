@@ -293,9 +293,10 @@ public class ImageMojo extends GantryMojo {
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
         }
-        // asked before the image moves: artifacts that publish refuses later would leave the image half-published
-        PublishMojo.checkBeforeImageMoves(release, session, repositorySystem);
-        ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy));
+        // asked before the image moves (artifacts that publish refuses later would leave the image half-published), yet
+        // after the registry look-up: this commit's image under the version makes the published artifacts this commit's
+        ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy), releasedRevision ->
+                PublishMojo.checkBeforeImageMoves(release, release.origin(releasedRevision), session, repositorySystem));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));

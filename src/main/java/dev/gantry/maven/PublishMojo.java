@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.publish.ArtifactPublisher;
 import dev.gantry.publish.PublishOutcome;
+import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
@@ -47,12 +48,14 @@ public class PublishMojo extends GantryMojo {
      * check, and the image goal asks it before its first push without knowing what it checks: which files conflict and
      * whether the release already published is this commit's are decided by {@link ArtifactPublisher}, the very code
      * this goal runs at the end. Silent: a conflict stops the build here, and any warning is given once, by publish.
+     * {@code origin} is what the image goal knows of the release's commit once it has looked up the registry
+     * ({@link ReactorRelease#origin(java.util.Optional)}): this commit's image under the version counts as the tag does.
      */
-    static void checkBeforeImageMoves(ReactorRelease release, MavenSession session, RepositorySystem repositorySystem)
-            throws GantryException {
+    static void checkBeforeImageMoves(ReactorRelease release, ReleaseOrigin origin, MavenSession session,
+            RepositorySystem repositorySystem) throws GantryException {
         if (release.plan.artifacts() != null && release.plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
             new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
-                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session), release.origin());
+                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session), origin);
         }
     }
 

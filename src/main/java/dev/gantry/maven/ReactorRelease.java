@@ -7,6 +7,7 @@ import dev.gantry.release.ReleaseContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.SessionData;
 
@@ -48,14 +49,23 @@ final class ReactorRelease {
     /**
      * Whether the release already published is this commit's: its tag is on this commit, or the registry holds this
      * commit's image under the release's version (the image goal found it in place). Before the image goal has run, only
-     * the tag can tell.
+     * the tag can tell, unless the image goal passes what it found ({@link #origin(Optional)}).
      */
     ReleaseOrigin origin() {
+        return origin(Optional.empty());
+    }
+
+    /**
+     * As {@link #origin()}, also counting the image the image goal found under the release's version before anything
+     * moved: {@code imageRevision} is its revision label (empty: no such image, or none known).
+     */
+    ReleaseOrigin origin(Optional<String> imageRevision) {
         String commit = ReleaseContext.shorten(plan.commit());
         if (plan.tagOnThisCommit() != null) {
             return ReleaseOrigin.thisCommit("its tag " + plan.tagOnThisCommit() + " is on this commit " + commit);
         }
-        if (plan.image() != null && report.imageTagInPlace(plan.version())) {
+        if (plan.image() != null
+                && (imageRevision.filter(plan.commit()::equals).isPresent() || report.imageTagInPlace(plan.version()))) {
             return ReleaseOrigin.thisCommit("its image " + plan.image().repository() + ":" + plan.version()
                     + " was built from this commit " + commit);
         }

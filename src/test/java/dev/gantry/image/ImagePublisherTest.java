@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -104,6 +105,10 @@ class ImagePublisherTest {
 
     ImageResult publish(ImageRequest request) throws GantryException {
         return new ImagePublisher(new RecordingLog(logged, false), Map.of()).publish(request);
+    }
+
+    ImageResult publish(ImageRequest request, BeforeImageMoves beforeMoves) throws GantryException {
+        return new ImagePublisher(new RecordingLog(logged, false), Map.of()).publish(request, beforeMoves);
     }
 
     @Nested
@@ -382,6 +387,78 @@ class ImagePublisherTest {
             assertThat(registry.digest("refused", "latest")).isEqualTo(first.digest());
             assertThat(registry.tags("refused")).isEqualTo(tagsBefore);
             assertThat(registry.uploadedBlobs("refused")).hasSize(uploadsBefore);
+        }
+    }
+
+    /** The hook the Maven glue judges the artifacts in, knowing what the registry holds, before the image moves. */
+    @Nested
+    class The_check_before_the_image_moves {
+
+        List<Optional<String>> asked = new ArrayList<>();
+        BeforeImageMoves recording = asked::add;
+        BeforeImageMoves refusing = revision -> {
+            asked.add(revision);
+            throw new GantryException("refused by the artifacts");
+        };
+
+        @Test
+        void hears_nothing_released_when_the_version_tag_is_free() throws Exception {
+            publish(request("hook-new", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build(), recording);
+
+            assertThat(asked).containsExactly(Optional.empty());
+            assertThat(registry.tags("hook-new")).containsExactly("1.4.0", "latest", "sha-a1b2c3d4e5f6");
+        }
+
+        @Test
+        void hears_this_commit_when_the_version_tag_holds_this_commits_image() throws Exception {
+            publish(request("hook-rerun", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            publish(request("hook-rerun", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build(), recording);
+
+            assertThat(asked).containsExactly(Optional.of(COMMIT_A));
+        }
+
+        @Test
+        void hears_the_other_commit_whose_image_holds_the_version() throws Exception {
+            publish(request("hook-other", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            assertThatThrownBy(() -> publish(request("hook-other", releaseTags("1.4.0", COMMIT_B), COMMIT_B, TIME_B)
+                    .build(), recording)).isInstanceOf(GantryException.class);
+
+            assertThat(asked).containsExactly(Optional.of(COMMIT_A));
+        }
+
+        @Test
+        void refusing_a_first_release_leaves_the_registry_without_a_tag() throws Exception {
+            assertThatThrownBy(() -> publish(request("hook-refused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .build(), refusing)).hasMessage("refused by the artifacts");
+
+            assertThat(asked).containsExactly(Optional.empty());
+            assertThat(registry.tags("hook-refused")).isEmpty();
+        }
+
+        @Test
+        void refusing_a_rerun_leaves_every_tag_where_it_was() throws Exception {
+            publish(request("hook-refused-rerun", releaseTags("1.4.0", COMMIT_A).subList(0, 1), COMMIT_A, TIME_A).build());
+            List<String> tagsBefore = registry.tags("hook-refused-rerun");
+            int requestsBefore = registry.requests().size();
+
+            assertThatThrownBy(() -> publish(request("hook-refused-rerun", releaseTags("1.4.0", COMMIT_A), COMMIT_A,
+                    TIME_A).build(), refusing)).hasMessage("refused by the artifacts");
+
+            assertThat(asked).containsExactly(Optional.of(COMMIT_A));
+            assertThat(registry.tags("hook-refused-rerun")).isEqualTo(tagsBefore).containsExactly("1.4.0");
+            assertThat(registry.writesSince(requestsBefore)).isEmpty();
+        }
+
+        @Test
+        void is_asked_with_nothing_released_before_the_oci_tar_is_written() {
+            assertThatThrownBy(() -> publish(request("unused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .image(new ImagePlan("orders", true, releaseTags("1.4.0", COMMIT_A))).build(), refusing))
+                    .hasMessage("refused by the artifacts");
+
+            assertThat(asked).containsExactly(Optional.empty());
+            assertThat(dir.resolve("target/gantry/image.tar")).doesNotExist();
         }
     }
 
