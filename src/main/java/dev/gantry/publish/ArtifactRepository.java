@@ -1,0 +1,33 @@
+package dev.gantry.publish;
+
+import dev.gantry.release.GantryException;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * A repository the publish goal sends a module's files to, with what a release needs on top of Resolver's deploy: the
+ * credentials to reach it, what it already holds of a release, and what follows a publish. One implementation serves any
+ * Maven repository (download and compare through Resolver); AWS CodeArtifact has its own (asset hashes, token, snapshot
+ * clean-up). Which one a URL gets is decided in one small factory.
+ */
+public interface ArtifactRepository {
+
+    /**
+     * The repository as Resolver deploys to it: with the {@code settings.xml} server of its id when there is one, otherwise
+     * with the credentials the repository kind provides itself (for CodeArtifact, a token fetched only when first used).
+     */
+    RemoteRepository remote();
+
+    /**
+     * What the repository holds of one module's release files, each compared with this build's file. Reads only, so that
+     * it can be asked before anything of the release moves; never downloads more than it must to compare.
+     */
+    PublishedFiles published(ModuleArtifacts module) throws GantryException;
+
+    /**
+     * What follows a successful publish of the module's files: CodeArtifact deletes earlier builds of a snapshot. A
+     * failure here is a warning in the log, never a failed publish.
+     *
+     * @param snapshot whether the files were a snapshot
+     */
+    void afterPublish(ModuleArtifacts module, boolean snapshot);
+}

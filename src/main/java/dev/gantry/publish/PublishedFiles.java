@@ -1,0 +1,36 @@
+package dev.gantry.publish;
+
+import java.util.Map;
+import org.eclipse.aether.artifact.Artifact;
+
+/**
+ * What a repository holds of one module's release: for each of this build's files, absent, identical or different.
+ *
+ * @param copies     for every artifact of the module, the repository's copy compared with this build's file
+ * @param unfinished whether the repository holds the version but has not finished it (CodeArtifact's {@code Unfinished}:
+ *                   a publish broke off before {@code maven-metadata.xml}); then the module is sent whole again, its
+ *                   identical files included, so that the repository finishes the version
+ */
+public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfinished) {
+
+    public PublishedFiles {
+        copies = Map.copyOf(copies);
+    }
+
+    /**
+     * One file as the repository holds it.
+     *
+     * @param found      whether the repository holds the file
+     * @param difference how it differs from this build's file, in words for messages ({@code orders-1.1.0.jar differs in
+     *                   git.properties (changed)}); null when absent or identical
+     */
+    public record PublishedCopy(boolean found, String difference) {
+
+        public static final PublishedCopy ABSENT = new PublishedCopy(false, null);
+        public static final PublishedCopy IDENTICAL = new PublishedCopy(true, null);
+
+        public static PublishedCopy differing(String difference) {
+            return new PublishedCopy(true, difference);
+        }
+    }
+}
