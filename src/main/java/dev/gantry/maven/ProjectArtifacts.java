@@ -26,7 +26,8 @@ final class ProjectArtifacts {
     private ProjectArtifacts() {
     }
 
-    static ModuleArtifacts of(MavenProject project, MavenProject top, RepositorySystemSession session) throws GantryException {
+    static ModuleArtifacts of(MavenProject project, MavenProject top, RepositorySystemSession session,
+            ArtifactRepositories repositories) throws GantryException {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.add(RepositoryUtils.toArtifact(new ProjectArtifact(project)));
         if (!"pom".equals(project.getPackaging())) {
@@ -40,7 +41,7 @@ final class ProjectArtifacts {
         }
         project.getAttachedArtifacts().forEach(a -> artifacts.add(RepositoryUtils.toArtifact(a)));
         return new ModuleArtifacts(project.getGroupId() + ":" + project.getArtifactId(), consumerPomAsMain(artifacts),
-                repository(project, top, session));
+                repositories.repository(repository(project, top, session)));
     }
 
     /**
@@ -86,19 +87,22 @@ final class ProjectArtifacts {
      * The artifacts of the reactor's modules packaged so far (pom modules, and modules whose main file exists) that
      * are published, for checks made before the end of the reactor.
      */
-    static List<ModuleArtifacts> packagedSoFar(MavenSession session) throws GantryException {
+    static List<ModuleArtifacts> packagedSoFar(MavenSession session, ArtifactRepositories repositories) throws GantryException {
         List<ModuleArtifacts> modules = new ArrayList<>();
         for (MavenProject p : session.getProjects()) {
             File file = p.getArtifact().getFile();
             boolean packaged = "pom".equals(p.getPackaging()) || (file != null && file.isFile());
             if (packaged && !GantrySettings.skipped(p)) {
-                modules.add(of(p, session.getTopLevelProject(), session.getRepositorySession()));
+                modules.add(of(p, session.getTopLevelProject(), session.getRepositorySession(), repositories));
             }
         }
         return modules;
     }
 
-    /** The module's distributionManagement repository for its version, or the embedded default of the reactor. */
+    /**
+     * The module's distributionManagement repository for its version, or the embedded default of the reactor, with the
+     * {@code settings.xml} credentials and proxy of its id: the factory then picks the repository kind for its URL.
+     */
     private static RemoteRepository repository(MavenProject project, MavenProject top, RepositorySystemSession session) {
         ArtifactRepository configured = project.getDistributionManagementArtifactRepository();
         RemoteRepository plain = configured != null

@@ -13,6 +13,7 @@ import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
 
@@ -20,14 +21,30 @@ import org.eclipse.aether.artifact.Artifact;
  * Publishes the reactor's artifacts (main, attached, pom) to {@code distributionManagement}, or to a local
  * directory repository under {@code target/gantry/repository} when there is none: all modules at the end of the
  * reactor, or none. Replaces {@code maven-deploy-plugin}: declared with {@code <extensions>true</extensions>}, the
- * plugin unbinds its {@code default-deploy} execution in the modules that declare this goal.
+ * plugin unbinds its {@code default-deploy} execution in the modules that declare this goal. Which kind of repository a
+ * URL is (AWS CodeArtifact or any other) is decided by {@link ArtifactRepositories}.
  *
  * @since 0.1.0
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PublishMojo extends GantryMojo {
 
+    static final String KEEP_SNAPSHOTS_PROPERTY = "gantry.codeartifact.keepSnapshots";
+    private static final int DEFAULT_KEEP_SNAPSHOTS = 1;
+
     private final RepositorySystem repositorySystem;
+
+    /**
+     * For an AWS CodeArtifact repository: how many builds of a snapshot version stay after a snapshot publish, the one
+     * just published included. {@code 1}: each publish replaces the previous build; {@code 0}: no clean-up, every build
+     * stays as CodeArtifact keeps it ({@code Unlisted}). Other repositories ignore it: Resolver adds a timestamped build
+     * there, and the repository manager's own policies clean them. Set it in the plugin's {@code <configuration>} or as
+     * the property: the image goal, which checks a release before the image moves, reads the same value.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = KEEP_SNAPSHOTS_PROPERTY, defaultValue = "" + DEFAULT_KEEP_SNAPSHOTS)
+    protected int keepSnapshots = DEFAULT_KEEP_SNAPSHOTS;
 
     @Inject
     public PublishMojo(RepositorySystem repositorySystem) {
@@ -37,7 +54,8 @@ public class PublishMojo extends GantryMojo {
     @Override
     protected void run(ReactorRelease release) throws GantryException {
         if (release.plan.publishes()) {
-            release.collect(ProjectArtifacts.of(project, session.getTopLevelProject(), session.getRepositorySession()));
+            release.collect(ProjectArtifacts.of(project, session.getTopLevelProject(), session.getRepositorySession(),
+                    repositories()));
         }
     }
 
@@ -47,33 +65,80 @@ public class PublishMojo extends GantryMojo {
      * refused must push no image either (DESIGN.md: nothing half-published). So the publish goal offers this read-only
      * check, and the image goal asks it before its first push without knowing what it checks: which files conflict and
      * whether the release already published is this commit's are decided by {@link ArtifactPublisher}, the very code
-     * this goal runs at the end. Silent: a conflict stops the build here, and any warning is given once, by publish.
-     * {@code origin} is what the image goal knows of the release's commit once it has looked up the registry
-     * ({@link ReactorRelease#origin(java.util.Optional)}): this commit's image under the version counts as the tag does.
+     * this goal runs at the end, through the same {@link ArtifactRepositories} (a CodeArtifact repository answers from its
+     * asset hashes, with the token this goal then reuses). Silent: a conflict stops the build here, and any warning is
+     * given once, by publish. {@code origin} is what the image goal knows of the release's commit once it has looked up
+     * the registry ({@link ReactorRelease#origin(java.util.Optional)}): this commit's image under the version counts as
+     * the tag does.
      */
     static void checkBeforeImageMoves(ReactorRelease release, ReleaseOrigin origin, MavenSession session,
-            RepositorySystem repositorySystem) throws GantryException {
+            RepositorySystem repositorySystem, GantryLog log) throws GantryException {
         if (release.plan.artifacts() != null && release.plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
+            ArtifactRepositories repositories = ArtifactRepositories.of(session, repositorySystem, log,
+                    keepSnapshots(session));
             new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
-                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session), origin);
+                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session, repositories), origin);
         }
     }
 
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
-        refuseAfterFailures();
-        Plan plan = release.plan;
-        if (!plan.publishes()) {
-            getLog().info("Nothing to publish: " + plan.reason());
-            return;
+        try {
+            refuseAfterFailures();
+            Plan plan = release.plan;
+            if (!plan.publishes()) {
+                getLog().info("Nothing to publish: " + plan.reason());
+                return;
+            }
+            boolean immutable = plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE;
+            if (immutable) {
+                OutputTimestamp.warning(session.getProjects()).ifPresent(getLog()::warn);
+            }
+            Map<Artifact, PublishOutcome> outcomes = new ArtifactPublisher(repositorySystem, session.getRepositorySession(),
+                    log()).publish(release.collected(), immutable, release.origin(), release.dryRun);
+            List<ReleaseReport.Outcome> report = outcomes.entrySet().stream()
+                    .map(e -> new ReleaseReport.Outcome(e.getKey().toString(), e.getValue().id()))
+                    .toList();
+            release.report.artifacts(plan.artifacts().repository(), report);
+        } finally {
+            // the last use of the repositories in this session: CodeArtifact's SDK clients need not wait for its end
+            ArtifactRepositories.closeAll(session);
         }
-        boolean immutable = plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE;
-        Map<Artifact, PublishOutcome> outcomes = new ArtifactPublisher(repositorySystem, session.getRepositorySession(), log())
-                .publish(release.collected(), immutable, release.origin(), release.dryRun);
-        List<ReleaseReport.Outcome> report = outcomes.entrySet().stream()
-                .map(e -> new ReleaseReport.Outcome(e.getKey().toString(), e.getValue().id()))
-                .toList();
-        release.report.artifacts(plan.artifacts().repository(), report);
+    }
+
+    private ArtifactRepositories repositories() throws GantryException {
+        if (keepSnapshots < 0) {
+            throw invalidKeepSnapshots(String.valueOf(keepSnapshots));
+        }
+        return ArtifactRepositories.of(session, repositorySystem, log(), keepSnapshots);
+    }
+
+    /**
+     * {@code keepSnapshots} as the image goal sees it, before the publish goal has run: the property from the command
+     * line, then the project's properties, then the default.
+     */
+    static int keepSnapshots(MavenSession session) throws GantryException {
+        String value = session.getUserProperties().getProperty(KEEP_SNAPSHOTS_PROPERTY,
+                session.getSystemProperties().getProperty(KEEP_SNAPSHOTS_PROPERTY,
+                        session.getTopLevelProject().getProperties().getProperty(KEEP_SNAPSHOTS_PROPERTY)));
+        if (value == null || value.isBlank()) {
+            return DEFAULT_KEEP_SNAPSHOTS;
+        }
+        try {
+            int keep = Integer.parseInt(value.trim());
+            if (keep >= 0) {
+                return keep;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the value
+        }
+        throw invalidKeepSnapshots(value);
+    }
+
+    private static GantryException invalidKeepSnapshots(String value) {
+        return new GantryException("gantry.codeartifact.keepSnapshots is '" + value + "', but it must be a whole number of "
+                + "snapshot builds to keep, 0 or more (1, the default, keeps only the build just published; 0 deletes none). "
+                + "Fix <keepSnapshots> in the plugin's configuration or -D" + KEEP_SNAPSHOTS_PROPERTY + ".");
     }
 
     @Override

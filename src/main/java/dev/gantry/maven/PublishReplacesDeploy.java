@@ -11,7 +11,8 @@ import org.apache.maven.project.MavenProject;
  * maven-deploy-plugin in the modules that declare {@code gantry:publish}, which deploys instead, so that a
  * {@code mvn deploy} deploys once without touching {@code maven.deploy.skip}, a property other plugins read too. See
  * {@link MavenDeployPlugin} for why unbound rather than removed. Without the extension the goals fall back to the
- * property, with a warning ({@link GantryMojo}).
+ * property, with a warning ({@link GantryMojo}). At the session's end, closes the artifact repositories
+ * ({@link ArtifactRepositories}).
  */
 @Named("gantry-publish-replaces-deploy")
 @Singleton
@@ -27,5 +28,14 @@ public class PublishReplacesDeploy extends AbstractMavenLifecycleParticipant {
                 MavenDeployPlugin.unbind(project);
             }
         }
+    }
+
+    /**
+     * Releases what the publish side held for the session (CodeArtifact's SDK clients and token), also when the build
+     * failed before the publish goal's end, where it is released otherwise.
+     */
+    @Override
+    public void afterSessionEnd(MavenSession session) {
+        ArtifactRepositories.closeAll(session);
     }
 }

@@ -192,6 +192,34 @@ public final class Refusals {
                 + "nothing was republished.";
     }
 
+    /**
+     * A warning: the files are published, but what the repository does after a publish (CodeArtifact's clean-up of earlier
+     * snapshot builds) failed. The publish stands; the next publish tries again.
+     */
+    public static String afterPublishFailed(String module, String repository, String detail) {
+        return module + " is published in " + repository + ", but what follows a publish there failed: " + detail
+                + ". The published files are in place and the build goes on; the next publish tries again.";
+    }
+
+    /** Not a refusal: a version a broken-off publish left unfinished is completed by sending the module whole again. */
+    public static String unfinishedVersion(String module, String repository) {
+        return module + " is in " + repository + " but unfinished (an earlier publish broke off before the end): its files "
+                + "are sent again, identical ones included, so that the repository finishes the version.";
+    }
+
+    /**
+     * A warning for a release whose jars carry the build's time: a re-run produces other bytes than the ones published,
+     * which Gantry then has to judge as a difference.
+     */
+    public static String jarsNotReproducible(List<String> modules) {
+        return "The release's jars are not reproducible: " + String.join(", ", modules)
+                + (modules.size() == 1 ? " has" : " have") + " no project.build.outputTimestamp property, so each jar "
+                + "entry carries the build's time and a re-run of this release will differ from the published files (and be "
+                + "refused unless its tag is on this commit). Set <project.build.outputTimestamp>2026-01-01T00:00:00Z"
+                + "</project.build.outputTimestamp> in the <properties> of the parent POM (any fixed date; "
+                + "'mvn artifact:set-output-timestamp' writes it), so that the same commit builds the same bytes.";
+    }
+
     // --- container images ----------------------------------------------------------------------------
 
     public static GantryException imageTagTaken(String repository, String tag, String existingDigest, String existingCommit,

@@ -1,0 +1,33 @@
+package dev.gantry.maven;
+
+import dev.gantry.release.Refusals;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Whether a release's jars are reproducible. A release is immutable, so a re-run of its pipeline (after a failed tag
+ * push, say) compares its rebuilt files with the published ones; without {@code project.build.outputTimestamp}, the
+ * archivers of maven-jar-plugin and its kin stamp every entry with the build's time, so every rebuild differs. Spring
+ * Boot's {@code spring-boot-starter-parent} (3.5, 4.0) does not set the property either.
+ */
+final class OutputTimestamp {
+
+    static final String PROPERTY = "project.build.outputTimestamp";
+
+    private OutputTimestamp() {
+    }
+
+    /**
+     * One warning naming the published modules that build archives without the property, or empty when all set it (a pom
+     * module builds no archive, and a skipped one publishes nothing).
+     */
+    static Optional<String> warning(List<MavenProject> modules) {
+        List<String> without = modules.stream()
+                .filter(p -> !"pom".equals(p.getPackaging()) && !GantrySettings.skipped(p))
+                .filter(p -> p.getProperties().getProperty(PROPERTY, "").isBlank())
+                .map(MavenProject::getArtifactId)
+                .toList();
+        return without.isEmpty() ? Optional.empty() : Optional.of(Refusals.jarsNotReproducible(without));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.gantry.publish;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.aether.DefaultRepositoryCache;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ResolutionErrorPolicy;
+import org.eclipse.aether.transfer.ArtifactNotFoundException;
+import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
+
+/**
+ * Any Maven repository Resolver can read and deploy to (Nexus, Artifactory, Reposilite, a {@code file:} directory), as
+ * {@code maven-deploy-plugin} treats it: authenticated with the {@code settings.xml} server of its id, a release file
+ * judged by downloading the published copy and comparing bytes, nothing after a publish.
+ *
+ * <p>Snapshots in such a repository: every publish adds a timestamped build ({@code 1.2.0-20260101.120000-7.jar}) and
+ * updates the version's {@code maven-metadata.xml} so that {@code 1.2.0-SNAPSHOT} resolves to the newest build. Gantry
+ * deletes none of the earlier builds; the repository manager's own policies clean them up (Nexus' "Remove snapshots"
+ * task, Artifactory's "max unique snapshots" setting), as they do for {@code maven-deploy-plugin}.
+ */
+public final class MavenRepository implements ArtifactRepository {
+
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final RemoteRepository remote;
+
+    /**
+     * @param remote the repository with the {@code settings.xml} authentication and proxy of its id already applied
+     */
+    public MavenRepository(RepositorySystem system, RepositorySystemSession session, RemoteRepository remote) {
+        this.system = system;
+        this.session = session;
+        this.remote = remote;
+    }
+
+    @Override
+    public RemoteRepository remote() {
+        return remote;
+    }
+
+    /** Downloads each release file the repository holds and compares it byte for byte with this build's. */
+    @Override
+    public PublishedFiles published(ModuleArtifacts module) throws GantryException {
+        Map<Artifact, PublishedFiles.PublishedCopy> copies = new LinkedHashMap<>();
+        for (Artifact artifact : module.artifacts()) {
+            copies.put(artifact, publishedCopy(artifact));
+        }
+        // Resolver writes maven-metadata.xml after the files, but a generic repository has no notion of a version left
+        // unfinished: a file there is published
+        return new PublishedFiles(copies, false);
+    }
+
+    /** Nothing: Resolver's deploy is the whole publish, and earlier snapshot builds are the repository manager's to clean. */
+    @Override
+    public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+    }
+
+    /**
+     * The repository's copy of this release file, compared with this build's. Fetched into a throw-away local repository
+     * so that neither the user's local repository nor the reactor answers in the remote's place.
+     */
+    private PublishedFiles.PublishedCopy publishedCopy(Artifact artifact) throws GantryException {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("gantry-probe");
+            DefaultRepositorySystemSession probe = new DefaultRepositorySystemSession(session);
+            probe.setWorkspaceReader(null);
+            probe.setTransferListener(null); // a look-up, not a download the user should see as one
+            probe.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
+            // the bytes are compared below, so a published file without checksums is still read, as Maven 3.9's default
+            // policy reads it; Maven 4 fails on missing checksums by default and would make the file look unreadable
+            probe.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN);
+            probe.setCache(new DefaultRepositoryCache());
+            probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
+            probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.toFile())));
+            ArtifactRequest request = new ArtifactRequest(artifact.setFile(null), List.of(remote), null);
+            Path published = system.resolveArtifact(probe, request).getArtifact().getFile().toPath();
+            Path built = artifact.getFile().toPath();
+            if (Files.mismatch(published, built) == -1L) {
+                return PublishedFiles.PublishedCopy.IDENTICAL;
+            }
+            return PublishedFiles.PublishedCopy.differing(
+                    ContentDifference.of(published.getFileName().toString(), built, published).describe());
+        } catch (ArtifactResolutionException e) {
+            boolean notFound = e.getResult().getExceptions().stream().allMatch(ArtifactNotFoundException.class::isInstance);
+            if (notFound) {
+                return PublishedFiles.PublishedCopy.ABSENT;
+            }
+            throw Refusals.repositoryUnreadable(remote.getId(), remote.getUrl(), e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GantryException("Cannot compare " + artifact + " with the published copy: " + e.getMessage()
+                    + ". Check the space and permissions of the temporary directory (java.io.tmpdir); nothing was published.", e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Maven repository " + remote.getId() + " (" + remote.getUrl() + ")";
+    }
+}
