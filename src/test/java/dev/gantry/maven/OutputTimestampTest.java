@@ -1,0 +1,44 @@
+package dev.gantry.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+
+class OutputTimestampTest {
+
+    @Test
+    void aReleaseWhoseJarsCarryTheBuildTimeGetsOneWarningNamingTheModulesAndTheFix() {
+        assertThat(OutputTimestamp.warning(List.of(module("orders-api", "jar", null), module("orders", "jar", null))))
+                .contains("The release's jars are not reproducible: orders-api, orders have no project.build.outputTimestamp "
+                        + "property, so each jar entry carries the build's time and a re-run of this release will differ from "
+                        + "the published files (and be refused unless its tag is on this commit). Set "
+                        + "<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> in the "
+                        + "<properties> of the parent POM (any fixed date; 'mvn artifact:set-output-timestamp' writes it), so "
+                        + "that the same commit builds the same bytes.");
+    }
+
+    @Test
+    void modulesThatSetThePropertyAreReproducible() {
+        assertThat(OutputTimestamp.warning(List.of(module("orders", "jar", "2026-01-01T00:00:00Z")))).isEmpty();
+    }
+
+    @Test
+    void pomModulesAndSkippedModulesBuildNoJarToWarnAbout() {
+        MavenProject skipped = module("tools", "jar", null);
+        skipped.getProperties().setProperty("gantry.skip", "true");
+
+        assertThat(OutputTimestamp.warning(List.of(module("parent", "pom", null), skipped))).isEmpty();
+    }
+
+    private static MavenProject module(String artifactId, String packaging, String outputTimestamp) {
+        MavenProject project = new MavenProject();
+        project.setArtifactId(artifactId);
+        project.setPackaging(packaging);
+        if (outputTimestamp != null) {
+            project.getProperties().setProperty(OutputTimestamp.PROPERTY, outputTimestamp);
+        }
+        return project;
+    }
+}

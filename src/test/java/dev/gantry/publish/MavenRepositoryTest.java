@@ -1,0 +1,235 @@
+package dev.gantry.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.testing.HttpMavenRepository;
+import dev.gantry.testing.RecordingLog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generic repository and the publisher over it, through the real Maven Resolver against a Maven repository served
+ * over HTTP on loopback with Basic authentication, as Nexus or Artifactory would serve it.
+ */
+class MavenRepositoryTest {
+
+    private static final RepositorySystem SYSTEM = new RepositorySystemSupplier().get();
+    private static final ReleaseOrigin NOT_THIS_COMMITS = ReleaseOrigin.notKnown("no release tag is on this commit abc1234");
+
+    @TempDir
+    Path temp;
+
+    private HttpMavenRepository server;
+    private DefaultRepositorySystemSession session;
+    private MavenRepository repository;
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void startRepository() throws IOException {
+        server = HttpMavenRepository.start(temp.resolve("served"), "deployer", "s3cret");
+        session = MavenRepositorySystemUtils.newSession();
+        session.setLocalRepositoryManager(SYSTEM.newLocalRepositoryManager(session, new LocalRepository(temp.resolve("local").toFile())));
+        RemoteRepository remote = new RemoteRepository.Builder("releases", "default", server.url())
+                .setAuthentication(new AuthenticationBuilder().addUsername("deployer").addPassword("s3cret").build())
+                .build();
+        repository = new MavenRepository(SYSTEM, session, remote);
+    }
+
+    @AfterEach
+    void stopRepository() {
+        server.close();
+    }
+
+    @Nested
+    class AReleaseNotPublishedYet {
+
+        @Test
+        void isAbsentFileByFile() throws Exception {
+            ModuleArtifacts module = orders("1.1.0", "commit=abc1234");
+
+            PublishedFiles published = repository.published(module);
+
+            assertThat(published.unfinished()).isFalse();
+            assertThat(module.artifacts()).allSatisfy(a ->
+                    assertThat(published.copies().get(a)).isEqualTo(PublishedFiles.PublishedCopy.ABSENT));
+        }
+
+        @Test
+        void isPublishedWhole() throws Exception {
+            ModuleArtifacts module = orders("1.1.0", "commit=abc1234");
+
+            Map<Artifact, PublishOutcome> outcomes = publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+
+            assertThat(outcomes.values()).containsOnly(PublishOutcome.PUBLISHED);
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.jar")).exists();
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.pom")).exists();
+        }
+    }
+
+    @Nested
+    class AReleasePublishedWithTheSameBytes {
+
+        @Test
+        void isIdenticalFileByFile() throws Exception {
+            ModuleArtifacts module = orders("1.1.0", "commit=abc1234");
+            publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+
+            PublishedFiles published = repository.published(module);
+
+            assertThat(module.artifacts()).allSatisfy(a ->
+                    assertThat(published.copies().get(a)).isEqualTo(PublishedFiles.PublishedCopy.IDENTICAL));
+        }
+
+        @Test
+        void isAlreadyPublishedAndNothingIsUploadedAgain() throws Exception {
+            ModuleArtifacts module = orders("1.1.0", "commit=abc1234");
+            publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+
+            assertThat(rerun.values()).containsOnly(PublishOutcome.ALREADY_PUBLISHED);
+            assertThat(uploads("orders-1.1.0.jar")).isEqualTo(1);
+            assertThat(uploads("orders-1.1.0.pom")).isEqualTo(1);
+            assertThat(log).contains("it.gantry:orders:jar:1.1.0 is already published in " + server.url()
+                    + " with identical content.");
+        }
+    }
+
+    @Nested
+    class AReleasePublishedWithOtherBytes {
+
+        @Test
+        void namesTheJarEntryThatDiffers() throws Exception {
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+            ModuleArtifacts rebuilt = orders("1.1.0", "commit=def5678");
+
+            PublishedFiles published = repository.published(rebuilt);
+
+            Artifact jar = rebuilt.artifacts().get(1);
+            assertThat(published.copies().get(jar).difference()).isEqualTo("orders-1.1.0.jar differs in git.properties (changed)");
+            assertThat(published.copies().get(rebuilt.artifacts().get(0))).isEqualTo(PublishedFiles.PublishedCopy.IDENTICAL);
+        }
+
+        @Test
+        void isRefusedBeforeAnyUploadWhenNotThisCommits() throws Exception {
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+
+            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "commit=def5678")), true, NOT_THIS_COMMITS,
+                    false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("This release is already published in " + server.url() + " with different content: "
+                            + "orders-1.1.0.jar differs in git.properties (changed). That release is not known to be this "
+                            + "commit's (no release tag is on this commit abc1234)");
+            assertThat(uploads("orders-1.1.0.jar")).isEqualTo(1);
+        }
+
+        @Test
+        void isKeptWithAWarningWhenThisCommits() throws Exception {
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(orders("1.1.0", "commit=def5678")), true,
+                    ReleaseOrigin.thisCommit("its tag v1.1.0 is on this commit abc1234"), false);
+
+            assertThat(rerun.values()).containsOnly(PublishOutcome.ALREADY_PUBLISHED);
+            assertThat(log).contains("WARN This commit's release is already published in " + server.url()
+                    + " (its tag v1.1.0 is on this commit abc1234), and this build differs from it: orders-1.1.0.jar differs in "
+                    + "git.properties (changed). The published files are kept as they are; nothing was republished.");
+        }
+    }
+
+    @Nested
+    class ASnapshot {
+
+        @Test
+        void addsATimestampedBuildAtEachPublishAndNothingDeletesTheEarlierOnes() throws Exception {
+            publisher().publish(List.of(orders("1.2.0-SNAPSHOT", "build=1")), false, NOT_THIS_COMMITS, false);
+            publisher().publish(List.of(orders("1.2.0-SNAPSHOT", "build=2")), false, NOT_THIS_COMMITS, false);
+
+            try (Stream<Path> files = Files.list(server.root().resolve("it/gantry/orders/1.2.0-SNAPSHOT"))) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")))
+                        .hasSize(2)
+                        .allMatch(n -> n.matches("orders-1\\.2\\.0-\\d{8}\\.\\d{6}-[12]\\.jar"));
+            }
+        }
+
+        @Test
+        void isFollowedByNothingInAGenericRepository() throws Exception {
+            ModuleArtifacts module = orders("1.2.0-SNAPSHOT", "build=1");
+            publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false);
+            long before = requestsAfterAllRecorded().size();
+
+            repository.afterPublish(module, true);
+
+            // only the look-up that settles the log: nothing was sent, nothing deleted
+            assertThat(requestsAfterAllRecorded().subList((int) before, server.requests().size()))
+                    .allMatch(r -> r.startsWith("GET ") || r.startsWith("HEAD "));
+        }
+    }
+
+    /** How many times a file was uploaded, once every earlier request is in the server's log. */
+    private long uploads(String fileName) throws GantryException {
+        return requestsAfterAllRecorded().stream().filter(r -> r.startsWith("PUT ") && r.contains("/" + fileName + " ")).count();
+    }
+
+    /**
+     * The server's request log once it holds every request made so far: it serves one request at a time and logs each
+     * after answering it, so a further look-up (its own requests aside) settles it.
+     */
+    private List<String> requestsAfterAllRecorded() throws GantryException {
+        repository.published(new ModuleArtifacts("settle", List.of(
+                new DefaultArtifact("it.gantry", "settle", "", "pom", "0").setFile(temp.toFile())), repository));
+        return server.requests();
+    }
+
+    private ArtifactPublisher publisher() {
+        return new ArtifactPublisher(SYSTEM, session, new RecordingLog(log, false));
+    }
+
+    /** The module {@code it.gantry:orders} at this version: its pom, and a jar whose git.properties holds {@code gitProperties}. */
+    private ModuleArtifacts orders(String version, String gitProperties) throws IOException {
+        Path dir = Files.createTempDirectory(temp, "build");
+        Path pom = Files.writeString(dir.resolve("pom.xml"), "<project><modelVersion>4.0.0</modelVersion><groupId>it.gantry"
+                + "</groupId><artifactId>orders</artifactId><version>" + version + "</version></project>");
+        Path jar = dir.resolve("orders.jar");
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            entry(zip, "it/gantry/orders/Orders.class", "class bytes");
+            entry(zip, "git.properties", gitProperties);
+        }
+        return new ModuleArtifacts("it.gantry:orders", List.of(
+                new DefaultArtifact("it.gantry", "orders", "", "pom", version).setFile(pom.toFile()),
+                new DefaultArtifact("it.gantry", "orders", "", "jar", version).setFile(jar.toFile())), repository);
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(0L); // reproducible, as project.build.outputTimestamp makes a jar
+        zip.putNextEntry(entry);
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}
