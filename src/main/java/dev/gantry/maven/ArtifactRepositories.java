@@ -22,8 +22,9 @@ import org.eclipse.aether.repository.RemoteRepository;
  * the publish goal once it has published).
  *
  * <p>Keyed by {@code keepSnapshots} as well: the image goal asks before the publish goal and only knows the property,
- * while the publish goal's own {@code <configuration>} may set another value. The common case (property or default) shares
- * one instance; a differing publish configuration gets its own, and is never served a clean-up it did not ask for.
+ * while the publish goal's {@code <configuration>} may set another value. The common case (property or default) shares
+ * one instance; a differing publish configuration gets its own (one token more), and is never served a clean-up it did
+ * not ask for.
  */
 final class ArtifactRepositories implements AutoCloseable {
 

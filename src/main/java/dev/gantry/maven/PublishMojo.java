@@ -38,8 +38,9 @@ public class PublishMojo extends GantryMojo {
      * For an AWS CodeArtifact repository: how many builds of a snapshot version stay after a snapshot publish, the one
      * just published included. {@code 1}: each publish replaces the previous build; {@code 0}: no clean-up, every build
      * stays as CodeArtifact keeps it ({@code Unlisted}). Other repositories ignore it: Resolver adds a timestamped build
-     * there, and the repository manager's own policies clean them. Set it in the plugin's {@code <configuration>} or as
-     * the property: the image goal, which checks a release before the image moves, reads the same value.
+     * there, and the repository manager's own policies clean them. Set as the property (in the parent POM's
+     * {@code <properties>} or with {@code -D}), the image goal's release check, which only reads, shares publish's
+     * CodeArtifact token; set in {@code <configuration>}, it applies the same, at the cost of one token more.
      *
      * @since 0.1.0
      */

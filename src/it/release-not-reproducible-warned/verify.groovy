@@ -1,0 +1,14 @@
+import groovy.json.JsonSlurper
+
+// the release is published, and the build says once that a re-run would not rebuild the same jar, and how to fix it
+def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.status == 'succeeded'
+assert release.artifacts.files*.outcome.unique() == ['published']
+
+def log = new File(basedir, 'build.log').text
+def expected = "[WARNING] The release's jars are not reproducible: orders has no project.build.outputTimestamp property, " +
+        "so each jar entry carries the build's time and a re-run of this release will differ from the published files " +
+        "(and be refused unless its tag is on this commit). Set <project.build.outputTimestamp>2026-01-01T00:00:00Z" +
+        "</project.build.outputTimestamp> in the <properties> of the parent POM"
+assert log.count(expected) == 1
+return true
