@@ -217,7 +217,7 @@ public final class Refusals {
                 + "entry carries the build's time and a re-run of this release will differ from the published files (and be "
                 + "refused unless its tag is on this commit). Set <project.build.outputTimestamp>2026-01-01T00:00:00Z"
                 + "</project.build.outputTimestamp> in the <properties> of the parent POM (any fixed date; "
-                + "'mvn artifact:set-output-timestamp' writes it), so that the same commit builds the same bytes.";
+                + "spring-boot-starter-parent does not set it), so that the same commit builds the same bytes.";
     }
 
     // --- container images ----------------------------------------------------------------------------
