@@ -191,9 +191,87 @@ class MavenRepositoryTest {
         }
     }
 
+    /**
+     * What the publisher does with the two answers only another kind of repository gives (CodeArtifact's, tested on its
+     * own against its stand-in): a version left unfinished, and a failing step after a publish. The repository here is
+     * the generic one over the same loopback server, answering as such a repository would.
+     */
+    @Nested
+    class WhatOtherRepositoriesAnswer {
+
+        @Test
+        void aVersionLeftUnfinishedIsSentWholeAgainSoThatTheRepositoryFinishesIt() throws Exception {
+            ModuleArtifacts published = orders("1.1.0", "commit=abc1234");
+            publisher().publish(List.of(published), true, NOT_THIS_COMMITS, false);
+            ModuleArtifacts module = on(new Unfinished(repository), published);
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+
+            assertThat(rerun.values()).containsOnly(PublishOutcome.PUBLISHED);
+            assertThat(uploads("orders-1.1.0.jar")).isEqualTo(2);
+            assertThat(log).contains("it.gantry:orders is in " + server.url() + " but unfinished (an earlier publish broke "
+                    + "off before the end): its files are sent again, identical ones included, so that the repository "
+                    + "finishes the version.");
+        }
+
+        @Test
+        void aFailingStepAfterThePublishWarnsAndThePublishStands() throws Exception {
+            ModuleArtifacts module = on(new CleanUpFails(repository), orders("1.2.0-SNAPSHOT", "build=1"));
+
+            Map<Artifact, PublishOutcome> outcomes = publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false);
+
+            assertThat(outcomes.values()).containsOnly(PublishOutcome.PUBLISHED);
+            assertThat(log).contains("WARN it.gantry:orders is published in " + server.url() + ", but what follows a publish "
+                    + "there failed: java.lang.IllegalStateException: DeletePackageVersions answered 500. The published files "
+                    + "are in place and the build goes on; the next publish tries again.");
+        }
+    }
+
+    private static ModuleArtifacts on(ArtifactRepository other, ModuleArtifacts module) {
+        return new ModuleArtifacts(module.module(), module.artifacts(), other);
+    }
+
+    /** A repository that holds the version but has not finished it, as CodeArtifact reports {@code Unfinished}. */
+    private record Unfinished(MavenRepository files) implements ArtifactRepository {
+
+        @Override
+        public RemoteRepository remote() {
+            return files.remote();
+        }
+
+        @Override
+        public PublishedFiles published(ModuleArtifacts module) throws GantryException {
+            return new PublishedFiles(files.published(module).copies(), true);
+        }
+
+        @Override
+        public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+        }
+    }
+
+    /** A repository whose clean-up after a publish fails, as CodeArtifact's can. */
+    private record CleanUpFails(MavenRepository files) implements ArtifactRepository {
+
+        @Override
+        public RemoteRepository remote() {
+            return files.remote();
+        }
+
+        @Override
+        public PublishedFiles published(ModuleArtifacts module) throws GantryException {
+            return files.published(module);
+        }
+
+        @Override
+        public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+            throw new IllegalStateException("DeletePackageVersions answered 500");
+        }
+    }
+
     /** How many times a file was uploaded, once every earlier request is in the server's log. */
     private long uploads(String fileName) throws GantryException {
-        return requestsAfterAllRecorded().stream().filter(r -> r.startsWith("PUT ") && r.contains("/" + fileName + " ")).count();
+        return requestsAfterAllRecorded().stream()
+                .filter(r -> r.startsWith("PUT ") && r.endsWith("/" + fileName + " 201")).count();
     }
 
     /**
