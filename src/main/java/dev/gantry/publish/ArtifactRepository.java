@@ -7,7 +7,9 @@ import org.eclipse.aether.repository.RemoteRepository;
  * A repository the publish goal sends a module's files to, with what a release needs on top of Resolver's deploy: the
  * credentials to reach it, what it already holds of a release, and what follows a publish. One implementation serves any
  * Maven repository (download and compare through Resolver); AWS CodeArtifact has its own (asset hashes, token, snapshot
- * clean-up). Which one a URL gets is decided in one small factory.
+ * clean-up). Which one a URL gets is decided in one small factory ({@code dev.gantry.maven.ArtifactRepositories}), one
+ * instance per repository and Maven session. {@link ArtifactPublisher} deploys and retries through Resolver for every
+ * kind, and asks the port only what differs between kinds.
  */
 public interface ArtifactRepository {
 
@@ -19,7 +21,9 @@ public interface ArtifactRepository {
 
     /**
      * What the repository holds of one module's release files, each compared with this build's file. Reads only, so that
-     * it can be asked before anything of the release moves; never downloads more than it must to compare.
+     * it can be asked before anything of the release moves; never downloads more than it must to compare. Reports without
+     * logging what it found: {@link ArtifactPublisher} words it ("already published … with identical content", a version
+     * left unfinished), once, and stays silent when the image goal asks before its image moves.
      */
     PublishedFiles published(ModuleArtifacts module) throws GantryException;
 
