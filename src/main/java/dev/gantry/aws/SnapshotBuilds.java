@@ -7,11 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which earlier builds of a snapshot version to delete after a publish. CodeArtifact keeps the newest publish of
- * {@code 1.0-SNAPSHOT} as the version {@code 1.0-SNAPSHOT} itself (status {@code Published}) and every earlier one as a
- * version named after its timestamped files, {@code 1.0-20210728.194552-1}, with status {@code Unlisted} ("Use Maven
- * snapshots" in CodeArtifact's user guide). Keeping {@code keep} builds counts the one just published: the newest
- * {@code keep - 1} Unlisted builds stay, the rest go.
+ * Which builds of a snapshot version to delete after a publish. As CodeArtifact's user guide describes it ("Use Maven
+ * snapshots"), each publish of {@code 1.0-SNAPSHOT} creates a package version named after its timestamped files,
+ * {@code 1.0-20210728.194552-1} (a <em>build</em>); once its {@code maven-metadata.xml} is uploaded, {@code 1.0-SNAPSHOT}
+ * is the {@code Published} version holding that build's files, and the build itself, like every earlier one, is
+ * {@code Unlisted}. So the Unlisted builds include the one just published (the newest), and the earlier ones pile up
+ * until deleted. Keeping {@code keep} builds keeps the newest {@code keep} Unlisted builds, the one just published
+ * included; the rest go. {@code 1.0-SNAPSHOT} itself is never touched.
  */
 final class SnapshotBuilds {
 
@@ -52,7 +54,7 @@ final class SnapshotBuilds {
         // newest first by the deploying client's timestamp (UTC, so it sorts as text); the build number breaks ties
         builds.sort(Comparator.comparing(Build::timestamp).thenComparingLong(Build::number).reversed());
         List<String> delete = new ArrayList<>();
-        for (int i = builds.size() - 1; i >= keep - 1; i--) {
+        for (int i = builds.size() - 1; i >= keep; i--) {
             delete.add(builds.get(i).version());
         }
         return delete;

@@ -9,16 +9,24 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotBuildsTest {
 
+    static List<Listed> append(List<Listed> listed, Listed more) {
+        List<Listed> all = new java.util.ArrayList<>(listed);
+        all.add(more);
+        return all;
+    }
+
+    /** After three publishes: every build Unlisted, the newest one's files also served as 1.0-SNAPSHOT. */
     static final List<Listed> THREE_PUBLISHES = List.of(
             new Listed("1.0-20261120.101530-1", "Unlisted"),
             new Listed("1.0-20261121.110000-2", "Unlisted"),
+            new Listed("1.0-20261122.080000-3", "Unlisted"),
             new Listed("1.0-SNAPSHOT", "Published"));
 
     @Nested
     class KeepingOnlyTheBuildJustPublished {
 
         @Test
-        void deletes_every_earlier_build_oldest_first() {
+        void deletes_every_earlier_build_oldest_first_and_keeps_the_newest() {
             assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", THREE_PUBLISHES, 1))
                     .containsExactly("1.0-20261120.101530-1", "1.0-20261121.110000-2");
         }
@@ -38,14 +46,17 @@ class SnapshotBuildsTest {
                     new Listed("2.1-20261120.101530-1", "Unlisted"),
                     new Listed("1.0", "Published"),
                     new Listed("1.0.1-SNAPSHOT", "Published"));
-            assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", listed, 1)).containsExactly("1.0-20261120.101530-1");
+            assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", listed, 1)).isEmpty();
+            assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", append(listed, new Listed("1.0-20261121.110000-2",
+                    "Unlisted")), 1)).containsExactly("1.0-20261120.101530-1");
         }
 
         @Test
         void leaves_builds_that_are_not_unlisted() {
             List<Listed> listed = List.of(
                     new Listed("1.0-20261120.101530-1", "Archived"),
-                    new Listed("1.0-20261121.110000-2", "Unlisted"));
+                    new Listed("1.0-20261121.110000-2", "Unlisted"),
+                    new Listed("1.0-20261122.080000-3", "Unlisted"));
             assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", listed, 1)).containsExactly("1.0-20261121.110000-2");
         }
     }
@@ -58,6 +69,7 @@ class SnapshotBuildsTest {
             List<Listed> listed = List.of(
                     new Listed("1.0-20261123.090000-4", "Unlisted"),
                     new Listed("1.0-20261120.101530-1", "Unlisted"),
+                    new Listed("1.0-20261124.090000-5", "Unlisted"),
                     new Listed("1.0-20261122.080000-3", "Unlisted"),
                     new Listed("1.0-20261121.110000-2", "Unlisted"),
                     new Listed("1.0-SNAPSHOT", "Published"));
@@ -66,8 +78,9 @@ class SnapshotBuildsTest {
         }
 
         @Test
-        void deletes_nothing_when_there_are_fewer_builds_than_kept() {
+        void deletes_nothing_when_there_are_no_more_builds_than_kept() {
             assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", THREE_PUBLISHES, 3)).isEmpty();
+            assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", THREE_PUBLISHES, 5)).isEmpty();
         }
 
         @Test
@@ -76,7 +89,7 @@ class SnapshotBuildsTest {
             List<Listed> listed = List.of(
                     new Listed("1.0-20261120.101530-7", "Unlisted"),
                     new Listed("1.0-20261125.101530-1", "Unlisted"));
-            assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", listed, 2)).containsExactly("1.0-20261120.101530-7");
+            assertThat(SnapshotBuilds.toDelete("1.0-SNAPSHOT", listed, 1)).containsExactly("1.0-20261120.101530-7");
         }
     }
 
