@@ -15,9 +15,9 @@ final class CodeArtifactFailures {
     private CodeArtifactFailures() {
     }
 
-    /** {@code CodeArtifact's DescribePackageVersion of com.acme:orders:1.4.0 in repository releases in domain acme (…)}. */
+    /** {@code DescribePackageVersion of com.acme:orders:1.4.0 in repository releases in domain acme (…)}. */
     private static String where(String call, CodeArtifactUrl where, CodeArtifactPackage pkg) {
-        return "CodeArtifact's " + call + (pkg == null ? "" : " of " + pkg) + " in " + where.describe();
+        return call + (pkg == null ? "" : " of " + pkg) + " in " + where.describe();
     }
 
     private static String partition(String region) {
@@ -45,7 +45,7 @@ final class CodeArtifactFailures {
     }
 
     static GantryException noCredentials(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail) {
-        return new GantryException("No AWS credentials for " + where(call, where, pkg) + ": " + detail + ". Gantry asks "
+        return new GantryException("No AWS credentials for CodeArtifact's " + where(call, where, pkg) + ": " + detail + ". Gantry asks "
                 + "CodeArtifact for the repository token with the AWS SDK's default credential chain: set "
                 + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login for SSO), or a web "
                 + "identity (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' configure-aws-credentials "
@@ -55,7 +55,7 @@ final class CodeArtifactFailures {
 
     static GantryException credentialsRejected(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String code,
             String detail) {
-        return new GantryException("AWS rejected the credentials for " + where(call, where, pkg) + ": " + code
+        return new GantryException("AWS rejected the credentials for CodeArtifact's " + where(call, where, pkg) + ": " + code
                 + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". They are expired or invalid: "
                 + "refresh them (aws sso login, a new session token, the CI's role or OIDC set-up) and re-run the "
                 + "pipeline; what is published is kept.");
@@ -67,7 +67,7 @@ final class CodeArtifactFailures {
                 ? " (the token also needs sts:GetServiceBearerToken on *, with the condition sts:AWSServiceName = "
                 + "codeartifact.amazonaws.com)"
                 : "";
-        return new GantryException("AWS denied " + action + " for " + where(call, where, pkg) + " to these credentials"
+        return new GantryException("AWS denied " + action + " for CodeArtifact's " + where(call, where, pkg) + " to these credentials"
                 + (detail == null || detail.isBlank() ? "" : ": " + detail) + ". Allow " + action + " on "
                 + resource(action, where, pkg) + also + " in the IAM policy of the role or user the build runs as ("
                 + DOCS + " lists the minimal policy), and check that no domain or repository policy denies it; then "
@@ -94,7 +94,7 @@ final class CodeArtifactFailures {
     }
 
     static GantryException wrongRegion(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail) {
-        return new GantryException("AWS refused " + where(call, where, pkg) + " as a request to the wrong region: "
+        return new GantryException("AWS refused CodeArtifact's " + where(call, where, pkg) + " as a request to the wrong region: "
                 + detail + ". The region comes from the repository URL (" + where.url() + "); check it against the "
                 + "domain's region (aws codeartifact list-domains --region <region>), and that AWS_ENDPOINT_URL_CODEARTIFACT, "
                 + "AWS_ENDPOINT_URL or the profile's endpoint_url, if set, point at that same region. Nothing was "
@@ -130,7 +130,7 @@ final class CodeArtifactFailures {
                 + "owns the package, allow publishing: aws codeartifact put-package-origin-configuration --domain "
                 + where.domain() + " --domain-owner " + where.owner() + " --repository " + where.repository()
                 + " --format maven --namespace " + pkg.groupId() + " --package " + pkg.artifactId()
-                + " --restrictions publish=ALLOW,upstream=BLOCK");
+                + " --restrictions publish=ALLOW,upstream=BLOCK.");
     }
 
     static GantryException versionNotPublishable(CodeArtifactUrl where, CodeArtifactPackage pkg, String status) {

@@ -62,7 +62,7 @@ class CodeArtifactFailuresTest {
                         + "(its groupId or artifactId), or, if this build owns the package, allow publishing: aws "
                         + "codeartifact put-package-origin-configuration --domain acme --domain-owner 123456789012 "
                         + "--repository releases --format maven --namespace com.acme --package orders --restrictions "
-                        + "publish=ALLOW,upstream=BLOCK");
+                        + "publish=ALLOW,upstream=BLOCK.");
     }
 
     @Test
