@@ -53,7 +53,8 @@ public final class CodeArtifact implements AutoCloseable {
      */
     public Optional<ArtifactRepository> repository(RemoteRepository configured) {
         return CodeArtifactUrl.parse(configured.getUrl()).map(where -> new CodeArtifactRepository(configured,
-                new CodeArtifactApi(where, () -> client(where.region())), tokens, keepSnapshots, log));
+                new CodeArtifactApi(where, () -> client(where.region()),
+                        configured.getAuthentication() == null ? null : configured.getId()), tokens, keepSnapshots, log));
     }
 
     /** The SDK client of a region, made on first use: nothing on AWS is touched when nothing is to be published. */

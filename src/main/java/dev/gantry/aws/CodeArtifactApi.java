@@ -61,11 +61,16 @@ final class CodeArtifactApi {
 
     private final CodeArtifactUrl where;
     private final Supplier<CodeartifactClient> client;
+    private final String settingsServer;
 
-    /** @param client the SDK client of the URL's region, made when first asked for */
-    CodeArtifactApi(CodeArtifactUrl where, Supplier<CodeartifactClient> client) {
+    /**
+     * @param client         the SDK client of the URL's region, made when first asked for
+     * @param settingsServer the id of the {@code settings.xml} server giving the repository's credentials, or null
+     */
+    CodeArtifactApi(CodeArtifactUrl where, Supplier<CodeartifactClient> client, String settingsServer) {
         this.where = where;
         this.client = client;
+        this.settingsServer = settingsServer;
     }
 
     CodeArtifactUrl where() {
@@ -212,7 +217,7 @@ final class CodeArtifactApi {
         String message = String.valueOf(failure.getMessage());
         if (failure instanceof SdkClientException && message.startsWith("Unable to load credentials")) {
             return CodeArtifactFailures.noCredentials(where, pkg, operation, "the default credential chain found none "
-                    + "(system properties, environment, web identity, profile, container, instance)");
+                    + "(system properties, environment, web identity, profile, container, instance)", settingsServer);
         }
         return CodeArtifactFailures.unreachable(where, pkg, operation, message);
     }

@@ -44,13 +44,26 @@ final class CodeArtifactFailures {
         }
     }
 
-    static GantryException noCredentials(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail) {
-        return new GantryException("No AWS credentials for CodeArtifact's " + where(call, where, pkg) + ": " + detail + ". Gantry asks "
-                + "CodeArtifact for the repository token with the AWS SDK's default credential chain: set "
-                + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login for SSO), or a web "
-                + "identity (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' configure-aws-credentials "
-                + "sets), or run where a container or instance role applies; or put a <server> with the repository's "
-                + "<id>, <username>aws</username> and a token as <password> in settings.xml. Nothing was published.");
+    /**
+     * @param settingsServer the id of the {@code settings.xml} server that gives the repository's credentials, or null:
+     *                       with one, only the API calls (release check, clean-up) need AWS credentials
+     */
+    static GantryException noCredentials(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail,
+            String settingsServer) {
+        String why = settingsServer == null
+                ? "Gantry asks CodeArtifact for the repository token with the AWS SDK's default credential chain"
+                : "The <server> " + settingsServer + " of settings.xml gives the credentials for uploads, but Gantry "
+                + "checks what the repository holds (and cleans up snapshots) with CodeArtifact's API, through the AWS "
+                + "SDK's default credential chain";
+        String orServer = settingsServer == null
+                ? "; or put a <server> with the repository's <id>, <username>aws</username> and a token as <password> in "
+                + "settings.xml"
+                : "";
+        return new GantryException("No AWS credentials for CodeArtifact's " + where(call, where, pkg) + ": " + detail
+                + ". " + why + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login "
+                + "for SSO), or a web identity (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' "
+                + "configure-aws-credentials sets), or run where a container or instance role applies" + orServer
+                + ". Nothing was published.");
     }
 
     static GantryException credentialsRejected(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String code,

@@ -32,7 +32,7 @@ class CodeArtifactCredentialsTest {
 
     ArtifactRepository repository(RemoteRepository configured) {
         CodeArtifactUrl where = CodeArtifactUrl.parse(configured.getUrl()).orElseThrow();
-        return new CodeArtifactRepository(configured, new CodeArtifactApi(where, CodeArtifactCredentialsTest::noAws),
+        return new CodeArtifactRepository(configured, new CodeArtifactApi(where, CodeArtifactCredentialsTest::noAws, null),
                 tokens, 1, GantryLog.SILENT);
     }
 
