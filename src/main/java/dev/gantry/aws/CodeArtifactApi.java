@@ -84,12 +84,30 @@ final class CodeArtifactApi {
         return new Token(response.authorizationToken(), response.expiration());
     }
 
-    /** {@code DescribePackageVersion}; empty when the package or the version does not exist. */
-    Optional<PackageVersionDescription> describeVersion(CodeArtifactPackage pkg) throws GantryException {
-        return callUnlessAbsent("DescribePackageVersion", "codeartifact:DescribePackageVersion", pkg,
-                c -> c.describePackageVersion(b -> b.domain(where.domain()).domainOwner(where.owner())
-                        .repository(where.repository()).format(PackageFormat.MAVEN).namespace(pkg.groupId())
-                        .packageValue(pkg.artifactId()).packageVersion(pkg.version())).packageVersion());
+    /**
+     * What {@code DescribePackageVersion} found.
+     *
+     * @param version       the version, or null when it does not exist
+     * @param packageExists whether the package exists (when the version does not, AWS says which of the two is missing)
+     */
+    record DescribedVersion(PackageVersionDescription version, boolean packageExists) {
+    }
+
+    /** {@code DescribePackageVersion}; a missing package or version is an answer, a missing domain or repository not. */
+    DescribedVersion describeVersion(CodeArtifactPackage pkg) throws GantryException {
+        try {
+            return new DescribedVersion(client.get().describePackageVersion(b -> b.domain(where.domain())
+                    .domainOwner(where.owner()).repository(where.repository()).format(PackageFormat.MAVEN)
+                    .namespace(pkg.groupId()).packageValue(pkg.artifactId()).packageVersion(pkg.version()))
+                    .packageVersion(), true);
+        } catch (ResourceNotFoundException e) {
+            if (e.resourceType() == ResourceType.DOMAIN || e.resourceType() == ResourceType.REPOSITORY) {
+                throw notFound("DescribePackageVersion", e);
+            }
+            return new DescribedVersion(null, e.resourceType() != ResourceType.PACKAGE);
+        } catch (SdkException e) {
+            throw refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", pkg, e);
+        }
     }
 
     /** {@code ListPackageVersionAssets}: the version's files with their hashes, in as few pages as AWS allows. */

@@ -88,15 +88,19 @@ final class CodeArtifactRepository implements ArtifactRepository {
                 refuseIfPublishBlocked(pkg);
                 continue;
             }
-            Optional<PackageVersionDescription> version = api.describeVersion(pkg);
-            if (version.isEmpty()) {
+            CodeArtifactApi.DescribedVersion described = api.describeVersion(pkg);
+            PackageVersionDescription version = described.version();
+            if (version == null) {
                 artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
-                refuseIfPublishBlocked(pkg);
+                if (described.packageExists()) {
+                    // a new package has no origin controls of its own yet: only an existing one can block publishing
+                    refuseIfPublishBlocked(pkg);
+                }
                 continue;
             }
-            PackageVersionStatus status = version.get().status();
+            PackageVersionStatus status = version.status();
             if (status == PackageVersionStatus.ARCHIVED || status == PackageVersionStatus.DISPOSED) {
-                throw CodeArtifactFailures.versionNotPublishable(api.where(), pkg, version.get().statusAsString());
+                throw CodeArtifactFailures.versionNotPublishable(api.where(), pkg, version.statusAsString());
             }
             boolean thisUnfinished = status == PackageVersionStatus.UNFINISHED;
             Map<String, AssetSummary> assets = new LinkedHashMap<>();
