@@ -80,47 +80,56 @@ final class CodeArtifactRepository implements ArtifactRepository {
         Map<Artifact, PublishedCopy> copies = new LinkedHashMap<>();
         boolean unfinished = false;
         for (Map.Entry<CodeArtifactPackage, List<Artifact>> entry : byPackage(module.artifacts()).entrySet()) {
-            CodeArtifactPackage pkg = entry.getKey();
-            List<Artifact> artifacts = entry.getValue();
-            if (pkg.version().endsWith("-SNAPSHOT")) {
-                // every snapshot publish is a new build: nothing of it can be there already
-                artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
-                refuseIfPublishBlocked(pkg);
-                continue;
-            }
-            CodeArtifactApi.DescribedVersion described = api.describeVersion(pkg);
-            PackageVersionDescription version = described.version();
-            if (version == null) {
-                artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
-                if (described.packageExists()) {
-                    // a new package has no origin controls of its own yet: only an existing one can block publishing
-                    refuseIfPublishBlocked(pkg);
-                }
-                continue;
-            }
-            PackageVersionStatus status = version.status();
-            if (status == PackageVersionStatus.ARCHIVED || status == PackageVersionStatus.DISPOSED) {
-                throw CodeArtifactFailures.versionNotPublishable(api.where(), pkg, version.statusAsString());
-            }
-            boolean thisUnfinished = status == PackageVersionStatus.UNFINISHED;
-            Map<String, AssetSummary> assets = new LinkedHashMap<>();
-            api.assets(pkg).forEach(a -> assets.put(a.name(), a));
-            boolean anyAbsent = false;
-            for (Artifact artifact : artifacts) {
-                PublishedCopy copy = compare(pkg, artifact, assets.get(assetName(artifact)));
-                anyAbsent |= !copy.found();
-                copies.put(artifact, copy);
-            }
-            if (thisUnfinished) {
-                log.info(pkg + " is Unfinished in CodeArtifact (" + api.where().describe() + "): an earlier publish broke "
-                        + "off; it is sent whole again to finish it.");
-            }
-            if (thisUnfinished || anyAbsent) {
-                refuseIfPublishBlocked(pkg);
-            }
-            unfinished |= thisUnfinished;
+            unfinished |= compareVersion(entry.getKey(), entry.getValue(), copies);
         }
         return new PublishedFiles(copies, unfinished);
+    }
+
+    /**
+     * Puts into {@code copies} what the repository holds of each file of one package version, and refuses a version
+     * that cannot take them.
+     *
+     * @return whether the version is Unfinished
+     */
+    private boolean compareVersion(CodeArtifactPackage pkg, List<Artifact> artifacts, Map<Artifact, PublishedCopy> copies)
+            throws GantryException {
+        if (pkg.version().endsWith("-SNAPSHOT")) {
+            // every snapshot publish is a new build: nothing of it can be there already
+            artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
+            refuseIfPublishBlocked(pkg);
+            return false;
+        }
+        CodeArtifactApi.DescribedVersion described = api.describeVersion(pkg);
+        PackageVersionDescription version = described.version();
+        if (version == null) {
+            artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
+            if (described.packageExists()) {
+                // a new package has no origin controls of its own yet: only an existing one can block publishing
+                refuseIfPublishBlocked(pkg);
+            }
+            return false;
+        }
+        PackageVersionStatus status = version.status();
+        if (status == PackageVersionStatus.ARCHIVED || status == PackageVersionStatus.DISPOSED) {
+            throw CodeArtifactFailures.versionNotPublishable(api.where(), pkg, version.statusAsString());
+        }
+        Map<String, AssetSummary> assets = new LinkedHashMap<>();
+        api.assets(pkg).forEach(a -> assets.put(a.name(), a));
+        boolean anyAbsent = false;
+        for (Artifact artifact : artifacts) {
+            PublishedCopy copy = compare(pkg, artifact, assets.get(assetName(artifact)));
+            anyAbsent |= !copy.found();
+            copies.put(artifact, copy);
+        }
+        boolean unfinished = status == PackageVersionStatus.UNFINISHED;
+        if (unfinished) {
+            log.info(pkg + " is Unfinished in CodeArtifact (" + api.where().describe() + "): an earlier publish broke off "
+                    + "before its maven-metadata.xml; it is sent whole again to finish it.");
+        }
+        if (unfinished || anyAbsent) {
+            refuseIfPublishBlocked(pkg);
+        }
+        return unfinished;
     }
 
     @Override
