@@ -34,8 +34,10 @@ final class CodeArtifactTokens {
         if (token == null || token.expiresAt() == null || token.expiresAt().isBefore(clock.instant().plus(RENEW_BEFORE))) {
             token = api.authorizationToken();
             tokens.put(key, token);
-            log.debug("Got a CodeArtifact token for domain " + where.domain() + " (owner " + where.owner() + ", region "
-                    + where.region() + "), valid until " + token.expiresAt() + ".");
+            // where the credentials came from helps with a refused upload; the token itself is never shown
+            log.info("Got a CodeArtifact token for domain " + where.domain() + " (owner " + where.owner() + ", region "
+                    + where.region() + ") from GetAuthorizationToken (AWS SDK default credential chain), valid until "
+                    + token.expiresAt() + ".");
         }
         return token;
     }
