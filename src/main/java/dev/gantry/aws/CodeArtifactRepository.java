@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
  * <li>Credentials: user {@code aws} and the domain's token, fetched when Resolver first needs them; a {@code settings.xml}
  * server of the repository's id wins.</li>
  * <li>What it holds of a release: {@code DescribePackageVersion}, then {@code ListPackageVersionAssets} with each asset's
- * SHA-256 — two calls per module and no download when the files are identical. A file that differs is downloaded to
+ * SHA-256 — two calls per module and no download when the files are identical. It reports without logging: the publisher
+ * words what was found. A file that differs is downloaded to
  * name the jar entries that differ. Before anything is uploaded, the package's origin controls are checked
  * ({@code DescribePackage}): a package whose publishing is blocked is refused before the first file moves.</li>
  * <li>After a snapshot publish: the earlier builds of the snapshot version ({@code Unlisted} versions) are deleted, keeping
@@ -122,10 +123,6 @@ final class CodeArtifactRepository implements ArtifactRepository {
             copies.put(artifact, copy);
         }
         boolean unfinished = status == PackageVersionStatus.UNFINISHED;
-        if (unfinished) {
-            log.info(pkg + " is Unfinished in CodeArtifact (" + api.where().describe() + "): an earlier publish broke off "
-                    + "before its maven-metadata.xml; it is sent whole again to finish it.");
-        }
         if (unfinished || anyAbsent) {
             refuseIfPublishBlocked(pkg);
         }
@@ -199,8 +196,6 @@ final class CodeArtifactRepository implements ArtifactRepository {
         String published = asset.hashes().get(HashAlgorithm.SHA_256);
         String ours = sha256(built);
         if (published != null && published.equalsIgnoreCase(ours)) {
-            log.info(artifact + " is already published in CodeArtifact (" + api.where().describe() + ") with identical "
-                    + "content (SHA-256 " + ours.substring(0, SHOWN_HASH) + ").");
             return PublishedCopy.IDENTICAL;
         }
         String difference = difference(pkg, asset.name(), built, published, ours);
