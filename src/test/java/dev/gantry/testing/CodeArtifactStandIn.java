@@ -87,7 +87,8 @@ import java.util.regex.Pattern;
  *       the action and resource; Maven: 403). Maven reads need {@code codeartifact:ReadFromRepository}, uploads
  *       {@code codeartifact:PublishPackageVersion}, {@code maven-metadata.xml} uploads
  *       {@code codeartifact:PutPackageMetadata}.</li>
- *   <li><b>Faults</b>: {@link #failNext}, {@link #throttleNext}, {@link #resetNext}, {@link #delayNext} for an API
+ *   <li><b>Faults</b>: {@link #failNext}, {@link #throttleNext}, {@link #resetNext}, {@link #delayNext}, {@link #errorNext} (any AWS error, e.g.
+ *       {@code ConflictException}) for an API
  *       operation ({@code DescribePackageVersion}) or a Maven call ({@code PUT}, {@code PUT com/acme/lib/1.0/}: a
  *       method, or a method and a path prefix).</li>
  * </ul>
@@ -127,7 +128,11 @@ public final class CodeArtifactStandIn implements AutoCloseable {
     private volatile Path callLog;
     private volatile Path stateFile;
 
-    private record Fault(String kind, Duration delay) {
+    private record Fault(String kind, Duration delay, int status, String type, String message) {
+
+        Fault(String kind, Duration delay) {
+            this(kind, delay, 0, null, null);
+        }
     }
 
     private CodeArtifactStandIn() throws IOException {
@@ -224,6 +229,22 @@ public final class CodeArtifactStandIn implements AutoCloseable {
         expiredKeys.add(accessKeyId);
     }
 
+    /**
+     * A token as GetAuthorizationToken issues it, for a test that plays the user who pasted one into
+     * {@code settings.xml} (not counted as a call).
+     */
+    public String issueToken() {
+        return newToken(DEFAULT_TOKEN_LIFETIME);
+    }
+
+    private String newToken(Duration lifetime) {
+        byte[] bytes = new byte[48];
+        random.nextBytes(bytes);
+        String token = "eyJ" + HexFormat.of().formatHex(bytes);
+        tokens.put(token, clock.instant().plus(lifetime));
+        return token;
+    }
+
     /** Authorization tokens issued so far expire now (the Maven endpoint answers 401 to them). */
     public void expireTokens() {
         tokens.replaceAll((token, expires) -> clock.instant().minusSeconds(1));
@@ -270,6 +291,14 @@ public final class CodeArtifactStandIn implements AutoCloseable {
 
     public void resetNext(String call) {
         resetNext(call, 1);
+    }
+
+    /**
+     * The next call of this API operation answers this AWS error ({@code 409 ConflictException},
+     * {@code 402 ServiceQuotaExceededException} …), or for a Maven call this status with the message as its body.
+     */
+    public void errorNext(String call, int status, String errorType, String message) {
+        queue(call, 1, new Fault("error", Duration.ZERO, status, errorType, message));
     }
 
     /** The next call is answered normally, after this delay. */
@@ -374,6 +403,13 @@ public final class CodeArtifactStandIn implements AutoCloseable {
                         apiError(exchange, 429, "ThrottlingException", "Rate exceeded", null);
                     } else {
                         text(exchange, 429, "Too Many Requests");
+                    }
+                }
+                case "error" -> {
+                    if (api) {
+                        apiError(exchange, fault.status(), fault.type(), fault.message(), null);
+                    } else {
+                        text(exchange, fault.status(), fault.message());
                     }
                 }
                 case "delay" -> {
@@ -534,11 +570,8 @@ public final class CodeArtifactStandIn implements AutoCloseable {
                     + "'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200", null);
             return;
         }
-        byte[] bytes = new byte[48];
-        random.nextBytes(bytes);
-        String token = "eyJ" + HexFormat.of().formatHex(bytes);
-        Instant expiration = clock.instant().plus(seconds == 0 ? DEFAULT_TOKEN_LIFETIME : Duration.ofSeconds(seconds));
-        tokens.put(token, expiration);
+        String token = newToken(seconds == 0 ? DEFAULT_TOKEN_LIFETIME : Duration.ofSeconds(seconds));
+        Instant expiration = tokens.get(token);
         apiAnswer(exchange, JSON.createObjectNode().put("authorizationToken", token)
                 .put("expiration", expiration.getEpochSecond()));
     }

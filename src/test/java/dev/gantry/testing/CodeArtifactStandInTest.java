@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
 import software.amazon.awssdk.services.codeartifact.model.AssetSummary;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
+import software.amazon.awssdk.services.codeartifact.model.ConflictException;
 import software.amazon.awssdk.services.codeartifact.model.DeletePackageVersionsResponse;
 import software.amazon.awssdk.services.codeartifact.model.HashAlgorithm;
 import software.amazon.awssdk.services.codeartifact.model.InternalServerException;
@@ -433,6 +434,17 @@ class CodeArtifactStandInTest {
                 assertThatThrownBy(() -> once.getAuthorizationToken(r -> r.domain("acme")))
                         .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
             }
+        }
+
+        @Test
+        void anyAwsErrorCanBeAnsweredAndTheSdkTypesIt() {
+            codeArtifact.errorNext("DeletePackageVersions", 409, "ConflictException", "Another operation is in progress");
+            assertThatThrownBy(() -> client.deletePackageVersions(r -> r.domain("acme").repository(REPO)
+                    .format(PackageFormat.MAVEN).namespace(GROUP).packageValue(LIB).versions("1.0")))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(409);
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Another operation is in progress");
+                    });
         }
 
         @Test
