@@ -267,6 +267,24 @@ public final class CodeArtifactStandIn implements AutoCloseable {
         saveState();
     }
 
+    /**
+     * A version that another build left in the repository (not counted as a call): with this status
+     * ({@code Published}, {@code Unfinished}, {@code Unlisted}) and these assets, name → bytes. For "released before
+     * from another commit" or "left Unfinished by a failed run".
+     */
+    public void addVersion(String repository, String groupId, String artifactId, String version, String status,
+                           Map<String, byte[]> assets) {
+        synchronized (this) {
+            Package pkg = packages(repository).findOrCreate(groupId, artifactId);
+            Version v = new Version(version);
+            v.status = status;
+            v.publishedTime = status.equals(CodeArtifactPackages.UNFINISHED) ? null : clock.instant();
+            v.assets.putAll(assets);
+            pkg.versions.put(version, v);
+        }
+        saveState();
+    }
+
     /** The next {@code times} calls of this operation or Maven call answer 500 ({@code InternalServerException}). */
     public void failNext(String call, int times) {
         queue(call, times, new Fault("fail", Duration.ZERO));

@@ -236,6 +236,17 @@ class CodeArtifactStandInTest {
         }
 
         @Test
+        void aVersionAnotherBuildPublishedIsThereAsIfUploaded() throws Exception {
+            codeArtifact.addVersion(REPO, GROUP, LIB, "1.0", "Published",
+                    Map.of("lib-1.0.jar", "their jar".getBytes(StandardCharsets.UTF_8)));
+            assertThat(status("1.0")).isEqualTo("Published");
+            assertThat(get("com/acme/lib/1.0/lib-1.0.jar").body()).asString().isEqualTo("their jar");
+            assertThat(put("com/acme/lib/1.0/lib-1.0.jar", "our jar").statusCode()).isEqualTo(409);
+            assertThat(codeArtifact.calls()).containsExactly("GetAuthorizationToken", "DescribePackageVersion",
+                    "GET com/acme/lib/1.0/lib-1.0.jar", "PUT com/acme/lib/1.0/lib-1.0.jar");
+        }
+
+        @Test
         void newAssetsCanBeAddedToAPublishedVersion() throws Exception {
             publishRelease("1.0", "jar one");
             assertThat(put("com/acme/lib/1.0/lib-1.0-sources.jar", "sources").statusCode()).isEqualTo(201);
@@ -469,17 +480,21 @@ class CodeArtifactStandInTest {
         }
     }
 
-    @Test
-    void callsAndStateAreRecordedForAVerifyScript() throws Exception {
-        Path calls = dir.resolve("calls.txt");
-        Path state = dir.resolve("state.json");
-        codeArtifact.recordCallsTo(calls);
-        codeArtifact.recordStateTo(state);
-        publishRelease("1.0", "jar one");
-        status("1.0");
-        assertThat(Files.readAllLines(calls)).containsExactly("PUT com/acme/lib/1.0/lib-1.0.jar",
-                "PUT com/acme/lib/1.0/lib-1.0.pom", "PUT com/acme/lib/maven-metadata.xml", "DescribePackageVersion");
-        assertThat(Files.readString(state)).contains("\"com.acme:lib\"").contains("\"Published\"")
-                .contains(CodeArtifactPackages.hash("SHA-256", "jar one".getBytes(StandardCharsets.UTF_8)));
+    @Nested
+    class Records {
+
+        @Test
+        void callsAndStateAreRecordedForAVerifyScript() throws Exception {
+            Path calls = dir.resolve("calls.txt");
+            Path state = dir.resolve("state.json");
+            codeArtifact.recordCallsTo(calls);
+            codeArtifact.recordStateTo(state);
+            publishRelease("1.0", "jar one");
+            status("1.0");
+            assertThat(Files.readAllLines(calls)).containsExactly("PUT com/acme/lib/1.0/lib-1.0.jar",
+                    "PUT com/acme/lib/1.0/lib-1.0.pom", "PUT com/acme/lib/maven-metadata.xml", "DescribePackageVersion");
+            assertThat(Files.readString(state)).contains("\"com.acme:lib\"").contains("\"Published\"")
+                    .contains(CodeArtifactPackages.hash("SHA-256", "jar one".getBytes(StandardCharsets.UTF_8)));
+        }
     }
 }
