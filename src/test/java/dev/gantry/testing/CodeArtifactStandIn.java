@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  *   <li><b>The API</b> (REST-JSON over plain HTTP, {@link #endpoint()}, reached with the SDK's standard
  *       {@code aws.endpointUrlCodeartifact} / {@code AWS_ENDPOINT_URL_CODEARTIFACT}): GetAuthorizationToken
  *       ({@code POST /v1/authorization-token}), GetRepositoryEndpoint ({@code GET /v1/repository/endpoint}),
- *       DescribePackage ({@code GET /v1/package}), DescribePackageVersion ({@code GET /v1/package/version}),
+ *       DescribePackage ({@code GET /v1/package}), PutPackageOriginConfiguration
+ *       ({@code POST /v1/package}), DescribePackageVersion ({@code GET /v1/package/version}),
  *       ListPackageVersionAssets ({@code POST /v1/package/version/assets}), ListPackageVersions
  *       ({@code POST /v1/package/versions}), DeletePackageVersions ({@code POST /v1/package/versions/delete}) — paths
  *       as the SDK 2.40.2 marshallers send them. Requests must be SigV4-signed for {@code us-east-1/codeartifact} with
@@ -461,6 +462,7 @@ public final class CodeArtifactStandIn implements AutoCloseable {
             case "POST /v1/authorization-token" -> "GetAuthorizationToken";
             case "GET /v1/repository/endpoint" -> "GetRepositoryEndpoint";
             case "GET /v1/package" -> "DescribePackage";
+            case "POST /v1/package" -> "PutPackageOriginConfiguration";
             case "GET /v1/package/version" -> "DescribePackageVersion";
             case "POST /v1/package/version/assets" -> "ListPackageVersionAssets";
             case "POST /v1/package/versions" -> "ListPackageVersions";
@@ -522,6 +524,10 @@ public final class CodeArtifactStandIn implements AutoCloseable {
         }
         String namespace = query.get("namespace");
         String name = query.get("package");
+        if (operation.equals("PutPackageOriginConfiguration")) {
+            putOriginConfiguration(exchange, request, packages, namespace, name);
+            return;
+        }
         synchronized (this) {
             Package pkg = name == null ? null : packages.find(namespace, name);
             if (pkg == null) {
@@ -601,6 +607,28 @@ public final class CodeArtifactStandIn implements AutoCloseable {
         description.putObject("originConfiguration").putObject("restrictions").put("publish", pkg.publish)
                 .put("upstream", pkg.upstream);
         apiAnswer(exchange, answer);
+    }
+
+    /** Sets the restrictions, creating the package without versions when it does not exist (as AWS documents). */
+    private void putOriginConfiguration(HttpExchange exchange, JsonNode request, CodeArtifactPackages packages,
+                                        String namespace, String name) {
+        String publish = request.path("restrictions").path("publish").asText("");
+        String upstream = request.path("restrictions").path("upstream").asText("");
+        if (name == null || !Set.of("ALLOW", "BLOCK").containsAll(List.of(publish, upstream))) {
+            apiError(exchange, 400, "ValidationException", "restrictions.publish and restrictions.upstream must each "
+                    + "be ALLOW or BLOCK, and package must be given; got publish '" + publish + "', upstream '"
+                    + upstream + "', package '" + name + "'", null);
+            return;
+        }
+        synchronized (this) {
+            Package pkg = packages.findOrCreate(namespace, name);
+            pkg.publish = publish;
+            pkg.upstream = upstream;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putObject("originConfiguration").putObject("restrictions").put("publish", publish).put("upstream", upstream);
+        apiAnswer(exchange, answer);
+        saveState();
     }
 
     private ObjectNode describeVersion(Package pkg, Version version, String repository) {

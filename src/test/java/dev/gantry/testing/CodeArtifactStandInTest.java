@@ -27,6 +27,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
+import software.amazon.awssdk.services.codeartifact.model.AllowUpstream;
 import software.amazon.awssdk.services.codeartifact.model.AssetSummary;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 import software.amazon.awssdk.services.codeartifact.model.ConflictException;
@@ -373,6 +374,15 @@ class CodeArtifactStandInTest {
         }
 
         @Test
+        void putPackageOriginConfigurationBlocksPublishingEvenBeforeAnyVersion() throws Exception {
+            client.putPackageOriginConfiguration(r -> r.domain("acme").repository(REPO).format(PackageFormat.MAVEN)
+                    .namespace(GROUP).packageValue(LIB).restrictions(o -> o.publish(AllowPublish.BLOCK)
+                            .upstream(AllowUpstream.ALLOW)));
+            assertThat(put("com/acme/lib/1.0/lib-1.0.jar", "jar").statusCode()).isEqualTo(403);
+            assertThat(codeArtifact.versions(REPO, GROUP, LIB)).isEmpty();
+        }
+
+        @Test
         void aDirectlyPublishedPackageAllowsPublishing() throws Exception {
             publishRelease("1.0", "jar");
             var restrictions = client.describePackage(r -> r.domain("acme").repository(REPO).format(PackageFormat.MAVEN)
@@ -465,6 +475,12 @@ class CodeArtifactStandInTest {
                 assertThatThrownBy(() -> once.getRepositoryEndpoint(r -> r.domain("acme").repository(REPO)
                         .format(PackageFormat.MAVEN))).isInstanceOf(SdkClientException.class);
             }
+        }
+
+        @Test
+        void aMavenCallCanBeReset() {
+            codeArtifact.resetNext("PUT", 2);
+            assertThatThrownBy(() -> put("com/acme/lib/1.0/lib-1.0.jar", "jar")).isInstanceOf(java.io.IOException.class);
         }
 
         @Test
