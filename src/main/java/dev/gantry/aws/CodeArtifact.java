@@ -2,43 +2,72 @@ package dev.gantry.aws;
 
 import dev.gantry.publish.ArtifactRepository;
 import dev.gantry.release.GantryLog;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.aether.repository.RemoteRepository;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 /**
- * AWS CodeArtifact for one Maven build: the repositories it recognises by URL, one SDK client per domain, the
- * authorization token (fetched on first use, never logged), and the CodeArtifact implementation of the
- * {@link ArtifactRepository} port. Close it at the end of the build.
+ * AWS CodeArtifact for one Maven build: the repositories it recognises by URL ({@link CodeArtifactUrl}), one SDK client
+ * per region, made on first use, the authorization tokens (one per domain for the build, fetched on first use, never
+ * logged), and the CodeArtifact implementation of the {@link ArtifactRepository} port. Close it at the end of the build.
  *
- * <p>SKELETON: the contract between the publish side and the CodeArtifact implementation; filled in on its branch.
+ * <p>The clients take the region from the URL, the credentials from the SDK's default chain, the endpoint from the SDK's
+ * standard settings ({@code AWS_ENDPOINT_URL_CODEARTIFACT}, {@code AWS_ENDPOINT_URL}, a profile's {@code endpoint_url},
+ * or the system property {@code aws.endpointUrlCodeartifact}), and the lean URLConnection HTTP client set explicitly
+ * (the SDK would otherwise look one up with {@code ServiceLoader}, which a Maven plugin's class realm may not serve).
  */
 public final class CodeArtifact implements AutoCloseable {
 
     private final GantryLog log;
     private final int keepSnapshots;
+    private final CodeArtifactTokens tokens;
+    private final Map<String, CodeartifactClient> clients = new HashMap<>();
 
     /** @param keepSnapshots how many builds of a snapshot version stay after a publish (0: no clean-up) */
     public CodeArtifact(GantryLog log, int keepSnapshots) {
+        this(log, keepSnapshots, Clock.systemUTC());
+    }
+
+    CodeArtifact(GantryLog log, int keepSnapshots, Clock clock) {
         this.log = log;
         this.keepSnapshots = keepSnapshots;
+        this.tokens = new CodeArtifactTokens(clock, log);
     }
 
     /** Whether a repository URL is CodeArtifact's ({@code https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/maven/<repo>/}). */
     public static boolean recognises(String url) {
-        return false;
+        return CodeArtifactUrl.recognises(url);
     }
 
     /**
      * The CodeArtifact implementation of the port for a repository URL of CodeArtifact, or empty for any other URL.
+     * Nothing on AWS is called until the repository is asked something.
      *
      * @param configured the repository as configured, with the {@code settings.xml} server's authentication when there is
      *                   one (then it wins over the token)
      */
     public Optional<ArtifactRepository> repository(RemoteRepository configured) {
-        return Optional.empty();
+        return CodeArtifactUrl.parse(configured.getUrl()).map(where -> new CodeArtifactRepository(configured,
+                new CodeArtifactApi(where, () -> client(where.region()),
+                        configured.getAuthentication() == null ? null : configured.getId()), tokens, keepSnapshots, log));
+    }
+
+    /** The SDK client of a region, made on first use: nothing on AWS is touched when nothing is to be published. */
+    synchronized CodeartifactClient client(String region) {
+        return clients.computeIfAbsent(region, r -> CodeartifactClient.builder()
+                .region(Region.of(r))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build());
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        clients.values().forEach(CodeartifactClient::close);
+        clients.clear();
     }
 }

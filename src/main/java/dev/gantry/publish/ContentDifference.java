@@ -29,7 +29,7 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
     }
 
     /** Compares this build's file with the published one, which are known to differ in bytes. */
-    static ContentDifference of(String fileName, Path built, Path published) {
+    public static ContentDifference of(String fileName, Path built, Path published) {
         try (ZipFile ours = new ZipFile(built.toFile()); ZipFile theirs = new ZipFile(published.toFile())) {
             Map<String, Long> ourCrcs = crcs(ours);
             Map<String, Long> theirCrcs = crcs(theirs);

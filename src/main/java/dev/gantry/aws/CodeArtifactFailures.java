@@ -1,0 +1,172 @@
+package dev.gantry.aws;
+
+import dev.gantry.release.GantryException;
+import java.util.List;
+
+/**
+ * Every CodeArtifact refusal and warning, worded in one place (as {@code Refusals} is for the rest of Gantry): what
+ * CodeArtifact answered, to which call, on which domain, repository and package, and what to do. Tests assert these
+ * messages. No message ever holds a token.
+ */
+final class CodeArtifactFailures {
+
+    static final String DOCS = "docs/codeartifact.md";
+
+    private CodeArtifactFailures() {
+    }
+
+    /** {@code DescribePackageVersion of com.acme:orders:1.4.0 in repository releases in domain acme (…)}. */
+    private static String where(String call, CodeArtifactUrl where, CodeArtifactPackage pkg) {
+        return call + (pkg == null ? "" : " of " + pkg) + " in " + where.describe();
+    }
+
+    private static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    /** The resource an IAM action applies to, as a policy names it. */
+    static String resource(String action, CodeArtifactUrl where, CodeArtifactPackage pkg) {
+        String arn = "arn:" + partition(where.region()) + ":codeartifact:" + where.region() + ":" + where.owner() + ":";
+        switch (action) {
+            case "sts:GetServiceBearerToken":
+                return "* (with the condition sts:AWSServiceName = codeartifact.amazonaws.com)";
+            case "codeartifact:GetAuthorizationToken":
+                return arn + "domain/" + where.domain();
+            case "codeartifact:ReadFromRepository":
+            case "codeartifact:GetRepositoryEndpoint":
+                return arn + "repository/" + where.domain() + "/" + where.repository();
+            default:
+                return arn + "package/" + where.domain() + "/" + where.repository() + "/maven/"
+                        + (pkg == null ? "*" : pkg.groupId() + "/" + pkg.artifactId());
+        }
+    }
+
+    /**
+     * @param settingsServer the id of the {@code settings.xml} server that gives the repository's credentials, or null:
+     *                       with one, only the API calls (release check, clean-up) need AWS credentials
+     */
+    static GantryException noCredentials(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail,
+            String settingsServer) {
+        String why = settingsServer == null
+                ? "Gantry asks CodeArtifact for the repository token with the AWS SDK's default credential chain"
+                : "The <server> " + settingsServer + " of settings.xml gives the credentials for uploads, but Gantry "
+                + "checks what the repository holds (and cleans up snapshots) with CodeArtifact's API, through the AWS "
+                + "SDK's default credential chain";
+        String orServer = settingsServer == null
+                ? "; or put a <server> with the repository's <id>, <username>aws</username> and a token as <password> in "
+                + "settings.xml"
+                : "";
+        return new GantryException("No AWS credentials for CodeArtifact's " + where(call, where, pkg) + ": " + detail
+                + ". " + why + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login "
+                + "for SSO), or a web identity (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' "
+                + "configure-aws-credentials sets), or run where a container or instance role applies" + orServer
+                + ". Nothing was published.");
+    }
+
+    static GantryException credentialsRejected(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String code,
+            String detail) {
+        return new GantryException("AWS rejected the credentials for CodeArtifact's " + where(call, where, pkg) + ": " + code
+                + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". They are expired or invalid: "
+                + "refresh them (aws sso login, a new session token, the CI's role or OIDC set-up) and re-run the "
+                + "pipeline; what is published is kept.");
+    }
+
+    static GantryException accessDenied(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String action,
+            String detail) {
+        String also = action.equals("codeartifact:GetAuthorizationToken")
+                ? " (the token also needs sts:GetServiceBearerToken on *, with the condition sts:AWSServiceName = "
+                + "codeartifact.amazonaws.com)"
+                : "";
+        return new GantryException("AWS denied " + action + " for CodeArtifact's " + where(call, where, pkg) + " to these credentials"
+                + (detail == null || detail.isBlank() ? "" : ": " + detail) + ". Allow " + action + " on "
+                + resource(action, where, pkg) + also + " in the IAM policy of the role or user the build runs as ("
+                + DOCS + " lists the minimal policy), and check that no domain or repository policy denies it; then "
+                + "re-run the pipeline, what is published is kept.");
+    }
+
+    static GantryException domainNotFound(CodeArtifactUrl where, String call) {
+        return new GantryException("There is no CodeArtifact domain " + where.domain() + " owned by " + where.owner()
+                + " in region " + where.region() + " (" + call + " answered ResourceNotFoundException). Check the "
+                + "repository URL in <distributionManagement> (" + where.url() + "): it names the domain, its owner and "
+                + "the region, and a domain lives in one region only, so a domain in another region needs that "
+                + "region's URL (aws codeartifact get-repository-endpoint --domain " + where.domain()
+                + " --domain-owner " + where.owner() + " --repository " + where.repository() + " --format maven "
+                + "prints it). Nothing was published.");
+    }
+
+    static GantryException repositoryNotFound(CodeArtifactUrl where, String call) {
+        return new GantryException("There is no repository " + where.repository() + " in the CodeArtifact domain "
+                + where.domain() + " (owner " + where.owner() + ", region " + where.region() + "): " + call
+                + " answered ResourceNotFoundException. Create it (aws codeartifact create-repository --domain "
+                + where.domain() + " --domain-owner " + where.owner() + " --repository " + where.repository()
+                + " --region " + where.region() + ") or fix the repository URL in <distributionManagement> ("
+                + where.url() + "). Nothing was published.");
+    }
+
+    static GantryException wrongRegion(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail) {
+        return new GantryException("AWS refused CodeArtifact's " + where(call, where, pkg) + " as a request to the wrong region: "
+                + detail + ". The region comes from the repository URL (" + where.url() + "); check it against the "
+                + "domain's region (aws codeartifact list-domains --region <region>), and that AWS_ENDPOINT_URL_CODEARTIFACT, "
+                + "AWS_ENDPOINT_URL or the profile's endpoint_url, if set, point at that same region. Nothing was "
+                + "published.");
+    }
+
+    static GantryException throttled(CodeArtifactUrl where, CodeArtifactPackage pkg, String call) {
+        return new GantryException("CodeArtifact throttled " + where(call, where, pkg) + ", and the AWS SDK's retries "
+                + "did not get through: something else in this account and region is calling CodeArtifact heavily. "
+                + "Re-run the pipeline later; what is published is kept. If it happens often, allow the SDK more "
+                + "attempts with AWS_MAX_ATTEMPTS (or max_attempts in the AWS profile).");
+    }
+
+    static GantryException unreachable(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail) {
+        return new GantryException("Cannot reach CodeArtifact's API for " + where(call, where, pkg) + ": " + detail
+                + ". Check the network and the endpoint: Gantry uses the AWS SDK's, for the region of the URL, or the "
+                + "one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for "
+                + "a VPC endpoint). Nothing was published.");
+    }
+
+    static GantryException failed(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, int status, String code,
+            String detail) {
+        return new GantryException("CodeArtifact answered " + where(call, where, pkg) + " with HTTP " + status + " "
+                + code + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". Re-run the pipeline; what "
+                + "is published is kept. If it persists, check AWS's service health for " + where.region() + ".");
+    }
+
+    static GantryException publishBlocked(CodeArtifactUrl where, CodeArtifactPackage pkg) {
+        return new GantryException("CodeArtifact blocks publishing " + pkg.withoutVersion() + " to " + where.describe()
+                + ": the package's origin controls set publish to BLOCK (usually because the package came from an "
+                + "upstream repository or an external connection under that name). Publishing would fail half-way, so "
+                + "nothing was published. Either rename the artifact (its groupId or artifactId), or, if this build "
+                + "owns the package, allow publishing: aws codeartifact put-package-origin-configuration --domain "
+                + where.domain() + " --domain-owner " + where.owner() + " --repository " + where.repository()
+                + " --format maven --namespace " + pkg.groupId() + " --package " + pkg.artifactId()
+                + " --restrictions publish=ALLOW,upstream=BLOCK.");
+    }
+
+    static GantryException versionNotPublishable(CodeArtifactUrl where, CodeArtifactPackage pkg, String status) {
+        return new GantryException(pkg + " is " + status + " in " + where.describe() + ": its files cannot be read or "
+                + "added, and a release is immutable. Bump the version in pom.xml, or restore the version (aws "
+                + "codeartifact update-package-versions-status --domain " + where.domain() + " --repository "
+                + where.repository() + " --format maven --namespace " + pkg.groupId() + " --package "
+                + pkg.artifactId() + " --versions " + pkg.version() + " --target-status Published) if it is this "
+                + "release. Nothing was published.");
+    }
+
+    /** A warning: the snapshot is published, only the clean-up of earlier builds failed. */
+    static String cleanUpFailed(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String problem) {
+        return "The snapshot " + pkg + " is published, but its earlier builds in " + where.describe() + " were not "
+                + "cleaned up: " + call + " failed: " + problem + " They stay as Unlisted versions and are cleaned up by "
+                + "the next snapshot publish once this is fixed; set -Dgantry.codeartifact.keepSnapshots=0 to stop "
+                + "cleaning up.";
+    }
+
+    /** A warning: some builds could not be deleted (DeletePackageVersions answers per version). */
+    static String buildsNotDeleted(CodeArtifactUrl where, CodeArtifactPackage pkg, List<String> failures) {
+        return "The snapshot " + pkg + " is published, but CodeArtifact did not delete these earlier builds in "
+                + where.describe() + ": " + String.join("; ", failures) + ". They stay as they are; the next snapshot "
+                + "publish tries again.";
+    }
+}

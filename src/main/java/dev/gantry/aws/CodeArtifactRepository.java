@@ -1,0 +1,277 @@
+package dev.gantry.aws;
+
+import dev.gantry.publish.ArtifactRepository;
+import dev.gantry.publish.ContentDifference;
+import dev.gantry.publish.ModuleArtifacts;
+import dev.gantry.publish.PublishedFiles;
+import dev.gantry.publish.PublishedFiles.PublishedCopy;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
+import software.amazon.awssdk.services.codeartifact.model.AssetSummary;
+import software.amazon.awssdk.services.codeartifact.model.DeletePackageVersionsResponse;
+import software.amazon.awssdk.services.codeartifact.model.HashAlgorithm;
+import software.amazon.awssdk.services.codeartifact.model.PackageDescription;
+import software.amazon.awssdk.services.codeartifact.model.PackageVersionDescription;
+import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
+
+/**
+ * A CodeArtifact Maven repository as the publish goal sees it ({@link ArtifactRepository}).
+ *
+ * <ul>
+ * <li>Credentials: user {@code aws} and the domain's token, fetched when Resolver first needs them; a {@code settings.xml}
+ * server of the repository's id wins.</li>
+ * <li>What it holds of a release: {@code DescribePackageVersion}, then {@code ListPackageVersionAssets} with each asset's
+ * SHA-256 — two calls per module and no download when the files are identical. It reports without logging: the publisher
+ * words what was found. A file that differs is downloaded to
+ * name the jar entries that differ. Before anything is uploaded, the package's origin controls are checked
+ * ({@code DescribePackage}): a package whose publishing is blocked is refused before the first file moves.</li>
+ * <li>After a snapshot publish: the earlier builds of the snapshot version ({@code Unlisted} versions) are deleted, keeping
+ * the newest {@code keepSnapshots}, the one just published included. A failure there is a warning.</li>
+ * </ul>
+ */
+final class CodeArtifactRepository implements ArtifactRepository {
+
+    private static final int SHOWN_HASH = 12;
+
+    private final RemoteRepository configured;
+    private final CodeArtifactApi api;
+    private final CodeArtifactTokens tokens;
+    private final int keepSnapshots;
+    private final GantryLog log;
+
+    CodeArtifactRepository(RemoteRepository configured, CodeArtifactApi api, CodeArtifactTokens tokens, int keepSnapshots,
+            GantryLog log) {
+        this.configured = configured;
+        this.api = api;
+        this.tokens = tokens;
+        this.keepSnapshots = keepSnapshots;
+        this.log = log;
+    }
+
+    @Override
+    public RemoteRepository remote() {
+        if (configured.getAuthentication() != null) {
+            return configured;
+        }
+        return new RemoteRepository.Builder(configured)
+                .setAuthentication(new CodeArtifactAuthentication(api, tokens))
+                .build();
+    }
+
+    @Override
+    public PublishedFiles published(ModuleArtifacts module) throws GantryException {
+        Map<Artifact, PublishedCopy> copies = new LinkedHashMap<>();
+        boolean unfinished = false;
+        for (Map.Entry<CodeArtifactPackage, List<Artifact>> entry : byPackage(module.artifacts()).entrySet()) {
+            unfinished |= compareVersion(entry.getKey(), entry.getValue(), copies);
+        }
+        return new PublishedFiles(copies, unfinished);
+    }
+
+    /**
+     * Puts into {@code copies} what the repository holds of each file of one package version, and refuses a version
+     * that cannot take them.
+     *
+     * @return whether the version is Unfinished
+     */
+    private boolean compareVersion(CodeArtifactPackage pkg, List<Artifact> artifacts, Map<Artifact, PublishedCopy> copies)
+            throws GantryException {
+        if (pkg.version().endsWith("-SNAPSHOT")) {
+            // every snapshot publish is a new build: nothing of it can be there already
+            artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
+            refuseIfPublishBlocked(pkg);
+            return false;
+        }
+        CodeArtifactApi.DescribedVersion described = api.describeVersion(pkg);
+        PackageVersionDescription version = described.version();
+        if (version == null) {
+            artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
+            if (described.packageExists()) {
+                // a new package has no origin controls of its own yet: only an existing one can block publishing
+                refuseIfPublishBlocked(pkg);
+            }
+            return false;
+        }
+        PackageVersionStatus status = version.status();
+        if (status == PackageVersionStatus.ARCHIVED || status == PackageVersionStatus.DISPOSED) {
+            throw CodeArtifactFailures.versionNotPublishable(api.where(), pkg, version.statusAsString());
+        }
+        Map<String, AssetSummary> assets = new LinkedHashMap<>();
+        api.assets(pkg).forEach(a -> assets.put(a.name(), a));
+        boolean anyAbsent = false;
+        for (Artifact artifact : artifacts) {
+            PublishedCopy copy = compare(pkg, artifact, assets.get(assetName(artifact)));
+            anyAbsent |= !copy.found();
+            copies.put(artifact, copy);
+        }
+        boolean unfinished = status == PackageVersionStatus.UNFINISHED;
+        if (unfinished || anyAbsent) {
+            refuseIfPublishBlocked(pkg);
+        }
+        return unfinished;
+    }
+
+    @Override
+    public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+        if (!snapshot || keepSnapshots <= 0) {
+            return;
+        }
+        for (CodeArtifactPackage pkg : byPackage(module.artifacts()).keySet()) {
+            if (pkg.version().endsWith("-SNAPSHOT")) {
+                deleteEarlierBuilds(pkg);
+            }
+        }
+    }
+
+    private void deleteEarlierBuilds(CodeArtifactPackage pkg) {
+        String call = "ListPackageVersions";
+        try {
+            List<SnapshotBuilds.Listed> listed = api.versions(pkg, PackageVersionStatus.UNLISTED).stream()
+                    .map(v -> new SnapshotBuilds.Listed(v.version(), v.statusAsString())).toList();
+            List<String> delete = SnapshotBuilds.toDelete(pkg.version(), listed, keepSnapshots);
+            if (delete.isEmpty()) {
+                log.debug("No earlier builds of " + pkg + " to delete in CodeArtifact (keeping " + keepSnapshots + ").");
+                return;
+            }
+            call = "DeletePackageVersions";
+            List<String> deleted = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (int from = 0; from < delete.size(); from += CodeArtifactApi.DELETE_BATCH) {
+                List<String> batch = delete.subList(from, Math.min(delete.size(), from + CodeArtifactApi.DELETE_BATCH));
+                DeletePackageVersionsResponse response = api.delete(pkg, batch, PackageVersionStatus.UNLISTED);
+                batch.stream().filter(response.successfulVersions()::containsKey).forEach(deleted::add);
+                response.failedVersions().forEach((version, error) -> failed.add(version + ": "
+                        + error.errorCodeAsString() + (error.errorMessage() == null ? "" : " (" + error.errorMessage() + ")")));
+            }
+            if (!deleted.isEmpty()) {
+                log.info("Deleted " + deleted.size() + " earlier build" + (deleted.size() == 1 ? "" : "s") + " of " + pkg
+                        + " from CodeArtifact (" + api.where().describe() + "), keeping the newest " + keepSnapshots
+                        + ": " + String.join(", ", deleted) + ".");
+            }
+            if (!failed.isEmpty()) {
+                log.warn(CodeArtifactFailures.buildsNotDeleted(api.where(), pkg, failed));
+            }
+        } catch (GantryException | RuntimeException e) {
+            // the snapshot is published: a clean-up that fails must not fail the build
+            log.warn(CodeArtifactFailures.cleanUpFailed(api.where(), pkg, call, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Refuses before any upload when the package's origin controls block publishing ({@code DescribePackage}). */
+    private void refuseIfPublishBlocked(CodeArtifactPackage pkg) throws GantryException {
+        Optional<PackageDescription> described = api.describePackage(pkg);
+        boolean blocked = described.map(PackageDescription::originConfiguration)
+                .map(o -> o.restrictions())
+                .map(r -> r.publish() == AllowPublish.BLOCK)
+                .orElse(false);
+        if (blocked) {
+            throw CodeArtifactFailures.publishBlocked(api.where(), pkg);
+        }
+    }
+
+    /** This build's file against the asset of the same name: absent, identical (same SHA-256), or how it differs. */
+    private PublishedCopy compare(CodeArtifactPackage pkg, Artifact artifact, AssetSummary asset) throws GantryException {
+        if (asset == null || artifact.getFile() == null) {
+            return PublishedCopy.ABSENT;
+        }
+        Path built = artifact.getFile().toPath();
+        String published = asset.hashes().get(HashAlgorithm.SHA_256);
+        String ours = sha256(built);
+        if (published != null && published.equalsIgnoreCase(ours)) {
+            return PublishedCopy.IDENTICAL;
+        }
+        String difference = difference(pkg, asset.name(), built, published, ours);
+        return difference == null ? PublishedCopy.IDENTICAL : PublishedCopy.differing(difference);
+    }
+
+    /**
+     * In words: which jar entries differ when the published copy can be read ({@code GetPackageVersionAsset}, the one
+     * download, made only for a file known to differ), and both SHA-256 in any case. Null when the asset came without
+     * a SHA-256 and its bytes are this build's.
+     */
+    private String difference(CodeArtifactPackage pkg, String name, Path built, String published, String ours) {
+        String hashes = " (SHA-256 in CodeArtifact " + (published == null ? "not given" : shorten(published))
+                + ", this build " + shorten(ours) + ")";
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("gantry-codeartifact");
+            Path copy = scratch.resolve(name);
+            api.download(pkg, name, copy);
+            if (published == null && Files.mismatch(copy, built) == -1L) {
+                return null;
+            }
+            return ContentDifference.of(name, built, copy).describe() + hashes;
+        } catch (GantryException | IOException e) {
+            log.debug("Could not read the published " + name + " to name what differs: " + e.getMessage());
+            return name + " differs" + hashes;
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** The asset name CodeArtifact gives a file of a release version: {@code artifactId-version[-classifier].extension}. */
+    static String assetName(Artifact artifact) {
+        String classifier = artifact.getClassifier();
+        return artifact.getArtifactId() + "-" + artifact.getVersion()
+                + (classifier == null || classifier.isEmpty() ? "" : "-" + classifier) + "." + artifact.getExtension();
+    }
+
+    /** A module's artifacts by package version; all of a module share one, but nothing depends on it. */
+    private static Map<CodeArtifactPackage, List<Artifact>> byPackage(List<Artifact> artifacts) {
+        Map<CodeArtifactPackage, List<Artifact>> byPackage = new LinkedHashMap<>();
+        for (Artifact a : artifacts) {
+            byPackage.computeIfAbsent(new CodeArtifactPackage(a.getGroupId(), a.getArtifactId(), a.getBaseVersion()),
+                    p -> new ArrayList<>()).add(a);
+        }
+        return byPackage;
+    }
+
+    static String sha256(Path file) throws GantryException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new GantryException("Cannot read " + file + " to compare it with CodeArtifact's copy: " + e.getMessage()
+                    + ". Check that the build produced it and that it is readable; nothing was published.", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String shorten(String hash) {
+        return hash.length() <= SHOWN_HASH ? hash : hash.substring(0, SHOWN_HASH) + "…";
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

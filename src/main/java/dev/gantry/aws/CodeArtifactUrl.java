@@ -1,0 +1,57 @@
+package dev.gantry.aws;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An AWS CodeArtifact Maven repository, recognised by its URL alone:
+ * {@code https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com[:port]/maven/<repository>[/]} (China's
+ * {@code .amazonaws.com.cn} too). Domain, owner, region and repository come from the URL, so nothing else needs
+ * configuring. A domain may hold hyphens, so the owner is the last {@code -}-separated part: exactly 12 digits.
+ *
+ * @param url        the URL as written
+ * @param domain     the domain, such as {@code acme} ({@code [a-z][a-z0-9-]{0,48}[a-z0-9]})
+ * @param owner      the 12-digit AWS account that owns the domain
+ * @param region     the AWS region, such as {@code us-east-1}
+ * @param repository the repository in the domain, such as {@code releases}
+ */
+public record CodeArtifactUrl(String url, String domain, String owner, String region, String repository) {
+
+    private static final Pattern URL = Pattern.compile("https://([a-z][a-z0-9-]{0,48}[a-z0-9])-(\\d{12})"
+            + "\\.d\\.codeartifact\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.amazonaws\\.com(?:\\.cn)?(?::\\d{1,5})?"
+            + "/maven/([A-Za-z0-9][A-Za-z0-9._-]{1,99})/?");
+
+    /** The CodeArtifact repository of a Maven repository URL, if it is one. */
+    public static Optional<CodeArtifactUrl> parse(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        Matcher m = URL.matcher(lowerCaseHost(url.trim()));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CodeArtifactUrl(url, m.group(1), m.group(2), m.group(3), m.group(4)));
+    }
+
+    public static boolean recognises(String url) {
+        return parse(url).isPresent();
+    }
+
+    /** Host names are case-insensitive, repository names are not: only the scheme and host are lowered. */
+    private static String lowerCaseHost(String url) {
+        int hostStart = url.indexOf("://");
+        if (hostStart < 0) {
+            return url;
+        }
+        int pathStart = url.indexOf('/', hostStart + 3);
+        int end = pathStart < 0 ? url.length() : pathStart;
+        return url.substring(0, end).toLowerCase(Locale.ROOT) + url.substring(end);
+    }
+
+    /** How messages name it: {@code repository releases in domain acme (owner 123456789012, region us-east-1)}. */
+    public String describe() {
+        return "repository " + repository + " in domain " + domain + " (owner " + owner + ", region " + region + ")";
+    }
+}

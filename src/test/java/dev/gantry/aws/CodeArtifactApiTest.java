@@ -1,0 +1,97 @@
+package dev.gantry.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
+
+/** How AWS's answers, as the SDK gives them, become refusals; without AWS (the SDK's own exception types). */
+class CodeArtifactApiTest {
+
+    static final CodeArtifactUrl RELEASES = CodeArtifactUrl.parse(
+            "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/").orElseThrow();
+    static final CodeArtifactPackage ORDERS = new CodeArtifactPackage("com.acme", "orders", "1.4.0");
+
+    final CodeArtifactApi api = new CodeArtifactApi(RELEASES, () -> {
+        throw new AssertionError("no call");
+    }, null);
+
+    static SdkException answer(int status, String code, String message) {
+        return CodeartifactException.builder().statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+    }
+
+    String refusal(SdkException answer) {
+        return api.refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", ORDERS, answer).getMessage();
+    }
+
+    @Test
+    void access_denied_names_the_action_aws_names() {
+        assertThat(refusal(answer(403, "AccessDeniedException", "User: arn:aws:iam::123456789012:user/ci is not "
+                + "authorized to perform: codeartifact:ListPackageVersionAssets on resource: …")))
+                .startsWith("AWS denied codeartifact:ListPackageVersionAssets for CodeArtifact's DescribePackageVersion");
+    }
+
+    @Test
+    void access_denied_without_a_named_action_names_the_call_s_action() {
+        assertThat(refusal(answer(403, "AccessDeniedException", "Access denied")))
+                .startsWith("AWS denied codeartifact:DescribePackageVersion for CodeArtifact's DescribePackageVersion");
+    }
+
+    @Test
+    void a_signature_for_another_region_is_the_wrong_region() {
+        assertThat(refusal(answer(403, "InvalidSignatureException", "Credential should be scoped to a valid region.")))
+                .startsWith("AWS refused CodeArtifact's DescribePackageVersion of com.acme:orders:1.4.0 in repository "
+                        + "releases in domain acme (owner 123456789012, region us-east-1) as a request to the wrong "
+                        + "region: InvalidSignatureException (Credential should be scoped to a valid region.)");
+    }
+
+    @Test
+    void expired_and_unknown_keys_are_rejected_credentials() {
+        assertThat(refusal(answer(403, "ExpiredTokenException", "The security token included in the request is expired")))
+                .startsWith("AWS rejected the credentials");
+        assertThat(refusal(answer(403, "UnrecognizedClientException", "The security token included in the request is "
+                + "invalid"))).startsWith("AWS rejected the credentials");
+    }
+
+    @Test
+    void throttling_after_the_sdk_retries() {
+        assertThat(refusal(answer(429, "ThrottlingException", "Rate exceeded")))
+                .startsWith("CodeArtifact throttled DescribePackageVersion of com.acme:orders:1.4.0");
+    }
+
+    @Test
+    void anything_else_with_its_status_and_code() {
+        assertThat(refusal(answer(500, "InternalServerException", "boom")))
+                .startsWith("CodeArtifact answered DescribePackageVersion of com.acme:orders:1.4.0 in repository releases "
+                        + "in domain acme (owner 123456789012, region us-east-1) with HTTP 500 InternalServerException "
+                        + "(boom).");
+    }
+
+    @Test
+    void no_credentials_in_the_chain() {
+        assertThat(refusal(SdkClientException.create("Unable to load credentials from any of the providers in the chain")))
+                .startsWith("No AWS credentials for CodeArtifact's DescribePackageVersion")
+                .contains("or put a <server> with the repository's <id>");
+    }
+
+    @Test
+    void no_credentials_with_a_settings_server_says_what_needs_them() {
+        CodeArtifactApi withServer = new CodeArtifactApi(RELEASES, () -> {
+            throw new AssertionError("no call");
+        }, "company");
+        assertThat(withServer.refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", ORDERS,
+                SdkClientException.create("Unable to load credentials from any of the providers")).getMessage())
+                .contains("The <server> company of settings.xml gives the credentials for uploads, but Gantry checks")
+                .doesNotContain("or put a <server>");
+    }
+
+    @Test
+    void a_network_failure_is_unreachable() {
+        assertThat(refusal(SdkClientException.create("Unable to execute HTTP request: Connection refused")))
+                .startsWith("Cannot reach CodeArtifact's API for DescribePackageVersion of com.acme:orders:1.4.0");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gantry.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CodeArtifactUrlTest {
+
+    @Nested
+    class Recognises {
+
+        @Test
+        void domain_owner_region_and_repository_from_the_url() {
+            String url = "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/";
+            assertThat(CodeArtifactUrl.parse(url)).contains(
+                    new CodeArtifactUrl(url, "acme", "123456789012", "us-east-1", "releases"));
+        }
+
+        @Test
+        void a_domain_with_hyphens_whose_owner_is_the_last_twelve_digits() {
+            assertThat(CodeArtifactUrl.parse(
+                    "https://my-team-2-123456789012.d.codeartifact.eu-west-1.amazonaws.com/maven/libs-snapshots"))
+                    .hasValueSatisfying(u -> {
+                        assertThat(u.domain()).isEqualTo("my-team-2");
+                        assertThat(u.owner()).isEqualTo("123456789012");
+                        assertThat(u.region()).isEqualTo("eu-west-1");
+                        assertThat(u.repository()).isEqualTo("libs-snapshots");
+                    });
+        }
+
+        @Test
+        void a_domain_ending_in_digits() {
+            assertThat(CodeArtifactUrl.parse(
+                    "https://team42-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/"))
+                    .hasValueSatisfying(u -> assertThat(u.domain()).isEqualTo("team42"));
+        }
+
+        @Test
+        void a_china_region() {
+            assertThat(CodeArtifactUrl.parse(
+                    "https://acme-123456789012.d.codeartifact.cn-north-1.amazonaws.com.cn/maven/releases/"))
+                    .hasValueSatisfying(u -> assertThat(u.region()).isEqualTo("cn-north-1"));
+        }
+
+        @Test
+        void a_port() {
+            assertThat(CodeArtifactUrl.recognises(
+                    "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com:8443/maven/releases/")).isTrue();
+        }
+
+        @Test
+        void an_upper_case_host_but_keeps_the_repository_as_written() {
+            assertThat(CodeArtifactUrl.parse(
+                    "HTTPS://ACME-123456789012.D.CODEARTIFACT.US-EAST-1.AMAZONAWS.COM/maven/Releases/"))
+                    .hasValueSatisfying(u -> {
+                        assertThat(u.domain()).isEqualTo("acme");
+                        assertThat(u.repository()).isEqualTo("Releases");
+                    });
+        }
+
+        @Test
+        void describes_where_it_is_for_messages() {
+            assertThat(CodeArtifactUrl.parse(
+                    "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/").orElseThrow()
+                    .describe()).isEqualTo("repository releases in domain acme (owner 123456789012, region us-east-1)");
+        }
+    }
+
+    @Nested
+    class DoesNotRecognise {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "https://repo.maven.apache.org/maven2/",
+                "http://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme-12345678901.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme-1234567890123x.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://1acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme--123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/npm/releases/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/com/acme/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com.evil.example/maven/releases/",
+                "https://acme-123456789012.d.codeartifact.useast1.amazonaws.com/maven/releases/",
+                "https://acme-123456789012.dkr.ecr.us-east-1.amazonaws.com/maven/releases/",
+                "file:///tmp/repo",
+                ""})
+        void other_urls(String url) {
+            assertThat(CodeArtifactUrl.recognises(url)).isFalse();
+        }
+
+        @Test
+        void a_domain_longer_than_fifty_characters() {
+            String domain = "a".repeat(51);
+            assertThat(CodeArtifactUrl.recognises("https://" + domain
+                    + "-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/")).isFalse();
+            assertThat(CodeArtifactUrl.recognises("https://" + domain.substring(1)
+                    + "-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/")).isTrue();
+        }
+
+        @Test
+        void nothing() {
+            assertThat(CodeArtifactUrl.parse(null)).isEmpty();
+            assertThat(CodeArtifact.recognises(null)).isFalse();
+        }
+    }
+}
