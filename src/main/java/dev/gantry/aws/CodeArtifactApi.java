@@ -166,7 +166,7 @@ final class CodeArtifactApi {
 
     /** {@code GetPackageVersionAsset} into a file that must not exist yet. */
     void download(CodeArtifactPackage pkg, String asset, Path target) throws GantryException {
-        call("GetPackageVersionAsset", "codeartifact:ReadFromRepository", pkg,
+        call("GetPackageVersionAsset", "codeartifact:GetPackageVersionAsset", pkg,
                 c -> c.getPackageVersionAsset(b -> b.domain(where.domain()).domainOwner(where.owner())
                         .repository(where.repository()).format(PackageFormat.MAVEN).namespace(pkg.groupId())
                         .packageValue(pkg.artifactId()).packageVersion(pkg.version()).asset(asset), target));

@@ -203,11 +203,13 @@ final class CodeArtifactRepository implements ArtifactRepository {
     }
 
     /**
-     * In words: which jar entries differ when the published copy can be read ({@code GetPackageVersionAsset}, the one
+     * In words ({@code orders-1.4.0.jar of com.acme:orders:1.4.0 differs in …}): which jar entries differ when the published copy can be read ({@code GetPackageVersionAsset}, the one
      * download, made only for a file known to differ), and both SHA-256 in any case. Null when the asset came without
      * a SHA-256 and its bytes are this build's.
      */
     private String difference(CodeArtifactPackage pkg, String name, Path built, String published, String ours) {
+        // the file name alone does not say the groupId: name the package version as CodeArtifact lists it
+        String file = name + " of " + pkg;
         String hashes = " (SHA-256 in CodeArtifact " + (published == null ? "not given" : shorten(published))
                 + ", this build " + shorten(ours) + ")";
         Path scratch = null;
@@ -218,10 +220,10 @@ final class CodeArtifactRepository implements ArtifactRepository {
             if (published == null && Files.mismatch(copy, built) == -1L) {
                 return null;
             }
-            return ContentDifference.of(name, built, copy).describe() + hashes;
+            return ContentDifference.of(file, built, copy).describe() + hashes;
         } catch (GantryException | IOException e) {
             log.debug("Could not read the published " + name + " to name what differs: " + e.getMessage());
-            return name + " differs" + hashes;
+            return file + " differs" + hashes;
         } finally {
             deleteQuietly(scratch);
         }

@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  *       ({@code POST /v1/authorization-token}), GetRepositoryEndpoint ({@code GET /v1/repository/endpoint}),
  *       DescribePackage ({@code GET /v1/package}), PutPackageOriginConfiguration
  *       ({@code POST /v1/package}), DescribePackageVersion ({@code GET /v1/package/version}),
- *       ListPackageVersionAssets ({@code POST /v1/package/version/assets}), ListPackageVersions
+ *       ListPackageVersionAssets ({@code POST /v1/package/version/assets}), GetPackageVersionAsset
+ *       ({@code GET /v1/package/version/asset}, needs {@code codeartifact:GetPackageVersionAsset}), ListPackageVersions
  *       ({@code POST /v1/package/versions}), DeletePackageVersions ({@code POST /v1/package/versions/delete}) — paths
  *       as the SDK 2.40.2 marshallers send them. Requests must be SigV4-signed for {@code us-east-1/codeartifact} with
  *       {@link #ACCESS_KEY_ID}. Errors as the REST-JSON protocol carries them ({@code x-amzn-ErrorType} header and a
@@ -465,6 +466,7 @@ public final class CodeArtifactStandIn implements AutoCloseable {
             case "POST /v1/package" -> "PutPackageOriginConfiguration";
             case "GET /v1/package/version" -> "DescribePackageVersion";
             case "POST /v1/package/version/assets" -> "ListPackageVersionAssets";
+            case "GET /v1/package/version/asset" -> "GetPackageVersionAsset";
             case "POST /v1/package/versions" -> "ListPackageVersions";
             case "POST /v1/package/versions/delete" -> "DeletePackageVersions";
             default -> null;
@@ -552,6 +554,8 @@ public final class CodeArtifactStandIn implements AutoCloseable {
                         ObjectNode answer = JSON.createObjectNode();
                         answer.set("packageVersion", describeVersion(pkg, version, repositoryName));
                         apiAnswer(exchange, answer);
+                    } else if (operation.equals("GetPackageVersionAsset")) {
+                        getAsset(exchange, query, version);
                     } else {
                         listAssets(exchange, query, pkg, version);
                     }
@@ -683,6 +687,27 @@ public final class CodeArtifactStandIn implements AutoCloseable {
             answer.put("nextToken", String.valueOf(from + max));
         }
         apiAnswer(exchange, answer);
+    }
+
+    /** The asset's bytes as the body, its name and version in headers, as the SDK's streaming output reads them. */
+    private static void getAsset(HttpExchange exchange, Map<String, String> query, Version version) {
+        String name = String.valueOf(query.get("asset"));
+        byte[] bytes = version.assets.get(name);
+        if (bytes == null) {
+            apiError(exchange, 404, "ResourceNotFoundException", "Asset not found. Asset: '" + name + "', version: '"
+                    + version.version + "'", ids(name, "asset"));
+            return;
+        }
+        try {
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.getResponseHeaders().add("X-AssetName", name);
+            exchange.getResponseHeaders().add("X-PackageVersion", version.version);
+            exchange.getResponseHeaders().add("X-PackageVersionRevision", version.revision);
+            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void deletePackageVersions(HttpExchange exchange, JsonNode request, Package pkg) {
