@@ -87,6 +87,38 @@ final class CodeArtifactFailures {
                 + "re-run the pipeline, what is published is kept.");
     }
 
+    /**
+     * The Maven endpoint answered 403 to an upload. It names no action, so the message names the one the request needed:
+     * {@code PublishPackageVersion} for a file, {@code PutPackageMetadata} for {@code maven-metadata.xml} (which Resolver
+     * reads first, with {@code ReadFromRepository}).
+     *
+     * @param pkg    the package being sent, or null when Resolver's message does not say
+     * @param server the settings.xml server whose token was used, or null for a token from GetAuthorizationToken
+     */
+    static String uploadDenied(CodeArtifactUrl where, CodeArtifactPackage pkg, boolean metadata, String server) {
+        String action = metadata ? "codeartifact:PutPackageMetadata" : "codeartifact:PublishPackageVersion";
+        String credentials = server == null
+                ? "the credentials the build runs with (the token came from GetAuthorizationToken with them)"
+                : "the identity that made the token in <server> " + server + " of settings.xml";
+        return "CodeArtifact denied the upload to " + where.describe() + " (HTTP 403): " + credentials + " lack "
+                + action + " on " + resource(action, where, pkg)
+                + (metadata ? " (or codeartifact:ReadFromRepository, to read maven-metadata.xml first)" : "") + ". Allow "
+                + "codeartifact:PublishPackageVersion and codeartifact:PutPackageMetadata on the package and "
+                + "codeartifact:ReadFromRepository on the repository in the IAM policy of the role or user the build runs "
+                + "as (" + DOCS + " lists the minimal policy), and check that no domain or repository policy denies them.";
+    }
+
+    /** The Maven endpoint answered 401 to an upload: the token was refused. */
+    static String tokenRefused(CodeArtifactUrl where, String server) {
+        return server == null
+                ? "CodeArtifact refused the token Gantry got from GetAuthorizationToken for " + where.describe()
+                + " (HTTP 401): check that the URL's domain and owner are the repository's, and that the credentials "
+                + "are not revoked."
+                : "CodeArtifact refused the token in <server> " + server + " of settings.xml for " + where.describe()
+                + " (HTTP 401): tokens last 12 hours at most. Remove that <server> to let Gantry fetch a token with the "
+                + "AWS credentials, or put a fresh one there.";
+    }
+
     static GantryException domainNotFound(CodeArtifactUrl where, String call) {
         return new GantryException("There is no CodeArtifact domain " + where.domain() + " owned by " + where.owner()
                 + " in region " + where.region() + " (" + call + " answered ResourceNotFoundException). Check the "

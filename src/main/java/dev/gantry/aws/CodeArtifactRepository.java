@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -50,6 +52,8 @@ import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
 final class CodeArtifactRepository implements ArtifactRepository {
 
     private static final int SHOWN_HASH = 12;
+    /** Resolver's "Could not transfer artifact com.acme:orders:jar:1.4.0" / "… metadata com.acme:orders/maven-metadata.xml". */
+    private static final Pattern TRANSFER = Pattern.compile("Could not transfer (artifact|metadata) ([^:\\s]+):([^:/\\s]+)");
 
     private final RemoteRepository configured;
     private final CodeArtifactApi api;
@@ -173,6 +177,26 @@ final class CodeArtifactRepository implements ArtifactRepository {
             // the snapshot is published: a clean-up that fails must not fail the build
             log.warn(CodeArtifactFailures.cleanUpFailed(api.where(), pkg, call, String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * A 403 on upload is IAM (the origin controls were checked before): the action follows from what Resolver was
+     * sending, a file or {@code maven-metadata.xml}. A 401 is the token: the settings.xml one, or one just fetched.
+     */
+    @Override
+    public String whyDeployFailed(String failure) {
+        String detail = failure == null ? "" : failure;
+        Matcher transfer = TRANSFER.matcher(detail);
+        boolean named = transfer.find();
+        CodeArtifactPackage pkg = named ? new CodeArtifactPackage(transfer.group(2), transfer.group(3), null) : null;
+        String server = configured.getAuthentication() == null ? null : configured.getId();
+        if (detail.contains("status code: 403")) {
+            return CodeArtifactFailures.uploadDenied(api.where(), pkg, named && transfer.group(1).equals("metadata"), server);
+        }
+        if (detail.contains("status code: 401")) {
+            return CodeArtifactFailures.tokenRefused(api.where(), server);
+        }
+        return null;
     }
 
     /** Refuses before any upload when the package's origin controls block publishing ({@code DescribePackage}). */

@@ -128,7 +128,8 @@ public final class ArtifactPublisher {
                 return;
             } catch (DeploymentException e) {
                 if (attempt == ATTEMPTS || isClientError(e.getMessage())) {
-                    throw Refusals.deployFailed(repository.getId(), repository.getUrl(), e.getMessage(), attempt, e);
+                    throw Refusals.deployFailed(repository.getId(), repository.getUrl(), e.getMessage(), attempt,
+                            remaining.get(0).repository().whyDeployFailed(e.getMessage()), e);
                 }
                 log.warn("Publishing to " + repository.getUrl() + " failed (attempt " + attempt + " of " + ATTEMPTS + "): "
                         + e.getMessage() + "; retrying.");

@@ -34,4 +34,12 @@ public interface ArtifactRepository {
      * @param snapshot whether the files were a snapshot
      */
     void afterPublish(ModuleArtifacts module, boolean snapshot);
+
+    /**
+     * What a person should know and do when Resolver's deploy to this repository failed with this message (a 403 from
+     * CodeArtifact is an IAM action missing, not a {@code settings.xml} password), or null for the generic advice.
+     */
+    default String whyDeployFailed(String failure) {
+        return null;
+    }
 }

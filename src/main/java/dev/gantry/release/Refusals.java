@@ -385,10 +385,13 @@ public final class Refusals {
         return new GantryException("Cannot write " + path + ": " + detail + ". Check that the build directory is writable.");
     }
 
-    public static GantryException deployFailed(String id, String url, String detail, int attempts, Throwable cause) {
+    /** @param why what the repository's kind says of this failure, or null for the generic hint about credentials */
+    public static GantryException deployFailed(String id, String url, String detail, int attempts, String why,
+            Throwable cause) {
         return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed"
                 + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + detail
-                + ". " + credentialsHint(detail, id) + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
+                + ". " + (why == null ? credentialsHint(detail, id) : why + " ")
+                + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
     }
 
     public static GantryException repositoryUnreadable(String id, String url, String detail, Throwable cause) {
