@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,6 +61,14 @@ final class CodeArtifactRepository implements ArtifactRepository {
     private final CodeArtifactTokens tokens;
     private final int keepSnapshots;
     private final GantryLog log;
+    /**
+     * CodeArtifact's answers about each release version, asked once per build: the image goal asks before its image
+     * moves and the publish goal again at the end, and a re-run must cost two calls per module. Nothing of this build
+     * is uploaded in between; after a failed upload attempt the publisher asks again and gets these answers, so it
+     * re-sends files that may have arrived, which CodeArtifact accepts when the bytes are the same.
+     */
+    private final Map<CodeArtifactPackage, CodeArtifactApi.DescribedVersion> describedVersions = new ConcurrentHashMap<>();
+    private final Map<CodeArtifactPackage, Map<String, AssetSummary>> listedAssets = new ConcurrentHashMap<>();
 
     CodeArtifactRepository(RemoteRepository configured, CodeArtifactApi api, CodeArtifactTokens tokens, int keepSnapshots,
             GantryLog log) {
@@ -104,7 +113,11 @@ final class CodeArtifactRepository implements ArtifactRepository {
             refuseIfPublishBlocked(pkg);
             return false;
         }
-        CodeArtifactApi.DescribedVersion described = api.describeVersion(pkg);
+        CodeArtifactApi.DescribedVersion described = describedVersions.get(pkg);
+        if (described == null) {
+            described = api.describeVersion(pkg);
+            describedVersions.put(pkg, described);
+        }
         PackageVersionDescription version = described.version();
         if (version == null) {
             artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
@@ -118,8 +131,14 @@ final class CodeArtifactRepository implements ArtifactRepository {
         if (status == PackageVersionStatus.ARCHIVED || status == PackageVersionStatus.DISPOSED) {
             throw CodeArtifactFailures.versionNotPublishable(api.where(), pkg, version.statusAsString());
         }
-        Map<String, AssetSummary> assets = new LinkedHashMap<>();
-        api.assets(pkg).forEach(a -> assets.put(a.name(), a));
+        Map<String, AssetSummary> assets = listedAssets.get(pkg);
+        if (assets == null) {
+            assets = new LinkedHashMap<>();
+            for (AssetSummary asset : api.assets(pkg)) {
+                assets.put(asset.name(), asset);
+            }
+            listedAssets.put(pkg, assets);
+        }
         boolean anyAbsent = false;
         for (Artifact artifact : artifacts) {
             PublishedCopy copy = compare(pkg, artifact, assets.get(assetName(artifact)));
