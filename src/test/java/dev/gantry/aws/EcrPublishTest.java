@@ -399,6 +399,23 @@ class EcrPublishTest {
         }
     }
 
+    @Nested
+    class Loading_the_sdk_ahead {
+
+        @Test
+        void sends_nothing_to_aws() throws Exception {
+            Ecr.loadSdkInBackground(ecr.host() + "/orders");
+
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("gantry-aws-sdk-loading")) {
+                    thread.join(60_000);
+                }
+            }
+            assertThat(ecr.calls()).isEmpty();
+            assertThat(ecr.received()).isEmpty();
+        }
+    }
+
     /** Another build's image, pushed straight to the registry behind the stand-in. */
     static String pushForeign(String repository, String tag) {
         try {
