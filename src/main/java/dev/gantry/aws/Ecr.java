@@ -53,9 +53,9 @@ public final class Ecr implements AutoCloseable {
     }
 
     /**
-     * Loads the AWS SDK's ECR client on a thread of its own: builds one for the host's region and closes it, with no call
-     * and no credential looked up. In a fresh JVM that takes a second or more, which the image goal would otherwise wait
-     * for at deploy; the plan asks for it in validate, when this build is to push to ECR, so that it happens while the
+     * Loads the AWS SDK's ECR client on a thread of its own: builds one for the host's region, readies a call that an
+     * interceptor stops before it leaves the JVM, and closes it; no credential is looked up and nothing is sent to AWS.
+     * In a fresh JVM that takes a second or more, which the image goal would otherwise wait for at deploy; the plan asks for it in validate, when this build is to push to ECR, so that it happens while the
      * project compiles. At most once per JVM; a failure here is left for the real client to meet and report.
      */
     public static void loadSdkInBackground(String repository) {
