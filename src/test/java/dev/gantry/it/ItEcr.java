@@ -7,7 +7,6 @@ import dev.gantry.testing.LocalRegistry;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +21,7 @@ import java.util.List;
  *       {@code allowInsecureRegistries} and {@code sendCredentialsOverHttp} (the ECR token goes as Basic
  *       credentials).</li>
  * </ul>
+ * The settings are written through {@link ItBuildSettings}, so that {@link ItCodeArtifact} can add its own beside them.
  * The stand-in appends every call it gets to {@code ecr-calls.txt}; the verify script reads it back with {@link #calls},
  * and the registry behind it with {@link ItRegistry#of} (and {@link ItRegistry#pushForeignImage} puts another build's
  * image there).
@@ -52,21 +52,13 @@ public final class ItEcr {
         Path dir = basedir.toPath();
         ecr.recordCallsTo(dir.resolve(CALLS_FILE));
         String base = BaseImages.push(registry, "base/java", 64 * 1024);
-        Path hosts = dir.resolve("hosts");
-        Files.writeString(hosts, "127.0.0.1 localhost\n127.0.0.1 " + EcrStandIn.ACCOUNT + ".dkr.ecr." + EcrStandIn.REGION
-                + ".amazonaws.com\n");
-        Path mvn = dir.resolve(".mvn");
-        Files.createDirectories(mvn);
-        List<String> jvm = new ArrayList<>();
-        jvm.add("-Djdk.net.hosts.file=" + hosts);
-        AwsSdkSettings.settings(ecr, dir, EcrStandIn.ACCESS_KEY_ID, EcrStandIn.SECRET_ACCESS_KEY)
-                .forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        Files.writeString(mvn.resolve("jvm.config"), String.join("\n", jvm) + "\n");
-        Files.writeString(mvn.resolve("maven.config"), String.join("\n",
-                "-Dgantry.image.repository=" + ecr.host() + "/" + repository,
-                "-Dgantry.image.from=" + base,
-                "-Dgantry.image.allowInsecureRegistries=true",
-                "-Dgantry.image.sendCredentialsOverHttp=true") + "\n");
+        ItBuildSettings.of(basedir)
+                .loopbackHosts(EcrStandIn.ACCOUNT + ".dkr.ecr." + EcrStandIn.REGION + ".amazonaws.com")
+                .jvm(AwsSdkSettings.settings(ecr, dir, EcrStandIn.ACCESS_KEY_ID, EcrStandIn.SECRET_ACCESS_KEY))
+                .maven("gantry.image.repository", ecr.host() + "/" + repository)
+                .maven("gantry.image.from", base)
+                .maven("gantry.image.allowInsecureRegistries", "true")
+                .maven("gantry.image.sendCredentialsOverHttp", "true");
         Files.writeString(dir.resolve(HOST_FILE), registry.host());
         return ecr;
     }

@@ -28,11 +28,7 @@ public final class ItMavenRepository {
         HttpMavenRepository repository = HttpMavenRepository.start(root, USER, PASSWORD);
         repository.failNextPuts(failingPuts);
         Runtime.getRuntime().addShutdownHook(new Thread(repository::close));
-        Path mvn = basedir.toPath().resolve(".mvn");
-        Files.createDirectories(mvn);
-        Path config = mvn.resolve("maven.config");
-        String existing = Files.exists(config) ? Files.readString(config) : "";
-        Files.writeString(config, existing + "-Dit.repository.url=" + repository.url() + "\n");
+        ItBuildSettings.of(basedir).maven("it.repository.url", repository.url());
         return repository.url();
     }
 }

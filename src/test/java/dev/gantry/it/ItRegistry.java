@@ -26,12 +26,10 @@ public final class ItRegistry {
         LocalRegistry registry = LocalRegistry.start();
         Runtime.getRuntime().addShutdownHook(new Thread(registry::close));
         String base = BaseImages.push(registry, "base/java", 64 * 1024);
-        Path mvn = basedir.toPath().resolve(".mvn");
-        Files.createDirectories(mvn);
-        Files.writeString(mvn.resolve("maven.config"), String.join("\n",
-                "-Dgantry.image.repository=" + registry.host() + "/" + repository,
-                "-Dgantry.image.from=" + base,
-                "-Dgantry.image.allowInsecureRegistries=true") + "\n");
+        ItBuildSettings.of(basedir)
+                .maven("gantry.image.repository", registry.host() + "/" + repository)
+                .maven("gantry.image.from", base)
+                .maven("gantry.image.allowInsecureRegistries", "true");
         Files.writeString(basedir.toPath().resolve(HOST_FILE), registry.host());
         return registry.host();
     }

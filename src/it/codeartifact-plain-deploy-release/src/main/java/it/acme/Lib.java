@@ -1,0 +1,1 @@
+package it.acme; public class Lib { }
