@@ -6,10 +6,17 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.aether.repository.RemoteRepository;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClientBuilder;
+import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 
 /**
  * AWS CodeArtifact for one Maven build: the repositories it recognises by URL ({@link CodeArtifactUrl}), one SDK client
@@ -22,6 +29,10 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
  * (the SDK would otherwise look one up with {@code ServiceLoader}, which a Maven plugin's class realm may not serve).
  */
 public final class CodeArtifact implements AutoCloseable {
+
+    /** The loading thread's name. */
+    static final String SDK_LOADING_THREAD = "gantry-aws-sdk-loading-codeartifact";
+    private static final AtomicBoolean SDK_LOADING = new AtomicBoolean();
 
     private final GantryLog log;
     private final int keepSnapshots;
@@ -59,10 +70,51 @@ public final class CodeArtifact implements AutoCloseable {
 
     /** The SDK client of a region, made on first use: nothing on AWS is touched when nothing is to be published. */
     synchronized CodeartifactClient client(String region) {
-        return clients.computeIfAbsent(region, r -> CodeartifactClient.builder()
-                .region(Region.of(r))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build());
+        return clients.computeIfAbsent(region, r -> builder(r).build());
+    }
+
+    /** A client builder for a region, with the URLConnection client. */
+    private static CodeartifactClientBuilder builder(String region) {
+        return CodeartifactClient.builder()
+                .region(Region.of(region))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+    }
+
+    /**
+     * Loads the AWS SDK's CodeArtifact client on a thread of its own, as {@code Ecr.loadSdkInBackground} does for ECR:
+     * builds one for the URL's region and readies the release check's first call, which is stopped before it leaves the
+     * JVM, with no credential looked up. In a fresh JVM that takes a second or more, which the publish goal would
+     * otherwise wait for at deploy; the plan can ask for it in validate, when the build is to publish to CodeArtifact.
+     * At most once per JVM; any other URL is ignored; a failure here is left for the real client to meet and report.
+     */
+    public static void loadSdkInBackground(String repositoryUrl) {
+        Optional<CodeArtifactUrl> where = CodeArtifactUrl.parse(repositoryUrl);
+        if (where.isEmpty() || !SDK_LOADING.compareAndSet(false, true)) {
+            return;
+        }
+        CodeArtifactUrl url = where.get();
+        Thread thread = new Thread(() -> {
+            try (CodeartifactClient client = builder(url.region())
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(new StopBeforeSending()))
+                    .build()) {
+                client.describePackageVersion(b -> b.domain(url.domain()).domainOwner(url.owner())
+                        .repository(url.repository()).format(PackageFormat.MAVEN).namespace("gantry")
+                        .packageValue("loading").packageVersion("0"));
+            } catch (RuntimeException | LinkageError expected) {
+                // StopBeforeSending's end, or a problem the real client meets again when publishing, and words
+            }
+        }, SDK_LOADING_THREAD);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Ends a call just before it would leave the JVM: nothing is sent to AWS. */
+    private static final class StopBeforeSending implements ExecutionInterceptor {
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            throw new IllegalStateException("loading the SDK only: not sent");
+        }
     }
 
     @Override

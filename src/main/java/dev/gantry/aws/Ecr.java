@@ -7,10 +7,17 @@ import dev.gantry.image.RegistryApi;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.RepositoryPolicy;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Amazon ECR for one build of the image goal: the ECR hosts it meets (recognised by name, {@link EcrHost}), one SDK
@@ -18,6 +25,8 @@ import java.util.Optional;
  * {@link ImageRegistry} port. Close it at the end of the build.
  */
 public final class Ecr implements AutoCloseable {
+
+    private static final AtomicBoolean SDK_LOADING = new AtomicBoolean();
 
     private final GantryLog log;
     private final Map<String, EcrApi> apis = new HashMap<>();
@@ -41,6 +50,40 @@ public final class Ecr implements AutoCloseable {
         this.log = log;
         this.credentials = new EcrCredentials(this, clock, log);
         this.provisioning = provisioning;
+    }
+
+    /**
+     * Loads the AWS SDK's ECR client on a thread of its own: builds one for the host's region, readies a call that an
+     * interceptor stops before it leaves the JVM, and closes it; no credential is looked up and nothing is sent to AWS.
+     * In a fresh JVM that takes a second or more, which the image goal would otherwise wait for at deploy; the plan asks for it in validate, when this build is to push to ECR, so that it happens while the
+     * project compiles. At most once per JVM; a failure here is left for the real client to meet and report.
+     */
+    public static void loadSdkInBackground(String repository) {
+        Optional<EcrHost> host = EcrHost.parse(repository);
+        if (host.isEmpty() || !SDK_LOADING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try (EcrClient client = EcrApi.builder(host.get())
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(new StopBeforeSending()))
+                    .build()) {
+                // a call marshalled and made ready to send, then stopped: the first real call's classes are loaded too
+                client.getAuthorizationToken(b -> { });
+            } catch (RuntimeException | LinkageError expected) {
+                // StopBeforeSending's end, or a problem the real client meets again when the image is pushed, and words
+            }
+        }, "gantry-aws-sdk-loading");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Ends a call just before it would leave the JVM: nothing is sent to AWS. */
+    private static final class StopBeforeSending implements ExecutionInterceptor {
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            throw new IllegalStateException("loading the SDK only: not sent");
+        }
     }
 
     /** Whether a registry host or image reference is ECR's. */

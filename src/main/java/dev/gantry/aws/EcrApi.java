@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
 import software.amazon.awssdk.services.ecr.model.Image;
@@ -142,14 +143,18 @@ public final class EcrApi implements AutoCloseable {
     /** The SDK client, made on first use: nothing on AWS is touched when nothing is to be pushed or looked up. */
     public synchronized EcrClient client() {
         if (client == null) {
-            client = EcrClient.builder()
-                    .region(Region.of(host.region()))
-                    .fipsEnabled(host.fips())
-                    .dualstackEnabled(host.dualStack())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build();
+            client = builder(host).build();
         }
         return client;
+    }
+
+    /** A client builder for the host: its region, FIPS and dual-stack as the host says, the URLConnection client. */
+    static EcrClientBuilder builder(EcrHost host) {
+        return EcrClient.builder()
+                .region(Region.of(host.region()))
+                .fipsEnabled(host.fips())
+                .dualstackEnabled(host.dualStack())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     @Override

@@ -61,6 +61,10 @@ public final class ImagePublisher {
         try (Ecr ecr = new Ecr(log, request.repositoryPolicy())) {
             RegistryAuth auth = new RegistryAuth(DefaultCredentialSources.of(request, environment, log,
                     List.of(ecr.credentials()), Ecr::recognises), log);
+            if (!plan.local()) {
+                // the target's credential (ECR's token through the SDK: seconds in a fresh JVM) is looked up meanwhile
+                ImageReferences.tryParse(plan.repository()).ifPresent(auth::findAhead);
+            }
             Optional<BaseImage> base = BaseImage.lookUp(request, auth);
             JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, log);
             JibRunner jib = new JibRunner(request, auth, log);

@@ -5,10 +5,21 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 
+import java.util.Optional;
+
 /** Image references from the POM, refused with the element and property a person would fix. */
 final class ImageReferences {
 
     private ImageReferences() {
+    }
+
+    /** The reference, or empty when it is invalid (whoever parses it with {@link #parse} then says so). */
+    static Optional<ImageReference> tryParse(String text) {
+        try {
+            return Optional.of(ImageReference.parse(text));
+        } catch (InvalidImageReferenceException e) {
+            return Optional.empty();
+        }
     }
 
     static ImageReference parse(String text, String element, String property) throws GantryException {

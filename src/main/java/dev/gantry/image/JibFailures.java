@@ -8,7 +8,10 @@ import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 
+import com.google.cloud.tools.jib.http.ResponseException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -74,6 +77,30 @@ public final class JibFailures {
     public static boolean isManifestRefused(Exception e) {
         Throwable cause = rootCause(e);
         return cause instanceof RegistryException && String.valueOf(cause.getMessage()).contains(JIB_MANIFEST_REFUSED);
+    }
+
+    /**
+     * Whether Jib failed on an answer a registry gives when busy or restarting (HTTP 429, 500, 502, 503, 504) or on a
+     * connection broken mid-way: worth another attempt. jib-core retries neither itself (a broken connection only when
+     * its HTTP client can), and its pushes can be repeated: what the registry holds already is not uploaded again.
+     */
+    static boolean isTransient(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseException response) {
+                return RegistryApi.TRANSIENT_STATUSES.contains(response.getStatusCode());
+            }
+            if (cause instanceof SocketException && !(cause instanceof ConnectException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What went wrong at the bottom of Jib's futures, in its own words ("503 Service Unavailable"). */
+    static String rootMessage(Exception e) {
+        Throwable cause = rootCause(e);
+        // Jib's HTTP failures are "503 Service Unavailable" and the request on a second line
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip().replace("\n", ", ");
     }
 
     /** Jib wraps what went wrong in its build steps' futures. */

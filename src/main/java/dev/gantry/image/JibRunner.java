@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.global.JibSystemProperties;
@@ -15,9 +16,11 @@ import dev.gantry.release.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +30,9 @@ final class JibRunner {
     /** jib-core's {@code JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP}, read by {@code BuildContext.Builder#build}. */
     static final String JIB_SEND_CREDENTIALS_OVER_HTTP = JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP;
     private static final Object JIB_SYSTEM_PROPERTIES = new Object();
+    /** Attempts of a build whose registry answered a transient error, and the pause after the first (then longer). */
+    static final int ATTEMPTS = 3;
+    static final Duration RETRY_PAUSE = Duration.ofMillis(500);
     /**
      * Jib's fallback warnings for an insecure registry, given for every URL it calls: "Failed to connect to
      * https://host/v2/… over HTTPS. Attempting again with HTTP." and "Cannot verify server at https://host/v2/….
@@ -80,13 +86,34 @@ final class JibRunner {
             String previous = System.getProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
             System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, String.valueOf(request.sendCredentialsOverHttp()));
             try {
-                return builder.containerize(containerizer);
+                return containerizeRetrying(builder, containerizer);
             } finally {
                 if (previous == null) {
                     System.clearProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
                 } else {
                     System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, previous);
                 }
+            }
+        }
+    }
+
+    /**
+     * Jib's build, again after a short pause when the registry answered a transient error
+     * ({@link JibFailures#isTransient}), at most {@value #ATTEMPTS} times in all: a registry that is briefly busy
+     * (ECR answers 5xx and 429 now and then) does not fail a release. What the registry already holds is not uploaded
+     * again; an immutable tag that the failed attempt did put is then refused, and the caller looks and finds it in place.
+     */
+    private JibContainer containerizeRetrying(JibContainerBuilder builder, Containerizer containerizer) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return builder.containerize(containerizer);
+            } catch (ExecutionException | IOException | RegistryException e) {
+                if (attempt == ATTEMPTS || !JibFailures.isTransient(e)) {
+                    throw e;
+                }
+                log.warn("The registry failed a request of Jib's (" + JibFailures.rootMessage(e) + "); trying again ("
+                        + (attempt + 1) + " of " + ATTEMPTS + ").");
+                Thread.sleep(RETRY_PAUSE.toMillis() * attempt);
             }
         }
     }

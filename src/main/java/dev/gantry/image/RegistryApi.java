@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -45,6 +46,11 @@ public final class RegistryApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_REDIRECTS = 5;
+    /** Answers a registry gives when busy or restarting (ECR among them): worth another attempt. */
+    static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
+    /** Attempts of an exchange answered with a transient error, and the pause after the first (then longer). */
+    static final int ATTEMPTS = 3;
+    static final Duration RETRY_PAUSE = Duration.ofMillis(200);
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     /** A manifest or index as stored: its digest, media type and exact bytes. */
@@ -200,10 +206,10 @@ public final class RegistryApi {
 
     private HttpResponse<byte[]> send(String method, String path, String accept, String contentType, byte[] body)
             throws GantryException {
-        HttpResponse<byte[]> response = attempt(method, path, accept, contentType, body);
+        HttpResponse<byte[]> response = attemptRetrying(method, path, accept, contentType, body);
         if (response.statusCode() == 401) {
             authenticate(response.headers().firstValue("WWW-Authenticate").orElse(""));
-            response = attempt(method, path, accept, contentType, body);
+            response = attemptRetrying(method, path, accept, contentType, body);
             if (response.statusCode() == 401) {
                 throw Refusals.registryUnauthorized(image, registry, credentialSource);
             }
@@ -227,6 +233,37 @@ public final class RegistryApi {
         /** The registry's answer, which holds no secret (the request's credentials are never echoed). */
         public String answer() {
             return answer;
+        }
+    }
+
+    /**
+     * One exchange, again after a short pause when the registry answered a transient error ({@link #TRANSIENT_STATUSES})
+     * or the connection broke mid-way, at most {@value #ATTEMPTS} times in all, as the AWS SDK and Docker do. Every
+     * call here can be repeated: look-ups, and manifest PUTs under a tag (the same bytes again). A refused connection,
+     * a TLS failure or a time-out is not retried: another attempt would only wait as long again.
+     */
+    private HttpResponse<byte[]> attemptRetrying(String method, String path, String accept, String contentType,
+            byte[] body) throws GantryException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<byte[]> response = attempt(method, path, accept, contentType, body);
+                if (!TRANSIENT_STATUSES.contains(response.statusCode()) || attempt == ATTEMPTS) {
+                    return response;
+                }
+            } catch (GantryException e) {
+                Throwable cause = e.getCause();
+                boolean broken = cause instanceof IOException && !(cause instanceof SSLException
+                        || cause instanceof ConnectException || cause instanceof java.net.http.HttpTimeoutException);
+                if (!broken || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_PAUSE.toMillis() * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Refusals.registryFailed(image, "interrupted");
+            }
         }
     }
 

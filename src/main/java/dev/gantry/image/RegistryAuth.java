@@ -4,10 +4,12 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the credential for a registry by asking the {@link CredentialSource}s in order, first found wins
@@ -18,12 +20,40 @@ final class RegistryAuth {
 
     private final List<CredentialSource> sources;
     private final GantryLog log;
-    /** What {@link #find} found, by registry host: asked once per build, named again in messages. */
-    private final Map<String, Optional<FoundCredential>> cache = new HashMap<>();
+    /** What {@link #find} found or is finding, by registry host: asked once per build, named again in messages. */
+    private final Map<String, CompletableFuture<Optional<FoundCredential>>> cache = new ConcurrentHashMap<>();
 
     RegistryAuth(List<CredentialSource> sources, GantryLog log) {
         this.sources = List.copyOf(sources);
         this.log = log;
+    }
+
+    /**
+     * Starts looking the credential up on a thread of its own, so that a slow source overlaps with other work: ECR's
+     * token comes through the AWS SDK, whose first client and call take seconds in a fresh JVM, while the base image
+     * look-up and the layers need none of it. {@link #find} then waits for it; a failure is reported there, as if
+     * {@link #find} had looked up itself. The sources are still asked in order, so a {@code settings.xml} server for
+     * the host still wins and ECR is then not called at all.
+     */
+    void findAhead(ImageReference reference) {
+        if (reference.isScratch()) {
+            return;
+        }
+        cache.computeIfAbsent(reference.getRegistry(), registry -> {
+            CompletableFuture<Optional<FoundCredential>> future = new CompletableFuture<>();
+            // a thread of its own rather than a pool's: it inherits the caller's context class loader (the plugin's
+            // class realm, where the SDK looks its parts up), and ends with the look-up
+            Thread thread = new Thread(() -> {
+                try {
+                    future.complete(lookUp(reference, registry));
+                } catch (GantryException | RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            }, "gantry-credentials-" + registry);
+            thread.setDaemon(true);
+            thread.start();
+            return future;
+        });
     }
 
     Optional<FoundCredential> find(ImageReference reference) throws GantryException {
@@ -31,17 +61,45 @@ final class RegistryAuth {
             return Optional.empty();
         }
         String registry = reference.getRegistry();
-        Optional<FoundCredential> cached = cache.get(registry);
-        if (cached == null) {
-            cached = lookUp(reference, registry);
-            cache.put(registry, cached);
+        CompletableFuture<Optional<FoundCredential>> found = cache.get(registry);
+        if (found == null) {
+            found = new CompletableFuture<>();
+            CompletableFuture<Optional<FoundCredential>> earlier = cache.putIfAbsent(registry, found);
+            if (earlier == null) {
+                try {
+                    found.complete(lookUp(reference, registry));
+                } catch (GantryException | RuntimeException e) {
+                    found.completeExceptionally(e);
+                }
+            } else {
+                found = earlier;
+            }
         }
-        return cached;
+        return result(found);
     }
 
     /** Where the credential for a registry came from, if {@link #find} found one. */
     Optional<String> sourceOf(String registry) {
-        return cache.getOrDefault(registry, Optional.empty()).map(FoundCredential::source);
+        CompletableFuture<Optional<FoundCredential>> found = cache.get(registry);
+        if (found == null || !found.isDone() || found.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return found.join().map(FoundCredential::source);
+    }
+
+    private static Optional<FoundCredential> result(CompletableFuture<Optional<FoundCredential>> found)
+            throws GantryException {
+        try {
+            return found.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GantryException refusal) {
+                throw refusal;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     private Optional<FoundCredential> lookUp(ImageReference reference, String registry) throws GantryException {

@@ -1,5 +1,7 @@
 package dev.gantry.maven;
 
+import dev.gantry.aws.Ecr;
+import dev.gantry.release.ImagePlan;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -18,6 +20,16 @@ public class PlanMojo extends GantryMojo {
     @Override
     protected void run(ReactorRelease release) {
         // the plan is made by the first goal that asks for it: this goal asks in validate, before anything is compiled
+        ImagePlan image = release.plan.image();
+        if (image != null && !image.local() && !release.dryRun && Ecr.recognises(image.repository()) && pushesImage()) {
+            // the AWS SDK takes a second or more to load in a fresh JVM: loaded while the project compiles, not at deploy
+            Ecr.loadSdkInBackground(image.repository());
+        }
+    }
+
+    /** Whether this Maven run goes as far as the image goal ({@code deploy}, or the goal named on the command line). */
+    private boolean pushesImage() {
+        return session.getGoals().stream().anyMatch(g -> g.equals("deploy") || g.endsWith(":image"));
     }
 
     @Override

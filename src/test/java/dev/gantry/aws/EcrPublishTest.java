@@ -98,9 +98,13 @@ class EcrPublishTest {
     }
 
     ImageRequest request(String repository, List<ImageTag> tags, String commit, Instant time) {
+        return request(repository, tags, commit, time, base);
+    }
+
+    ImageRequest request(String repository, List<ImageTag> tags, String commit, Instant time, String from) {
         return ImageRequest.builder()
                 .image(new ImagePlan(ecr.host() + "/" + repository, false, tags))
-                .from(base)
+                .from(from)
                 .classesDirectory(service.classes())
                 .dependencies(service.dependencies())
                 .mainClass(SampleService.MAIN_CLASS)
@@ -293,6 +297,122 @@ class EcrPublishTest {
                             + "(commit a1b2c3d) would produce sha256:");
             assertThat(registry.tags("race-other")).doesNotContain("latest");
             assertThat(ecr.calls()).doesNotContain("PUT manifests/latest");
+        }
+    }
+
+    @Nested
+    class A_base_image_in_ecr {
+
+        @Test
+        void is_pulled_with_the_token_of_the_push_and_recorded_under_its_ecr_name() throws Exception {
+            ecr.createRepository("base-images", "IMMUTABLE");
+            BaseImages.push(registry, "base-images", "17-jre", 100_000); // an administrator published it beforehand
+            ecr.createRepository("with-ecr-base", "IMMUTABLE_WITH_EXCLUSION", MOVING.toArray(String[]::new));
+            String from = ecr.host() + "/base-images:17-jre";
+
+            ImageResult result = publish(request("with-ecr-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A, from));
+
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(result.base().name()).isEqualTo(from);
+            assertThat(result.base().digest()).isEqualTo(registry.digest("base-images", "17-jre"));
+            assertThat(ecr.calls()).contains("GET manifests/17-jre");
+            assertThat(ecr.count("GetAuthorizationToken")).isEqualTo(1);
+            assertThat(passwordsSeen()).hasSize(1);
+            assertThat(ecr.received()).filteredOn(r -> r.uri().startsWith("/v2/base-images/"))
+                    .anyMatch(r -> r.authorization() != null && r.authorization().startsWith("Basic "));
+        }
+
+        @Test
+        void that_is_missing_is_refused_naming_it() {
+            ecr.createRepository("base-images-empty", "IMMUTABLE");
+            ecr.createRepository("missing-base", "MUTABLE");
+            String from = ecr.host() + "/base-images-empty:17-jre";
+
+            assertThatThrownBy(() -> publish(request("missing-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A,
+                    from))).isInstanceOf(GantryException.class).hasMessageContaining(from);
+            assertThat(ecr.calls()).noneMatch(c -> c.startsWith("PUT "));
+        }
+    }
+
+    @Nested
+    class Registry_faults {
+
+        @Test
+        void a_server_error_on_a_layer_check_is_retried() throws Exception {
+            ecr.createRepository("fault-blob", "MUTABLE");
+            ecr.failNext("HEAD blobs");
+
+            ImageResult result = publish(request("fault-blob", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A));
+
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(logged).anyMatch(line -> line.startsWith("WARN The registry failed a request of Jib's (503 "
+                    + "Service Unavailable, HEAD http://" + ecr.host() + "/v2/fault-blob/blobs/sha256:")
+                    && line.endsWith("); trying again (2 of 3)."));
+        }
+
+        @Test
+        void that_lasts_beyond_the_retries_is_refused_and_a_rerun_completes() throws Exception {
+            ecr.createRepository("fault-lasting", "IMMUTABLE_WITH_EXCLUSION", MOVING.toArray(String[]::new));
+            List<ImageTag> tags = List.of(new ImageTag("1.4.0", false), new ImageTag("latest", true));
+            for (int i = 0; i < 3; i++) {
+                ecr.failNext("PUT manifests/1.4.0");
+            }
+
+            assertThatThrownBy(() -> publish(request("fault-lasting", tags, COMMIT_A, TIME_A)))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("Cannot talk to the registry of " + ecr.host() + "/fault-lasting: 503 Service "
+                            + "Unavailable");
+            assertThat(registry.tags("fault-lasting")).isEmpty(); // latest waits for the release tag
+
+            ImageResult rerun = publish(request("fault-lasting", tags, COMMIT_A, TIME_A));
+            assertThat(rerun.pushed()).containsExactly("1.4.0", "latest");
+        }
+
+        @Test
+        void a_reset_connection_on_a_layer_upload_is_retried() throws Exception {
+            ecr.createRepository("fault-upload", "MUTABLE");
+            ecr.resetNext("POST blobs/uploads");
+
+            ImageResult result = publish(request("fault-upload", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A));
+
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+        }
+
+        @Test
+        void a_server_error_when_moving_latest_is_retried() throws Exception {
+            ecr.createRepository("fault-latest", "MUTABLE");
+            ecr.failNext("PUT manifests/latest");
+
+            ImageResult result = publish(request("fault-latest", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A));
+
+            assertThat(registry.digest("fault-latest", "latest")).isEqualTo(result.digest());
+        }
+
+        @Test
+        void a_reset_connection_on_the_manifest_push_is_retried() throws Exception {
+            ecr.createRepository("fault-manifest", "IMMUTABLE_WITH_EXCLUSION", MOVING.toArray(String[]::new));
+            ecr.resetNext("PUT manifests/1.4.0");
+
+            ImageResult result = publish(request("fault-manifest", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A));
+
+            assertThat(registry.digest("fault-manifest", "1.4.0")).isEqualTo(result.digest());
+        }
+    }
+
+    @Nested
+    class Loading_the_sdk_ahead {
+
+        @Test
+        void sends_nothing_to_aws() throws Exception {
+            Ecr.loadSdkInBackground(ecr.host() + "/orders");
+
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("gantry-aws-sdk-loading")) {
+                    thread.join(60_000);
+                }
+            }
+            assertThat(ecr.calls()).isEmpty();
+            assertThat(ecr.received()).isEmpty();
         }
     }
 

@@ -38,6 +38,11 @@ public final class ImageBenchmark {
     static final String JIB = "com.google.cloud.tools:jib-maven-plugin:3.5.1";
     /** The version of this plugin installed in the local repository (scripts/bench installs it first). */
     static final String PLUGIN_VERSION = System.getProperty("gantry.version", "0.1.0-SNAPSHOT");
+    /**
+     * The local repository scripts/bench installed this build into (its own, with ~/.m2 as a read-only tail, so the
+     * benchmark never replaces the snapshot other builds resolve from ~/.m2), or null for Maven's default.
+     */
+    static final String BENCH_REPOSITORY = System.getProperty("gantry.bench.repository");
 
     public static void main(String[] args) throws Exception {
         Path mvnw = Path.of("mvnw").toAbsolutePath();
@@ -203,6 +208,10 @@ public final class ImageBenchmark {
     static void maven(Path mvnw, Path project, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(mvnw.toString());
+        if (BENCH_REPOSITORY != null) {
+            command.add("-Dmaven.repo.local=" + BENCH_REPOSITORY);
+            command.add("-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"), ".m2", "repository"));
+        }
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(project.resolve("maven.log").toFile()).start();

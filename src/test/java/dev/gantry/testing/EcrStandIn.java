@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +64,10 @@ public final class EcrStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern V2 = Pattern.compile("^/v2/(.+)/(manifests|blobs|tags)(/.*)?$");
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "transfer-encoding", "keep-alive", "authorization");
 
     private final LocalRegistry registry;
     private final LoopbackServer server;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final RegistryForwarder forwarder;
     private final Map<String, EcrRepository> repositories = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Set<String> expiredKeys = ConcurrentHashMap.newKeySet();
@@ -88,6 +81,7 @@ public final class EcrStandIn implements AutoCloseable {
 
     private EcrStandIn(LocalRegistry registry) throws IOException {
         this.registry = registry;
+        this.forwarder = new RegistryForwarder(registry);
         this.server = LoopbackServer.start(this::handle);
     }
 
@@ -574,7 +568,6 @@ public final class EcrStandIn implements AutoCloseable {
     // --- the registry ------------------------------------------------------------------------------------
 
     private void registry(HttpExchange exchange, String path) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
         Matcher m = V2.matcher(path);
         String repositoryName = m.matches() ? m.group(1) : null;
@@ -606,6 +599,8 @@ public final class EcrStandIn implements AutoCloseable {
                     + "' does not exist in the registry with id '" + ACCOUNT + "'");
             return;
         }
+        // a manifest is read here (a race may land it first); anything else, layers included, streams through
+        byte[] body = "PUT".equals(method) && tag != null ? exchange.getRequestBody().readAllBytes() : null;
         if ("PUT".equals(method) && tag != null && !tag.startsWith("sha256:")) {
             Runnable race = races.remove(tag);
             if (race != null) {
@@ -621,8 +616,8 @@ public final class EcrStandIn implements AutoCloseable {
                 return;
             }
         }
-        forward(exchange, method, body);
-        if ("PUT".equals(method) && tag != null && exchange.getResponseCode() == 201) {
+        int status = forwarder.forward(exchange, body);
+        if ("PUT".equals(method) && tag != null && status == 201) {
             String digest = exchange.getResponseHeaders().getFirst("Docker-Content-Digest");
             if (digest != null) {
                 repository.pushedAt.putIfAbsent(digest, clock.instant());
@@ -667,44 +662,6 @@ public final class EcrStandIn implements AutoCloseable {
             };
             default -> "ecr:ListImages";
         };
-    }
-
-    private void forward(HttpExchange exchange, String method, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.baseUrl() + exchange.getRequestURI()))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase())) {
-                values.forEach(v -> request.header(name, v));
-            }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        String self = "http://" + exchange.getRequestHeaders().getFirst("Host");
-        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-            String name = header.getKey();
-            if (name.equals(":status") || NOT_FORWARDED.contains(name.toLowerCase())) {
-                continue;
-            }
-            for (String value : header.getValue()) {
-                exchange.getResponseHeaders().add(name, value.replace(registry.baseUrl(), self));
-            }
-        }
-        boolean head = "HEAD".equals(method);
-        byte[] answer = response.body();
-        if (head) {
-            response.headers().firstValue("Content-Length").ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
-        }
-        exchange.sendResponseHeaders(response.statusCode(), head || answer.length == 0 ? -1 : answer.length);
-        if (!head && answer.length > 0) {
-            exchange.getResponseBody().write(answer);
-        }
     }
 
     private static void registryError(HttpExchange exchange, int status, String code, String message) {

@@ -102,8 +102,9 @@ public final class LocalRegistry implements AutoCloseable {
             config.append("auth:\n  htpasswd:\n    realm: gantry-test\n    path: ").append(dir.resolve("htpasswd")).append('\n');
         }
         Files.writeString(dir.resolve("config.yml"), config.toString());
+        // HTTP/1.1 as the registry speaks (the JDK client's default, HTTP/2, asks a plain HTTP server to upgrade)
         this.http = tls ? HttpClient.newBuilder().sslContext(InsecureTls.trustingAnyCertificate()).connectTimeout(Duration.ofSeconds(5)).build()
-                : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.process = new ProcessBuilder(BINARY, "serve", dir.resolve("config.yml").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("registry.log").toFile())

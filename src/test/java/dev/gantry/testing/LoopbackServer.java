@@ -14,6 +14,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A small JDK {@link HttpServer} on a free loopback port, for what the real registry cannot do (redirect to another
@@ -43,6 +46,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("loopback-handler"));
     private final ServerSocket front;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -58,6 +62,9 @@ public final class LoopbackServer implements AutoCloseable {
                 throw e;
             }
         });
+        // the JDK server runs handlers on its one dispatcher thread unless given an executor: Jib's concurrent layer
+        // uploads and checks would then wait in line, as no registry makes them wait
+        server.setExecutor(handlers);
         server.start();
         front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "loopback-front-" + front.getLocalPort());
@@ -116,6 +123,14 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     public static LoopbackServer start(Handler handler) throws IOException {
         return new LoopbackServer(handler);
     }
@@ -139,7 +154,8 @@ public final class LoopbackServer implements AutoCloseable {
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            // an answer to HEAD has no body (the JDK server refuses one)
+            byte[] bytes = "HEAD".equals(exchange.getRequestMethod()) ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
@@ -157,5 +173,6 @@ public final class LoopbackServer implements AutoCloseable {
             // closing
         }
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -24,17 +24,24 @@ public final class RecordingLog implements GantryLog {
     @Override
     public void debug(String message) {
         if (debug) {
-            into.add("DEBUG " + message);
+            add("DEBUG " + message);
         }
     }
 
     @Override
     public void info(String message) {
-        into.add(message);
+        add(message);
     }
 
     @Override
     public void warn(String message) {
-        into.add("WARN " + message);
+        add("WARN " + message);
+    }
+
+    /** Jib's threads and the credential look-up's log too, while the build's own thread does. */
+    private void add(String line) {
+        synchronized (into) {
+            into.add(line);
+        }
     }
 }
