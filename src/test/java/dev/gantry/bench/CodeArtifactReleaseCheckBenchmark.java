@@ -42,9 +42,12 @@ public final class CodeArtifactReleaseCheckBenchmark {
         int moduleCount = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path work = Files.createTempDirectory("gantry-codeartifact-bench-");
         try (CodeArtifactStandIn standIn = CodeArtifactStandIn.start().createRepository("releases");
-                AwsSdkSettings sdk = AwsSdkSettings.pointAt(standIn, work)) {
+                AwsSdkSettings sdk = AwsSdkSettings.pointAt(standIn, work);
+                CodeArtifact target = new CodeArtifact(GantryLog.SILENT, 1)) {
             String url = standIn.repositoryUrl("releases");
-            List<ModuleArtifacts> modules = publishReactor(standIn, url, work, moduleCount);
+            // the modules name their repository as the publish goal's do; each round asks through a fresh one
+            List<ModuleArtifacts> modules = publishReactor(standIn, url, work, moduleCount, target.repository(
+                    new RemoteRepository.Builder("company", "default", url).build()).orElseThrow());
             List<Long> times = new ArrayList<>();
             List<String> perBuild = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
@@ -78,7 +81,8 @@ public final class CodeArtifactReleaseCheckBenchmark {
     }
 
     /** Publishes each module's files and its maven-metadata.xml as Maven's transport does. */
-    static List<ModuleArtifacts> publishReactor(CodeArtifactStandIn standIn, String url, Path work, int count)
+    static List<ModuleArtifacts> publishReactor(CodeArtifactStandIn standIn, String url, Path work, int count,
+            ArtifactRepository repository)
             throws Exception {
         String token;
         try (CodeartifactClient client = CodeartifactClient.builder().region(Region.US_EAST_1)
@@ -104,8 +108,7 @@ public final class CodeArtifactReleaseCheckBenchmark {
             put(https, auth, url + "com/acme/" + id + "/maven-metadata.xml", ("<metadata><groupId>com.acme</groupId>"
                     + "<artifactId>" + id + "</artifactId><versioning><release>1.4.0</release><versions><version>1.4.0"
                     + "</version></versions></versioning></metadata>").getBytes(StandardCharsets.UTF_8));
-            modules.add(new ModuleArtifacts("com.acme:" + id, artifacts,
-                    new RemoteRepository.Builder("company", "default", url).build()));
+            modules.add(new ModuleArtifacts("com.acme:" + id, artifacts, repository));
         }
         return modules;
     }

@@ -42,11 +42,6 @@ public final class AwsSdkSettings implements AutoCloseable {
                 CodeArtifactStandIn.SECRET_ACCESS_KEY));
     }
 
-    /** The CodeArtifact stand-in's endpoint, and no credentials anywhere. */
-    public static AwsSdkSettings withoutCredentials(CodeArtifactStandIn codeArtifact, Path nowhere) {
-        return new AwsSdkSettings(settings(codeArtifact, nowhere, null, null));
-    }
-
     /** The settings as {@code -D} options or {@code .mvn/jvm.config} lines of a forked Maven. */
     public static Map<String, String> settings(EcrStandIn ecr, Path nowhere, String accessKeyId, String secretAccessKey) {
         Map<String, String> settings = new LinkedHashMap<>();
