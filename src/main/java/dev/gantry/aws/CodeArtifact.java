@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.aether.repository.RemoteRepository;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -93,28 +89,10 @@ public final class CodeArtifact implements AutoCloseable {
             return;
         }
         CodeArtifactUrl url = where.get();
-        Thread thread = new Thread(() -> {
-            try (CodeartifactClient client = builder(url.region())
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .overrideConfiguration(o -> o.addExecutionInterceptor(new StopBeforeSending()))
-                    .build()) {
-                client.describePackageVersion(b -> b.domain(url.domain()).domainOwner(url.owner())
-                        .repository(url.repository()).format(PackageFormat.MAVEN).namespace("gantry")
-                        .packageValue("loading").packageVersion("0"));
-            } catch (RuntimeException | LinkageError expected) {
-                // StopBeforeSending's end, or a problem the real client meets again when publishing, and words
-            }
-        }, SDK_LOADING_THREAD);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Ends a call just before it would leave the JVM: nothing is sent to AWS. */
-    private static final class StopBeforeSending implements ExecutionInterceptor {
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            throw new IllegalStateException("loading the SDK only: not sent");
-        }
+        SdkPreload.inBackground(SDK_LOADING_THREAD, builder(url.region()),
+                (CodeartifactClient client) -> client.describePackageVersion(b -> b.domain(url.domain())
+                        .domainOwner(url.owner()).repository(url.repository()).format(PackageFormat.MAVEN)
+                        .namespace("gantry").packageValue("loading").packageVersion("0")));
     }
 
     @Override

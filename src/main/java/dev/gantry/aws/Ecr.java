@@ -7,10 +7,6 @@ import dev.gantry.image.RegistryApi;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.RepositoryPolicy;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 import java.time.Clock;
@@ -55,35 +51,18 @@ public final class Ecr implements AutoCloseable {
     /**
      * Loads the AWS SDK's ECR client on a thread of its own: builds one for the host's region, readies a call that an
      * interceptor stops before it leaves the JVM, and closes it; no credential is looked up and nothing is sent to AWS.
-     * In a fresh JVM that takes a second or more, which the image goal would otherwise wait for at deploy; the plan asks for it in validate, when this build is to push to ECR, so that it happens while the
-     * project compiles. At most once per JVM; a failure here is left for the real client to meet and report.
+     * In a fresh JVM that takes a second or more, which the image goal would otherwise wait for at
+     * deploy; the plan asks for it in validate, when this build is to push to ECR, so that it happens while the project
+     * compiles. At most once per JVM; a failure here is left for the real client to meet and report.
      */
     public static void loadSdkInBackground(String repository) {
         Optional<EcrHost> host = EcrHost.parse(repository);
         if (host.isEmpty() || !SDK_LOADING.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try (EcrClient client = EcrApi.builder(host.get())
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .overrideConfiguration(o -> o.addExecutionInterceptor(new StopBeforeSending()))
-                    .build()) {
-                // a call marshalled and made ready to send, then stopped: the first real call's classes are loaded too
-                client.getAuthorizationToken(b -> { });
-            } catch (RuntimeException | LinkageError expected) {
-                // StopBeforeSending's end, or a problem the real client meets again when the image is pushed, and words
-            }
-        }, "gantry-aws-sdk-loading");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Ends a call just before it would leave the JVM: nothing is sent to AWS. */
-    private static final class StopBeforeSending implements ExecutionInterceptor {
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            throw new IllegalStateException("loading the SDK only: not sent");
-        }
+        // a call marshalled and made ready to send, then stopped: the first real call's classes are loaded too
+        SdkPreload.inBackground("gantry-aws-sdk-loading", EcrApi.builder(host.get()),
+                (EcrClient client) -> client.getAuthorizationToken(b -> { }));
     }
 
     /** Whether a registry host or image reference is ECR's. */

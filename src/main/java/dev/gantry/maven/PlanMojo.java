@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.aws.CodeArtifact;
 import dev.gantry.aws.Ecr;
 import dev.gantry.release.ImagePlan;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,11 +26,19 @@ public class PlanMojo extends GantryMojo {
             // the AWS SDK takes a second or more to load in a fresh JVM: loaded while the project compiles, not at deploy
             Ecr.loadSdkInBackground(image.repository());
         }
+        if (release.plan.publishes() && !release.dryRun && publishes()) {
+            CodeArtifact.loadSdkInBackground(release.plan.artifacts().repository());
+        }
     }
 
     /** Whether this Maven run goes as far as the image goal ({@code deploy}, or the goal named on the command line). */
     private boolean pushesImage() {
         return session.getGoals().stream().anyMatch(g -> g.equals("deploy") || g.endsWith(":image"));
+    }
+
+    /** Whether this Maven run goes as far as the publish goal ({@code deploy}, or the goal named on the command line). */
+    private boolean publishes() {
+        return session.getGoals().stream().anyMatch(g -> g.equals("deploy") || g.endsWith(":publish"));
     }
 
     @Override

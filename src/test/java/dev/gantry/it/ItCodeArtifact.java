@@ -58,16 +58,6 @@ public final class ItCodeArtifact {
         return codeArtifact;
     }
 
-    /**
-     * Plays the user who pasted a token into {@code settings.xml}: issues one and passes it as
-     * {@code -Dcodeartifact.token} (for a server {@code <password>${codeartifact.token}</password>}).
-     */
-    public static String passTokenAsProperty(File basedir, CodeArtifactStandIn codeArtifact) {
-        String token = codeArtifact.issueToken();
-        ItBuildSettings.of(basedir).maven("codeartifact.token", token);
-        return token;
-    }
-
     /** The calls the stand-in got, in order ({@code GetAuthorizationToken}, {@code PUT com/acme/lib/1.0/lib-1.0.jar} …). */
     public static List<String> calls(File basedir) throws Exception {
         Path file = basedir.toPath().resolve(CALLS_FILE);

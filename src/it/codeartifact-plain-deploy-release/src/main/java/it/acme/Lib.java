@@ -1,1 +1,0 @@
-package it.acme; public class Lib { }
