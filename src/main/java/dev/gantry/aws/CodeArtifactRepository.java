@@ -5,17 +5,16 @@ import dev.gantry.publish.ContentDifference;
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.PublishedFiles;
 import dev.gantry.publish.PublishedFiles.PublishedCopy;
+import dev.gantry.publish.ScratchDirectory;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
@@ -255,10 +253,8 @@ final class CodeArtifactRepository implements ArtifactRepository {
         String file = name + " of " + pkg;
         String hashes = " (SHA-256 in CodeArtifact " + (published == null ? "not given" : shorten(published))
                 + ", this build " + shorten(ours) + ")";
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("gantry-codeartifact");
-            Path copy = scratch.resolve(name);
+        try (ScratchDirectory scratch = ScratchDirectory.create("gantry-codeartifact")) {
+            Path copy = scratch.path().resolve(name);
             api.download(pkg, name, copy);
             if (published == null && Files.mismatch(copy, built) == -1L) {
                 return null;
@@ -267,8 +263,6 @@ final class CodeArtifactRepository implements ArtifactRepository {
         } catch (GantryException | IOException e) {
             log.debug("Could not read the published " + name + " to name what differs: " + e.getMessage());
             return file + " differs" + hashes;
-        } finally {
-            deleteQuietly(scratch);
         }
     }
 
@@ -307,16 +301,5 @@ final class CodeArtifactRepository implements ArtifactRepository {
 
     private static String shorten(String hash) {
         return hash.length() <= SHOWN_HASH ? hash : hash.substring(0, SHOWN_HASH) + "…";
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

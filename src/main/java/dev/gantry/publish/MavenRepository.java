@@ -3,14 +3,11 @@ package dev.gantry.publish;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
@@ -77,9 +74,7 @@ public final class MavenRepository implements ArtifactRepository {
      * so that neither the user's local repository nor the reactor answers in the remote's place.
      */
     private PublishedFiles.PublishedCopy publishedCopy(Artifact artifact) throws GantryException {
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("gantry-probe");
+        try (ScratchDirectory scratch = ScratchDirectory.create("gantry-probe")) {
             DefaultRepositorySystemSession probe = new DefaultRepositorySystemSession(session);
             probe.setWorkspaceReader(null);
             probe.setTransferListener(null); // a look-up, not a download the user should see as one
@@ -89,7 +84,7 @@ public final class MavenRepository implements ArtifactRepository {
             probe.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN);
             probe.setCache(new DefaultRepositoryCache());
             probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
-            probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.toFile())));
+            probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.path().toFile())));
             ArtifactRequest request = new ArtifactRequest(artifact.setFile(null), List.of(remote), null);
             Path published = system.resolveArtifact(probe, request).getArtifact().getFile().toPath();
             Path built = artifact.getFile().toPath();
@@ -107,19 +102,6 @@ public final class MavenRepository implements ArtifactRepository {
         } catch (IOException e) {
             throw new GantryException("Cannot compare " + artifact + " with the published copy: " + e.getMessage()
                     + ". Check the space and permissions of the temporary directory (java.io.tmpdir); nothing was published.", e);
-        } finally {
-            deleteQuietly(scratch);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temp folder left behind is harmless
         }
     }
 
