@@ -126,7 +126,16 @@ public final class ArtifactPublisher {
                 system.deploy(session, request);
                 remaining.forEach(m -> m.artifacts().forEach(a -> log.info("Published " + a + " to " + repository.getUrl())));
                 return;
-            } catch (DeploymentException e) {
+            } catch (DeploymentException | RuntimeException e) {
+                // a refusal of ours that travelled through Resolver (a repository token that could not be had) is
+                // already worded for the reader, and a retry gets the same answer
+                GantryException refusal = refusalAmongCauses(e);
+                if (refusal != null) {
+                    throw refusal;
+                }
+                if (e instanceof RuntimeException unexpected) {
+                    throw unexpected;
+                }
                 if (attempt == ATTEMPTS || isClientError(e.getMessage())) {
                     throw Refusals.deployFailed(repository.getId(), repository.getUrl(), e.getMessage(), attempt,
                             remaining.get(0).repository().whyDeployFailed(e.getMessage()), e);
@@ -158,6 +167,15 @@ public final class ArtifactPublisher {
         } catch (RuntimeException e) {
             log.warn(Refusals.afterPublishFailed(module.module(), module.repository().remote().getUrl(), String.valueOf(e)));
         }
+    }
+
+    private static GantryException refusalAmongCauses(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof GantryException refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     /** 4xx but 408 (timeout) and 429 (too many requests): the request itself is wrong, a retry gets the same answer. */
