@@ -67,6 +67,8 @@ final class CodeArtifactRepository implements ArtifactRepository {
      */
     private final Map<CodeArtifactPackage, CodeArtifactApi.DescribedVersion> describedVersions = new ConcurrentHashMap<>();
     private final Map<CodeArtifactPackage, Map<String, AssetSummary>> listedAssets = new ConcurrentHashMap<>();
+    /** How a file of this build that differs from its published copy differs, by package, asset and our SHA-256. */
+    private final Map<String, PublishedCopy> comparedFiles = new ConcurrentHashMap<>();
 
     CodeArtifactRepository(RemoteRepository configured, CodeArtifactApi api, CodeArtifactTokens tokens, int keepSnapshots,
             GantryLog log) {
@@ -239,13 +241,21 @@ final class CodeArtifactRepository implements ArtifactRepository {
         if (published != null && published.equalsIgnoreCase(ours)) {
             return PublishedCopy.IDENTICAL;
         }
-        String difference = difference(pkg, asset.name(), built, published, ours);
-        return difference == null ? PublishedCopy.IDENTICAL : PublishedCopy.differing(difference);
+        // the image goal and the publish goal both ask: the published copy is downloaded once per build
+        String key = pkg + "/" + asset.name() + "@" + ours;
+        PublishedCopy known = comparedFiles.get(key);
+        if (known == null) {
+            String difference = difference(pkg, asset.name(), built, published, ours);
+            known = difference == null ? PublishedCopy.IDENTICAL : PublishedCopy.differing(difference);
+            comparedFiles.put(key, known);
+        }
+        return known;
     }
 
     /**
-     * In words ({@code orders-1.4.0.jar of com.acme:orders:1.4.0 differs in …}): which jar entries differ when the published copy can be read ({@code GetPackageVersionAsset}, the one
-     * download, made only for a file known to differ), and both SHA-256 in any case. Null when the asset came without
+     * In words ({@code orders-1.4.0.jar of com.acme:orders:1.4.0 differs in …}): which jar entries differ when the
+     * published copy can be read ({@code GetPackageVersionAsset}, the one download, made only for a file known to
+     * differ), and both SHA-256 in any case. Null when the asset came without
      * a SHA-256 and its bytes are this build's.
      */
     private String difference(CodeArtifactPackage pkg, String name, Path built, String published, String ours) {

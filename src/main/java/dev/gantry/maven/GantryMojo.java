@@ -194,6 +194,7 @@ abstract class GantryMojo extends AbstractMojo {
                 removeOutputs(gantryDirectory());
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
                 Plan plan = planned.plan();
+                refuseOffline(plan);
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
@@ -209,6 +210,26 @@ abstract class GantryMojo extends AbstractMojo {
                 }
             }
             return release;
+        }
+    }
+
+    /**
+     * {@code mvn -o deploy} cannot publish, yet Jib and the AWS SDK do not follow Maven's offline mode: the image would be
+     * pushed and the publish refused at the end. Refused here, in validate, before anything moves.
+     */
+    private void refuseOffline(Plan plan) throws GantryException {
+        if (dryRun || !session.isOffline() || session.getGoals().stream().noneMatch("deploy"::equals)) {
+            return;
+        }
+        List<String> remote = new ArrayList<>();
+        if (plan.image() != null && !plan.image().local()) {
+            remote.add("push the image to " + plan.image().repository());
+        }
+        if (plan.publishes() && !plan.artifacts().repository().startsWith("file:")) {
+            remote.add("publish the artifacts to " + plan.artifacts().repository());
+        }
+        if (!remote.isEmpty()) {
+            throw Refusals.offline(String.join(" and ", remote));
         }
     }
 

@@ -148,6 +148,13 @@ public final class Refusals {
                 + topVersion + "), or skip publishing a module with <gantry.skip>true</gantry.skip> in its properties.");
     }
 
+    /** {@code mvn -o deploy} of a release that goes beyond this machine. */
+    public static GantryException offline(String what) {
+        return new GantryException("Maven runs offline (-o), and this build would " + what + ": Gantry cannot do that "
+                + "offline, and refuses before anything is pushed or published. Run 'mvn deploy' without -o, or preview "
+                + "the release offline with -Dgantry.dryRun=true.");
+    }
+
     public static GantryException partialReactor(List<String> left) {
         return new GantryException("This build leaves out modules of the reactor (" + String.join(", ", left) + "), as -pl or "
                 + "-rf do, and a release is made of every module: nothing is published. Run mvn deploy on the whole project; "

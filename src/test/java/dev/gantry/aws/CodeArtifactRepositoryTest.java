@@ -268,6 +268,24 @@ class CodeArtifactRepositoryTest {
         }
 
         @Test
+        void asked_again_in_the_same_build_the_differing_copy_is_not_downloaded_again() throws Exception {
+            publishRelease(ORDERS, "1.4.0", Map.of("orders-1.4.0.pom", POM,
+                    "orders-1.4.0.jar", jar("com/acme/Orders.class", "v1", "git.properties", "b")), true);
+            ArtifactRepository releases = repository("releases");
+            int before = standIn.calls().size();
+
+            // the image goal asks before its image moves, the publish goal at the end: one answer, one download
+            PublishedCopy first = releases.published(module).copies().get(jar);
+            PublishedCopy second = releases.published(module).copies().get(jar);
+
+            assertThat(second).isEqualTo(first);
+            assertThat(first.difference()).contains("git.properties (");
+            List<String> calls = standIn.calls().subList(before, standIn.calls().size());
+            assertThat(calls).filteredOn("GetPackageVersionAsset"::equals).hasSize(1);
+            assertThat(calls).filteredOn("ListPackageVersionAssets"::equals).hasSize(1);
+        }
+
+        @Test
         void a_package_that_exists_without_this_version_is_checked_for_origin_controls() throws Exception {
             publishRelease(ORDERS, "1.3.0", Map.of("orders-1.3.0.pom", POM), true);
             int before = standIn.calls().size();
