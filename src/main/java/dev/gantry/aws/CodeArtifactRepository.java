@@ -67,6 +67,8 @@ final class CodeArtifactRepository implements ArtifactRepository {
      */
     private final Map<CodeArtifactPackage, CodeArtifactApi.DescribedVersion> describedVersions = new ConcurrentHashMap<>();
     private final Map<CodeArtifactPackage, Map<String, AssetSummary>> listedAssets = new ConcurrentHashMap<>();
+    /** The packages' origin controls, asked once per build like the version answers above. */
+    private final Map<CodeArtifactPackage, Optional<PackageDescription>> describedPackages = new ConcurrentHashMap<>();
     /** How a file of this build that differs from its published copy differs, by package, asset and our SHA-256. */
     private final Map<String, PublishedCopy> comparedFiles = new ConcurrentHashMap<>();
 
@@ -220,7 +222,11 @@ final class CodeArtifactRepository implements ArtifactRepository {
 
     /** Refuses before any upload when the package's origin controls block publishing ({@code DescribePackage}). */
     private void refuseIfPublishBlocked(CodeArtifactPackage pkg) throws GantryException {
-        Optional<PackageDescription> described = api.describePackage(pkg);
+        Optional<PackageDescription> described = describedPackages.get(pkg);
+        if (described == null) {
+            described = api.describePackage(pkg);
+            describedPackages.put(pkg, described);
+        }
         boolean blocked = described.map(PackageDescription::originConfiguration)
                 .map(o -> o.restrictions())
                 .map(r -> r.publish() == AllowPublish.BLOCK)

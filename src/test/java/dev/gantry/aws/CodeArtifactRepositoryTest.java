@@ -268,7 +268,7 @@ class CodeArtifactRepositoryTest {
         }
 
         @Test
-        void asked_again_in_the_same_build_the_differing_copy_is_not_downloaded_again() throws Exception {
+        void asked_again_in_the_same_build_nothing_is_asked_or_downloaded_again() throws Exception {
             publishRelease(ORDERS, "1.4.0", Map.of("orders-1.4.0.pom", POM,
                     "orders-1.4.0.jar", jar("com/acme/Orders.class", "v1", "git.properties", "b")), true);
             ArtifactRepository releases = repository("releases");
@@ -283,6 +283,8 @@ class CodeArtifactRepositoryTest {
             List<String> calls = standIn.calls().subList(before, standIn.calls().size());
             assertThat(calls).filteredOn("GetPackageVersionAsset"::equals).hasSize(1);
             assertThat(calls).filteredOn("ListPackageVersionAssets"::equals).hasSize(1);
+            // the sources jar is not there yet: the origin controls are asked once too
+            assertThat(calls).filteredOn("DescribePackage"::equals).hasSize(1);
         }
 
         @Test
