@@ -38,7 +38,8 @@ abstract class GantryMojo extends AbstractMojo {
      * The outputs CI reads, in {@code target/gantry}: removed before planning, so that a file there is always this run's
      * (image.digest is written by the image goal).
      */
-    private static final List<String> OUTPUTS = List.of(PLAN_JSON, RELEASE_JSON, "image.digest");
+    private static final List<String> OUTPUTS = List.of(PLAN_JSON, RELEASE_JSON, "image.digest",
+            CiOutputs.RELEASE_ENV);
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -143,6 +144,7 @@ abstract class GantryMojo extends AbstractMojo {
                     finish(planned);
                     if (lastStep()) {
                         planned.report.succeeded();
+                        new CiOutputs(gantryDirectory(), System.getenv(), log()).write(planned.report.handoff());
                     }
                 }
             }

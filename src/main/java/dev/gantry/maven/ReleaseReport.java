@@ -84,6 +84,22 @@ public final class ReleaseReport {
         write();
     }
 
+    /**
+     * The facts a deployment needs, for the CI outputs, once the run {@linkplain #succeeded() succeeded}: released when
+     * the plan had something to release and it is complete (not a dry run).
+     */
+    synchronized Handoff handoff() {
+        boolean released = "succeeded".equals(status) && plan != null && plan.publishes() && !dryRun;
+        return new Handoff(released, plan == null ? null : plan.version(), imageRepository, imageDigest,
+                imageTags.stream().map(Outcome::name).toList(), recordedGitTag(plan == null ? null : plan.gitTag()),
+                recordedGitTag(plan == null ? null : plan.environmentTag()), artifacts.size());
+    }
+
+    /** The tag when the tag goal recorded it (created, pushed or found in place), else null. */
+    private String recordedGitTag(String name) {
+        return name != null && gitTags.stream().anyMatch(t -> t.name().equals(name)) ? name : null;
+    }
+
     synchronized boolean hasImage() {
         return imageDigest != null || !imageTags.isEmpty();
     }
@@ -117,6 +133,8 @@ public final class ReleaseReport {
             } else {
                 image.putObject("base").put("name", imageBase.name()).put("digest", imageBase.digest());
             }
+            // how a deployment references it: by digest, which no tag move changes
+            image.put("reference", imageDigest == null ? null : imageRepository + "@" + imageDigest);
             outcomes(image.putArray("tags"), imageTags);
         }
         if (artifacts.isEmpty()) {

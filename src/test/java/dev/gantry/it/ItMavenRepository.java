@@ -13,7 +13,7 @@ import java.nio.file.Path;
 public final class ItMavenRepository {
 
     public static final String USER = "deployer";
-    public static final String PASSWORD = "it-secret-0xdeadbeef";
+    public static final String PASSWORD = "gantry-planted-secret-0xdeadbeef";
 
     private ItMavenRepository() {
     }

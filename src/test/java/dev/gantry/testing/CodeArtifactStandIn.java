@@ -242,7 +242,7 @@ public final class CodeArtifactStandIn implements AutoCloseable {
     private String newToken(Duration lifetime) {
         byte[] bytes = new byte[48];
         random.nextBytes(bytes);
-        String token = "eyJ" + HexFormat.of().formatHex(bytes);
+        String token = "eyJ" + HexFormat.of().formatHex(bytes) + "-" + PlantedSecrets.MARKER;
         tokens.put(token, clock.instant().plus(lifetime));
         return token;
     }

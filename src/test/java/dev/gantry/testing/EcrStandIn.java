@@ -57,7 +57,7 @@ public final class EcrStandIn implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY_ID = "AKIAGANTRYSTANDIN01";
-    public static final String SECRET_ACCESS_KEY = "gantry-stand-in-secret-key";
+    public static final String SECRET_ACCESS_KEY = PlantedSecrets.MARKER + "-aws-key";
     public static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921.";
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
@@ -327,7 +327,7 @@ public final class EcrStandIn implements AutoCloseable {
     private void getAuthorizationToken(HttpExchange exchange) {
         byte[] bytes = new byte[48];
         random.nextBytes(bytes);
-        String password = "eyJ" + HexFormat.of().formatHex(bytes);
+        String password = "eyJ" + HexFormat.of().formatHex(bytes) + "-" + PlantedSecrets.MARKER;
         Instant expiresAt = clock.instant().plus(TOKEN_LIFETIME);
         tokens.put(password, expiresAt);
         ObjectNode answer = JSON.createObjectNode();

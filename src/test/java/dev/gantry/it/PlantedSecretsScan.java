@@ -1,0 +1,78 @@
+package dev.gantry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.testing.PlantedSecrets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs after the invoker ITs (in {@code verify}, see the pom): reads every file they left under {@code target/it} —
+ * build logs (some at {@code -X}), {@code plan.json}, {@code release.json}, {@code release.env}, the published files,
+ * the git remotes — and fails naming the file and line of any secret the ITs planted ({@link PlantedSecrets}).
+ *
+ * <p>Not read: the files through which the ITs hand the secrets to the build, as a user's machine would —
+ * {@link #HANDED_TO_THE_BUILD}; and, in a log, the list that maven-resources-plugin prints at {@code -X} under
+ * {@code [DEBUG] properties used:} — every system property and environment variable of the Maven JVM, the AWS secret
+ * key among them (a Maven behaviour that Gantry cannot change: documented in the README's "Secrets"). Everything else
+ * that Gantry, Maven, Jib or the AWS SDK writes is read.
+ */
+class PlantedSecretsScan {
+
+    /**
+     * {@code jvm.config}: the AWS secret key of the stand-ins, as {@code -Daws.secretAccessKey} (a user's environment or
+     * {@code ~/.aws/credentials}). {@code interpolated-settings.xml} and {@code settings.xml}: the repository password of
+     * {@code src/it/settings.xml} (a user's {@code ~/.m2/settings.xml}).
+     */
+    static final Set<String> HANDED_TO_THE_BUILD = Set.of("jvm.config", "interpolated-settings.xml", "settings.xml");
+
+    private static final Path IT_DIRECTORY = Path.of("target", "it");
+
+    /** maven-resources-plugin's (maven-filtering's) debug list of the properties it may filter with. */
+    private static final String PROPERTIES_USED = "[DEBUG] properties used:";
+    private static final Pattern PROPERTY_LINE = Pattern.compile("\\[DEBUG] [^\\s:]+:( .*)?");
+
+    @Test
+    void noPlantedSecretReachesAnythingTheItsWrote() throws IOException {
+        List<String> leaks = new ArrayList<>();
+        long scanned = 0;
+        if (Files.isDirectory(IT_DIRECTORY)) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(IT_DIRECTORY)) {
+                files = walk.filter(Files::isRegularFile)
+                        .filter(f -> !HANDED_TO_THE_BUILD.contains(f.getFileName().toString())).toList();
+            }
+            for (Path file : files) {
+                leaks.addAll(leaksIn(file));
+                scanned++;
+            }
+        }
+        System.out.println("PlantedSecretsScan: " + scanned + " files under " + IT_DIRECTORY + " read, "
+                + leaks.size() + " leaks");
+        assertThat(leaks).as("planted secrets (" + PlantedSecrets.MARKER + ", plain or base64) in files under "
+                + IT_DIRECTORY.toAbsolutePath() + "; each is file:line").isEmpty();
+    }
+
+    /** {@code file:line: text} for each line holding a planted secret; bytes read as Latin-1, so binaries scan too. */
+    static List<String> leaksIn(Path file) throws IOException {
+        List<String> leaks = new ArrayList<>();
+        String[] lines = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).split("\n", -1);
+        boolean propertiesUsed = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            propertiesUsed = line.equals(PROPERTIES_USED) || propertiesUsed && PROPERTY_LINE.matcher(line).matches();
+            if (!propertiesUsed && PlantedSecrets.needles().stream().anyMatch(line::contains)) {
+                leaks.add(file + ":" + (i + 1) + ": " + (line.length() > 300 ? line.substring(0, 300) + "…" : line));
+            }
+        }
+        return leaks;
+    }
+}
