@@ -30,9 +30,11 @@ class PlantedSecretsScan {
     /**
      * {@code jvm.config}: the AWS secret key of the stand-ins, as {@code -Daws.secretAccessKey} (a user's environment or
      * {@code ~/.aws/credentials}). {@code interpolated-settings.xml} and {@code settings.xml}: the repository password of
-     * {@code src/it/settings.xml} (a user's {@code ~/.m2/settings.xml}).
+     * {@code src/it/settings.xml} (a user's {@code ~/.m2/settings.xml}). {@code .git/config}: a remote URL with a token
+     * (environment-tag), as CI checkouts write it.
      */
-    static final Set<String> HANDED_TO_THE_BUILD = Set.of("jvm.config", "interpolated-settings.xml", "settings.xml");
+    static final Set<String> HANDED_TO_THE_BUILD = Set.of("jvm.config", "interpolated-settings.xml", "settings.xml",
+            ".git/config");
 
     private static final Path IT_DIRECTORY = Path.of("target", "it");
 
@@ -48,7 +50,7 @@ class PlantedSecretsScan {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(IT_DIRECTORY)) {
                 files = walk.filter(Files::isRegularFile)
-                        .filter(f -> !HANDED_TO_THE_BUILD.contains(f.getFileName().toString())).toList();
+                        .filter(f -> HANDED_TO_THE_BUILD.stream().noneMatch(f::endsWith)).toList();
             }
             for (Path file : files) {
                 leaks.addAll(leaksIn(file));
