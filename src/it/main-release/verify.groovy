@@ -44,6 +44,11 @@ assert config.path('Labels').path('org.opencontainers.image.base.digest').asText
 assert release.image.base == base
 assert release.image.tags*.outcome.unique() == ['pushed']
 assert new File(basedir, 'target/gantry/image.digest').text.trim() == digest
+// the hand-off to deployment (not on GitHub Actions here: release.env only): the image by digest, the release tag
+def byDigest = registry.host() + '/orders@' + digest
+assert release.image.reference == byDigest
+assert new File(basedir, 'target/gantry/release.env').readLines() == ['GANTRY_RELEASED=true', 'GANTRY_VERSION=1.1.0',
+        'GANTRY_IMAGE=' + byDigest, 'GANTRY_IMAGE_DIGEST=' + digest, 'GANTRY_GIT_TAG=v1.1.0']
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Gantry plan: stable — 1.1.0 on main')
