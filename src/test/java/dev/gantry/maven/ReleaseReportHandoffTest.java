@@ -1,0 +1,81 @@
+package dev.gantry.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.git.TagOutcome;
+import dev.gantry.release.ArtifactPlan;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.release.ImageTag;
+import dev.gantry.release.Plan;
+import dev.gantry.release.ReleaseKind;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code release.json} hands to a deployment, and when a run counts as released. */
+class ReleaseReportHandoffTest {
+
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    private static final String DIGEST = "sha256:" + "cd".repeat(32);
+    private static final String REPOSITORY = "registry.example.com/orders";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSucceededReleaseIsReleasedWithItsImageByDigestAndItsTag() throws Exception {
+        ReleaseReport report = completed(plan(ReleaseKind.STABLE, "v1.4.0"), false);
+        report.succeeded();
+
+        Handoff handoff = report.handoff();
+        assertThat(handoff.released()).isTrue();
+        assertThat(handoff.imageByDigest()).isEqualTo(REPOSITORY + "@" + DIGEST);
+        assertThat(handoff.gitTag()).isEqualTo("v1.4.0");
+        JsonNode json = JsonFiles.MAPPER.readTree(dir.resolve("release.json").toFile());
+        assertThat(json.path("image").path("reference").asText()).isEqualTo(REPOSITORY + "@" + DIGEST);
+    }
+
+    @Test
+    void aRunThatFailedAfterTheImageIsNotReleased() throws Exception {
+        ReleaseReport report = completed(plan(ReleaseKind.STABLE, "v1.4.0"), false);
+        report.failed("publish", "orders", "the repository refused the upload");
+
+        assertThat(report.handoff().released()).isFalse();
+    }
+
+    @Test
+    void aDryRunIsNotReleased() throws Exception {
+        ReleaseReport report = completed(plan(ReleaseKind.STABLE, "v1.4.0"), true);
+        report.succeeded();
+
+        assertThat(report.handoff().released()).isFalse();
+    }
+
+    @Test
+    void nothingToReleaseIsNotReleasedAndHasNoTag() throws Exception {
+        ReleaseReport report = new ReleaseReport(plan(ReleaseKind.NONE, null), false, dir.resolve("release.json"));
+        report.succeeded();
+
+        Handoff handoff = report.handoff();
+        assertThat(handoff.released()).isFalse();
+        assertThat(handoff.imageByDigest()).isNull();
+        assertThat(handoff.gitTag()).isNull();
+    }
+
+    private ReleaseReport completed(Plan plan, boolean dryRun) throws Exception {
+        ReleaseReport report = new ReleaseReport(plan, dryRun, dir.resolve("release.json"));
+        report.image(REPOSITORY, DIGEST, List.of(new ReleaseReport.Outcome("1.4.0", "pushed")));
+        report.artifacts("https://repo.example.com/releases", List.of(new ReleaseReport.Outcome("a:b:jar:1.4.0", "published")));
+        report.gitTag(new TagOutcome("v1.4.0", TagOutcome.Action.CREATED, COMMIT, "origin"));
+        return report;
+    }
+
+    private static Plan plan(ReleaseKind kind, String gitTag) {
+        return new Plan("main", COMMIT, "1.4.0", "1.3.0", kind, "a reason", "main", kind == ReleaseKind.NONE ? null
+                : new ImagePlan(REPOSITORY, false, List.of(new ImageTag("1.4.0", false))),
+                kind == ReleaseKind.NONE ? null : new ArtifactPlan("https://repo.example.com/releases", ArtifactPlan.Mode.IMMUTABLE),
+                gitTag, null, null, null);
+    }
+}
