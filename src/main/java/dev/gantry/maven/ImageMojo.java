@@ -295,8 +295,9 @@ public class ImageMojo extends GantryMojo {
         }
         // asked before the image moves (artifacts that publish refuses later would leave the image half-published), yet
         // after the registry look-up: this commit's image under the version makes the published artifacts this commit's
+        ReleaseGate gate = gate();
         ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy), releasedRevision ->
-                PublishMojo.checkBeforeImageMoves(release, release.origin(releasedRevision), session, repositorySystem, log()));
+                gate.checkBeforeImageMoves(release, release.origin(releasedRevision), repositorySystem, log()));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
@@ -311,9 +312,11 @@ public class ImageMojo extends GantryMojo {
                     .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
                             projects.stream().map(MavenProject::getArtifactId).toList()));
         }
+        // a module whose image execution is off (phase none) takes no part
+        List<MavenProject> taking = gate().participants(goal());
         MavenProject chosen = null;
         for (MavenProject p : projects) {
-            if ("jar".equals(p.getPackaging()) && !GantrySettings.skipped(p)
+            if ("jar".equals(p.getPackaging()) && !GantrySettings.skipped(p) && taking.contains(p)
                     && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip"))) {
                 chosen = p;
             }

@@ -176,6 +176,23 @@ public final class Refusals {
                 + "execution before the build starts and sets no property.";
     }
 
+    /**
+     * The last safety net: the build ended without a failure, yet a step of the plan's release never did its
+     * end-of-reactor work (a module whose execution never ran it held the count back).
+     *
+     * @param steps the steps not done, in order
+     * @param why   per module that never ran the first of them, "artifactId why"
+     * @param done  what was in place when the build ended
+     */
+    public static GantryException releaseUnfinished(String version, List<String> steps, List<String> why, String done) {
+        return new GantryException("The plan released " + version + ", but the build ended without completing it: the "
+                + "end-of-reactor work of " + String.join(", ", steps) + " never ran"
+                + (why.isEmpty() ? "" : ", because " + String.join("; ", why)) + ". So far " + done + ". "
+                + "A release is made of every module that runs Gantry's goals: bind them in every module of the release, "
+                + "or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or <phase>none</phase> on "
+                + "its execution of every step), then re-run mvn deploy on this commit: it completes the release.");
+    }
+
     public static GantryException stepMissing(String step, String how) {
         return new GantryException("Not tagging: the plan has " + step + ", but none was made in this build (" + how + "). "
                 + "The release tag is written only once everything else is in place; declare the goal, or fix what skipped it, "
