@@ -220,8 +220,7 @@ abstract class GantryMojo extends AbstractMojo {
             try {
                 Files.deleteIfExists(dir.resolve(name));
             } catch (IOException e) {
-                throw new GantryException("Cannot remove " + dir.resolve(name) + ", left by an earlier run: " + e.getMessage()
-                        + ". Check that the build directory is writable, or run mvn clean.", e);
+                throw Refusals.cannotRemoveOutput(String.valueOf(dir.resolve(name)), e);
             }
         }
     }

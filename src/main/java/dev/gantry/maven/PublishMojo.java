@@ -5,6 +5,7 @@ import dev.gantry.publish.PublishOutcome;
 import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import java.util.List;
@@ -115,9 +116,7 @@ public class PublishMojo extends GantryMojo {
     }
 
     private static GantryException invalidKeepSnapshots(String value) {
-        return new GantryException("gantry.codeartifact.keepSnapshots is '" + value + "', but it must be a whole number of "
-                + "snapshot builds to keep, 0 or more (1, the default, keeps only the build just published; 0 deletes none). "
-                + "Fix <keepSnapshots> in the plugin's configuration or -D" + KEEP_SNAPSHOTS_PROPERTY + ".");
+        return Refusals.invalidKeepSnapshots(value, KEEP_SNAPSHOTS_PROPERTY);
     }
 
     @Override
