@@ -7,4 +7,9 @@ assert log.contains('COMPILATION ERROR')
 assert !log.contains('Not running plan') && !log.contains('Not running image')
 assert !new File(basedir, '../fail-at-end-maven-repo').exists()
 assert !ItProject.at(basedir).remoteTags().any { it.startsWith('v2.0.0=') }
+// release.json and the log say the release was not completed, and what to do
+def release = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.status == 'incomplete'
+assert release.failure.message.contains('because shop-broken failed')
+assert log.contains('A release is made of every module: fix the failure, then re-run mvn deploy on this commit')
 return true

@@ -245,7 +245,8 @@ final class ReleaseGate {
                 why.add(p.getArtifactId() + " " + whyNotRun(p, step));
             }
         }
-        return Optional.of(Refusals.releaseUnfinished(release.plan.version(), missing, why, release.report.done()));
+        return Optional.of(Refusals.releaseUnfinished(plan.version(), missing, why, release.report.done(),
+                session.getResult().hasExceptions()));
     }
 
     /** Whether this build was meant to run the release's steps, not just plan it ({@code mvn verify} previews). */

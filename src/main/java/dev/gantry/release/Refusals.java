@@ -183,14 +183,18 @@ public final class Refusals {
      * @param steps the steps not done, in order
      * @param why   per module that never ran the first of them, "artifactId why"
      * @param done  what was in place when the build ended
+     * @param failed whether a module failed (-fae, --fail-never): fixing it is what to do
      */
-    public static GantryException releaseUnfinished(String version, List<String> steps, List<String> why, String done) {
+    public static GantryException releaseUnfinished(String version, List<String> steps, List<String> why, String done,
+            boolean failed) {
         return new GantryException("The plan released " + version + ", but the build ended without completing it: the "
                 + "end-of-reactor work of " + String.join(", ", steps) + " never ran"
                 + (why.isEmpty() ? "" : ", because " + String.join("; ", why)) + ". So far " + done + ". "
-                + "A release is made of every module that runs Gantry's goals: bind them in every module of the release, "
-                + "or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or <phase>none</phase> on "
-                + "its execution of every step), then re-run mvn deploy on this commit: it completes the release.");
+                + (failed ? "A release is made of every module: fix the failure"
+                        : "A release is made of every module that runs Gantry's goals: bind them in every module of the "
+                                + "release, or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or "
+                                + "<phase>none</phase> on its execution of every step)")
+                + ", then re-run mvn deploy on this commit: it completes the release.");
     }
 
     // --- the build's own files ------------------------------------------------------------------------------------
