@@ -3,10 +3,7 @@ package dev.gantry.maven;
 import static dev.gantry.maven.MavenDeployPluginTest.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -17,14 +14,7 @@ class ReleaseGateTest {
     private static final String KEY = GantryMojo.PLUGIN_KEY;
 
     private static MavenProject module(PluginExecution... executions) {
-        Plugin gantry = new Plugin();
-        gantry.setGroupId("dev.gantry");
-        gantry.setArtifactId("gantry-maven-plugin");
-        gantry.setExecutions(List.of(executions));
-        Model model = new Model();
-        model.setBuild(new Build());
-        model.getBuild().addPlugin(gantry);
-        return new MavenProject(model);
+        return MavenDeployPluginTest.withPlugin("dev.gantry", "gantry-maven-plugin", executions);
     }
 
     @Test
