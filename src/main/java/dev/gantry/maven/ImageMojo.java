@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -281,6 +282,12 @@ public class ImageMojo extends GantryMojo {
                     + imageProject.getArtifactId() + ".");
             return;
         }
+        ReleaseGate gate = gate();
+        Optional<String> heldBack = gate.imageHeldBack();
+        if (heldBack.isPresent()) {
+            getLog().warn(heldBack.get());
+            return;
+        }
         RepositoryPolicy repositoryPolicy = repositoryPolicy(image);
         if (release.dryRun) {
             getLog().info("Dry run: would build " + image.repository() + " with tags " + names(image.tags()));
@@ -295,7 +302,6 @@ public class ImageMojo extends GantryMojo {
         }
         // asked before the image moves (artifacts that publish refuses later would leave the image half-published), yet
         // after the registry look-up: this commit's image under the version makes the published artifacts this commit's
-        ReleaseGate gate = gate();
         ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy), releasedRevision ->
                 gate.checkBeforeImageMoves(release, release.origin(releasedRevision), repositorySystem, log()));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();

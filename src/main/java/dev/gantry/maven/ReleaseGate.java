@@ -169,11 +169,24 @@ final class ReleaseGate {
      */
     void refuseAfterFailures(String goal) throws GantryException {
         if (session.getResult().hasExceptions()) {
-            List<String> failed = session.getProjects().stream()
-                    .filter(p -> session.getResult().getBuildSummary(p) instanceof BuildFailure)
-                    .map(MavenProject::getArtifactId).toList();
-            throw Refusals.reactorFailed(goal, failed.isEmpty() ? List.of("a module") : failed);
+            throw Refusals.reactorFailed(goal, failedModules());
         }
+    }
+
+    /**
+     * Under -fae or --fail-never, once a module has failed the release cannot complete: the image does not move either
+     * (its moving tags would name an image whose release never came). A warning, not a second failure: the build fails
+     * already, and the end of the session reports the release incomplete. Empty when no module failed.
+     */
+    Optional<String> imageHeldBack() {
+        return session.getResult().hasExceptions() ? Optional.of(Refusals.imageHeldBack(failedModules())) : Optional.empty();
+    }
+
+    private List<String> failedModules() {
+        List<String> failed = session.getProjects().stream()
+                .filter(p -> session.getResult().getBuildSummary(p) instanceof BuildFailure)
+                .map(MavenProject::getArtifactId).toList();
+        return failed.isEmpty() ? List.of("a module") : failed;
     }
 
     /**

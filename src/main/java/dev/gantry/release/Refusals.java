@@ -167,6 +167,13 @@ public final class Refusals {
                 + "published or tagged; fix the failure and re-run: what is already published is kept.");
     }
 
+    /** A warning: under -fae, the image goal leaves the image where it is once a module has failed. */
+    public static String imageHeldBack(List<String> failed) {
+        return "Not pushing the image: " + String.join(", ", failed) + " failed, and a release is made of every module "
+                + "(-fae or --fail-never let the build go on), so no tag moves to an image whose release cannot complete. "
+                + "Fix the failure and re-run mvn deploy on this commit.";
+    }
+
     /** A warning: the build goes on, and deploys once, but not as it should. */
     public static String deployPluginNotUnbound(List<String> modules) {
         return "gantry-maven-plugin is declared without <extensions>true</extensions>, so it turned maven-deploy-plugin off in "
