@@ -26,8 +26,8 @@ import org.eclipse.aether.RepositorySystem;
  * <ol>
  * <li>planning: every published module carries the release's version; a release is made of the whole reactor (no
  * {@code -pl}, {@code -rf}); {@code mvn -o deploy} moves nothing remote ({@link #checkPlanned});</li>
- * <li>the image goal, before its image moves: the artifacts publish will deliver are not refused
- * ({@link #checkBeforeImageMoves});</li>
+ * <li>the image goal, before its image moves: no module has failed under {@code -fae} ({@link #imageHeldBack}), and the
+ * artifacts publish will deliver are not refused ({@link #checkBeforeImageMoves});</li>
  * <li>publish and tag, at the end of the reactor: no module failed under {@code -fae} ({@link #refuseAfterFailures}),
  * and every module that takes part has arrived ({@link #arrive});</li>
  * <li>tag: the image and the artifacts of the plan are in place ({@link #checkBeforeTag});</li>
@@ -36,7 +36,8 @@ import org.eclipse.aether.RepositorySystem;
  * </ol>
  * Idempotence: each check only reads (the registry, the repository, git), so a re-run of the same commit passes the
  * same gate. Concurrency ({@code mvn -T}): the arrivals are counted per module in {@link ReactorProgress}, so the
- * end-of-reactor work happens once, in whichever module arrives last.
+ * end-of-reactor work happens once, in whichever module arrives last; a module takes part in a goal when its POM binds
+ * it in an execution not turned off with phase {@code none} ({@link #participants}).
  */
 final class ReleaseGate {
 
