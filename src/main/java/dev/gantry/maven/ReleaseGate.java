@@ -235,19 +235,18 @@ final class ReleaseGate {
     // --- 5. the end of the session ---------------------------------------------------------------------------------
 
     /**
-     * The refusal of a release that the plan promised and the build did not finish, when a release step was due in this
-     * build ({@code mvn deploy}, or a step run by name) and one of them never did its end-of-reactor work; empty when
-     * the release is complete, nothing was due, or the report already tells of a failure.
+     * The refusal of a release that the plan promised and the build did not finish: a step due in this build
+     * ({@link #stepsDue}) never did its end-of-reactor work; empty when the release is complete, nothing was due, or the
+     * report already tells of a failure.
      */
     Optional<GantryException> unfinished(ReactorRelease release) {
         Plan plan = release.plan;
         boolean releases = plan.publishes() || plan.image() != null || plan.gitTag() != null || plan.environmentTag() != null;
-        if (!releases || !release.report.inProgress() || !stepsDue()) {
+        if (!releases || !release.report.inProgress()) {
             return Optional.empty();
         }
-        List<String> steps = steps().isEmpty() ? STEPS : steps();
         ReactorProgress progress = ReactorProgress.of(session);
-        List<String> missing = steps.stream().filter(step -> !progress.isFinished(step)).toList();
+        List<String> missing = stepsDue().stream().filter(step -> !progress.isFinished(step)).toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }
@@ -263,10 +262,15 @@ final class ReleaseGate {
                 session.getResult().hasExceptions()));
     }
 
-    /** Whether this build was meant to run the release's steps, not just plan it ({@code mvn verify} previews). */
-    private boolean stepsDue() {
-        return session.getGoals().stream().anyMatch(g -> g.equals("deploy")
-                || STEPS.stream().anyMatch(step -> g.endsWith(":" + step)));
+    /**
+     * The steps this build was meant to run: those the reactor binds when it goes as far as {@code deploy}, those named
+     * on the command line otherwise ({@code gantry:image}); none for {@code mvn verify}, which only previews.
+     */
+    private List<String> stepsDue() {
+        if (session.getGoals().contains("deploy")) {
+            return steps().isEmpty() ? STEPS : steps();
+        }
+        return STEPS.stream().filter(step -> session.getGoals().stream().anyMatch(g -> g.endsWith(":" + step))).toList();
     }
 
     private String whyNotRun(MavenProject p, String goal) {
