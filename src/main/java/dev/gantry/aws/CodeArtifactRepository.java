@@ -7,6 +7,7 @@ import dev.gantry.publish.PublishedFiles;
 import dev.gantry.publish.PublishedFiles.PublishedCopy;
 import dev.gantry.publish.ScratchDirectory;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
 import dev.gantry.release.GantryLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -308,8 +309,7 @@ final class CodeArtifactRepository implements ArtifactRepository {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new GantryException("Cannot read " + file + " to compare it with CodeArtifact's copy: " + e.getMessage()
-                    + ". Check that the build produced it and that it is readable; nothing was published.", e);
+            throw Refusals.cannotReadToCompare(String.valueOf(file), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
         }

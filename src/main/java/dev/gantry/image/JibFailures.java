@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.RegistryFailure;
 
 import com.google.cloud.tools.jib.http.ResponseException;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class JibFailures {
     private JibFailures() {
     }
 
-    static GantryException of(String image, Exception e, RegistryAuth auth) {
+    static GantryException of(String image, Exception e, RegistryAuth auth, boolean insecureAllowed) {
         Throwable cause = rootCause(e);
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
@@ -57,10 +58,12 @@ public final class JibFailures {
             }
         }
         if (cause instanceof InsecureRegistryException) {
-            return Refusals.registryFailed(image, "the registry does not offer a verified HTTPS connection");
+            return Refusals.registryFailed(image, "the registry does not offer a verified HTTPS connection",
+                    RegistryFailure.PLAIN_HTTP, insecureAllowed, cause);
         }
         if (cause instanceof RegistryException || cause instanceof IOException) {
-            return new GantryException(Refusals.registryFailed(image, String.valueOf(cause.getMessage())).getMessage(), cause);
+            return Refusals.registryFailed(image, String.valueOf(cause.getMessage()), RegistryFailure.of(cause), insecureAllowed,
+                    cause);
         }
         if (cause instanceof CacheDirectoryCreationException) {
             return Refusals.imageOutputFailed("Jib's cache directory", String.valueOf(cause.getMessage()));

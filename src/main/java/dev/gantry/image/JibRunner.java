@@ -70,7 +70,7 @@ final class JibRunner {
         } catch (InvalidImageReferenceException e) {
             throw Refusals.invalidImageReference(name, "<imageRepository>", "gantry.image.repository");
         } catch (Exception e) {
-            throw JibFailures.of(name, e, auth);
+            throw JibFailures.of(name, e, auth, request.allowInsecureRegistries());
         }
     }
 

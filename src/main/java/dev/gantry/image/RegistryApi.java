@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.RegistryFailure;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -367,8 +368,8 @@ public final class RegistryApi {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new GantryException(Refusals.registryFailed(image, e.getClass().getSimpleName() + " on " + what
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())).getMessage(), e);
+            throw Refusals.registryFailed(image, e.getClass().getSimpleName() + " on " + what
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), RegistryFailure.of(e), allowInsecure, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Refusals.registryFailed(image, "interrupted");

@@ -105,7 +105,7 @@ final class RegistryPublisher {
                 log.warn("Another build pushed " + image + " under one of " + immutable + " since the look-up; looking again.");
                 return Optional.empty();
             }
-            throw registry.explain(e).orElseGet(() -> JibFailures.of(image, e, auth));
+            throw registry.explain(e).orElseGet(() -> JibFailures.of(image, e, auth, request.allowInsecureRegistries()));
         }
         List<String> pushed = new ArrayList<>(first);
         List<String> inPlace = new ArrayList<>();

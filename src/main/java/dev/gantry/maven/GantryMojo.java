@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,9 +26,6 @@ abstract class GantryMojo extends AbstractMojo {
 
     /** The plugin's {@code groupId:artifactId}, fixed by the user contract. */
     static final String PLUGIN_KEY = "dev.gantry:gantry-maven-plugin";
-
-    /** The steps of a release, in the order Maven runs them in deploy; the last one the reactor runs completes it. */
-    private static final List<String> STEPS = List.of("image", "publish", "tag");
 
     private static final String PLAN_JSON = "plan.json";
     private static final String RELEASE_JSON = "release.json";
@@ -138,11 +133,13 @@ abstract class GantryMojo extends AbstractMojo {
             } else {
                 run(release);
             }
-            if (lastToArrive()) {
+            ReleaseGate gate = gate();
+            if (gate.arrive(goal(), project)) {
                 ReactorRelease planned = release != null ? release : ReactorRelease.find(session);
                 if (planned != null) {
                     finish(planned);
-                    if (lastStep()) {
+                    gate.finished(goal());
+                    if (gate.lastStep(goal())) {
                         planned.report.succeeded();
                         new CiOutputs(gantryDirectory(), System.getenv(), log()).write(planned.report.handoff());
                     }
@@ -196,12 +193,17 @@ abstract class GantryMojo extends AbstractMojo {
                 removeOutputs(gantryDirectory());
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
                 Plan plan = planned.plan();
-                refuseOffline(plan);
+                ReleaseGate gate = gate();
+                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun);
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
                 if (dryRun) {
                     getLog().info("  dry run: nothing will be pushed, published or tagged.");
+                }
+                List<String> leftOut = gate.leftOut();
+                if (!leftOut.isEmpty()) {
+                    getLog().info("Left out of the release, their execution bound to phase none: " + String.join(", ", leftOut));
                 }
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
@@ -215,33 +217,12 @@ abstract class GantryMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * {@code mvn -o deploy} cannot publish, yet Jib and the AWS SDK do not follow Maven's offline mode: the image would be
-     * pushed and the publish refused at the end. Refused here, in validate, before anything moves.
-     */
-    private void refuseOffline(Plan plan) throws GantryException {
-        if (dryRun || !session.isOffline() || session.getGoals().stream().noneMatch("deploy"::equals)) {
-            return;
-        }
-        List<String> remote = new ArrayList<>();
-        if (plan.image() != null && !plan.image().local()) {
-            remote.add("push the image to " + plan.image().repository());
-        }
-        if (plan.publishes() && !plan.artifacts().repository().startsWith("file:")) {
-            remote.add("publish the artifacts to " + plan.artifacts().repository());
-        }
-        if (!remote.isEmpty()) {
-            throw Refusals.offline(String.join(" and ", remote));
-        }
-    }
-
     private static void removeOutputs(Path dir) throws GantryException {
         for (String name : OUTPUTS) {
             try {
                 Files.deleteIfExists(dir.resolve(name));
             } catch (IOException e) {
-                throw new GantryException("Cannot remove " + dir.resolve(name) + ", left by an earlier run: " + e.getMessage()
-                        + ". Check that the build directory is writable, or run mvn clean.", e);
+                throw Refusals.cannotRemoveOutput(String.valueOf(dir.resolve(name)), e);
             }
         }
     }
@@ -258,54 +239,20 @@ abstract class GantryMojo extends AbstractMojo {
      * property too, hence the warning. True when the fallback was needed in this module.
      */
     private boolean standAside(MavenProject p) {
-        if (runsGoal(p, pluginKey(), "publish") && MavenDeployPlugin.runsIn(p)) {
+        if (ReleaseGate.declaresGoal(p, pluginKey(), "publish") && MavenDeployPlugin.runsIn(p)) {
             p.getProperties().setProperty(MavenDeployPlugin.SKIP_PROPERTY, "true");
             return true;
         }
         return false;
     }
 
-    /**
-     * With -fae or --fail-never the reactor goes on past a failed module; a release must not: the end-of-reactor work
-     * that publishes or tags calls this first.
-     */
-    protected final void refuseAfterFailures() throws GantryException {
-        if (session.getResult().hasExceptions()) {
-            List<String> failed = session.getProjects().stream()
-                    .filter(p -> session.getResult().getBuildSummary(p) instanceof BuildFailure)
-                    .map(MavenProject::getArtifactId).toList();
-            throw Refusals.reactorFailed(goal(), failed.isEmpty() ? List.of("a module") : failed);
-        }
+    /** The checks that must pass before anything moves, and the end-of-reactor barrier: see {@link ReleaseGate}. */
+    protected final ReleaseGate gate() {
+        return new ReleaseGate(session, pluginKey());
     }
 
     private String pluginKey() {
         return mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
-    }
-
-    /** Whether this module is the last of the reactor to run this goal, where end-of-reactor work happens. */
-    private boolean lastToArrive() {
-        String plugin = pluginKey();
-        long declaring = session.getProjects().stream().filter(p -> runsGoal(p, plugin, goal())).count();
-        // invoked from the command line rather than bound in the POM: every module runs it
-        int expected = declaring == 0 ? session.getProjects().size() : (int) declaring;
-        return ReactorProgress.of(session).arrive(goal(), expected);
-    }
-
-    /**
-     * Whether this goal is the last step of the release that the reactor runs (every goal is, when they run from the
-     * command line rather than bound in the POM): once it is done, the release is complete.
-     */
-    private boolean lastStep() {
-        String plugin = pluginKey();
-        List<String> declared = STEPS.stream()
-                .filter(step -> session.getProjects().stream().anyMatch(p -> runsGoal(p, plugin, step))).toList();
-        return declared.isEmpty() ? STEPS.contains(goal()) : declared.get(declared.size() - 1).equals(goal());
-    }
-
-    /** Whether the module's POM binds {@code goal} of {@code plugin} ({@code groupId:artifactId}). */
-    static boolean runsGoal(MavenProject p, String plugin, String goal) {
-        Plugin declared = p.getPlugin(plugin);
-        return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal));
     }
 
     protected final GantrySettings settings() throws GantryException {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -281,6 +282,12 @@ public class ImageMojo extends GantryMojo {
                     + imageProject.getArtifactId() + ".");
             return;
         }
+        ReleaseGate gate = gate();
+        Optional<String> heldBack = gate.imageHeldBack();
+        if (heldBack.isPresent()) {
+            getLog().warn(heldBack.get());
+            return;
+        }
         RepositoryPolicy repositoryPolicy = repositoryPolicy(image);
         if (release.dryRun) {
             getLog().info("Dry run: would build " + image.repository() + " with tags " + names(image.tags()));
@@ -296,7 +303,7 @@ public class ImageMojo extends GantryMojo {
         // asked before the image moves (artifacts that publish refuses later would leave the image half-published), yet
         // after the registry look-up: this commit's image under the version makes the published artifacts this commit's
         ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy), releasedRevision ->
-                PublishMojo.checkBeforeImageMoves(release, release.origin(releasedRevision), session, repositorySystem, log()));
+                gate.checkBeforeImageMoves(release, release.origin(releasedRevision), repositorySystem, log()));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
@@ -311,9 +318,11 @@ public class ImageMojo extends GantryMojo {
                     .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
                             projects.stream().map(MavenProject::getArtifactId).toList()));
         }
+        // a module whose image execution is off (phase none) takes no part
+        List<MavenProject> taking = gate().participants(goal());
         MavenProject chosen = null;
         for (MavenProject p : projects) {
-            if ("jar".equals(p.getPackaging()) && !GantrySettings.skipped(p)
+            if ("jar".equals(p.getPackaging()) && !GantrySettings.skipped(p) && taking.contains(p)
                     && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip"))) {
                 chosen = p;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class JsonFiles {
             Files.createDirectories(file.getParent());
             Files.writeString(file, MAPPER.writeValueAsString(json) + "\n");
         } catch (IOException e) {
-            throw new GantryException("Cannot write " + file + ": " + e.getMessage() + ". Check that the build directory is writable.", e);
+            throw Refusals.cannotWrite(String.valueOf(file), e);
         }
     }
 }

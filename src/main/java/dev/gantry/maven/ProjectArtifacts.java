@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,7 @@ final class ProjectArtifacts {
         if (!"pom".equals(project.getPackaging())) {
             File file = project.getArtifact().getFile();
             if (file == null || !file.isFile()) {
-                throw new GantryException("Module " + project.getArtifactId() + " has no " + project.getPackaging()
-                        + " file to publish: the package phase did not produce one. Run 'mvn deploy' (not a single goal), "
-                        + "or check the packaging plugins of " + project.getArtifactId() + ".");
+                throw Refusals.moduleNotPackaged(project.getArtifactId(), project.getPackaging());
             }
             artifacts.add(RepositoryUtils.toArtifact(project.getArtifact()));
         }

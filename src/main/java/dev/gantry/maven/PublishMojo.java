@@ -5,6 +5,7 @@ import dev.gantry.publish.PublishOutcome;
 import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import java.util.List;
@@ -60,32 +61,10 @@ public class PublishMojo extends GantryMojo {
         }
     }
 
-    /**
-     * What publish would refuse, asked by the image goal before its image moves. Maven runs {@code image} before
-     * {@code publish} in deploy, and publish deploys only at the end of the reactor; yet a release whose artifacts will be
-     * refused must push no image either (DESIGN.md: nothing half-published). So the publish goal offers this read-only
-     * check, and the image goal asks it before its first push without knowing what it checks: which files conflict and
-     * whether the release already published is this commit's are decided by {@link ArtifactPublisher}, the very code
-     * this goal runs at the end, through the same {@link ArtifactRepositories} (a CodeArtifact repository answers from its
-     * asset hashes, with the token this goal then reuses). Silent: a conflict stops the build here, and any warning is
-     * given once, by publish. {@code origin} is what the image goal knows of the release's commit once it has looked up
-     * the registry ({@link ReactorRelease#origin(java.util.Optional)}): this commit's image under the version counts as
-     * the tag does.
-     */
-    static void checkBeforeImageMoves(ReactorRelease release, ReleaseOrigin origin, MavenSession session,
-            RepositorySystem repositorySystem, GantryLog log) throws GantryException {
-        if (release.plan.artifacts() != null && release.plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
-            ArtifactRepositories repositories = ArtifactRepositories.of(session, repositorySystem, log,
-                    keepSnapshots(session));
-            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
-                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session, repositories), origin);
-        }
-    }
-
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
         try {
-            refuseAfterFailures();
+            gate().refuseAfterFailures(goal());
             Plan plan = release.plan;
             if (!plan.publishes()) {
                 getLog().info("Nothing to publish: " + plan.reason());
@@ -137,9 +116,7 @@ public class PublishMojo extends GantryMojo {
     }
 
     private static GantryException invalidKeepSnapshots(String value) {
-        return new GantryException("gantry.codeartifact.keepSnapshots is '" + value + "', but it must be a whole number of "
-                + "snapshot builds to keep, 0 or more (1, the default, keeps only the build just published; 0 deletes none). "
-                + "Fix <keepSnapshots> in the plugin's configuration or -D" + KEEP_SNAPSHOTS_PROPERTY + ".");
+        return Refusals.invalidKeepSnapshots(value, KEEP_SNAPSHOTS_PROPERTY);
     }
 
     @Override

@@ -56,22 +56,16 @@ final class ReleasePlanning {
             PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                     settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
                     repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(plugin));
-            boolean deploying = reachesDeploy();
+            boolean deploying = reachesDeploy(session);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
             Plan plan = new Planner(planSettings).plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
-            if (plan.publishes()) {
-                checkReactorVersions(top);
-                if (deploying) {
-                    checkWholeReactor();
-                }
-            }
             return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null));
         }
     }
 
     /** Whether this Maven run goes as far as {@code deploy}, or runs a goal by name (which may be one of ours). */
-    private boolean reachesDeploy() {
+    static boolean reachesDeploy(MavenSession session) {
         return session.getGoals().stream().anyMatch(g -> g.equals("deploy") || g.contains(":"));
     }
 
@@ -81,13 +75,12 @@ final class ReleasePlanning {
      */
     private Set<String> declaredGoals(String plugin) {
         Set<String> goals = new HashSet<>();
-        for (MavenProject project : session.getProjects()) {
-            Plugin declared = project.getPlugin(plugin);
-            if (declared != null) {
-                declared.getExecutions().forEach(e -> goals.addAll(e.getGoals()));
+        for (String goal : PlanSettings.ALL_GOALS) {
+            // an execution turned off with <phase>none</phase> runs nothing
+            if (session.getProjects().stream().anyMatch(p -> ReleaseGate.runsGoal(p, plugin, goal))) {
+                goals.add(goal);
             }
         }
-        goals.retainAll(PlanSettings.ALL_GOALS);
         if (goals.isEmpty()) {
             goals.addAll(PlanSettings.ALL_GOALS);
         }
@@ -97,30 +90,8 @@ final class ReleasePlanning {
         return goals;
     }
 
-    /** A release is made of every module: a build of part of the reactor (-pl, -rf) publishes nothing. */
-    private void checkWholeReactor() throws GantryException {
-        List<MavenProject> all = session.getAllProjects();
-        if (all != null && session.getProjects().size() < all.size()) {
-            List<String> left = all.stream().filter(p -> !session.getProjects().contains(p)).map(MavenProject::getArtifactId).toList();
-            throw Refusals.partialReactor(left);
-        }
-    }
-
     private Map<String, String> environment() {
         return System.getenv();
-    }
-
-    /** Every module that publishes must carry the version the plan releases. */
-    private void checkReactorVersions(MavenProject top) throws GantryException {
-        List<String> differing = new ArrayList<>();
-        for (MavenProject project : session.getProjects()) {
-            if (!GantrySettings.skipped(project) && !top.getVersion().equals(project.getVersion())) {
-                differing.add(project.getArtifactId() + " has " + project.getVersion());
-            }
-        }
-        if (!differing.isEmpty()) {
-            throw Refusals.reactorVersionsDiffer(top.getVersion(), differing);
-        }
     }
 
     /** The distributionManagement repository URL, or the embedded default's {@code file:} URL. */

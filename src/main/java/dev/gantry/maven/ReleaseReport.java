@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * What the deploy actually did, written to {@code target/gantry/release.json} after every step, so that a
  * failed run still shows what was in place when it stopped. Its {@code status} is {@code in-progress} until the
- * release's last step is done ({@code succeeded}), or {@code failed}, with the goal, module and message of the failure.
+ * release's last step is done ({@code succeeded}), or {@code failed}, with the goal, module and message of the failure,
+ * or {@code incomplete} when the build ended with a step of the plan's release never done ({@link ReleaseGate#unfinished}).
  */
 public final class ReleaseReport {
 
@@ -55,6 +56,32 @@ public final class ReleaseReport {
         status = "failed";
         failure = JsonFiles.object().put("goal", goal).put("module", module).put("message", message);
         write();
+    }
+
+    /** The build ended with the release unfinished and no goal failing: {@code message} says which step never ran. */
+    synchronized void incomplete(String message) throws GantryException {
+        status = "incomplete";
+        failure = JsonFiles.object().put("goal", (String) null).put("module", (String) null).put("message", message);
+        write();
+    }
+
+    /** Neither succeeded nor failed yet. */
+    synchronized boolean inProgress() {
+        return status.equals("in-progress");
+    }
+
+    /** What the build did before it stopped, in a few words, for a message. */
+    synchronized String done() {
+        List<String> done = new ArrayList<>();
+        if (hasImage()) {
+            done.add("the image " + imageRepository + " (" + String.join(", ", imageTags.stream().map(Outcome::name).toList()) + ")");
+        }
+        if (hasArtifacts()) {
+            done.add(artifacts.size() + " artifact files in " + artifactRepository);
+        }
+        gitTags.forEach(t -> done.add("the git tag " + t.name()));
+        return done.isEmpty() ? "nothing was pushed, published or tagged"
+                : "only " + String.join(" and ", done) + (done.size() == 1 ? " is" : " are") + " in place";
     }
 
     /** Records the image: its digest and, per tag, "pushed", "already-in-place" or "would-push". */

@@ -5,7 +5,6 @@ import dev.gantry.git.ReleaseTagger;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
-import dev.gantry.release.Refusals;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -26,19 +25,14 @@ public class TagMojo extends GantryMojo {
 
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
-        refuseAfterFailures();
+        ReleaseGate gate = gate();
+        gate.refuseAfterFailures(goal());
         Plan plan = release.plan;
         if (plan.gitTag() == null && plan.environmentTag() == null) {
             release.report.write();
             return;
         }
-        if (plan.image() != null && !release.report.hasImage()) {
-            throw Refusals.stepMissing("an image", "the image goal did not build one: its module skipped it, or the goal is "
-                    + "not declared in the module the image is built from");
-        }
-        if (plan.artifacts() != null && !release.report.hasArtifacts()) {
-            throw Refusals.stepMissing("artifacts to publish", "the publish goal published nothing");
-        }
+        gate.checkBeforeTag(release);
         try (GitRepository git = GitRepository.open(session.getTopLevelProject().getBasedir().toPath(), gitRemote, log())) {
             ReleaseTagger tagger = new ReleaseTagger(git);
             if (plan.gitTag() != null) {

@@ -100,8 +100,7 @@ public final class MavenRepository implements ArtifactRepository {
             }
             throw Refusals.repositoryUnreadable(remote.getId(), remote.getUrl(), e.getMessage(), e);
         } catch (IOException e) {
-            throw new GantryException("Cannot compare " + artifact + " with the published copy: " + e.getMessage()
-                    + ". Check the space and permissions of the temporary directory (java.io.tmpdir); nothing was published.", e);
+            throw Refusals.cannotCompareWithPublished(String.valueOf(artifact), e);
         }
     }
 

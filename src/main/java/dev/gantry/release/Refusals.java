@@ -167,6 +167,13 @@ public final class Refusals {
                 + "published or tagged; fix the failure and re-run: what is already published is kept.");
     }
 
+    /** A warning: under -fae, the image goal leaves the image where it is once a module has failed. */
+    public static String imageHeldBack(List<String> failed) {
+        return "Not pushing the image: " + String.join(", ", failed) + " failed, and a release is made of every module "
+                + "(-fae or --fail-never let the build go on), so no tag moves to an image whose release cannot complete. "
+                + "Fix the failure and re-run mvn deploy on this commit.";
+    }
+
     /** A warning: the build goes on, and deploys once, but not as it should. */
     public static String deployPluginNotUnbound(List<String> modules) {
         return "gantry-maven-plugin is declared without <extensions>true</extensions>, so it turned maven-deploy-plugin off in "
@@ -174,6 +181,64 @@ public final class Refusals {
                 + "(CycloneDX then leaves the module out of its SBOM). Add <extensions>true</extensions> to the "
                 + "gantry-maven-plugin <plugin> element of the POM: Gantry then unbinds maven-deploy-plugin's default-deploy "
                 + "execution before the build starts and sets no property.";
+    }
+
+    /**
+     * The last safety net: the build ended without a failure, yet a step of the plan's release never did its
+     * end-of-reactor work (a module whose execution never ran it held the count back).
+     *
+     * @param steps the steps not done, in order
+     * @param why   per module that never ran the first of them, "artifactId why"
+     * @param done  what was in place when the build ended
+     * @param failed whether a module failed (-fae, --fail-never): fixing it is what to do
+     */
+    public static GantryException releaseUnfinished(String version, List<String> steps, List<String> why, String done,
+            boolean failed) {
+        return new GantryException("The plan released " + version + ", but the build ended without completing it: the "
+                + "end-of-reactor work of " + String.join(", ", steps) + " never ran"
+                + (why.isEmpty() ? "" : ", because " + String.join("; ", why)) + ". So far " + done + ". "
+                + (failed ? "A release is made of every module: fix the failure"
+                        : "A release is made of every module that runs Gantry's goals: bind them in every module of the "
+                                + "release, or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or "
+                                + "<phase>none</phase> on its execution of every step)")
+                + ", then re-run mvn deploy on this commit: it completes the release.");
+    }
+
+    // --- the build's own files ------------------------------------------------------------------------------------
+
+    /** An output of an earlier run (plan.json, release.json, image.digest) that must go before planning. */
+    public static GantryException cannotRemoveOutput(String file, Exception cause) {
+        return new GantryException("Cannot remove " + file + ", left by an earlier run: " + cause.getMessage()
+                + ". Check that the build directory is writable, or run mvn clean.", cause);
+    }
+
+    public static GantryException cannotWrite(String file, Exception cause) {
+        return new GantryException("Cannot write " + file + ": " + cause.getMessage()
+                + ". Check that the build directory is writable.", cause);
+    }
+
+    public static GantryException moduleNotPackaged(String module, String packaging) {
+        return new GantryException("Module " + module + " has no " + packaging + " file to publish: the package phase did not "
+                + "produce one. Run 'mvn deploy' (not a single goal), or check the packaging plugins of " + module + ".");
+    }
+
+    public static GantryException invalidKeepSnapshots(String value, String property) {
+        return new GantryException(property + " is '" + value + "', but it must be a whole number of snapshot builds to keep, "
+                + "0 or more (1, the default, keeps only the build just published; 0 deletes none). Fix <keepSnapshots> in "
+                + "the plugin's configuration or -D" + property + ".");
+    }
+
+    /** The published copy, downloaded to a temporary file, could not be compared with the file to publish. */
+    public static GantryException cannotCompareWithPublished(String artifact, Exception cause) {
+        return new GantryException("Cannot compare " + artifact + " with the published copy: " + cause.getMessage()
+                + ". Check the space and permissions of the temporary directory (java.io.tmpdir); nothing was published.",
+                cause);
+    }
+
+    /** A file to publish could not be read to compare its hash with CodeArtifact's copy. */
+    public static GantryException cannotReadToCompare(String file, Exception cause) {
+        return new GantryException("Cannot read " + file + " to compare it with CodeArtifact's copy: " + cause.getMessage()
+                + ". Check that the build produced it and that it is readable; nothing was published.", cause);
     }
 
     public static GantryException stepMissing(String step, String how) {
@@ -305,10 +370,60 @@ public final class Refusals {
                 + "gantry-maven-plugin configuration or -Dgantry.image.repository=<registry>/<name>.");
     }
 
+    /** The registry answered, and refused or said something Gantry cannot use: its answer is the detail. */
     public static GantryException registryFailed(String image, String detail) {
-        return new GantryException("Cannot talk to the registry of " + image + ": " + detail + ". Check the image repository "
-                + "(<imageRepository> or -Dgantry.image.repository) and that the registry is reachable; a registry serving "
-                + "plain HTTP or a self-signed certificate needs -Dgantry.image.allowInsecureRegistries=true.");
+        return new GantryException("Cannot talk to the registry of " + image + ": " + detail + ". "
+                + registryAdvice(image, RegistryFailure.ANSWER, false));
+    }
+
+    /**
+     * A registry call that failed for {@code kind}, keeping its cause; the advice fits the failure
+     * ({@link #registryAdvice}).
+     *
+     * @param insecureAllowed whether {@code allowInsecureRegistries} is already set
+     */
+    public static GantryException registryFailed(String image, String detail, RegistryFailure kind, boolean insecureAllowed,
+            Throwable cause) {
+        return new GantryException("Cannot talk to the registry of " + image + ": " + detail + ". "
+                + registryAdvice(image, kind, insecureAllowed), cause);
+    }
+
+    /**
+     * What to do after a registry call failed: {@code allowInsecureRegistries} is suggested only where it can help, a
+     * TLS or plain-HTTP failure against a registry that could be insecure (not ECR nor a public registry, which always
+     * serve verified HTTPS) with the setting still off.
+     */
+    static String registryAdvice(String image, RegistryFailure kind, boolean insecureAllowed) {
+        boolean hint = !insecureAllowed && couldBeInsecure(image);
+        return switch (kind) {
+            case TLS -> hint
+                    ? "The registry's certificate could not be verified: for a registry with a self-signed certificate on a "
+                            + "network you trust, set <allowInsecureRegistries>true</allowInsecureRegistries> or pass "
+                            + "-Dgantry.image.allowInsecureRegistries=true; otherwise add its CA to the JDK's trust store."
+                    : "The TLS handshake with the registry failed: check that the JDK trusts its certificate (a proxy that "
+                            + "intercepts TLS needs its CA in the JDK's trust store) and that the system clock is right.";
+            case PLAIN_HTTP -> hint
+                    ? "The registry serves plain HTTP: on a network you trust, set <allowInsecureRegistries>true"
+                            + "</allowInsecureRegistries> or pass -Dgantry.image.allowInsecureRegistries=true."
+                    : "Check the host and port of the image repository (<imageRepository> or -Dgantry.image.repository): "
+                            + "this registry should offer verified HTTPS.";
+            case UNREACHABLE -> "Check the host and port of the image repository (<imageRepository> or "
+                    + "-Dgantry.image.repository) and that the registry is reachable from this machine.";
+            case ANSWER -> "Check the image repository (<imageRepository> or -Dgantry.image.repository) and the "
+                    + "registry's answer above.";
+        };
+    }
+
+    /** Registries that only serve verified HTTPS: ECR and the public ones; any other could be a plain or self-signed one. */
+    private static boolean couldBeInsecure(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        boolean named = first.contains(".") || first.contains(":") || first.equals("localhost");
+        String host = (named ? first : "docker.io").replaceFirst(":\\d+$", "").toLowerCase(java.util.Locale.ROOT);
+        return !(host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.equals("docker.io")
+                || host.endsWith(".docker.io") || host.equals("ghcr.io") || host.equals("gcr.io") || host.endsWith(".gcr.io")
+                || host.endsWith(".pkg.dev") || host.equals("quay.io") || host.endsWith(".azurecr.io")
+                || host.equals("public.ecr.aws"));
     }
 
     public static GantryException imageBuildFailed(String image, String detail) {

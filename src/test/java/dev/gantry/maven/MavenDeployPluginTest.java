@@ -21,13 +21,18 @@ class MavenDeployPluginTest {
     }
 
     static MavenProject project(PluginExecution... executions) {
-        Plugin deploy = new Plugin();
-        deploy.setGroupId("org.apache.maven.plugins");
-        deploy.setArtifactId("maven-deploy-plugin");
-        deploy.setExecutions(List.of(executions));
+        return withPlugin("org.apache.maven.plugins", "maven-deploy-plugin", executions);
+    }
+
+    /** A module whose POM declares the plugin with these executions. */
+    static MavenProject withPlugin(String groupId, String artifactId, PluginExecution... executions) {
+        Plugin plugin = new Plugin();
+        plugin.setGroupId(groupId);
+        plugin.setArtifactId(artifactId);
+        plugin.setExecutions(List.of(executions));
         Model model = new Model();
         model.setBuild(new Build());
-        model.getBuild().addPlugin(deploy);
+        model.getBuild().addPlugin(plugin);
         return new MavenProject(model);
     }
 

@@ -1,0 +1,312 @@
+package dev.gantry.maven;
+
+import dev.gantry.publish.ArtifactPublisher;
+import dev.gantry.publish.ReleaseOrigin;
+import dev.gantry.release.ArtifactPlan;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Plan;
+import dev.gantry.release.Refusals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.BuildFailure;
+import org.apache.maven.execution.BuildSummary;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Every check that stands between the plan and anything pushed, and the end-of-reactor barrier, in one place: the goals
+ * ask it, in this order, and only then move something.
+ * <ol>
+ * <li>planning: every published module carries the release's version; a release is made of the whole reactor (no
+ * {@code -pl}, {@code -rf}); {@code mvn -o deploy} moves nothing remote ({@link #checkPlanned});</li>
+ * <li>the image goal, before its image moves: no module has failed under {@code -fae} ({@link #imageHeldBack}), and the
+ * artifacts publish will deliver are not refused ({@link #checkBeforeImageMoves});</li>
+ * <li>publish and tag, at the end of the reactor: no module failed under {@code -fae} ({@link #refuseAfterFailures}),
+ * and every module that takes part has arrived ({@link #arrive});</li>
+ * <li>tag: the image and the artifacts of the plan are in place ({@link #checkBeforeTag});</li>
+ * <li>the end of the session: a release the plan promised and the build did not make fails the build
+ * ({@link #unfinished}), never a silent BUILD SUCCESS.</li>
+ * </ol>
+ * Idempotence: each check only reads (the registry, the repository, git), so a re-run of the same commit passes the
+ * same gate. Concurrency ({@code mvn -T}): the arrivals are counted per module in {@link ReactorProgress}, so the
+ * end-of-reactor work happens once, in whichever module arrives last; a module takes part in a goal when its POM binds
+ * it in an execution not turned off with phase {@code none} ({@link #participants}).
+ */
+final class ReleaseGate {
+
+    /** The steps of a release, in the order Maven runs them in deploy; the last one the reactor runs completes it. */
+    static final List<String> STEPS = List.of("image", "publish", "tag");
+
+    private static final String NO_PHASE = "none";
+
+    private final MavenSession session;
+    private final String plugin;
+
+    /** @param plugin the plugin's {@code groupId:artifactId} */
+    ReleaseGate(MavenSession session, String plugin) {
+        this.session = session;
+        this.plugin = plugin;
+    }
+
+    // --- 1. planning -----------------------------------------------------------------------------------------------
+
+    /** The checks of a plan that publishes, made before any goal moves anything. */
+    void checkPlanned(Plan plan, boolean deploying, boolean dryRun) throws GantryException {
+        if (plan.publishes()) {
+            checkReactorVersions();
+            if (deploying) {
+                checkWholeReactor();
+            }
+        }
+        refuseOffline(plan, dryRun);
+    }
+
+    /** Every module that publishes must carry the version the plan releases. */
+    private void checkReactorVersions() throws GantryException {
+        String version = session.getTopLevelProject().getVersion();
+        List<String> differing = new ArrayList<>();
+        for (MavenProject project : session.getProjects()) {
+            if (!GantrySettings.skipped(project) && !version.equals(project.getVersion())) {
+                differing.add(project.getArtifactId() + " has " + project.getVersion());
+            }
+        }
+        if (!differing.isEmpty()) {
+            throw Refusals.reactorVersionsDiffer(version, differing);
+        }
+    }
+
+    /** A release is made of every module: a build of part of the reactor (-pl, -rf) publishes nothing. */
+    private void checkWholeReactor() throws GantryException {
+        List<MavenProject> all = session.getAllProjects();
+        if (all != null && session.getProjects().size() < all.size()) {
+            throw Refusals.partialReactor(all.stream().filter(p -> !session.getProjects().contains(p))
+                    .map(MavenProject::getArtifactId).toList());
+        }
+    }
+
+    /**
+     * {@code mvn -o deploy} cannot publish, yet Jib and the AWS SDK do not follow Maven's offline mode: the image would be
+     * pushed and the publish refused at the end. Refused here, in validate, before anything moves.
+     */
+    private void refuseOffline(Plan plan, boolean dryRun) throws GantryException {
+        if (dryRun || !session.isOffline() || session.getGoals().stream().noneMatch("deploy"::equals)) {
+            return;
+        }
+        List<String> remote = new ArrayList<>();
+        if (plan.image() != null && !plan.image().local()) {
+            remote.add("push the image to " + plan.image().repository());
+        }
+        if (plan.publishes() && !plan.artifacts().repository().startsWith("file:")) {
+            remote.add("publish the artifacts to " + plan.artifacts().repository());
+        }
+        if (!remote.isEmpty()) {
+            throw Refusals.offline(String.join(" and ", remote));
+        }
+    }
+
+    /**
+     * The modules whose POM binds a step but leave the release by turning its execution off ({@code <phase>none</phase>}),
+     * each as "artifactId (goal, …)": told once, when the plan is made, so that nobody wonders why a module is missing.
+     */
+    List<String> leftOut() {
+        List<String> left = new ArrayList<>();
+        for (MavenProject p : session.getProjects()) {
+            List<String> off = STEPS.stream().filter(step -> declaresGoal(p, plugin, step) && !runsGoal(p, plugin, step))
+                    .toList();
+            if (!off.isEmpty()) {
+                left.add(p.getArtifactId() + " (" + String.join(", ", off) + ")");
+            }
+        }
+        return left;
+    }
+
+    // --- 2. before the image moves ---------------------------------------------------------------------------------
+
+    /**
+     * What publish would refuse, asked by the image goal before its image moves. Maven runs {@code image} before
+     * {@code publish} in deploy, and publish deploys only at the end of the reactor; yet a release whose artifacts will
+     * be refused must push no image either (DESIGN.md: nothing half-published). Which files conflict and whether the
+     * release already published is this commit's are decided by {@link ArtifactPublisher}, the very code publish runs at
+     * the end, through the same {@link ArtifactRepositories} (a CodeArtifact repository answers from its asset hashes,
+     * with the token publish then reuses). Silent: a conflict stops the build here, and any warning is given once, by
+     * publish. {@code origin} is what the image goal knows of the release's commit once it has looked up the registry.
+     */
+    void checkBeforeImageMoves(ReactorRelease release, ReleaseOrigin origin, RepositorySystem repositorySystem,
+            GantryLog log) throws GantryException {
+        if (release.plan.artifacts() != null && release.plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
+            ArtifactRepositories repositories = ArtifactRepositories.of(session, repositorySystem, log,
+                    PublishMojo.keepSnapshots(session));
+            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
+                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session, repositories), origin);
+        }
+    }
+
+    // --- 3. the end-of-reactor barrier -----------------------------------------------------------------------------
+
+    /**
+     * Records that {@code project} ran {@code goal}; true when it is the last of the modules that take part in the goal,
+     * where the end-of-reactor work happens.
+     */
+    boolean arrive(String goal, MavenProject project) {
+        Set<String> expected = participants(goal).stream().map(ReleaseGate::id).collect(Collectors.toSet());
+        return ReactorProgress.of(session).arrive(goal, id(project), expected);
+    }
+
+    /** Records that the goal's end-of-reactor work is done. */
+    void finished(String goal) {
+        ReactorProgress.of(session).finished(goal);
+    }
+
+    /**
+     * With -fae or --fail-never the reactor goes on past a failed module; a release must not: the end-of-reactor work
+     * that publishes or tags calls this first.
+     */
+    void refuseAfterFailures(String goal) throws GantryException {
+        if (session.getResult().hasExceptions()) {
+            throw Refusals.reactorFailed(goal, failedModules());
+        }
+    }
+
+    /**
+     * Under -fae or --fail-never, once a module has failed the release cannot complete: the image does not move either
+     * (its moving tags would name an image whose release never came). A warning, not a second failure: the build fails
+     * already, and the end of the session reports the release incomplete. Empty when no module failed.
+     */
+    Optional<String> imageHeldBack() {
+        return session.getResult().hasExceptions() ? Optional.of(Refusals.imageHeldBack(failedModules())) : Optional.empty();
+    }
+
+    private List<String> failedModules() {
+        List<String> failed = session.getProjects().stream()
+                .filter(p -> session.getResult().getBuildSummary(p) instanceof BuildFailure)
+                .map(MavenProject::getArtifactId).toList();
+        return failed.isEmpty() ? List.of("a module") : failed;
+    }
+
+    /**
+     * The modules that run {@code goal}: those whose POM binds it in an execution that runs (maven-deploy-plugin's
+     * {@code deployAtEnd} likewise leaves out an execution bound to phase {@code none}, the idiom that turns an
+     * inherited execution off); every module when no POM binds it (run from the command line).
+     */
+    List<MavenProject> participants(String goal) {
+        List<MavenProject> projects = session.getProjects();
+        if (projects.stream().noneMatch(p -> declaresGoal(p, plugin, goal))) {
+            return projects;
+        }
+        return projects.stream().filter(p -> runsGoal(p, plugin, goal)).toList();
+    }
+
+    /**
+     * Whether this goal is the last step of the release that the reactor runs (every goal is, when they run from the
+     * command line rather than bound in the POM): once it is done, the release is complete.
+     */
+    boolean lastStep(String goal) {
+        List<String> steps = steps();
+        return steps.isEmpty() ? STEPS.contains(goal) : steps.get(steps.size() - 1).equals(goal);
+    }
+
+    /** The steps some module of the reactor runs, in order. */
+    private List<String> steps() {
+        return STEPS.stream().filter(step -> session.getProjects().stream().anyMatch(p -> runsGoal(p, plugin, step)))
+                .toList();
+    }
+
+    // --- 4. before the tag -----------------------------------------------------------------------------------------
+
+    /** The git tag is written only once the image and the artifacts of the plan are in place. */
+    void checkBeforeTag(ReactorRelease release) throws GantryException {
+        Plan plan = release.plan;
+        if (plan.image() != null && !release.report.hasImage()) {
+            throw Refusals.stepMissing("an image", "the image goal did not build one: its module skipped it, or the goal is "
+                    + "not declared in the module the image is built from");
+        }
+        if (plan.artifacts() != null && !release.report.hasArtifacts()) {
+            throw Refusals.stepMissing("artifacts to publish", "the publish goal published nothing");
+        }
+    }
+
+    // --- 5. the end of the session ---------------------------------------------------------------------------------
+
+    /**
+     * The refusal of a release that the plan promised and the build did not finish: a step due in this build
+     * ({@link #stepsDue}) never did its end-of-reactor work; empty when the release is complete, nothing was due, or the
+     * report already tells of a failure.
+     */
+    Optional<GantryException> unfinished(ReactorRelease release) {
+        Plan plan = release.plan;
+        boolean releases = plan.publishes() || plan.image() != null || plan.gitTag() != null || plan.environmentTag() != null;
+        if (!releases || !release.report.inProgress()) {
+            return Optional.empty();
+        }
+        ReactorProgress progress = ReactorProgress.of(session);
+        List<String> missing = stepsDue().stream().filter(step -> !progress.isFinished(step)).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String step = missing.get(0);
+        Set<String> arrived = progress.arrived(step);
+        List<String> why = new ArrayList<>();
+        for (MavenProject p : participants(step)) {
+            if (!arrived.contains(id(p))) {
+                why.add(p.getArtifactId() + " " + whyNotRun(p, step));
+            }
+        }
+        return Optional.of(Refusals.releaseUnfinished(plan.version(), missing, why, release.report.done(),
+                session.getResult().hasExceptions()));
+    }
+
+    /**
+     * The steps this build was meant to run: those the reactor binds when it goes as far as {@code deploy}, those named
+     * on the command line otherwise ({@code gantry:image}); none for {@code mvn verify}, which only previews.
+     */
+    private List<String> stepsDue() {
+        if (session.getGoals().contains("deploy")) {
+            return steps().isEmpty() ? STEPS : steps();
+        }
+        return STEPS.stream().filter(step -> session.getGoals().stream().anyMatch(g -> g.endsWith(":" + step))).toList();
+    }
+
+    private String whyNotRun(MavenProject p, String goal) {
+        BuildSummary summary = session.getResult().getBuildSummary(p);
+        if (summary instanceof BuildFailure) {
+            return "failed";
+        }
+        if (summary == null) {
+            return "was not built (an earlier module failed, or the build stopped before it)";
+        }
+        Plugin declared = p.getPlugin(plugin);
+        String phases = declared == null ? null : declared.getExecutions().stream()
+                .filter(e -> e.getGoals().contains(goal) && e.getPhase() != null)
+                .map(e -> "execution '" + e.getId() + "' is bound to phase " + e.getPhase()).collect(Collectors.joining(", "));
+        return "never ran it" + (phases == null || phases.isEmpty() ? "" : ": its " + phases + ", which this build does not reach");
+    }
+
+    // --- which modules run which goal --------------------------------------------------------------------------------
+
+    /** Whether the module's POM binds {@code goal} of {@code plugin} ({@code groupId:artifactId}), in any phase. */
+    static boolean declaresGoal(MavenProject p, String plugin, String goal) {
+        Plugin declared = p.getPlugin(plugin);
+        return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal));
+    }
+
+    /** Whether the module's POM binds {@code goal} in an execution that runs: not turned off with phase {@code none}. */
+    static boolean runsGoal(MavenProject p, String plugin, String goal) {
+        Plugin declared = p.getPlugin(plugin);
+        return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal) && runs(e));
+    }
+
+    private static boolean runs(PluginExecution execution) {
+        return !NO_PHASE.equalsIgnoreCase(execution.getPhase());
+    }
+
+    private static String id(MavenProject p) {
+        return p.getGroupId() + ":" + p.getArtifactId();
+    }
+}
