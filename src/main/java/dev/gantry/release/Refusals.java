@@ -1,5 +1,6 @@
 package dev.gantry.release;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -309,6 +310,24 @@ public final class Refusals {
         return new GantryException("Cannot talk to the registry of " + image + ": " + detail + ". Check the image repository "
                 + "(<imageRepository> or -Dgantry.image.repository) and that the registry is reachable; a registry serving "
                 + "plain HTTP or a self-signed certificate needs -Dgantry.image.allowInsecureRegistries=true.");
+    }
+
+    /**
+     * A registry that answered a transient error (HTTP 429 or 5xx, a broken connection) to every attempt of a call: not
+     * a configuration problem, so no hint about the repository or insecure registries.
+     */
+    public static GantryException registryKeptFailing(String image, String call, int attempts, Duration pauses) {
+        return new GantryException("The registry of " + image + " kept failing: " + call + "; tried " + attempts
+                + " times, pausing " + pauses.toMillis() + " ms and more between attempts. The registry is busy or "
+                + "failing: re-run the pipeline later (what was already pushed is kept and not uploaded again), or check "
+                + "the registry's status.");
+    }
+
+    /** A registry that did not answer a call within the HTTP time-out. */
+    public static GantryException registryTimedOut(String image, String call, Duration timeout) {
+        return new GantryException("The registry of " + image + " did not answer " + call + " within " + timeout.toMillis()
+                + " ms. Check that the registry is reachable and not overloaded, then re-run the pipeline; on a slow link "
+                + "raise the time-out with -Djib.httpTimeout=<milliseconds> (Gantry's own registry calls use it too).");
     }
 
     public static GantryException imageBuildFailed(String image, String detail) {
