@@ -1,6 +1,7 @@
 package dev.gantry.release;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -321,6 +322,13 @@ public final class Refusals {
                 + " times, pausing " + pauses.toMillis() + " ms and more between attempts. The registry is busy or "
                 + "failing: re-run the pipeline later (what was already pushed is kept and not uploaded again), or check "
                 + "the registry's status.");
+    }
+
+    /** A moving tag left on a newer commit's image: another pipeline of a later commit got there first. */
+    public static String movingTagKeptOnNewerCommit(String image, String tag, Instant theirs, Instant ours) {
+        return "The tag " + tag + " of " + image + " stays on the image of a newer commit (committed " + theirs
+                + "; this build's commit: " + ours + "): another pipeline of a later commit moved it first. Nothing to do: "
+                + "a moving tag never goes back to an older commit.";
     }
 
     /** A registry that did not answer a call within the HTTP time-out. */
