@@ -8,15 +8,21 @@ import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
 import dev.gantry.publish.ArtifactPublisher;
+import dev.gantry.publish.MavenRepository;
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.PublishOutcome;
 import dev.gantry.publish.ReleaseOrigin;
+import dev.gantry.release.Flow;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
+import dev.gantry.release.LifecyclePolicy;
+import dev.gantry.release.MutableTagFilters;
+import dev.gantry.release.RepositoryPolicy;
 import dev.gantry.testing.AwsSdkSettings;
 import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.CodeArtifactStandIn;
 import dev.gantry.testing.EcrStandIn;
+import dev.gantry.testing.HttpMavenRepository;
 import dev.gantry.testing.LocalRegistry;
 import dev.gantry.testing.NetworkFaults;
 import dev.gantry.testing.NetworkFaults.Kind;
@@ -41,6 +47,7 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +96,10 @@ class NetworkFaultsTest {
     }
 
     ImageRequest imageRequest(String host, String repository) throws IOException {
+        return imageRequestBuilder(host, repository).build();
+    }
+
+    ImageRequest.Builder imageRequestBuilder(String host, String repository) throws IOException {
         SampleService service = SampleService.create(dir.resolve("service-" + repository));
         return ImageRequest.builder()
                 .image(new ImagePlan(host + "/" + repository, false, releaseTags("1.4.0")))
@@ -103,12 +114,25 @@ class NetworkFaultsTest {
                 .sendCredentialsOverHttp(true)
                 .outputDirectory(dir.resolve("target/gantry-" + repository))
                 .applicationCache(dir.resolve("target/jib-cache"))
-                .baseImageCache(dir.resolve("base-cache"))
-                .build();
+                .baseImageCache(dir.resolve("base-cache"));
     }
 
     ImageResult push(ImageRequest request) throws Exception {
         return new ImagePublisher(new RecordingLog(logged, false), Map.of()).publish(request);
+    }
+
+    DefaultRepositorySystemSession resolverSession() {
+        DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
+        session.setLocalRepositoryManager(RESOLVER.newLocalRepositoryManager(session,
+                new LocalRepository(dir.resolve("local").toFile())));
+        // the CodeArtifact stand-in's self-signed certificate, for Resolver's HTTPS transport
+        session.setConfigProperty("aether.connector.https.securityMode", "insecure");
+        return session;
+    }
+
+    Artifact artifact(String artifactId, String extension, String content) throws IOException {
+        Path file = Files.writeString(dir.resolve(artifactId + "." + extension), content, StandardCharsets.UTF_8);
+        return new DefaultArtifact("com.acme", artifactId, "", extension, "1.4.0").setFile(file.toFile());
     }
 
     static void report(String what, NetworkFaults faults, long startNanos) {
@@ -187,6 +211,56 @@ class NetworkFaultsTest {
         }
 
         @Test
+        void failing_during_a_layer_upload_moves_no_tag_and_a_rerun_completes_the_release() throws Exception {
+            ImageRequest request = imageRequest(registry.host(), "layer-rerun");
+            try (ProxiedRegistry proxy = ProxiedRegistry.start(registry,
+                    NetworkFaults.always(Kind.SERVER_ERROR).onlyFor("PATCH blobs/uploads"))) {
+                assertThatThrownBy(() -> push(imageRequest(proxy.host(), "layer-rerun")))
+                        .hasMessageContaining("kept failing: 503 Service Unavailable, PATCH http://" + proxy.host());
+            }
+            assertThat(registry.tags("layer-rerun")).isEmpty();
+
+            ImageResult rerun = push(request);
+
+            assertThat(rerun.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            for (String tag : List.of("1.4.0", "sha-a1b2c3d4e5f6", "latest")) {
+                assertThat(registry.digest("layer-rerun", tag)).isEqualTo(rerun.digest());
+            }
+        }
+
+        @Test
+        void failing_after_the_image_before_the_artifacts_a_rerun_finds_the_image_and_publishes() throws Exception {
+            ImageRequest request = imageRequest(registry.host(), "artifacts-rerun");
+            push(request);
+            try (HttpMavenRepository maven = HttpMavenRepository.start(dir.resolve("served"), "deployer", "s3cret")) {
+                maven.failNextPuts(100);
+                assertThatThrownBy(() -> publishTo(maven)).hasMessageStartingWith("Publishing to repository 'releases' ("
+                        + maven.url() + ") failed after 3 attempts: ");
+                maven.failNextPuts(0);
+
+                ImageResult rerun = push(request);
+                Map<Artifact, PublishOutcome> published = publishTo(maven);
+
+                assertThat(rerun.pushed()).isEmpty();
+                assertThat(rerun.inPlace()).containsExactlyInAnyOrder("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+                assertThat(published.values()).containsOnly(PublishOutcome.PUBLISHED);
+                assertThat(maven.root().resolve("com/acme/orders/1.4.0/orders-1.4.0.jar")).hasContent("classes of orders");
+            }
+        }
+
+        Map<Artifact, PublishOutcome> publishTo(HttpMavenRepository maven) throws Exception {
+            DefaultRepositorySystemSession session = resolverSession();
+            RemoteRepository remote = new RemoteRepository.Builder("releases", "default", maven.url())
+                    .setAuthentication(new AuthenticationBuilder().addUsername("deployer").addPassword("s3cret").build())
+                    .build();
+            ModuleArtifacts module = new ModuleArtifacts("com.acme:orders", List.of(
+                    artifact("orders", "pom", "<project/>"), artifact("orders", "jar", "classes of orders")),
+                    new MavenRepository(RESOLVER, session, remote));
+            return new ArtifactPublisher(RESOLVER, session, new RecordingLog(logged, false))
+                    .publish(List.of(module), true, ReleaseOrigin.notKnown("no release tag is on this commit"), false);
+        }
+
+        @Test
         void answering_slower_than_the_timeout_ends_in_a_time_out_naming_the_call() throws Exception {
             NetworkFaults faults = NetworkFaults.always(Kind.SLOW).slowBy(Duration.ofMillis(1500));
             System.setProperty("jib.httpTimeout", "500");
@@ -244,6 +318,42 @@ class NetworkFaultsTest {
     }
 
     @Nested
+    class Ecr_provisioning {
+
+        EcrStandIn ecr;
+        AwsSdkSettings sdk;
+
+        @BeforeEach
+        void start() throws IOException {
+            ecr = EcrStandIn.start(registry);
+            sdk = AwsSdkSettings.pointAt(ecr, dir);
+        }
+
+        @AfterEach
+        void stop() {
+            sdk.close();
+            ecr.close();
+        }
+
+        @Test
+        void failing_after_creating_the_repository_a_rerun_finishes_provisioning_it_and_pushes() throws Exception {
+            ecr.networkFaults(NetworkFaults.always(Kind.SERVER_ERROR).onlyFor("PutLifecyclePolicy"));
+            ImageRequest request = imageRequestBuilder(ecr.host(), "provisioned").repositoryPolicy(new RepositoryPolicy(
+                    MutableTagFilters.of(Flow.GITFLOW.behind(List.of())), true, null,
+                    LifecyclePolicy.of(60, LifecyclePolicy.DEFAULT_PROTECTED_TAGS, true), false)).build();
+            assertThatThrownBy(() -> push(request)).hasMessageContaining("PutLifecyclePolicy");
+            assertThat(registry.tags("provisioned")).isEmpty();
+            ecr.networkFaults(NetworkFaults.none());
+
+            ImageResult rerun = push(request);
+
+            assertThat(rerun.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(ecr.calls()).filteredOn(c -> c.equals("CreateRepository")).hasSize(1);
+            assertThat(ecr.calls()).filteredOn(c -> c.equals("PutLifecyclePolicy")).hasSizeGreaterThan(1);
+        }
+    }
+
+    @Nested
     class An_artifact_publish_to_codeartifact {
 
         CodeArtifactStandIn standIn;
@@ -256,11 +366,7 @@ class NetworkFaultsTest {
             standIn = CodeArtifactStandIn.start().createRepository("releases");
             sdk = AwsSdkSettings.pointAt(standIn, dir);
             codeArtifact = new CodeArtifact(new RecordingLog(logged, false), 1);
-            session = MavenRepositorySystemUtils.newSession();
-            session.setLocalRepositoryManager(RESOLVER.newLocalRepositoryManager(session,
-                    new LocalRepository(dir.resolve("local").toFile())));
-            // the stand-in's self-signed certificate, for Resolver's HTTPS transport
-            session.setConfigProperty("aether.connector.https.securityMode", "insecure");
+            session = resolverSession();
         }
 
         @AfterEach
@@ -273,13 +379,8 @@ class NetworkFaultsTest {
         ModuleArtifacts module(String artifactId) throws IOException {
             RemoteRepository remote = new RemoteRepository.Builder("company", "default", standIn.repositoryUrl("releases")).build();
             return new ModuleArtifacts("com.acme:" + artifactId, List.of(
-                    file(artifactId, "pom", "<project><artifactId>" + artifactId + "</artifactId></project>"),
-                    file(artifactId, "jar", "classes of " + artifactId)), codeArtifact.repository(remote).orElseThrow());
-        }
-
-        Artifact file(String artifactId, String extension, String content) throws IOException {
-            Path file = Files.writeString(dir.resolve(artifactId + "." + extension), content, StandardCharsets.UTF_8);
-            return new DefaultArtifact("com.acme", artifactId, "", extension, "1.4.0").setFile(file.toFile());
+                    artifact(artifactId, "pom", "<project><artifactId>" + artifactId + "</artifactId></project>"),
+                    artifact(artifactId, "jar", "classes of " + artifactId)), codeArtifact.repository(remote).orElseThrow());
         }
 
         Map<Artifact, PublishOutcome> publish(List<ModuleArtifacts> modules) throws Exception {
@@ -304,6 +405,24 @@ class NetworkFaultsTest {
                     assertThat(standIn.assets("releases", "com.acme", artifactId, "1.4.0"))
                             .containsKeys(artifactId + "-1.4.0.jar", artifactId + "-1.4.0.pom");
                 }
+            }
+        }
+
+        @Test
+        void failing_during_a_multi_module_upload_a_rerun_completes_every_module() throws Exception {
+            List<ModuleArtifacts> modules = List.of(module("api"), module("service"));
+            standIn.networkFaults(NetworkFaults.always(Kind.SERVER_ERROR).onlyFor("PUT com/acme/service/"));
+            assertThatThrownBy(() -> publish(modules)).hasMessageStartingWith("Publishing to repository 'company'");
+            assertThat(standIn.versions("releases", "com.acme", "service")).doesNotContainValue("Published");
+            standIn.networkFaults(NetworkFaults.none());
+
+            Map<Artifact, PublishOutcome> rerun = publish(List.of(module("api"), module("service")));
+
+            assertThat(rerun).hasSize(4);
+            for (String artifactId : List.of("api", "service")) {
+                assertThat(standIn.versions("releases", "com.acme", artifactId)).containsExactly(Map.entry("1.4.0", "Published"));
+                assertThat(standIn.assets("releases", "com.acme", artifactId, "1.4.0").get(artifactId + "-1.4.0.jar"))
+                        .isEqualTo(("classes of " + artifactId).getBytes(StandardCharsets.UTF_8));
             }
         }
 
