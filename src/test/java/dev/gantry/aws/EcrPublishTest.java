@@ -251,12 +251,13 @@ class EcrPublishTest {
         @Test
         void refusing_a_moving_tag_on_a_rerun_is_explained_too() throws Exception {
             List<ImageTag> first = List.of(new ImageTag("1.4.0", false), new ImageTag("latest", true));
-            List<ImageTag> second = List.of(new ImageTag("1.5.0", false), new ImageTag("latest", true));
             EcrRepository repository = ecr.createRepository("moving-rerun", "MUTABLE");
-            publish(request("moving-rerun", first, COMMIT_A, TIME_A));
-            service.changeCode("2");
-            publish(request("moving-rerun", second, COMMIT_B, TIME_B));
+            // latest on an older commit's image; then 1.4.0 pushed without it (its pipeline lost before latest moved)
+            service.changeCode("0.9");
+            publish(request("moving-rerun", List.of(new ImageTag("0.9.0", false), new ImageTag("latest", true)), COMMIT_B,
+                    TIME_A.minusSeconds(3600)));
             service.changeCode("1");
+            publish(request("moving-rerun", first.subList(0, 1), COMMIT_A, TIME_A));
             // an administrator makes every tag immutable afterwards
             repository.setMutabilityForTest("IMMUTABLE");
 

@@ -219,6 +219,24 @@ class ConcurrentPipelinesTest {
         }
     }
 
+    @Test
+    void a_later_build_of_an_older_commit_leaves_the_moving_tags_on_the_newer_commits_image() throws Exception {
+        SampleService older = SampleService.create(dir.resolve("older"));
+        SampleService newer = SampleService.create(dir.resolve("newer"));
+        newer.changeCode("newer");
+        String newest = push(image(newer, "rerun-old", developTags("2222222222222222222222222222222222222222"),
+                "2222222222222222222222222222222222222222", NEWER, "1.0.0-SNAPSHOT")).digest();
+
+        ImageResult rerun = push(image(older, "rerun-old", developTags("1111111111111111111111111111111111111111"),
+                "1111111111111111111111111111111111111111", OLDER, "1.0.0-SNAPSHOT"));
+
+        assertThat(rerun.pushed()).containsExactly("sha-111111111111");
+        assertThat(registry.digest("rerun-old", "develop")).isEqualTo(newest);
+        assertThat(logged).contains("WARN The tag develop of " + registry.host() + "/rerun-old stays on the image of a "
+                + "newer commit (committed " + NEWER + "; this build's commit: " + OLDER + "): another pipeline of a later "
+                + "commit moved it first. Nothing to do: a moving tag never goes back to an older commit.");
+    }
+
     static List<ImageTag> developTags(String commit) {
         return List.of(new ImageTag("sha-" + commit.substring(0, 12), false), new ImageTag("1.0.0-SNAPSHOT", true),
                 new ImageTag("develop", true), new ImageTag("dev-latest", true));

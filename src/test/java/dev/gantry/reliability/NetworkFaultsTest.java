@@ -279,7 +279,7 @@ class NetworkFaultsTest {
     }
 
     @Nested
-    class An_image_push_to_ecr {
+    class An_image_push_to_ecr_and_its_provisioning {
 
         EcrStandIn ecr;
         AwsSdkSettings sdk;
@@ -314,25 +314,6 @@ class NetworkFaultsTest {
                 injected += api.injected().size();
             }
             assertThat(injected).isPositive();
-        }
-    }
-
-    @Nested
-    class Ecr_provisioning {
-
-        EcrStandIn ecr;
-        AwsSdkSettings sdk;
-
-        @BeforeEach
-        void start() throws IOException {
-            ecr = EcrStandIn.start(registry);
-            sdk = AwsSdkSettings.pointAt(ecr, dir);
-        }
-
-        @AfterEach
-        void stop() {
-            sdk.close();
-            ecr.close();
         }
 
         @Test
