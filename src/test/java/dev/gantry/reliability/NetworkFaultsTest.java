@@ -299,7 +299,8 @@ class NetworkFaultsTest {
         @Test
         void completes_when_one_api_call_in_three_fails() throws Exception {
             int injected = 0;
-            for (long seed = 1; seed <= 4; seed++) {
+            // seeds 1 and 2 inject nothing into the two or three API calls of a push; 3 and 4 do
+            for (long seed = 3; seed <= 4; seed++) {
                 String name = "ecr-" + seed;
                 ecr.createRepository(name, "IMMUTABLE_WITH_EXCLUSION", MOVING.toArray(String[]::new));
                 NetworkFaults api = NetworkFaults.oneIn(3, seed, Kind.SERVER_ERROR, Kind.THROTTLED, Kind.RESET).onlyApiCalls();
@@ -371,7 +372,8 @@ class NetworkFaultsTest {
 
         @Test
         void completes_when_one_request_in_three_fails() throws Exception {
-            for (long seed = 1; seed <= 3; seed++) {
+            // seed 1 completes too, in 13 s (its throttles wait out Retry-After): left out to keep the suite short
+            for (long seed = 2; seed <= 3; seed++) {
                 NetworkFaults faults = NetworkFaults.oneIn(3, seed, Kind.SERVER_ERROR, Kind.THROTTLED, Kind.RESET);
                 standIn.networkFaults(faults);
                 List<ModuleArtifacts> modules = List.of(module("api-" + seed), module("service-" + seed));
