@@ -69,8 +69,29 @@ public final class ReleaseTagger {
         if (local.isEmpty()) {
             createAnnotated(tag, message);
         }
-        push(tag, false);
+        try {
+            push(tag, false);
+        } catch (GantryException refused) {
+            return pushedMeanwhile(tag, head, remote).orElseThrow(() -> refused);
+        }
         return outcome(tag, local.isPresent() ? TagOutcome.Action.PUSHED : TagOutcome.Action.CREATED, remote);
+    }
+
+    /**
+     * After a refused push, whether another pipeline of this commit pushed the tag since the look-up (two builds of the
+     * same release at once: the remote refuses the second push, "already exists" or "failed to lock"): the release tag
+     * is then in place, which is what this build wanted. A tag that arrived on another commit is refused as ever.
+     */
+    private Optional<TagOutcome> pushedMeanwhile(String tag, String head, String remote) throws GantryException {
+        Optional<String> now = remoteTag(tag);
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!now.get().equals(head)) {
+            throw Refusals.tagOnAnotherCommit(tag, now.get(), head);
+        }
+        log.info("The tag " + tag + " was pushed to " + remote + " by another build of this commit meanwhile: in place.");
+        return Optional.of(outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote));
     }
 
     /**

@@ -13,6 +13,7 @@ import com.google.cloud.tools.jib.http.ResponseException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -29,6 +30,9 @@ public final class JibFailures {
     }
 
     static GantryException of(String image, Exception e, RegistryAuth auth, boolean insecureAllowed) {
+        if (e instanceof GantryException worded) {
+            return worded;
+        }
         Throwable cause = rootCause(e);
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
@@ -93,6 +97,16 @@ public final class JibFailures {
                 return RegistryApi.TRANSIENT_STATUSES.contains(response.getStatusCode());
             }
             if (cause instanceof SocketException && !(cause instanceof ConnectException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether Jib gave up on a request that got no answer within its HTTP time-out ({@code jib.httpTimeout}). */
+    static boolean isTimeout(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
                 return true;
             }
         }

@@ -30,9 +30,15 @@ final class JibRunner {
     /** jib-core's {@code JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP}, read by {@code BuildContext.Builder#build}. */
     static final String JIB_SEND_CREDENTIALS_OVER_HTTP = JibSystemProperties.SEND_CREDENTIALS_OVER_HTTP;
     private static final Object JIB_SYSTEM_PROPERTIES = new Object();
-    /** Attempts of a build whose registry answered a transient error, and the pause after the first (then longer). */
-    static final int ATTEMPTS = 3;
+    /**
+     * Attempts of a build whose registry answered a transient error, and the pause after the first (doubled after each
+     * next one: 0.5, 1, 2 s). jib-core retries a request only on a broken connection, never on an HTTP 429 or 5xx, so a
+     * busy registry fails the whole build; the next attempt uploads only what is not there yet, so it is cheap.
+     */
+    static final int ATTEMPTS = 4;
     static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    /** Jib's warning for a request that failed on I/O ("GET https://… failed and will NOT be retried"): group 1 names it. */
+    private static final Pattern FAILED_REQUEST = Pattern.compile("^(\\S+ \\S+) failed and will");
     /**
      * Jib's fallback warnings for an insecure registry, given for every URL it calls: "Failed to connect to
      * https://host/v2/… over HTTPS. Attempting again with HTTP." and "Cannot verify server at https://host/v2/….
@@ -46,6 +52,8 @@ final class JibRunner {
     private final GantryLog log;
     /** The insecure-registry fallbacks already warned of: each kind once per registry and build, not once per URL. */
     private final Set<String> fallbacksWarned = ConcurrentHashMap.newKeySet();
+    /** The last request Jib said failed on I/O, to name in a time-out's message (Jib's exception does not). */
+    private volatile String lastFailedRequest;
 
     JibRunner(ImageRequest request, RegistryAuth auth, GantryLog log) {
         this.request = request;
@@ -108,12 +116,21 @@ final class JibRunner {
             try {
                 return builder.containerize(containerizer);
             } catch (ExecutionException | IOException | RegistryException e) {
-                if (attempt == ATTEMPTS || !JibFailures.isTransient(e)) {
+                if (JibFailures.isTimeout(e)) {
+                    throw Refusals.registryTimedOut(request.image().repository(),
+                            lastFailedRequest == null ? "a request of Jib's" : lastFailedRequest,
+                            Duration.ofMillis(JibSystemProperties.getHttpTimeout()));
+                }
+                if (!JibFailures.isTransient(e)) {
                     throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw Refusals.registryKeptFailing(request.image().repository(), JibFailures.rootMessage(e), attempt,
+                            RETRY_PAUSE);
                 }
                 log.warn("The registry failed a request of Jib's (" + JibFailures.rootMessage(e) + "); trying again ("
                         + (attempt + 1) + " of " + ATTEMPTS + ").");
-                Thread.sleep(RETRY_PAUSE.toMillis() * attempt);
+                Thread.sleep(RETRY_PAUSE.toMillis() << (attempt - 1));
             }
         }
     }
@@ -138,6 +155,10 @@ final class JibRunner {
 
     /** Jib's lifecycle messages (a few lines per build) at info; its details and progress at debug. */
     private void jibLog(LogEvent event) {
+        Matcher failed = FAILED_REQUEST.matcher(event.getMessage());
+        if (failed.find()) {
+            lastFailedRequest = failed.group(1);
+        }
         switch (event.getLevel()) {
             case ERROR, WARN -> {
                 if (repeatsFallback(event.getMessage())) {

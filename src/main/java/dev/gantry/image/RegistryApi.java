@@ -255,12 +255,16 @@ public final class RegistryApi {
                 Throwable cause = e.getCause();
                 boolean broken = cause instanceof IOException && !(cause instanceof SSLException
                         || cause instanceof ConnectException || cause instanceof java.net.http.HttpTimeoutException);
-                if (!broken || attempt == ATTEMPTS) {
+                if (!broken) {
                     throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new GantryException(Refusals.registryKeptFailing(image, String.valueOf(cause.getMessage())
+                            + " on " + method + " " + path, attempt, RETRY_PAUSE).getMessage(), cause);
                 }
             }
             try {
-                Thread.sleep(RETRY_PAUSE.toMillis() * attempt);
+                Thread.sleep(RETRY_PAUSE.toMillis() << (attempt - 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Refusals.registryFailed(image, "interrupted");
@@ -298,7 +302,7 @@ public final class RegistryApi {
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
-        return follow(method, uri, headers, body, authorization, Duration.ofSeconds(60));
+        return follow(method, uri, headers, body, authorization, timeout());
     }
 
     /**
@@ -367,6 +371,9 @@ public final class RegistryApi {
     private HttpResponse<byte[]> call(HttpRequest request, String what) throws GantryException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new GantryException(Refusals.registryTimedOut(image, request.method() + " " + what,
+                    request.timeout().orElse(timeout())).getMessage(), e);
         } catch (IOException e) {
             throw Refusals.registryFailed(image, e.getClass().getSimpleName() + " on " + what
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), RegistryFailure.of(e), allowInsecure, e);
@@ -447,8 +454,26 @@ public final class RegistryApi {
 
     private GantryException failure(HttpResponse<byte[]> response, String what) {
         String text = new String(response.body(), StandardCharsets.UTF_8);
-        return Refusals.registryFailed(image, what + " answered HTTP " + response.statusCode()
-                + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length()))));
+        String answer = what + " answered HTTP " + response.statusCode()
+                + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length())));
+        // a transient answer is the last of ATTEMPTS (attemptRetrying)
+        return TRANSIENT_STATUSES.contains(response.statusCode())
+                ? Refusals.registryKeptFailing(image, answer, ATTEMPTS, RETRY_PAUSE)
+                : Refusals.registryFailed(image, answer);
+    }
+
+    /**
+     * The time a registry call may take: Jib's own setting ({@code -Djib.httpTimeout}, milliseconds, 0 for none) when
+     * given, so that one setting bounds every registry call of the image goal, else 60 s.
+     */
+    static Duration timeout() {
+        String jibTimeout = System.getProperty("jib.httpTimeout");
+        try {
+            long millis = jibTimeout == null ? 60_000 : Long.parseLong(jibTimeout.trim());
+            return millis <= 0 ? Duration.ofDays(1) : Duration.ofMillis(millis);
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(60);
+        }
     }
 
     private static String mediaTypeOf(byte[] body) {

@@ -61,8 +61,11 @@ final class RegistryPublisher {
         RemoteManifest manifest = existing.takenManifest();
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
+        MovingTags moving = new MovingTags(registry, log);
         for (ImageTag tag : immutableFirst(plan)) {
-            if (existing.holds(tag, digest) || !registry.put(tag, manifest, done(inPlace, pushed))) {
+            if (existing.holds(tag, digest) || !(tag.mutable()
+                    ? moving.move(tag, manifest, request.commitTime(), done(inPlace, pushed))
+                    : registry.put(tag, manifest, done(inPlace, pushed)))) {
                 inPlace.add(tag.name());
             } else {
                 pushed.add(tag.name());
@@ -112,8 +115,9 @@ final class RegistryPublisher {
         if (!later.isEmpty()) {
             RemoteManifest manifest = registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
                     "the manifest " + digest + " just pushed cannot be read back"));
+            MovingTags moving = new MovingTags(registry, log);
             for (ImageTag tag : plan.mutableTags()) {
-                (registry.put(tag, manifest, done(inPlace, pushed)) ? pushed : inPlace).add(tag.name());
+                (moving.move(tag, manifest, request.commitTime(), done(inPlace, pushed)) ? pushed : inPlace).add(tag.name());
             }
         }
         DigestFile.write(request, digest);

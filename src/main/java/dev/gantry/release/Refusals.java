@@ -1,5 +1,7 @@
 package dev.gantry.release;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -424,6 +426,31 @@ public final class Refusals {
                 || host.endsWith(".docker.io") || host.equals("ghcr.io") || host.equals("gcr.io") || host.endsWith(".gcr.io")
                 || host.endsWith(".pkg.dev") || host.equals("quay.io") || host.endsWith(".azurecr.io")
                 || host.equals("public.ecr.aws"));
+    }
+
+    /**
+     * A registry that answered a transient error (HTTP 429 or 5xx, a broken connection) to every attempt of a call: not
+     * a configuration problem, so no hint about the repository or insecure registries.
+     */
+    public static GantryException registryKeptFailing(String image, String call, int attempts, Duration pauses) {
+        return new GantryException("The registry of " + image + " kept failing: " + call + "; tried " + attempts
+                + " times, pausing " + pauses.toMillis() + " ms and more between attempts. The registry is busy or "
+                + "failing: re-run the pipeline later (what was already pushed is kept and not uploaded again), or check "
+                + "the registry's status.");
+    }
+
+    /** A moving tag left on a newer commit's image: another pipeline of a later commit got there first. */
+    public static String movingTagKeptOnNewerCommit(String image, String tag, Instant theirs, Instant ours) {
+        return "The tag " + tag + " of " + image + " stays on the image of a newer commit (committed " + theirs
+                + "; this build's commit: " + ours + "): another pipeline of a later commit moved it first. Nothing to do: "
+                + "a moving tag never goes back to an older commit.";
+    }
+
+    /** A registry that did not answer a call within the HTTP time-out. */
+    public static GantryException registryTimedOut(String image, String call, Duration timeout) {
+        return new GantryException("The registry of " + image + " did not answer " + call + " within " + timeout.toMillis()
+                + " ms. Check that the registry is reachable and not overloaded, then re-run the pipeline; on a slow link "
+                + "raise the time-out with -Djib.httpTimeout=<milliseconds> (Gantry's own registry calls use it too).");
     }
 
     public static GantryException imageBuildFailed(String image, String detail) {

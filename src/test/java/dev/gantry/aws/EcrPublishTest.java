@@ -251,12 +251,13 @@ class EcrPublishTest {
         @Test
         void refusing_a_moving_tag_on_a_rerun_is_explained_too() throws Exception {
             List<ImageTag> first = List.of(new ImageTag("1.4.0", false), new ImageTag("latest", true));
-            List<ImageTag> second = List.of(new ImageTag("1.5.0", false), new ImageTag("latest", true));
             EcrRepository repository = ecr.createRepository("moving-rerun", "MUTABLE");
-            publish(request("moving-rerun", first, COMMIT_A, TIME_A));
-            service.changeCode("2");
-            publish(request("moving-rerun", second, COMMIT_B, TIME_B));
+            // latest on an older commit's image; then 1.4.0 pushed without it (its pipeline lost before latest moved)
+            service.changeCode("0.9");
+            publish(request("moving-rerun", List.of(new ImageTag("0.9.0", false), new ImageTag("latest", true)), COMMIT_B,
+                    TIME_A.minusSeconds(3600)));
             service.changeCode("1");
+            publish(request("moving-rerun", first.subList(0, 1), COMMIT_A, TIME_A));
             // an administrator makes every tag immutable afterwards
             repository.setMutabilityForTest("IMMUTABLE");
 
@@ -347,21 +348,22 @@ class EcrPublishTest {
             assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
             assertThat(logged).anyMatch(line -> line.startsWith("WARN The registry failed a request of Jib's (503 "
                     + "Service Unavailable, HEAD http://" + ecr.host() + "/v2/fault-blob/blobs/sha256:")
-                    && line.endsWith("); trying again (2 of 3)."));
+                    && line.endsWith("); trying again (2 of 4)."));
         }
 
         @Test
         void that_lasts_beyond_the_retries_is_refused_and_a_rerun_completes() throws Exception {
             ecr.createRepository("fault-lasting", "IMMUTABLE_WITH_EXCLUSION", MOVING.toArray(String[]::new));
             List<ImageTag> tags = List.of(new ImageTag("1.4.0", false), new ImageTag("latest", true));
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 ecr.failNext("PUT manifests/1.4.0");
             }
 
             assertThatThrownBy(() -> publish(request("fault-lasting", tags, COMMIT_A, TIME_A)))
                     .isInstanceOf(GantryException.class)
-                    .hasMessageStartingWith("Cannot talk to the registry of " + ecr.host() + "/fault-lasting: 503 Service "
-                            + "Unavailable");
+                    .hasMessageStartingWith("The registry of " + ecr.host() + "/fault-lasting kept failing: 503 Service "
+                            + "Unavailable, PUT http://" + ecr.host() + "/v2/fault-lasting/manifests/1.4.0")
+                    .hasMessageContaining("; tried 4 times, pausing 500 ms and more between attempts.");
             assertThat(registry.tags("fault-lasting")).isEmpty(); // latest waits for the release tag
 
             ImageResult rerun = publish(request("fault-lasting", tags, COMMIT_A, TIME_A));

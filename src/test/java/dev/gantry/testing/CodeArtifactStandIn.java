@@ -124,6 +124,7 @@ public final class CodeArtifactStandIn implements AutoCloseable {
     private final Set<String> expiredKeys = ConcurrentHashMap.newKeySet();
     final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Fault>> faults = new ConcurrentHashMap<>();
+    private volatile NetworkFaults networkFaults = NetworkFaults.none();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     volatile Clock clock = Clock.systemUTC();
@@ -326,6 +327,11 @@ public final class CodeArtifactStandIn implements AutoCloseable {
         queue(call, 1, new Fault("delay", delay));
     }
 
+    /** From now on, calls also fail at random as these network faults say (on top of the queued ones). */
+    public void networkFaults(NetworkFaults faults) {
+        this.networkFaults = faults;
+    }
+
     private void queue(String call, int times, Fault fault) {
         for (int i = 0; i < times; i++) {
             faults.computeIfAbsent(call, c -> new CopyOnWriteArrayList<>()).add(fault);
@@ -408,6 +414,28 @@ public final class CodeArtifactStandIn implements AutoCloseable {
 
     /** Applies a queued fault; true when the exchange is answered (or dropped) by it. */
     boolean fault(HttpExchange exchange, String call, boolean api) {
+        if (queuedFault(exchange, call, api)) {
+            return true;
+        }
+        NetworkFaults.Kind drawn = networkFaults.apply(exchange, call);
+        if (drawn == NetworkFaults.Kind.SERVER_ERROR) {
+            if (api) {
+                apiError(exchange, 500, "InternalServerException", "An internal error occurred.", null);
+            } else {
+                text(exchange, 500, "Internal Server Error");
+            }
+        } else if (drawn == NetworkFaults.Kind.THROTTLED) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            if (api) {
+                apiError(exchange, 429, "ThrottlingException", "Rate exceeded", null);
+            } else {
+                text(exchange, 429, "Too Many Requests");
+            }
+        }
+        return drawn != null && drawn != NetworkFaults.Kind.SLOW;
+    }
+
+    private boolean queuedFault(HttpExchange exchange, String call, boolean api) {
         for (Map.Entry<String, List<Fault>> queued : faults.entrySet()) {
             String key = queued.getKey();
             boolean matches = call.equals(key) || (key.contains(" ") ? call.startsWith(key) : call.startsWith(key + " "));

@@ -78,6 +78,7 @@ public final class EcrStandIn implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private volatile Clock clock = Clock.systemUTC();
     private volatile Path callLog;
+    private volatile NetworkFaults networkFaults = NetworkFaults.none();
 
     private EcrStandIn(LocalRegistry registry) throws IOException {
         this.registry = registry;
@@ -194,6 +195,11 @@ public final class EcrStandIn implements AutoCloseable {
         faults.computeIfAbsent(operation, o -> new CopyOnWriteArrayList<>()).add("reset");
     }
 
+    /** From now on, requests also fail at random as these network faults say (on top of the queued ones). */
+    public void networkFaults(NetworkFaults faults) {
+        this.networkFaults = faults;
+    }
+
     /**
      * Another build wins the race for a tag: just before the next manifest PUT under it is handled, {@code otherBuild}
      * runs (it may push another image under the tag to {@link #registry()}); with none, this very manifest lands first.
@@ -222,13 +228,25 @@ public final class EcrStandIn implements AutoCloseable {
     /** Applies a queued fault; true when the exchange is answered (or dropped) by it. */
     private boolean fault(HttpExchange exchange, String operation, boolean api) {
         List<String> queued = faults.get(operation);
-        if (queued == null || queued.isEmpty()) {
-            return false;
+        String fault;
+        if (queued != null && !queued.isEmpty()) {
+            fault = queued.remove(0);
+        } else {
+            NetworkFaults.Kind drawn = networkFaults.apply(exchange, operation);
+            if (drawn == null || drawn == NetworkFaults.Kind.SLOW) {
+                return false;
+            }
+            fault = switch (drawn) {
+                case RESET -> "reset-done";
+                case THROTTLED -> api ? "throttle" : "throttle-registry";
+                default -> "fail";
+            };
         }
-        String fault = queued.remove(0);
         switch (fault) {
             case "reset" -> exchange.close();
+            case "reset-done" -> { }
             case "throttle" -> apiError(exchange, 400, "ThrottlingException", "Rate exceeded");
+            case "throttle-registry" -> registryError(exchange, 429, "TOOMANYREQUESTS", "Rate exceeded");
             default -> {
                 if (api) {
                     apiError(exchange, 500, "ServerException", "An internal error occurred.");
