@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
@@ -50,25 +53,29 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     private final Path workTree;
     private final String remoteName;
     private final GantryLog log;
-    private final Optional<GitCli> cli;
+    /** The git command line, looked for when first needed: a branch that reads neither remote nor status starts no git. */
+    private final Supplier<Optional<GitCli>> cliLookup;
+    private Optional<GitCli> cli;
     private final RevCommit head;
     private final Map<String, Map<String, String>> releaseTagsByPrefix = new HashMap<>();
+    /** Remote tags and status read ahead on their own threads ({@link #lookAhead}), by prefix. */
+    private final Map<String, CompletableFuture<Map<String, String>>> tagsAhead = new HashMap<>();
+    private CompletableFuture<List<String>> statusAhead;
 
-    private GitRepository(Repository repository, Path workTree, String remoteName, GantryLog log, Optional<GitCli> cli,
-            RevCommit head) {
+    private GitRepository(Repository repository, Path workTree, String remoteName, GantryLog log,
+            Supplier<Optional<GitCli>> cliLookup, RevCommit head) {
         this.repository = repository;
         this.workTree = workTree;
         this.remoteName = remoteName;
         this.log = log;
-        this.cli = cli;
+        this.cliLookup = cliLookup;
         this.head = head;
     }
 
     /** Opens the repository containing {@code projectDir}, using the git command line when one is on the PATH. */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log) throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
-        Optional<GitCli> cli = locate(dir).isPresent() ? findWorkTree(dir).flatMap(w -> GitCli.find(w, log)) : Optional.empty();
-        return open(dir, remoteName, log, cli);
+        return open(dir, remoteName, log, () -> findWorkTree(dir).flatMap(w -> GitCli.find(w, log)));
     }
 
     /**
@@ -76,6 +83,11 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * empty (tests use this to exercise both ways).
      */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log, Optional<GitCli> cli)
+            throws GantryException {
+        return open(projectDir, remoteName, log, () -> cli);
+    }
+
+    private static GitRepository open(Path projectDir, String remoteName, GantryLog log, Supplier<Optional<GitCli>> cli)
             throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
         FileRepositoryBuilder builder = locate(dir).orElseThrow(() -> Refusals.notAGitRepository(dir.toString()));
@@ -94,7 +106,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 head = walk.parseCommit(headId);
             }
             Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
-            log.debug("git repository " + workTree + ", HEAD " + head.name() + (cli.isPresent() ? ", git command line" : ", JGit only"));
+            log.debug("git repository " + workTree + ", HEAD " + head.name());
             return new GitRepository(repository, workTree, remoteName, log, cli, head);
         } catch (IOException e) {
             if (repository != null) {
@@ -226,15 +238,65 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         if (cached != null) {
             return cached;
         }
+        CompletableFuture<Map<String, String>> ahead = tagsAhead.remove(prefix);
+        Map<String, String> result = ahead != null ? joined(ahead) : readReleaseTags(prefix);
+        releaseTagsByPrefix.put(prefix, result);
+        return result;
+    }
+
+    private Map<String, String> readReleaseTags(String prefix) throws GantryException {
         Map<String, String> tags = new LinkedHashMap<>(localTags(prefix));
         if (hasRemote()) {
             tags.putAll(remoteTags(name -> name.startsWith(prefix), TAGS + prefix + "*"));
         } else {
             log.debug("no git remote '" + remoteName + "' is configured: only local tags are considered");
         }
-        Map<String, String> result = Map.copyOf(tags);
-        releaseTagsByPrefix.put(prefix, result);
-        return result;
+        return Map.copyOf(tags);
+    }
+
+    /**
+     * Starts reading the release tags (local and the remote's) and, when {@code status}, the work tree's uncommitted
+     * changes, each on its own thread, so that the remote's answer and git's scan of the work tree arrive while the
+     * caller reads the local history; {@link #releaseTags} and {@link #uncommittedChanges} then wait for them. Called
+     * only for a branch whose decision needs them (a release): others start neither process.
+     */
+    public void lookAhead(String prefix, boolean status) {
+        if (!releaseTagsByPrefix.containsKey(prefix) && !tagsAhead.containsKey(prefix)) {
+            tagsAhead.put(prefix, ahead(() -> readReleaseTags(prefix)));
+        }
+        if (status && statusAhead == null) {
+            statusAhead = ahead(this::readUncommittedChanges);
+        }
+    }
+
+    private interface GitRead<T> {
+        T read() throws GantryException;
+    }
+
+    private static <T> CompletableFuture<T> ahead(GitRead<T> read) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(read.read());
+            } catch (GantryException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, "gantry-git-look-ahead");
+        thread.setDaemon(true); // a build that fails before asking does not wait for the remote
+        thread.start();
+        return future;
+    }
+
+    /** What a read ahead found, or the refusal it met, as if read now. */
+    private static <T> T joined(CompletableFuture<T> future) throws GantryException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GantryException refusal) {
+                throw refusal;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     /** Local tags starting with the prefix, peeled to the commit (packed refs usually carry the peeled id). */
@@ -282,6 +344,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     Map<String, String> remoteTags(Predicate<String> accept, String... patterns) throws GantryException {
         Map<String, String> direct = new LinkedHashMap<>();
         Map<String, String> peeled = new HashMap<>();
+        Optional<GitCli> cli = cli();
         if (cli.isPresent()) {
             GitCli.Result result;
             try {
@@ -358,6 +421,13 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** Tracked files with uncommitted changes, staged or not; untracked files do not count. */
     @Override
     public List<String> uncommittedChanges() throws GantryException {
+        CompletableFuture<List<String>> ahead = statusAhead;
+        statusAhead = null;
+        return ahead != null ? joined(ahead) : readUncommittedChanges();
+    }
+
+    private List<String> readUncommittedChanges() throws GantryException {
+        Optional<GitCli> cli = cli();
         if (cli.isPresent()) {
             try {
                 GitCli.Result result = cli.get().run(LOCAL_TIMEOUT, "--no-optional-locks", "status", "--porcelain", "-z",
@@ -420,7 +490,12 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         return head;
     }
 
-    Optional<GitCli> cli() {
+    /** The git command line, or empty to use JGit alone; looked for on the first call. */
+    synchronized Optional<GitCli> cli() {
+        if (cli == null) {
+            cli = cliLookup.get();
+            log.debug(cli.isPresent() ? "using the git command line" : "no git command line: JGit only");
+        }
         return cli;
     }
 

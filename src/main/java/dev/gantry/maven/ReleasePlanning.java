@@ -11,6 +11,7 @@ import dev.gantry.release.PlanSettings;
 import dev.gantry.release.Planner;
 import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.ReleaseHistory;
+import dev.gantry.release.ReleaseKind;
 import dev.gantry.release.Refusals;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,17 +49,23 @@ final class ReleasePlanning {
 
     Planned plan(GantrySettings settings, String plugin) throws GantryException {
         MavenProject top = session.getTopLevelProject();
+        PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
+                settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
+                repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(plugin));
+        Planner planner = new Planner(planSettings);
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log)) {
             ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
             log.debug("Branch " + branch.name() + " from " + branch.source());
+            boolean deploying = reachesDeploy();
+            if (planner.ruleFor(branch.name()).release() == ReleaseKind.STABLE) {
+                // a release's decision needs the remote's tags and (deploying) the work tree's status: both git processes
+                // run while the version at the first parent is read; other branches start neither
+                git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty());
+            }
             String commit = git.headCommit();
             String previous = git.versionAtFirstParent(top.getFile().toPath()).orElse(null);
-            PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
-                    settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
-                    repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(plugin));
-            boolean deploying = reachesDeploy();
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
-            Plan plan = new Planner(planSettings).plan(
+            Plan plan = planner.plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
             if (plan.publishes()) {
                 checkReactorVersions(top);
