@@ -49,32 +49,44 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     static final Duration LOCAL_TIMEOUT = Duration.ofSeconds(60);
     private static final String TAGS = Constants.R_TAGS;
 
-    private final Repository repository;
+    /** JGit's view, opened when first needed: the plan of most builds reads everything through {@link CliHead}. */
+    private Repository repository;
+    private final Path projectDir;
+    private final HeadFacts facts;
     private final Path workTree;
     private final String remoteName;
     private final GantryLog log;
     /** The git command line, looked for when first needed: a branch that reads neither remote nor status starts no git. */
     private final Supplier<Optional<GitCli>> cliLookup;
     private Optional<GitCli> cli;
-    private final RevCommit head;
+    private RevCommit head;
     private final Map<String, Map<String, String>> releaseTagsByPrefix = new HashMap<>();
     /** Remote tags and status read ahead on their own threads ({@link #lookAhead}), by prefix. */
     private final Map<String, CompletableFuture<Map<String, String>>> tagsAhead = new HashMap<>();
     private CompletableFuture<List<String>> statusAhead;
 
-    private GitRepository(Repository repository, Path workTree, String remoteName, GantryLog log,
-            Supplier<Optional<GitCli>> cliLookup, RevCommit head) {
+    private GitRepository(Repository repository, Path projectDir, HeadFacts facts, String remoteName, GantryLog log,
+            Supplier<Optional<GitCli>> cliLookup) {
         this.repository = repository;
-        this.workTree = workTree;
+        this.projectDir = projectDir;
+        this.facts = facts;
+        this.workTree = facts.workTree();
         this.remoteName = remoteName;
         this.log = log;
         this.cliLookup = cliLookup;
-        this.head = head;
     }
 
     /** Opens the repository containing {@code projectDir}, using the git command line when one is on the PATH. */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log) throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
+        if (GitCli.mayBeOnPath()) {
+            Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
+            if (facts.isPresent()) {
+                log.debug("git repository " + facts.get().workTree() + ", HEAD " + facts.get().commit() + ", read by git");
+                GitCli cli = GitCli.unprobed(facts.get().workTree(), log);
+                return new GitRepository(null, dir, facts.get(), remoteName, log, () -> Optional.of(cli));
+            }
+        }
         return open(dir, remoteName, log, () -> findWorkTree(dir).flatMap(w -> GitCli.find(w, log)));
     }
 
@@ -84,6 +96,13 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log, Optional<GitCli> cli)
             throws GantryException {
+        if (cli.isPresent()) {
+            Path dir = projectDir.toAbsolutePath().normalize();
+            Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
+            if (facts.isPresent()) {
+                return new GitRepository(null, dir, facts.get(), remoteName, log, () -> cli);
+            }
+        }
         return open(projectDir, remoteName, log, () -> cli);
     }
 
@@ -107,7 +126,12 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             }
             Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             log.debug("git repository " + workTree + ", HEAD " + head.name());
-            return new GitRepository(repository, workTree, remoteName, log, cli, head);
+            HeadFacts facts = new HeadFacts(workTree, head.name(), Instant.ofEpochSecond(head.getCommitTime()),
+                    head.getParentCount() == 0 ? null : head.getParent(0).name(), branch(repository, workTree),
+                    Optional.ofNullable(repository.getConfig().getString("remote", remoteName, "url")));
+            GitRepository git = new GitRepository(repository, dir, facts, remoteName, log, cli);
+            git.head = head;
+            return git;
         } catch (IOException e) {
             if (repository != null) {
                 repository.close();
@@ -149,16 +173,20 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** The full id of HEAD's commit. */
     public String headCommit() {
-        return head.name();
+        return facts.commit();
     }
 
     /** HEAD's committer time: the reproducible creation time of what is built from it. */
     public Instant headCommitTime() {
-        return Instant.ofEpochSecond(head.getCommitTime());
+        return facts.commitTime();
     }
 
     /** The branch HEAD is on, such as {@code main}; empty when HEAD is detached (as in most CI checkouts). */
-    public Optional<String> checkedOutBranch() throws GantryException {
+    public Optional<String> checkedOutBranch() {
+        return facts.branch();
+    }
+
+    private static Optional<String> branch(Repository repository, Path workTree) throws GantryException {
         try {
             Ref ref = repository.exactRef(Constants.HEAD);
             if (ref != null && ref.isSymbolic() && ref.getTarget().getName().startsWith(Constants.R_HEADS)) {
@@ -176,7 +204,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * not exist there, or when its version cannot be known from the file alone.
      */
     public Optional<String> versionAtFirstParent(Path pomFile) throws GantryException {
-        if (head.getParentCount() == 0) {
+        if (facts.firstParent() == null) {
             return Optional.empty();
         }
         Optional<String> path = pathInWorkTree(pomFile);
@@ -184,8 +212,11 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
             return Optional.empty();
         }
-        ObjectId parentId = head.getParent(0);
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+        if (repository == null && cli().isPresent()) {
+            return versionAtFirstParent(cli().get(), path.get());
+        }
+        ObjectId parentId = ObjectId.fromString(facts.firstParent());
+        try (ObjectReader reader = jgit().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             RevCommit parent;
             try {
                 parent = walk.parseCommit(parentId);
@@ -209,6 +240,25 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             return Optional.empty();
         } catch (IOException e) {
             throw Refusals.gitUnreadable(path.get() + " at commit " + parentId.name(), workTree.toString(), e.getMessage(), e);
+        }
+    }
+
+    /** As JGit reads it, through {@code git cat-file}: a parent or file that is not in the clone has no version. */
+    private Optional<String> versionAtFirstParent(GitCli git, String path) throws GantryException {
+        Optional<String> pom;
+        try {
+            pom = CliHead.blob(git, facts.firstParent() + ":" + path);
+        } catch (IOException e) {
+            throw Refusals.gitUnreadable(path + " at commit " + facts.firstParent(), workTree.toString(), e.getMessage(), e);
+        }
+        if (pom.isEmpty()) {
+            log.debug(path + " at the first parent " + facts.firstParent() + " is not in this clone: no previous version");
+            return Optional.empty();
+        }
+        try {
+            return PomVersion.read(pom.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw Refusals.unreadableVersion(facts.firstParent(), path + " is not a readable POM (" + e.getMessage() + ")");
         }
     }
 
@@ -301,8 +351,11 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** Local tags starting with the prefix, peeled to the commit (packed refs usually carry the peeled id). */
     public Map<String, String> localTags(String prefix) throws GantryException {
+        if (repository == null && cli().isPresent()) {
+            return localTags(cli().get(), prefix);
+        }
         try {
-            RefDatabase refs = repository.getRefDatabase();
+            RefDatabase refs = jgit().getRefDatabase();
             Map<String, String> tags = new LinkedHashMap<>();
             for (Ref ref : refs.getRefsByPrefix(TAGS + prefix)) {
                 tags.put(ref.getName().substring(TAGS.length()), peeled(refs, ref).name());
@@ -313,10 +366,32 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         }
     }
 
+    /** As JGit reads them, through {@code git for-each-ref}: an annotated tag's line carries its peeled commit last. */
+    private Map<String, String> localTags(GitCli git, String prefix) throws GantryException {
+        GitCli.Result result;
+        try {
+            result = git.run(LOCAL_TIMEOUT, "for-each-ref", "--format=%(refname)%09%(objectname)%09%(*objectname)",
+                    TAGS + prefix + "*");
+        } catch (IOException e) {
+            throw Refusals.gitUnreadable("the tags", workTree.toString(), e.getMessage(), e);
+        }
+        if (!result.succeeded()) {
+            throw Refusals.gitUnreadable("the tags", workTree.toString(), gitError(result), null);
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String line : result.stdout().split("\n")) {
+            String[] fields = line.split("\t", -1);
+            if (fields.length == 3 && fields[0].startsWith(TAGS + prefix)) {
+                tags.put(fields[0].substring(TAGS.length()), fields[2].isEmpty() ? fields[1] : fields[2]);
+            }
+        }
+        return tags;
+    }
+
     /** The commit a local tag points at, or empty when there is no such tag. */
     Optional<String> localTag(String tag) throws GantryException {
         try {
-            RefDatabase refs = repository.getRefDatabase();
+            RefDatabase refs = jgit().getRefDatabase();
             Ref ref = refs.exactRef(TAGS + tag);
             return ref == null ? Optional.empty() : Optional.of(peeled(refs, ref).name());
         } catch (IOException e) {
@@ -331,7 +406,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** Whether a remote of the configured name exists in the repository's configuration. */
     boolean hasRemote() {
-        return repository.getConfig().getSubsections("remote").contains(remoteName);
+        return repository != null ? repository.getConfig().getSubsections("remote").contains(remoteName)
+                : facts.remoteUrl().isPresent();
     }
 
     /**
@@ -371,7 +447,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 }
             }
         } else {
-            try (Git git = Git.wrap(repository)) {
+            try (Git git = Git.wrap(jgit())) {
                 Collection<Ref> refs = git.lsRemote().setRemote(remoteName).setTags(true).setHeads(false).call();
                 for (Ref ref : refs) {
                     if (ref.getName().startsWith(TAGS)) {
@@ -440,7 +516,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 log.debug("git status failed (" + e.getMessage() + "); asking JGit");
             }
         }
-        try (Git git = Git.wrap(repository)) {
+        try (Git git = Git.wrap(jgit())) {
             Status status = git.status().setIgnoreSubmodules(org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode.NONE)
                     .call();
             TreeSet<String> files = new TreeSet<>();
@@ -479,14 +555,31 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * {@code org.opencontainers.image.source}; empty without a remote or for a local one.
      */
     public Optional<String> sourceUrl() {
-        return RemoteUrls.sourceUrl(repository.getConfig().getString("remote", remoteName, "url"));
+        return RemoteUrls.sourceUrl(facts.remoteUrl().orElse(null));
     }
 
-    Repository jgit() {
+    /** JGit's repository, opened on the first call (JGit costs a fresh JVM a few hundred milliseconds). */
+    synchronized Repository jgit() throws GantryException {
+        if (repository == null) {
+            try {
+                repository = locate(projectDir).orElseThrow(() -> Refusals.notAGitRepository(projectDir.toString()))
+                        .setMustExist(true).build();
+            } catch (IOException e) {
+                throw Refusals.gitUnreadable("the configuration", projectDir.toString(), e.getMessage(), e);
+            }
+        }
         return repository;
     }
 
-    RevCommit head() {
+    /** HEAD's commit as JGit parses it. */
+    synchronized RevCommit head() throws GantryException {
+        if (head == null) {
+            try (RevWalk walk = new RevWalk(jgit())) {
+                head = walk.parseCommit(ObjectId.fromString(facts.commit()));
+            } catch (IOException e) {
+                throw Refusals.gitUnreadable("HEAD", workTree.toString(), e.getMessage(), e);
+            }
+        }
         return head;
     }
 
@@ -504,7 +597,9 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        repository.close();
+    public synchronized void close() {
+        if (repository != null) {
+            repository.close();
+        }
     }
 }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * only: {@code mvn install} against {@code mvn deploy} on an ordinary commit on {@code main} after the release
  * (nothing to release), and a {@code mvn deploy} on a feature branch. The plan's own time is read from Maven's
  * timestamped log, from the {@code gantry:plan} header to the next goal's. Both sides run the same {@code ./mvnw}
- * (Maven 3.9), offline after a warm-up round, with the same environment and no {@code .mvn/jvm.config}.
+ * (Maven 3.9) after a warm-up round, with the same environment and no {@code .mvn/jvm.config}; not offline, since
+ * maven-deploy-plugin refuses to deploy offline even to a {@code file:} repository.
  *
  * <pre>scripts/bench-deploy [rounds]</pre>
  */
@@ -51,7 +52,6 @@ public final class DeployBenchmark {
     final String base;
     final Map<String, List<Long>> times = new LinkedHashMap<>();
     final Map<String, List<Long>> bytes = new LinkedHashMap<>();
-    boolean offline;
 
     DeployBenchmark(Path work, LocalRegistry registry, String base) {
         this.work = work;
@@ -73,7 +73,6 @@ public final class DeployBenchmark {
                 for (Project project : projects) {
                     bench.developAndRelease(project, round);
                 }
-                bench.offline = true;
             }
             Project orders = projects.get(0);
             bench.nothingToRelease(orders, rounds);
@@ -277,9 +276,6 @@ public final class DeployBenchmark {
     void maven(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp",
                 ImageBenchmark.TIMESTAMPS, ImageBenchmark.TIMESTAMP_FORMAT));
-        if (offline) {
-            command.add("-o");
-        }
         if (ImageBenchmark.BENCH_REPOSITORY != null) {
             command.add("-Dmaven.repo.local=" + ImageBenchmark.BENCH_REPOSITORY);
             command.add("-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"), ".m2", "repository"));
