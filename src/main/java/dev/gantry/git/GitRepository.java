@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +20,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.Status;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefDatabase;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The git repository a build runs in, as the release decision sees it: HEAD, the checked-out branch, the version at
@@ -109,38 +101,10 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     private static GitRepository open(Path projectDir, String remoteName, GantryLog log, Supplier<Optional<GitCli>> cli)
             throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
-        FileRepositoryBuilder builder = locate(dir).orElseThrow(() -> Refusals.notAGitRepository(dir.toString()));
-        Repository repository = null;
-        try {
-            repository = builder.setMustExist(true).build();
-            if (repository.isBare()) {
-                throw Refusals.notAGitRepository(dir.toString());
-            }
-            ObjectId headId = repository.resolve(Constants.HEAD);
-            if (headId == null) {
-                throw Refusals.noCommit(repository.getWorkTree().toString());
-            }
-            RevCommit head;
-            try (RevWalk walk = new RevWalk(repository)) {
-                head = walk.parseCommit(headId);
-            }
-            Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
-            log.debug("git repository " + workTree + ", HEAD " + head.name());
-            HeadFacts facts = new HeadFacts(workTree, head.name(), Instant.ofEpochSecond(head.getCommitTime()),
-                    head.getParentCount() == 0 ? null : head.getParent(0).name(), branch(repository, workTree),
-                    Optional.ofNullable(repository.getConfig().getString("remote", remoteName, "url")));
-            GitRepository git = new GitRepository(repository, dir, facts, remoteName, log, cli);
-            git.head = head;
-            return git;
-        } catch (IOException e) {
-            if (repository != null) {
-                repository.close();
-            }
-            throw Refusals.gitUnreadable("the configuration", dir.toString(), e.getMessage(), e);
-        } catch (GantryException e) {
-            repository.close();
-            throw e;
-        }
+        JGitReads.Opened opened = JGitReads.open(dir, remoteName, log);
+        GitRepository git = new GitRepository(opened.repository(), dir, opened.facts(), remoteName, log, cli);
+        git.head = opened.head();
+        return git;
     }
 
     /** The folder holding {@code .git} (a directory, or a file for linked work trees), for the git command line. */
@@ -157,7 +121,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * Finds the repository as git does: upwards from the directory, stopping at {@code GIT_CEILING_DIRECTORIES} and
      * honouring {@code GIT_DIR}.
      */
-    private static Optional<FileRepositoryBuilder> locate(Path dir) {
+    static Optional<FileRepositoryBuilder> locate(Path dir) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         return Optional.ofNullable(builder.getGitDir() == null ? null : builder);
     }
@@ -186,17 +150,6 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         return facts.branch();
     }
 
-    private static Optional<String> branch(Repository repository, Path workTree) throws GantryException {
-        try {
-            Ref ref = repository.exactRef(Constants.HEAD);
-            if (ref != null && ref.isSymbolic() && ref.getTarget().getName().startsWith(Constants.R_HEADS)) {
-                return Optional.of(ref.getTarget().getName().substring(Constants.R_HEADS.length()));
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw Refusals.gitUnreadable("HEAD", workTree.toString(), e.getMessage(), e);
-        }
-    }
 
     /**
      * The project version in {@code pomFile} as it was at HEAD's first parent, the version this commit changes (or
@@ -215,32 +168,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         if (repository == null && cli().isPresent()) {
             return versionAtFirstParent(cli().get(), path.get());
         }
-        ObjectId parentId = ObjectId.fromString(facts.firstParent());
-        try (ObjectReader reader = jgit().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            RevCommit parent;
-            try {
-                parent = walk.parseCommit(parentId);
-            } catch (MissingObjectException e) {
-                log.debug("the first parent " + parentId.name() + " is not in this clone (shallow): no previous version");
-                return Optional.empty();
-            }
-            try (TreeWalk tree = TreeWalk.forPath(reader, path.get(), parent.getTree())) {
-                if (tree == null) {
-                    return Optional.empty();
-                }
-                byte[] pom = reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
-                try {
-                    return PomVersion.read(pom);
-                } catch (IOException e) {
-                    throw Refusals.unreadableVersion(parent.name(), path.get() + " is not a readable POM (" + e.getMessage() + ")");
-                }
-            }
-        } catch (MissingObjectException e) {
-            log.debug("an object of the first parent is not in this clone: no previous version");
-            return Optional.empty();
-        } catch (IOException e) {
-            throw Refusals.gitUnreadable(path.get() + " at commit " + parentId.name(), workTree.toString(), e.getMessage(), e);
-        }
+        return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, log);
     }
 
     /** As JGit reads it, through {@code git cat-file}: a parent or file that is not in the clone has no version. */
@@ -447,20 +375,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 }
             }
         } else {
-            try (Git git = Git.wrap(jgit())) {
-                Collection<Ref> refs = git.lsRemote().setRemote(remoteName).setTags(true).setHeads(false).call();
-                for (Ref ref : refs) {
-                    if (ref.getName().startsWith(TAGS)) {
-                        String name = ref.getName().substring(TAGS.length());
-                        direct.put(name, ref.getObjectId().name());
-                        if (ref.getPeeledObjectId() != null) {
-                            peeled.put(name, ref.getPeeledObjectId().name());
-                        }
-                    }
-                }
-            } catch (GitAPIException | RuntimeException e) {
-                throw Refusals.remoteUnreachable(remoteName, RemoteUrls.redact(String.valueOf(e.getMessage())));
-            }
+            JGitReads.lsRemoteTags(jgit(), remoteName, direct, peeled);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         direct.forEach((name, id) -> {
@@ -516,20 +431,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 log.debug("git status failed (" + e.getMessage() + "); asking JGit");
             }
         }
-        try (Git git = Git.wrap(jgit())) {
-            Status status = git.status().setIgnoreSubmodules(org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode.NONE)
-                    .call();
-            TreeSet<String> files = new TreeSet<>();
-            files.addAll(status.getAdded());
-            files.addAll(status.getChanged());
-            files.addAll(status.getRemoved());
-            files.addAll(status.getMissing());
-            files.addAll(status.getModified());
-            files.addAll(status.getConflicting());
-            return List.copyOf(files);
-        } catch (GitAPIException | RuntimeException e) {
-            throw Refusals.gitUnreadable("the work tree's status", workTree.toString(), e.getMessage(), e);
-        }
+        return JGitReads.uncommittedChanges(jgit(), workTree);
     }
 
     /** {@code git status --porcelain -z}: "XY path" entries, a rename or copy followed by its original path. */
@@ -574,6 +476,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** HEAD's commit as JGit parses it. */
     synchronized RevCommit head() throws GantryException {
         if (head == null) {
+            head = JGitReads.parseCommit(jgit(), facts.commit(), workTree);
             try (RevWalk walk = new RevWalk(jgit())) {
                 head = walk.parseCommit(ObjectId.fromString(facts.commit()));
             } catch (IOException e) {
