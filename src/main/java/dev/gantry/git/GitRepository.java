@@ -477,11 +477,6 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     synchronized RevCommit head() throws GantryException {
         if (head == null) {
             head = JGitReads.parseCommit(jgit(), facts.commit(), workTree);
-            try (RevWalk walk = new RevWalk(jgit())) {
-                head = walk.parseCommit(ObjectId.fromString(facts.commit()));
-            } catch (IOException e) {
-                throw Refusals.gitUnreadable("HEAD", workTree.toString(), e.getMessage(), e);
-            }
         }
         return head;
     }

@@ -228,6 +228,7 @@ public final class DeployBenchmark {
     }
 
     void record(int round, String what, String side, long millis) {
+        System.out.printf("  round %d  %-48s %-8s %6d ms%n", round, what, side, millis); // partial figures if stopped
         if (round > 0) {
             times.computeIfAbsent(what + "|" + side, k -> new ArrayList<>()).add(millis);
         }
@@ -236,6 +237,7 @@ public final class DeployBenchmark {
     /** The plan's own time in the last Maven run of a Gantry project, if it ran. */
     void planTime(int round, String side, String what) throws IOException {
         if (!side.equals("jib") && round > 0) {
+            System.out.printf("  round %d  %-48s %-8s %6d ms%n", round, what, "plan", lastPlanSpan);
             times.computeIfAbsent(what + "|gantry:plan", k -> new ArrayList<>()).add(lastPlanSpan);
         }
     }
