@@ -15,22 +15,23 @@ final class JsonObject {
     private final Map<String, Object> members = new LinkedHashMap<>();
 
     JsonObject put(String key, String value) {
-        members.put(key, value);
-        return this;
+        return member(key, value);
     }
 
     JsonObject put(String key, boolean value) {
-        members.put(key, value);
-        return this;
+        return member(key, value);
     }
 
     JsonObject putNull(String key) {
-        members.put(key, null);
-        return this;
+        return member(key, null);
     }
 
     /** Sets a member to an object, or to null. */
     JsonObject set(String key, JsonObject value) {
+        return member(key, value);
+    }
+
+    private JsonObject member(String key, Object value) {
         members.put(key, value);
         return this;
     }

@@ -24,6 +24,14 @@ class GitRepositoryTest {
         return GitRepository.open(dir, "origin", GantryLog.SILENT);
     }
 
+    /** A repository whose remote 'origin' nothing answers at, its URL carrying credentials that must never be shown. */
+    private GitFixture withUnreachableRemote() {
+        GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+        repo.commitPom("1.0.0");
+        repo.git("remote", "add", "origin", "https://ci-user:s3cr3t-token@127.0.0.1:9/acme/service.git");
+        return repo;
+    }
+
     @Nested
     class Opening {
 
@@ -214,10 +222,7 @@ class GitRepositoryTest {
         @ParameterizedTest
         @EnumSource(Way.class)
         void refuses_an_unreachable_remote_without_showing_its_credentials(Way way) throws Exception {
-            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
-            repo.commitPom("1.0.0");
-            repo.git("remote", "add", "origin", "https://ci-user:s3cr3t-token@127.0.0.1:9/acme/service.git");
-            try (GitRepository git = way.open(repo.dir())) {
+            try (GitRepository git = way.open(withUnreachableRemote().dir())) {
                 assertThatThrownBy(() -> git.releaseTags("v"))
                         .isInstanceOf(GantryException.class)
                         .hasMessageStartingWith("Cannot list the tags of git remote 'origin': ")
@@ -263,10 +268,7 @@ class GitRepositoryTest {
 
         @Test
         void reports_an_unreachable_remote_when_the_tags_are_asked_for_as_if_read_then() throws Exception {
-            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
-            repo.commitPom("1.0.0");
-            repo.git("remote", "add", "origin", "https://ci-user:s3cr3t-token@127.0.0.1:9/acme/service.git");
-            try (GitRepository git = open(repo.dir())) {
+            try (GitRepository git = open(withUnreachableRemote().dir())) {
                 git.lookAhead("v", false);
                 assertThatThrownBy(() -> git.releaseTags("v"))
                         .isInstanceOf(GantryException.class)
