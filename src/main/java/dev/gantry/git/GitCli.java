@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,12 +39,45 @@ public final class GitCli {
         this.log = log;
     }
 
+    /** False once git was found missing in this JVM; true before anyone looked. */
+    static boolean mayBeOnPath() {
+        return onPath.orElse(true);
+    }
+
     /** The git command line for this work tree, or empty when no {@code git} is on the PATH (checked once per JVM). */
     public static Optional<GitCli> find(Path workTree, GantryLog log) {
         if (onPath.isEmpty()) {
             onPath = Optional.of(probe());
         }
         return onPath.get() ? Optional.of(new GitCli(workTree, log)) : Optional.empty();
+    }
+
+    /**
+     * The git command line for this directory without asking {@code git --version} first, for a caller that can tell a
+     * missing git from the {@link IOException} of its first run (and then calls {@link #notOnPath()}).
+     */
+    static GitCli unprobed(Path workTree, GantryLog log) {
+        return new GitCli(workTree, log);
+    }
+
+    /** Records that git could not be started: later look-ups answer empty without trying again. */
+    static void notOnPath() {
+        onPath = Optional.of(false);
+    }
+
+    /** Runs {@link #run} on a thread of its own, so that several git processes run at once. */
+    CompletableFuture<Result> start(Duration timeout, String input, String... args) {
+        CompletableFuture<Result> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(runWithInput(timeout, input, args));
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, "gantry-git-" + subcommand(args));
+        thread.setDaemon(true);
+        thread.start();
+        return future;
     }
 
     private static boolean probe() {
@@ -66,6 +100,11 @@ public final class GitCli {
      * @throws IOException when git cannot be started or does not finish in time
      */
     public Result run(Duration timeout, String... args) throws IOException {
+        return runWithInput(timeout, null, args);
+    }
+
+    /** As {@link #run}, writing {@code input} (null: nothing) to git's standard input. */
+    Result runWithInput(Duration timeout, String input, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
@@ -79,7 +118,11 @@ public final class GitCli {
             env.put("GIT_TERMINAL_PROMPT", "0");
             env.put("LC_ALL", "C");
             Process process = builder.start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IOException("git " + subcommand(args) + " did not finish within " + timeout.toSeconds() + " s");

@@ -10,28 +10,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.Status;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefDatabase;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The git repository a build runs in, as the release decision sees it: HEAD, the checked-out branch, the version at
@@ -46,29 +41,45 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     static final Duration LOCAL_TIMEOUT = Duration.ofSeconds(60);
     private static final String TAGS = Constants.R_TAGS;
 
-    private final Repository repository;
+    /** JGit's view, opened when first needed: the plan of most builds reads everything through {@link CliHead}. */
+    private Repository repository;
+    private final Path projectDir;
+    private final HeadFacts facts;
     private final Path workTree;
     private final String remoteName;
     private final GantryLog log;
-    private final Optional<GitCli> cli;
-    private final RevCommit head;
+    /** The git command line, looked for when first needed: a branch that reads neither remote nor status starts no git. */
+    private final Supplier<Optional<GitCli>> cliLookup;
+    private Optional<GitCli> cli;
+    private RevCommit head;
     private final Map<String, Map<String, String>> releaseTagsByPrefix = new HashMap<>();
+    /** Remote tags and status read ahead on their own threads ({@link #lookAhead}), by prefix. */
+    private final Map<String, CompletableFuture<Map<String, String>>> tagsAhead = new HashMap<>();
+    private CompletableFuture<List<String>> statusAhead;
 
-    private GitRepository(Repository repository, Path workTree, String remoteName, GantryLog log, Optional<GitCli> cli,
-            RevCommit head) {
+    private GitRepository(Repository repository, Path projectDir, HeadFacts facts, String remoteName, GantryLog log,
+            Supplier<Optional<GitCli>> cliLookup) {
         this.repository = repository;
-        this.workTree = workTree;
+        this.projectDir = projectDir;
+        this.facts = facts;
+        this.workTree = facts.workTree();
         this.remoteName = remoteName;
         this.log = log;
-        this.cli = cli;
-        this.head = head;
+        this.cliLookup = cliLookup;
     }
 
     /** Opens the repository containing {@code projectDir}, using the git command line when one is on the PATH. */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log) throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
-        Optional<GitCli> cli = locate(dir).isPresent() ? findWorkTree(dir).flatMap(w -> GitCli.find(w, log)) : Optional.empty();
-        return open(dir, remoteName, log, cli);
+        if (GitCli.mayBeOnPath()) {
+            Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
+            if (facts.isPresent()) {
+                log.debug("git repository " + facts.get().workTree() + ", HEAD " + facts.get().commit() + ", read by git");
+                GitCli cli = GitCli.unprobed(facts.get().workTree(), log);
+                return new GitRepository(null, dir, facts.get(), remoteName, log, () -> Optional.of(cli));
+            }
+        }
+        return open(dir, remoteName, log, () -> findWorkTree(dir).flatMap(w -> GitCli.find(w, log)));
     }
 
     /**
@@ -77,34 +88,23 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log, Optional<GitCli> cli)
             throws GantryException {
-        Path dir = projectDir.toAbsolutePath().normalize();
-        FileRepositoryBuilder builder = locate(dir).orElseThrow(() -> Refusals.notAGitRepository(dir.toString()));
-        Repository repository = null;
-        try {
-            repository = builder.setMustExist(true).build();
-            if (repository.isBare()) {
-                throw Refusals.notAGitRepository(dir.toString());
+        if (cli.isPresent()) {
+            Path dir = projectDir.toAbsolutePath().normalize();
+            Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
+            if (facts.isPresent()) {
+                return new GitRepository(null, dir, facts.get(), remoteName, log, () -> cli);
             }
-            ObjectId headId = repository.resolve(Constants.HEAD);
-            if (headId == null) {
-                throw Refusals.noCommit(repository.getWorkTree().toString());
-            }
-            RevCommit head;
-            try (RevWalk walk = new RevWalk(repository)) {
-                head = walk.parseCommit(headId);
-            }
-            Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
-            log.debug("git repository " + workTree + ", HEAD " + head.name() + (cli.isPresent() ? ", git command line" : ", JGit only"));
-            return new GitRepository(repository, workTree, remoteName, log, cli, head);
-        } catch (IOException e) {
-            if (repository != null) {
-                repository.close();
-            }
-            throw Refusals.gitUnreadable("the configuration", dir.toString(), e.getMessage(), e);
-        } catch (GantryException e) {
-            repository.close();
-            throw e;
         }
+        return open(projectDir, remoteName, log, () -> cli);
+    }
+
+    private static GitRepository open(Path projectDir, String remoteName, GantryLog log, Supplier<Optional<GitCli>> cli)
+            throws GantryException {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        JGitReads.Opened opened = JGitReads.open(dir, remoteName, log);
+        GitRepository git = new GitRepository(opened.repository(), dir, opened.facts(), remoteName, log, cli);
+        git.head = opened.head();
+        return git;
     }
 
     /** The folder holding {@code .git} (a directory, or a file for linked work trees), for the git command line. */
@@ -121,7 +121,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * Finds the repository as git does: upwards from the directory, stopping at {@code GIT_CEILING_DIRECTORIES} and
      * honouring {@code GIT_DIR}.
      */
-    private static Optional<FileRepositoryBuilder> locate(Path dir) {
+    static Optional<FileRepositoryBuilder> locate(Path dir) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         return Optional.ofNullable(builder.getGitDir() == null ? null : builder);
     }
@@ -137,26 +137,19 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** The full id of HEAD's commit. */
     public String headCommit() {
-        return head.name();
+        return facts.commit();
     }
 
     /** HEAD's committer time: the reproducible creation time of what is built from it. */
     public Instant headCommitTime() {
-        return Instant.ofEpochSecond(head.getCommitTime());
+        return facts.commitTime();
     }
 
     /** The branch HEAD is on, such as {@code main}; empty when HEAD is detached (as in most CI checkouts). */
-    public Optional<String> checkedOutBranch() throws GantryException {
-        try {
-            Ref ref = repository.exactRef(Constants.HEAD);
-            if (ref != null && ref.isSymbolic() && ref.getTarget().getName().startsWith(Constants.R_HEADS)) {
-                return Optional.of(ref.getTarget().getName().substring(Constants.R_HEADS.length()));
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw Refusals.gitUnreadable("HEAD", workTree.toString(), e.getMessage(), e);
-        }
+    public Optional<String> checkedOutBranch() {
+        return facts.branch();
     }
+
 
     /**
      * The project version in {@code pomFile} as it was at HEAD's first parent, the version this commit changes (or
@@ -164,7 +157,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * not exist there, or when its version cannot be known from the file alone.
      */
     public Optional<String> versionAtFirstParent(Path pomFile) throws GantryException {
-        if (head.getParentCount() == 0) {
+        if (facts.firstParent() == null) {
             return Optional.empty();
         }
         Optional<String> path = pathInWorkTree(pomFile);
@@ -172,31 +165,28 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
             return Optional.empty();
         }
-        ObjectId parentId = head.getParent(0);
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            RevCommit parent;
-            try {
-                parent = walk.parseCommit(parentId);
-            } catch (MissingObjectException e) {
-                log.debug("the first parent " + parentId.name() + " is not in this clone (shallow): no previous version");
-                return Optional.empty();
-            }
-            try (TreeWalk tree = TreeWalk.forPath(reader, path.get(), parent.getTree())) {
-                if (tree == null) {
-                    return Optional.empty();
-                }
-                byte[] pom = reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
-                try {
-                    return PomVersion.read(pom);
-                } catch (IOException e) {
-                    throw Refusals.unreadableVersion(parent.name(), path.get() + " is not a readable POM (" + e.getMessage() + ")");
-                }
-            }
-        } catch (MissingObjectException e) {
-            log.debug("an object of the first parent is not in this clone: no previous version");
-            return Optional.empty();
+        if (repository == null && cli().isPresent()) {
+            return versionAtFirstParent(cli().get(), path.get());
+        }
+        return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, log);
+    }
+
+    /** As JGit reads it, through {@code git cat-file}: a parent or file that is not in the clone has no version. */
+    private Optional<String> versionAtFirstParent(GitCli git, String path) throws GantryException {
+        Optional<String> pom;
+        try {
+            pom = CliHead.blob(git, facts.firstParent() + ":" + path);
         } catch (IOException e) {
-            throw Refusals.gitUnreadable(path.get() + " at commit " + parentId.name(), workTree.toString(), e.getMessage(), e);
+            throw Refusals.gitUnreadable(path + " at commit " + facts.firstParent(), workTree.toString(), e.getMessage(), e);
+        }
+        if (pom.isEmpty()) {
+            log.debug(path + " at the first parent " + facts.firstParent() + " is not in this clone: no previous version");
+            return Optional.empty();
+        }
+        try {
+            return PomVersion.read(pom.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw Refusals.unreadableVersion(facts.firstParent(), path + " is not a readable POM (" + e.getMessage() + ")");
         }
     }
 
@@ -226,21 +216,74 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         if (cached != null) {
             return cached;
         }
+        CompletableFuture<Map<String, String>> ahead = tagsAhead.remove(prefix);
+        Map<String, String> result = ahead != null ? joined(ahead) : readReleaseTags(prefix);
+        releaseTagsByPrefix.put(prefix, result);
+        return result;
+    }
+
+    private Map<String, String> readReleaseTags(String prefix) throws GantryException {
         Map<String, String> tags = new LinkedHashMap<>(localTags(prefix));
         if (hasRemote()) {
             tags.putAll(remoteTags(name -> name.startsWith(prefix), TAGS + prefix + "*"));
         } else {
             log.debug("no git remote '" + remoteName + "' is configured: only local tags are considered");
         }
-        Map<String, String> result = Map.copyOf(tags);
-        releaseTagsByPrefix.put(prefix, result);
-        return result;
+        return Map.copyOf(tags);
+    }
+
+    /**
+     * Starts reading the release tags (local and the remote's) and, when {@code status}, the work tree's uncommitted
+     * changes, each on its own thread, so that the remote's answer and git's scan of the work tree arrive while the
+     * caller reads the local history; {@link #releaseTags} and {@link #uncommittedChanges} then wait for them. Called
+     * only for a branch whose decision needs them (a release): others start neither process.
+     */
+    public void lookAhead(String prefix, boolean status) {
+        if (!releaseTagsByPrefix.containsKey(prefix) && !tagsAhead.containsKey(prefix)) {
+            tagsAhead.put(prefix, ahead(() -> readReleaseTags(prefix)));
+        }
+        if (status && statusAhead == null) {
+            statusAhead = ahead(this::readUncommittedChanges);
+        }
+    }
+
+    private interface GitRead<T> {
+        T read() throws GantryException;
+    }
+
+    private static <T> CompletableFuture<T> ahead(GitRead<T> read) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(read.read());
+            } catch (GantryException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, "gantry-git-look-ahead");
+        thread.setDaemon(true); // a build that fails before asking does not wait for the remote
+        thread.start();
+        return future;
+    }
+
+    /** What a read ahead found, or the refusal it met, as if read now. */
+    private static <T> T joined(CompletableFuture<T> future) throws GantryException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GantryException refusal) {
+                throw refusal;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     /** Local tags starting with the prefix, peeled to the commit (packed refs usually carry the peeled id). */
     public Map<String, String> localTags(String prefix) throws GantryException {
+        if (repository == null && cli().isPresent()) {
+            return localTags(cli().get(), prefix);
+        }
         try {
-            RefDatabase refs = repository.getRefDatabase();
+            RefDatabase refs = jgit().getRefDatabase();
             Map<String, String> tags = new LinkedHashMap<>();
             for (Ref ref : refs.getRefsByPrefix(TAGS + prefix)) {
                 tags.put(ref.getName().substring(TAGS.length()), peeled(refs, ref).name());
@@ -251,10 +294,32 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         }
     }
 
+    /** As JGit reads them, through {@code git for-each-ref}: an annotated tag's line carries its peeled commit last. */
+    private Map<String, String> localTags(GitCli git, String prefix) throws GantryException {
+        GitCli.Result result;
+        try {
+            result = git.run(LOCAL_TIMEOUT, "for-each-ref", "--format=%(refname)%09%(objectname)%09%(*objectname)",
+                    TAGS + prefix + "*");
+        } catch (IOException e) {
+            throw Refusals.gitUnreadable("the tags", workTree.toString(), e.getMessage(), e);
+        }
+        if (!result.succeeded()) {
+            throw Refusals.gitUnreadable("the tags", workTree.toString(), gitError(result), null);
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String line : result.stdout().split("\n")) {
+            String[] fields = line.split("\t", -1);
+            if (fields.length == 3 && fields[0].startsWith(TAGS + prefix)) {
+                tags.put(fields[0].substring(TAGS.length()), fields[2].isEmpty() ? fields[1] : fields[2]);
+            }
+        }
+        return tags;
+    }
+
     /** The commit a local tag points at, or empty when there is no such tag. */
     Optional<String> localTag(String tag) throws GantryException {
         try {
-            RefDatabase refs = repository.getRefDatabase();
+            RefDatabase refs = jgit().getRefDatabase();
             Ref ref = refs.exactRef(TAGS + tag);
             return ref == null ? Optional.empty() : Optional.of(peeled(refs, ref).name());
         } catch (IOException e) {
@@ -269,7 +334,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** Whether a remote of the configured name exists in the repository's configuration. */
     boolean hasRemote() {
-        return repository.getConfig().getSubsections("remote").contains(remoteName);
+        return repository != null ? repository.getConfig().getSubsections("remote").contains(remoteName)
+                : facts.remoteUrl().isPresent();
     }
 
     /**
@@ -282,6 +348,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     Map<String, String> remoteTags(Predicate<String> accept, String... patterns) throws GantryException {
         Map<String, String> direct = new LinkedHashMap<>();
         Map<String, String> peeled = new HashMap<>();
+        Optional<GitCli> cli = cli();
         if (cli.isPresent()) {
             GitCli.Result result;
             try {
@@ -308,20 +375,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 }
             }
         } else {
-            try (Git git = Git.wrap(repository)) {
-                Collection<Ref> refs = git.lsRemote().setRemote(remoteName).setTags(true).setHeads(false).call();
-                for (Ref ref : refs) {
-                    if (ref.getName().startsWith(TAGS)) {
-                        String name = ref.getName().substring(TAGS.length());
-                        direct.put(name, ref.getObjectId().name());
-                        if (ref.getPeeledObjectId() != null) {
-                            peeled.put(name, ref.getPeeledObjectId().name());
-                        }
-                    }
-                }
-            } catch (GitAPIException | RuntimeException e) {
-                throw Refusals.remoteUnreachable(remoteName, RemoteUrls.redact(String.valueOf(e.getMessage())));
-            }
+            JGitReads.lsRemoteTags(jgit(), remoteName, direct, peeled);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         direct.forEach((name, id) -> {
@@ -358,6 +412,13 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** Tracked files with uncommitted changes, staged or not; untracked files do not count. */
     @Override
     public List<String> uncommittedChanges() throws GantryException {
+        CompletableFuture<List<String>> ahead = statusAhead;
+        statusAhead = null;
+        return ahead != null ? joined(ahead) : readUncommittedChanges();
+    }
+
+    private List<String> readUncommittedChanges() throws GantryException {
+        Optional<GitCli> cli = cli();
         if (cli.isPresent()) {
             try {
                 GitCli.Result result = cli.get().run(LOCAL_TIMEOUT, "--no-optional-locks", "status", "--porcelain", "-z",
@@ -370,20 +431,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 log.debug("git status failed (" + e.getMessage() + "); asking JGit");
             }
         }
-        try (Git git = Git.wrap(repository)) {
-            Status status = git.status().setIgnoreSubmodules(org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode.NONE)
-                    .call();
-            TreeSet<String> files = new TreeSet<>();
-            files.addAll(status.getAdded());
-            files.addAll(status.getChanged());
-            files.addAll(status.getRemoved());
-            files.addAll(status.getMissing());
-            files.addAll(status.getModified());
-            files.addAll(status.getConflicting());
-            return List.copyOf(files);
-        } catch (GitAPIException | RuntimeException e) {
-            throw Refusals.gitUnreadable("the work tree's status", workTree.toString(), e.getMessage(), e);
-        }
+        return JGitReads.uncommittedChanges(jgit(), workTree);
     }
 
     /** {@code git status --porcelain -z}: "XY path" entries, a rename or copy followed by its original path. */
@@ -409,18 +457,36 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * {@code org.opencontainers.image.source}; empty without a remote or for a local one.
      */
     public Optional<String> sourceUrl() {
-        return RemoteUrls.sourceUrl(repository.getConfig().getString("remote", remoteName, "url"));
+        return RemoteUrls.sourceUrl(facts.remoteUrl().orElse(null));
     }
 
-    Repository jgit() {
+    /** JGit's repository, opened on the first call (JGit costs a fresh JVM a few hundred milliseconds). */
+    synchronized Repository jgit() throws GantryException {
+        if (repository == null) {
+            try {
+                repository = locate(projectDir).orElseThrow(() -> Refusals.notAGitRepository(projectDir.toString()))
+                        .setMustExist(true).build();
+            } catch (IOException e) {
+                throw Refusals.gitUnreadable("the configuration", projectDir.toString(), e.getMessage(), e);
+            }
+        }
         return repository;
     }
 
-    RevCommit head() {
+    /** HEAD's commit as JGit parses it. */
+    synchronized RevCommit head() throws GantryException {
+        if (head == null) {
+            head = JGitReads.parseCommit(jgit(), facts.commit(), workTree);
+        }
         return head;
     }
 
-    Optional<GitCli> cli() {
+    /** The git command line, or empty to use JGit alone; looked for on the first call. */
+    synchronized Optional<GitCli> cli() {
+        if (cli == null) {
+            cli = cliLookup.get();
+            log.debug(cli.isPresent() ? "using the git command line" : "no git command line: JGit only");
+        }
         return cli;
     }
 
@@ -429,7 +495,9 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        repository.close();
+    public synchronized void close() {
+        if (repository != null) {
+            repository.close();
+        }
     }
 }

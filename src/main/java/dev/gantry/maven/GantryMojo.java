@@ -190,6 +190,7 @@ abstract class GantryMojo extends AbstractMojo {
         synchronized (session) {
             ReactorRelease release = ReactorRelease.find(session);
             if (release == null) {
+                long start = System.nanoTime();
                 removeOutputs(gantryDirectory());
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
                 Plan plan = planned.plan();
@@ -207,6 +208,7 @@ abstract class GantryMojo extends AbstractMojo {
                 }
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
+                getLog().debug("Gantry planned in " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 List<String> fallenBack = session.getProjects().stream().filter(this::standAside)
                         .map(MavenProject::getArtifactId).toList();
                 if (!fallenBack.isEmpty()) {

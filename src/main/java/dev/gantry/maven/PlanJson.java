@@ -1,7 +1,5 @@
 package dev.gantry.maven;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Plan;
 
@@ -11,8 +9,8 @@ final class PlanJson {
     private PlanJson() {
     }
 
-    static ObjectNode of(Plan plan, boolean dryRun) {
-        ObjectNode json = JsonFiles.object();
+    static JsonObject of(Plan plan, boolean dryRun) {
+        JsonObject json = JsonFiles.object();
         json.put("branch", plan.branch());
         json.put("commit", plan.commit());
         json.put("version", plan.version());
@@ -24,10 +22,10 @@ final class PlanJson {
         if (plan.image() == null) {
             json.putNull("image");
         } else {
-            ObjectNode image = json.putObject("image");
+            JsonObject image = json.putObject("image");
             image.put("repository", plan.image().repository());
             image.put("local", plan.image().local());
-            ArrayNode tags = image.putArray("tags");
+            JsonObject.Array tags = image.putArray("tags");
             for (ImageTag tag : plan.image().tags()) {
                 tags.addObject().put("name", tag.name()).put("mutable", tag.mutable());
             }

@@ -11,6 +11,7 @@ import dev.gantry.release.PlanSettings;
 import dev.gantry.release.Planner;
 import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.ReleaseHistory;
+import dev.gantry.release.ReleaseKind;
 import dev.gantry.release.Refusals;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,28 +38,34 @@ final class ReleasePlanning {
     }
 
     /**
-     * @param plugin the plugin's {@code groupId:artifactId}, to find which of its goals the reactor declares
-     */
-    /**
      * The plan, with the commit's time and the remote's URL read while the repository is open (the image's creation
      * time and source label need them; opening the repository again costs time on every build).
      */
     record Planned(Plan plan, Instant commitTime, String sourceUrl) {
     }
 
+    /**
+     * @param plugin the plugin's {@code groupId:artifactId}, to find which of its goals the reactor declares
+     */
     Planned plan(GantrySettings settings, String plugin) throws GantryException {
         MavenProject top = session.getTopLevelProject();
+        PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
+                settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
+                repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(plugin));
+        Planner planner = new Planner(planSettings);
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log)) {
             ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
             log.debug("Branch " + branch.name() + " from " + branch.source());
+            boolean deploying = reachesDeploy(session);
+            if (planner.ruleFor(branch.name()).release() == ReleaseKind.STABLE) {
+                // a release's decision needs the remote's tags and (deploying) the work tree's status: both git processes
+                // run while the version at the first parent is read; other branches start neither
+                git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty());
+            }
             String commit = git.headCommit();
             String previous = git.versionAtFirstParent(top.getFile().toPath()).orElse(null);
-            PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
-                    settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
-                    repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(plugin));
-            boolean deploying = reachesDeploy(session);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
-            Plan plan = new Planner(planSettings).plan(
+            Plan plan = planner.plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
             return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null));
         }

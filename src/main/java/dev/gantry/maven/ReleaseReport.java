@@ -1,7 +1,5 @@
 package dev.gantry.maven;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.image.BaseImage;
 import dev.gantry.release.GantryException;
@@ -33,7 +31,7 @@ public final class ReleaseReport {
     private String artifactRepository;
     private final List<Outcome> gitTags = new ArrayList<>();
     private String status = "in-progress";
-    private ObjectNode failure;
+    private JsonObject failure;
 
     ReleaseReport(Plan plan, boolean dryRun, Path file) {
         this.plan = plan;
@@ -141,7 +139,7 @@ public final class ReleaseReport {
     }
 
     synchronized void write() throws GantryException {
-        ObjectNode json = JsonFiles.object();
+        JsonObject json = JsonFiles.object();
         json.put("status", status);
         json.set("failure", failure);
         json.put("branch", plan == null ? null : plan.branch());
@@ -152,7 +150,7 @@ public final class ReleaseReport {
         if (imageDigest == null && imageTags.isEmpty()) {
             json.putNull("image");
         } else {
-            ObjectNode image = json.putObject("image");
+            JsonObject image = json.putObject("image");
             image.put("repository", imageRepository);
             image.put("digest", imageDigest);
             if (imageBase == null) {
@@ -167,7 +165,7 @@ public final class ReleaseReport {
         if (artifacts.isEmpty()) {
             json.putNull("artifacts");
         } else {
-            ObjectNode node = json.putObject("artifacts");
+            JsonObject node = json.putObject("artifacts");
             node.put("repository", artifactRepository);
             outcomes(node.putArray("files"), artifacts);
         }
@@ -175,7 +173,7 @@ public final class ReleaseReport {
         JsonFiles.write(json, file);
     }
 
-    private static void outcomes(ArrayNode array, List<Outcome> outcomes) {
+    private static void outcomes(JsonObject.Array array, List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
             array.addObject().put("name", o.name()).put("outcome", o.outcome());
         }

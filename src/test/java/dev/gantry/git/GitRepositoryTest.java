@@ -24,6 +24,14 @@ class GitRepositoryTest {
         return GitRepository.open(dir, "origin", GantryLog.SILENT);
     }
 
+    /** A repository whose remote 'origin' nothing answers at, its URL carrying credentials that must never be shown. */
+    private GitFixture withUnreachableRemote() {
+        GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+        repo.commitPom("1.0.0");
+        repo.git("remote", "add", "origin", "https://ci-user:s3cr3t-token@127.0.0.1:9/acme/service.git");
+        return repo;
+    }
+
     @Nested
     class Opening {
 
@@ -214,10 +222,7 @@ class GitRepositoryTest {
         @ParameterizedTest
         @EnumSource(Way.class)
         void refuses_an_unreachable_remote_without_showing_its_credentials(Way way) throws Exception {
-            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
-            repo.commitPom("1.0.0");
-            repo.git("remote", "add", "origin", "https://ci-user:s3cr3t-token@127.0.0.1:9/acme/service.git");
-            try (GitRepository git = way.open(repo.dir())) {
+            try (GitRepository git = way.open(withUnreachableRemote().dir())) {
                 assertThatThrownBy(() -> git.releaseTags("v"))
                         .isInstanceOf(GantryException.class)
                         .hasMessageStartingWith("Cannot list the tags of git remote 'origin': ")
@@ -236,6 +241,39 @@ class GitRepositoryTest {
                 Map<String, String> first = git.releaseTags("v");
                 remote.git("tag", "v9.9.9", "main");
                 assertThat(git.releaseTags("v")).isSameAs(first);
+            }
+        }
+    }
+
+    @Nested
+    class LookingAhead {
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void answers_with_the_remotes_tags_and_the_work_trees_changes_read_on_their_own_threads(Way way) throws Exception {
+            GitFixture remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+            GitFixture work = GitFixture.init(tmp.resolve("work")).addRemote("origin", remote);
+            work.write("a.txt", "a");
+            String released = work.commitPom("1.0.0");
+            work.annotatedTag("v1.0.0").push("origin", "main", "v1.0.0");
+            GitFixture clone = GitFixture.cloneWithoutTags(remote, tmp.resolve("clone"));
+            clone.write("a.txt", "changed");
+            try (GitRepository git = way.open(clone.dir())) {
+                git.lookAhead("v", true);
+                assertThat(git.versionAtFirstParent(clone.dir().resolve("pom.xml"))).isEmpty();
+                assertThat(git.releaseTags("v")).isEqualTo(Map.of("v1.0.0", released));
+                assertThat(git.uncommittedChanges()).containsExactly("a.txt");
+            }
+        }
+
+        @Test
+        void reports_an_unreachable_remote_when_the_tags_are_asked_for_as_if_read_then() throws Exception {
+            try (GitRepository git = open(withUnreachableRemote().dir())) {
+                git.lookAhead("v", false);
+                assertThatThrownBy(() -> git.releaseTags("v"))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessageStartingWith("Cannot list the tags of git remote 'origin': ")
+                        .hasMessageNotContaining("s3cr3t-token");
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.ImagePlan;
@@ -33,7 +34,7 @@ class ReleaseReportHandoffTest {
         assertThat(handoff.released()).isTrue();
         assertThat(handoff.imageByDigest()).isEqualTo(REPOSITORY + "@" + DIGEST);
         assertThat(handoff.gitTag()).isEqualTo("v1.4.0");
-        JsonNode json = JsonFiles.MAPPER.readTree(dir.resolve("release.json").toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("release.json").toFile());
         assertThat(json.path("image").path("reference").asText()).isEqualTo(REPOSITORY + "@" + DIGEST);
     }
 

@@ -1,0 +1,95 @@
+package dev.gantry.git;
+
+import dev.gantry.release.GantryLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Reads {@link HeadFacts} with the git command line: three small git processes started at once (where HEAD is, HEAD's
+ * commit object, the remote's URL) instead of loading JGit, whose signed jar and first repository open cost a plan
+ * several hundred milliseconds in a fresh Maven JVM (and JGit itself starts two git processes to find the system
+ * configuration). Anything unexpected answers empty, and the caller opens the repository with JGit, which then
+ * explains what is wrong (not a repository, no commit yet).
+ */
+final class CliHead {
+
+    private CliHead() {
+    }
+
+    /** The facts, or empty when git cannot be run here or does not answer as a work tree with a commit does. */
+    static Optional<HeadFacts> read(GitCli git, String remoteName, GantryLog log) {
+        CompletableFuture<GitCli.Result> where = start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD");
+        CompletableFuture<GitCli.Result> commit = start(git, "HEAD\n", "cat-file", "--batch");
+        CompletableFuture<GitCli.Result> remote = start(git, null, "config", "--get", "remote." + remoteName + ".url");
+        try {
+            GitCli.Result w = where.join();
+            GitCli.Result c = commit.join();
+            GitCli.Result r = remote.join();
+            if (!w.succeeded() || !c.succeeded()) {
+                log.debug("git could not read HEAD here (" + GitRepository.gitError(w.succeeded() ? c : w) + "); asking JGit");
+                return Optional.empty();
+            }
+            String[] lines = w.stdout().split("\n");
+            if (lines.length < 2) {
+                return Optional.empty();
+            }
+            Optional<String> branch = lines[1].startsWith("refs/heads/")
+                    ? Optional.of(lines[1].substring("refs/heads/".length())) : Optional.empty();
+            return commitObject(c.stdout()).map(o -> new HeadFacts(Path.of(lines[0]).toAbsolutePath().normalize(), o.id,
+                    o.time, o.firstParent, branch, r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty()));
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException) {
+                GitCli.notOnPath(); // cannot start git (or it hung): JGit alone from here on
+            }
+            log.debug("git could not be run (" + e.getCause().getMessage() + "); using JGit");
+            return Optional.empty();
+        }
+    }
+
+    private record CommitObject(String id, Instant time, String firstParent) {
+    }
+
+    /** {@code git cat-file --batch} output for one commit: "id commit size", then the object's headers. */
+    static Optional<CommitObject> commitObject(String batch) {
+        int end = batch.indexOf('\n');
+        String[] header = (end < 0 ? batch : batch.substring(0, end)).split(" ");
+        if (header.length != 3 || !header[1].equals("commit")) {
+            return Optional.empty();
+        }
+        String firstParent = null;
+        Instant time = null;
+        for (String line : batch.substring(end + 1).split("\n")) {
+            if (line.isEmpty()) {
+                break; // the headers end before the message
+            }
+            if (line.startsWith("parent ") && firstParent == null) {
+                firstParent = line.substring("parent ".length()).trim();
+            } else if (line.startsWith("committer ")) {
+                // "committer Name <email> 1795665948 +0000"
+                String[] parts = line.split(" ");
+                time = Instant.ofEpochSecond(Long.parseLong(parts[parts.length - 2]));
+            }
+        }
+        return time == null ? Optional.empty() : Optional.of(new CommitObject(header[0], time, firstParent));
+    }
+
+    /** A blob read with {@code git cat-file --batch}: its content, or empty when git answers "missing". */
+    static Optional<String> blob(GitCli git, String object) throws IOException {
+        GitCli.Result result = git.runWithInput(GitRepository.LOCAL_TIMEOUT, object + "\n", "cat-file", "--batch");
+        String out = result.stdout();
+        int end = out.indexOf('\n');
+        if (!result.succeeded() || end < 0 || !out.substring(0, end).contains(" blob ")) {
+            return Optional.empty();
+        }
+        // the content, then one newline that cat-file adds
+        return Optional.of(out.substring(end + 1, out.endsWith("\n") ? out.length() - 1 : out.length()));
+    }
+
+    private static CompletableFuture<GitCli.Result> start(GitCli git, String input, String... args) {
+        return git.start(GitRepository.LOCAL_TIMEOUT, input, args);
+    }
+}

@@ -1,0 +1,386 @@
+package dev.gantry.bench;
+
+import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.LocalRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Not a test: the whole {@code mvn deploy} of a service with Gantry against the pipeline it replaces,
+ * {@code jib-maven-plugin:build} 3.5.2 bound to {@code deploy} after {@code maven-deploy-plugin}, on the same project,
+ * the same local registry (the {@code docker-registry} package on loopback, a 5 MB base image in it) and the same
+ * local file Maven repository. Two projects: the bundled example's code, and a service with ~50 dependency jars.
+ *
+ * <p>Each round, alternating which side goes first: on {@code develop} a first push (a new image repository) and a
+ * code-only change (one class changed, new commit), then on {@code main} a release of a new version. Then, Gantry
+ * only: {@code mvn install} against {@code mvn deploy} on an ordinary commit on {@code main} after the release
+ * (nothing to release), and a {@code mvn deploy} on a feature branch. The plan's own time is read from Maven's
+ * timestamped log, from the {@code gantry:plan} header to the next goal's. Both sides run the same {@code ./mvnw}
+ * (Maven 3.9) after a warm-up round, with the same environment and no {@code .mvn/jvm.config}; not offline, since
+ * maven-deploy-plugin refuses to deploy offline even to a {@code file:} repository.
+ *
+ * <pre>scripts/bench-deploy [rounds]</pre>
+ */
+public final class DeployBenchmark {
+
+    static final String JIB_VERSION = "3.5.2";
+    static final String PLUGIN_VERSION = ImageBenchmark.PLUGIN_VERSION;
+
+    /** 51 jars from Maven Central that resolve here: the AWS SDK's clients and JGit pull in the rest. */
+    static final String MANY_DEPENDENCIES = """
+                <dependency><groupId>software.amazon.awssdk</groupId><artifactId>ecr</artifactId><version>2.40.2</version></dependency>
+                <dependency><groupId>software.amazon.awssdk</groupId><artifactId>codeartifact</artifactId><version>2.40.2</version></dependency>
+                <dependency><groupId>software.amazon.awssdk</groupId><artifactId>sts</artifactId><version>2.40.2</version></dependency>
+                <dependency><groupId>software.amazon.awssdk</groupId><artifactId>sso</artifactId><version>2.40.2</version></dependency>
+                <dependency><groupId>software.amazon.awssdk</groupId><artifactId>ssooidc</artifactId><version>2.40.2</version></dependency>
+                <dependency><groupId>software.amazon.awssdk</groupId><artifactId>url-connection-client</artifactId><version>2.40.2</version></dependency>
+                <dependency><groupId>org.eclipse.jgit</groupId><artifactId>org.eclipse.jgit</artifactId><version>7.8.0.202609011348-r</version></dependency>
+            """;
+
+    final Path mvnw = Path.of("mvnw").toAbsolutePath();
+    final Path work;
+    final Path mavenRepository;
+    final LocalRegistry registry;
+    final String base;
+    final Map<String, List<Long>> times = new LinkedHashMap<>();
+    final Map<String, List<Long>> bytes = new LinkedHashMap<>();
+
+    DeployBenchmark(Path work, LocalRegistry registry, String base) {
+        this.work = work;
+        this.mavenRepository = work.resolve("maven-repo");
+        this.registry = registry;
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path work = Path.of("target/bench-deploy").toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work);
+        try (LocalRegistry registry = LocalRegistry.start()) {
+            DeployBenchmark bench = new DeployBenchmark(work, registry, BaseImages.push(registry, "base", 5_000_000));
+            List<Project> projects = List.of(bench.project("orders", orderSources(), ""),
+                    bench.project("service50", greetingSources(), MANY_DEPENDENCIES));
+            // round 0 warms up (resolves the plugins, fills the caches) and releases once, so that nothing-to-release
+            // (measured first: the cheapest figures) has a released version on main
+            for (Project project : projects) {
+                bench.developAndRelease(project, 0);
+            }
+            bench.nothingToRelease(projects.get(0), rounds);
+            for (int round = 1; round <= rounds; round++) {
+                for (Project project : projects) {
+                    bench.developAndRelease(project, round);
+                }
+            }
+            bench.report(projects, rounds);
+        }
+    }
+
+    record Project(String name, Path gantry, Path jib, int jars) {
+        Path dir(String side) {
+            return side.equals("gantry") ? gantry : jib;
+        }
+    }
+
+    Project project(String name, Map<String, String> sources, String dependencies) throws Exception {
+        Path gantry = work.resolve(name + "-gantry");
+        Path jib = work.resolve(name + "-jib");
+        for (String side : List.of("gantry", "jib")) {
+            Path dir = side.equals("gantry") ? gantry : jib;
+            Files.createDirectories(dir.resolve(".mvn/wrapper"));
+            Files.copy(Path.of(".mvn/wrapper/maven-wrapper.properties"), dir.resolve(".mvn/wrapper/maven-wrapper.properties"));
+            for (var source : sources.entrySet()) {
+                Files.createDirectories(dir.resolve(source.getKey()).getParent());
+                Files.writeString(dir.resolve(source.getKey()), source.getValue());
+            }
+            Files.writeString(dir.resolve("pom.xml"), pom(side, name, dependencies));
+            Files.writeString(dir.resolve(".gitignore"), "target/\nmaven.log\n");
+            git(dir, "init", "-q", "-b", "develop");
+            git(work, "init", "-q", "--bare", dir.getFileName() + ".git");
+            git(dir, "remote", "add", "origin", work.resolve(dir.getFileName() + ".git").toString());
+            git(dir, "add", "-A");
+            git(dir, "commit", "-q", "-m", "First commit");
+        }
+        maven(jib, "-q", "dependency:build-classpath", "-Dmdep.outputFile=" + work.resolve(name + ".cp"));
+        int jars = Files.readString(work.resolve(name + ".cp")).trim().split(java.io.File.pathSeparator).length;
+        return new Project(name, gantry, jib, jars);
+    }
+
+    String pom(String side, String name, String dependencies) {
+        String plugin = side.equals("gantry") ? """
+                      <plugin>
+                        <groupId>dev.gantry</groupId>
+                        <artifactId>gantry-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <extensions>true</extensions>
+                        <executions><execution><goals>
+                          <goal>plan</goal><goal>image</goal><goal>publish</goal><goal>tag</goal>
+                        </goals></execution></executions>
+                      </plugin>
+                """.formatted(PLUGIN_VERSION) : """
+                      <plugin>
+                        <groupId>com.google.cloud.tools</groupId>
+                        <artifactId>jib-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <executions><execution><phase>deploy</phase><goals><goal>build</goal></goals></execution></executions>
+                      </plugin>
+                """.formatted(JIB_VERSION);
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>bench.%s</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>1.0.0-SNAPSHOT</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                    <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
+                  </properties>
+                  <distributionManagement>
+                    <repository><id>bench</id><url>%s</url></repository>
+                    <snapshotRepository><id>bench</id><url>%s</url></snapshotRepository>
+                  </distributionManagement>
+                  <dependencies>
+                %s  </dependencies>
+                  <build>
+                    <plugins>
+                %s    </plugins>
+                  </build>
+                </project>
+                """.formatted(side, name, mavenRepository.toUri(), mavenRepository.toUri(), dependencies, plugin);
+    }
+
+    /** One round on one project: develop first push and code-only change, then a release on main; sides alternate. */
+    void developAndRelease(Project project, int round) throws Exception {
+        List<String> sides = round % 2 == 0 ? List.of("gantry", "jib") : List.of("jib", "gantry");
+        for (String side : sides) {
+            Path dir = project.dir(side);
+            String repository = project.name() + "-" + side + "-r" + round;
+            git(dir, "checkout", "-q", "develop");
+            String key = project.name() + " develop first push";
+            record(round, key, side, deploy(dir, side, repository, "1.0.0-SNAPSHOT", "develop", "dev-latest"));
+            planTime(round, side, project.name() + " plan, develop");
+
+            Files.writeString(dir.resolve(greetingPath()), greeting("round " + round + " changed"));
+            git(dir, "commit", "-q", "-am", "A code change");
+            long before = registry.storedBlobBytes();
+            record(round, project.name() + " develop code-only change", side,
+                    deploy(dir, side, repository, "1.0.0-SNAPSHOT", "develop", "dev-latest"));
+            if (round > 0) {
+                long stored = registry.storedBlobBytes() - before;
+                long expected = ImageBenchmark.changedSum(registry, repository, "1.0.0-SNAPSHOT");
+                bytes.computeIfAbsent(project.name() + " " + side, k -> new ArrayList<>()).add(stored * 1000 / expected);
+            }
+
+            String version = "1.0." + (round + 1);
+            git(dir, "checkout", "-q", "-B", "main");
+            setVersion(dir, version);
+            git(dir, "commit", "-q", "-am", "Release " + version);
+            record(round, project.name() + " main release", side, deploy(dir, side, repository, version, "latest"));
+            planTime(round, side, project.name() + " plan, main release");
+            git(dir, "checkout", "-q", "develop");
+        }
+    }
+
+    /** Gantry only: install against deploy on an ordinary commit after a release, then a feature branch's deploy. */
+    void nothingToRelease(Project project, int rounds) throws Exception {
+        Path dir = project.gantry();
+        git(dir, "checkout", "-q", "main");
+        Files.writeString(dir.resolve(greetingPath()), greeting("an ordinary commit on main"));
+        git(dir, "commit", "-q", "-am", "An ordinary commit, no version change");
+        maven(dir, "deploy");
+        for (int round = 1; round <= rounds; round++) {
+            List<String> goals = round % 2 == 0 ? List.of("install", "deploy") : List.of("deploy", "install");
+            for (String goal : goals) {
+                long start = System.nanoTime();
+                maven(dir, goal);
+                record(round, "nothing to release on main", goal, (System.nanoTime() - start) / 1_000_000);
+                planTime(round, goal, "plan, main, nothing to release");
+            }
+        }
+        git(dir, "checkout", "-q", "-b", "feature/bench");
+        for (int round = 1; round <= rounds; round++) {
+            maven(dir, "deploy");
+            planTime(round, "gantry", "plan, feature branch (verify only)");
+        }
+        git(dir, "checkout", "-q", "develop");
+    }
+
+    long deploy(Path dir, String side, String repository, String version, String... movingTags) throws Exception {
+        String image = registry.host() + "/" + repository;
+        List<String> args = new ArrayList<>(List.of("deploy"));
+        if (side.equals("gantry")) {
+            args.addAll(List.of("-Dgantry.image.repository=" + image, "-Dgantry.image.from=" + base,
+                    "-Dgantry.image.allowInsecureRegistries=true", "-Dgantry.image.mainClass=bench.Main"));
+        } else {
+            // the same tags as Gantry pushes on that branch: the version, sha-<12 hex> and the moving ones
+            String sha = gitOutput(dir, "rev-parse", "HEAD").substring(0, 12);
+            args.addAll(List.of("-Djib.from.image=" + base, "-Dimage=" + image + ":" + version,
+                    "-Djib.to.tags=sha-" + sha + "," + String.join(",", movingTags),
+                    "-Djib.allowInsecureRegistries=true", "-Djib.container.mainClass=bench.Main"));
+        }
+        long start = System.nanoTime();
+        maven(dir, args.toArray(String[]::new));
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    void record(int round, String what, String side, long millis) {
+        System.out.printf("  round %d  %-48s %-8s %6d ms%n", round, what, side, millis); // partial figures if stopped
+        if (round > 0) {
+            times.computeIfAbsent(what + "|" + side, k -> new ArrayList<>()).add(millis);
+        }
+    }
+
+    /** The plan's own time in the last Maven run of a Gantry project, if it ran. */
+    void planTime(int round, String side, String what) throws IOException {
+        if (!side.equals("jib") && round > 0) {
+            System.out.printf("  round %d  %-48s %-8s %6d ms%n", round, what, "plan", lastPlanSpan);
+            times.computeIfAbsent(what + "|gantry:plan", k -> new ArrayList<>()).add(lastPlanSpan);
+        }
+    }
+
+    long lastPlanSpan;
+
+    void report(List<Project> projects, int rounds) {
+        System.out.printf("%nWhole `mvn deploy` benchmark: %d rounds after a warm-up, sides alternated, medians in ms%n", rounds);
+        for (Project project : projects) {
+            System.out.printf("  %s: %d dependency jars%n", project.name(), project.jars());
+        }
+        Map<String, Map<String, Long>> medians = new LinkedHashMap<>();
+        times.forEach((key, values) -> {
+            String[] parts = key.split("\\|");
+            medians.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], median(values));
+        });
+        medians.forEach((what, sides) -> {
+            StringBuilder line = new StringBuilder(String.format("  %-48s", what));
+            sides.forEach((side, median) -> line.append(String.format("  %s %6d", side, median)));
+            if (sides.containsKey("gantry") && sides.containsKey("jib")) {
+                line.append(String.format("   gantry/(jib+deploy) %.2f", (double) sides.get("gantry") / sides.get("jib")));
+            }
+            if (sides.containsKey("deploy") && sides.containsKey("install")) {
+                line.append(String.format("   deploy - install %d", sides.get("deploy") - sides.get("install")));
+            }
+            System.out.println(line);
+        });
+        times.forEach((key, values) -> System.out.printf("    all runs %-60s %s%n", key, values));
+        bytes.forEach((key, values) -> System.out.printf("  stored after a code-only change, %s: %s x (classes layer + config + manifest), per round: %s%n",
+                key, String.format("%.3f", median(values) / 1000.0), values));
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    void maven(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp",
+                ImageBenchmark.TIMESTAMPS, ImageBenchmark.TIMESTAMP_FORMAT));
+        if (ImageBenchmark.BENCH_REPOSITORY != null) {
+            command.add("-Dmaven.repo.local=" + ImageBenchmark.BENCH_REPOSITORY);
+            command.add("-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"), ".m2", "repository"));
+        }
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("maven.log").toFile());
+        // the same JVM settings for both sides: Maven's defaults, nothing inherited from the caller
+        builder.environment().remove("MAVEN_OPTS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("MAVEN_ARGS");
+        Process process = builder.start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed in " + dir + ":\n"
+                    + Files.readString(dir.resolve("maven.log")));
+        }
+        lastPlanSpan = Files.readString(dir.resolve("maven.log")).contains(":plan (")
+                ? mojoSpan(dir.resolve("maven.log"), "--- gantry:" + PLUGIN_VERSION + ":plan") : -1;
+    }
+
+    /** From the header of the goal that contains {@code header} to the next goal's header, in a timestamped log. */
+    static long mojoSpan(Path log, String header) throws IOException {
+        Long start = null;
+        for (String line : Files.readAllLines(log)) {
+            if (!line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")) {
+                continue;
+            }
+            long millis = LocalTime.parse(line.substring(0, 12)).toNanoOfDay() / 1_000_000;
+            if (start == null && line.contains(header)) {
+                start = millis;
+            } else if (start != null && (line.contains("] --- ") || line.contains("BUILD SUCCESS"))) {
+                return millis - start;
+            }
+        }
+        throw new IllegalStateException("no goal " + header + " in " + log);
+    }
+
+    static void git(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=bench", "-c", "user.email=bench@example.com"));
+        command.addAll(List.of(args));
+        if (new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed in " + dir);
+        }
+    }
+
+    static String gitOutput(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes()).trim();
+        process.waitFor();
+        return out;
+    }
+
+    static void setVersion(Path dir, String version) throws IOException {
+        Path pom = dir.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replaceFirst("<version>[^<]*</version>", "<version>" + version + "</version>"));
+    }
+
+    static String greetingPath() {
+        return "src/main/java/bench/Greeting.java";
+    }
+
+    static String greeting(String text) {
+        return "package bench;\n\nfinal class Greeting {\n    static final String TEXT = \"" + text + "\";\n}\n";
+    }
+
+    static Map<String, String> greetingSources() {
+        return Map.of("src/main/java/bench/Main.java", """
+                package bench;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(Greeting.TEXT);
+                    }
+                }
+                """, greetingPath(), greeting("hello"), "src/main/resources/application.properties", "server.port=8080\n");
+    }
+
+    /** The bundled example's code (examples/orders-service), with its main class under the benchmark's name. */
+    static Map<String, String> orderSources() throws IOException {
+        Map<String, String> sources = new LinkedHashMap<>(greetingSources());
+        Path example = Path.of("examples/orders-service/src/main/java");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                sources.put("src/main/java/" + example.relativize(file), Files.readString(file));
+            }
+        }
+        return sources;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
