@@ -4,7 +4,7 @@ import java.util.zip.ZipEntry
 import java.util.zip.ZipOutputStream
 
 // A library on main (trunk flow) bumps its version to 1.1.0, but 1.1.0 is already in CodeArtifact, published by another
-// build with another jar (the same pom): a release is immutable.
+// build with another jar (the same pom.xml, as Maven 3.9 publishes it): a release is immutable.
 ItProject.at(basedir).init('main')
         .withVersion('1.0.0').commit('Release 1.0.0').tag('v1.0.0').push()
         .withVersion('1.1.0').commit('Bump to 1.1.0').push()

@@ -1,6 +1,7 @@
 package dev.gantry.aws;
 
 import dev.gantry.publish.ArtifactRepository;
+import dev.gantry.publish.ArtifactPublisher;
 import dev.gantry.publish.ContentDifference;
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.PublishedFiles;
@@ -212,10 +213,11 @@ final class CodeArtifactRepository implements ArtifactRepository {
         boolean named = transfer.find();
         CodeArtifactPackage pkg = named ? new CodeArtifactPackage(transfer.group(2), transfer.group(3), null) : null;
         String server = configured.getAuthentication() == null ? null : configured.getId();
-        if (detail.contains("status code: 403")) {
+        int status = ArtifactPublisher.httpStatus(detail);
+        if (status == 403) {
             return CodeArtifactFailures.uploadDenied(api.where(), pkg, named && transfer.group(1).equals("metadata"), server);
         }
-        if (detail.contains("status code: 401")) {
+        if (status == 401) {
             return CodeArtifactFailures.tokenRefused(api.where(), server);
         }
         return null;

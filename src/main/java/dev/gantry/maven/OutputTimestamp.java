@@ -9,7 +9,8 @@ import org.apache.maven.project.MavenProject;
  * Whether a release's jars are reproducible. A release is immutable, so a re-run of its pipeline (after a failed tag
  * push, say) compares its rebuilt files with the published ones; without {@code project.build.outputTimestamp}, the
  * archivers of maven-jar-plugin and its kin stamp every entry with the build's time, so every rebuild differs. Spring
- * Boot's {@code spring-boot-starter-parent} (3.5, 4.0) does not set the property either.
+ * Boot's {@code spring-boot-starter-parent} (3.5, 4.0) does not set the property either. Maven 4's super POM sets it
+ * ({@code 1980-02-01T00:00:00Z}), so there every module has it and nothing is warned.
  */
 final class OutputTimestamp {
 

@@ -28,7 +28,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 public final class ArtifactPublisher {
 
     private static final int ATTEMPTS = 3;
-    private static final Pattern STATUS = Pattern.compile("status code: (\\d{3})");
+    // Maven 3.9's Resolver 1.9 words an HTTP failure "status code: 403, reason phrase: ...", Maven 4's Resolver 2 "HTTP
+    // Status: 403"
+    private static final Pattern STATUS = Pattern.compile("(?:status code: |HTTP Status: )(\\d{3})");
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -180,12 +182,14 @@ public final class ArtifactPublisher {
 
     /** 4xx but 408 (timeout) and 429 (too many requests): the request itself is wrong, a retry gets the same answer. */
     static boolean isClientError(String message) {
-        Matcher m = STATUS.matcher(message == null ? "" : message);
-        if (!m.find()) {
-            return false;
-        }
-        int status = Integer.parseInt(m.group(1));
+        int status = httpStatus(message);
         return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    /** The HTTP status of a failed transfer as Resolver reports it, under Maven 3.9 or 4, or -1 when it names none. */
+    public static int httpStatus(String failure) {
+        Matcher m = STATUS.matcher(failure == null ? "" : failure);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private static void pause(int attempt) {

@@ -16,4 +16,13 @@ class ArtifactPublisherTest {
         assertThat(ArtifactPublisher.isClientError(prefix + "500, reason phrase: Internal Server Error (500)")).isFalse();
         assertThat(ArtifactPublisher.isClientError("Connection reset")).isFalse();
     }
+
+    @Test
+    void maven4sWordingOfAnHttpFailureIsReadToo() {
+        String failure = "Failed to deploy artifacts: Could not transfer artifact a:b:pom:1 from/to r (http://r/): HTTP Status: ";
+        assertThat(ArtifactPublisher.httpStatus(failure + "403")).isEqualTo(403);
+        assertThat(ArtifactPublisher.isClientError(failure + "403")).isTrue();
+        assertThat(ArtifactPublisher.isClientError(failure + "503")).isFalse();
+        assertThat(ArtifactPublisher.httpStatus("Connection reset")).isEqualTo(-1);
+    }
 }
