@@ -38,6 +38,17 @@ public final class ReleaseTagger {
      * moves.
      */
     public TagOutcome tagRelease(String tag, String message, boolean dryRun) throws GantryException {
+        return tagRelease(tag, message, dryRun, false);
+    }
+
+    /**
+     * As {@link #tagRelease(String, String, boolean)}; {@code absentWhenPlanned}: this build's plan found the tag neither
+     * in the clone nor on the remote, so the remote is not asked again before the push — one round trip to the git host
+     * less on every release. A tag that another build pushed since is still found: the remote refuses the push of an
+     * existing tag, and the tag is then looked at ({@link #pushedMeanwhile}).
+     */
+    public TagOutcome tagRelease(String tag, String message, boolean dryRun, boolean absentWhenPlanned)
+            throws GantryException {
         String head = repository.headCommit();
         Optional<String> local = repository.localTag(tag);
         if (local.isPresent() && !local.get().equals(head)) {
@@ -56,7 +67,7 @@ public final class ReleaseTagger {
             return outcome(tag, TagOutcome.Action.CREATED_LOCAL_ONLY, null);
         }
         String remote = repository.remoteName();
-        Optional<String> remoteTag = remoteTag(tag);
+        Optional<String> remoteTag = absentWhenPlanned ? Optional.empty() : remoteTag(tag);
         if (remoteTag.isPresent()) {
             if (!remoteTag.get().equals(head)) {
                 throw Refusals.tagOnAnotherCommit(tag, remoteTag.get(), head);

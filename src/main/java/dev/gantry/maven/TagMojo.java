@@ -36,7 +36,10 @@ public class TagMojo extends GantryMojo {
         try (GitRepository git = GitRepository.open(session.getTopLevelProject().getBasedir().toPath(), gitRemote, log())) {
             ReleaseTagger tagger = new ReleaseTagger(git);
             if (plan.gitTag() != null) {
-                TagOutcome outcome = tagger.tagRelease(plan.gitTag(), "Release " + plan.version(), release.dryRun);
+                // in a deploy, the plan asked the remote for its tags: without a tag on this commit, it found none
+                boolean absentWhenPlanned = plan.tagOnThisCommit() == null && ReleasePlanning.reachesDeploy(session);
+                TagOutcome outcome = tagger.tagRelease(plan.gitTag(), "Release " + plan.version(), release.dryRun,
+                        absentWhenPlanned);
                 release.report.gitTag(outcome);
             }
             if (plan.environmentTag() != null) {

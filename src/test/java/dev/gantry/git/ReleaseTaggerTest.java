@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.git.TagOutcome.Action;
 import dev.gantry.release.GantryException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -84,6 +86,42 @@ class ReleaseTaggerTest {
             try (GitRepository git = Way.GIT_CLI.open(clone.dir())) {
                 assertThat(new ReleaseTagger(git).tagRelease("v1.0.0", "Release", false).action()).isEqualTo(Action.ALREADY_IN_PLACE);
             }
+        }
+
+        @Test
+        void pushes_without_asking_the_remote_first_when_the_plan_found_the_tag_absent() throws Exception {
+            Path asked = countRemoteReads();
+            try (GitRepository git = Way.GIT_CLI.open(work.dir())) {
+                assertThat(new ReleaseTagger(git).tagRelease("v1.0.0", "Release", false, true).action())
+                        .isEqualTo(Action.CREATED);
+            }
+            assertThat(remote.taggedCommit("v1.0.0")).isEqualTo(released);
+            assertThat(Files.readAllLines(asked)).as("git ls-remote calls").isEmpty();
+
+            try (GitRepository git = Way.GIT_CLI.open(work.dir())) {
+                new ReleaseTagger(git).tagRelease("v1.0.1", "Release", false);
+            }
+            assertThat(Files.readAllLines(asked)).as("git ls-remote calls without the plan's answer").hasSize(1);
+        }
+
+        @Test
+        void finds_the_tag_another_build_pushed_since_the_plan() throws Exception {
+            GitFixture other = GitFixture.cloneWithoutTags(remote, tmp.resolve("other"));
+            other.tag("v1.0.0").push("origin", "v1.0.0");
+            try (GitRepository git = Way.GIT_CLI.open(work.dir())) {
+                assertThat(new ReleaseTagger(git).tagRelease("v1.0.0", "Release", false, true).action())
+                        .isEqualTo(Action.ALREADY_IN_PLACE);
+            }
+        }
+
+        /** Has the work clone's git record each read of the remote (ls-remote, fetch: git-upload-pack) in a file. */
+        private Path countRemoteReads() throws IOException {
+            Path asked = Files.createFile(tmp.resolve("upload-pack-calls"));
+            Path uploadPack = tmp.resolve("counting-upload-pack");
+            Files.writeString(uploadPack, "#!/bin/sh\necho called >> '" + asked + "'\nexec git-upload-pack \"$@\"\n");
+            uploadPack.toFile().setExecutable(true);
+            work.git("config", "remote.origin.uploadpack", uploadPack.toString());
+            return asked;
         }
 
         @Test
