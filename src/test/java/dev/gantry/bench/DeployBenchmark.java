@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Not a test: the whole {@code mvn deploy} of a service with Gantry against the pipeline it replaces,
  * {@code jib-maven-plugin:build} 3.5.2 bound to {@code deploy} after {@code maven-deploy-plugin}, on the same project,
- * the same local registry (the {@code docker-registry} package on loopback, a 5 MB base image in it) and the same
- * local file Maven repository. Two projects: the bundled example's code, and a service with ~50 dependency jars.
+ * the same kind of local registry (the {@code docker-registry} package on loopback, one per side, a 5 MB base image in
+ * each) and the same local file Maven repository. Two projects: the bundled example's code, and a service with ~50 dependency jars.
  *
  * <p>Each round, alternating which side goes first: on {@code develop} a first push (a new image repository) and a
  * code-only change (one class changed, new commit), then on {@code main} a release of a new version. Then, Gantry
@@ -48,16 +48,18 @@ public final class DeployBenchmark {
     final Path mvnw = Path.of("mvnw").toAbsolutePath();
     final Path work;
     final Path mavenRepository;
-    final LocalRegistry registry;
-    final String base;
+    /** One registry per side: both build reproducible layers, so a shared blob store would hide what each stores. */
+    final Map<String, LocalRegistry> registries;
+    /** The base image, in each side's registry. */
+    final Map<String, String> bases;
     final Map<String, List<Long>> times = new LinkedHashMap<>();
     final Map<String, List<Long>> bytes = new LinkedHashMap<>();
 
-    DeployBenchmark(Path work, LocalRegistry registry, String base) {
+    DeployBenchmark(Path work, Map<String, LocalRegistry> registries, Map<String, String> bases) {
         this.work = work;
         this.mavenRepository = work.resolve("maven-repo");
-        this.registry = registry;
-        this.base = base;
+        this.registries = registries;
+        this.bases = bases;
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,8 +67,10 @@ public final class DeployBenchmark {
         Path work = Path.of("target/bench-deploy").toAbsolutePath();
         deleteTree(work);
         Files.createDirectories(work);
-        try (LocalRegistry registry = LocalRegistry.start()) {
-            DeployBenchmark bench = new DeployBenchmark(work, registry, BaseImages.push(registry, "base", 5_000_000));
+        try (LocalRegistry gantryRegistry = LocalRegistry.start(); LocalRegistry jibRegistry = LocalRegistry.start()) {
+            DeployBenchmark bench = new DeployBenchmark(work, Map.of("gantry", gantryRegistry, "jib", jibRegistry),
+                    Map.of("gantry", BaseImages.push(gantryRegistry, "base", 5_000_000),
+                            "jib", BaseImages.push(jibRegistry, "base", 5_000_000)));
             List<Project> projects = List.of(bench.project("orders", orderSources(), ""),
                     bench.project("service50", greetingSources(), MANY_DEPENDENCIES));
             // round 0 warms up (resolves the plugins, fills the caches) and releases once, so that nothing-to-release
@@ -171,6 +175,7 @@ public final class DeployBenchmark {
 
             Files.writeString(dir.resolve(greetingPath()), greeting("round " + round + " changed"));
             git(dir, "commit", "-q", "-am", "A code change");
+            LocalRegistry registry = registries.get(side);
             long before = registry.storedBlobBytes();
             record(round, project.name() + " develop code-only change", side,
                     deploy(dir, side, repository, "1.0.0-SNAPSHOT", "develop", "dev-latest"));
@@ -215,7 +220,8 @@ public final class DeployBenchmark {
     }
 
     long deploy(Path dir, String side, String repository, String version, String... movingTags) throws Exception {
-        String image = registry.host() + "/" + repository;
+        String image = registries.get(side).host() + "/" + repository;
+        String base = bases.get(side);
         List<String> args = new ArrayList<>(List.of("deploy"));
         if (side.equals("gantry")) {
             args.addAll(List.of("-Dgantry.image.repository=" + image, "-Dgantry.image.from=" + base,
