@@ -5,6 +5,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.ReleaseHistory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Constants;
@@ -72,11 +74,10 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log) throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
         if (GitCli.mayBeOnPath()) {
-            Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
-            if (facts.isPresent()) {
-                log.debug("git repository " + facts.get().workTree() + ", HEAD " + facts.get().commit() + ", read by git");
-                GitCli cli = GitCli.unprobed(facts.get().workTree(), log);
-                return new GitRepository(null, dir, facts.get(), remoteName, log, () -> Optional.of(cli));
+            Optional<GitRepository> read = openByCli(dir, remoteName, log,
+                    facts -> Optional.of(GitCli.unprobed(facts.workTree(), log)));
+            if (read.isPresent()) {
+                return read.get();
             }
         }
         return open(dir, remoteName, log, () -> findWorkTree(dir).flatMap(w -> GitCli.find(w, log)));
@@ -89,13 +90,25 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log, Optional<GitCli> cli)
             throws GantryException {
         if (cli.isPresent()) {
-            Path dir = projectDir.toAbsolutePath().normalize();
-            Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
-            if (facts.isPresent()) {
-                return new GitRepository(null, dir, facts.get(), remoteName, log, () -> cli);
+            Optional<GitRepository> read = openByCli(projectDir.toAbsolutePath().normalize(), remoteName, log,
+                    facts -> cli);
+            if (read.isPresent()) {
+                return read.get();
             }
         }
         return open(projectDir, remoteName, log, () -> cli);
+    }
+
+    /** HEAD and what the plan reads with it, read by the git command line; empty where git cannot tell (JGit then). */
+    private static Optional<GitRepository> openByCli(Path dir, String remoteName, GantryLog log,
+            Function<HeadFacts, Optional<GitCli>> cliFor) {
+        Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
+        if (facts.isEmpty()) {
+            return Optional.empty();
+        }
+        log.debug("git repository " + facts.get().workTree() + ", HEAD " + facts.get().commit() + ", read by git");
+        Optional<GitCli> cli = cliFor.apply(facts.get());
+        return Optional.of(new GitRepository(null, dir, facts.get(), remoteName, log, () -> cli));
     }
 
     private static GitRepository open(Path projectDir, String remoteName, GantryLog log, Supplier<Optional<GitCli>> cli)
@@ -150,7 +163,6 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         return facts.branch();
     }
 
-
     /**
      * The project version in {@code pomFile} as it was at HEAD's first parent, the version this commit changes (or
      * keeps). Empty when HEAD has no parent, when that commit is not in the clone (a shallow clone), when the file did
@@ -184,7 +196,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             return Optional.empty();
         }
         try {
-            return PomVersion.read(pom.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return PomVersion.read(pom.get().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw Refusals.unreadableVersion(facts.firstParent(), path + " is not a readable POM (" + e.getMessage() + ")");
         }
