@@ -1,7 +1,5 @@
 package dev.gantry.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import dev.gantry.image.RegistryApi.RemoteManifest;
@@ -15,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +25,15 @@ import java.util.Optional;
  */
 final class ExistingTags {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ImageRegistry api;
     private final GantryLog log;
     private final Map<String, RemoteManifest> byTag;
     private final List<ImageTag> taken;
-    private final Map<String, Map<String, String>> labels = new HashMap<>();
+    private final ImageLabels labels;
 
     private ExistingTags(ImageRegistry api, GantryLog log, Map<String, RemoteManifest> byTag, List<ImageTag> taken) {
         this.api = api;
+        this.labels = new ImageLabels(api, log);
         this.log = log;
         this.byTag = byTag;
         this.taken = taken;
@@ -50,6 +46,11 @@ final class ExistingTags {
         return new ExistingTags(api, log, byTag, taken);
     }
 
+    /** The labels of the images found, read once: the moving tags' moves ask about the same images. */
+    ImageLabels labels() {
+        return labels;
+    }
+
     boolean anyImmutableTaken() {
         return !taken.isEmpty();
     }
@@ -60,7 +61,7 @@ final class ExistingTags {
      */
     Optional<String> revisionUnder(String tag) {
         RemoteManifest there = byTag.get(tag);
-        return there == null ? Optional.empty() : Optional.ofNullable(labelsOf(there).get(ProjectImage.LABEL_REVISION));
+        return there == null ? Optional.empty() : Optional.ofNullable(labels.of(there).get(ProjectImage.LABEL_REVISION));
     }
 
     /** The manifest of the first taken immutable tag: the one the missing tags get. */
@@ -91,7 +92,7 @@ final class ExistingTags {
         boolean built = false;
         for (ImageTag tag : taken) {
             RemoteManifest there = byTag.get(tag.name());
-            String revision = labelsOf(there).get(ProjectImage.LABEL_REVISION);
+            String revision = labels.of(there).get(ProjectImage.LABEL_REVISION);
             if (request.commit().equals(revision)) {
                 continue;
             }
@@ -106,7 +107,7 @@ final class ExistingTags {
         }
         RemoteManifest released = takenManifest();
         if (!built) {
-            List<String> differences = differences(labelsOf(released), ProjectImage.labels(request, base), base);
+            List<String> differences = differences(labels.of(released), ProjectImage.labels(request, base), base);
             String message = Refusals.releasedFromThisCommit(target.getRepository(), taken.get(0).name(), released.digest(),
                     request.commit(), differences);
             if (differences.isEmpty()) {
@@ -120,9 +121,9 @@ final class ExistingTags {
 
     /** The base image the released image records in its labels, or null (scratch, or an image that does not say). */
     BaseImage publishedBase() {
-        Map<String, String> labels = labelsOf(takenManifest());
-        String name = labels.get(ProjectImage.LABEL_BASE_NAME);
-        String digest = labels.get(ProjectImage.LABEL_BASE_DIGEST);
+        Map<String, String> released = labels.of(takenManifest());
+        String name = released.get(ProjectImage.LABEL_BASE_NAME);
+        String digest = released.get(ProjectImage.LABEL_BASE_DIGEST);
         return name == null || digest == null ? null : new BaseImage(name, digest);
     }
 
@@ -173,35 +174,4 @@ final class ExistingTags {
         }
     }
 
-    /**
-     * The labels of an image in the registry (of its first child, for an index: every child has the same), read once
-     * per digest; empty when they cannot be read (the image is then judged by digest alone).
-     */
-    private Map<String, String> labelsOf(RemoteManifest manifest) {
-        Map<String, String> cached = labels.get(manifest.digest());
-        if (cached != null) {
-            return cached;
-        }
-        Map<String, String> read = new LinkedHashMap<>();
-        try {
-            JsonNode json = manifest.json();
-            if (manifest.isIndex()) {
-                JsonNode first = json.path("manifests").path(0);
-                Optional<RemoteManifest> child = api.manifest(first.path("digest").asText());
-                json = child.isPresent() ? child.get().json() : null;
-            }
-            if (json != null) {
-                JsonNode config = JSON.readTree(api.blob(json.path("config").path("digest").asText()));
-                config.path("config").path("Labels").fields().forEachRemaining(e -> {
-                    if (e.getValue().isTextual()) {
-                        read.put(e.getKey(), e.getValue().asText());
-                    }
-                });
-            }
-        } catch (IOException | GantryException e) {
-            log.debug("Cannot read the labels of " + manifest.digest() + ": " + e.getMessage());
-        }
-        labels.put(manifest.digest(), read);
-        return read;
-    }
 }

@@ -1,19 +1,14 @@
 package dev.gantry.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.image.RegistryApi.RemoteManifest;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Refusals;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,17 +20,17 @@ import java.util.Optional;
  */
 final class MovingTags {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Looks again after a PUT; an older build can overwrite at most once per look, so two more PUTs are plenty. */
     private static final int PUTS = 3;
 
     private final ImageRegistry registry;
     private final GantryLog log;
-    /** Creation times by manifest digest: the moving tags of a plan usually hold the same earlier image. */
-    private final Map<String, Optional<Instant>> created = new HashMap<>();
+    /** The images' labels, read once per build: the moving tags of a plan usually hold the same earlier image. */
+    private final ImageLabels labels;
 
-    MovingTags(ImageRegistry registry, GantryLog log) {
+    MovingTags(ImageRegistry registry, ImageLabels labels, GantryLog log) {
         this.registry = registry;
+        this.labels = labels;
         this.log = log;
     }
 
@@ -64,30 +59,15 @@ final class MovingTags {
         }
     }
 
-    /** The image's creation time label (of its first child, for an index), or empty when it cannot be read. */
+    /** The image's creation time label, or empty when it cannot be read. */
     private Optional<Instant> createdOf(RemoteManifest manifest) {
-        Optional<Instant> known = created.get(manifest.digest());
-        if (known == null) {
-            known = readCreated(manifest);
-            created.put(manifest.digest(), known);
+        String created = labels.of(manifest).get(ProjectImage.LABEL_CREATED);
+        if (created == null) {
+            return Optional.empty();
         }
-        return known;
-    }
-
-    private Optional<Instant> readCreated(RemoteManifest manifest) {
         try {
-            JsonNode json = manifest.json();
-            if (manifest.isIndex()) {
-                Optional<RemoteManifest> child = registry.manifest(json.path("manifests").path(0).path("digest").asText());
-                if (child.isEmpty()) {
-                    return Optional.empty();
-                }
-                json = child.get().json();
-            }
-            JsonNode config = JSON.readTree(registry.blob(json.path("config").path("digest").asText()));
-            String created = config.path("config").path("Labels").path(ProjectImage.LABEL_CREATED).asText(null);
-            return created == null ? Optional.empty() : Optional.of(Instant.parse(created));
-        } catch (IOException | GantryException | DateTimeParseException e) {
+            return Optional.of(Instant.parse(created));
+        } catch (DateTimeParseException e) {
             log.debug("Cannot read the creation time of " + manifest.digest() + ": " + e.getMessage());
             return Optional.empty();
         }

@@ -41,7 +41,8 @@ final class RegistryPublisher {
         // the look-up is where the image side learns what the registry holds, and nothing has moved yet
         beforeMoves.check(existing.revisionUnder(request.version()));
         if (!existing.anyImmutableTaken()) {
-            Optional<ImageResult> pushed = pushNew(request, builder, target, found, auth, registry, base.orElse(null));
+            Optional<ImageResult> pushed = pushNew(request, builder, target, found, auth, registry, base.orElse(null),
+                    existing.labels());
             if (pushed.isPresent()) {
                 return pushed.get();
             }
@@ -61,7 +62,7 @@ final class RegistryPublisher {
         RemoteManifest manifest = existing.takenManifest();
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
-        MovingTags moving = new MovingTags(registry, log);
+        MovingTags moving = new MovingTags(registry, existing.labels(), log);
         for (ImageTag tag : immutableFirst(plan)) {
             if (existing.holds(tag, digest) || !(tag.mutable()
                     ? moving.move(tag, manifest, request.commitTime(), done(inPlace, pushed))
@@ -87,8 +88,8 @@ final class RegistryPublisher {
      * @return empty when the registry refused an immutable tag that another build took since the look-up
      */
     private Optional<ImageResult> pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
-            Optional<FoundCredential> found, RegistryAuth auth, ImageRegistry registry, BaseImage base)
-            throws GantryException {
+            Optional<FoundCredential> found, RegistryAuth auth, ImageRegistry registry, BaseImage base,
+            ImageLabels labels) throws GantryException {
         ImagePlan plan = request.image();
         List<String> immutable = names(plan.immutableTags());
         List<String> first = immutable.isEmpty() ? names(plan.mutableTags()) : immutable;
@@ -115,7 +116,7 @@ final class RegistryPublisher {
         if (!later.isEmpty()) {
             RemoteManifest manifest = registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
                     "the manifest " + digest + " just pushed cannot be read back"));
-            MovingTags moving = new MovingTags(registry, log);
+            MovingTags moving = new MovingTags(registry, labels, log);
             for (ImageTag tag : plan.mutableTags()) {
                 (moving.move(tag, manifest, request.commitTime(), done(inPlace, pushed)) ? pushed : inPlace).add(tag.name());
             }
