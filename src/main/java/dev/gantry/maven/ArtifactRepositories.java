@@ -47,7 +47,8 @@ final class ArtifactRepositories implements AutoCloseable {
     /** The session's factory for this {@code keepSnapshots}, made on first use. */
     static ArtifactRepositories of(MavenSession session, RepositorySystem system, GantryLog log, int keepSnapshots) {
         return sessionFactories(session).computeIfAbsent(keepSnapshots,
-                keep -> new ArtifactRepositories(system, session.getRepositorySession(), log, keep));
+                keep -> new ArtifactRepositories(system, OfflineFileRepositories.reachable(session.getRepositorySession()), log,
+                        keep));
     }
 
     private static Map<Integer, ArtifactRepositories> sessionFactories(MavenSession session) {

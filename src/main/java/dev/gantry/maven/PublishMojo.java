@@ -74,8 +74,8 @@ public class PublishMojo extends GantryMojo {
             if (immutable) {
                 OutputTimestamp.warning(session.getProjects()).ifPresent(getLog()::warn);
             }
-            Map<Artifact, PublishOutcome> outcomes = new ArtifactPublisher(repositorySystem, session.getRepositorySession(),
-                    log()).publish(release.collected(), immutable, release.origin(), release.dryRun);
+            Map<Artifact, PublishOutcome> outcomes = new ArtifactPublisher(repositorySystem,
+                    OfflineFileRepositories.reachable(session.getRepositorySession()), log()).publish(release.collected(), immutable, release.origin(), release.dryRun);
             List<ReleaseReport.Outcome> report = outcomes.entrySet().stream()
                     .map(e -> new ReleaseReport.Outcome(e.getKey().toString(), e.getValue().id()))
                     .toList();

@@ -1,0 +1,13 @@
+import dev.gantry.it.ItProject
+import groovy.json.JsonSlurper
+
+def it = ItProject.at(basedir)
+def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.status == 'succeeded'
+assert release.artifacts.files*.outcome.unique() == ['published']
+assert new File(basedir, 'target/gantry/repository/it/gantry/orders/1.1.0/orders-1.1.0.jar').isFile()
+assert new File(basedir, 'target/gantry/image.tar').isFile()
+assert it.remoteTags().any { it.startsWith('v1.1.0=') }
+def log = new File(basedir, 'build.log').text
+assert !log.contains('offline mode')
+return true
