@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.aws.CodeArtifact;
 import dev.gantry.aws.Ecr;
+import dev.gantry.image.JibPreload;
 import dev.gantry.release.ImagePlan;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,6 +23,10 @@ public class PlanMojo extends GantryMojo {
     protected void run(ReactorRelease release) {
         // the plan is made by the first goal that asks for it: this goal asks in validate, before anything is compiled
         ImagePlan image = release.plan.image();
+        if (image != null && !release.dryRun && pushesImage()) {
+            // Jib's classes too: most of a second at deploy in a fresh JVM, while the project compiles here
+            JibPreload.inBackground();
+        }
         if (image != null && !image.local() && !release.dryRun && Ecr.recognises(image.repository()) && pushesImage()) {
             // the AWS SDK takes a second or more to load in a fresh JVM: loaded while the project compiles, not at deploy
             Ecr.loadSdkInBackground(image.repository());
