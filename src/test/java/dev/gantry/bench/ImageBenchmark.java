@@ -9,6 +9,7 @@ import dev.gantry.release.ImageTag;
 import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.LocalRegistry;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Not a test: the image goal's core against {@code jib-maven-plugin:build} 3.5.1 on the same sample service (real
@@ -161,13 +164,35 @@ public final class ImageBenchmark {
                 "-Djib.to.tags=latest", "-Djib.allowInsecureRegistries=true", "-Djib.container.mainClass=bench.Main");
     }
 
-    /** Classes layer (the last one) + config + manifest of a pushed image. */
+    /**
+     * Classes layer + config + manifest of a pushed image: what a code-only change must store, at best. The classes layer
+     * is the one holding {@code app/classes/}, found by reading the layers: it is not the last (Jib and Gantry put the JVM
+     * argument files after it), which the first version of this sum assumed, counting a ~300-byte layer instead.
+     */
     static long changedSum(LocalRegistry registry, String repository, String tag) throws IOException {
         LocalRegistry.Manifest manifest = registry.manifest(repository, tag);
         var json = manifest.json();
-        var layers = json.path("layers");
-        return layers.path(layers.size() - 1).path("size").asLong() + json.path("config").path("size").asLong()
-                + manifest.body().getBytes(StandardCharsets.UTF_8).length;
+        long classes = -1;
+        for (var layer : json.path("layers")) {
+            if (holdsClasses(registry.blob(repository, layer.path("digest").asText()))) {
+                classes = layer.path("size").asLong();
+            }
+        }
+        if (classes < 0) {
+            throw new IOException("no layer of " + repository + ":" + tag + " holds app/classes/");
+        }
+        return classes + json.path("config").path("size").asLong() + manifest.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static boolean holdsClasses(byte[] gzippedTar) throws IOException {
+        try (var tar = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(gzippedTar)))) {
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (entry.getName().replaceFirst("^/", "").startsWith("app/classes/")) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     static final String TIMESTAMPS = "-Dorg.slf4j.simpleLogger.showDateTime=true";
