@@ -79,7 +79,20 @@ final class CliHead {
 
     /** A blob read with {@code git cat-file --batch}: its content, or empty when git answers "missing". */
     static Optional<String> blob(GitCli git, String object) throws IOException {
-        GitCli.Result result = git.runWithInput(GitRepository.LOCAL_TIMEOUT, object + "\n", "cat-file", "--batch");
+        return blob(git.runWithInput(GitRepository.LOCAL_TIMEOUT, object + "\n", "cat-file", "--batch"));
+    }
+
+    /**
+     * Starts reading the project's POM at HEAD's first parent ({@code HEAD^:./pom.xml}, the path relative to the
+     * directory git runs in), at the same time as {@link #read}: the plan reads it on every branch, and one git process
+     * less waits for another.
+     */
+    static CompletableFuture<GitCli.Result> startPomAtFirstParent(GitCli git) {
+        return start(git, "HEAD^:./pom.xml\n", "cat-file", "--batch");
+    }
+
+    /** {@code git cat-file --batch}'s answer for one blob: its content, or empty when git answers "missing". */
+    static Optional<String> blob(GitCli.Result result) {
         String out = result.stdout();
         int end = out.indexOf('\n');
         if (!result.succeeded() || end < 0 || !out.substring(0, end).contains(" blob ")) {

@@ -58,6 +58,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** Remote tags and status read ahead on their own threads ({@link #lookAhead}), by prefix. */
     private final Map<String, CompletableFuture<Map<String, String>>> tagsAhead = new HashMap<>();
     private CompletableFuture<List<String>> statusAhead;
+    /** {@code ./pom.xml} of {@link #projectDir} at HEAD's first parent, read while HEAD was ({@link CliHead}). */
+    private CompletableFuture<GitCli.Result> pomAtFirstParentAhead;
 
     private GitRepository(Repository repository, Path projectDir, HeadFacts facts, String remoteName, GantryLog log,
             Supplier<Optional<GitCli>> cliLookup) {
@@ -102,13 +104,17 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** HEAD and what the plan reads with it, read by the git command line; empty where git cannot tell (JGit then). */
     private static Optional<GitRepository> openByCli(Path dir, String remoteName, GantryLog log,
             Function<HeadFacts, Optional<GitCli>> cliFor) {
-        Optional<HeadFacts> facts = CliHead.read(GitCli.unprobed(dir, log), remoteName, log);
+        GitCli git = GitCli.unprobed(dir, log);
+        CompletableFuture<GitCli.Result> pomAtFirstParent = CliHead.startPomAtFirstParent(git);
+        Optional<HeadFacts> facts = CliHead.read(git, remoteName, log);
         if (facts.isEmpty()) {
             return Optional.empty();
         }
         log.debug("git repository " + facts.get().workTree() + ", HEAD " + facts.get().commit() + ", read by git");
         Optional<GitCli> cli = cliFor.apply(facts.get());
-        return Optional.of(new GitRepository(null, dir, facts.get(), remoteName, log, () -> cli));
+        GitRepository repository = new GitRepository(null, dir, facts.get(), remoteName, log, () -> cli);
+        repository.pomAtFirstParentAhead = pomAtFirstParent;
+        return Optional.of(repository);
     }
 
     private static GitRepository open(Path projectDir, String remoteName, GantryLog log, Supplier<Optional<GitCli>> cli)
@@ -178,16 +184,17 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             return Optional.empty();
         }
         if (repository == null && cli().isPresent()) {
-            return versionAtFirstParent(cli().get(), path.get());
+            return versionAtFirstParent(cli().get(), path.get(), pomFile);
         }
         return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, log);
     }
 
     /** As JGit reads it, through {@code git cat-file}: a parent or file that is not in the clone has no version. */
-    private Optional<String> versionAtFirstParent(GitCli git, String path) throws GantryException {
+    private Optional<String> versionAtFirstParent(GitCli git, String path, Path pomFile) throws GantryException {
         Optional<String> pom;
         try {
-            pom = CliHead.blob(git, facts.firstParent() + ":" + path);
+            Optional<GitCli.Result> ahead = readAhead(pomFile);
+            pom = ahead.isPresent() ? CliHead.blob(ahead.get()) : CliHead.blob(git, facts.firstParent() + ":" + path);
         } catch (IOException e) {
             throw Refusals.gitUnreadable(path + " at commit " + facts.firstParent(), workTree.toString(), e.getMessage(), e);
         }
@@ -199,6 +206,20 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             return PomVersion.read(pom.get().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw Refusals.unreadableVersion(facts.firstParent(), path + " is not a readable POM (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The POM read ahead with HEAD, when it is this one and git answered; empty: read it now. */
+    private Optional<GitCli.Result> readAhead(Path pomFile) {
+        if (pomAtFirstParentAhead == null
+                || !pomFile.toAbsolutePath().normalize().equals(projectDir.resolve("pom.xml"))) {
+            return Optional.empty();
+        }
+        try {
+            GitCli.Result result = pomAtFirstParentAhead.join();
+            return result.succeeded() ? Optional.of(result) : Optional.empty();
+        } catch (CompletionException e) {
+            return Optional.empty();
         }
     }
 
