@@ -3,6 +3,8 @@ package dev.gantry.maven;
 import dev.gantry.aws.CodeArtifact;
 import dev.gantry.aws.Ecr;
 import dev.gantry.release.ImagePlan;
+import javax.inject.Inject;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -17,6 +19,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "plan", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class PlanMojo extends GantryMojo {
+
+    @Inject
+    public PlanMojo(LifecycleExecutor lifecycleExecutor) {
+        super(lifecycleExecutor);
+    }
 
     @Override
     protected void run(ReactorRelease release) {
