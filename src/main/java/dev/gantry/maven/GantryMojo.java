@@ -200,7 +200,10 @@ abstract class GantryMojo extends AbstractMojo {
             if (release == null) {
                 long start = System.nanoTime();
                 removeOutputs(gantryDirectory());
+                long asked = System.nanoTime();
                 ModuleSteps modules = moduleSteps();
+                getLog().debug("Gantry read which steps each module runs in " + (System.nanoTime() - asked) / 1_000_000
+                        + " ms");
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();

@@ -23,13 +23,14 @@ import org.eclipse.aether.SessionData;
  * before anything moves), and kept in the resolver session's data: the plan, the end-of-reactor count and the end of the
  * session all read this one decision.
  * <p>
- * An execution left at its goal's own phase runs in every {@code mvn deploy}, and one bound to phase {@code none} never
- * does (the idiom that turns an inherited execution off, which maven-deploy-plugin's {@code deployAtEnd} leaves out too):
+ * An execution left at its goal's own phase ({@code deploy}, named or not) runs in every {@code mvn deploy}, and one bound
+ * to phase {@code none} never does (the idiom that turns an inherited execution off, which maven-deploy-plugin's {@code deployAtEnd} leaves out too):
  * both are read from the POM. Any other phase is Maven's to judge, not ours: Maven 3 and 4 do not share the same phases
  * (Maven 4 has {@code before:}/{@code after:} phases and reads {@code pre-site} as an alias), so the module's own execution
  * plan is asked of Maven's {@link LifecycleExecutor}, for this build's goals taken as far as {@code deploy} (a preview
  * shows what {@code mvn deploy} would do). A module whose execution of a step does not run leaves that step, as with
- * phase {@code none}.
+ * phase {@code none}. Maven is asked only then: Maven 4 takes some 20–100 ms to plan a module, more than the rest of a
+ * feature branch's plan can spare (issue 11), while the POM answers the usual cases exactly.
  */
 final class ModuleSteps {
 
@@ -56,6 +57,8 @@ final class ModuleSteps {
 
     private static final Object KEY = ModuleSteps.class.getName();
     private static final String NO_PHASE = "none";
+    /** The phase every step is bound to by default ({@code defaultPhase} of the image, publish and tag mojos). */
+    private static final String OWN_PHASE = "deploy";
 
     private final String plugin;
     private final Map<String, Set<String>> running;
@@ -99,7 +102,7 @@ final class ModuleSteps {
             for (String step : ReleaseGate.STEPS) {
                 List<PluginExecution> binding = declared.getExecutions().stream().filter(e -> e.getGoals().contains(step))
                         .toList();
-                if (binding.stream().anyMatch(e -> e.getPhase() == null)) {
+                if (binding.stream().anyMatch(e -> e.getPhase() == null || OWN_PHASE.equals(e.getPhase()))) {
                     runs.add(step); // the goal's own phase, deploy, which every mvn deploy reaches
                 } else if (binding.stream().anyMatch(e -> !NO_PHASE.equalsIgnoreCase(e.getPhase()))) {
                     planned = planned != null ? planned : maven.goalsRun(module);

@@ -52,6 +52,13 @@ class ReleaseGateTest {
         }
 
         @Test
+        void anExecutionNamingTheGoalsOwnPhaseRunsWithoutAskingMaven() throws GantryException {
+            MavenProject module = module(execution("gantry", "deploy", "image", "publish", "tag"));
+            ModuleSteps steps = decide(module, NOT_ASKED);
+            assertThat(ALL_STEPS).allMatch(step -> steps.runs(module, step));
+        }
+
+        @Test
         void anExecutionBoundToPhaseNoneIsDeclaredButDoesNotRun() throws GantryException {
             MavenProject module = module(execution("gantry", "none", "plan", "image", "publish", "tag"));
             ModuleSteps steps = decide(module, NOT_ASKED);
@@ -85,7 +92,7 @@ class ReleaseGateTest {
 
         @Test
         void anExecutionBoundToAPhaseMavenRunsTakesPart() throws GantryException {
-            MavenProject module = module(execution("gantry", "deploy", "image", "publish", "tag"));
+            MavenProject module = module(execution("gantry", "install", "image", "publish", "tag"));
             ModuleSteps steps = decide(module, m -> Set.of("image", "publish", "tag"));
             assertThat(ALL_STEPS).allMatch(step -> steps.runs(module, step));
             assertThat(steps.notReached()).isEmpty();
@@ -103,7 +110,7 @@ class ReleaseGateTest {
 
         @Test
         void anotherExecutionOfTheSameGoalStillRuns() throws GantryException {
-            MavenProject module = module(execution("gantry", "none", "publish"), execution("late", "deploy", "publish"));
+            MavenProject module = module(execution("gantry", "none", "publish"), execution("late", "verify", "publish"));
             ModuleSteps steps = decide(module, m -> Set.of("publish"));
             assertThat(steps.runs(module, "publish")).isTrue();
             assertThat(steps.runs(module, "tag")).isFalse();
