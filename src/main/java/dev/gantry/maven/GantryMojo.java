@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -121,6 +122,13 @@ abstract class GantryMojo extends AbstractMojo {
     @Parameter(property = "gantry.image.repository")
     protected String imageRepository;
 
+    /** Maven's own planning of the build, asked which of Gantry's executions run ({@link ModuleSteps}). */
+    private final LifecycleExecutor lifecycleExecutor;
+
+    protected GantryMojo(LifecycleExecutor lifecycleExecutor) {
+        this.lifecycleExecutor = lifecycleExecutor;
+    }
+
     @Override
     public final void execute() throws MojoFailureException {
         try {
@@ -192,7 +200,11 @@ abstract class GantryMojo extends AbstractMojo {
             if (release == null) {
                 long start = System.nanoTime();
                 removeOutputs(gantryDirectory());
-                ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), pluginKey());
+                long asked = System.nanoTime();
+                ModuleSteps modules = moduleSteps();
+                getLog().debug("Gantry read which steps each module runs in " + (System.nanoTime() - asked) / 1_000_000
+                        + " ms");
+                ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
                 gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun);
@@ -202,10 +214,13 @@ abstract class GantryMojo extends AbstractMojo {
                 if (dryRun) {
                     getLog().info("  dry run: nothing will be pushed, published or tagged.");
                 }
-                List<String> leftOut = gate.leftOut();
-                if (!leftOut.isEmpty()) {
-                    getLog().info("Left out of the release, their execution bound to phase none: " + String.join(", ", leftOut));
+                List<String> turnedOff = modules.turnedOff();
+                if (!turnedOff.isEmpty()) {
+                    getLog().info("Left out of the release, their execution bound to phase none: "
+                            + String.join(", ", turnedOff));
                 }
+                modules.notReached().forEach(u -> getLog().warn(
+                        Refusals.phaseNotReached(u.module(), u.execution(), u.phase(), u.steps())));
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
                 getLog().debug("Gantry planned in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -249,8 +264,13 @@ abstract class GantryMojo extends AbstractMojo {
     }
 
     /** The checks that must pass before anything moves, and the end-of-reactor barrier: see {@link ReleaseGate}. */
-    protected final ReleaseGate gate() {
-        return new ReleaseGate(session, pluginKey());
+    protected final ReleaseGate gate() throws GantryException {
+        return new ReleaseGate(session, moduleSteps());
+    }
+
+    /** Which steps each module runs in this build: decided by the first goal that asks (the plan), then kept. */
+    private ModuleSteps moduleSteps() throws GantryException {
+        return ModuleSteps.of(session, pluginKey(), ModuleSteps.askingMaven(session, lifecycleExecutor, pluginKey()));
     }
 
     private String pluginKey() {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -255,7 +256,8 @@ public class ImageMojo extends GantryMojo {
     private final RepositorySystem repositorySystem;
 
     @Inject
-    public ImageMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
+    public ImageMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem, LifecycleExecutor lifecycleExecutor) {
+        super(lifecycleExecutor);
         this.decrypter = decrypter;
         this.repositorySystem = repositorySystem;
     }

@@ -4,6 +4,8 @@ import dev.gantry.aws.CodeArtifact;
 import dev.gantry.aws.Ecr;
 import dev.gantry.image.JibPreload;
 import dev.gantry.release.ImagePlan;
+import javax.inject.Inject;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -18,6 +20,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "plan", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class PlanMojo extends GantryMojo {
+
+    @Inject
+    public PlanMojo(LifecycleExecutor lifecycleExecutor) {
+        super(lifecycleExecutor);
+    }
 
     @Override
     protected void run(ReactorRelease release) {

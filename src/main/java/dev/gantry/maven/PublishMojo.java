@@ -11,6 +11,7 @@ import dev.gantry.release.Plan;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -49,7 +50,8 @@ public class PublishMojo extends GantryMojo {
     protected int keepSnapshots = DEFAULT_KEEP_SNAPSHOTS;
 
     @Inject
-    public PublishMojo(RepositorySystem repositorySystem) {
+    public PublishMojo(RepositorySystem repositorySystem, LifecycleExecutor lifecycleExecutor) {
+        super(lifecycleExecutor);
         this.repositorySystem = repositorySystem;
     }
 

@@ -59,7 +59,11 @@ public class PublishReplacesDeploy extends AbstractMavenLifecycleParticipant {
         if (release == null) {
             return;
         }
-        Optional<GantryException> unfinished = new ReleaseGate(session, GantryMojo.PLUGIN_KEY).unfinished(release);
+        ModuleSteps modules = ModuleSteps.find(session); // decided with the plan
+        if (modules == null) {
+            return;
+        }
+        Optional<GantryException> unfinished = new ReleaseGate(session, modules).unfinished(release);
         if (unfinished.isEmpty()) {
             return;
         }

@@ -16,7 +16,6 @@ import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.BuildSummary;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
@@ -36,23 +35,21 @@ import org.eclipse.aether.RepositorySystem;
  * </ol>
  * Idempotence: each check only reads (the registry, the repository, git), so a re-run of the same commit passes the
  * same gate. Concurrency ({@code mvn -T}): the arrivals are counted per module in {@link ReactorProgress}, so the
- * end-of-reactor work happens once, in whichever module arrives last; a module takes part in a goal when its POM binds
- * it in an execution not turned off with phase {@code none} ({@link #participants}).
+ * end-of-reactor work happens once, in whichever module arrives last; a module takes part in a goal when it runs it in
+ * this build, as decided once when the plan is made ({@link ModuleSteps}, {@link #participants}).
  */
 final class ReleaseGate {
 
     /** The steps of a release, in the order Maven runs them in deploy; the last one the reactor runs completes it. */
     static final List<String> STEPS = List.of("image", "publish", "tag");
 
-    private static final String NO_PHASE = "none";
-
     private final MavenSession session;
-    private final String plugin;
+    private final ModuleSteps modules;
 
-    /** @param plugin the plugin's {@code groupId:artifactId} */
-    ReleaseGate(MavenSession session, String plugin) {
+    /** @param modules which steps each module runs in this build, decided when the plan was made */
+    ReleaseGate(MavenSession session, ModuleSteps modules) {
         this.session = session;
-        this.plugin = plugin;
+        this.modules = modules;
     }
 
     // --- 1. planning -----------------------------------------------------------------------------------------------
@@ -109,22 +106,6 @@ final class ReleaseGate {
         if (!remote.isEmpty()) {
             throw Refusals.offline(String.join(" and ", remote));
         }
-    }
-
-    /**
-     * The modules whose POM binds a step but leave the release by turning its execution off ({@code <phase>none</phase>}),
-     * each as "artifactId (goal, …)": told once, when the plan is made, so that nobody wonders why a module is missing.
-     */
-    List<String> leftOut() {
-        List<String> left = new ArrayList<>();
-        for (MavenProject p : session.getProjects()) {
-            List<String> off = STEPS.stream().filter(step -> declaresGoal(p, plugin, step) && !runsGoal(p, plugin, step))
-                    .toList();
-            if (!off.isEmpty()) {
-                left.add(p.getArtifactId() + " (" + String.join(", ", off) + ")");
-            }
-        }
-        return left;
     }
 
     // --- 2. before the image moves ---------------------------------------------------------------------------------
@@ -191,16 +172,16 @@ final class ReleaseGate {
     }
 
     /**
-     * The modules that run {@code goal}: those whose POM binds it in an execution that runs (maven-deploy-plugin's
-     * {@code deployAtEnd} likewise leaves out an execution bound to phase {@code none}, the idiom that turns an
-     * inherited execution off); every module when no POM binds it (run from the command line).
+     * The modules that run {@code goal}: those whose POM binds it in an execution that runs in this build
+     * ({@link ModuleSteps}: maven-deploy-plugin's {@code deployAtEnd} likewise leaves out an execution bound to phase
+     * {@code none}); every module when no POM binds it (run from the command line).
      */
     List<MavenProject> participants(String goal) {
         List<MavenProject> projects = session.getProjects();
-        if (projects.stream().noneMatch(p -> declaresGoal(p, plugin, goal))) {
+        if (projects.stream().noneMatch(p -> modules.declares(p, goal))) {
             return projects;
         }
-        return projects.stream().filter(p -> runsGoal(p, plugin, goal)).toList();
+        return projects.stream().filter(p -> modules.runs(p, goal)).toList();
     }
 
     /**
@@ -214,8 +195,7 @@ final class ReleaseGate {
 
     /** The steps some module of the reactor runs, in order. */
     private List<String> steps() {
-        return STEPS.stream().filter(step -> session.getProjects().stream().anyMatch(p -> runsGoal(p, plugin, step)))
-                .toList();
+        return STEPS.stream().filter(step -> session.getProjects().stream().anyMatch(p -> modules.runs(p, step))).toList();
     }
 
     // --- 4. before the tag -----------------------------------------------------------------------------------------
@@ -255,7 +235,7 @@ final class ReleaseGate {
         List<String> why = new ArrayList<>();
         for (MavenProject p : participants(step)) {
             if (!arrived.contains(id(p))) {
-                why.add(p.getArtifactId() + " " + whyNotRun(p, step));
+                why.add(p.getArtifactId() + " " + whyNotRun(p));
             }
         }
         return Optional.of(Refusals.releaseUnfinished(plan.version(), missing, why, release.report.done(),
@@ -273,7 +253,7 @@ final class ReleaseGate {
         return STEPS.stream().filter(step -> session.getGoals().stream().anyMatch(g -> g.endsWith(":" + step))).toList();
     }
 
-    private String whyNotRun(MavenProject p, String goal) {
+    private String whyNotRun(MavenProject p) {
         BuildSummary summary = session.getResult().getBuildSummary(p);
         if (summary instanceof BuildFailure) {
             return "failed";
@@ -281,11 +261,7 @@ final class ReleaseGate {
         if (summary == null) {
             return "was not built (an earlier module failed, or the build stopped before it)";
         }
-        Plugin declared = p.getPlugin(plugin);
-        String phases = declared == null ? null : declared.getExecutions().stream()
-                .filter(e -> e.getGoals().contains(goal) && e.getPhase() != null)
-                .map(e -> "execution '" + e.getId() + "' is bound to phase " + e.getPhase()).collect(Collectors.joining(", "));
-        return "never ran it" + (phases == null || phases.isEmpty() ? "" : ": its " + phases + ", which this build does not reach");
+        return "never ran it";
     }
 
     // --- which modules run which goal --------------------------------------------------------------------------------
@@ -294,16 +270,6 @@ final class ReleaseGate {
     static boolean declaresGoal(MavenProject p, String plugin, String goal) {
         Plugin declared = p.getPlugin(plugin);
         return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal));
-    }
-
-    /** Whether the module's POM binds {@code goal} in an execution that runs: not turned off with phase {@code none}. */
-    static boolean runsGoal(MavenProject p, String plugin, String goal) {
-        Plugin declared = p.getPlugin(plugin);
-        return declared != null && declared.getExecutions().stream().anyMatch(e -> e.getGoals().contains(goal) && runs(e));
-    }
-
-    private static boolean runs(PluginExecution execution) {
-        return !NO_PHASE.equalsIgnoreCase(execution.getPhase());
     }
 
     private static String id(MavenProject p) {

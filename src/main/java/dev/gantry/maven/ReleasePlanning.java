@@ -23,7 +23,6 @@ import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.DeploymentRepository;
 import org.apache.maven.model.DistributionManagement;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 
 /** Gathers the facts of the reactor from git and Maven, and asks the core for the plan. */
@@ -45,13 +44,13 @@ final class ReleasePlanning {
     }
 
     /**
-     * @param plugin the plugin's {@code groupId:artifactId}, to find which of its goals the reactor declares
+     * @param modules which of the plugin's steps each module runs in this build
      */
-    Planned plan(GantrySettings settings, String plugin) throws GantryException {
+    Planned plan(GantrySettings settings, ModuleSteps modules) throws GantryException {
         MavenProject top = session.getTopLevelProject();
         PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                 settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
-                repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(plugin));
+                repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(modules));
         Planner planner = new Planner(planSettings);
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log)) {
             ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
@@ -77,14 +76,14 @@ final class ReleasePlanning {
     }
 
     /**
-     * The Gantry goals bound in the reactor's POMs (all of them when none is: goals run from the command line), less
-     * {@code image} when no module has packaging jar.
+     * The Gantry goals that the reactor's POMs bind in executions that run in this build (all of them when none is: goals
+     * run from the command line), less {@code image} when no module has packaging jar.
      */
-    private Set<String> declaredGoals(String plugin) {
+    private Set<String> declaredGoals(ModuleSteps modules) {
         Set<String> goals = new HashSet<>();
         for (String goal : PlanSettings.ALL_GOALS) {
-            // an execution turned off with <phase>none</phase> runs nothing
-            if (session.getProjects().stream().anyMatch(p -> ReleaseGate.runsGoal(p, plugin, goal))) {
+            // an execution turned off with <phase>none</phase>, or bound to a phase this build does not reach, runs nothing
+            if (session.getProjects().stream().anyMatch(p -> modules.runs(p, goal))) {
                 goals.add(goal);
             }
         }

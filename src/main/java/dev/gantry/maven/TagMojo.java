@@ -5,6 +5,8 @@ import dev.gantry.git.ReleaseTagger;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
+import javax.inject.Inject;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -17,6 +19,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "tag", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class TagMojo extends GantryMojo {
+
+    @Inject
+    public TagMojo(LifecycleExecutor lifecycleExecutor) {
+        super(lifecycleExecutor);
+    }
 
     @Override
     protected void run(ReactorRelease release) {

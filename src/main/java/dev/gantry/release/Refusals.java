@@ -186,6 +186,27 @@ public final class Refusals {
     }
 
     /**
+     * A warning of the plan: a module's execution of some steps is bound to a phase this build does not reach (a typo, a
+     * site or clean phase, a custom name used to turn it off). The module leaves those steps, as with phase none, so the
+     * release the plan states is the one made; a warning rather than phase none's information, since the phase may be a
+     * mistake.
+     */
+    public static String phaseNotReached(String module, String execution, String phase, List<String> steps) {
+        return "Left out of the release: " + module + " (" + String.join(", ", steps) + "): its execution '" + execution
+                + "' is bound to phase " + phase + ", which mvn deploy does not reach, so it takes no part in those steps "
+                + "and the other modules are released without it. To release it, bind the execution to deploy or an earlier "
+                + "phase (or leave <phase> out: the goals' own phase); to leave it out on purpose, say <phase>none</phase>, "
+                + "which the plan reports without a warning.";
+    }
+
+    /** Maven could not compute a module's execution plan, which tells whether its Gantry executions run. */
+    public static GantryException cannotPlanModule(String module, String goals, Exception cause) {
+        return new GantryException("Cannot tell whether Gantry's goals run in " + module + ": Maven could not plan '" + goals
+                + "' for that module (" + cause.getMessage() + "). Gantry asks this before anything moves, and the same error "
+                + "would stop the build at that module: fix what Maven reports about its plugins, then re-run.", cause);
+    }
+
+    /**
      * The last safety net: the build ended without a failure, yet a step of the plan's release never did its
      * end-of-reactor work (a module whose execution never ran it held the count back).
      *
