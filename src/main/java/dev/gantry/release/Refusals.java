@@ -439,6 +439,15 @@ public final class Refusals {
                 + "the registry's status.");
     }
 
+    /** As {@link #registryKeptFailing}, its last attempts through Gantry's relay, which sent each request again. */
+    public static GantryException registryKeptFailingThroughRelay(String image, String call, int attempts,
+            Duration pauses, int requestAttempts) {
+        return new GantryException("The registry of " + image + " kept failing: " + call + "; tried " + attempts
+                + " times, pausing " + pauses.toMillis() + " ms and more between attempts. After the first, each failed "
+                + "request was sent up to " + requestAttempts + " times. The registry is busy or failing: re-run the "
+                + "pipeline later (what was already pushed is kept and not uploaded again), or check the registry's status.");
+    }
+
     /** A moving tag left on a newer commit's image: another pipeline of a later commit got there first. */
     public static String movingTagKeptOnNewerCommit(String image, String tag, Instant theirs, Instant ours) {
         return "The tag " + tag + " of " + image + " stays on the image of a newer commit (committed " + theirs
