@@ -180,8 +180,8 @@ final class JibRunner {
                             + " of " + ATTEMPTS + ")" + (relayable ? ", each request retried by Gantry's relay." : "."));
                     Thread.sleep(RETRY_PAUSE.toMillis() << (attempt - 1));
                     if (relayable && relayed == null) {
-                        relayed = RelayedRegistries.open(request.allowInsecureRegistries(),
-                                request.sendCredentialsOverHttp());
+                        relayed = openRelays();
+                        relayable = relayed != null;
                     }
                 }
             }
@@ -189,6 +189,17 @@ final class JibRunner {
             if (relayed != null) {
                 relayed.close();
             }
+        }
+    }
+
+    /** The relays, or null (then Jib's next attempts go directly, as they did before relays) when they cannot start. */
+    private RelayedRegistries openRelays() {
+        try {
+            return RelayedRegistries.open(request.allowInsecureRegistries(), request.sendCredentialsOverHttp());
+        } catch (IOException e) {
+            log.warn("Gantry's retrying relay cannot start (" + e.getMessage() + "); Jib's next attempts go to the "
+                    + "registry directly, each failing at the registry's first busy answer.");
+            return null;
         }
     }
 

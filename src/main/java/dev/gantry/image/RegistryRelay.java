@@ -89,7 +89,7 @@ final class RegistryRelay implements AutoCloseable {
      *
      * @param upstream  the registry's origin, {@code https://host[:port]} (or {@code http://} for an insecure one)
      * @param http      the client for the registry: its TLS settings are the build's (insecure only when asked)
-     * @param timeout   per request to the registry ({@code jib.httpTimeout})
+     * @param timeout   per request to the registry, null for none
      * @param serverTls the relay's own certificate
      * @param forwardAuthorization false to drop Jib's Authorization header: a registry on plain HTTP gets no credential
      *                  unless {@code sendCredentialsOverHttp} (Jib, seeing the relay's HTTPS, would send it)
@@ -155,8 +155,10 @@ final class RegistryRelay implements AutoCloseable {
 
     private HttpRequest request(HttpExchange exchange, RequestBody body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
-                .timeout(timeout)
                 .method(exchange.getRequestMethod(), body.publisher());
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
         exchange.getRequestHeaders().forEach((name, values) -> {
             boolean withheld = !forwardAuthorization && name.equalsIgnoreCase("authorization");
             if (!NOT_FORWARDED.contains(name.toLowerCase()) && !withheld) {

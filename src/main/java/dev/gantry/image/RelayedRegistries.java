@@ -64,8 +64,8 @@ final class RelayedRegistries implements JibRunner.Route, AutoCloseable {
         if (relay == null) {
             try {
                 String origin = origin(registry);
-                relay = RegistryRelay.start(origin, http, Duration.ofMillis(JibSystemProperties.getHttpTimeout()),
-                        certificate.serverContext(), !origin.startsWith("http:") || sendCredentialsOverHttp);
+                relay = RegistryRelay.start(origin, http, timeout(), certificate.serverContext(),
+                        !origin.startsWith("http:") || sendCredentialsOverHttp);
                 relays.put(registry, relay);
                 origins.put("https://" + relay.host(), origin);
             } catch (IOException e) {
@@ -74,6 +74,15 @@ final class RelayedRegistries implements JibRunner.Route, AutoCloseable {
         }
         return ImageReference.of(relay.host(), reference.getRepository(), reference.getTag().orElse(null),
                 reference.getDigest().orElse(null));
+    }
+
+    /**
+     * The relay's time-out for a request to the registry: Jib's ({@code jib.httpTimeout}, 0 for none) and a little
+     * more, so that a registry too slow for Jib ends in Jib's own time-out, named as without the relay.
+     */
+    private static Duration timeout() {
+        int jib = JibSystemProperties.getHttpTimeout();
+        return jib <= 0 ? null : Duration.ofMillis(jib).plusSeconds(5);
     }
 
     /** The text with the relays' addresses replaced by their registries' (a failure names the registry's URL). */

@@ -11,10 +11,21 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.LocalRegistry;
+import dev.gantry.testing.LoopbackServer;
 import dev.gantry.testing.NetworkFaults;
 import dev.gantry.testing.ProxiedRegistry;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +111,78 @@ class RegistryRelayTest {
                 assertThat(registry.uploadedBlobs(repository)).doesNotContain(baseLayer);
                 assertThat(faults.injected()).hasSizeGreaterThanOrEqualTo(5);
             }
+        }
+    }
+
+    /** An HTTPS client that trusts the relay's certificate only, as Jib does under {@link RelayTrust}. */
+    static HttpClient trustingTheRelay() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("relay", certificate.certificate());
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    static RegistryRelay relayTo(LoopbackServer upstream) throws Exception {
+        return RegistryRelay.start(upstream.baseUrl(), HttpClient.newHttpClient(), Duration.ofSeconds(5),
+                certificate.serverContext(), true);
+    }
+
+    @Test
+    void sends_a_request_answered_busy_again_with_its_body_and_gives_up_after_its_attempts() throws Exception {
+        AtomicInteger puts = new AtomicInteger();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        try (LoopbackServer upstream = LoopbackServer.start(exchange -> {
+                    bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    boolean busy = exchange.getRequestURI().getPath().contains("down") || puts.incrementAndGet() <= 2;
+                    LoopbackServer.respond(exchange, busy ? 503 : 201, busy ? "busy" : "");
+                });
+                RegistryRelay relay = relayTo(upstream)) {
+            HttpClient client = trustingTheRelay();
+            // bigger than what the relay keeps in memory: spooled to a file, and sent again from there
+            String chunk = "layer bytes ".repeat(RegistryRelay.IN_MEMORY_BODY / 10);
+
+            HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create("https://" + relay.host()
+                    + "/v2/orders/blobs/uploads/u1?digest=sha256:abc")).PUT(HttpRequest.BodyPublishers.ofString(chunk))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> down = client.send(HttpRequest.newBuilder(URI.create("https://" + relay.host()
+                    + "/v2/down/manifests/1")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(put.statusCode()).isEqualTo(201);
+            assertThat(bodies.subList(0, 3)).containsOnly(chunk);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).isEqualTo("busy");
+            assertThat(upstream.received()).filteredOn(r -> r.uri().contains("down")).hasSize(RegistryRelay.ATTEMPTS);
+        }
+    }
+
+    @Test
+    void leads_the_registrys_own_urls_back_through_itself_and_lets_other_hosts_be() throws Exception {
+        AtomicReference<String> self = new AtomicReference<>();
+        try (LoopbackServer upstream = LoopbackServer.start(exchange -> {
+                    if (exchange.getRequestMethod().equals("POST")) {
+                        LoopbackServer.respond(exchange, 202, "", "Location", self.get() + "/v2/orders/blobs/uploads/u1");
+                    } else {
+                        LoopbackServer.respond(exchange, 307, "", "Location", "https://storage.example/blob?sig=1");
+                    }
+                });
+                RegistryRelay relay = relayTo(upstream)) {
+            self.set(upstream.baseUrl());
+            HttpClient client = trustingTheRelay();
+
+            HttpResponse<Void> upload = client.send(HttpRequest.newBuilder(URI.create("https://" + relay.host()
+                    + "/v2/orders/blobs/uploads/")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> blob = client.send(HttpRequest.newBuilder(URI.create("https://" + relay.host()
+                    + "/v2/orders/blobs/sha256:abc")).GET().build(), HttpResponse.BodyHandlers.discarding());
+
+            assertThat(upload.headers().firstValue("Location")).hasValue("https://" + relay.host()
+                    + "/v2/orders/blobs/uploads/u1");
+            assertThat(blob.statusCode()).isEqualTo(307);
+            assertThat(blob.headers().firstValue("Location")).hasValue("https://storage.example/blob?sig=1");
         }
     }
 }
