@@ -209,7 +209,8 @@ class NetworkFaultsTest {
                 assertThatThrownBy(() -> push(request))
                         .hasMessageStartingWith("The registry of " + proxy.host() + "/uploads-down kept failing: 503 "
                                 + "Service Unavailable, POST http://" + proxy.host() + "/v2/uploads-down/blobs/uploads/")
-                        .hasMessageContaining("; tried 4 times, pausing 500 ms and more between attempts.");
+                        .hasMessageContaining("; tried 4 times, pausing 500 ms and more between attempts. After the "
+                                + "first, each failed request was sent up to 5 times.");
                 report("image push, persistent 503 on layer uploads", faults, start);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             }
