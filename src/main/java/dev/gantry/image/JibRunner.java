@@ -75,6 +75,8 @@ final class JibRunner {
     private final GantryLog log;
     /** The insecure-registry fallbacks already warned of: each kind once per registry and build, not once per URL. */
     private final Set<String> fallbacksWarned = ConcurrentHashMap.newKeySet();
+    /** The route of the last build: its failure names the relay's address, which {@link #namingTheRegistry} undoes. */
+    private Route lastRoute = Route.DIRECT;
     /** The last request Jib said failed on I/O, to name in a time-out's message (Jib's exception does not). */
     private volatile String lastFailedRequest;
 
@@ -152,6 +154,7 @@ final class JibRunner {
         try {
             for (int attempt = 1; ; attempt++) {
                 Route route = relayed == null ? Route.DIRECT : relayed;
+                lastRoute = route;
                 try {
                     Containerizer containerizer = build.containerizer().of(route);
                     JibContainer container = build.builder().of(route).containerize(containerizer);
@@ -190,6 +193,15 @@ final class JibRunner {
                 relayed.close();
             }
         }
+    }
+
+    /**
+     * The failure of the last build as the person reading it knows the registry: a failure met through a relay names
+     * {@code 127.0.0.1:<port>}, replaced here by the registry's address.
+     */
+    GantryException namingTheRegistry(GantryException failure) {
+        String message = lastRoute.unroute(failure.getMessage());
+        return message.equals(failure.getMessage()) ? failure : new GantryException(message, failure.getCause());
     }
 
     /** The relays, or null (then Jib's next attempts go directly, as they did before relays) when they cannot start. */

@@ -112,7 +112,8 @@ final class RegistryPublisher {
                 log.warn("Another build pushed " + image + " under one of " + immutable + " since the look-up; looking again.");
                 return Optional.empty();
             }
-            throw registry.explain(e).orElseGet(() -> JibFailures.of(image, e, auth, request.allowInsecureRegistries()));
+            throw jib.namingTheRegistry(registry.explain(e)
+                    .orElseGet(() -> JibFailures.of(image, e, auth, request.allowInsecureRegistries())));
         }
         List<String> pushed = new ArrayList<>(first);
         List<String> inPlace = new ArrayList<>();
