@@ -66,11 +66,14 @@ public final class ImagePublisher {
                 ImageReferences.tryParse(plan.repository()).ifPresent(auth::findAhead);
             }
             Optional<BaseImage> base = BaseImage.lookUp(request, auth);
-            JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, log);
+            // before anything is pushed or written
+            MainClass mainClass = ProjectImage.checkedMainClass(request, log);
+            JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, mainClass, JibRunner.Route.DIRECT);
             JibRunner jib = new JibRunner(request, auth, log);
             return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder, base.orElse(null), beforeMoves)
-                    : new RegistryPublisher(jib, log).publish(request, builder, auth, new ImageRegistries(request, ecr),
-                            base, beforeMoves);
+                    : new RegistryPublisher(jib, log).publish(request, builder,
+                            route -> ProjectImage.containerBuilder(request, base, auth, mainClass, route), auth,
+                            new ImageRegistries(request, ecr), base, beforeMoves);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.image;
 
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,8 @@ final class JibRunner {
     /**
      * Attempts of a build whose registry answered a transient error, and the pause after the first (doubled after each
      * next one: 0.5, 1, 2 s). jib-core retries a request only on a broken connection, never on an HTTP 429 or 5xx, so a
-     * busy registry fails the whole build; the next attempt uploads only what is not there yet, so it is cheap.
+     * busy registry fails the whole build; the next attempt uploads only what is not there yet, so it is cheap. A push
+     * to a registry makes its next attempts through {@link RelayedRegistries}, which retry each request on its own.
      */
     static final int ATTEMPTS = 4;
     static final Duration RETRY_PAUSE = Duration.ofMillis(500);
@@ -47,11 +50,33 @@ final class JibRunner {
     private static final Pattern INSECURE_FALLBACK =
             Pattern.compile("^(Failed to connect to|Cannot verify server at) (https://[^/\\s]+)");
 
+    /** How Jib reaches the registries: directly, or through relays ({@link RelayedRegistries}). */
+    interface Route extends UnaryOperator<ImageReference> {
+        Route DIRECT = reference -> reference;
+
+        /** The text (a failure's message) with the route's addresses replaced by the registries' own. */
+        default String unroute(String text) {
+            return text;
+        }
+    }
+
+    /** Something of Jib's build made for a route. */
+    @FunctionalInterface
+    interface Routed<T> {
+        T of(Route route) throws GantryException;
+    }
+
+    /** A Jib build that can be made again for another route: its image and its destination. */
+    record Build(Routed<JibContainerBuilder> builder, Routed<Containerizer> containerizer) {
+    }
+
     private final ImageRequest request;
     private final RegistryAuth auth;
     private final GantryLog log;
     /** The insecure-registry fallbacks already warned of: each kind once per registry and build, not once per URL. */
     private final Set<String> fallbacksWarned = ConcurrentHashMap.newKeySet();
+    /** The route of the last build: its failure names the relay's address, which {@link #namingTheRegistry} undoes. */
+    private Route lastRoute = Route.DIRECT;
     /** The last request Jib said failed on I/O, to name in a time-out's message (Jib's exception does not). */
     private volatile String lastFailedRequest;
 
@@ -90,11 +115,24 @@ final class JibRunner {
      */
     JibContainer containerize(JibContainerBuilder builder, Containerizer containerizer) throws Exception {
         configure(containerizer);
+        return withJibProperties(new Build(route -> builder, route -> containerizer), false);
+    }
+
+    /**
+     * As {@link #containerize(JibContainerBuilder, Containerizer)} for a push to a registry: the first attempt goes
+     * directly, as always; after a 429/5xx the next ones go through {@link RelayedRegistries}, which send each failed
+     * request again, so that a registry failing one request in three still gets the whole image.
+     */
+    JibContainer containerize(Build build) throws Exception {
+        return withJibProperties(new Build(build.builder(), route -> configure(build.containerizer().of(route))), true);
+    }
+
+    private JibContainer withJibProperties(Build build, boolean relayable) throws Exception {
         synchronized (JIB_SYSTEM_PROPERTIES) {
             String previous = System.getProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
             System.setProperty(JIB_SEND_CREDENTIALS_OVER_HTTP, String.valueOf(request.sendCredentialsOverHttp()));
             try {
-                return containerizeRetrying(builder, containerizer);
+                return containerizeRetrying(build, relayable);
             } finally {
                 if (previous == null) {
                     System.clearProperty(JIB_SEND_CREDENTIALS_OVER_HTTP);
@@ -111,31 +149,73 @@ final class JibRunner {
      * (ECR answers 5xx and 429 now and then) does not fail a release. What the registry already holds is not uploaded
      * again; an immutable tag that the failed attempt did put is then refused, and the caller looks and finds it in place.
      */
-    private JibContainer containerizeRetrying(JibContainerBuilder builder, Containerizer containerizer) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return builder.containerize(containerizer);
-            } catch (ExecutionException | IOException | RegistryException e) {
-                if (JibFailures.isTimeout(e)) {
-                    throw Refusals.registryTimedOut(request.image().repository(),
-                            lastFailedRequest == null ? "a request of Jib's" : lastFailedRequest,
-                            Duration.ofMillis(JibSystemProperties.getHttpTimeout()));
+    private JibContainer containerizeRetrying(Build build, boolean relayable) throws Exception {
+        RelayedRegistries relayed = null;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Route route = relayed == null ? Route.DIRECT : relayed;
+                lastRoute = route;
+                try {
+                    Containerizer containerizer = build.containerizer().of(route);
+                    JibContainer container = build.builder().of(route).containerize(containerizer);
+                    if (relayed != null) {
+                        log.info("Jib's push completed through Gantry's retrying relay (" + relayed.retried()
+                                + " requests sent again).");
+                    }
+                    return container;
+                } catch (ExecutionException | IOException | RegistryException e) {
+                    if (JibFailures.isTimeout(e)) {
+                        throw Refusals.registryTimedOut(request.image().repository(),
+                                lastFailedRequest == null ? "a request of Jib's" : route.unroute(lastFailedRequest),
+                                Duration.ofMillis(JibSystemProperties.getHttpTimeout()));
+                    }
+                    if (!JibFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    String failure = route.unroute(JibFailures.rootMessage(e));
+                    if (attempt == ATTEMPTS) {
+                        throw relayed == null
+                                ? Refusals.registryKeptFailing(request.image().repository(), failure, attempt, RETRY_PAUSE)
+                                : Refusals.registryKeptFailingThroughRelay(request.image().repository(), failure, attempt,
+                                        RETRY_PAUSE, RegistryRelay.ATTEMPTS);
+                    }
+                    log.warn("The registry failed a request of Jib's (" + failure + "); trying again (" + (attempt + 1)
+                            + " of " + ATTEMPTS + ")" + (relayable ? ", each request retried by Gantry's relay." : "."));
+                    Thread.sleep(RETRY_PAUSE.toMillis() << (attempt - 1));
+                    if (relayable && relayed == null) {
+                        relayed = openRelays();
+                        relayable = relayed != null;
+                    }
                 }
-                if (!JibFailures.isTransient(e)) {
-                    throw e;
-                }
-                if (attempt == ATTEMPTS) {
-                    throw Refusals.registryKeptFailing(request.image().repository(), JibFailures.rootMessage(e), attempt,
-                            RETRY_PAUSE);
-                }
-                log.warn("The registry failed a request of Jib's (" + JibFailures.rootMessage(e) + "); trying again ("
-                        + (attempt + 1) + " of " + ATTEMPTS + ").");
-                Thread.sleep(RETRY_PAUSE.toMillis() << (attempt - 1));
+            }
+        } finally {
+            if (relayed != null) {
+                relayed.close();
             }
         }
     }
 
-    private void configure(Containerizer containerizer) {
+    /**
+     * The failure of the last build as the person reading it knows the registry: a failure met through a relay names
+     * {@code 127.0.0.1:<port>}, replaced here by the registry's address.
+     */
+    GantryException namingTheRegistry(GantryException failure) {
+        String message = lastRoute.unroute(failure.getMessage());
+        return message.equals(failure.getMessage()) ? failure : new GantryException(message, failure.getCause());
+    }
+
+    /** The relays, or null (then Jib's next attempts go directly, as they did before relays) when they cannot start. */
+    private RelayedRegistries openRelays() {
+        try {
+            return RelayedRegistries.open(request.allowInsecureRegistries(), request.sendCredentialsOverHttp());
+        } catch (IOException e) {
+            log.warn("Gantry's retrying relay cannot start (" + e.getMessage() + "); Jib's next attempts go to the "
+                    + "registry directly, each failing at the registry's first busy answer.");
+            return null;
+        }
+    }
+
+    private Containerizer configure(Containerizer containerizer) {
         containerizer.setAllowInsecureRegistries(request.allowInsecureRegistries())
                 .setToolName("gantry")
                 .addEventHandler(LogEvent.class, this::jibLog);
@@ -145,6 +225,7 @@ final class JibRunner {
         if (request.baseImageCache() != null) {
             containerizer.setBaseImageLayersCache(request.baseImageCache());
         }
+        return containerizer;
     }
 
     /** Whether the message is an insecure-registry fallback already warned of for that registry. */

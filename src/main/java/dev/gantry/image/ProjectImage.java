@@ -41,19 +41,26 @@ final class ProjectImage {
     private ProjectImage() {
     }
 
-    /** The image on {@code base} (pinned to the digest looked up; none: {@code scratch}). */
-    static JibContainerBuilder containerBuilder(ImageRequest request, Optional<BaseImage> base, RegistryAuth auth,
-            GantryLog log) throws GantryException {
+    /** The project's main class, checked: an image whose main class cannot start is never published. */
+    static MainClass checkedMainClass(ImageRequest request, GantryLog log) throws GantryException {
         MainClass mainClass = MainClassResolver.resolve(request, log);
-        // before anything is pushed or written: an image whose main class cannot start is never published
         MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath());
+        return mainClass;
+    }
+
+    /**
+     * The image on {@code base} (pinned to the digest looked up; none: {@code scratch}), the base reached by
+     * {@code route} (directly, or through a relay: the same image).
+     */
+    static JibContainerBuilder containerBuilder(ImageRequest request, Optional<BaseImage> base, RegistryAuth auth,
+            MainClass mainClass, JibRunner.Route route) throws GantryException {
         try {
             JavaContainerBuilder java;
             if (base.isEmpty()) {
                 java = JavaContainerBuilder.from(ImageReference.scratch());
             } else {
                 ImageReference pinned = base.get().pinned();
-                RegistryImage baseImage = RegistryImage.named(pinned);
+                RegistryImage baseImage = RegistryImage.named(route.apply(pinned));
                 auth.find(pinned).ifPresent(f -> baseImage.addCredential(f.credential().username(), f.credential().password()));
                 java = JavaContainerBuilder.from(baseImage);
             }

@@ -29,8 +29,13 @@ final class RegistryPublisher {
         this.log = log;
     }
 
-    ImageResult publish(ImageRequest request, JibContainerBuilder builder, RegistryAuth auth, ImageRegistries registries,
-            Optional<BaseImage> base, BeforeImageMoves beforeMoves) throws GantryException {
+    /**
+     * @param builder   the image, its base reached directly
+     * @param routed    the same image for another route: Jib's attempts through {@link RelayedRegistries}
+     */
+    ImageResult publish(ImageRequest request, JibContainerBuilder builder, JibRunner.Routed<JibContainerBuilder> routed,
+            RegistryAuth auth, ImageRegistries registries, Optional<BaseImage> base, BeforeImageMoves beforeMoves)
+            throws GantryException {
         ImagePlan plan = request.image();
         ImageReference target = ImageReferences.parse(plan.repository(), "<imageRepository>", "gantry.image.repository");
         Optional<FoundCredential> found = auth.find(target);
@@ -41,7 +46,10 @@ final class RegistryPublisher {
         // the look-up is where the image side learns what the registry holds, and nothing has moved yet
         beforeMoves.check(existing.revisionUnder(request.version()));
         if (!existing.anyImmutableTaken()) {
-            Optional<ImageResult> pushed = pushNew(request, builder, target, found, auth, registry, base.orElse(null),
+            JibRunner.Build build = new JibRunner.Build(
+                    route -> route == JibRunner.Route.DIRECT ? builder : routed.of(route),
+                    route -> containerizer(request.image(), target, found, route));
+            Optional<ImageResult> pushed = pushNew(request, build, target, auth, registry, base.orElse(null),
                     existing.labels());
             if (pushed.isPresent()) {
                 return pushed.get();
@@ -87,29 +95,25 @@ final class RegistryPublisher {
      *
      * @return empty when the registry refused an immutable tag that another build took since the look-up
      */
-    private Optional<ImageResult> pushNew(ImageRequest request, JibContainerBuilder builder, ImageReference target,
-            Optional<FoundCredential> found, RegistryAuth auth, ImageRegistry registry, BaseImage base,
-            ImageLabels labels) throws GantryException {
+    private Optional<ImageResult> pushNew(ImageRequest request, JibRunner.Build build, ImageReference target,
+            RegistryAuth auth, ImageRegistry registry, BaseImage base, ImageLabels labels) throws GantryException {
         ImagePlan plan = request.image();
         List<String> immutable = names(plan.immutableTags());
-        List<String> first = immutable.isEmpty() ? names(plan.mutableTags()) : immutable;
+        List<String> first = firstTags(plan);
         List<String> later = immutable.isEmpty() ? List.of() : names(plan.mutableTags());
         String image = target.getRegistry() + "/" + target.getRepository();
         log.info("Pushing image " + image + " with tags " + first
                 + (later.isEmpty() ? "" : ", then tagging it " + later + " once they are in place"));
-        RegistryImage registryImage = RegistryImage.named(target.withQualifier(first.get(0)));
-        found.ifPresent(f -> registryImage.addCredential(f.credential().username(), f.credential().password()));
-        Containerizer containerizer = Containerizer.to(registryImage);
-        first.stream().skip(1).forEach(containerizer::withAdditionalTag);
         String digest;
         try {
-            digest = jib.containerize(builder, containerizer).getDigest().toString();
+            digest = jib.containerize(build).getDigest().toString();
         } catch (Exception e) {
             if (registry.refusedExistingTag(e) && anyImmutableTagNow(registry, plan)) {
                 log.warn("Another build pushed " + image + " under one of " + immutable + " since the look-up; looking again.");
                 return Optional.empty();
             }
-            throw registry.explain(e).orElseGet(() -> JibFailures.of(image, e, auth, request.allowInsecureRegistries()));
+            throw jib.namingTheRegistry(registry.explain(e)
+                    .orElseGet(() -> JibFailures.of(image, e, auth, request.allowInsecureRegistries())));
         }
         List<String> pushed = new ArrayList<>(first);
         List<String> inPlace = new ArrayList<>();
@@ -124,6 +128,23 @@ final class RegistryPublisher {
         DigestFile.write(request, digest);
         log.info("Image " + image + "@" + digest + " pushed with tags " + names(plan.tags()) + ".");
         return Optional.of(new ImageResult(plan.repository(), digest, pushed, inPlace, null, base));
+    }
+
+    /** The tags Jib pushes: the immutable ones, or the mutable ones when there is no immutable tag. */
+    private static List<String> firstTags(ImagePlan plan) {
+        List<String> immutable = names(plan.immutableTags());
+        return immutable.isEmpty() ? names(plan.mutableTags()) : immutable;
+    }
+
+    /** Jib's destination: the target under its first tags, with its credential, reached by {@code route}. */
+    private static Containerizer containerizer(ImagePlan plan, ImageReference target, Optional<FoundCredential> found,
+            JibRunner.Route route) {
+        List<String> first = firstTags(plan);
+        RegistryImage registryImage = RegistryImage.named(route.apply(target.withQualifier(first.get(0))));
+        found.ifPresent(f -> registryImage.addCredential(f.credential().username(), f.credential().password()));
+        Containerizer containerizer = Containerizer.to(registryImage);
+        first.stream().skip(1).forEach(containerizer::withAdditionalTag);
+        return containerizer;
     }
 
     /** Whether one of the plan's immutable tags exists now (the look-up found none before the push). */

@@ -454,10 +454,21 @@ public final class Refusals {
      * a configuration problem, so no hint about the repository or insecure registries.
      */
     public static GantryException registryKeptFailing(String image, String call, int attempts, Duration pauses) {
+        return keptFailing(image, call, attempts, pauses, "");
+    }
+
+    /** As {@link #registryKeptFailing}, its last attempts through Gantry's relay, which sent each request again. */
+    public static GantryException registryKeptFailingThroughRelay(String image, String call, int attempts,
+            Duration pauses, int requestAttempts) {
+        return keptFailing(image, call, attempts, pauses,
+                " After the first, each failed request was sent up to " + requestAttempts + " times.");
+    }
+
+    private static GantryException keptFailing(String image, String call, int attempts, Duration pauses, String more) {
         return new GantryException("The registry of " + image + " kept failing: " + call + "; tried " + attempts
-                + " times, pausing " + pauses.toMillis() + " ms and more between attempts. The registry is busy or "
-                + "failing: re-run the pipeline later (what was already pushed is kept and not uploaded again), or check "
-                + "the registry's status.");
+                + " times, pausing " + pauses.toMillis() + " ms and more between attempts." + more + " The registry is "
+                + "busy or failing: re-run the pipeline later (what was already pushed is kept and not uploaded again), "
+                + "or check the registry's status.");
     }
 
     /** A moving tag left on a newer commit's image: another pipeline of a later commit got there first. */

@@ -348,14 +348,15 @@ class EcrPublishTest {
             assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
             assertThat(logged).anyMatch(line -> line.startsWith("WARN The registry failed a request of Jib's (503 "
                     + "Service Unavailable, HEAD http://" + ecr.host() + "/v2/fault-blob/blobs/sha256:")
-                    && line.endsWith("); trying again (2 of 4)."));
+                    && line.endsWith("); trying again (2 of 4), each request retried by Gantry's relay."));
         }
 
         @Test
         void that_lasts_beyond_the_retries_is_refused_and_a_rerun_completes() throws Exception {
             ecr.createRepository("fault-lasting", "IMMUTABLE_WITH_EXCLUSION", MOVING.toArray(String[]::new));
             List<ImageTag> tags = List.of(new ImageTag("1.4.0", false), new ImageTag("latest", true));
-            for (int i = 0; i < 4; i++) {
+            // Jib's first build, then 3 through Gantry's relay, which sends the PUT 5 times in each
+            for (int i = 0; i < 1 + 3 * 5; i++) {
                 ecr.failNext("PUT manifests/1.4.0");
             }
 
@@ -363,7 +364,8 @@ class EcrPublishTest {
                     .isInstanceOf(GantryException.class)
                     .hasMessageStartingWith("The registry of " + ecr.host() + "/fault-lasting kept failing: 503 Service "
                             + "Unavailable, PUT http://" + ecr.host() + "/v2/fault-lasting/manifests/1.4.0")
-                    .hasMessageContaining("; tried 4 times, pausing 500 ms and more between attempts.");
+                    .hasMessageContaining("; tried 4 times, pausing 500 ms and more between attempts. After the first, "
+                            + "each failed request was sent up to 5 times.");
             assertThat(registry.tags("fault-lasting")).isEmpty(); // latest waits for the release tag
 
             ImageResult rerun = publish(request("fault-lasting", tags, COMMIT_A, TIME_A));

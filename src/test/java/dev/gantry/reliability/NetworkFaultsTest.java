@@ -160,21 +160,26 @@ class NetworkFaultsTest {
         }
 
         @Test
-        void completes_when_one_request_in_twenty_is_answered_busy_throttled_reset_or_slowly() throws Exception {
-            // jib-core retries a request only on a broken connection: a 429 or 5xx fails Jib's whole build, which
-            // Gantry repeats (JibRunner.ATTEMPTS); at one in ten some seeds fail after the four attempts (reliability.md)
-            for (long seed = 1; seed <= 3; seed++) {
-                NetworkFaults faults = NetworkFaults.oneIn(20, seed).slowBy(Duration.ofMillis(200));
+        void completes_when_one_request_in_three_is_answered_busy_throttled_reset_or_slowly() throws Exception {
+            // jib-core retries a request only on a broken connection: a 429 or 5xx fails Jib's whole build; Gantry's
+            // next attempts go through its relay (RelayedRegistries), which sends each failed request again. Seeds 1-3
+            // complete too (7.7, 6.3, 5.5 s; docs/reliability.md): left out to keep the suite short
+            for (long seed = 4; seed <= 5; seed++) {
+                NetworkFaults faults = NetworkFaults.oneIn(3, seed).slowBy(Duration.ofMillis(200));
+                String repository = "busy-third-" + seed;
                 try (ProxiedRegistry proxy = ProxiedRegistry.start(registry, faults)) {
                     long start = System.nanoTime();
-                    ImageResult result = push(imageRequest(proxy.host(), "busy-" + seed));
+                    ImageResult result = push(imageRequest(proxy.host(), repository));
 
-                    report("image push, all kinds, seed " + seed, faults, start);
-                    assertThat(registry.digest("busy-" + seed, "1.4.0")).isEqualTo(result.digest());
-                    assertThat(registry.digest("busy-" + seed, "latest")).isEqualTo(result.digest());
+                    report("image push, 1 in 3 of all kinds, seed " + seed, faults, start);
+                    assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+                    assertThat(registry.tags(repository)).containsExactlyInAnyOrder("1.4.0", "latest", "sha-a1b2c3d4e5f6");
+                    for (String tag : List.of("1.4.0", "sha-a1b2c3d4e5f6", "latest")) {
+                        assertThat(registry.digest(repository, tag)).isEqualTo(result.digest());
+                    }
+                    assertThat(faults.injected()).anyMatch(f -> !f.startsWith("RESET") && !f.startsWith("SLOW"));
                 }
             }
-            assertThat(logged).anyMatch(l -> l.startsWith("WARN The registry failed a request of Jib's"));
         }
 
         @Test
@@ -204,7 +209,8 @@ class NetworkFaultsTest {
                 assertThatThrownBy(() -> push(request))
                         .hasMessageStartingWith("The registry of " + proxy.host() + "/uploads-down kept failing: 503 "
                                 + "Service Unavailable, POST http://" + proxy.host() + "/v2/uploads-down/blobs/uploads/")
-                        .hasMessageContaining("; tried 4 times, pausing 500 ms and more between attempts.");
+                        .hasMessageContaining("; tried 4 times, pausing 500 ms and more between attempts. After the "
+                                + "first, each failed request was sent up to 5 times.");
                 report("image push, persistent 503 on layer uploads", faults, start);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             }
