@@ -31,6 +31,12 @@ final class RelayTrust implements AutoCloseable {
 
     /** Trusts this certificate too, until {@link #close}. */
     static RelayTrust trusting(X509Certificate relay) throws GeneralSecurityException {
+        if (System.getProperty("javax.net.ssl.keyStore") != null) {
+            // the JVM's default context presents that client certificate (mutual TLS, to a registry or anything else in
+            // this JVM); the context made here has no key managers, and would drop it while it is the default
+            throw new GeneralSecurityException("the JVM presents a client certificate (javax.net.ssl.keyStore), which "
+                    + "the relay's trust would set aside");
+        }
         SSLContext previous = SSLContext.getDefault();
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
