@@ -8,11 +8,9 @@ import dev.gantry.release.RegistryFailure;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +70,7 @@ public final class RegistryApi {
     private final String credentialSource;
     private final boolean allowInsecure;
     private final boolean sendCredentialsOverHttp;
-    private final HttpClient http;
+    private final RegistryHttp http;
     private String scheme;
     private String authorization;
     private String actions = "pull,push";
@@ -86,14 +84,9 @@ public final class RegistryApi {
         this.credentialSource = credentialSource;
         this.allowInsecure = allowInsecure;
         this.sendCredentialsOverHttp = sendCredentialsOverHttp;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                // redirects are followed by hand (follow): the JDK client would forward the Authorization header to another
-                // host (a registry's blob GET redirected to S3 or another storage host)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (allowInsecure) {
-            builder.sslContext(InsecureTls.trustingAnyCertificate());
-        }
-        this.http = builder.build();
+        // redirects are followed by hand (follow): the Authorization header must not go to another host (a registry's
+        // blob GET redirected to S3 or another storage host)
+        this.http = new RegistryHttp(allowInsecure);
     }
 
     /**
@@ -121,13 +114,13 @@ public final class RegistryApi {
 
     /** The manifest under a tag or digest, or empty when there is none. */
     public Optional<RemoteManifest> manifest(String reference) throws GantryException {
-        HttpResponse<byte[]> response = send("GET", "/manifests/" + reference, MANIFEST_TYPES, null, null);
+        RegistryHttp.Response response = send("GET", "/manifests/" + reference, MANIFEST_TYPES, null, null);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
         expect(response, 200, "reading manifest " + reference);
-        String digest = response.headers().firstValue("Docker-Content-Digest").orElse(sha256(response.body()));
-        String type = response.headers().firstValue("Content-Type").orElse(null);
+        String digest = response.header("Docker-Content-Digest").orElse(sha256(response.body()));
+        String type = response.header("Content-Type").orElse(null);
         if (type == null || type.startsWith("application/json")) {
             type = mediaTypeOf(response.body());
         }
@@ -135,7 +128,7 @@ public final class RegistryApi {
     }
 
     public byte[] blob(String digest) throws GantryException {
-        HttpResponse<byte[]> response = send("GET", "/blobs/" + digest, null, null, null);
+        RegistryHttp.Response response = send("GET", "/blobs/" + digest, null, null, null);
         expect(response, 200, "reading blob " + digest);
         return response.body();
     }
@@ -146,7 +139,7 @@ public final class RegistryApi {
      * @throws PutRefused when the registry answers 4xx with an OCI error body: the caller may know what its code means
      */
     public void putManifest(String tag, RemoteManifest manifest) throws GantryException {
-        HttpResponse<byte[]> response = send("PUT", "/manifests/" + tag, null, manifest.mediaType(), manifest.body());
+        RegistryHttp.Response response = send("PUT", "/manifests/" + tag, null, manifest.mediaType(), manifest.body());
         if (response.statusCode() >= 400 && response.statusCode() < 500) {
             List<String> codes = errorCodes(response.body());
             if (!codes.isEmpty()) {
@@ -205,11 +198,11 @@ public final class RegistryApi {
 
     // ---------------------------------------------------------------------------------------------
 
-    private HttpResponse<byte[]> send(String method, String path, String accept, String contentType, byte[] body)
+    private RegistryHttp.Response send(String method, String path, String accept, String contentType, byte[] body)
             throws GantryException {
-        HttpResponse<byte[]> response = attemptRetrying(method, path, accept, contentType, body);
+        RegistryHttp.Response response = attemptRetrying(method, path, accept, contentType, body);
         if (response.statusCode() == 401) {
-            authenticate(response.headers().firstValue("WWW-Authenticate").orElse(""));
+            authenticate(response.header("WWW-Authenticate").orElse(""));
             response = attemptRetrying(method, path, accept, contentType, body);
             if (response.statusCode() == 401) {
                 throw Refusals.registryUnauthorized(image, registry, credentialSource);
@@ -243,18 +236,18 @@ public final class RegistryApi {
      * call here can be repeated: look-ups, and manifest PUTs under a tag (the same bytes again). A refused connection,
      * a TLS failure or a time-out is not retried: another attempt would only wait as long again.
      */
-    private HttpResponse<byte[]> attemptRetrying(String method, String path, String accept, String contentType,
+    private RegistryHttp.Response attemptRetrying(String method, String path, String accept, String contentType,
             byte[] body) throws GantryException {
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<byte[]> response = attempt(method, path, accept, contentType, body);
+                RegistryHttp.Response response = attempt(method, path, accept, contentType, body);
                 if (!TRANSIENT_STATUSES.contains(response.statusCode()) || attempt == ATTEMPTS) {
                     return response;
                 }
             } catch (GantryException e) {
                 Throwable cause = e.getCause();
                 boolean broken = cause instanceof IOException && !(cause instanceof SSLException
-                        || cause instanceof ConnectException || cause instanceof java.net.http.HttpTimeoutException);
+                        || cause instanceof ConnectException || cause instanceof SocketTimeoutException);
                 if (!broken) {
                     throw e;
                 }
@@ -272,13 +265,13 @@ public final class RegistryApi {
         }
     }
 
-    private HttpResponse<byte[]> attempt(String method, String path, String accept, String contentType, byte[] body)
+    private RegistryHttp.Response attempt(String method, String path, String accept, String contentType, byte[] body)
             throws GantryException {
         if (scheme != null) {
             return exchange(scheme, method, path, accept, contentType, body);
         }
         try {
-            HttpResponse<byte[]> response = exchange("https", method, path, accept, contentType, body);
+            RegistryHttp.Response response = exchange("https", method, path, accept, contentType, body);
             scheme = "https";
             return response;
         } catch (GantryException httpsFailed) {
@@ -286,13 +279,13 @@ public final class RegistryApi {
                     || httpsFailed.getCause() instanceof ConnectException)) {
                 throw httpsFailed;
             }
-            HttpResponse<byte[]> response = exchange("http", method, path, accept, contentType, body);
+            RegistryHttp.Response response = exchange("http", method, path, accept, contentType, body);
             scheme = "http";
             return response;
         }
     }
 
-    private HttpResponse<byte[]> exchange(String scheme, String method, String path, String accept, String contentType,
+    private RegistryHttp.Response exchange(String scheme, String method, String path, String accept, String contentType,
             byte[] body) throws GantryException {
         URI uri = URI.create(scheme + "://" + registry + "/v2/" + repository + path);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -311,21 +304,19 @@ public final class RegistryApi {
      * ({@link #mayAuthorize}). A registry redirects blob reads to a storage host (S3, a CDN) with a signed URL; that
      * host must not see the registry's credentials (S3 even refuses a request that carries both).
      */
-    private HttpResponse<byte[]> follow(String method, URI uri, Map<String, String> headers, byte[] body,
+    private RegistryHttp.Response follow(String method, URI uri, Map<String, String> headers, byte[] body,
             String authorizationHeader, Duration timeout) throws GantryException {
         URI origin = uri;
         String auth = authorizationHeader;
         for (int redirects = 0; ; redirects++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("User-Agent", "gantry-maven-plugin");
-            headers.forEach(request::header);
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            sent.put("User-Agent", "gantry-maven-plugin");
             if (auth != null && sameOrigin(origin, uri) && mayAuthorize(uri)) {
-                request.header("Authorization", auth);
+                sent.put("Authorization", auth);
             }
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            HttpResponse<byte[]> response = call(request.build(), uri.toString());
+            RegistryHttp.Response response = call(method, uri, sent, body, timeout);
             int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
+            Optional<String> location = response.header("Location");
             if (!(status == 301 || status == 302 || status == 303 || status == 307 || status == 308) || location.isEmpty()) {
                 return response;
             }
@@ -368,18 +359,15 @@ public final class RegistryApi {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private HttpResponse<byte[]> call(HttpRequest request, String what) throws GantryException {
+    private RegistryHttp.Response call(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+            throws GantryException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new GantryException(Refusals.registryTimedOut(image, request.method() + " " + what,
-                    request.timeout().orElse(timeout())).getMessage(), e);
+            return http.send(method, uri, headers, body, timeout);
+        } catch (SocketTimeoutException e) {
+            throw new GantryException(Refusals.registryTimedOut(image, method + " " + uri, timeout).getMessage(), e);
         } catch (IOException e) {
-            throw Refusals.registryFailed(image, e.getClass().getSimpleName() + " on " + what
+            throw Refusals.registryFailed(image, e.getClass().getSimpleName() + " on " + uri
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), RegistryFailure.of(e), allowInsecure, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Refusals.registryFailed(image, "interrupted");
         }
     }
 
@@ -418,7 +406,7 @@ public final class RegistryApi {
         } catch (IllegalArgumentException e) {
             throw Refusals.registryFailed(image, "the registry named an invalid token service: " + realm);
         }
-        HttpResponse<byte[]> response = follow("GET", tokenUri, new LinkedHashMap<>(), null,
+        RegistryHttp.Response response = follow("GET", tokenUri, new LinkedHashMap<>(), null,
                 credential == null ? null : basic(), Duration.ofSeconds(30));
         if (response.statusCode() == 401) {
             throw Refusals.registryUnauthorized(image, registry, credentialSource);
@@ -446,13 +434,13 @@ public final class RegistryApi {
                 (credential.username() + ":" + credential.password()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void expect(HttpResponse<byte[]> response, int status, String what) throws GantryException {
+    private void expect(RegistryHttp.Response response, int status, String what) throws GantryException {
         if (response.statusCode() != status && !(status == 201 && response.statusCode() == 200)) {
             throw failure(response, what);
         }
     }
 
-    private GantryException failure(HttpResponse<byte[]> response, String what) {
+    private GantryException failure(RegistryHttp.Response response, String what) {
         String text = new String(response.body(), StandardCharsets.UTF_8);
         String answer = what + " answered HTTP " + response.statusCode()
                 + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length())));
