@@ -208,7 +208,7 @@ final class JibRunner {
     private RelayedRegistries openRelays() {
         try {
             return RelayedRegistries.open(request.allowInsecureRegistries(), request.sendCredentialsOverHttp());
-        } catch (IOException e) {
+        } catch (IOException | LinkageError e) { // LinkageError: a runtime without the jdk.httpserver module
             log.warn("Gantry's retrying relay cannot start (" + e.getMessage() + "); Jib's next attempts go to the "
                     + "registry directly, each failing at the registry's first busy answer.");
             return null;
