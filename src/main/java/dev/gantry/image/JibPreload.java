@@ -5,14 +5,12 @@ import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import dev.gantry.publish.ScratchDirectory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Loads Jib's classes on a thread of its own while the project compiles, so that the image goal does not wait for them
@@ -41,9 +39,8 @@ public final class JibPreload {
 
     /** Whether Jib built the image: false if it failed, which only a test wants to know. */
     static boolean buildThrowAwayImage() {
-        Path directory = null;
-        try {
-            directory = Files.createTempDirectory("gantry-jib-loading");
+        try (ScratchDirectory scratch = ScratchDirectory.create("gantry-jib-loading")) {
+            Path directory = scratch.path();
             Path file = Files.writeString(directory.resolve("loading.txt"), "loading Jib's classes");
             Jib.fromScratch()
                     .addFileEntriesLayer(FileEntriesLayer.builder()
@@ -57,19 +54,6 @@ public final class JibPreload {
             return true;
         } catch (Exception | LinkageError e) {
             return false; // met again, and reported, by the image goal
-        } finally {
-            deleteQuietly(directory);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temporary directory: the system's to clear
         }
     }
 }

@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A temporary directory for a published copy fetched only to be compared with this build's file, deleted with all it
- * holds when closed. A directory left behind (a file still open on Windows) is harmless, so deleting never fails.
+ * A temporary directory, deleted with all it holds when closed: for a published copy fetched only to be compared with
+ * this build's file, or the throw-away image that loads Jib's classes. A directory left behind (a file still open on Windows) is harmless, so deleting never fails.
  */
 public final class ScratchDirectory implements AutoCloseable {
 
