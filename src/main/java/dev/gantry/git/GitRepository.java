@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
@@ -250,7 +251,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             return cached;
         }
         CompletableFuture<Map<String, String>> ahead = tagsAhead.remove(prefix);
-        Map<String, String> result = ahead != null ? joined(ahead) : readReleaseTags(prefix);
+        Map<String, String> result = ahead != null ? Concurrently.join(ahead) : readReleaseTags(prefix);
         releaseTagsByPrefix.put(prefix, result);
         return result;
     }
@@ -273,40 +274,10 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      */
     public void lookAhead(String prefix, boolean status) {
         if (!releaseTagsByPrefix.containsKey(prefix) && !tagsAhead.containsKey(prefix)) {
-            tagsAhead.put(prefix, ahead(() -> readReleaseTags(prefix)));
+            tagsAhead.put(prefix, Concurrently.start("gantry-git-look-ahead", () -> readReleaseTags(prefix)));
         }
         if (status && statusAhead == null) {
-            statusAhead = ahead(this::readUncommittedChanges);
-        }
-    }
-
-    private interface GitRead<T> {
-        T read() throws GantryException;
-    }
-
-    private static <T> CompletableFuture<T> ahead(GitRead<T> read) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(read.read());
-            } catch (GantryException | RuntimeException e) {
-                future.completeExceptionally(e);
-            }
-        }, "gantry-git-look-ahead");
-        thread.setDaemon(true); // a build that fails before asking does not wait for the remote
-        thread.start();
-        return future;
-    }
-
-    /** What a read ahead found, or the refusal it met, as if read now. */
-    private static <T> T joined(CompletableFuture<T> future) throws GantryException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof GantryException refusal) {
-                throw refusal;
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            statusAhead = Concurrently.start("gantry-git-look-ahead", this::readUncommittedChanges);
         }
     }
 
@@ -447,7 +418,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     public List<String> uncommittedChanges() throws GantryException {
         CompletableFuture<List<String>> ahead = statusAhead;
         statusAhead = null;
-        return ahead != null ? joined(ahead) : readUncommittedChanges();
+        return ahead != null ? Concurrently.join(ahead) : readUncommittedChanges();
     }
 
     private List<String> readUncommittedChanges() throws GantryException {

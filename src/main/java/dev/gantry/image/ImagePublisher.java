@@ -1,7 +1,7 @@
 package dev.gantry.image;
 
-import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import dev.gantry.aws.Ecr;
+import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
@@ -9,6 +9,7 @@ import dev.gantry.release.ImagePlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the project's image with jib-core and publishes it as the plan says, never moving an
@@ -65,15 +66,27 @@ public final class ImagePublisher {
                 // the target's credential (ECR's token through the SDK: seconds in a fresh JVM) is looked up meanwhile
                 ImageReferences.tryParse(plan.repository()).ifPresent(auth::findAhead);
             }
-            Optional<BaseImage> base = BaseImage.lookUp(request, auth);
+            // side by side with the main class's check and, for a registry, the target's look-ups
+            CompletableFuture<Optional<BaseImage>> baseAhead = Concurrently.start("gantry-base-image",
+                    () -> BaseImage.lookUp(request, auth));
             // before anything is pushed or written
-            MainClass mainClass = ProjectImage.checkedMainClass(request, log);
-            JibContainerBuilder builder = ProjectImage.containerBuilder(request, base, auth, mainClass, JibRunner.Route.DIRECT);
+            MainClass mainClass;
+            try {
+                mainClass = ProjectImage.checkedMainClass(request, log);
+            } catch (GantryException | RuntimeException e) {
+                Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when looked up first
+                throw e;
+            }
+            RegistryPublisher.ImageOnBase images = (base, route) -> ProjectImage.containerBuilder(request, base, auth,
+                    mainClass, route);
             JibRunner jib = new JibRunner(request, auth, log);
-            return plan.local() ? new OciTarPublisher(jib, log).publish(request, builder, base.orElse(null), beforeMoves)
-                    : new RegistryPublisher(jib, log).publish(request, builder,
-                            route -> ProjectImage.containerBuilder(request, base, auth, mainClass, route), auth,
-                            new ImageRegistries(request, ecr), base, beforeMoves);
+            if (plan.local()) {
+                Optional<BaseImage> base = Concurrently.join(baseAhead);
+                return new OciTarPublisher(jib, log).publish(request, images.of(base, JibRunner.Route.DIRECT),
+                        base.orElse(null), beforeMoves);
+            }
+            return new RegistryPublisher(jib, log).publish(request, baseAhead, images, auth, new ImageRegistries(request, ecr),
+                    beforeMoves);
         }
     }
 }

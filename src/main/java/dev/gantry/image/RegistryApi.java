@@ -2,6 +2,7 @@ package dev.gantry.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.RegistryFailure;
@@ -71,8 +72,9 @@ public final class RegistryApi {
     private final boolean allowInsecure;
     private final boolean sendCredentialsOverHttp;
     private final RegistryHttp http;
-    private String scheme;
-    private String authorization;
+    // learnt by the first exchange, read by exchanges made side by side (manifests)
+    private volatile String scheme;
+    private volatile String authorization;
     private String actions = "pull,push";
 
     public RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
@@ -103,11 +105,23 @@ public final class RegistryApi {
         return image;
     }
 
-    /** Which of these tags exist and what each holds: one manifest GET per tag, as the distribution API offers. */
+    /**
+     * Which of these tags exist and what each holds: one manifest GET per tag, as the distribution API offers, side by
+     * side (a registry far away answers in one round trip, not one per tag). The first one alone when nothing has been
+     * asked yet: it learns the scheme and the token the others use.
+     */
     public Map<String, RemoteManifest> manifests(List<String> tags) throws GantryException {
+        List<Optional<RemoteManifest>> found = new ArrayList<>();
+        List<String> rest = tags;
+        if (scheme == null && !tags.isEmpty()) {
+            found.add(manifest(tags.get(0)));
+            rest = tags.subList(1, tags.size());
+        }
+        found.addAll(Concurrently.each("gantry-registry-look-up", rest, this::manifest));
         Map<String, RemoteManifest> byTag = new LinkedHashMap<>();
-        for (String tag : tags) {
-            manifest(tag).ifPresent(m -> byTag.put(tag, m));
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            found.get(i).ifPresent(m -> byTag.put(tag, m));
         }
         return byTag;
     }
@@ -371,7 +385,7 @@ public final class RegistryApi {
         }
     }
 
-    private void authenticate(String challenge) throws GantryException {
+    private synchronized void authenticate(String challenge) throws GantryException {
         if (credential != null && "http".equals(scheme) && !sendCredentialsOverHttp) {
             throw Refusals.credentialsNotSentOverHttp(image, registry, credentialSource);
         }

@@ -1,6 +1,7 @@
 package dev.gantry.image;
 
 import com.google.cloud.tools.jib.api.ImageReference;
+import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,21 +39,9 @@ final class RegistryAuth {
         if (reference.isScratch()) {
             return;
         }
-        cache.computeIfAbsent(reference.getRegistry(), registry -> {
-            CompletableFuture<Optional<FoundCredential>> future = new CompletableFuture<>();
-            // a thread of its own rather than a pool's: it inherits the caller's context class loader (the plugin's
-            // class realm, where the SDK looks its parts up), and ends with the look-up
-            Thread thread = new Thread(() -> {
-                try {
-                    future.complete(lookUp(reference, registry));
-                } catch (GantryException | RuntimeException e) {
-                    future.completeExceptionally(e);
-                }
-            }, "gantry-credentials-" + registry);
-            thread.setDaemon(true);
-            thread.start();
-            return future;
-        });
+        // the caller's context class loader goes with it: the plugin's class realm, where the SDK looks its parts up
+        cache.computeIfAbsent(reference.getRegistry(), registry ->
+                Concurrently.start("gantry-credentials-" + registry, () -> lookUp(reference, registry)));
     }
 
     Optional<FoundCredential> find(ImageReference reference) throws GantryException {
@@ -75,7 +63,7 @@ final class RegistryAuth {
                 found = earlier;
             }
         }
-        return result(found);
+        return Concurrently.join(found);
     }
 
     /** Where the credential for a registry came from, if {@link #find} found one. */
@@ -85,21 +73,6 @@ final class RegistryAuth {
             return Optional.empty();
         }
         return found.join().map(FoundCredential::source);
-    }
-
-    private static Optional<FoundCredential> result(CompletableFuture<Optional<FoundCredential>> found)
-            throws GantryException {
-        try {
-            return found.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof GantryException refusal) {
-                throw refusal;
-            }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     private Optional<FoundCredential> lookUp(ImageReference reference, String registry) throws GantryException {

@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import dev.gantry.image.RegistryApi.RemoteManifest;
+import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
@@ -14,6 +15,7 @@ import dev.gantry.release.Refusals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Publishes to a registry, never moving an immutable tag: the image is pushed once when none of its immutable tags is
@@ -29,25 +31,38 @@ final class RegistryPublisher {
         this.log = log;
     }
 
+    /** The image on its base (none: {@code scratch}), the base reached by a route: directly or through a relay. */
+    interface ImageOnBase {
+        JibContainerBuilder of(Optional<BaseImage> base, JibRunner.Route route) throws GantryException;
+    }
+
     /**
-     * @param builder   the image, its base reached directly
-     * @param routed    the same image for another route: Jib's attempts through {@link RelayedRegistries}
+     * @param baseAhead the base image's look-up, under way: it overlaps with the target's credential, preparation and
+     *                  look-up (its registry is often another, far away), and is waited for before anything is pushed
      */
-    ImageResult publish(ImageRequest request, JibContainerBuilder builder, JibRunner.Routed<JibContainerBuilder> routed,
-            RegistryAuth auth, ImageRegistries registries, Optional<BaseImage> base, BeforeImageMoves beforeMoves)
-            throws GantryException {
+    ImageResult publish(ImageRequest request, CompletableFuture<Optional<BaseImage>> baseAhead, ImageOnBase images,
+            RegistryAuth auth, ImageRegistries registries, BeforeImageMoves beforeMoves) throws GantryException {
         ImagePlan plan = request.image();
         ImageReference target = ImageReferences.parse(plan.repository(), "<imageRepository>", "gantry.image.repository");
-        Optional<FoundCredential> found = auth.find(target);
-        ImageRegistry registry = registries.open(target, found);
-        registry.prepare(plan);
-
-        ExistingTags existing = ExistingTags.lookUp(plan, registry, log);
-        // the look-up is where the image side learns what the registry holds, and nothing has moved yet
-        beforeMoves.check(existing.revisionUnder(request.version()));
+        Optional<FoundCredential> found;
+        ImageRegistry registry;
+        ExistingTags existing;
+        try {
+            found = auth.find(target);
+            registry = registries.open(target, found);
+            registry.prepare(plan);
+            existing = ExistingTags.lookUp(plan, registry, log);
+            // the look-up is where the image side learns what the registry holds, and nothing has moved yet
+            beforeMoves.check(existing.revisionUnder(request.version()));
+        } catch (GantryException | RuntimeException e) {
+            Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when it was looked up first
+            throw e;
+        }
+        Optional<BaseImage> base = Concurrently.join(baseAhead);
+        JibContainerBuilder builder = images.of(base, JibRunner.Route.DIRECT);
         if (!existing.anyImmutableTaken()) {
             JibRunner.Build build = new JibRunner.Build(
-                    route -> route == JibRunner.Route.DIRECT ? builder : routed.of(route),
+                    route -> route == JibRunner.Route.DIRECT ? builder : images.of(base, route),
                     route -> containerizer(request.image(), target, found, route));
             Optional<ImageResult> pushed = pushNew(request, build, target, auth, registry, base.orElse(null),
                     existing.labels());
@@ -70,16 +85,20 @@ final class RegistryPublisher {
         RemoteManifest manifest = existing.takenManifest();
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
-        MovingTags moving = new MovingTags(registry, existing.labels(), log);
-        for (ImageTag tag : immutableFirst(plan)) {
-            if (existing.holds(tag, digest) || !(tag.mutable()
-                    ? moving.move(tag, manifest, request.commitTime(), done(inPlace, pushed))
-                    : registry.put(tag, manifest, done(inPlace, pushed)))) {
+        // every immutable tag in place before a mutable one moves
+        for (ImageTag tag : plan.immutableTags()) {
+            (existing.holds(tag, digest) || !registry.put(tag, manifest, done(inPlace, pushed)) ? inPlace : pushed)
+                    .add(tag.name());
+        }
+        List<ImageTag> moving = new ArrayList<>();
+        for (ImageTag tag : plan.mutableTags()) {
+            if (existing.holds(tag, digest)) {
                 inPlace.add(tag.name());
             } else {
-                pushed.add(tag.name());
+                moving.add(tag);
             }
         }
+        moveAll(new MovingTags(registry, existing.labels(), log), moving, manifest, request, inPlace, pushed);
         DigestFile.write(request, digest);
         log.info("Image " + target.getRegistry() + "/" + target.getRepository() + "@" + digest
                 + " is already in the registry; tags in place " + inPlace
@@ -120,10 +139,7 @@ final class RegistryPublisher {
         if (!later.isEmpty()) {
             RemoteManifest manifest = registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
                     "the manifest " + digest + " just pushed cannot be read back"));
-            MovingTags moving = new MovingTags(registry, labels, log);
-            for (ImageTag tag : plan.mutableTags()) {
-                (moving.move(tag, manifest, request.commitTime(), done(inPlace, pushed)) ? pushed : inPlace).add(tag.name());
-            }
+            moveAll(new MovingTags(registry, labels, log), plan.mutableTags(), manifest, request, inPlace, pushed);
         }
         DigestFile.write(request, digest);
         log.info("Image " + image + "@" + digest + " pushed with tags " + names(plan.tags()) + ".");
@@ -147,6 +163,21 @@ final class RegistryPublisher {
         return containerizer;
     }
 
+    /**
+     * Moves the mutable tags side by side: each is a look, a PUT and a look again, one round trip each, and a registry far
+     * away makes them add up. Each tag's own steps stay in order ({@link MovingTags}); a refusal names the tags that were
+     * in place before the moves began.
+     */
+    private static void moveAll(MovingTags moving, List<ImageTag> tags, RemoteManifest manifest, ImageRequest request,
+            List<String> inPlace, List<String> pushed) throws GantryException {
+        List<String> before = done(inPlace, pushed);
+        List<Boolean> moved = Concurrently.each("gantry-moving-tag", tags,
+                tag -> moving.move(tag, manifest, request.commitTime(), before));
+        for (int i = 0; i < tags.size(); i++) {
+            (moved.get(i) ? pushed : inPlace).add(tags.get(i).name());
+        }
+    }
+
     /** Whether one of the plan's immutable tags exists now (the look-up found none before the push). */
     private static boolean anyImmutableTagNow(ImageRegistry registry, ImagePlan plan) throws GantryException {
         return !registry.tags(names(plan.immutableTags())).isEmpty();
@@ -156,13 +187,6 @@ final class RegistryPublisher {
         List<String> done = new ArrayList<>(inPlace);
         done.addAll(pushed);
         return done;
-    }
-
-    /** The plan's tags, the immutable ones first: a mutable tag moves only after every immutable one is in place. */
-    private static List<ImageTag> immutableFirst(ImagePlan plan) {
-        List<ImageTag> tags = new ArrayList<>(plan.immutableTags());
-        tags.addAll(plan.mutableTags());
-        return tags;
     }
 
     private static List<String> names(List<ImageTag> tags) {

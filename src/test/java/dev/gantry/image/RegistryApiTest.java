@@ -8,6 +8,11 @@ import dev.gantry.testing.LoopbackServer.Received;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +53,39 @@ class RegistryApiTest {
 
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> !before.contains(t))
                     .extracting(Thread::getName).noneMatch(name -> name.contains("SelectorManager"));
+        }
+    }
+
+    @Test
+    void looks_the_tags_up_side_by_side_once_the_first_answer_taught_it_the_scheme_and_the_credential() throws Exception {
+        // a registry far away answers four look-ups in two round trips, not four: the last three wait here until all
+        // three have arrived, which they never would one after the other
+        CountDownLatch together = new CountDownLatch(3);
+        List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
+        try (LoopbackServer registry = basicAuthRegistry(exchange -> {
+            String tag = exchange.getRequestURI().getPath().replaceFirst(".*/manifests/", "");
+            if (!tag.equals("sha-1")) {
+                together.countDown();
+                try {
+                    metTheOthers.add(together.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (tag.equals("develop")) {
+                LoopbackServer.respond(exchange, 404, "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}");
+            } else {
+                LoopbackServer.respond(exchange, 200, "{\"schemaVersion\":2,\"tag\":\"" + tag + "\"}",
+                        "Content-Type", "application/vnd.oci.image.manifest.v1+json");
+            }
+        })) {
+            Map<String, RegistryApi.RemoteManifest> found = api(registry).manifests(List.of("sha-1", "1.0.0", "develop", "latest"));
+
+            assertThat(found).containsOnlyKeys("sha-1", "1.0.0", "latest");
+            assertThat(new String(found.get("latest").body(), StandardCharsets.UTF_8)).contains("\"tag\":\"latest\"");
+            assertThat(metTheOthers).containsExactly(true, true, true);
+            // the credential was asked for once, by the first look-up, and sent with every other
+            assertThat(registry.received()).extracting(Received::authorization).containsOnlyOnce((String) null);
         }
     }
 
