@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +34,20 @@ public final class GitCli {
 
     private final Path workTree;
     private final GantryLog log;
+    /** Variables set (a null value: removed) in git's environment, over the JVM's; a test's machine without identity. */
+    private final Map<String, String> environment;
 
-    private GitCli(Path workTree, GantryLog log) {
+    private GitCli(Path workTree, GantryLog log, Map<String, String> environment) {
         this.workTree = workTree;
         this.log = log;
+        this.environment = environment;
+    }
+
+    /** This git command line with these variables set (a null value: removed) in its environment. */
+    GitCli withEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(variables);
+        return new GitCli(workTree, log, merged);
     }
 
     /** False once git was found missing in this JVM; true before anyone looked. */
@@ -49,7 +60,7 @@ public final class GitCli {
         if (onPath.isEmpty()) {
             onPath = Optional.of(probe());
         }
-        return onPath.get() ? Optional.of(new GitCli(workTree, log)) : Optional.empty();
+        return onPath.get() ? Optional.of(new GitCli(workTree, log, Map.of())) : Optional.empty();
     }
 
     /**
@@ -57,7 +68,7 @@ public final class GitCli {
      * missing git from the {@link IOException} of its first run (and then calls {@link #notOnPath()}).
      */
     static GitCli unprobed(Path workTree, GantryLog log) {
-        return new GitCli(workTree, log);
+        return new GitCli(workTree, log, Map.of());
     }
 
     /** Records that git could not be started: later look-ups answer empty without trying again. */
@@ -117,6 +128,13 @@ public final class GitCli {
             Map<String, String> env = builder.environment();
             env.put("GIT_TERMINAL_PROMPT", "0");
             env.put("LC_ALL", "C");
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    env.remove(name);
+                } else {
+                    env.put(name, value);
+                }
+            });
             Process process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 if (input != null) {
@@ -142,9 +160,11 @@ public final class GitCli {
 
     /** The first argument that is not an option: what may be logged of a command line. */
     private static String subcommand(String... args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return arg;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("-c")) {
+                i++; // a configuration value, not the command
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
             }
         }
         return "";

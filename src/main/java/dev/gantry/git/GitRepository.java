@@ -87,6 +87,20 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     }
 
     /**
+     * The repository as an earlier step of this build read it with the command line (the plan: {@link #readByGit}):
+     * no git process and no JGit to open it again. HEAD is the commit that was planned and built.
+     */
+    public static GitRepository reopen(HeadFacts facts, Path projectDir, String remoteName, GantryLog log) {
+        Optional<GitCli> cli = Optional.of(GitCli.unprobed(facts.workTree(), log));
+        return new GitRepository(null, projectDir.toAbsolutePath().normalize(), facts, remoteName, log, () -> cli);
+    }
+
+    /** What the command line read of HEAD, for {@link #reopen}; empty when JGit read it. */
+    public Optional<HeadFacts> readByGit() {
+        return repository == null ? Optional.of(facts) : Optional.empty();
+    }
+
+    /**
      * Opens the repository containing {@code projectDir} with the given command line, or with JGit alone when it is
      * empty (tests use this to exercise both ways).
      */
@@ -322,6 +336,9 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** The commit a local tag points at, or empty when there is no such tag. */
     Optional<String> localTag(String tag) throws GantryException {
+        if (repository == null && cli().isPresent()) {
+            return Optional.ofNullable(localTags(cli().get(), tag).get(tag));
+        }
         try {
             RefDatabase refs = jgit().getRefDatabase();
             Ref ref = refs.exactRef(TAGS + tag);

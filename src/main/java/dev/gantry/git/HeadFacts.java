@@ -12,6 +12,6 @@ import java.util.Optional;
  * @param branch      the checked-out branch, empty when HEAD is detached
  * @param remoteUrl   the URL of the configured remote, empty when there is no such remote
  */
-record HeadFacts(Path workTree, String commit, Instant commitTime, String firstParent, Optional<String> branch,
+public record HeadFacts(Path workTree, String commit, Instant commitTime, String firstParent, Optional<String> branch,
         Optional<String> remoteUrl) {
 }

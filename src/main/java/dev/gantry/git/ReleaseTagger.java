@@ -43,14 +43,14 @@ public final class ReleaseTagger {
 
     /**
      * As {@link #tagRelease(String, String, boolean)}; {@code absentWhenPlanned}: this build's plan found the tag neither
-     * in the clone nor on the remote, so the remote is not asked again before the push — one round trip to the git host
+     * in the clone nor on the remote, so neither is asked again before the push — one round trip to the git host
      * less on every release. A tag that another build pushed since is still found: the remote refuses the push of an
      * existing tag, and the tag is then looked at ({@link #pushedMeanwhile}).
      */
     public TagOutcome tagRelease(String tag, String message, boolean dryRun, boolean absentWhenPlanned)
             throws GantryException {
         String head = repository.headCommit();
-        Optional<String> local = repository.localTag(tag);
+        Optional<String> local = absentWhenPlanned ? Optional.empty() : repository.localTag(tag);
         if (local.isPresent() && !local.get().equals(head)) {
             throw Refusals.tagOnAnotherCommit(tag, local.get(), head);
         }
@@ -142,6 +142,11 @@ public final class ReleaseTagger {
     }
 
     private void createAnnotated(String tag, String message) throws GantryException {
+        if (repository.cli().isPresent()) {
+            CliTag.createAnnotated(repository.cli().get(), tag, repository.headCommit(), message,
+                    repository.workTree().toString());
+            return;
+        }
         try (Git git = Git.wrap(repository.jgit())) {
             git.tag().setName(tag).setMessage(message).setAnnotated(true).setSigned(false).setObjectId(repository.head())
                     .setTagger(TaggerIdentity.from(repository.jgit().getConfig())).call();
@@ -151,6 +156,10 @@ public final class ReleaseTagger {
     }
 
     private void moveLocal(String tag) throws GantryException {
+        if (repository.cli().isPresent()) {
+            CliTag.move(repository.cli().get(), tag, repository.headCommit(), repository.workTree().toString());
+            return;
+        }
         try {
             RefUpdate update = repository.jgit().updateRef(Constants.R_TAGS + tag);
             update.setNewObjectId(repository.head());

@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.git.HeadFacts;
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.Plan;
@@ -27,12 +28,18 @@ final class ReactorRelease {
     final Instant commitTime;
     /** The git remote's URL without credentials, for the image's source label; null without a remote. */
     final String sourceUrl;
+    /** HEAD as the plan read it with the git command line: the tag goal does not read it again. */
+    final Optional<HeadFacts> gitHead;
+    /** The git remote the plan read. */
+    final String gitRemote;
     private final List<ModuleArtifacts> collected = new ArrayList<>();
 
     ReactorRelease(ReleasePlanning.Planned planned, ReleaseReport report, boolean dryRun) {
         this.plan = planned.plan();
         this.commitTime = planned.commitTime();
         this.sourceUrl = planned.sourceUrl();
+        this.gitHead = planned.gitHead();
+        this.gitRemote = planned.gitRemote();
         this.report = report;
         this.dryRun = dryRun;
     }

@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.git.BranchResolver;
 import dev.gantry.git.GitRepository;
+import dev.gantry.git.HeadFacts;
 import dev.gantry.git.RemoteUrls;
 import dev.gantry.git.ResolvedBranch;
 import dev.gantry.release.GantryException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.DeploymentRepository;
@@ -40,7 +42,11 @@ final class ReleasePlanning {
      * The plan, with the commit's time and the remote's URL read while the repository is open (the image's creation
      * time and source label need them; opening the repository again costs time on every build).
      */
-    record Planned(Plan plan, Instant commitTime, String sourceUrl) {
+    /**
+     * @param gitHead   HEAD as the git command line read it, for the tag goal; empty when JGit read it
+     * @param gitRemote the remote whose URL {@code gitHead} holds
+     */
+    record Planned(Plan plan, Instant commitTime, String sourceUrl, Optional<HeadFacts> gitHead, String gitRemote) {
     }
 
     /**
@@ -66,7 +72,8 @@ final class ReleasePlanning {
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
             Plan plan = planner.plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
-            return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null));
+            return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null), git.readByGit(),
+                    settings.gitRemote());
         }
     }
 

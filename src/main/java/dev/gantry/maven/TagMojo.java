@@ -1,10 +1,13 @@
 package dev.gantry.maven;
 
 import dev.gantry.git.GitRepository;
+import dev.gantry.git.HeadFacts;
 import dev.gantry.git.ReleaseTagger;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
+import java.nio.file.Path;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,7 +43,11 @@ public class TagMojo extends GantryMojo {
             return;
         }
         gate.checkBeforeTag(release);
-        try (GitRepository git = GitRepository.open(session.getTopLevelProject().getBasedir().toPath(), gitRemote, log())) {
+        Path top = session.getTopLevelProject().getBasedir().toPath();
+        // HEAD as the plan read it, when the command line read it and for this remote: no git process to read it again
+        Optional<HeadFacts> planned = release.gitHead.filter(head -> gitRemote.equals(release.gitRemote));
+        try (GitRepository git = planned.isPresent() ? GitRepository.reopen(planned.get(), top, gitRemote, log())
+                : GitRepository.open(top, gitRemote, log())) {
             ReleaseTagger tagger = new ReleaseTagger(git);
             if (plan.gitTag() != null) {
                 // in a deploy, the plan asked the remote for its tags: without a tag on this commit, it found none
