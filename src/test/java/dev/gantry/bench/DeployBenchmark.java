@@ -1,11 +1,13 @@
 package dev.gantry.bench;
 
 import dev.gantry.testing.BaseImages;
+import dev.gantry.testing.LatencyRelay;
 import dev.gantry.testing.LocalRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +29,12 @@ import java.util.stream.Stream;
  * (Maven 3.9) after a warm-up round, with the same environment and no {@code .mvn/jvm.config}; not offline, since
  * maven-deploy-plugin refuses to deploy offline even to a {@code file:} repository.
  *
- * <pre>scripts/bench-deploy [rounds]</pre>
+ * <p>With a round trip in ms (default 0: the registries on loopback), each side's registry is reached through its own
+ * {@link LatencyRelay}, which makes every request and answer cost that round trip, as a registry 10-80 ms away from a
+ * CI runner does: both tools are given the relay's address, for their image and their base image alike. The base
+ * image is pushed, and the bytes stored are read, on the registry itself.
+ *
+ * <pre>scripts/bench-deploy [rounds] [rtt-ms]</pre>
  */
 public final class DeployBenchmark {
 
@@ -50,27 +57,49 @@ public final class DeployBenchmark {
     final Path mavenRepository;
     /** One registry per side: both build reproducible layers, so a shared blob store would hide what each stores. */
     final Map<String, LocalRegistry> registries;
-    /** The base image, in each side's registry. */
+    /** The registry's address each side's tool is given: the registry's own, or its relay's. */
+    final Map<String, String> hosts;
+    /** The base image, in each side's registry, at that side's address. */
     final Map<String, String> bases;
+    /** Each side's relay, when the registries are far away. */
+    final Map<String, LatencyRelay> relays;
+    final Duration roundTrip;
     final Map<String, List<Long>> times = new LinkedHashMap<>();
     final Map<String, List<Long>> bytes = new LinkedHashMap<>();
+    /** Per case and side, the registry's requests (and connections through the relay) in the last round. */
+    final Map<String, String> calls = new LinkedHashMap<>();
 
-    DeployBenchmark(Path work, Map<String, LocalRegistry> registries, Map<String, String> bases) {
+    DeployBenchmark(Path work, Map<String, LocalRegistry> registries, Map<String, LatencyRelay> relays, Duration roundTrip)
+            throws Exception {
         this.work = work;
         this.mavenRepository = work.resolve("maven-repo");
         this.registries = registries;
-        this.bases = bases;
+        this.relays = relays;
+        this.roundTrip = roundTrip;
+        this.hosts = new LinkedHashMap<>();
+        this.bases = new LinkedHashMap<>();
+        for (var side : registries.entrySet()) {
+            LocalRegistry registry = side.getValue();
+            String host = relays.containsKey(side.getKey()) ? relays.get(side.getKey()).host() : registry.host();
+            hosts.put(side.getKey(), host);
+            // pushed directly: the base image's own push is not what is measured
+            bases.put(side.getKey(), host + BaseImages.push(registry, "base", 5_000_000).substring(registry.host().length()));
+        }
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Duration roundTrip = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 0);
         Path work = Path.of("target/bench-deploy").toAbsolutePath();
         deleteTree(work);
         Files.createDirectories(work);
-        try (LocalRegistry gantryRegistry = LocalRegistry.start(); LocalRegistry jibRegistry = LocalRegistry.start()) {
+        System.out.println(describe(roundTrip));
+        // a relay per side when the registries are far away; none (a null resource, not closed) on loopback
+        try (LocalRegistry gantryRegistry = LocalRegistry.start(); LocalRegistry jibRegistry = LocalRegistry.start();
+             LatencyRelay gantryRelay = farAway(gantryRegistry, roundTrip);
+             LatencyRelay jibRelay = farAway(jibRegistry, roundTrip)) {
             DeployBenchmark bench = new DeployBenchmark(work, Map.of("gantry", gantryRegistry, "jib", jibRegistry),
-                    Map.of("gantry", BaseImages.push(gantryRegistry, "base", 5_000_000),
-                            "jib", BaseImages.push(jibRegistry, "base", 5_000_000)));
+                    gantryRelay == null ? Map.of() : Map.of("gantry", gantryRelay, "jib", jibRelay), roundTrip);
             List<Project> projects = List.of(bench.project("orders", orderSources(), ""),
                     bench.project("service50", greetingSources(), MANY_DEPENDENCIES));
             // round 0 warms up (resolves the plugins, fills the caches) and releases once, so that nothing-to-release
@@ -86,6 +115,15 @@ public final class DeployBenchmark {
             }
             bench.report(projects, rounds);
         }
+    }
+
+    static LatencyRelay farAway(LocalRegistry registry, Duration roundTrip) throws IOException {
+        return roundTrip.isZero() ? null : LatencyRelay.inFrontOf(registry, roundTrip);
+    }
+
+    static String describe(Duration roundTrip) {
+        return roundTrip.isZero() ? "registry round trip: 0 ms (each side's registry on loopback, no relay)"
+                : "registry round trip: " + roundTrip.toMillis() + " ms (a LatencyRelay in front of each side's registry)";
     }
 
     record Project(String name, Path gantry, Path jib, int jars) {
@@ -169,16 +207,15 @@ public final class DeployBenchmark {
             Path dir = project.dir(side);
             String repository = project.name() + "-" + side + "-r" + round;
             git(dir, "checkout", "-q", "develop");
-            String key = project.name() + " develop first push";
-            record(round, key, side, deploy(dir, side, repository, "1.0.0-SNAPSHOT", "develop", "dev-latest"));
+            deploy(round, project.name() + " develop first push", dir, side, repository, "1.0.0-SNAPSHOT", "develop", "dev-latest");
             planTime(round, side, project.name() + " plan, develop");
 
             Files.writeString(dir.resolve(greetingPath()), greeting("round " + round + " changed"));
             git(dir, "commit", "-q", "-am", "A code change");
             LocalRegistry registry = registries.get(side);
             long before = registry.storedBlobBytes();
-            record(round, project.name() + " develop code-only change", side,
-                    deploy(dir, side, repository, "1.0.0-SNAPSHOT", "develop", "dev-latest"));
+            deploy(round, project.name() + " develop code-only change", dir, side, repository, "1.0.0-SNAPSHOT", "develop",
+                    "dev-latest");
             if (round > 0) {
                 long stored = registry.storedBlobBytes() - before;
                 long expected = ImageBenchmark.changedSum(registry, repository, "1.0.0-SNAPSHOT");
@@ -189,7 +226,7 @@ public final class DeployBenchmark {
             git(dir, "checkout", "-q", "-B", "main");
             setVersion(dir, version);
             git(dir, "commit", "-q", "-am", "Release " + version);
-            record(round, project.name() + " main release", side, deploy(dir, side, repository, version, "latest"));
+            deploy(round, project.name() + " main release", dir, side, repository, version, "latest");
             planTime(round, side, project.name() + " plan, main release");
             git(dir, "checkout", "-q", "develop");
         }
@@ -219,8 +256,10 @@ public final class DeployBenchmark {
         git(dir, "checkout", "-q", "develop");
     }
 
-    long deploy(Path dir, String side, String repository, String version, String... movingTags) throws Exception {
-        String image = registries.get(side).host() + "/" + repository;
+    /** Times one side's {@code mvn deploy} and counts the requests its registry answered. */
+    void deploy(int round, String what, Path dir, String side, String repository, String version, String... movingTags)
+            throws Exception {
+        String image = hosts.get(side) + "/" + repository;
         String base = bases.get(side);
         List<String> args = new ArrayList<>(List.of("deploy"));
         if (side.equals("gantry")) {
@@ -233,9 +272,15 @@ public final class DeployBenchmark {
                     "-Djib.to.tags=sha-" + sha + "," + String.join(",", movingTags),
                     "-Djib.allowInsecureRegistries=true", "-Djib.container.mainClass=bench.Main"));
         }
+        LocalRegistry registry = registries.get(side);
+        LatencyRelay relay = relays.get(side);
+        int requests = registry.requests().size();
+        int connections = relay == null ? 0 : relay.connections();
         long start = System.nanoTime();
         maven(dir, args.toArray(String[]::new));
-        return (System.nanoTime() - start) / 1_000_000;
+        record(round, what, side, (System.nanoTime() - start) / 1_000_000);
+        calls.put(what + "|" + side, (registry.requests().size() - requests) + " requests"
+                + (relay == null ? "" : " on " + (relay.connections() - connections) + " connections"));
     }
 
     void record(int round, String what, String side, long millis) {
@@ -256,7 +301,8 @@ public final class DeployBenchmark {
     long lastPlanSpan;
 
     void report(List<Project> projects, int rounds) {
-        System.out.printf("%nWhole `mvn deploy` benchmark: %d rounds after a warm-up, sides alternated, medians in ms%n", rounds);
+        System.out.printf("%nWhole `mvn deploy` benchmark: %d rounds after a warm-up, sides alternated, medians in ms; %s%n",
+                rounds, describe(roundTrip));
         for (Project project : projects) {
             System.out.printf("  %s: %d dependency jars%n", project.name(), project.jars());
         }
@@ -277,6 +323,7 @@ public final class DeployBenchmark {
             System.out.println(line);
         });
         times.forEach((key, values) -> System.out.printf("    all runs %-60s %s%n", key, values));
+        calls.forEach((key, value) -> System.out.printf("  registry, last round: %-60s %s%n", key, value));
         bytes.forEach((key, values) -> System.out.printf("  stored after a code-only change, %s: %s x (classes layer + config + manifest), per round: %s%n",
                 key, String.format("%.3f", median(values) / 1000.0), values));
     }
