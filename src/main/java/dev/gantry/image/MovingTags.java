@@ -1,6 +1,7 @@
 package dev.gantry.image;
 
 import dev.gantry.image.RegistryApi.RemoteManifest;
+import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImageTag;
@@ -37,12 +38,15 @@ final class MovingTags {
     /**
      * Puts the manifest under the mutable tag unless the tag holds a newer commit's image.
      *
+     * @param manifest the bytes of the manifest {@code digest}, asked for only when a PUT needs them (they may still be
+     *                 on their way from the registry)
      * @return true when put, false when the tag already held this manifest or a newer commit's image (then warned)
      */
-    boolean move(ImageTag tag, RemoteManifest manifest, Instant commitTime, List<String> done) throws GantryException {
+    boolean move(ImageTag tag, String digest, Concurrently.Call<RemoteManifest> manifest, Instant commitTime,
+            List<String> done) throws GantryException {
         for (int put = 1; ; put++) {
             Optional<RemoteManifest> under = registry.manifest(tag.name());
-            if (under.isPresent() && under.get().digest().equals(manifest.digest())) {
+            if (under.isPresent() && under.get().digest().equals(digest)) {
                 return put > 1;
             }
             Optional<Instant> theirs = under.isEmpty() ? Optional.empty() : createdOf(under.get());
@@ -53,7 +57,7 @@ final class MovingTags {
             if (put > PUTS) {
                 return true;
             }
-            if (!registry.put(tag, manifest, done)) {
+            if (!registry.put(tag, manifest.call(), done)) {
                 return false;
             }
         }

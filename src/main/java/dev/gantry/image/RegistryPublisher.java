@@ -98,7 +98,7 @@ final class RegistryPublisher {
                 moving.add(tag);
             }
         }
-        moveAll(new MovingTags(registry, existing.labels(), log), moving, manifest, request, inPlace, pushed);
+        moveAll(new MovingTags(registry, existing.labels(), log), moving, digest, () -> manifest, request, inPlace, pushed);
         DigestFile.write(request, digest);
         log.info("Image " + target.getRegistry() + "/" + target.getRepository() + "@" + digest
                 + " is already in the registry; tags in place " + inPlace
@@ -137,9 +137,12 @@ final class RegistryPublisher {
         List<String> pushed = new ArrayList<>(first);
         List<String> inPlace = new ArrayList<>();
         if (!later.isEmpty()) {
-            RemoteManifest manifest = registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
-                    "the manifest " + digest + " just pushed cannot be read back"));
-            moveAll(new MovingTags(registry, labels, log), plan.mutableTags(), manifest, request, inPlace, pushed);
+            // read back while the moving tags are looked at: a move needs the manifest's bytes only for its PUT
+            CompletableFuture<RemoteManifest> readBack = Concurrently.start("gantry-manifest-read-back",
+                    () -> registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
+                            "the manifest " + digest + " just pushed cannot be read back")));
+            moveAll(new MovingTags(registry, labels, log), plan.mutableTags(), digest, () -> Concurrently.join(readBack),
+                    request, inPlace, pushed);
         }
         DigestFile.write(request, digest);
         log.info("Image " + image + "@" + digest + " pushed with tags " + names(plan.tags()) + ".");
@@ -168,11 +171,12 @@ final class RegistryPublisher {
      * away makes them add up. Each tag's own steps stay in order ({@link MovingTags}); a refusal names the tags that were
      * in place before the moves began.
      */
-    private static void moveAll(MovingTags moving, List<ImageTag> tags, RemoteManifest manifest, ImageRequest request,
-            List<String> inPlace, List<String> pushed) throws GantryException {
+    private static void moveAll(MovingTags moving, List<ImageTag> tags, String digest,
+            Concurrently.Call<RemoteManifest> manifest, ImageRequest request, List<String> inPlace, List<String> pushed)
+            throws GantryException {
         List<String> before = done(inPlace, pushed);
         List<Boolean> moved = Concurrently.each("gantry-moving-tag", tags,
-                tag -> moving.move(tag, manifest, request.commitTime(), before));
+                tag -> moving.move(tag, digest, manifest, request.commitTime(), before));
         for (int i = 0; i < tags.size(); i++) {
             (moved.get(i) ? pushed : inPlace).add(tags.get(i).name());
         }
