@@ -2,15 +2,18 @@ package dev.gantry.git;
 
 import dev.gantry.release.GantryLog;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * Reads {@link HeadFacts} with the git command line: three small git processes started at once (where HEAD is, HEAD's
- * commit object, the remote's URL) instead of loading JGit, whose signed jar and first repository open cost a plan
+ * commit object with the POM at its first parent, the remote's URL) instead of loading JGit, whose signed jar and first repository open cost a plan
  * several hundred milliseconds in a fresh Maven JVM (and JGit itself starts two git processes to find the system
  * configuration). Anything unexpected answers empty, and the caller opens the repository with JGit, which then
  * explains what is wrong (not a repository, no commit yet).
@@ -20,15 +23,26 @@ final class CliHead {
     private CliHead() {
     }
 
+    /**
+     * What was read: the facts, and git's answer for the project's POM at HEAD's first parent ({@code HEAD^:./pom.xml},
+     * the path relative to the directory git runs in), which the plan reads on every branch: asked of the same
+     * {@code cat-file} process as HEAD's commit, one git process less. The answer is empty when it could not be told
+     * apart from the commit's; the POM is then read on its own.
+     */
+    record Read(HeadFacts facts, Optional<GitCli.Result> pomAtFirstParent) {
+    }
+
     /** The facts, or empty when git cannot be run here or does not answer as a work tree with a commit does. */
-    static Optional<HeadFacts> read(GitCli git, String remoteName, GantryLog log) {
+    static Optional<Read> read(GitCli git, String remoteName, GantryLog log) {
         CompletableFuture<GitCli.Result> where = start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD");
-        CompletableFuture<GitCli.Result> commit = start(git, "HEAD\n", "cat-file", "--batch");
+        CompletableFuture<GitCli.Result> objects = start(git, "HEAD\nHEAD^:./pom.xml\n", "cat-file", "--batch");
         CompletableFuture<GitCli.Result> remote = start(git, null, "config", "--get", "remote." + remoteName + ".url");
         try {
             GitCli.Result w = where.join();
-            GitCli.Result c = commit.join();
+            GitCli.Result o = objects.join();
             GitCli.Result r = remote.join();
+            List<String> answers = o.succeeded() ? answers(o.stdout()) : List.of();
+            GitCli.Result c = answers.isEmpty() ? o : new GitCli.Result(o.exitCode(), answers.get(0), o.stderr());
             if (!w.succeeded() || !c.succeeded()) {
                 log.debug("git could not read HEAD here (" + GitRepository.gitError(w.succeeded() ? c : w) + "); asking JGit");
                 return Optional.empty();
@@ -39,8 +53,11 @@ final class CliHead {
             }
             Optional<String> branch = lines[1].startsWith("refs/heads/")
                     ? Optional.of(lines[1].substring("refs/heads/".length())) : Optional.empty();
-            return commitObject(c.stdout()).map(o -> new HeadFacts(Path.of(lines[0]).toAbsolutePath().normalize(), o.id,
-                    o.time, o.firstParent, branch, r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty()));
+            Optional<GitCli.Result> pom = answers.size() == 2
+                    ? Optional.of(new GitCli.Result(0, answers.get(1), "")) : Optional.empty();
+            return commitObject(c.stdout()).map(commit -> new Read(new HeadFacts(Path.of(lines[0]).toAbsolutePath().normalize(),
+                    commit.id, commit.time, commit.firstParent, branch,
+                    r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty()), pom));
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException) {
                 GitCli.notOnPath(); // cannot start git (or it hung): JGit alone from here on
@@ -77,18 +94,43 @@ final class CliHead {
         return time == null ? Optional.empty() : Optional.of(new CommitObject(header[0], time, firstParent));
     }
 
+    /**
+     * The answers of {@code git cat-file --batch} to two requests, each its header line then, for an object, as many
+     * bytes as the header says and a newline; or a single "&lt;name&gt; missing" line. Empty when the output does not
+     * read so to the last byte.
+     */
+    static List<String> answers(String batch) {
+        byte[] out = batch.getBytes(StandardCharsets.UTF_8); // as git wrote them: git's output is read as UTF-8
+        List<String> answers = new ArrayList<>();
+        int at = 0;
+        while (at < out.length) {
+            int end = at;
+            while (end < out.length && out[end] != '\n') {
+                end++;
+            }
+            if (end == out.length) {
+                return List.of();
+            }
+            String header = new String(out, at, end - at, StandardCharsets.UTF_8);
+            String[] fields = header.split(" ");
+            int next = end + 1;
+            if (fields.length == 3 && fields[2].matches("\\d{1,10}")) {
+                next += Integer.parseInt(fields[2]) + 1;
+                if (next > out.length || out[next - 1] != '\n') {
+                    return List.of();
+                }
+            } else if (!header.endsWith(" missing")) {
+                return List.of();
+            }
+            answers.add(new String(out, at, next - at, StandardCharsets.UTF_8));
+            at = next;
+        }
+        return answers.size() == 2 ? answers : List.of();
+    }
+
     /** A blob read with {@code git cat-file --batch}: its content, or empty when git answers "missing". */
     static Optional<String> blob(GitCli git, String object) throws IOException {
         return blob(git.runWithInput(GitRepository.LOCAL_TIMEOUT, object + "\n", "cat-file", "--batch"));
-    }
-
-    /**
-     * Starts reading the project's POM at HEAD's first parent ({@code HEAD^:./pom.xml}, the path relative to the
-     * directory git runs in), at the same time as {@link #read}: the plan reads it on every branch, and one git process
-     * less waits for another.
-     */
-    static CompletableFuture<GitCli.Result> startPomAtFirstParent(GitCli git) {
-        return start(git, "HEAD^:./pom.xml\n", "cat-file", "--batch");
     }
 
     /** {@code git cat-file --batch}'s answer for one blob: its content, or empty when git answers "missing". */

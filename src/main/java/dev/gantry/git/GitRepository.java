@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
@@ -59,8 +58,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** Remote tags and status read ahead on their own threads ({@link #lookAhead}), by prefix. */
     private final Map<String, CompletableFuture<Map<String, String>>> tagsAhead = new HashMap<>();
     private CompletableFuture<List<String>> statusAhead;
-    /** {@code ./pom.xml} of {@link #projectDir} at HEAD's first parent, read while HEAD was ({@link CliHead}). */
-    private CompletableFuture<GitCli.Result> pomAtFirstParentAhead;
+    /** {@code ./pom.xml} of {@link #projectDir} at HEAD's first parent, read with HEAD ({@link CliHead}); null: read it now. */
+    private GitCli.Result pomAtFirstParentAhead;
 
     private GitRepository(Repository repository, Path projectDir, HeadFacts facts, String remoteName, GantryLog log,
             Supplier<Optional<GitCli>> cliLookup) {
@@ -120,15 +119,15 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     private static Optional<GitRepository> openByCli(Path dir, String remoteName, GantryLog log,
             Function<HeadFacts, Optional<GitCli>> cliFor) {
         GitCli git = GitCli.unprobed(dir, log);
-        CompletableFuture<GitCli.Result> pomAtFirstParent = CliHead.startPomAtFirstParent(git);
-        Optional<HeadFacts> facts = CliHead.read(git, remoteName, log);
-        if (facts.isEmpty()) {
+        Optional<CliHead.Read> read = CliHead.read(git, remoteName, log);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        log.debug("git repository " + facts.get().workTree() + ", HEAD " + facts.get().commit() + ", read by git");
-        Optional<GitCli> cli = cliFor.apply(facts.get());
-        GitRepository repository = new GitRepository(null, dir, facts.get(), remoteName, log, () -> cli);
-        repository.pomAtFirstParentAhead = pomAtFirstParent;
+        HeadFacts facts = read.get().facts();
+        log.debug("git repository " + facts.workTree() + ", HEAD " + facts.commit() + ", read by git");
+        Optional<GitCli> cli = cliFor.apply(facts);
+        GitRepository repository = new GitRepository(null, dir, facts, remoteName, log, () -> cli);
+        repository.pomAtFirstParentAhead = read.get().pomAtFirstParent().orElse(null);
         return Optional.of(repository);
     }
 
@@ -226,16 +225,11 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** The POM read ahead with HEAD, when it is this one and git answered; empty: read it now. */
     private Optional<GitCli.Result> readAhead(Path pomFile) {
-        if (pomAtFirstParentAhead == null
+        if (pomAtFirstParentAhead == null || !pomAtFirstParentAhead.succeeded()
                 || !pomFile.toAbsolutePath().normalize().equals(projectDir.resolve("pom.xml"))) {
             return Optional.empty();
         }
-        try {
-            GitCli.Result result = pomAtFirstParentAhead.join();
-            return result.succeeded() ? Optional.of(result) : Optional.empty();
-        } catch (CompletionException e) {
-            return Optional.empty();
-        }
+        return Optional.of(pomAtFirstParentAhead);
     }
 
     private Optional<String> pathInWorkTree(Path file) {
