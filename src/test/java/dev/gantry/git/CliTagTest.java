@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The tags the tag goal writes with the git command line, read back with git. */
 class CliTagTest {
@@ -40,27 +42,22 @@ class CliTagTest {
                 .endsWith("Release 1.0.0\n\n# kept as written").doesNotContain("BEGIN PGP");
     }
 
-    @Test
-    void keeps_the_name_git_has_and_adds_gantrys_address_when_git_has_none() throws Exception {
+    @ParameterizedTest(name = "user.name {0}, user.email {1}: {2}")
+    @CsvSource(nullValues = "none", value = {
+            "Release Bot, none, Release Bot <gantry@localhost>",
+            "Release Bot, bot@acme.example, Release Bot <bot@acme.example>"})
+    void signs_with_the_identity_git_has_and_gantrys_for_what_it_lacks(String name, String email, String tagger)
+            throws Exception {
         GitFixture repo = GitFixture.init(dir);
         String head = repo.commit("First");
-        repo.git("config", "user.name", "Release Bot");
+        repo.git("config", "user.name", name);
+        if (email != null) {
+            repo.git("config", "user.email", email);
+        }
 
         CliTag.createAnnotated(withoutIdentity(dir), "v1.0.0", head, "Release 1.0.0", dir.toString());
 
-        assertThat(repo.git("cat-file", "tag", "v1.0.0")).contains("\ntagger Release Bot <gantry@localhost> ");
-    }
-
-    @Test
-    void signs_with_the_identity_git_has() throws Exception {
-        GitFixture repo = GitFixture.init(dir);
-        String head = repo.commit("First");
-        repo.git("config", "user.name", "Release Bot");
-        repo.git("config", "user.email", "bot@acme.example");
-
-        CliTag.createAnnotated(withoutIdentity(dir), "v1.0.0", head, "Release 1.0.0", dir.toString());
-
-        assertThat(repo.git("cat-file", "tag", "v1.0.0")).contains("\ntagger Release Bot <bot@acme.example> ");
+        assertThat(repo.git("cat-file", "tag", "v1.0.0")).contains("\ntagger " + tagger + " ");
     }
 
     @Test
