@@ -13,10 +13,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Reads {@link HeadFacts} with the git command line: three small git processes started at once (where HEAD is, HEAD's
- * commit object with the POM at its first parent, the remote's URL) instead of loading JGit, whose signed jar and first repository open cost a plan
- * several hundred milliseconds in a fresh Maven JVM (and JGit itself starts two git processes to find the system
- * configuration). Anything unexpected answers empty, and the caller opens the repository with JGit, which then
- * explains what is wrong (not a repository, no commit yet).
+ * commit object with the POM at its first parent, the remote's URL) instead of loading JGit, whose signed jar and
+ * first repository open cost a plan several hundred milliseconds in a fresh Maven JVM (and JGit itself starts two git
+ * processes to find the system configuration). Anything unexpected answers empty, and the caller opens the repository
+ * with JGit, which then explains what is wrong (not a repository, no commit yet).
  */
 final class CliHead {
 
@@ -55,9 +55,10 @@ final class CliHead {
                     ? Optional.of(lines[1].substring("refs/heads/".length())) : Optional.empty();
             Optional<GitCli.Result> pom = answers.size() == 2
                     ? Optional.of(new GitCli.Result(0, answers.get(1), "")) : Optional.empty();
-            return commitObject(c.stdout()).map(commit -> new Read(new HeadFacts(Path.of(lines[0]).toAbsolutePath().normalize(),
-                    commit.id, commit.time, commit.firstParent, branch,
-                    r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty()), pom));
+            Path workTree = Path.of(lines[0]).toAbsolutePath().normalize();
+            Optional<String> remoteUrl = r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty();
+            return commitObject(c.stdout()).map(commit -> new Read(new HeadFacts(workTree, commit.id, commit.time,
+                    commit.firstParent, branch, remoteUrl), pom));
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException) {
                 GitCli.notOnPath(); // cannot start git (or it hung): JGit alone from here on

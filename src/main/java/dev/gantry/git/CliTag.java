@@ -17,10 +17,10 @@ final class CliTag {
     }
 
     /**
-     * Creates an annotated tag, unsigned, with the message as it is. The tagger is git's identity ({@code user.name} and
-     * {@code user.email}, or {@code GIT_COMMITTER_*}), and what is missing of it is Gantry's, as {@link TaggerIdentity}
-     * says: git is told not to guess from the account and host name ({@code root@runner-1234}), and asked again with
-     * Gantry's name or address when it says which of them it lacks.
+     * Creates an annotated tag, unsigned, with the message as it is. The tagger is git's identity ({@code user.name}
+     * and {@code user.email}, or {@code GIT_COMMITTER_*}), and what is missing of it is Gantry's, as
+     * {@link TaggerIdentity} says: git is told not to guess from the account and host name ({@code root@runner-1234}),
+     * and asked again with Gantry's name or address when it says which of them it lacks.
      */
     static void createAnnotated(GitCli git, String tag, String commit, String message, String workTree)
             throws GantryException {
@@ -33,8 +33,9 @@ final class CliTag {
             if (result.succeeded()) {
                 return;
             }
-            String missing = result.stderr().contains("no email was given") ? "user.email=" + TaggerIdentity.FALLBACK_EMAIL
-                    : result.stderr().contains("no name was given") ? "user.name=" + TaggerIdentity.FALLBACK_NAME : null;
+            String stderr = result.stderr();
+            String missing = stderr.contains("no email was given") ? "user.email=" + TaggerIdentity.FALLBACK_EMAIL
+                    : stderr.contains("no name was given") ? "user.name=" + TaggerIdentity.FALLBACK_NAME : null;
             if (missing == null || attempt == 3) {
                 throw Refusals.tagUnwritable(tag, workTree, GitRepository.gitError(result), null);
             }

@@ -34,7 +34,7 @@ public final class GitCli {
 
     private final Path workTree;
     private final GantryLog log;
-    /** Variables set (a null value: removed) in git's environment, over the JVM's; a test's machine without identity. */
+    /** Variables set (a null value: removed) in git's environment over the JVM's: a test's machine without identity. */
     private final Map<String, String> environment;
 
     private GitCli(Path workTree, GantryLog log, Map<String, String> environment) {
