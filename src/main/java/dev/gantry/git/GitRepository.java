@@ -58,7 +58,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** Remote tags and status read ahead on their own threads ({@link #lookAhead}), by prefix. */
     private final Map<String, CompletableFuture<Map<String, String>>> tagsAhead = new HashMap<>();
     private CompletableFuture<List<String>> statusAhead;
-    /** {@code ./pom.xml} of {@link #projectDir} at HEAD's first parent, read with HEAD ({@link CliHead}); null: read it now. */
+    /** {@code ./pom.xml} of {@link #projectDir} at HEAD's first parent, read with HEAD ({@link CliHead}); null: not. */
     private GitCli.Result pomAtFirstParentAhead;
 
     private GitRepository(Repository repository, Path projectDir, HeadFacts facts, String remoteName, GantryLog log,
