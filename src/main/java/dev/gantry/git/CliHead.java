@@ -60,8 +60,8 @@ final class CliHead {
             return commitObject(c.stdout()).map(commit -> new Read(new HeadFacts(workTree, commit.id, commit.time,
                     commit.firstParent, branch, remoteUrl), pom));
         } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException) {
-                GitCli.notOnPath(); // cannot start git (or it hung): JGit alone from here on
+            if (e.getCause() instanceof IOException failure && git.cannotStart(failure)) {
+                GitCli.notOnPath(); // no git to start: JGit alone from here on
             }
             log.debug("git could not be run (" + e.getCause().getMessage() + "); using JGit");
             return Optional.empty();

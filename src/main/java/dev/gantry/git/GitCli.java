@@ -76,6 +76,14 @@ public final class GitCli {
         onPath = Optional.of(false);
     }
 
+    /**
+     * Whether this failure of a run says that no git can be started here: not a run that timed out, nor one asked of
+     * a directory that is gone (the JDK words both "Cannot run program", and only the first means git is missing).
+     */
+    boolean cannotStart(IOException failure) {
+        return String.valueOf(failure.getMessage()).startsWith("Cannot run program") && Files.isDirectory(workTree);
+    }
+
     /** Runs {@link #run} on a thread of its own, so that several git processes run at once. */
     CompletableFuture<Result> start(Duration timeout, String input, String... args) {
         CompletableFuture<Result> future = new CompletableFuture<>();

@@ -47,6 +47,16 @@ class CliHeadTest {
     }
 
     @Test
+    void takes_a_directory_that_is_gone_for_no_repository_not_for_a_machine_without_git() {
+        // git is on this machine's PATH: JGit alone from then on, for every build of the JVM, would be wrong
+        assertThat(GitCli.mayBeOnPath()).isTrue();
+
+        assertThat(CliHead.read(GitCli.unprobed(dir.resolve("gone"), GantryLog.SILENT), "origin", GantryLog.SILENT)).isEmpty();
+
+        assertThat(GitCli.mayBeOnPath()).isTrue();
+    }
+
+    @Test
     void gives_up_on_output_that_does_not_add_up() {
         assertThat(CliHead.answers("abc commit 500\ntree x\n\nshort\nHEAD^:./pom.xml missing\n")).isEmpty();
     }
