@@ -86,6 +86,11 @@ final class JibRunner {
         this.log = log;
     }
 
+    /** Another runner for the same request, whose Jib says what it says into {@code other}. */
+    JibRunner withLog(GantryLog other) {
+        return new JibRunner(request, auth, other);
+    }
+
     /** Builds the image to an OCI tar and returns its manifest's digest (the one a push would create). */
     String toTar(JibContainerBuilder builder, Path tar, String name) throws GantryException {
         try {
@@ -164,6 +169,9 @@ final class JibRunner {
                     }
                     return container;
                 } catch (ExecutionException | IOException | RegistryException e) {
+                    if (EarlyPush.abandoned(e)) {
+                        throw e; // stopped on purpose before its manifest (EarlyPush): never tried again
+                    }
                     if (JibFailures.isTimeout(e)) {
                         throw Refusals.registryTimedOut(request.image().repository(),
                                 lastFailedRequest == null ? "a request of Jib's" : route.unroute(lastFailedRequest),

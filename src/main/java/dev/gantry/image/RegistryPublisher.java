@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.event.events.TimerEvent;
 import dev.gantry.image.RegistryApi.RemoteManifest;
 import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
@@ -47,24 +48,30 @@ final class RegistryPublisher {
         Optional<FoundCredential> found;
         ImageRegistry registry;
         ExistingTags existing;
+        EarlyPush early = null;
         try {
             found = auth.find(target);
             registry = registries.open(target, found);
             registry.prepare(plan);
+            // Jib builds the layers and authenticates during the look-up and the checks; its uploads wait for them
+            early = startPush(request, target, found, baseAhead, images);
             existing = ExistingTags.lookUp(plan, registry, log);
             // the look-up is where the image side learns what the registry holds, and nothing has moved yet
             beforeMoves.check(existing.revisionUnder(request.version()));
         } catch (GantryException | RuntimeException e) {
+            abandon(early);
             Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when it was looked up first
             throw e;
         }
-        Optional<BaseImage> base = Concurrently.join(baseAhead);
-        JibContainerBuilder builder = images.of(base, JibRunner.Route.DIRECT);
+        Optional<BaseImage> base;
+        try {
+            base = Concurrently.join(baseAhead);
+        } catch (GantryException | RuntimeException e) {
+            abandon(early);
+            throw e;
+        }
         if (!existing.anyImmutableTaken()) {
-            JibRunner.Build build = new JibRunner.Build(
-                    route -> route == JibRunner.Route.DIRECT ? builder : images.of(base, route),
-                    route -> containerizer(request.image(), target, found, route));
-            Optional<ImageResult> pushed = pushNew(request, build, target, auth, registry, base.orElse(null),
+            Optional<ImageResult> pushed = pushNew(request, early, target, auth, registry, base.orElse(null),
                     existing.labels());
             if (pushed.isPresent()) {
                 return pushed.get();
@@ -73,9 +80,36 @@ final class RegistryPublisher {
             existing = ExistingTags.lookUp(plan, registry, log);
             // the other build's image may be this commit's (a re-run in parallel) or not: ask again, before any tag
             beforeMoves.check(existing.revisionUnder(request.version()));
+        } else {
+            abandon(early); // before any other build of Jib's: they take turns (JibRunner)
         }
-        String digest = existing.releasedDigestOrRefuse(request, builder, target, jib, base);
+        String digest = existing.releasedDigestOrRefuse(request, images.of(base, JibRunner.Route.DIRECT), target, jib, base);
         return tagExisting(request, target, registry, existing, digest);
+    }
+
+    /**
+     * Jib's push of the immutable tags (or of the mutable ones when there is none), started at once on its own thread,
+     * every write to the registry held ({@link EarlyPush}). It waits for the base image's look-up, which pins the base.
+     */
+    private EarlyPush startPush(ImageRequest request, ImageReference target, Optional<FoundCredential> found,
+            CompletableFuture<Optional<BaseImage>> baseAhead, ImageOnBase images) {
+        HeldLog heldLog = new HeldLog(log);
+        JibRunner ahead = jib.withLog(heldLog);
+        return EarlyPush.start(ahead, heldLog, hold -> {
+            Optional<BaseImage> base = Concurrently.join(baseAhead);
+            JibContainerBuilder builder = images.of(base, JibRunner.Route.DIRECT);
+            return ahead.containerize(new JibRunner.Build(
+                    route -> route == JibRunner.Route.DIRECT ? builder : images.of(base, route),
+                    route -> containerizer(request.image(), target, found, route)
+                            .setExecutorService(hold.executor())
+                            .addEventHandler(TimerEvent.class, hold::hold)));
+        });
+    }
+
+    private static void abandon(EarlyPush early) {
+        if (early != null) {
+            early.abandon();
+        }
     }
 
     /** The image is in the registry already: the missing tags get its manifest's bytes, nothing rebuilt or uploaded. */
@@ -114,7 +148,7 @@ final class RegistryPublisher {
      *
      * @return empty when the registry refused an immutable tag that another build took since the look-up
      */
-    private Optional<ImageResult> pushNew(ImageRequest request, JibRunner.Build build, ImageReference target,
+    private Optional<ImageResult> pushNew(ImageRequest request, EarlyPush early, ImageReference target,
             RegistryAuth auth, ImageRegistry registry, BaseImage base, ImageLabels labels) throws GantryException {
         ImagePlan plan = request.image();
         List<String> immutable = names(plan.immutableTags());
@@ -125,13 +159,16 @@ final class RegistryPublisher {
                 + (later.isEmpty() ? "" : ", then tagging it " + later + " once they are in place"));
         String digest;
         try {
-            digest = jib.containerize(build).getDigest().toString();
+            long waited = early.publish();
+            log.debug(waited > 0 ? "Jib's push had waited " + waited + " ms for the look-up and checks."
+                    : "Jib's push had not reached its first upload when the look-up and checks passed.");
+            digest = early.pushed().getDigest().toString();
         } catch (Exception e) {
             if (registry.refusedExistingTag(e) && anyImmutableTagNow(registry, plan)) {
                 log.warn("Another build pushed " + image + " under one of " + immutable + " since the look-up; looking again.");
                 return Optional.empty();
             }
-            throw jib.namingTheRegistry(registry.explain(e)
+            throw early.jib().namingTheRegistry(registry.explain(e)
                     .orElseGet(() -> JibFailures.of(image, e, auth, request.allowInsecureRegistries())));
         }
         List<String> pushed = new ArrayList<>(first);

@@ -435,6 +435,47 @@ class ImagePublisherTest {
 
             assertThat(asked).containsExactly(Optional.empty());
             assertThat(registry.tags("hook-refused")).isEmpty();
+            // Jib's push, started ahead, wrote nothing (not even a layer), said nothing, and let the next build of Jib's run
+            assertThat(registry.requests()).noneMatch(r -> r.matches("(POST|PATCH|PUT) /v2/hook-refused/.*"));
+            assertThat(logged).noneMatch(l -> l.contains("Jib"));
+            publish(request("hook-refused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build(), recording);
+            assertThat(registry.tags("hook-refused")).containsExactly("1.4.0", "latest", "sha-a1b2c3d4e5f6");
+        }
+
+        @Test
+        void runs_while_jib_prepares_its_push_and_nothing_is_uploaded_until_it_passed() throws Exception {
+            int requestsBefore = registry.requests().size();
+            List<String> writesDuringTheCheck = new ArrayList<>();
+            BeforeImageMoves waitingForJib = revision -> {
+                // returns once Jib has authenticated its push (its GET /v2/; Gantry's look-ups never ask for it):
+                // a push started after the check never would
+                try {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (since(requestsBefore).stream().noneMatch(r -> r.startsWith("GET /v2/ "))) {
+                        if (System.nanoTime() > deadline) {
+                            throw new GantryException("Jib did not start its push while the check ran");
+                        }
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(500); // time for a write that the hold failed to stop to reach the registry
+                    since(requestsBefore).stream().filter(r -> r.matches("(POST|PATCH|PUT) /v2/hook-ahead/.*"))
+                            .forEach(writesDuringTheCheck::add);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            ImageResult result = publish(request("hook-ahead", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build(),
+                    waitingForJib);
+
+            assertThat(writesDuringTheCheck).isEmpty();
+            assertThat(registry.tags("hook-ahead")).containsExactly("1.4.0", "latest", "sha-a1b2c3d4e5f6");
+            assertThat(registry.digest("hook-ahead", "1.4.0")).isEqualTo(result.digest());
+        }
+
+        List<String> since(int count) throws IOException {
+            List<String> all = registry.requests();
+            return all.subList(Math.min(count, all.size()), all.size());
         }
 
         @Test
