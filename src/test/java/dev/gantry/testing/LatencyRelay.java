@@ -7,13 +7,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * A TCP relay on a free loopback port in front of a {@link LocalRegistry} that makes the registry as far away as a real
@@ -34,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LatencyRelay implements AutoCloseable {
 
     private static final int CHUNK = 64 * 1024;
+    private static final Pattern HTTP_METHOD = Pattern.compile("(GET|HEAD|PUT|POST|PATCH|DELETE) ");
 
     private final ServerSocket server;
     private final int targetPort;
@@ -41,7 +46,13 @@ public final class LatencyRelay implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    /** The first line of every request and answer that reached the relay, in order: where the round trips go. */
+    private final Queue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
+
+    /** A request line ({@code up}) or status line that reached the relay at {@code nanos} (System.nanoTime). */
+    private record Exchange(long nanos, int connection, boolean up, String line) {
+    }
 
     private LatencyRelay(int targetPort, Duration roundTrip) throws IOException {
         if (roundTrip.isNegative()) {
@@ -61,6 +72,18 @@ public final class LatencyRelay implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}: the registry part of an image reference that goes through the relay. */
     public String host() {
         return "127.0.0.1:" + server.getLocalPort();
+    }
+
+    /**
+     * Every request and answer that reached the relay since {@code since} (System.nanoTime), one per line, in order:
+     * {@code +ms #connection > GET /v2/…} for a request, {@code <} for its answer's status line. A request cut into
+     * several chunks is one line; the lines of a pipelined request are not told apart (no client here pipelines).
+     */
+    public List<String> timeline(long since) {
+        return exchanges.stream().filter(e -> e.nanos() >= since)
+                .map(e -> String.format("+%6d ms  #%-4d %s %s", TimeUnit.NANOSECONDS.toMillis(e.nanos() - since),
+                        e.connection(), e.up() ? ">" : "<", e.line()))
+                .toList();
     }
 
     /** How many connections clients opened through the relay so far. */
@@ -89,8 +112,8 @@ public final class LatencyRelay implements AutoCloseable {
                 }
                 Connection connection = new Connection(client, registry);
                 // the client's first bytes leave after its TCP handshake's round trip, which the kernel did at once
-                connection.relay(client, registry, accepted + 2 * oneWayNanos, name(id + "-up"));
-                connection.relay(registry, client, accepted, name(id + "-down"));
+                connection.relay(client, registry, accepted + 2 * oneWayNanos, id, true);
+                connection.relay(registry, client, accepted, id, false);
             } catch (IOException e) {
                 closeQuietly(client); // the registry refused: so does the relay
             }
@@ -112,7 +135,8 @@ public final class LatencyRelay implements AutoCloseable {
         }
 
         /** One direction: a reader that stamps chunks, a writer that sends each when due; the end travels as a chunk. */
-        void relay(Socket from, Socket to, long notBefore, String name) throws IOException {
+        void relay(Socket from, Socket to, long notBefore, int id, boolean up) throws IOException {
+            String name = name(id + (up ? "-up" : "-down"));
             BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -121,6 +145,7 @@ public final class LatencyRelay implements AutoCloseable {
                 boolean reset = true;
                 try {
                     for (int n; (n = in.read(buffer)) >= 0; ) {
+                        record(id, up, buffer, n);
                         queue.add(new Chunk(due(notBefore), Arrays.copyOf(buffer, n)));
                     }
                     reset = false;
@@ -154,6 +179,16 @@ public final class LatencyRelay implements AutoCloseable {
                     closeBoth(); // the other side is gone, or the relay is closing
                 }
             });
+        }
+
+        /** Notes the chunk's first line when it starts a request or an answer (a body's chunks do not). */
+        private void record(int id, boolean up, byte[] buffer, int length) {
+            String start = new String(buffer, 0, Math.min(length, 8), StandardCharsets.ISO_8859_1);
+            if (up ? HTTP_METHOD.matcher(start).lookingAt() : start.startsWith("HTTP/1.")) {
+                String head = new String(buffer, 0, Math.min(length, 200), StandardCharsets.ISO_8859_1);
+                int end = head.indexOf('\r');
+                exchanges.add(new Exchange(System.nanoTime(), id, up, end < 0 ? head : head.substring(0, end)));
+            }
         }
 
         private long due(long notBefore) {

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,7 @@ class LatencyRelayTest {
         new Random(7).nextBytes(content);
         Path file = Files.write(dir.resolve("app.bin"), content);
         try (LatencyRelay relay = LatencyRelay.inFrontOf(registry, ROUND_TRIP)) {
+            long start = System.nanoTime();
             // the registry checks each blob's digest as it receives it: a byte changed or out of order fails the push
             JibContainer pushed = Jib.fromScratch()
                     .addFileEntriesLayer(FileEntriesLayer.builder().addEntry(file, AbsoluteUnixPath.get("/app/app.bin")).build())
@@ -80,6 +82,11 @@ class LatencyRelayTest {
                     .isEqualTo(layer);
             assertThat(pulled.body()).isEqualTo(registry.blob("far", layer));
             assertThat(relay.connections()).isPositive();
+            // the benchmark's timeline: each request and its answer, once, in the order they crossed
+            List<String> timeline = relay.timeline(start);
+            assertThat(timeline).filteredOn(l -> l.contains(" > PUT /v2/far/manifests/1 ")).hasSize(1);
+            assertThat(timeline).filteredOn(l -> l.contains(" > GET /v2/far/blobs/" + layer + " ")).hasSize(1);
+            assertThat(timeline.get(timeline.size() - 1)).contains(" < HTTP/1.1 200 OK");
         }
     }
 
