@@ -11,16 +11,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Jib's push started while Gantry looks the plan's tags up and runs the release checks, held before its first write:
- * meanwhile Jib loads, builds the layers, reads the base image and authenticates with the registry (in a fresh JVM, most
- * of a push's time), but every upload and every manifest waits until {@link #publish} says the look-up and the checks
- * passed. After {@link #abandon} they fail instead: a refused build has uploaded nothing, as when Jib started after
- * the checks.
+ * Jib's push started while Gantry looks the plan's tags up and runs the release checks, held before its first write.
+ * Meanwhile Jib loads, builds the layers, reads the base image and authenticates with the registry (in a fresh JVM,
+ * most of a push's time); every upload and every manifest waits until {@link #publish} says the look-up and the checks
+ * passed. After {@link #abandon} they fail instead: a refused build has uploaded nothing, as when Jib started after the
+ * checks.
  *
- * <p>The hold is Jib's own events: jib-core writes to a registry in two steps only, {@code PushBlobStep} (a layer or the
- * config: the existence check, then the mount or upload) and {@code PushImageStep} (a manifest), and each dispatches a
- * {@link TimerEvent} on its own thread before it sends anything, calling the handlers on that thread, where they may
- * block or throw. {@code ImagePublisherTest} fails if a jib-core upgrade writes before them.
+ * <p>The hold is Jib's own events. jib-core writes to a registry in two steps only, {@code PushBlobStep} (a layer or
+ * the config: the existence check, then the mount or upload) and {@code PushImageStep} (a manifest), and each
+ * dispatches a {@link TimerEvent} on its own thread before it sends anything, calling the handlers on that thread,
+ * where they may block or throw. {@code ImagePublisherTest} fails if a jib-core upgrade writes before them.
  */
 final class EarlyPush {
 
@@ -32,8 +32,8 @@ final class EarlyPush {
     /** What a held write throws when the push is abandoned: Jib's build fails with it, and is not tried again. */
     static final class Abandoned extends RuntimeException {
         Abandoned() {
-            super("Gantry abandoned this push before its first upload: the registry's tags or the release checks said no",
-                    null, false, false);
+            super("Gantry abandoned this push before its first upload: the registry's tags or the release checks "
+                    + "said no", null, false, false);
         }
     }
 
@@ -163,7 +163,7 @@ final class EarlyPush {
         return executor;
     }
 
-    /** Lets the steps still under way end: a failed step leaves the others running, each bounded by Jib's HTTP time-out. */
+    /** Lets the steps still under way end: a failed step leaves the others running, each within Jib's HTTP time-out. */
     private void awaitSteps() {
         executor.shutdown();
         try {

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The log of a push started ahead ({@link EarlyPush}), held while it waits for Gantry's look-up and checks: its lines
- * are said as they came once the push is published, and only at debug level once it is abandoned, since for the reader
- * that push never happened (a re-run whose image is in place would otherwise warn of an insecure registry's fallback and
- * announce an entrypoint for an image it does not push). Debug lines pass at once.
+ * are said as they came once the push is published, and only at debug level once it is abandoned, since for the
+ * reader that push never happened (a re-run whose image is in place would otherwise warn of an insecure registry's
+ * fallback and announce an entrypoint for an image it does not push). Debug lines pass at once.
  */
 final class HeldLog implements GantryLog {
 

@@ -170,7 +170,7 @@ final class JibRunner {
                     return container;
                 } catch (ExecutionException | IOException | RegistryException e) {
                     if (EarlyPush.abandoned(e)) {
-                        throw e; // stopped on purpose before its manifest (EarlyPush): never tried again
+                        throw e; // stopped on purpose before its first write (EarlyPush): never tried again
                     }
                     if (JibFailures.isTimeout(e)) {
                         throw Refusals.registryTimedOut(request.image().repository(),

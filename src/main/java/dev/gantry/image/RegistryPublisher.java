@@ -81,9 +81,10 @@ final class RegistryPublisher {
             // the other build's image may be this commit's (a re-run in parallel) or not: ask again, before any tag
             beforeMoves.check(existing.revisionUnder(request.version()));
         } else {
-            abandon(early); // before any other build of Jib's: they take turns (JibRunner)
+            abandon(early); // the registry holds an image under the tags: no push (another build of Jib's waits for it)
         }
-        String digest = existing.releasedDigestOrRefuse(request, images.of(base, JibRunner.Route.DIRECT), target, jib, base);
+        String digest = existing.releasedDigestOrRefuse(request, images.of(base, JibRunner.Route.DIRECT), target, jib,
+                base);
         return tagExisting(request, target, registry, existing, digest);
     }
 
