@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Jib's push started while Gantry looks the plan's tags up and runs the release checks, held before its first write.
@@ -48,7 +47,8 @@ final class EarlyPush {
     private final CountDownLatch decided = new CountDownLatch(1);
     /**
      * Jib's steps run here rather than on an executor of Jib's own, which Jib leaves running when a step fails: the
-     * steps of an abandoned push still under way would then log, and run beside the next build of Jib's.
+     * steps of an abandoned push still under way would run beside the next build of Jib's, retrying a registry that
+     * does not answer.
      */
     private final ExecutorService executor = Executors.newCachedThreadPool(steps -> {
         Thread thread = new Thread(steps, "gantry-early-push-step");
@@ -59,8 +59,6 @@ final class EarlyPush {
     private volatile boolean publish;
     /** When the first write reached the hold (System.nanoTime), or 0: how long the push waited, at debug. */
     private volatile long heldSince;
-
-    private Thread thread;
 
     private EarlyPush(JibRunner jib, HeldLog log) {
         this.jib = jib;
@@ -77,7 +75,7 @@ final class EarlyPush {
     static EarlyPush start(JibRunner jib, HeldLog log, Push push) {
         EarlyPush early = new EarlyPush(jib, log);
         log.hold();
-        early.thread = new Thread(() -> {
+        Thread thread = new Thread(() -> {
             JibContainer container = null;
             Throwable failure = null;
             try {
@@ -85,15 +83,15 @@ final class EarlyPush {
             } catch (Exception | Error e) {
                 failure = e;
             }
-            early.awaitSteps();
+            early.executor.shutdown(); // its threads end once idle; a failed step leaves others to end on their own
             if (failure == null) {
                 early.result.complete(container);
             } else {
                 early.result.completeExceptionally(failure);
             }
         }, "gantry-early-push");
-        early.thread.setDaemon(true);
-        early.thread.start();
+        thread.setDaemon(true);
+        thread.start();
         return early;
     }
 
@@ -113,8 +111,7 @@ final class EarlyPush {
         try {
             decided.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Abandoned();
+            Thread.currentThread().interrupt(); // abandoned (its steps are stopped), or interrupted once published
         }
         if (!publish) {
             throw new Abandoned();
@@ -148,29 +145,19 @@ final class EarlyPush {
 
     /**
      * Makes the held writes fail, stops Jib's steps under way (a registry that does not answer would keep them retrying
-     * for a minute) and says the rest of what the push says at debug level. Does not wait for the push to end: another
-     * build of Jib's waits for it by itself ({@link JibRunner} runs one at a time).
+     * for a minute; a push that has not started yet is refused its first step) and says the rest of what the push says
+     * at debug level. Does not wait for the push to end: another build of Jib's waits for it by itself ({@link JibRunner}
+     * runs one at a time).
      */
     void abandon() {
         decided.countDown();
         log.discard();
         executor.shutdownNow();
-        thread.interrupt();
     }
 
     /** The executor Jib's steps run on: {@code Containerizer.setExecutorService}. */
     ExecutorService executor() {
         return executor;
-    }
-
-    /** Lets the steps still under way end: a failed step leaves the others running, each within Jib's HTTP time-out. */
-    private void awaitSteps() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static boolean writes(String description) {

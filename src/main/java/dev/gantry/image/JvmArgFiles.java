@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,13 +74,22 @@ final class JvmArgFiles {
         return entrypoint;
     }
 
-    /** Keeps an unchanged file (and its time stamp) as it is, so that Jib's layer cache recognizes it, as Jib does. */
+    /**
+     * Keeps an unchanged file (and its time stamp) as it is, so that Jib's layer cache recognizes it, as Jib does. A
+     * changed one is replaced whole, by a rename: the push started ahead and a build that predicts the digest may write
+     * and read it at the same time ({@link EarlyPush}).
+     */
     private static void writeIfChanged(Path file, String content) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
             return;
         }
         Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
+        Path written = Files.write(Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp"), bytes);
+        try {
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 }

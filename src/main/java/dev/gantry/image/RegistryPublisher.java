@@ -58,7 +58,7 @@ final class RegistryPublisher {
             existing = ExistingTags.lookUp(plan, registry, log);
             // the look-up is where the image side learns what the registry holds, and nothing has moved yet
             beforeMoves.check(existing.revisionUnder(request.version()));
-        } catch (GantryException | RuntimeException e) {
+        } catch (GantryException | RuntimeException | Error e) { // nothing may leave the push held
             abandon(early);
             Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when it was looked up first
             throw e;
@@ -66,7 +66,7 @@ final class RegistryPublisher {
         Optional<BaseImage> base;
         try {
             base = Concurrently.join(baseAhead);
-        } catch (GantryException | RuntimeException e) {
+        } catch (GantryException | RuntimeException | Error e) { // nothing may leave the push held
             abandon(early);
             throw e;
         }

@@ -2,6 +2,7 @@ package dev.gantry.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.release.GantryException;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -440,6 +442,21 @@ class ImagePublisherTest {
             assertThat(logged).noneMatch(l -> l.contains("Jib"));
             publish(request("hook-refused", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build(), recording);
             assertThat(registry.tags("hook-refused")).containsExactly("1.4.0", "latest", "sha-a1b2c3d4e5f6");
+        }
+
+        @Test
+        void failing_with_an_error_leaves_jib_free_for_the_next_build() throws Exception {
+            BeforeImageMoves failing = revision -> {
+                throw new AssertionError("a check that failed badly");
+            };
+
+            assertThatThrownBy(() -> publish(request("hook-error", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .build(), failing)).isInstanceOf(AssertionError.class);
+
+            // the push started ahead was abandoned, not left waiting with Jib's JVM-wide turn
+            assertTimeoutPreemptively(Duration.ofMinutes(2), () -> publish(request("hook-error",
+                    releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build(), recording));
+            assertThat(registry.tags("hook-error")).containsExactly("1.4.0", "latest", "sha-a1b2c3d4e5f6");
         }
 
         @Test
