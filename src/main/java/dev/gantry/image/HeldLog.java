@@ -35,13 +35,7 @@ final class HeldLog implements GantryLog {
     /** Says the lines kept, as they came, and every next line at once. */
     synchronized void release() {
         holding = false;
-        for (Line line : held) {
-            if (line.level() == Level.WARN) {
-                log.warn(line.message());
-            } else {
-                log.info(line.message());
-            }
-        }
+        held.forEach(this::emit);
         held.clear();
     }
 
@@ -59,24 +53,30 @@ final class HeldLog implements GantryLog {
     }
 
     @Override
-    public synchronized void info(String message) {
-        if (discarded) {
-            debug(message);
-        } else if (holding) {
-            held.add(new Line(Level.INFO, message));
-        } else {
-            log.info(message);
-        }
+    public void info(String message) {
+        say(new Line(Level.INFO, message));
     }
 
     @Override
-    public synchronized void warn(String message) {
+    public void warn(String message) {
+        say(new Line(Level.WARN, message));
+    }
+
+    private synchronized void say(Line line) {
         if (discarded) {
-            debug(message);
+            debug(line.message());
         } else if (holding) {
-            held.add(new Line(Level.WARN, message));
+            held.add(line);
         } else {
-            log.warn(message);
+            emit(line);
+        }
+    }
+
+    private void emit(Line line) {
+        if (line.level() == Level.WARN) {
+            log.warn(line.message());
+        } else {
+            log.info(line.message());
         }
     }
 }
