@@ -3,11 +3,14 @@ package dev.gantry.image;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.event.events.TimerEvent;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Jib's push started while Gantry looks the plan's tags up and runs the release checks, held before its first write.
@@ -25,6 +28,8 @@ final class EarlyPush {
 
     /** jib-core's {@code PushBlobStep.DESCRIPTION}, followed by the blob's digest and size. */
     static final String PUSHING_BLOB = "Pushing BLOB ";
+    /** How long an abandoned push may take to end: its steps are interrupted, a socket read waits for its time-out. */
+    private static final Duration STOPPING = Duration.ofSeconds(30);
     /** jib-core's {@code PushImageStep.DESCRIPTION}. */
     static final String PUSHING_MANIFEST = "Pushing manifest";
 
@@ -57,6 +62,8 @@ final class EarlyPush {
     });
     private final CompletableFuture<JibContainer> result = new CompletableFuture<>();
     private volatile boolean publish;
+    private volatile boolean abandoned;
+    private Thread thread;
     /** When the first write reached the hold (System.nanoTime), or 0: how long the push waited, at debug. */
     private volatile long heldSince;
 
@@ -75,7 +82,7 @@ final class EarlyPush {
     static EarlyPush start(JibRunner jib, HeldLog log, Push push) {
         EarlyPush early = new EarlyPush(jib, log);
         log.hold();
-        Thread thread = new Thread(() -> {
+        early.thread = new Thread(() -> {
             JibContainer container = null;
             Throwable failure = null;
             try {
@@ -83,15 +90,19 @@ final class EarlyPush {
             } catch (Exception | Error e) {
                 failure = e;
             }
-            early.executor.shutdown(); // its threads end once idle; a failed step leaves others to end on their own
+            if (early.abandoned) {
+                early.awaitSteps(); // stopped: nothing of the push runs on once it is over (writing Jib's cache, say)
+            } else {
+                early.executor.shutdown(); // a failure is reported at once; Jib's other steps end on their own
+            }
             if (failure == null) {
                 early.result.complete(container);
             } else {
                 early.result.completeExceptionally(failure);
             }
         }, "gantry-early-push");
-        thread.setDaemon(true);
-        thread.start();
+        early.thread.setDaemon(true);
+        early.thread.start();
         return early;
     }
 
@@ -145,14 +156,31 @@ final class EarlyPush {
 
     /**
      * Makes the held writes fail, stops Jib's steps under way (a registry that does not answer would keep them retrying
-     * for a minute; a push that has not started yet is refused its first step) and says the rest of what the push says
-     * at debug level. Does not wait for the push to end: another build of Jib's waits for it by itself ({@link JibRunner}
-     * runs one at a time).
+     * for a minute; a push that has not started yet is refused its first step), says the rest of what the push says at
+     * debug level, and waits for the push to end: within a step's HTTP time-out, since every step is interrupted.
      */
     void abandon() {
+        abandoned = true;
         decided.countDown();
         log.discard();
         executor.shutdownNow();
+        thread.interrupt();
+        try {
+            result.handle((container, failure) -> null).get(STOPPING.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // still ending after that: a daemon thread, it may finish on its own
+        }
+    }
+
+    /** Lets the stopped steps end, each within Jib's HTTP time-out. */
+    private void awaitSteps() {
+        try {
+            executor.awaitTermination(STOPPING.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The executor Jib's steps run on: {@code Containerizer.setExecutorService}. */
