@@ -174,12 +174,20 @@ final class EarlyPush {
         }
     }
 
-    /** Lets the stopped steps end, each within Jib's HTTP time-out. */
+    /**
+     * Lets the stopped steps end, each within Jib's HTTP time-out. Called on the push's own thread, which
+     * {@link #abandon} interrupted: the interrupt is put aside while it waits, or the wait would end at once.
+     */
     private void awaitSteps() {
+        boolean interrupted = Thread.interrupted();
         try {
             executor.awaitTermination(STOPPING.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
