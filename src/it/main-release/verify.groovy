@@ -55,4 +55,8 @@ assert log.contains('Gantry plan: stable — 1.1.0 on main')
 // loaded as a build extension, Gantry unbinds maven-deploy-plugin: it never runs, and maven.deploy.skip stays unset
 assert !log.contains('(default-deploy)')
 assert !log.contains('maven.deploy.skip')
+// the build extension started the plan's git processes once Maven had read the projects: they ran while Maven resolved
+// the build, and the plan, in validate, took what they read instead of starting its own
+assert log.findAll(/\[DEBUG\] git (rev-parse|cat-file|config) exited 0 in \d+ ms \(started when Maven had read the projects\)/).size() == 3
+assert log.contains('read by git')
 return true

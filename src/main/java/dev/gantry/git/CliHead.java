@@ -34,9 +34,35 @@ final class CliHead {
 
     /** The facts, or empty when git cannot be run here or does not answer as a work tree with a commit does. */
     static Optional<Read> read(GitCli git, String remoteName, GantryLog log) {
-        CompletableFuture<GitCli.Result> where = start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD");
-        CompletableFuture<GitCli.Result> objects = start(git, "HEAD\nHEAD^:./pom.xml\n", "cat-file", "--batch");
-        CompletableFuture<GitCli.Result> remote = start(git, null, "config", "--get", "remote." + remoteName + ".url");
+        return finish(begin(git, remoteName), log);
+    }
+
+    /** The three git processes of a read, started side by side. */
+    record Started(GitCli git, CompletableFuture<GitCli.Result> where, CompletableFuture<GitCli.Result> objects,
+            CompletableFuture<GitCli.Result> remote) {
+
+        /** Returns once the three processes have ended, however; {@link #finish} tells what they read. */
+        void awaitEnd() {
+            try {
+                CompletableFuture.allOf(where, objects, remote).join();
+            } catch (CompletionException e) {
+                // finish() reports it
+            }
+        }
+    }
+
+    static Started begin(GitCli git, String remoteName) {
+        return new Started(git, start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD"),
+                start(git, "HEAD\nHEAD^:./pom.xml\n", "cat-file", "--batch"),
+                start(git, null, "config", "--get", "remote." + remoteName + ".url"));
+    }
+
+    /** The facts of a read started earlier, once its processes have ended; empty as {@link #read} says. */
+    static Optional<Read> finish(Started started, GantryLog log) {
+        GitCli git = started.git();
+        CompletableFuture<GitCli.Result> where = started.where();
+        CompletableFuture<GitCli.Result> objects = started.objects();
+        CompletableFuture<GitCli.Result> remote = started.remote();
         try {
             GitCli.Result w = where.join();
             GitCli.Result o = objects.join();

@@ -74,10 +74,21 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** Opens the repository containing {@code projectDir}, using the git command line when one is on the PATH. */
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log) throws GantryException {
+        return open(projectDir, remoteName, log, (HeadReadAhead) null);
+    }
+
+    /**
+     * As {@link #open(Path, String, GantryLog)}, taking HEAD as {@code ahead} read it when it was started for the same
+     * directory and remote (null: none was).
+     */
+    public static GitRepository open(Path projectDir, String remoteName, GantryLog log, HeadReadAhead ahead)
+            throws GantryException {
         Path dir = projectDir.toAbsolutePath().normalize();
-        if (GitCli.mayBeOnPath()) {
+        Optional<CliHead.Started> started = ahead == null ? Optional.empty() : ahead.take(dir, remoteName, log);
+        if (started.isPresent() || GitCli.mayBeOnPath()) {
             Optional<GitRepository> read = openByCli(dir, remoteName, log,
-                    facts -> Optional.of(GitCli.unprobed(facts.workTree(), log)));
+                    facts -> Optional.of(GitCli.unprobed(facts.workTree(), log)),
+                    started.orElseGet(() -> CliHead.begin(GitCli.unprobed(dir, log), remoteName)));
             if (read.isPresent()) {
                 return read.get();
             }
@@ -106,8 +117,9 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     public static GitRepository open(Path projectDir, String remoteName, GantryLog log, Optional<GitCli> cli)
             throws GantryException {
         if (cli.isPresent()) {
-            Optional<GitRepository> read = openByCli(projectDir.toAbsolutePath().normalize(), remoteName, log,
-                    facts -> cli);
+            Path dir = projectDir.toAbsolutePath().normalize();
+            Optional<GitRepository> read = openByCli(dir, remoteName, log, facts -> cli,
+                    CliHead.begin(GitCli.unprobed(dir, log), remoteName));
             if (read.isPresent()) {
                 return read.get();
             }
@@ -117,9 +129,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /** HEAD and what the plan reads with it, read by the git command line; empty where git cannot tell (JGit then). */
     private static Optional<GitRepository> openByCli(Path dir, String remoteName, GantryLog log,
-            Function<HeadFacts, Optional<GitCli>> cliFor) {
-        GitCli git = GitCli.unprobed(dir, log);
-        Optional<CliHead.Read> read = CliHead.read(git, remoteName, log);
+            Function<HeadFacts, Optional<GitCli>> cliFor, CliHead.Started started) {
+        Optional<CliHead.Read> read = CliHead.finish(started, log);
         if (read.isEmpty()) {
             return Optional.empty();
         }

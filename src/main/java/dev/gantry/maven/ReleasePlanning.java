@@ -58,7 +58,8 @@ final class ReleasePlanning {
                 settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
                 repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(modules));
         Planner planner = new Planner(planSettings);
-        try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log)) {
+        try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log,
+                ReadsHeadAhead.find(session))) {
             ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
             log.debug("Branch " + branch.name() + " from " + branch.source());
             boolean deploying = reachesDeploy(session);

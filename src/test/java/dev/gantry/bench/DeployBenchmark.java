@@ -280,26 +280,26 @@ public final class DeployBenchmark {
         LocalTime startedAt = LocalTime.now();
         maven(dir, args.toArray(String[]::new));
         record(round, what, side, (System.nanoTime() - start) / 1_000_000);
-        if (relay != null) {
-            keepTimeline(round, what, side, dir, startedAt, relay.timeline(start));
-        }
+        keepRun(round, what, side, dir, startedAt, relay == null ? List.of() : relay.timeline(start));
         calls.put(what + "|" + side, (registry.requests().size() - requests) + " requests"
                 + (relay == null ? "" : " on " + (relay.connections() - connections) + " connections"));
     }
 
     /**
-     * The registry's requests and answers of one run, as they crossed the relay, beside the run's Maven log (whose
-     * timestamps are the wall clock the file's first line gives): where a tool's round trips go, one after another or
-     * side by side.
+     * One run's Maven log (timestamped: where each goal's time goes) and, when the registry is far away, its requests and
+     * answers as they crossed the relay, whose times count from the wall clock the file's first line gives: where a
+     * tool's round trips go, one after another or side by side.
      */
-    void keepTimeline(int round, String what, String side, Path dir, LocalTime startedAt, List<String> timeline)
+    void keepRun(int round, String what, String side, Path dir, LocalTime startedAt, List<String> timeline)
             throws IOException {
-        Path timelines = Files.createDirectories(work.resolve("timelines"));
+        Path runs = Files.createDirectories(work.resolve("runs"));
         String name = "r" + round + "-" + what.replace(' ', '-') + "-" + side;
-        Files.write(timelines.resolve(name + ".txt"), Stream.concat(
-                Stream.of("mvn started at " + startedAt + " (wall clock); registry round trip "
-                        + roundTrip.toMillis() + " ms; times below are since then"), timeline.stream()).toList());
-        Files.copy(dir.resolve("maven.log"), timelines.resolve(name + ".maven.log"));
+        Files.copy(dir.resolve("maven.log"), runs.resolve(name + ".maven.log"));
+        if (!timeline.isEmpty()) {
+            Files.write(runs.resolve(name + ".timeline.txt"), Stream.concat(
+                    Stream.of("mvn started at " + startedAt + " (wall clock); registry round trip "
+                            + roundTrip.toMillis() + " ms; times below are since then"), timeline.stream()).toList());
+        }
     }
 
     void record(int round, String what, String side, long millis) {
@@ -343,10 +343,8 @@ public final class DeployBenchmark {
         });
         times.forEach((key, values) -> System.out.printf("    all runs %-60s %s%n", key, values));
         calls.forEach((key, value) -> System.out.printf("  registry, last round: %-60s %s%n", key, value));
-        if (!relays.isEmpty()) {
-            System.out.println("  each run's registry requests and answers, as they crossed the relay, with its Maven log: "
-                    + work.resolve("timelines"));
-        }
+        System.out.println("  each run's Maven log" + (relays.isEmpty() ? "" : " and its registry requests and answers, as they"
+                + " crossed the relay") + ": " + work.resolve("runs"));
         bytes.forEach((key, values) -> System.out.printf("  stored after a code-only change, %s: %s x (classes layer + config + manifest), per round: %s%n",
                 key, String.format("%.3f", median(values) / 1000.0), values));
     }

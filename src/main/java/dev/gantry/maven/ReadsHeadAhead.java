@@ -1,0 +1,68 @@
+package dev.gantry.maven;
+
+import dev.gantry.git.HeadReadAhead;
+import java.util.Set;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Loaded with the build extension: once Maven has read the projects, starts the plan's reading of HEAD
+ * ({@link HeadReadAhead}), so that its git processes run while Maven resolves plugins and dependencies instead of in
+ * the plan's own time. Only for a build that runs the plan; the plan reads HEAD itself when nothing was started or it
+ * asks for another remote.
+ */
+@Named("gantry-reads-head-ahead")
+@Singleton
+public class ReadsHeadAhead extends AbstractMavenLifecycleParticipant {
+
+    private static final Object KEY = ReadsHeadAhead.class.getName();
+
+    /** Phases that never reach {@code validate}: a build of only these runs no plan. */
+    private static final Set<String> OUTSIDE_THE_BUILD = Set.of("pre-clean", "clean", "post-clean", "pre-site", "site",
+            "post-site", "site-deploy");
+
+    @Override
+    public void afterProjectsRead(MavenSession session) {
+        if (GantrySettings.skippedEverywhere(session) || !runsThePlan(session)) {
+            return;
+        }
+        MavenProject top = session.getTopLevelProject();
+        HeadReadAhead.start(top.getBasedir().toPath(), remoteName(session, top))
+                .ifPresent(ahead -> session.getRepositorySession().getData().set(KEY, ahead));
+    }
+
+    /** The read started for this build, or null. */
+    static HeadReadAhead find(MavenSession session) {
+        return (HeadReadAhead) session.getRepositorySession().getData().get(KEY);
+    }
+
+    /** Whether a module declares the plan goal and the build reaches it: a lifecycle phase or a goal of Gantry's. */
+    private static boolean runsThePlan(MavenSession session) {
+        boolean declared = session.getProjects().stream()
+                .anyMatch(p -> ReleaseGate.declaresGoal(p, GantryMojo.PLUGIN_KEY, "plan"));
+        return declared && session.getGoals().stream().anyMatch(goal -> goal.contains(":")
+                ? goal.startsWith("gantry:") || goal.startsWith(GantryMojo.PLUGIN_KEY + ":")
+                : !OUTSIDE_THE_BUILD.contains(goal));
+    }
+
+    /**
+     * The remote the plan will ask for, as its {@code gitRemote} parameter resolves: {@code -Dgantry.git.remote}, else
+     * the plugin's configuration in the top-level POM, else {@code origin}. A guess that the plan checks.
+     */
+    private static String remoteName(MavenSession session, MavenProject top) {
+        String property = session.getUserProperties().getProperty("gantry.git.remote",
+                session.getSystemProperties().getProperty("gantry.git.remote"));
+        if (property != null) {
+            return property;
+        }
+        Plugin plugin = top.getPlugin(GantryMojo.PLUGIN_KEY);
+        Xpp3Dom remote = plugin != null && plugin.getConfiguration() instanceof Xpp3Dom config
+                ? config.getChild("gitRemote") : null;
+        return remote != null && remote.getValue() != null ? remote.getValue().trim() : "origin";
+    }
+}
