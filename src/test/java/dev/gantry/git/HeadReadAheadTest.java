@@ -3,6 +3,7 @@ package dev.gantry.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.release.GantryLog;
+import dev.gantry.testing.RecordingLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class HeadReadAheadTest {
         List<String> lines = new ArrayList<>();
 
         HeadReadAhead ahead = HeadReadAhead.start(repo.dir(), "origin").orElseThrow();
-        try (GitRepository planned = GitRepository.open(repo.dir(), "origin", collecting(lines), ahead);
+        try (GitRepository planned = GitRepository.open(repo.dir(), "origin", new RecordingLog(lines, true), ahead);
              GitRepository itself = GitRepository.open(repo.dir(), "origin", GantryLog.SILENT)) {
             assertThat(planned.headCommit()).isEqualTo(repo.head()).isEqualTo(itself.headCommit());
             assertThat(planned.headCommitTime()).isEqualTo(itself.headCommitTime());
@@ -31,7 +32,7 @@ class HeadReadAheadTest {
             assertThat(planned.workTree()).isEqualTo(itself.workTree());
         }
         // the processes' lines are said in the plan's log, and the plan started none of its own
-        assertThat(lines).filteredOn(line -> line.startsWith("git ") && line.contains(" exited "))
+        assertThat(lines).filteredOn(line -> line.startsWith("DEBUG git ") && line.contains(" exited "))
                 .hasSize(3).allMatch(line -> line.endsWith("(started when Maven had read the projects)"));
     }
 
@@ -65,24 +66,5 @@ class HeadReadAheadTest {
         repo.commitPom("1.1.0");
         repo.git("remote", "add", "origin", "https://github.com/acme/orders.git");
         return repo;
-    }
-
-    private static GantryLog collecting(List<String> lines) {
-        return new GantryLog() {
-            @Override
-            public void debug(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-        };
     }
 }
