@@ -9,6 +9,8 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loaded with the build extension: once Maven has read the projects, starts the plan's reading of HEAD
@@ -20,6 +22,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 @Singleton
 public class ReadsHeadAhead extends AbstractMavenLifecycleParticipant {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReadsHeadAhead.class);
     private static final Object KEY = ReadsHeadAhead.class.getName();
 
     /** Phases that never reach {@code validate}: a build of only these runs no plan. */
@@ -32,8 +35,16 @@ public class ReadsHeadAhead extends AbstractMavenLifecycleParticipant {
             return;
         }
         MavenProject top = session.getTopLevelProject();
-        HeadReadAhead.start(top.getBasedir().toPath(), remoteName(session, top))
-                .ifPresent(ahead -> session.getRepositorySession().getData().set(KEY, ahead));
+        if (top == null || top.getBasedir() == null) {
+            return;
+        }
+        try {
+            HeadReadAhead.start(top.getBasedir().toPath(), remoteName(session, top))
+                    .ifPresent(ahead -> session.getRepositorySession().getData().set(KEY, ahead));
+        } catch (RuntimeException e) {
+            // a head start only: the plan reads HEAD itself, and says what is wrong if it cannot
+            LOG.debug("Gantry could not start reading HEAD ahead of the plan: " + e);
+        }
     }
 
     /** The read started for this build, or null. */
