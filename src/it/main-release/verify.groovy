@@ -51,7 +51,8 @@ assert new File(basedir, 'target/gantry/release.env').readLines() == ['GANTRY_RE
         'GANTRY_IMAGE=' + byDigest, 'GANTRY_IMAGE_DIGEST=' + digest, 'GANTRY_GIT_TAG=v1.1.0']
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('Gantry plan: stable — 1.1.0 on main')
+// the plan alone from the command line, then the release
+assert log.count('Gantry plan: stable — 1.1.0 on main') == 2
 // loaded as a build extension, Gantry unbinds maven-deploy-plugin: it never runs, and maven.deploy.skip stays unset
 assert !log.contains('(default-deploy)')
 assert !log.contains('maven.deploy.skip')

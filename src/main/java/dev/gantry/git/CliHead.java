@@ -40,19 +40,12 @@ final class CliHead {
     /** The three git processes of a read, started side by side. */
     record Started(GitCli git, CompletableFuture<GitCli.Result> where, CompletableFuture<GitCli.Result> objects,
             CompletableFuture<GitCli.Result> remote) {
-
-        /** Returns once the three processes have ended, however; {@link #finish} tells what they read. */
-        void awaitEnd() {
-            try {
-                CompletableFuture.allOf(where, objects, remote).join();
-            } catch (CompletionException e) {
-                // finish() reports it
-            }
-        }
     }
 
     static Started begin(GitCli git, String remoteName) {
-        return new Started(git, start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD"),
+        // git's own directories last: what HeadReadAhead watches for a HEAD that moves before the plan takes the read
+        return new Started(git, start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD",
+                "--git-dir", "--git-common-dir"),
                 start(git, "HEAD\nHEAD^:./pom.xml\n", "cat-file", "--batch"),
                 start(git, null, "config", "--get", "remote." + remoteName + ".url"));
     }
@@ -92,6 +85,28 @@ final class CliHead {
             log.debug("git could not be run (" + e.getCause().getMessage() + "); using JGit");
             return Optional.empty();
         }
+    }
+
+    /**
+     * The files whose bytes say where HEAD is, as the read's {@code rev-parse} located them: HEAD itself, the branch
+     * it names (a loose ref), {@code packed-refs} and the repository's {@code config} (the remote's URL). Empty when
+     * {@code rev-parse} did not answer so.
+     *
+     * @param dir the directory git ran in: {@code --git-dir} may answer relative to it
+     */
+    static Optional<List<Path>> headFiles(GitCli.Result where, Path dir) {
+        String[] lines = where.succeeded() ? where.stdout().split("\n") : new String[0];
+        if (lines.length != 4) {
+            return Optional.empty();
+        }
+        Path gitDir = dir.resolve(lines[2]).normalize();
+        Path commonDir = dir.resolve(lines[3]).normalize();
+        List<Path> files = new ArrayList<>(List.of(gitDir.resolve("HEAD"), commonDir.resolve("packed-refs"),
+                commonDir.resolve("config")));
+        if (lines[1].startsWith("refs/")) {
+            files.add(commonDir.resolve(lines[1]));
+        }
+        return Optional.of(files);
     }
 
     private record CommitObject(String id, Instant time, String firstParent) {

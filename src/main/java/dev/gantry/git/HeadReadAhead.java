@@ -1,17 +1,23 @@
 package dev.gantry.git;
 
 import dev.gantry.release.GantryLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The plan's reading of HEAD, started before the plan: its three git processes run while Maven resolves the build's
  * plugins and dependencies, and the plan, in {@code validate}, takes what they read. Started by the build extension once
- * Maven has read the projects, before any goal has run, so that HEAD cannot have moved in between. The plan takes it only
- * when it asks for the same directory and remote, and only once; otherwise it reads HEAD itself.
+ * Maven has read the projects. The plan takes it only when it asks for the same directory and remote, only once, and
+ * only when HEAD has not moved since: a goal that runs before the plan (one bound to {@code validate} ahead of it, or
+ * named on the command line) may pull, commit or check out, and the plan must read the commit that is built.
  */
 public final class HeadReadAhead {
 
@@ -20,6 +26,8 @@ public final class HeadReadAhead {
     private final CliHead.Started started;
     /** What the processes said at debug level, said again in the plan's log when it takes the read. */
     private final List<String> debug;
+    /** The files that say where HEAD is, as they were when the processes had ended; empty if they could not be told. */
+    private final CompletableFuture<Optional<List<FileState>>> headWhenRead;
     private final AtomicBoolean taken = new AtomicBoolean();
 
     private HeadReadAhead(Path dir, String remoteName, CliHead.Started started, List<String> debug) {
@@ -27,6 +35,9 @@ public final class HeadReadAhead {
         this.remoteName = remoteName;
         this.started = started;
         this.debug = debug;
+        // taken on the thread of the process that ends last, as soon as the read has ended
+        this.headWhenRead = CompletableFuture.allOf(started.where(), started.objects(), started.remote())
+                .handle((ended, failed) -> headNow());
     }
 
     /** Starts reading HEAD of the repository around {@code projectDir}; empty when git was found missing in this JVM. */
@@ -57,15 +68,60 @@ public final class HeadReadAhead {
         return Optional.of(new HeadReadAhead(dir, remoteName, CliHead.begin(GitCli.unprobed(dir, held), remoteName), debug));
     }
 
-    /** The read, for a plan of {@code dir} with {@code remoteName}: empty when it is another's, or taken already. */
+    /**
+     * The read, for a plan of {@code dir} with {@code remoteName}: empty when it is another's, taken already, or when
+     * HEAD has moved since it was read.
+     */
     Optional<CliHead.Started> take(Path dir, String remoteName, GantryLog log) {
         if (!this.dir.equals(dir) || !this.remoteName.equals(remoteName) || !taken.compareAndSet(false, true)) {
             return Optional.empty();
         }
-        started.awaitEnd(); // so that the processes' lines are all there
+        Optional<List<FileState>> then = headWhenRead.join(); // the processes have ended: their lines are all there
         synchronized (debug) {
             debug.forEach(line -> log.debug(line + " (started when Maven had read the projects)"));
         }
+        if (then.isEmpty() || !then.equals(headNow())) {
+            log.debug("HEAD, its branch or the repository's configuration changed since Maven read the projects: "
+                    + "reading HEAD again");
+            return Optional.empty();
+        }
         return Optional.of(started);
+    }
+
+    /** Waits until the read and the state of HEAD's files are taken: for a test that then moves HEAD. */
+    void awaitRead() {
+        headWhenRead.join();
+    }
+
+    private Optional<List<FileState>> headNow() {
+        try {
+            Optional<List<Path>> files = CliHead.headFiles(started.where().join(), dir);
+            if (files.isEmpty()) {
+                return Optional.empty();
+            }
+            List<FileState> states = new ArrayList<>();
+            for (Path file : files.get()) {
+                states.add(FileState.of(file));
+            }
+            return Optional.of(states);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // not told: the plan reads HEAD itself
+        }
+    }
+
+    /**
+     * One file as it is now: absent, or its size, time and, for a small one (HEAD, a loose ref: a line each), its text,
+     * so that a ref rewritten within the file system's time resolution still differs.
+     */
+    private record FileState(Path path, boolean exists, long size, long modified, String text) {
+
+        static FileState of(Path path) throws IOException {
+            if (!Files.exists(path)) {
+                return new FileState(path, false, 0, 0, "");
+            }
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            String text = attributes.size() <= 1024 ? Files.readString(path, StandardCharsets.ISO_8859_1) : "";
+            return new FileState(path, true, attributes.size(), attributes.lastModifiedTime().toMillis(), text);
+        }
     }
 }

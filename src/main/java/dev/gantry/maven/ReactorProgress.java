@@ -16,7 +16,7 @@ import org.eclipse.aether.SessionData;
  */
 final class ReactorProgress {
 
-    private static final Object KEY = ReactorProgress.class.getName();
+    private static final Object KEY = ReactorProgress.class; // this class realm's own: see ReactorRelease
 
     private final Map<String, Set<String>> arrivals = new HashMap<>();
     private final Set<String> finished = new HashSet<>();

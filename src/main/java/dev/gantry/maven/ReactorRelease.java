@@ -19,7 +19,12 @@ import org.eclipse.aether.SessionData;
  */
 final class ReactorRelease {
 
-    private static final Object KEY = ReactorRelease.class.getName();
+    /**
+     * The class itself, not its name: a Gantry goal named on the command line ({@code mvn gantry:plan}) runs in a class
+     * realm of its own, beside the build extension's, and each realm keeps its own state. Under a name, the extension's
+     * session-end check found the command-line goal's release and failed the build on a ClassCastException.
+     */
+    private static final Object KEY = ReactorRelease.class;
 
     final Plan plan;
     final ReleaseReport report;

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public class ReadsHeadAhead extends AbstractMavenLifecycleParticipant {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadsHeadAhead.class);
-    private static final Object KEY = ReadsHeadAhead.class.getName();
+    private static final Object KEY = ReadsHeadAhead.class; // this class realm's own: see ReactorRelease
 
     /** Phases that never reach {@code validate}: a build of only these runs no plan. */
     private static final Set<String> OUTSIDE_THE_BUILD = Set.of("pre-clean", "clean", "post-clean", "pre-site", "site",
@@ -47,18 +47,23 @@ public class ReadsHeadAhead extends AbstractMavenLifecycleParticipant {
         }
     }
 
-    /** The read started for this build, or null. */
+    /**
+     * The read started for this build, or null; null too for a goal of Gantry's named on the command line, which runs in
+     * a class realm of its own (see ReactorRelease's key).
+     */
     static HeadReadAhead find(MavenSession session) {
         return (HeadReadAhead) session.getRepositorySession().getData().get(KEY);
     }
 
-    /** Whether a module declares the plan goal and the build reaches it: a lifecycle phase or a goal of Gantry's. */
+    /**
+     * Whether a module declares the plan goal and the build runs a lifecycle phase that reaches it. Not for a goal named
+     * on the command line ({@code mvn gantry:plan}): it runs in a realm of its own and could not take the read.
+     */
     private static boolean runsThePlan(MavenSession session) {
         boolean declared = session.getProjects().stream()
                 .anyMatch(p -> ReleaseGate.declaresGoal(p, GantryMojo.PLUGIN_KEY, "plan"));
-        return declared && session.getGoals().stream().anyMatch(goal -> goal.contains(":")
-                ? goal.startsWith("gantry:") || goal.startsWith(GantryMojo.PLUGIN_KEY + ":")
-                : !OUTSIDE_THE_BUILD.contains(goal));
+        return declared && session.getGoals().stream()
+                .anyMatch(goal -> !goal.contains(":") && !OUTSIDE_THE_BUILD.contains(goal));
     }
 
     /**

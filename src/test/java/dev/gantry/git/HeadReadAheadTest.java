@@ -59,6 +59,34 @@ class HeadReadAheadTest {
         }
     }
 
+    @Test
+    void is_read_again_when_a_commit_moved_the_branch_after_the_read() throws Exception {
+        // a goal bound before the plan (or named on the command line) may pull or commit: the plan must read what is built
+        GitFixture repo = released(dir.resolve("orders"));
+        HeadReadAhead ahead = HeadReadAhead.start(repo.dir(), "origin").orElseThrow();
+        ahead.awaitRead();
+        String pulled = repo.commitPom("1.2.0");
+        List<String> lines = new ArrayList<>();
+
+        try (GitRepository planned = GitRepository.open(repo.dir(), "origin", new RecordingLog(lines, true), ahead)) {
+            assertThat(planned.headCommit()).isEqualTo(pulled);
+            assertThat(planned.versionAtFirstParent(repo.dir().resolve("pom.xml"))).contains("1.1.0");
+        }
+        assertThat(lines).anyMatch(line -> line.contains("changed since Maven read the projects: reading HEAD again"));
+    }
+
+    @Test
+    void is_read_again_when_another_branch_was_checked_out_after_the_read() throws Exception {
+        GitFixture repo = released(dir.resolve("orders"));
+        HeadReadAhead ahead = HeadReadAhead.start(repo.dir(), "origin").orElseThrow();
+        ahead.awaitRead();
+        repo.git("checkout", "-q", "-b", "release/1.2");
+
+        try (GitRepository planned = GitRepository.open(repo.dir(), "origin", GantryLog.SILENT, ahead)) {
+            assertThat(planned.checkedOutBranch()).contains("release/1.2");
+        }
+    }
+
     /** A work tree on main whose HEAD raised the version from 1.0.0 to 1.1.0, its remote on GitHub. */
     private static GitFixture released(Path dir) {
         GitFixture repo = GitFixture.init(dir);
