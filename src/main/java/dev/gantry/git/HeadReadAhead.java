@@ -27,7 +27,7 @@ public final class HeadReadAhead {
     /** What the processes said at debug level, said again in the plan's log when it takes the read. */
     private final List<String> debug;
     /** The files that say where HEAD is, as they were when the processes had ended; empty if they could not be told. */
-    private final CompletableFuture<Optional<List<FileState>>> headWhenRead;
+    private final CompletableFuture<Optional<String>> headWhenRead;
     private final AtomicBoolean taken = new AtomicBoolean();
 
     private HeadReadAhead(Path dir, String remoteName, CliHead.Started started, List<String> debug) {
@@ -76,7 +76,7 @@ public final class HeadReadAhead {
         if (!this.dir.equals(dir) || !this.remoteName.equals(remoteName) || !taken.compareAndSet(false, true)) {
             return Optional.empty();
         }
-        Optional<List<FileState>> then = headWhenRead.join(); // the processes have ended: their lines are all there
+        Optional<String> then = headWhenRead.join(); // the processes have ended: their lines are all there
         synchronized (debug) {
             debug.forEach(line -> log.debug(line + " (started when Maven had read the projects)"));
         }
@@ -93,35 +93,33 @@ public final class HeadReadAhead {
         headWhenRead.join();
     }
 
-    private Optional<List<FileState>> headNow() {
+    /**
+     * The files that say where HEAD is, as they are now, written out: absent, or each one's size, time and, for a small
+     * one (HEAD, a loose ref: a line each), its text, so that a ref rewritten within the file system's time resolution
+     * still differs. A string rather than records: a record's first {@code equals} costs a fresh JVM ~20 ms of
+     * method-handle set-up, on the plan's path.
+     */
+    private Optional<String> headNow() {
         try {
             Optional<List<Path>> files = CliHead.headFiles(started.where().join(), dir);
             if (files.isEmpty()) {
                 return Optional.empty();
             }
-            List<FileState> states = new ArrayList<>();
+            StringBuilder state = new StringBuilder();
             for (Path file : files.get()) {
-                states.add(FileState.of(file));
+                state.append(file).append(' ');
+                if (Files.exists(file)) {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    state.append(attributes.size()).append(' ').append(attributes.lastModifiedTime().toMillis()).append(' ')
+                            .append(attributes.size() <= 1024 ? Files.readString(file, StandardCharsets.ISO_8859_1) : "");
+                } else {
+                    state.append("absent");
+                }
+                state.append('\n');
             }
-            return Optional.of(states);
+            return Optional.of(state.toString());
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not told: the plan reads HEAD itself
-        }
-    }
-
-    /**
-     * One file as it is now: absent, or its size, time and, for a small one (HEAD, a loose ref: a line each), its text,
-     * so that a ref rewritten within the file system's time resolution still differs.
-     */
-    private record FileState(Path path, boolean exists, long size, long modified, String text) {
-
-        static FileState of(Path path) throws IOException {
-            if (!Files.exists(path)) {
-                return new FileState(path, false, 0, 0, "");
-            }
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            String text = attributes.size() <= 1024 ? Files.readString(path, StandardCharsets.ISO_8859_1) : "";
-            return new FileState(path, true, attributes.size(), attributes.lastModifiedTime().toMillis(), text);
         }
     }
 }
