@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loaded with the build extension: once Maven has read the projects, starts the plan's reading of HEAD
  * ({@link HeadReadAhead}), so that its git processes run while Maven resolves plugins and dependencies instead of in
- * the plan's own time. Only for a build that runs the plan; the plan reads HEAD itself when nothing was started or it
- * asks for another remote.
+ * the plan's own time. Only for a build that runs the plan; the plan reads HEAD itself when nothing was started, when it
+ * asks for another remote, or when HEAD moved in between ({@link HeadReadAhead}).
  */
 @Named("gantry-reads-head-ahead")
 @Singleton
