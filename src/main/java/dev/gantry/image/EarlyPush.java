@@ -157,7 +157,9 @@ final class EarlyPush {
     /**
      * Makes the held writes fail, stops Jib's steps under way (a registry that does not answer would keep them retrying
      * for a minute; a push that has not started yet is refused its first step), says the rest of what the push says at
-     * debug level, and waits for the push to end: within a step's HTTP time-out, since every step is interrupted.
+     * debug level, and waits for the push and its steps to end: within a step's HTTP time-out, since every step is
+     * interrupted. The steps are waited for on their own: a push that had failed by itself before (Jib refused by the
+     * registry while Gantry still looked up) left them running, and they would write Jib's cache after the image goal.
      */
     void abandon() {
         abandoned = true;
@@ -165,8 +167,10 @@ final class EarlyPush {
         log.discard();
         executor.shutdownNow();
         thread.interrupt();
+        long deadline = System.nanoTime() + STOPPING.toNanos();
         try {
             result.handle((container, failure) -> null).get(STOPPING.toSeconds(), TimeUnit.SECONDS);
+            executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
