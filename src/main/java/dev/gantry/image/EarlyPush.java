@@ -62,7 +62,6 @@ final class EarlyPush {
     });
     private final CompletableFuture<JibContainer> result = new CompletableFuture<>();
     private volatile boolean publish;
-    private volatile boolean abandoned;
     private Thread thread;
     /** When the first write reached the hold (System.nanoTime), or 0: how long the push waited, at debug. */
     private volatile long heldSince;
@@ -90,11 +89,8 @@ final class EarlyPush {
             } catch (Exception | Error e) {
                 failure = e;
             }
-            if (early.abandoned) {
-                early.awaitSteps(); // stopped: nothing of the push runs on once it is over (writing Jib's cache, say)
-            } else {
-                early.executor.shutdown(); // a failure is reported at once; Jib's other steps end on their own
-            }
+            // a failure is reported at once; Jib's other steps end on their own, or abandon() stops them and waits
+            early.executor.shutdown();
             if (failure == null) {
                 early.result.complete(container);
             } else {
@@ -162,7 +158,6 @@ final class EarlyPush {
      * registry while Gantry still looked up) left them running, and they would write Jib's cache after the image goal.
      */
     void abandon() {
-        abandoned = true;
         decided.countDown();
         log.discard();
         executor.shutdownNow();
@@ -175,23 +170,6 @@ final class EarlyPush {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // still ending after that: a daemon thread, it may finish on its own
-        }
-    }
-
-    /**
-     * Lets the stopped steps end, each within Jib's HTTP time-out. Called on the push's own thread, which
-     * {@link #abandon} interrupted: the interrupt is put aside while it waits, or the wait would end at once.
-     */
-    private void awaitSteps() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            executor.awaitTermination(STOPPING.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
