@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import dev.gantry.aws.CodeArtifact;
 import dev.gantry.aws.Ecr;
 import dev.gantry.image.JibPreload;
+import dev.gantry.image.TlsPreload;
 import dev.gantry.release.ImagePlan;
 import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
@@ -40,6 +41,13 @@ public class PlanMojo extends GantryMojo {
         }
         if (release.plan.publishes() && !release.dryRun && publishes()) {
             CodeArtifact.loadSdkInBackground(release.plan.artifacts().repository());
+        }
+        boolean registry = image != null && !image.local() && pushesImage();
+        boolean https = release.plan.publishes() && publishes()
+                && release.plan.artifacts().repository().startsWith("https:");
+        if (!release.dryRun && (registry || https)) {
+            // the first HTTPS connection's set-up (~0.3 s in a fresh JVM: the trust store, the first key share)
+            TlsPreload.inBackground();
         }
     }
 
