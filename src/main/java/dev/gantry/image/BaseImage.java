@@ -38,13 +38,13 @@ public record BaseImage(String name, String digest) {
         RegistryApi api = new RegistryApi(from.getRegistry(), from.getRepository(),
                 found.map(FoundCredential::credential).orElse(null), found.map(FoundCredential::source).orElse(null),
                 request.allowInsecureRegistries(), request.sendCredentialsOverHttp()).readOnly();
-        Optional<RegistryApi.RemoteManifest> manifest;
+        Optional<String> digest;
         try {
-            manifest = api.manifest(from.getTag().orElse("latest"));
+            digest = api.digest(from.getTag().orElse("latest"));
         } catch (GantryException e) {
             throw Refusals.baseImageUnreadable(request.from(), e.getMessage());
         }
-        return Optional.of(new BaseImage(name, manifest.orElseThrow(() -> Refusals.baseImageNotFound(request.from())).digest()));
+        return Optional.of(new BaseImage(name, digest.orElseThrow(() -> Refusals.baseImageNotFound(request.from()))));
     }
 
     /** The reference Jib builds on: the name pinned to the digest looked up. */

@@ -141,6 +141,28 @@ public final class RegistryApi {
         return Optional.of(new RemoteManifest(digest, type, response.body()));
     }
 
+    /**
+     * The digest of the manifest under a tag, or empty when there is none: a HEAD, which Docker Hub does not count
+     * towards its pull limit, where a GET of the manifest counts as a pull (a base image is looked up on every build). A
+     * registry that leaves {@code Docker-Content-Digest} out of its answer, or answers HEAD with an error, is asked with
+     * a GET, whose body says what a refusal means.
+     */
+    public Optional<String> digest(String reference) throws GantryException {
+        RegistryHttp.Response response = send("HEAD", "/manifests/" + reference, MANIFEST_TYPES, null, null);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        Optional<String> digest = response.statusCode() == 200 ? response.header("Docker-Content-Digest") : Optional.empty();
+        if (digest.isPresent()) {
+            return digest;
+        }
+        if (TRANSIENT_STATUSES.contains(response.statusCode())) { // already asked ATTEMPTS times
+            throw failure(response, "looking up manifest " + reference);
+        }
+        // no digest in the answer, HEAD not served (405), or a refusal whose words are in a GET's body only
+        return manifest(reference).map(RemoteManifest::digest);
+    }
+
     public byte[] blob(String digest) throws GantryException {
         RegistryHttp.Response response = send("GET", "/blobs/" + digest, null, null, null);
         expect(response, 200, "reading blob " + digest);

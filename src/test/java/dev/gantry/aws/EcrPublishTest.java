@@ -316,7 +316,7 @@ class EcrPublishTest {
             assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
             assertThat(result.base().name()).isEqualTo(from);
             assertThat(result.base().digest()).isEqualTo(registry.digest("base-images", "17-jre"));
-            assertThat(ecr.calls()).contains("GET manifests/17-jre");
+            assertThat(ecr.calls()).contains("HEAD manifests/17-jre");
             assertThat(ecr.count("GetAuthorizationToken")).isEqualTo(1);
             assertThat(passwordsSeen()).hasSize(1);
             assertThat(ecr.received()).filteredOn(r -> r.uri().startsWith("/v2/base-images/"))

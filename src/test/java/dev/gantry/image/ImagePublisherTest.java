@@ -165,6 +165,20 @@ class ImagePublisherTest {
         }
 
         @Test
+        void pins_the_base_image_without_a_pull_that_docker_hub_counts_once_jibs_cache_holds_it() throws Exception {
+            // Docker Hub counts every GET of a manifest as a pull, and the base image is looked up on every build: by a
+            // HEAD, which it does not count; Jib, given the digest, takes the manifest from its cache
+            publish(request("pinned", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+            int before = registry.requests().size();
+
+            publish(request("pinned", releaseTags("1.5.0", COMMIT_B), COMMIT_B, TIME_B).build());
+
+            List<String> requests = registry.requests();
+            assertThat(requests.subList(before, requests.size())).filteredOn(r -> r.contains(" /v2/base/manifests/"))
+                    .isNotEmpty().allMatch(r -> r.startsWith("HEAD "));
+        }
+
+        @Test
         void refuses_a_base_image_that_does_not_exist_naming_from() throws Exception {
             assertThatThrownBy(() -> publish(request("no-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
                     .from(registry.host() + "/base:missing").build()))

@@ -207,4 +207,69 @@ class RegistryApiTest {
             }
         }
     }
+
+    @Nested
+    class The_digest_under_a_tag {
+
+        static final String DIGEST = "sha256:" + "ab".repeat(32);
+        static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\"}";
+
+        @Test
+        void is_read_with_a_head_which_docker_hub_does_not_count_as_a_pull() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 200, MANIFEST,
+                    "Docker-Content-Digest", DIGEST))) {
+                assertThat(api(registry).readOnly().digest("17-jre")).contains(DIGEST);
+
+                assertThat(registry.received()).extracting(Received::method).containsOnly("HEAD");
+            }
+        }
+
+        @Test
+        void of_a_tag_that_does_not_exist_is_empty_after_the_head_alone() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 404, ""))) {
+                assertThat(api(registry).readOnly().digest("17-jre")).isEmpty();
+
+                assertThat(registry.received()).extracting(Received::method).containsOnly("HEAD");
+            }
+        }
+
+        @Test
+        void is_read_with_a_get_when_the_registry_leaves_it_out_of_its_answer_to_head() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 200, MANIFEST))) {
+                // the digest of the bytes the registry serves under the tag
+                assertThat(api(registry).readOnly().digest("17-jre")).contains(sha256(MANIFEST));
+
+                assertThat(registry.received()).extracting(Received::method).containsSubsequence("HEAD", "GET");
+            }
+        }
+
+        @Test
+        void is_read_with_a_get_from_a_registry_that_does_not_serve_head() throws Exception {
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> {
+                if (exchange.getRequestMethod().equals("HEAD")) {
+                    LoopbackServer.respond(exchange, 405, "");
+                } else {
+                    LoopbackServer.respond(exchange, 200, MANIFEST, "Docker-Content-Digest", DIGEST);
+                }
+            })) {
+                assertThat(api(registry).readOnly().digest("17-jre")).contains(DIGEST);
+            }
+        }
+
+        @Test
+        void says_in_the_registrys_words_why_it_refused() throws Exception {
+            // an answer to HEAD has no body: the GET that follows brings the registry's reason
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 422,
+                    "{\"errors\":[{\"code\":\"TAG_INVALID\",\"message\":\"manifest tag did not match URI\"}]}"))) {
+                assertThatThrownBy(() -> api(registry).readOnly().digest("17-jre"))
+                        .hasMessageContaining("reading manifest 17-jre answered HTTP 422")
+                        .hasMessageContaining("manifest tag did not match URI");
+            }
+        }
+
+        static String sha256(String text) throws Exception {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
+        }
+    }
 }
