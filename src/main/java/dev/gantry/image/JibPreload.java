@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import dev.gantry.publish.ScratchDirectory;
+import dev.gantry.release.Concurrently;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +32,7 @@ public final class JibPreload {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(JibPreload::buildThrowAwayImage, "gantry-jib-loading");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
+        Concurrently.start("gantry-jib-loading", JibPreload::buildThrowAwayImage);
     }
 
     /** Whether Jib built the image: false if it failed, which only a test wants to know. */

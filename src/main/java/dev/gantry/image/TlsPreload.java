@@ -1,5 +1,6 @@
 package dev.gantry.image;
 
+import dev.gantry.release.Concurrently;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
@@ -25,9 +26,7 @@ public final class TlsPreload {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(TlsPreload::prepareClientHello, "gantry-tls-loading");
-        thread.setDaemon(true);
-        thread.start();
+        Concurrently.start("gantry-tls-loading", TlsPreload::prepareClientHello);
     }
 
     /** The size of the ClientHello prepared, 0 if that failed: only a test wants to know. */
