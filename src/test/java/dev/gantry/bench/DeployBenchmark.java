@@ -280,6 +280,10 @@ public final class DeployBenchmark {
         LocalTime startedAt = LocalTime.now();
         maven(dir, args.toArray(String[]::new));
         record(round, what, side, (System.nanoTime() - start) / 1_000_000);
+        if (round > 0) {
+            lastSpans.forEach((span, millis) -> spans.computeIfAbsent(what + "|" + side, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(span, k -> new ArrayList<>()).add(millis));
+        }
         keepRun(round, what, side, dir, startedAt, relay == null ? List.of() : relay.timeline(start));
         calls.put(what + "|" + side, (registry.requests().size() - requests) + " requests"
                 + (relay == null ? "" : " on " + (relay.connections() - connections) + " connections"));
@@ -318,6 +322,10 @@ public final class DeployBenchmark {
     }
 
     long lastPlanSpan;
+    /** Where the last Maven run's time went ({@link GoalSpans}). */
+    Map<String, Long> lastSpans = Map.of();
+    /** Per case and side, each span's times over the rounds counted, in the order the goals ran. */
+    final Map<String, Map<String, List<Long>>> spans = new LinkedHashMap<>();
 
     void report(List<Project> projects, int rounds) {
         System.out.printf("%nWhole `mvn deploy` benchmark: %d rounds after a warm-up, sides alternated, medians in ms; %s%n",
@@ -340,6 +348,13 @@ public final class DeployBenchmark {
                 line.append(String.format("   deploy - install %d", sides.get("deploy") - sides.get("install")));
             }
             System.out.println(line);
+        });
+        System.out.println("  where the time went (medians in ms, Maven's timestamps: from 'Scanning for projects' to the first"
+                + " goal, then each goal's header to the next):");
+        spans.forEach((key, bySpan) -> {
+            StringBuilder line = new StringBuilder(String.format("    %-55s", key.replace('|', ' ')));
+            bySpan.forEach((span, values) -> line.append(String.format(" %s %d,", span, median(values))));
+            System.out.println(line.substring(0, line.length() - 1));
         });
         times.forEach((key, values) -> System.out.printf("    all runs %-60s %s%n", key, values));
         calls.forEach((key, value) -> System.out.printf("  registry, last round: %-60s %s%n", key, value));
@@ -373,25 +388,8 @@ public final class DeployBenchmark {
             throw new IllegalStateException(String.join(" ", command) + " failed in " + dir + ":\n"
                     + Files.readString(dir.resolve("maven.log")));
         }
-        lastPlanSpan = Files.readString(dir.resolve("maven.log")).contains(":plan (")
-                ? mojoSpan(dir.resolve("maven.log"), "--- gantry:" + PLUGIN_VERSION + ":plan") : -1;
-    }
-
-    /** From the header of the goal that contains {@code header} to the next goal's header, in a timestamped log. */
-    static long mojoSpan(Path log, String header) throws IOException {
-        Long start = null;
-        for (String line : Files.readAllLines(log)) {
-            if (!line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")) {
-                continue;
-            }
-            long millis = LocalTime.parse(line.substring(0, 12)).toNanoOfDay() / 1_000_000;
-            if (start == null && line.contains(header)) {
-                start = millis;
-            } else if (start != null && (line.contains("] --- ") || line.contains("BUILD SUCCESS"))) {
-                return millis - start;
-            }
-        }
-        throw new IllegalStateException("no goal " + header + " in " + log);
+        lastSpans = GoalSpans.of(dir.resolve("maven.log"));
+        lastPlanSpan = lastSpans.getOrDefault("gantry:plan", -1L);
     }
 
     static void git(Path dir, String... args) throws Exception {

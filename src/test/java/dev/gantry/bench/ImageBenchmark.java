@@ -73,10 +73,10 @@ public final class ImageBenchmark {
             long gantryFirst = time(() -> gantry(gantryRegistry, gantryBase, project, jars, "1.0.0",
                     "1111111111111111111111111111111111111111", Instant.parse("2026-11-20T10:00:00Z"), work.resolve("g1")));
             long jibFirst = time(() -> jib(mvnw, project, jibRegistry, jibBase, "1.0.0"));
-            long jibFirstMojo = mojoSpan(project, "--- jib:");
+            long jibFirstMojo = mojoSpan(project, "jib:build");
             long goalFirst = time(() -> imageGoal(mvnw, project, goalRegistry, goalBase));
-            long planFirstMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":plan");
-            long goalFirstMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":image");
+            long planFirstMojo = mojoSpan(project, "gantry:plan");
+            long goalFirstMojo = mojoSpan(project, "gantry:image");
 
             // --- code-only change
             Files.writeString(project.resolve("src/main/java/bench/Greeting.java"),
@@ -90,10 +90,10 @@ public final class ImageBenchmark {
             long gantrySecond = time(() -> gantry(gantryRegistry, gantryBase, project, jars, "1.0.1",
                     "2222222222222222222222222222222222222222", Instant.parse("2026-11-21T10:00:00Z"), work.resolve("g2")));
             long jibSecond = time(() -> jib(mvnw, project, jibRegistry, jibBase, "1.0.1"));
-            long jibSecondMojo = mojoSpan(project, "--- jib:");
+            long jibSecondMojo = mojoSpan(project, "jib:build");
             long goalSecond = time(() -> imageGoal(mvnw, project, goalRegistry, goalBase));
-            long planSecondMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":plan");
-            long goalSecondMojo = mojoSpan(project, "--- gantry:" + PLUGIN_VERSION + ":image");
+            long planSecondMojo = mojoSpan(project, "gantry:plan");
+            long goalSecondMojo = mojoSpan(project, "gantry:image");
 
             long gantryReceived = gantryRegistry.storedBlobBytes() - gantryBytesBefore;
             long jibReceived = jibRegistry.storedBlobBytes() - jibBytesBefore;
@@ -199,25 +199,15 @@ public final class ImageBenchmark {
     static final String TIMESTAMP_FORMAT = "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS";
 
     /**
-     * How long the mojo whose header line contains {@code header} ran in the last Maven run: from its header to the next
-     * mojo's header or the build's end, read from the timestamped log. The goal's own time, without Maven's start-up.
+     * How long a goal ({@code prefix:goal}) ran in the last Maven run: from its header to the next goal's header or the
+     * build's end, read from the timestamped log ({@link GoalSpans}). The goal's own time, without Maven's start-up.
      */
-    static long mojoSpan(Path project, String header) throws IOException {
-        List<String> lines = Files.readAllLines(project.resolve("maven.log"));
-        Long start = null;
-        for (String line : lines) {
-            if (!line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")) {
-                continue;
-            }
-            java.time.LocalTime at = java.time.LocalTime.parse(line.substring(0, 12));
-            long millis = at.toNanoOfDay() / 1_000_000;
-            if (start == null && line.contains(header)) {
-                start = millis;
-            } else if (start != null && (line.contains("] --- ") || line.contains("BUILD SUCCESS"))) {
-                return millis - start;
-            }
+    static long mojoSpan(Path project, String goal) throws IOException {
+        Long span = GoalSpans.of(project.resolve("maven.log")).get(goal);
+        if (span == null) {
+            throw new IllegalStateException("no goal " + goal + " in " + project.resolve("maven.log"));
         }
-        throw new IllegalStateException("no mojo " + header + " in " + project.resolve("maven.log"));
+        return span;
     }
 
     interface Step {
