@@ -144,8 +144,9 @@ public final class RegistryApi {
     /**
      * The digest of the manifest under a tag, or empty when there is none: a HEAD, which Docker Hub does not count
      * towards its pull limit, where a GET of the manifest counts as a pull (a base image is looked up on every build). A
-     * registry that leaves {@code Docker-Content-Digest} out of its answer, or answers HEAD with an error, is asked with
-     * a GET, whose body says what a refusal means.
+     * registry that leaves {@code Docker-Content-Digest} out of its answer, does not serve HEAD, or answers it with an
+     * error other than those {@link #send} reports (401, 403) or a transient one, is asked with a GET, whose body says
+     * what a refusal means.
      */
     public Optional<String> digest(String reference) throws GantryException {
         RegistryHttp.Response response = send("HEAD", "/manifests/" + reference, MANIFEST_TYPES, null, null);

@@ -316,12 +316,12 @@ public final class DeployBenchmark {
     /** The plan's own time in the last Maven run of a Gantry project, if it ran. */
     void planTime(int round, String side, String what) throws IOException {
         if (!side.equals("jib") && round > 0) {
-            System.out.printf("  round %d  %-48s %-8s %6d ms%n", round, what, "plan", lastPlanSpan);
-            times.computeIfAbsent(what + "|gantry:plan", k -> new ArrayList<>()).add(lastPlanSpan);
+            long plan = lastSpans.getOrDefault("gantry:plan", -1L);
+            System.out.printf("  round %d  %-48s %-8s %6d ms%n", round, what, "plan", plan);
+            times.computeIfAbsent(what + "|gantry:plan", k -> new ArrayList<>()).add(plan);
         }
     }
 
-    long lastPlanSpan;
     /** Where the last Maven run's time went ({@link GoalSpans}). */
     Map<String, Long> lastSpans = Map.of();
     /** Per case and side, each span's times over the rounds counted, in the order the goals ran. */
@@ -389,7 +389,6 @@ public final class DeployBenchmark {
                     + Files.readString(dir.resolve("maven.log")));
         }
         lastSpans = GoalSpans.of(dir.resolve("maven.log"));
-        lastPlanSpan = lastSpans.getOrDefault("gantry:plan", -1L);
     }
 
     static void git(Path dir, String... args) throws Exception {
