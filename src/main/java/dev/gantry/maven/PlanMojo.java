@@ -31,21 +31,21 @@ public class PlanMojo extends GantryMojo {
     protected void run(ReactorRelease release) {
         // the plan is made by the first goal that asks for it: this goal asks in validate, before anything is compiled
         ImagePlan image = release.plan.image();
-        if (image != null && !release.dryRun && pushesImage()) {
+        boolean imageGoes = image != null && !release.dryRun && pushesImage();
+        boolean toRegistry = imageGoes && !image.local();
+        boolean artifactsGo = release.plan.publishes() && !release.dryRun && publishes();
+        if (imageGoes) {
             // Jib's classes too: most of a second at deploy in a fresh JVM, while the project compiles here
             JibPreload.inBackground();
         }
-        if (image != null && !image.local() && !release.dryRun && Ecr.recognises(image.repository()) && pushesImage()) {
+        if (toRegistry && Ecr.recognises(image.repository())) {
             // the AWS SDK takes a second or more to load in a fresh JVM: loaded while the project compiles, not at deploy
             Ecr.loadSdkInBackground(image.repository());
         }
-        if (release.plan.publishes() && !release.dryRun && publishes()) {
+        if (artifactsGo) {
             CodeArtifact.loadSdkInBackground(release.plan.artifacts().repository());
         }
-        boolean registry = image != null && !image.local() && pushesImage();
-        boolean https = release.plan.publishes() && publishes()
-                && release.plan.artifacts().repository().startsWith("https:");
-        if (!release.dryRun && (registry || https)) {
+        if (toRegistry || artifactsGo && release.plan.artifacts().repository().startsWith("https:")) {
             // the first HTTPS connection's set-up (~0.3 s in a fresh JVM: the trust store, the first key share)
             TlsPreload.inBackground();
         }
