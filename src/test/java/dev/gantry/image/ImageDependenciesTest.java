@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gantry.image.ImageDependencies.Dependency;
 import dev.gantry.testing.CompiledClasses;
 import dev.gantry.testing.RecordingLog;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,25 @@ class ImageDependenciesTest {
                             + "<excludes><exclude> in the gantry-maven-plugin configuration.");
             assertThatThrownBy(() -> new ImageDependencies(List.of("a:b:c"))).hasMessageStartingWith("Invalid exclude 'a:b:c'");
         }
+    }
+
+    @Test
+    void reads_a_manifest_written_after_the_classes_as_spring_boot_does() throws Exception {
+        // a zip tool that writes the manifest last: Boot's JarFile reads it from the central directory all the same
+        Path starter = dir.resolve("repo/late-starter.jar");
+        Files.createDirectories(starter.getParent());
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(starter))) {
+            zip.putNextEntry(new ZipEntry("org/example/Starter.class"));
+            zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+            zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write("Manifest-Version: 1.0\r\nSpring-Boot-Jar-Type: dependencies-starter\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(kept(List.of(), new Dependency("org.example", "late-starter", "compile", false, starter),
+                jar("org.example", "library"))).containsExactly("library");
+        assertThat(logged).containsExactly("Left out of the image: 1 Spring Boot starter (empty jars, Spring-Boot-Jar-Type "
+                + "dependencies-starter; -X lists them).");
     }
 
     @Test
