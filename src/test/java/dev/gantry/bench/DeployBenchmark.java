@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -343,9 +345,13 @@ public final class DeployBenchmark {
             sides.forEach((side, median) -> line.append(String.format("  %s %6d", side, median)));
             if (sides.containsKey("gantry") && sides.containsKey("jib")) {
                 line.append(String.format("   gantry/(jib+deploy) %.2f", (double) sides.get("gantry") / sides.get("jib")));
+                line.append(roundByRound(times.get(what + "|gantry"), times.get(what + "|jib"), (a, b) -> (double) a / b,
+                        "%.2f"));
             }
             if (sides.containsKey("deploy") && sides.containsKey("install")) {
                 line.append(String.format("   deploy - install %d", sides.get("deploy") - sides.get("install")));
+                line.append(roundByRound(times.get(what + "|deploy"), times.get(what + "|install"), (a, b) -> a - b,
+                        "%.0f"));
             }
             System.out.println(line);
         });
@@ -362,6 +368,17 @@ public final class DeployBenchmark {
                 + " crossed the relay") + ": " + work.resolve("runs"));
         bytes.forEach((key, values) -> System.out.printf("  stored after a code-only change, %s: %s x (classes layer + config + manifest), per round: %s%n",
                 key, String.format("%.3f", median(values) / 1000.0), values));
+    }
+
+    /**
+     * The comparison made within each round, whose two runs ran back to back: the machine's speed drifts by 20-30% within
+     * an hour, which moves each side's median, but far less between two runs a few seconds apart.
+     */
+    static String roundByRound(List<Long> one, List<Long> other, ToDoubleBiFunction<Long, Long> compare, String format) {
+        List<Double> each = IntStream.range(0, Math.min(one.size(), other.size()))
+                .mapToObj(i -> compare.applyAsDouble(one.get(i), other.get(i))).sorted().toList();
+        return String.format(", round by round " + format + " (" + format + " to " + format + ")",
+                each.get((each.size() - 1) / 2), each.get(0), each.get(each.size() - 1));
     }
 
     static long median(List<Long> values) {
