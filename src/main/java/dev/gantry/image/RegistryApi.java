@@ -270,8 +270,9 @@ public final class RegistryApi {
     /**
      * One exchange, again after a short pause when the registry answered a transient error ({@link #TRANSIENT_STATUSES})
      * or the connection broke mid-way, at most {@value #ATTEMPTS} times in all, as the AWS SDK and Docker do. Every
-     * call here can be repeated: look-ups, and manifest PUTs under a tag (the same bytes again). A refused connection,
-     * a TLS failure or a time-out is not retried: another attempt would only wait as long again.
+     * call here can be repeated: look-ups, and manifest PUTs under a tag (the same bytes again). A host that cannot be
+     * reached (unknown, refused, no route, timed out) or a TLS failure is not retried: another attempt would only wait as
+     * long again, and the JVM keeps a failed name look-up for 10 s.
      */
     private RegistryHttp.Response attemptRetrying(String method, String path, String accept, String contentType,
             byte[] body) throws GantryException {
@@ -283,14 +284,15 @@ public final class RegistryApi {
                 }
             } catch (GantryException e) {
                 Throwable cause = e.getCause();
-                boolean broken = cause instanceof IOException && !(cause instanceof SSLException
-                        || cause instanceof ConnectException || cause instanceof SocketTimeoutException);
+                // the connection broke mid-way: the registry was reached and its answer did not arrive
+                boolean broken = cause instanceof IOException && RegistryFailure.of(cause) == RegistryFailure.ANSWER;
                 if (!broken) {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new GantryException(Refusals.registryKeptFailing(image, String.valueOf(cause.getMessage())
-                            + " on " + method + " " + path, attempt, RETRY_PAUSE).getMessage(), cause);
+                    throw new GantryException(Refusals.registryKeptFailing(image, cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + " on " + method + " " + path,
+                            attempt, RETRY_PAUSE).getMessage(), cause);
                 }
             }
             try {

@@ -89,6 +89,19 @@ class RegistryApiTest {
         }
     }
 
+    @Test
+    void names_a_host_that_does_not_resolve_at_once_without_asking_again() {
+        // the JVM keeps a failed name look-up for 10 s (networkaddress.cache.negative.ttl): asking again within the
+        // pauses between attempts would get the same answer, and the message said only "registry.invalid"
+        RegistryApi unknown = new RegistryApi("registry.invalid", "orders", null, null, false, false);
+
+        assertThatThrownBy(() -> unknown.manifest("1.0.0"))
+                .hasMessageStartingWith("Cannot talk to the registry of registry.invalid/orders: UnknownHostException on "
+                        + "https://registry.invalid/v2/orders/manifests/1.0.0: registry.invalid. Check the host and port of "
+                        + "the image repository")
+                .hasMessageNotContaining("kept failing");
+    }
+
     @Nested
     class Plain_http {
 
