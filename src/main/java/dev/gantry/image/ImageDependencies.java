@@ -142,7 +142,7 @@ public final class ImageDependencies {
                 return manifest;
             }
         } catch (IOException e) {
-            // not a jar this way either: JarFile says the last word
+            // unreadable as a stream: JarFile, which reads the central directory, says the last word
         }
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.getManifest();
