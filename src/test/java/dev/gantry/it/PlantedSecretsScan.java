@@ -40,9 +40,15 @@ class PlantedSecretsScan {
     /** The main invoker run's projects, and those of the Maven 4 subset that scripts/test adds (-Pmaven4-subset). */
     private static final List<Path> IT_DIRECTORIES = List.of(Path.of("target", "it"), Path.of("target", "it-maven4"));
 
-    /** maven-resources-plugin's (maven-filtering's) debug list of the properties it may filter with. */
+    /**
+     * maven-resources-plugin's (maven-filtering's) debug list of the properties it may filter with, sorted by name, up
+     * to the plugin's next {@code [INFO]} line. Other threads log in between (the AWS SDK's, loading beside it): their
+     * lines are read, and do not end the list. An entry's name has a dot ({@code aws.secretAccessKey},
+     * {@code env.MAVEN_OPTS}), which no HTTP header's has ({@code Authorization: …} is read wherever it is); a value
+     * with a line break leaves an empty line.
+     */
     private static final String PROPERTIES_USED = "[DEBUG] properties used:";
-    private static final Pattern PROPERTY_LINE = Pattern.compile("\\[DEBUG] [^\\s:]+:( .*)?");
+    private static final Pattern PROPERTY_LINE = Pattern.compile("\\[DEBUG] [^\\s:]*\\.[^\\s:]*:( .*)?");
     /**
      * Maven 4's launcher at {@code -X}: the JVM's command line, with the {@code -D} options of {@code .mvn/jvm.config}
      * (where the ITs hand over the AWS secret key) — Maven's echo of what it was given, like the list above.
@@ -77,11 +83,12 @@ class PlantedSecretsScan {
     static List<String> leaksIn(Path file) throws IOException {
         List<String> leaks = new ArrayList<>();
         String[] lines = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).split("\n", -1);
-        boolean propertiesUsed = false;
+        boolean inPropertiesUsed = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            propertiesUsed = line.equals(PROPERTIES_USED) || propertiesUsed && PROPERTY_LINE.matcher(line).matches();
-            if (!propertiesUsed && !line.startsWith(MAVEN4_COMMAND_LINE) && PlantedSecrets.needles().stream().anyMatch(line::contains)) {
+            inPropertiesUsed = line.equals(PROPERTIES_USED) || inPropertiesUsed && !line.startsWith("[INFO]");
+            boolean listed = inPropertiesUsed && (line.isEmpty() || PROPERTY_LINE.matcher(line).matches());
+            if (!listed && !line.startsWith(MAVEN4_COMMAND_LINE) && PlantedSecrets.needles().stream().anyMatch(line::contains)) {
                 leaks.add(file + ":" + (i + 1) + ": " + (line.length() > 300 ? line.substring(0, 300) + "…" : line));
             }
         }

@@ -33,4 +33,17 @@ class PlantedSecretsScanTest {
 
         assertThat(PlantedSecretsScan.leaksIn(log)).containsExactly(log + ":6: [DEBUG] token " + SECRET);
     }
+
+    @Test
+    void anotherThreadsLinesInsideTheListAreReadAndDoNotEndIt() throws Exception {
+        // the AWS SDK, loading on a thread of Gantry's, logged two lines into the middle of the list (CI on 5a1fb31)
+        Path log = Files.writeString(dir.resolve("build.log"), String.join("\n", "[DEBUG] properties used:",
+                "[DEBUG] aws.accessKeyId: AKIA", "[DEBUG] Creating an interceptor chain that will apply interceptors",
+                "[DEBUG] Authorization: Bearer " + SECRET, "[DEBUG] aws.secretAccessKey: " + SECRET,
+                "[DEBUG] env.MAVEN_OPTS: -Daws.secretAccessKey=" + SECRET, "[DEBUG] line.separator:", "",
+                "[DEBUG] user.home: /root", "[INFO] Copying 1 resource", "[DEBUG] aws.secretAccessKey: " + SECRET));
+
+        assertThat(PlantedSecretsScan.leaksIn(log)).containsExactly(log + ":4: [DEBUG] Authorization: Bearer " + SECRET,
+                log + ":11: [DEBUG] aws.secretAccessKey: " + SECRET);
+    }
 }
