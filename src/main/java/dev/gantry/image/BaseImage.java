@@ -37,7 +37,7 @@ public record BaseImage(String name, String digest) {
         Optional<FoundCredential> found = auth.find(from);
         RegistryApi api = new RegistryApi(from.getRegistry(), from.getRepository(),
                 found.map(FoundCredential::credential).orElse(null), found.map(FoundCredential::source).orElse(null),
-                request.allowInsecureRegistries(), request.sendCredentialsOverHttp()).readOnly();
+                request.allowInsecureRegistries(), request.sendCredentialsOverHttp()).forBaseImage();
         Optional<String> digest;
         try {
             digest = api.digest(from.getTag().orElse("latest"));

@@ -6,6 +6,7 @@ import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.RegistryFailure;
+import dev.gantry.release.RepositorySetting;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -76,6 +77,7 @@ public final class RegistryApi {
     private volatile String scheme;
     private volatile String authorization;
     private String actions = "pull,push";
+    private RepositorySetting setting = RepositorySetting.IMAGE_REPOSITORY;
 
     public RegistryApi(String registry, String repository, RegistryCredential credential, String credentialSource,
             boolean allowInsecure, boolean sendCredentialsOverHttp) {
@@ -92,11 +94,13 @@ public final class RegistryApi {
     }
 
     /**
-     * Asks the token service for pull access only: for reading a base image, whose repository this build may only
-     * read (Docker Hub's library images, another team's repository); some token services refuse a push scope there.
+     * Reads a base image: asks the token service for pull access only, as this build may only read that repository
+     * (Docker Hub's library images, another team's repository) and some token services refuse a push scope there; and
+     * words failures' advice about {@code <from>}, the setting that names it.
      */
-    RegistryApi readOnly() {
+    RegistryApi forBaseImage() {
         actions = "pull";
+        setting = RepositorySetting.BASE_IMAGE;
         return this;
     }
 
@@ -246,7 +250,7 @@ public final class RegistryApi {
             }
         }
         if (response.statusCode() == 403) {
-            throw new Forbidden(Refusals.registryForbidden(image, registry, credentialSource).getMessage(),
+            throw new Forbidden(Refusals.registryForbidden(image, registry, credentialSource, setting).getMessage(),
                     new String(response.body(), StandardCharsets.UTF_8));
         }
         return response;
@@ -290,8 +294,7 @@ public final class RegistryApi {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new GantryException(Refusals.registryKeptFailing(image, cause.getClass().getSimpleName()
-                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + " on " + method + " " + path,
+                    throw new GantryException(Refusals.registryKeptFailing(image, failed(cause, method + " " + path),
                             attempt, RETRY_PAUSE).getMessage(), cause);
                 }
             }
@@ -299,7 +302,7 @@ public final class RegistryApi {
                 Thread.sleep(RETRY_PAUSE.toMillis() << (attempt - 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw Refusals.registryFailed(image, "interrupted");
+                throw failed("interrupted");
             }
         }
     }
@@ -360,16 +363,16 @@ public final class RegistryApi {
                 return response;
             }
             if (redirects == MAX_REDIRECTS) {
-                throw Refusals.registryFailed(image, "more than " + MAX_REDIRECTS + " redirects from " + origin);
+                throw failed("more than " + MAX_REDIRECTS + " redirects from " + origin);
             }
             URI next;
             try {
                 next = uri.resolve(location.get());
             } catch (IllegalArgumentException e) {
-                throw Refusals.registryFailed(image, "a redirect to an invalid location from " + uri);
+                throw failed("a redirect to an invalid location from " + uri);
             }
             if (!"https".equalsIgnoreCase(next.getScheme()) && !"http".equalsIgnoreCase(next.getScheme())) {
-                throw Refusals.registryFailed(image, "a redirect to a location that is not HTTP from " + uri);
+                throw failed("a redirect to a location that is not HTTP from " + uri);
             }
             if (status == 303 || ((status == 301 || status == 302) && "POST".equals(method))) {
                 // as browsers and the JDK do: the redirected request is a GET without a body
@@ -405,8 +408,8 @@ public final class RegistryApi {
         } catch (SocketTimeoutException e) {
             throw new GantryException(Refusals.registryTimedOut(image, method + " " + uri, timeout).getMessage(), e);
         } catch (IOException e) {
-            throw Refusals.registryFailed(image, e.getClass().getSimpleName() + " on " + uri
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), RegistryFailure.of(e), allowInsecure, e);
+            throw Refusals.registryFailed(image, setting, failed(e, method + " " + uri), RegistryFailure.of(e), allowInsecure,
+                    e);
         }
     }
 
@@ -432,7 +435,7 @@ public final class RegistryApi {
         }
         String realm = params.get("realm");
         if (realm == null) {
-            throw Refusals.registryFailed(image, "the registry asked for a Bearer token without a realm");
+            throw failed("the registry asked for a Bearer token without a realm");
         }
         StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
         if (params.containsKey("service")) {
@@ -443,7 +446,7 @@ public final class RegistryApi {
         try {
             tokenUri = URI.create(url.toString());
         } catch (IllegalArgumentException e) {
-            throw Refusals.registryFailed(image, "the registry named an invalid token service: " + realm);
+            throw failed("the registry named an invalid token service: " + realm);
         }
         RegistryHttp.Response response = follow("GET", tokenUri, new LinkedHashMap<>(), null,
                 credential == null ? null : basic(), Duration.ofSeconds(30));
@@ -451,20 +454,20 @@ public final class RegistryApi {
             throw Refusals.registryUnauthorized(image, registry, credentialSource);
         }
         if (response.statusCode() == 403) {
-            throw Refusals.registryForbidden(image, registry, credentialSource);
+            throw Refusals.registryForbidden(image, registry, credentialSource, setting);
         }
         if (response.statusCode() != 200) {
-            throw Refusals.registryFailed(image, "the token service " + realm + " answered HTTP " + response.statusCode());
+            throw failed("the token service " + realm + " answered HTTP " + response.statusCode());
         }
         try {
             JsonNode json = JSON.readTree(response.body());
             String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText(null);
             if (token == null) {
-                throw Refusals.registryFailed(image, "the token service " + realm + " gave no token");
+                throw failed("the token service " + realm + " gave no token");
             }
             authorization = "Bearer " + token;
         } catch (IOException e) {
-            throw Refusals.registryFailed(image, "the token service " + realm + " answered something that is not JSON");
+            throw failed("the token service " + realm + " answered something that is not JSON");
         }
     }
 
@@ -479,6 +482,16 @@ public final class RegistryApi {
         }
     }
 
+    /** The registry answered, and refused or said something Gantry cannot use: {@code detail} says what. */
+    private GantryException failed(String detail) {
+        return Refusals.registryFailed(image, detail, setting);
+    }
+
+    /** One wording of a call that failed with an exception, for every message that names one. */
+    private static String failed(Throwable cause, String call) {
+        return cause.getClass().getSimpleName() + " on " + call + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
     private GantryException failure(RegistryHttp.Response response, String what) {
         String text = new String(response.body(), StandardCharsets.UTF_8);
         String answer = what + " answered HTTP " + response.statusCode()
@@ -486,7 +499,7 @@ public final class RegistryApi {
         // a transient answer is the last of ATTEMPTS (attemptRetrying)
         return TRANSIENT_STATUSES.contains(response.statusCode())
                 ? Refusals.registryKeptFailing(image, answer, ATTEMPTS, RETRY_PAUSE)
-                : Refusals.registryFailed(image, answer);
+                : failed(answer);
     }
 
     /**

@@ -359,10 +359,10 @@ public final class Refusals {
                 + "gantry-maven-plugin configuration or -Dgantry.image.from=<image> (scratch for none).");
     }
 
+    /** @param detail the registry call's own failure, whose advice names {@code <from>} where that is what to check */
     public static GantryException baseImageUnreadable(String from, String detail) {
         return new GantryException("Cannot look up the base image " + from + " (its digest is recorded in the image and in "
-                + "release.json): " + detail + " Check <from> in the gantry-maven-plugin configuration or "
-                + "-Dgantry.image.from=<image>.");
+                + "release.json): " + detail);
     }
 
     /**
@@ -387,16 +387,25 @@ public final class Refusals {
     }
 
     public static GantryException registryForbidden(String image, String registry, String credentialSource) {
+        return registryForbidden(image, registry, credentialSource, RepositorySetting.IMAGE_REPOSITORY);
+    }
+
+    public static GantryException registryForbidden(String image, String registry, String credentialSource,
+            RepositorySetting setting) {
         return new GantryException("The registry " + registry + " forbids this access to " + image + " (HTTP 403 Forbidden)"
                 + (credentialSource == null ? "" : " with the credentials from " + credentialSource) + ": they lack pull or "
-                + "push permission on this repository. Grant it, or push elsewhere with <imageRepository> in the "
-                + "gantry-maven-plugin configuration or -Dgantry.image.repository=<registry>/<name>.");
+                + "push permission on this repository. Grant it, or " + setting.elsewhere() + ".");
     }
 
     /** The registry answered, and refused or said something Gantry cannot use: its answer is the detail. */
     public static GantryException registryFailed(String image, String detail) {
+        return registryFailed(image, detail, RepositorySetting.IMAGE_REPOSITORY);
+    }
+
+    /** As {@link #registryFailed(String, String)}, the advice naming the setting that names this repository. */
+    public static GantryException registryFailed(String image, String detail, RepositorySetting setting) {
         return new GantryException("Cannot talk to the registry of " + image + ": " + detail + ". "
-                + registryAdvice(image, RegistryFailure.ANSWER, false));
+                + registryAdvice(image, setting, RegistryFailure.ANSWER, false));
     }
 
     /**
@@ -407,8 +416,14 @@ public final class Refusals {
      */
     public static GantryException registryFailed(String image, String detail, RegistryFailure kind, boolean insecureAllowed,
             Throwable cause) {
+        return registryFailed(image, RepositorySetting.IMAGE_REPOSITORY, detail, kind, insecureAllowed, cause);
+    }
+
+    /** As above, the advice naming the setting that names this repository. */
+    public static GantryException registryFailed(String image, RepositorySetting setting, String detail,
+            RegistryFailure kind, boolean insecureAllowed, Throwable cause) {
         return new GantryException("Cannot talk to the registry of " + image + ": " + detail + ". "
-                + registryAdvice(image, kind, insecureAllowed), cause);
+                + registryAdvice(image, setting, kind, insecureAllowed), cause);
     }
 
     /**
@@ -417,6 +432,10 @@ public final class Refusals {
      * serve verified HTTPS) with the setting still off.
      */
     static String registryAdvice(String image, RegistryFailure kind, boolean insecureAllowed) {
+        return registryAdvice(image, RepositorySetting.IMAGE_REPOSITORY, kind, insecureAllowed);
+    }
+
+    static String registryAdvice(String image, RepositorySetting setting, RegistryFailure kind, boolean insecureAllowed) {
         boolean hint = !insecureAllowed && couldBeInsecure(image);
         return switch (kind) {
             case TLS -> hint
@@ -428,12 +447,10 @@ public final class Refusals {
             case PLAIN_HTTP -> hint
                     ? "The registry serves plain HTTP: on a network you trust, set <allowInsecureRegistries>true"
                             + "</allowInsecureRegistries> or pass -Dgantry.image.allowInsecureRegistries=true."
-                    : "Check the host and port of the image repository (<imageRepository> or -Dgantry.image.repository): "
-                            + "this registry should offer verified HTTPS.";
-            case UNREACHABLE -> "Check the host and port of the image repository (<imageRepository> or "
-                    + "-Dgantry.image.repository) and that the registry is reachable from this machine.";
-            case ANSWER -> "Check the image repository (<imageRepository> or -Dgantry.image.repository) and the "
-                    + "registry's answer above.";
+                    : "Check the host and port of " + setting.described() + ": this registry should offer verified HTTPS.";
+            case UNREACHABLE -> "Check the host and port of " + setting.described()
+                    + " and that the registry is reachable from this machine.";
+            case ANSWER -> "Check " + setting.described() + " and the registry's answer above.";
         };
     }
 

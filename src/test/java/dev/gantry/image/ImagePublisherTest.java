@@ -190,6 +190,21 @@ class ImagePublisherTest {
         }
 
         @Test
+        void names_from_when_the_base_images_registry_cannot_be_reached() throws Exception {
+            // the image repository is fine: the advice must point at the base image's setting, not at <imageRepository>
+            assertThatThrownBy(() -> publish(request("unreachable-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .from("registry.invalid/library/eclipse-temurin:17-jre").build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("Cannot look up the base image registry.invalid/library/eclipse-temurin:17-jre (its digest is "
+                            + "recorded in the image and in release.json): Cannot talk to the registry of "
+                            + "registry.invalid/library/eclipse-temurin: UnknownHostException on HEAD "
+                            + "https://registry.invalid/v2/library/eclipse-temurin/manifests/17-jre: registry.invalid. Check "
+                            + "the host and port of the base image (<from> or -Dgantry.image.from) and that the registry is "
+                            + "reachable from this machine.");
+            assertThat(registry.tags("unreachable-base")).isEmpty();
+        }
+
+        @Test
         void records_no_base_image_on_scratch() throws Exception {
             ImageResult result = publish(request("unbased", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
                     .from("scratch").build());

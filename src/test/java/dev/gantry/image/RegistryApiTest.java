@@ -96,7 +96,7 @@ class RegistryApiTest {
         RegistryApi unknown = new RegistryApi("registry.invalid", "orders", null, null, false, false);
 
         assertThatThrownBy(() -> unknown.manifest("1.0.0"))
-                .hasMessageStartingWith("Cannot talk to the registry of registry.invalid/orders: UnknownHostException on "
+                .hasMessageStartingWith("Cannot talk to the registry of registry.invalid/orders: UnknownHostException on GET "
                         + "https://registry.invalid/v2/orders/manifests/1.0.0: registry.invalid. Check the host and port of "
                         + "the image repository")
                 .hasMessageNotContaining("kept failing");
@@ -159,7 +159,7 @@ class RegistryApiTest {
         @Test
         void is_asked_for_pull_only_to_read_a_base_image() throws Exception {
             try (LoopbackServer registry = tokenRegistry()) {
-                assertThat(api(registry).readOnly().manifest("17-jre")).isEmpty();
+                assertThat(api(registry).forBaseImage().manifest("17-jre")).isEmpty();
 
                 assertThat(registry.received()).extracting(Received::uri)
                         .contains("/token?service=test&scope=repository%3Aorders%3Apull");
@@ -231,7 +231,7 @@ class RegistryApiTest {
         void is_read_with_a_head_which_docker_hub_does_not_count_as_a_pull() throws Exception {
             try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 200, MANIFEST,
                     "Docker-Content-Digest", DIGEST))) {
-                assertThat(api(registry).readOnly().digest("17-jre")).contains(DIGEST);
+                assertThat(api(registry).forBaseImage().digest("17-jre")).contains(DIGEST);
 
                 assertThat(registry.received()).extracting(Received::method).containsOnly("HEAD");
             }
@@ -240,7 +240,7 @@ class RegistryApiTest {
         @Test
         void of_a_tag_that_does_not_exist_is_empty_after_the_head_alone() throws Exception {
             try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 404, ""))) {
-                assertThat(api(registry).readOnly().digest("17-jre")).isEmpty();
+                assertThat(api(registry).forBaseImage().digest("17-jre")).isEmpty();
 
                 assertThat(registry.received()).extracting(Received::method).containsOnly("HEAD");
             }
@@ -250,7 +250,7 @@ class RegistryApiTest {
         void is_read_with_a_get_when_the_registry_leaves_it_out_of_its_answer_to_head() throws Exception {
             try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 200, MANIFEST))) {
                 // the digest of the bytes the registry serves under the tag
-                assertThat(api(registry).readOnly().digest("17-jre")).contains(sha256(MANIFEST));
+                assertThat(api(registry).forBaseImage().digest("17-jre")).contains(sha256(MANIFEST));
 
                 assertThat(registry.received()).extracting(Received::method).containsSubsequence("HEAD", "GET");
             }
@@ -265,7 +265,7 @@ class RegistryApiTest {
                     LoopbackServer.respond(exchange, 200, MANIFEST, "Docker-Content-Digest", DIGEST);
                 }
             })) {
-                assertThat(api(registry).readOnly().digest("17-jre")).contains(DIGEST);
+                assertThat(api(registry).forBaseImage().digest("17-jre")).contains(DIGEST);
             }
         }
 
@@ -274,7 +274,7 @@ class RegistryApiTest {
             // an answer to HEAD has no body: the GET that follows brings the registry's reason
             try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 422,
                     "{\"errors\":[{\"code\":\"TAG_INVALID\",\"message\":\"manifest tag did not match URI\"}]}"))) {
-                assertThatThrownBy(() -> api(registry).readOnly().digest("17-jre"))
+                assertThatThrownBy(() -> api(registry).forBaseImage().digest("17-jre"))
                         .hasMessageContaining("reading manifest 17-jre answered HTTP 422")
                         .hasMessageContaining("manifest tag did not match URI");
             }
