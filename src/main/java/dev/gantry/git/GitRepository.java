@@ -227,11 +227,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(path + " at the first parent " + facts.firstParent() + " is not in this clone: no previous version");
             return Optional.empty();
         }
-        try {
-            return PomVersion.read(pom.get().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw Refusals.unreadableVersion(facts.firstParent(), path + " is not a readable POM (" + e.getMessage() + ")");
-        }
+        return PomVersion.atFirstParent(pom.get().getBytes(StandardCharsets.UTF_8), path, facts.firstParent(), log);
     }
 
     /** The POM read ahead with HEAD, when it is this one and git answered; empty: read it now. */

@@ -100,11 +100,7 @@ final class JGitReads {
                     return Optional.empty();
                 }
                 byte[] pom = reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
-                try {
-                    return PomVersion.read(pom);
-                } catch (IOException e) {
-                    throw Refusals.unreadableVersion(parent.name(), path + " is not a readable POM (" + e.getMessage() + ")");
-                }
+                return PomVersion.atFirstParent(pom, path, parent.name(), log);
             }
         } catch (MissingObjectException e) {
             log.debug("an object of the first parent is not in this clone: no previous version");

@@ -1,5 +1,7 @@
 package dev.gantry.git;
 
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.ReleaseContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
@@ -43,6 +45,22 @@ public final class PomVersion {
             return Optional.empty();
         }
         return resolve(version.trim(), model.getProperties(), 0);
+    }
+
+    /**
+     * The version at the commit's first parent, which the plan only reports and compares with ({@code previousVersion}):
+     * when that POM does not parse (the commit being built may be the one that repairs it), there is none, as in a
+     * shallow clone, and a warning says why; refusing would fail the very commit that fixes the POM.
+     */
+    static Optional<String> atFirstParent(byte[] pom, String path, String commit, GantryLog log) {
+        try {
+            return read(pom);
+        } catch (IOException e) {
+            log.warn(path + " at the parent commit " + ReleaseContext.shorten(commit) + " is not a readable POM ("
+                    + e.getMessage() + "): there is no previous version to compare with (plan.json's previousVersion "
+                    + "is null).");
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> resolve(String text, Properties properties, int depth) {

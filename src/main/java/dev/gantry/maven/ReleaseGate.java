@@ -8,8 +8,11 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.BuildFailure;
@@ -56,6 +59,7 @@ final class ReleaseGate {
 
     /** The checks of a plan that publishes, made before any goal moves anything. */
     void checkPlanned(Plan plan, boolean deploying, boolean dryRun) throws GantryException {
+        refuseOtherDeployers();
         if (plan.publishes()) {
             checkReactorVersions();
             if (deploying) {
@@ -63,6 +67,32 @@ final class ReleaseGate {
             }
         }
         refuseOffline(plan, dryRun);
+    }
+
+    /**
+     * A {@code mvn deploy} in which another publisher deploys a module that {@code gantry:publish} deploys too
+     * ({@link OtherDeployers}) would deploy it twice: refused on every branch, so that the POM is fixed before a release
+     * meets it.
+     */
+    private void refuseOtherDeployers() throws GantryException {
+        if (!session.getGoals().contains("deploy")) {
+            return;
+        }
+        Properties properties = new Properties();
+        properties.putAll(session.getSystemProperties());
+        properties.putAll(session.getUserProperties());
+        Map<OtherDeployers.Deployer, List<String>> found = new LinkedHashMap<>();
+        for (MavenProject project : session.getProjects()) {
+            if (modules.runs(project, "publish") && !GantrySettings.skipped(project)) {
+                OtherDeployers.in(project, properties).ifPresent(
+                        d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(project.getArtifactId()));
+            }
+        }
+        if (!found.isEmpty()) {
+            OtherDeployers.Deployer deployer = found.keySet().iterator().next();
+            throw Refusals.otherDeployer(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
+                    found.get(deployer));
+        }
     }
 
     /** Every module that publishes must carry the version the plan releases. */

@@ -107,12 +107,6 @@ public final class Refusals {
                 + "(tried " + tried + "). Check out the branch (git checkout <branch>), or pass -Dgantry.branch=<branch>.");
     }
 
-    public static GantryException unreadableVersion(String commit, String problem) {
-        return new GantryException("Cannot read the project version at commit " + ReleaseContext.shorten(commit) + ": " + problem
-                + ". Gantry compares with the parent commit's version only to report it; check that the clone is complete "
-                + "(git fsck), or build with -Dgantry.skip=true.");
-    }
-
     public static GantryException gitUnreadable(String what, String where, String detail, Throwable cause) {
         return new GantryException("Cannot read " + what + " of the git repository at " + where + ": " + detail + ". Check that "
                 + "the clone is complete and readable (git fsck), or clone it anew.", cause);
@@ -177,6 +171,15 @@ public final class Refusals {
     }
 
     /** A warning: the build goes on, and deploys once, but not as it should. */
+    public static GantryException otherDeployer(String plugin, String goal, String skipParameter, List<String> modules) {
+        return new GantryException(plugin + " deploys " + String.join(", ", modules) + " (its " + goal + " goal, in the "
+                + "deploy phase), and so does gantry:publish: this mvn deploy would deploy " + (modules.size() == 1 ? "it" : "them")
+                + " twice, the second time outside the branch's rules. Nothing was built or published. Let Gantry publish: set <" + skipParameter
+                + ">true</" + skipParameter + "> in the <properties> of the POM that declares gantry:publish (" + plugin
+                + " is often inherited from a parent POM such as oss-parent), or remove the plugin; or keep deploying with "
+                + plugin + " and remove the publish goal from Gantry's execution.");
+    }
+
     public static String deployPluginNotUnbound(List<String> modules) {
         return "gantry-maven-plugin is declared without <extensions>true</extensions>, so it turned maven-deploy-plugin off in "
                 + String.join(", ", modules) + " by setting the property maven.deploy.skip, which other plugins read too "

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
+import dev.gantry.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -164,17 +167,20 @@ class GitRepositoryTest {
             }
         }
 
-        @Test
-        void refuses_a_parent_pom_that_is_not_xml() throws Exception {
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void has_no_previous_version_and_warns_when_the_parent_pom_is_not_xml(Way way) throws Exception {
+            // the commit being built may be the one that repairs the POM: it must build, not be refused
             GitFixture repo = GitFixture.init(tmp.resolve("repo"));
             String broken = repo.write("pom.xml", "<project><version>1").commit("Broken");
             repo.commitPom("1.0.0");
-            try (GitRepository git = open(repo.dir())) {
-                assertThatThrownBy(() -> git.versionAtFirstParent(repo.dir().resolve("pom.xml")))
-                        .isInstanceOf(GantryException.class)
-                        .hasMessageStartingWith("Cannot read the project version at commit " + broken.substring(0, 7)
-                                + ": pom.xml is not a readable POM");
+            List<String> lines = new ArrayList<>();
+            try (GitRepository git = way.open(repo.dir(), "origin", new RecordingLog(lines, false))) {
+                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).isEmpty();
             }
+            assertThat(lines).singleElement().asString()
+                    .startsWith("WARN pom.xml at the parent commit " + broken.substring(0, 7) + " is not a readable POM (")
+                    .endsWith("): there is no previous version to compare with (plan.json's previousVersion is null).");
         }
     }
 

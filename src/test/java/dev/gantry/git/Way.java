@@ -14,10 +14,14 @@ enum Way {
     }
 
     GitRepository open(Path dir, String remote) throws GantryException {
+        return open(dir, remote, GantryLog.SILENT);
+    }
+
+    GitRepository open(Path dir, String remote, GantryLog log) throws GantryException {
         Optional<GitCli> cli = this == GIT_CLI ? GitCli.find(dir, GantryLog.SILENT) : Optional.empty();
         if (this == GIT_CLI && cli.isEmpty()) {
             throw new IllegalStateException("these tests need git on the PATH");
         }
-        return GitRepository.open(dir, remote, GantryLog.SILENT, cli);
+        return GitRepository.open(dir, remote, log, cli);
     }
 }

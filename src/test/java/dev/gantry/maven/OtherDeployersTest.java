@@ -1,0 +1,113 @@
+package dev.gantry.maven;
+
+import static dev.gantry.maven.MavenDeployPluginTest.execution;
+import static dev.gantry.maven.MavenDeployPluginTest.withPlugin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.junit.jupiter.api.Test;
+
+/** Which of Sonatype's publishers would deploy a module beside gantry:publish, read from the module's model. */
+class OtherDeployersTest {
+
+    private static final Properties NONE = new Properties();
+
+    /** As oss-parent declares it: a build extension, which binds its deploy goal itself. */
+    private static MavenProject nexusStagingExtension() {
+        MavenProject module = withPlugin("org.sonatype.plugins", "nexus-staging-maven-plugin");
+        nexus(module).setExtensions(true);
+        return module;
+    }
+
+    private static Plugin nexus(MavenProject module) {
+        return module.getPlugin("org.sonatype.plugins:nexus-staging-maven-plugin");
+    }
+
+    private static Xpp3Dom configuration(String name, String value) {
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom child = new Xpp3Dom(name);
+        child.setValue(value);
+        configuration.addChild(child);
+        return configuration;
+    }
+
+    private static Optional<String> deployer(MavenProject module, Properties properties) {
+        return OtherDeployers.in(module, properties).map(OtherDeployers.Deployer::artifactId);
+    }
+
+    @Test
+    void findsNexusStagingAsABuildExtension() {
+        assertThat(deployer(nexusStagingExtension(), NONE)).contains("nexus-staging-maven-plugin");
+    }
+
+    @Test
+    void findsCentralPublishingBoundByAnExecution() {
+        MavenProject module = withPlugin("org.sonatype.central", "central-publishing-maven-plugin",
+                execution("to-central", "deploy", "publish"));
+        assertThat(deployer(module, NONE)).contains("central-publishing-maven-plugin");
+    }
+
+    @Test
+    void leavesAPublisherThatIsDeclaredButNotBound() {
+        MavenProject unbound = withPlugin("org.sonatype.plugins", "nexus-staging-maven-plugin");
+        MavenProject turnedOff = withPlugin("org.sonatype.central", "central-publishing-maven-plugin",
+                execution("to-central", "none", "publish"));
+        assertThat(deployer(unbound, NONE)).isEmpty();
+        assertThat(deployer(turnedOff, NONE)).isEmpty();
+    }
+
+    @Test
+    void leavesAPublisherSkippedByThePomsProperty() {
+        MavenProject module = nexusStagingExtension();
+        module.getProperties().setProperty("skipNexusStagingDeployMojo", "true");
+        assertThat(deployer(module, NONE)).isEmpty();
+    }
+
+    @Test
+    void leavesAPublisherSkippedOnTheCommandLine() {
+        Properties commandLine = new Properties();
+        commandLine.setProperty("skipNexusStagingDeployMojo", "true");
+        assertThat(deployer(nexusStagingExtension(), commandLine)).isEmpty();
+    }
+
+    @Test
+    void theCommandLineOverridesThePom() {
+        MavenProject module = nexusStagingExtension();
+        module.getProperties().setProperty("skipNexusStagingDeployMojo", "true");
+        Properties commandLine = new Properties();
+        commandLine.setProperty("skipNexusStagingDeployMojo", "false");
+        assertThat(deployer(module, commandLine)).contains("nexus-staging-maven-plugin");
+    }
+
+    @Test
+    void readsTheSkipParameterOfThePluginsConfiguration() {
+        MavenProject skipped = nexusStagingExtension();
+        nexus(skipped).setConfiguration(configuration("skipNexusStagingDeployMojo", "true"));
+        MavenProject notSkipped = nexusStagingExtension();
+        nexus(notSkipped).setConfiguration(configuration("skipNexusStagingDeployMojo", "false"));
+        assertThat(deployer(skipped, NONE)).isEmpty();
+        assertThat(deployer(notSkipped, NONE)).contains("nexus-staging-maven-plugin");
+    }
+
+    @Test
+    void followsASkipParameterSetToAPropertyOfItsOwn() {
+        // <skipPublishing>${artifact.deploy.disabled}</skipPublishing>, the property given on the command line
+        MavenProject module = withPlugin("org.sonatype.central", "central-publishing-maven-plugin",
+                execution("to-central", "deploy", "publish"));
+        module.getPlugin("org.sonatype.central:central-publishing-maven-plugin")
+                .setConfiguration(configuration("skipPublishing", "${artifact.deploy.disabled}"));
+        Properties commandLine = new Properties();
+        commandLine.setProperty("artifact.deploy.disabled", "true");
+        assertThat(deployer(module, NONE)).contains("central-publishing-maven-plugin");
+        assertThat(deployer(module, commandLine)).isEmpty();
+    }
+
+    @Test
+    void ignoresAModuleWithoutAPublisher() {
+        assertThat(deployer(MavenDeployPluginTest.project(execution("default-deploy", null, "deploy")), NONE)).isEmpty();
+    }
+}
