@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * convention), the maven-jar-plugin's manifest {@code mainClass}, and the single class with a {@code main} method that
  * jib-core's {@link MainClassFinder} finds among the compiled classes. A setting that still holds a {@code ${…}}
  * expression (Spring Boot's parent sets the jar plugin's {@code mainClass} to {@code ${start-class}}, which many services
- * never define) is skipped with a warning, as jib-maven-plugin does: starting {@code java … ${start-class}} cannot work.
+ * never define) is skipped, as jib-maven-plugin does: starting {@code java … ${start-class}} cannot work. The line that
+ * names the main class says so, and so does the refusal when none is found; not a warning, which every Spring Boot
+ * service that leaves {@code start-class} to Boot would print on every build with nothing to fix.
  */
 final class MainClassResolver {
 
@@ -37,13 +39,19 @@ final class MainClassResolver {
             String name = setting.name().strip();
             if (name.contains("${")) {
                 ignored.add(name + " (" + setting.source() + ")");
-                log.warn("Main class setting ignored, as no property resolves it: " + ignored.get(ignored.size() - 1) + ".");
                 continue;
             }
-            log.info("Main class " + name + " (from " + setting.source() + ").");
-            return new MainClass(name, setting.source());
+            MainClass chosen = new MainClass(name, setting.source());
+            log.info(chosen(chosen, ignored));
+            return chosen;
         }
         return find(request.classesDirectory(), ignored, log);
+    }
+
+    private static String chosen(MainClass main, List<String> ignored) {
+        return "Main class " + main.name() + " (from " + main.source() + ")."
+                + (ignored.isEmpty() ? "" : " Ignored, as no property resolves " + (ignored.size() == 1 ? "it" : "them")
+                        + ": " + String.join(", ", ignored) + ".");
     }
 
     private static MainClass find(Path classesDirectory, List<String> ignored, GantryLog log) throws GantryException {
@@ -61,7 +69,7 @@ final class MainClassResolver {
         switch (result.getType()) {
             case MAIN_CLASS_FOUND:
                 MainClass found = new MainClass(result.getFoundMainClass(), MainClass.found(classesDirectory.toString()));
-                log.info("Main class " + found.name() + " (from " + found.source() + ").");
+                log.info(chosen(found, ignored));
                 return found;
             case MULTIPLE_MAIN_CLASSES:
                 throw Refusals.multipleMainClasses(result.getFoundMainClasses().stream().sorted().toList());

@@ -87,17 +87,30 @@ class MainClassTest {
     class An_unresolved_expression {
 
         @Test
-        void is_skipped_with_a_warning() throws Exception {
+        void is_skipped_and_named_where_the_main_class_is_named_without_a_warning() throws Exception {
+            // Spring Boot's parent sets the jar plugin's <mainClass>${start-class}</mainClass>, and many services never
+            // define start-class: nothing to fix, so no warning on every build
+            Path single = CompiledClasses.compile(dir.resolve("single"), 17, Map.of(
+                    "one.Main", "package one; public class Main { public static void main(String[] a) {} }"));
             MainClass main = resolve(request().startClass("${app.main}").manifestMainClass("${start-class}")
-                    .mainClass(null).classesDirectory(CompiledClasses.compile(dir.resolve("single"), 17, Map.of(
-                            "one.Main", "package one; public class Main { public static void main(String[] a) {} }"))));
+                    .mainClass(null).classesDirectory(single));
 
             assertThat(main.name()).isEqualTo("one.Main");
-            assertThat(logged).contains(
-                    "WARN Main class setting ignored, as no property resolves it: ${app.main} (the start-class property, "
-                            + "Spring Boot's convention).",
-                    "WARN Main class setting ignored, as no property resolves it: ${start-class} (<archive><manifest>"
-                            + "<mainClass> of the maven-jar-plugin).");
+            assertThat(logged).containsExactly("Main class one.Main (from the one class with a main method in " + single
+                    + ", found by jib-core's MainClassFinder). Ignored, as no property resolves them: ${app.main} (the "
+                    + "start-class property, Spring Boot's convention), ${start-class} (<archive><manifest><mainClass> of "
+                    + "the maven-jar-plugin).");
+        }
+
+        @Test
+        void is_skipped_for_the_next_setting() throws Exception {
+            MainClass main = resolve(request().startClass("${app.main}").manifestMainClass("com.example.App")
+                    .mainClass(null));
+
+            assertThat(main).isEqualTo(new MainClass("com.example.App", MainClass.JAR_PLUGIN));
+            assertThat(logged).containsExactly("Main class com.example.App (from <archive><manifest><mainClass> of the "
+                    + "maven-jar-plugin). Ignored, as no property resolves it: ${app.main} (the start-class property, "
+                    + "Spring Boot's convention).");
         }
 
         @Test
