@@ -132,6 +132,7 @@ abstract class GantryMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoFailureException {
         try {
+            DeploySkipped.of(session); // read before standAside sets maven.deploy.skip itself
             if (!GantrySettings.skippedEverywhere(session)) {
                 standAside(project);
             }
@@ -221,6 +222,11 @@ abstract class GantryMojo extends AbstractMojo {
                 }
                 modules.notReached().forEach(u -> getLog().warn(
                         Refusals.phaseNotReached(u.module(), u.execution(), u.phase(), u.steps())));
+                List<String> deploySkipped = DeploySkipped.of(session).artifactIds();
+                if (plan.publishes() && !deploySkipped.isEmpty()) {
+                    getLog().info("Not published, as maven-deploy-plugin is told to skip them (maven.deploy.skip or its "
+                            + "<skip>): " + String.join(", ", deploySkipped) + ".");
+                }
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
                 getLog().debug("Gantry planned in " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -84,14 +84,15 @@ final class ProjectArtifacts {
 
     /**
      * The artifacts of the reactor's modules packaged so far (pom modules, and modules whose main file exists) that
-     * are published, for checks made before the end of the reactor.
+     * are published (not those maven-deploy-plugin is told to skip: {@link DeploySkipped}), for checks made before the
+     * end of the reactor.
      */
     static List<ModuleArtifacts> packagedSoFar(MavenSession session, ArtifactRepositories repositories) throws GantryException {
         List<ModuleArtifacts> modules = new ArrayList<>();
         for (MavenProject p : session.getProjects()) {
             File file = p.getArtifact().getFile();
             boolean packaged = "pom".equals(p.getPackaging()) || (file != null && file.isFile());
-            if (packaged && !GantrySettings.skipped(p)) {
+            if (packaged && !GantrySettings.skipped(p) && !DeploySkipped.of(session).contains(p)) {
                 modules.add(of(p, session.getTopLevelProject(), session.getRepositorySession(), repositories));
             }
         }

@@ -57,7 +57,7 @@ public class PublishMojo extends GantryMojo {
 
     @Override
     protected void run(ReactorRelease release) throws GantryException {
-        if (release.plan.publishes()) {
+        if (release.plan.publishes() && release.plan.artifacts() != null && !DeploySkipped.of(session).contains(project)) {
             release.collect(ProjectArtifacts.of(project, session.getTopLevelProject(), session.getRepositorySession(),
                     repositories()));
         }
@@ -72,9 +72,16 @@ public class PublishMojo extends GantryMojo {
                 getLog().info("Nothing to publish: " + plan.reason());
                 return;
             }
+            if (plan.artifacts() == null) {
+                getLog().info("Nothing to publish: maven-deploy-plugin is told to skip every module that declares "
+                        + "gantry:publish (maven.deploy.skip or its <skip>), and Gantry publishes what it would deploy.");
+                return;
+            }
             boolean immutable = plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE;
             if (immutable) {
-                OutputTimestamp.warning(session.getProjects()).ifPresent(getLog()::warn);
+                DeploySkipped skipped = DeploySkipped.of(session);
+                OutputTimestamp.warning(session.getProjects().stream().filter(p -> !skipped.contains(p)).toList())
+                        .ifPresent(getLog()::warn);
             }
             Map<Artifact, PublishOutcome> outcomes = new ArtifactPublisher(repositorySystem,
                     OfflineFileRepositories.reachable(session.getRepositorySession()), log()).publish(release.collected(), immutable, release.origin(), release.dryRun);

@@ -71,25 +71,23 @@ final class ReleaseGate {
 
     /**
      * A {@code mvn deploy} in which another publisher deploys a module that {@code gantry:publish} deploys too
-     * ({@link OtherDeployers}) would deploy it twice: refused on every branch, so that the POM is fixed before a release
+     * ({@link Deployers}) would deploy it twice: refused on every branch, so that the POM is fixed before a release
      * meets it.
      */
     private void refuseOtherDeployers() throws GantryException {
         if (!session.getGoals().contains("deploy")) {
             return;
         }
-        Properties properties = new Properties();
-        properties.putAll(session.getSystemProperties());
-        properties.putAll(session.getUserProperties());
-        Map<OtherDeployers.Deployer, List<String>> found = new LinkedHashMap<>();
+        Properties properties = Deployers.buildProperties(session);
+        Map<Deployers.Deployer, List<String>> found = new LinkedHashMap<>();
         for (MavenProject project : session.getProjects()) {
             if (modules.runs(project, "publish") && !GantrySettings.skipped(project)) {
-                OtherDeployers.in(project, properties).ifPresent(
+                Deployers.other(project, properties).ifPresent(
                         d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(project.getArtifactId()));
             }
         }
         if (!found.isEmpty()) {
-            OtherDeployers.Deployer deployer = found.keySet().iterator().next();
+            Deployers.Deployer deployer = found.keySet().iterator().next();
             throw Refusals.otherDeployer(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
                     found.get(deployer));
         }

@@ -85,7 +85,8 @@ final class ReleasePlanning {
 
     /**
      * The Gantry goals that the reactor's POMs bind in executions that run in this build (all of them when none is: goals
-     * run from the command line), less {@code image} when no module has packaging jar.
+     * run from the command line), less {@code image} when no module has packaging jar, and less {@code publish} when
+     * maven-deploy-plugin is told to skip every module that runs it ({@link DeploySkipped}).
      */
     private Set<String> declaredGoals(ModuleSteps modules) {
         Set<String> goals = new HashSet<>();
@@ -94,6 +95,11 @@ final class ReleasePlanning {
             if (session.getProjects().stream().anyMatch(p -> modules.runs(p, goal))) {
                 goals.add(goal);
             }
+        }
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        if (goals.contains("publish") && session.getProjects().stream().filter(p -> modules.runs(p, "publish"))
+                .allMatch(deploySkipped::contains)) {
+            goals.remove("publish"); // maven-deploy-plugin is told to skip every module that publishes: no artifacts
         }
         if (goals.isEmpty()) {
             goals.addAll(PlanSettings.ALL_GOALS);

@@ -11,8 +11,11 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
-/** Which of Sonatype's publishers would deploy a module beside gantry:publish, read from the module's model. */
-class OtherDeployersTest {
+/**
+ * Which of Sonatype's publishers would deploy a module beside gantry:publish, and which modules maven-deploy-plugin is
+ * told to skip, read from the module's model.
+ */
+class DeployersTest {
 
     private static final Properties NONE = new Properties();
 
@@ -36,7 +39,7 @@ class OtherDeployersTest {
     }
 
     private static Optional<String> deployer(MavenProject module, Properties properties) {
-        return OtherDeployers.in(module, properties).map(OtherDeployers.Deployer::artifactId);
+        return Deployers.other(module, properties).map(Deployers.Deployer::artifactId);
     }
 
     @Test
@@ -104,6 +107,31 @@ class OtherDeployersTest {
         commandLine.setProperty("artifact.deploy.disabled", "true");
         assertThat(deployer(module, NONE)).contains("central-publishing-maven-plugin");
         assertThat(deployer(module, commandLine)).isEmpty();
+    }
+
+    @Test
+    void readsMavenDeployPluginsSkipAsItsOwnParameterAndProperty() {
+        // maven-deploy-plugin's parameter is <skip>, its property maven.deploy.skip: neither stands for the other
+        MavenProject byProperty = MavenDeployPluginTest.project(execution("default-deploy", null, "deploy"));
+        byProperty.getProperties().setProperty("maven.deploy.skip", "true");
+        MavenProject byConfiguration = MavenDeployPluginTest.project(execution("default-deploy", null, "deploy"));
+        byConfiguration.getPlugin(MavenDeployPlugin.KEY).setConfiguration(configuration("skip", "true"));
+        MavenProject byAnotherProperty = MavenDeployPluginTest.project(execution("default-deploy", null, "deploy"));
+        byAnotherProperty.getProperties().setProperty("skip", "true");
+
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, byProperty, NONE)).isTrue();
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, byConfiguration, NONE)).isTrue();
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, byAnotherProperty, NONE)).isFalse();
+    }
+
+    @Test
+    void readsMavenDeployPluginsSkipFromTheCommandLineEvenWhereThePomDoesNotDeclareThePlugin() {
+        MavenProject undeclared = withPlugin("org.example", "other-plugin");
+        Properties commandLine = new Properties();
+        commandLine.setProperty("maven.deploy.skip", "true");
+
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, undeclared, NONE)).isFalse();
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, undeclared, commandLine)).isTrue();
     }
 
     @Test

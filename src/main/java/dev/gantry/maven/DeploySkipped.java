@@ -1,0 +1,66 @@
+package dev.gantry.maven;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.SessionData;
+
+/**
+ * The modules that the POM or the command line tells maven-deploy-plugin to skip ({@code maven.deploy.skip}, its
+ * {@code <skip>}): a test or coverage module, a service's application module whose only release is its image.
+ * {@code gantry:publish} replaces maven-deploy-plugin and publishes what it would have deployed, so not these; their
+ * image and the release's tag are not affected.
+ * <p>
+ * Read once per session, before Gantry itself sets {@code maven.deploy.skip} (the fallback without the build extension,
+ * {@link GantryMojo}), and kept in the resolver session's data.
+ */
+final class DeploySkipped {
+
+    private static final Object KEY = DeploySkipped.class; // this class realm's own: see ReactorRelease
+
+    /** Module id to what tells maven-deploy-plugin to skip it, in the reactor's order. */
+    private final Map<String, String> modules;
+
+    private DeploySkipped(Map<String, String> modules) {
+        this.modules = modules;
+    }
+
+    /** This session's reading, made by the first call: call it before anything sets {@code maven.deploy.skip}. */
+    static DeploySkipped of(MavenSession session) {
+        SessionData data = session.getRepositorySession().getData();
+        synchronized (data) {
+            DeploySkipped skipped = (DeploySkipped) data.get(KEY);
+            if (skipped == null) {
+                skipped = read(session.getProjects(), Deployers.buildProperties(session));
+                data.set(KEY, skipped);
+            }
+            return skipped;
+        }
+    }
+
+    static DeploySkipped read(List<MavenProject> projects, Properties buildProperties) {
+        Map<String, String> modules = new LinkedHashMap<>();
+        for (MavenProject project : projects) {
+            if (Deployers.skipped(Deployers.MAVEN_DEPLOY, project, buildProperties)) {
+                modules.put(id(project), project.getArtifactId());
+            }
+        }
+        return new DeploySkipped(modules);
+    }
+
+    boolean contains(MavenProject project) {
+        return modules.containsKey(id(project));
+    }
+
+    /** The artifactIds, for the plan's line. */
+    List<String> artifactIds() {
+        return List.copyOf(modules.values());
+    }
+
+    private static String id(MavenProject project) {
+        return project.getGroupId() + ":" + project.getArtifactId();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gantry.maven;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The plugins that deploy a module in {@code mvn deploy}, read from its model: maven-deploy-plugin, which
+ * {@code gantry:publish} replaces, and Sonatype's publishers, which a parent such as {@code oss-parent} often declares
+ * for Maven Central.
+ * <ul>
+ *   <li>Gantry unbinds maven-deploy-plugin ({@link MavenDeployPlugin}), and publishes what it would have deployed: a
+ *   module that the POM or the command line tells it to skip ({@code maven.deploy.skip}, its {@code <skip>}) is not
+ *   published either ({@link DeploySkipped}).</li>
+ *   <li>Sonatype's publishers are not turned off: they do more than upload (a staging repository closed and released, a
+ *   bundle validated by the Central Portal), so turning them off silently could break a team's release to Central. With
+ *   one of them active beside {@code gantry:publish}, a {@code mvn deploy} would deploy twice, the second time outside
+ *   the branch's rules; the plan refuses that before anything is built.</li>
+ * </ul>
+ */
+final class Deployers {
+
+    /**
+     * A plugin that deploys when its goal is bound (a build extension binds it itself) and its skip parameter, set in
+     * its configuration or through its property, is not true.
+     */
+    record Deployer(String groupId, String artifactId, String goal, String skipParameter, String skipProperty) {
+    }
+
+    static final Deployer MAVEN_DEPLOY = new Deployer("org.apache.maven.plugins", "maven-deploy-plugin", "deploy", "skip",
+            MavenDeployPlugin.SKIP_PROPERTY);
+
+    static final List<Deployer> OTHERS = List.of(
+            new Deployer("org.sonatype.plugins", "nexus-staging-maven-plugin", "deploy", "skipNexusStagingDeployMojo",
+                    "skipNexusStagingDeployMojo"),
+            new Deployer("org.sonatype.central", "central-publishing-maven-plugin", "publish", "skipPublishing",
+                    "skipPublishing"));
+
+    private static final String NO_PHASE = "none";
+
+    private Deployers() {
+    }
+
+    /**
+     * The first of Sonatype's publishers that deploys this module in {@code mvn deploy}, if any.
+     *
+     * @param properties the build's user and system properties, which override the POM's ({@code -DskipPublishing})
+     */
+    static Optional<Deployer> other(MavenProject module, Properties properties) {
+        for (Deployer deployer : OTHERS) {
+            Plugin plugin = module.getPlugin(deployer.groupId() + ":" + deployer.artifactId());
+            if (plugin != null && bound(plugin, deployer) && !skipped(deployer, module, properties)) {
+                return Optional.of(deployer);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The build's system and user properties, the user's first, as a plugin parameter's expression reads them. */
+    static Properties buildProperties(MavenSession session) {
+        Properties properties = new Properties();
+        properties.putAll(session.getSystemProperties());
+        properties.putAll(session.getUserProperties());
+        return properties;
+    }
+
+    /** As a build extension it binds its goal itself; otherwise an execution of the POM must. */
+    private static boolean bound(Plugin plugin, Deployer deployer) {
+        return plugin.isExtensions() || plugin.getExecutions().stream()
+                .anyMatch(e -> e.getGoals().contains(deployer.goal()) && !NO_PHASE.equals(e.getPhase()));
+    }
+
+    /**
+     * Whether the module tells the deployer to skip: its skip parameter in the plugin's configuration (an execution of
+     * its goal first), else the parameter's property, {@code -D} before the POM's.
+     */
+    static boolean skipped(Deployer deployer, MavenProject module, Properties properties) {
+        Plugin plugin = module.getPlugin(deployer.groupId() + ":" + deployer.artifactId());
+        String configured = plugin == null ? null : value(plugin.getConfiguration(), deployer.skipParameter());
+        for (PluginExecution execution : plugin == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
+            if (execution.getGoals().contains(deployer.goal())) {
+                String own = value(execution.getConfiguration(), deployer.skipParameter());
+                configured = own != null ? own : configured;
+            }
+        }
+        if (configured != null && !configured.startsWith("${")) {
+            return Boolean.parseBoolean(configured);
+        }
+        // unset, or set to a property that the POM did not define: the property decides, -D first
+        String property = configured == null ? deployer.skipProperty()
+                : configured.substring(2, configured.length() - 1);
+        String value = properties.getProperty(property, module.getProperties().getProperty(property));
+        return Boolean.parseBoolean(value == null ? null : value.trim());
+    }
+
+    private static String value(Object configuration, String name) {
+        if (configuration instanceof Xpp3Dom dom && dom.getChild(name) != null) {
+            String value = dom.getChild(name).getValue();
+            return value == null ? null : value.trim();
+        }
+        return null;
+    }
+}
