@@ -262,7 +262,9 @@ abstract class GantryMojo extends AbstractMojo {
      * property too, hence the warning. True when the fallback was needed in this module.
      */
     private boolean standAside(MavenProject p) {
-        if (ReleaseGate.declaresGoal(p, pluginKey(), "publish") && MavenDeployPlugin.runsIn(p)) {
+        // a module that maven-deploy-plugin is told to skip already needs nothing
+        if (ReleaseGate.declaresGoal(p, pluginKey(), "publish") && MavenDeployPlugin.runsIn(p)
+                && !DeploySkipped.of(session).contains(p)) {
             p.getProperties().setProperty(MavenDeployPlugin.SKIP_PROPERTY, "true");
             return true;
         }

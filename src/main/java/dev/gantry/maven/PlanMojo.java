@@ -33,7 +33,7 @@ public class PlanMojo extends GantryMojo {
         ImagePlan image = release.plan.image();
         boolean imageGoes = image != null && !release.dryRun && pushesImage();
         boolean toRegistry = imageGoes && !image.local();
-        boolean artifactsGo = release.plan.publishes() && !release.dryRun && publishes();
+        boolean artifactsGo = release.plan.artifacts() != null && !release.dryRun && publishes();
         if (imageGoes) {
             // Jib's classes too: most of a second at deploy in a fresh JVM, while the project compiles here
             JibPreload.inBackground();

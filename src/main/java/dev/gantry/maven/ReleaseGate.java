@@ -128,7 +128,7 @@ final class ReleaseGate {
         if (plan.image() != null && !plan.image().local()) {
             remote.add("push the image to " + plan.image().repository());
         }
-        if (plan.publishes() && !plan.artifacts().repository().startsWith("file:")) {
+        if (plan.artifacts() != null && !plan.artifacts().repository().startsWith("file:")) {
             remote.add("publish the artifacts to " + plan.artifacts().repository());
         }
         if (!remote.isEmpty()) {
