@@ -21,7 +21,7 @@ final class DeploySkipped {
 
     private static final Object KEY = DeploySkipped.class; // this class realm's own: see ReactorRelease
 
-    /** Module id to what tells maven-deploy-plugin to skip it, in the reactor's order. */
+    /** Module id (groupId:artifactId) to artifactId, in the reactor's order. */
     private final Map<String, String> modules;
 
     private DeploySkipped(Map<String, String> modules) {
