@@ -79,9 +79,10 @@ final class ReleaseGate {
             return;
         }
         Properties properties = Deployers.buildProperties(session);
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
         Map<Deployers.Deployer, List<String>> found = new LinkedHashMap<>();
         for (MavenProject project : session.getProjects()) {
-            if (modules.runs(project, "publish") && !GantrySettings.skipped(project)) {
+            if (gantryPublishes(project, modules, deploySkipped)) {
                 Deployers.other(project, properties).ifPresent(
                         d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(project.getArtifactId()));
             }
@@ -91,6 +92,14 @@ final class ReleaseGate {
             throw Refusals.otherDeployer(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
                     found.get(deployer));
         }
+    }
+
+    /**
+     * Whether Gantry publishes the module's artifacts: it runs the publish goal, is not left out with
+     * {@code gantry.skip}, and maven-deploy-plugin is not told to skip it ({@link DeploySkipped}).
+     */
+    static boolean gantryPublishes(MavenProject project, ModuleSteps modules, DeploySkipped deploySkipped) {
+        return modules.runs(project, "publish") && !GantrySettings.skipped(project) && !deploySkipped.contains(project);
     }
 
     /** Every module that publishes must carry the version the plan releases. */

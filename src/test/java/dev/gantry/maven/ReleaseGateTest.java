@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.PluginExecution;
@@ -137,5 +138,42 @@ class ReleaseGateTest {
                         + "released without it. To release it, bind the execution to deploy or an earlier phase (or leave "
                         + "<phase> out: the goals' own phase); to leave it out on purpose, say <phase>none</phase>, which the "
                         + "plan reports without a warning.");
+    }
+
+    @Nested
+    class GantryPublishes {
+
+        private final Properties none = new Properties();
+
+        @Test
+        void aModuleThatRunsPublish() throws GantryException {
+            MavenProject module = module(MavenDeployPluginTest.execution("gantry", null, "plan", "publish"));
+            ModuleSteps steps = decide(module, NOT_ASKED);
+
+            assertThat(ReleaseGate.gantryPublishes(module, steps, DeploySkipped.read(List.of(module), none))).isTrue();
+        }
+
+        @Test
+        void notAModuleThatMavenDeployPluginIsToldToSkip() throws GantryException {
+            // nor does a plugin beside it deploy it twice: the double-deploy check asks only about these modules
+            MavenProject module = module(MavenDeployPluginTest.execution("gantry", null, "plan", "publish"));
+            module.getProperties().setProperty("maven.deploy.skip", "true");
+            ModuleSteps steps = decide(module, NOT_ASKED);
+            Properties commandLine = new Properties();
+            commandLine.setProperty("maven.deploy.skip", "false");
+
+            assertThat(ReleaseGate.gantryPublishes(module, steps, DeploySkipped.read(List.of(module), none))).isFalse();
+            assertThat(ReleaseGate.gantryPublishes(module, steps, DeploySkipped.read(List.of(module), commandLine)))
+                    .isTrue();
+        }
+
+        @Test
+        void notAModuleLeftOutWithGantrySkip() throws GantryException {
+            MavenProject module = module(MavenDeployPluginTest.execution("gantry", null, "plan", "publish"));
+            module.getProperties().setProperty("gantry.skip", "true");
+            ModuleSteps steps = decide(module, NOT_ASKED);
+
+            assertThat(ReleaseGate.gantryPublishes(module, steps, DeploySkipped.read(List.of(module), none))).isFalse();
+        }
     }
 }
