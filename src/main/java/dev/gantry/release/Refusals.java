@@ -170,16 +170,17 @@ public final class Refusals {
                 + "Fix the failure and re-run mvn deploy on this commit.";
     }
 
-    /** A warning: the build goes on, and deploys once, but not as it should. */
     public static GantryException otherDeployer(String plugin, String goal, String skipParameter, List<String> modules) {
         return new GantryException(plugin + " deploys " + String.join(", ", modules) + " (its " + goal + " goal, in the "
-                + "deploy phase), and so does gantry:publish: this mvn deploy would deploy " + (modules.size() == 1 ? "it" : "them")
-                + " twice, the second time outside the branch's rules. Nothing was built or published. Let Gantry publish: set <" + skipParameter
-                + ">true</" + skipParameter + "> in the <properties> of the POM that declares gantry:publish (" + plugin
-                + " is often inherited from a parent POM such as oss-parent), or remove the plugin; or keep deploying with "
-                + plugin + " and remove the publish goal from Gantry's execution.");
+                + "deploy phase), and so does gantry:publish: this mvn deploy would deploy "
+                + (modules.size() == 1 ? "it" : "them") + " twice, the second time outside the branch's rules. Nothing was "
+                + "built or published. Let Gantry publish: set <" + skipParameter + ">true</" + skipParameter + "> in the "
+                + "<properties> of the POM that declares gantry:publish (" + plugin + " is often inherited from a parent POM "
+                + "such as oss-parent), or remove the plugin; or keep deploying with " + plugin + " and remove the publish "
+                + "goal from Gantry's execution.");
     }
 
+    /** A warning: the build goes on, and deploys once, but not as it should. */
     public static String deployPluginNotUnbound(List<String> modules) {
         return "gantry-maven-plugin is declared without <extensions>true</extensions>, so it turned maven-deploy-plugin off in "
                 + String.join(", ", modules) + " by setting the property maven.deploy.skip, which other plugins read too "
