@@ -89,10 +89,11 @@ final class ProjectArtifacts {
      */
     static List<ModuleArtifacts> packagedSoFar(MavenSession session, ArtifactRepositories repositories) throws GantryException {
         List<ModuleArtifacts> modules = new ArrayList<>();
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
         for (MavenProject p : session.getProjects()) {
             File file = p.getArtifact().getFile();
             boolean packaged = "pom".equals(p.getPackaging()) || (file != null && file.isFile());
-            if (packaged && !GantrySettings.skipped(p) && !DeploySkipped.of(session).contains(p)) {
+            if (packaged && !GantrySettings.skipped(p) && !deploySkipped.contains(p)) {
                 modules.add(of(p, session.getTopLevelProject(), session.getRepositorySession(), repositories));
             }
         }

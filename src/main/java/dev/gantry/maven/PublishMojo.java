@@ -57,7 +57,8 @@ public class PublishMojo extends GantryMojo {
 
     @Override
     protected void run(ReactorRelease release) throws GantryException {
-        if (release.plan.publishes() && release.plan.artifacts() != null && !DeploySkipped.of(session).contains(project)) {
+        // a plan has artifacts only when it publishes: none for a verify-only branch nor when nothing is to be released
+        if (release.plan.artifacts() != null && !DeploySkipped.of(session).contains(project)) {
             release.collect(ProjectArtifacts.of(project, session.getTopLevelProject(), session.getRepositorySession(),
                     repositories()));
         }
