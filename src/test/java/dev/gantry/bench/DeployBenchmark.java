@@ -68,6 +68,8 @@ public final class DeployBenchmark {
     final Duration roundTrip;
     final Map<String, List<Long>> times = new LinkedHashMap<>();
     final Map<String, List<Long>> bytes = new LinkedHashMap<>();
+    /** Per case and side, the CPU each run took (user + system, the Maven JVM and every process it waited for). */
+    final Map<String, List<Long>> cpu = new LinkedHashMap<>();
     /** Per case and side, the registry's requests (and connections through the relay) in the last round. */
     final Map<String, String> calls = new LinkedHashMap<>();
 
@@ -279,10 +281,12 @@ public final class DeployBenchmark {
         int requests = registry.requests().size();
         int connections = relay == null ? 0 : relay.connections();
         long start = System.nanoTime();
+        long cpuBefore = childrenCpuMillis();
         LocalTime startedAt = LocalTime.now();
         maven(dir, args.toArray(String[]::new));
         record(round, what, side, (System.nanoTime() - start) / 1_000_000);
         if (round > 0) {
+            cpu.computeIfAbsent(what + "|" + side, k -> new ArrayList<>()).add(childrenCpuMillis() - cpuBefore);
             lastSpans.forEach((span, millis) -> spans.computeIfAbsent(what + "|" + side, k -> new LinkedHashMap<>())
                     .computeIfAbsent(span, k -> new ArrayList<>()).add(millis));
         }
@@ -362,6 +366,13 @@ public final class DeployBenchmark {
             bySpan.forEach((span, values) -> line.append(String.format(" %s %d,", span, median(values))));
             System.out.println(line.substring(0, line.length() - 1));
         });
+        System.out.println("  CPU per run (user + system, the Maven JVM and the processes it ran), medians in ms:");
+        cpu.keySet().stream().map(key -> key.split("\\|")[0]).distinct().forEach(what -> {
+            List<Long> gantry = cpu.get(what + "|gantry");
+            List<Long> jib = cpu.get(what + "|jib");
+            System.out.printf("    %-48s jib %6d  gantry %6d   gantry/(jib+deploy) %.2f%s%n", what, median(jib), median(gantry),
+                    (double) median(gantry) / median(jib), roundByRound(gantry, jib, (a, b) -> (double) a / b, "%.2f"));
+        });
         times.forEach((key, values) -> System.out.printf("    all runs %-60s %s%n", key, values));
         calls.forEach((key, value) -> System.out.printf("  registry, last round: %-60s %s%n", key, value));
         System.out.println("  each run's Maven log" + (relays.isEmpty() ? "" : " and its registry requests and answers, as they"
@@ -384,6 +395,18 @@ public final class DeployBenchmark {
     static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /**
+     * The CPU this JVM's waited-for children have used so far, from Linux's {@code /proc/self/stat} (cutime and cstime,
+     * in ticks of 10 ms): a child's figure includes what it waited for in turn, here the tests' fork and git. On
+     * 2 busy cores a build's wall time follows its CPU, so this says whether a side is faster for doing less or for
+     * the hour it ran in.
+     */
+    static long childrenCpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10; // fields 16 and 17 of proc(5)
     }
 
     void maven(Path dir, String... args) throws Exception {
