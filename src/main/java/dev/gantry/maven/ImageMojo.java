@@ -182,8 +182,9 @@ public class ImageMojo extends GantryMojo {
 
     /**
      * The module ({@code artifactId}) whose image is built: a reactor releases one image. By default the last module
-     * of the reactor with packaging {@code jar} (the application, which depends on the others) that does not set
-     * {@code gantry.image.skip}.
+     * of the reactor with packaging {@code jar} (the application, which depends on the others) that has main sources
+     * of its own and does not set {@code gantry.image.skip}: a module of integration tests listed after the
+     * application is passed over.
      *
      * @since 0.1.0
      */
@@ -322,14 +323,10 @@ public class ImageMojo extends GantryMojo {
         }
         // a module whose image execution is off (phase none) takes no part
         List<MavenProject> taking = gate().participants(goal());
-        MavenProject chosen = null;
-        for (MavenProject p : projects) {
-            if ("jar".equals(p.getPackaging()) && !GantrySettings.skipped(p) && taking.contains(p)
-                    && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip"))) {
-                chosen = p;
-            }
-        }
-        return chosen;
+        return ImageModule.chosenFrom(projects.stream()
+                .filter(p -> "jar".equals(p.getPackaging()) && !GantrySettings.skipped(p) && taking.contains(p)
+                        && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip")))
+                .toList());
     }
 
     /**

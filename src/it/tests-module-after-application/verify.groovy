@@ -1,0 +1,22 @@
+import dev.gantry.it.ItProject
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+// the image is the application's, not that of the module of tests listed after it
+assert log.contains('Main class it.shop.app.App')
+assert log.contains("No image for shop-it: the reactor's image is built from module shop-app.")
+assert !log.contains('No main class found')
+def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.status == 'succeeded'
+assert release.image.tags*.outcome.unique() == ['written']
+assert new File(basedir, 'target/gantry/image.tar').isFile()
+
+// the module of tests is not deployed (maven.deploy.skip), the others are; the release is tagged
+def repo = new File(basedir, '../tests-module-after-application-maven-repo/it/gantry/shop')
+assert new File(repo, 'shop-app/2.0.0/shop-app-2.0.0.jar').isFile()
+assert new File(repo, 'shop-lib/2.0.0/shop-lib-2.0.0.jar').isFile()
+assert !new File(repo, 'shop-it').exists()
+assert release.gitTags == [[name: 'v2.0.0', outcome: 'pushed']]
+def it = ItProject.at(basedir)
+assert it.remoteTags().contains('v2.0.0=' + it.head())
+return true

@@ -1,0 +1,66 @@
+package dev.gantry.maven;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Which module the reactor's image is built from when {@code <imageModule>} does not say: the last module with packaging
+ * {@code jar} (the application, which depends on the others) that has source code of its own. A module of integration
+ * or end-to-end tests, often listed after the application and depending on it, has only test sources: its image would
+ * hold no class of its own, and its build would find no main class. When no module has main sources (all generated,
+ * say), the last one is chosen, as before.
+ *
+ * <p>Every module's image goal asks, each at its own point of the build, so the answer must not depend on what is built
+ * yet: only the source directories the POM and Maven's layout name are read, never {@code target/} nor the source roots
+ * that plugins add while the build runs (generated sources).
+ */
+final class ImageModule {
+
+    /** Where a module keeps its main sources by Maven's layout, for the JVM languages that build with Maven plugins. */
+    private static final List<String> MAIN_SOURCES = List.of("src/main/java", "src/main/kotlin", "src/main/groovy",
+            "src/main/scala");
+
+    private ImageModule() {
+    }
+
+    /**
+     * @param candidates the reactor's jar modules that take part in the image goal, in reactor order
+     * @return the last one with main sources of its own, else the last one; null when there is none
+     */
+    static MavenProject chosenFrom(List<MavenProject> candidates) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        MavenProject withSources = null;
+        for (MavenProject candidate : candidates) {
+            if (hasMainSources(candidate)) {
+                withSources = candidate;
+            }
+        }
+        return withSources != null ? withSources : candidates.get(candidates.size() - 1);
+    }
+
+    /** Whether a file lies under the module's {@code <sourceDirectory>} or one of Maven's main source directories. */
+    static boolean hasMainSources(MavenProject module) {
+        Path basedir = module.getBasedir().toPath();
+        Stream<Path> configured = Stream.ofNullable(module.getBuild().getSourceDirectory()).map(basedir::resolve);
+        return Stream.concat(configured, MAIN_SOURCES.stream().map(basedir::resolve)).distinct()
+                .anyMatch(ImageModule::holdsAFile);
+    }
+
+    private static boolean holdsAFile(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.anyMatch(Files::isRegularFile);
+        } catch (IOException | UncheckedIOException e) {
+            return true; // unreadable: counted as code, so that the choice is as it was without this check
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gantry.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.model.Model;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The module a reactor's image is built from when {@code <imageModule>} does not say, read from real directories. */
+class ImageModuleTest {
+
+    @TempDir
+    Path reactor;
+
+    MavenProject module(String name, String... files) throws IOException {
+        Path basedir = Files.createDirectories(reactor.resolve(name));
+        for (String file : files) {
+            Files.createDirectories(basedir.resolve(file).getParent());
+            Files.writeString(basedir.resolve(file), "class X {}\n");
+        }
+        Model model = new Model();
+        model.setArtifactId(name);
+        model.setPackaging("jar");
+        MavenProject project = new MavenProject(model);
+        project.setFile(basedir.resolve("pom.xml").toFile());
+        return project;
+    }
+
+    @Test
+    void passes_over_a_module_of_tests_listed_after_the_application() throws IOException {
+        MavenProject lib = module("lib", "src/main/java/shop/Prices.java");
+        MavenProject app = module("app", "src/main/java/shop/App.java");
+        MavenProject tests = module("app-it", "src/test/java/shop/AppIT.java");
+
+        assertThat(ImageModule.chosenFrom(List.of(lib, app, tests))).isSameAs(app);
+    }
+
+    @Test
+    void takes_the_last_module_when_every_one_has_main_sources() throws IOException {
+        MavenProject lib = module("lib", "src/main/java/shop/Prices.java");
+        MavenProject app = module("app", "src/main/java/shop/App.java");
+
+        assertThat(ImageModule.chosenFrom(List.of(lib, app))).isSameAs(app);
+    }
+
+    @Test
+    void counts_kotlin_sources_and_the_poms_own_source_directory() throws IOException {
+        MavenProject lib = module("lib", "src/main/java/shop/Prices.java");
+        MavenProject kotlin = module("app", "src/main/kotlin/shop/App.kt");
+        assertThat(ImageModule.chosenFrom(List.of(lib, kotlin))).isSameAs(kotlin);
+
+        MavenProject elsewhere = module("legacy", "source/shop/App.java");
+        assertThat(ImageModule.hasMainSources(elsewhere)).isFalse();
+        elsewhere.getBuild().setSourceDirectory(reactor.resolve("legacy/source").toString());
+        assertThat(ImageModule.hasMainSources(elsewhere)).isTrue();
+        assertThat(ImageModule.chosenFrom(List.of(lib, elsewhere))).isSameAs(elsewhere);
+    }
+
+    @Test
+    void takes_the_last_module_when_none_has_main_sources_and_none_when_there_is_no_module() throws IOException {
+        MavenProject generated = module("api-client", "src/main/resources/openapi.yaml");
+        MavenProject emptyDirectory = module("app", "src/test/java/shop/AppTest.java");
+        Files.createDirectories(reactor.resolve("app/src/main/java"));
+
+        assertThat(ImageModule.chosenFrom(List.of(generated, emptyDirectory))).isSameAs(emptyDirectory);
+        assertThat(ImageModule.chosenFrom(List.of())).isNull();
+    }
+}
