@@ -60,7 +60,7 @@ final class ImageModule {
         try (Stream<Path> paths = Files.walk(directory)) {
             return paths.anyMatch(Files::isRegularFile);
         } catch (IOException | UncheckedIOException e) {
-            return true; // unreadable: counted as code, so that the choice is as it was without this check
+            return true; // unreadable: counted as sources rather than passed over on a guess
         }
     }
 }
