@@ -3,6 +3,8 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 // the image is the application's, not that of the module of tests listed after it
+assert log.contains("Image built from module shop-app: the reactor's last module with packaging jar and main sources " +
+        "of its own (<imageModule> or -Dgantry.image.module names another).")
 assert log.contains('Main class it.shop.app.App')
 assert log.contains("No image for shop-it: the reactor's image is built from module shop-app.")
 assert !log.contains('No main class found')

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecution;
@@ -114,6 +115,17 @@ abstract class GantryMojo extends AbstractMojo {
     protected String gitRemote;
 
     /**
+     * The module ({@code artifactId}) whose image is built: a reactor releases one image. By default the last module
+     * of the reactor with packaging {@code jar} (the application, which depends on the others) that has main sources
+     * of its own and does not set {@code gantry.image.skip}: a module of integration tests listed after the
+     * application is passed over.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.module")
+    private String imageModule;
+
+    /**
      * The image repository, {@code registry/name} without tag. Unset: the image is written to an OCI tar under
      * {@code target/gantry/} (the embedded default).
      *
@@ -209,6 +221,9 @@ abstract class GantryMojo extends AbstractMojo {
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
                 gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun);
+                // a reactor's image module is named with the plan, and an <imageModule> naming none refused before the build
+                Optional<String> imageFrom = plan.image() != null && session.getProjects().size() > 1
+                        ? imageFrom(imageProject()) : Optional.empty();
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
@@ -227,6 +242,7 @@ abstract class GantryMojo extends AbstractMojo {
                     getLog().info("Not published, as maven-deploy-plugin is told to skip them (maven.deploy.skip or its "
                             + "<skip>): " + String.join(", ", deploySkipped) + ".");
                 }
+                imageFrom.ifPresent(getLog()::info);
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
                 getLog().debug("Gantry planned in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -238,6 +254,16 @@ abstract class GantryMojo extends AbstractMojo {
             }
             return release;
         }
+    }
+
+    /** Which module of a reactor the image is built from, and why: said once, with the plan. */
+    private Optional<String> imageFrom(MavenProject module) {
+        if (module == null) {
+            return Optional.empty();
+        }
+        return Optional.of("Image built from module " + module.getArtifactId() + (imageModule != null && !imageModule.isBlank()
+                ? " (<imageModule>)." : ": the reactor's last module with packaging jar and main sources of its own "
+                        + "(<imageModule> or -Dgantry.image.module names another)."));
     }
 
     private static void removeOutputs(Path dir) throws GantryException {
@@ -272,6 +298,25 @@ abstract class GantryMojo extends AbstractMojo {
     }
 
     /** The checks that must pass before anything moves, and the end-of-reactor barrier: see {@link ReleaseGate}. */
+    /**
+     * The one module of the reactor that the image is built from ({@link ImageModule}), or null when no module has
+     * packaging jar: the same answer in every module, asked by the plan and by each module's image goal.
+     */
+    protected final MavenProject imageProject() throws GantryException {
+        List<MavenProject> projects = session.getProjects();
+        if (imageModule != null && !imageModule.isBlank()) {
+            return projects.stream().filter(p -> p.getArtifactId().equals(imageModule.trim())).findFirst()
+                    .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
+                            projects.stream().map(MavenProject::getArtifactId).toList()));
+        }
+        // a module whose image execution is off (phase none) takes no part
+        List<MavenProject> taking = gate().participants("image");
+        return ImageModule.chosenFrom(projects.stream()
+                .filter(p -> "jar".equals(p.getPackaging()) && !GantrySettings.skipped(p) && taking.contains(p)
+                        && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip")))
+                .toList());
+    }
+
     protected final ReleaseGate gate() throws GantryException {
         return new ReleaseGate(session, moduleSteps());
     }

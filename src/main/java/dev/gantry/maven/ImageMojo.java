@@ -12,7 +12,6 @@ import dev.gantry.release.LifecyclePolicy;
 import dev.gantry.release.MutableTagFilters;
 import dev.gantry.release.RepositoryPolicy;
 import dev.gantry.release.Plan;
-import dev.gantry.release.Refusals;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,17 +180,6 @@ public class ImageMojo extends GantryMojo {
     private boolean skipImage;
 
     /**
-     * The module ({@code artifactId}) whose image is built: a reactor releases one image. By default the last module
-     * of the reactor with packaging {@code jar} (the application, which depends on the others) that has main sources
-     * of its own and does not set {@code gantry.image.skip}: a module of integration tests listed after the
-     * application is passed over.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "gantry.image.module")
-    private String imageModule;
-
-    /**
      * Readies an Amazon ECR repository before the first push: creates it when missing, with tag mutability
      * {@code IMMUTABLE_WITH_EXCLUSION} (release versions and commit tags can never be overwritten, the moving tags of
      * every branch rule can), scan on push, encryption and a lifecycle policy; an existing repository that differs is
@@ -311,22 +299,6 @@ public class ImageMojo extends GantryMojo {
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
         release.report.image(result.repository(), result.digest(), result.base(), outcomes);
-    }
-
-    /** The one module of the reactor that the image is built from, or null when no module has packaging jar. */
-    private MavenProject imageProject() throws GantryException {
-        List<MavenProject> projects = session.getProjects();
-        if (imageModule != null && !imageModule.isBlank()) {
-            return projects.stream().filter(p -> p.getArtifactId().equals(imageModule.trim())).findFirst()
-                    .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
-                            projects.stream().map(MavenProject::getArtifactId).toList()));
-        }
-        // a module whose image execution is off (phase none) takes no part
-        List<MavenProject> taking = gate().participants(goal());
-        return ImageModule.chosenFrom(projects.stream()
-                .filter(p -> "jar".equals(p.getPackaging()) && !GantrySettings.skipped(p) && taking.contains(p)
-                        && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip")))
-                .toList());
     }
 
     /**

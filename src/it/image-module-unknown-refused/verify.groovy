@@ -1,0 +1,13 @@
+def log = new File(basedir, 'build.log').text
+def expected = "No module 'shop-web' in this reactor to build the image from (gantry.image.module); the modules are " +
+        "[shop, shop-lib, shop-app]. Set <imageModule> or -Dgantry.image.module to one of them."
+assert log.contains(expected), "build.log lacks: $expected"
+// refused in validate, by the plan: nothing compiled, published or tagged
+assert log.contains('gantry-maven-plugin:0.1.0-SNAPSHOT:plan')
+assert !new File(basedir, 'lib/target/classes').exists()
+assert !new File(basedir, '../image-module-unknown-refused-maven-repo').exists()
+def release = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.status == 'failed'
+assert release.failure.goal == 'plan'
+assert dev.gantry.it.ItProject.at(basedir).remoteTags().collect { it.split('=')[0] } == ['v1.0.0'] // 2.0.0 not tagged
+return true
