@@ -261,7 +261,7 @@ abstract class GantryMojo extends AbstractMojo {
         if (module == null) {
             return Optional.empty();
         }
-        return Optional.of("Image built from module " + module.getArtifactId() + (imageModule != null && !imageModule.isBlank()
+        return Optional.of("Image built from module " + module.getArtifactId() + (imageModuleSet()
                 ? " (<imageModule>)." : ": the reactor's last module with packaging jar and main sources of its own "
                         + "(<imageModule> or -Dgantry.image.module names another)."));
     }
@@ -297,14 +297,13 @@ abstract class GantryMojo extends AbstractMojo {
         return false;
     }
 
-    /** The checks that must pass before anything moves, and the end-of-reactor barrier: see {@link ReleaseGate}. */
     /**
      * The one module of the reactor that the image is built from ({@link ImageModule}), or null when no module has
      * packaging jar: the same answer in every module, asked by the plan and by each module's image goal.
      */
     protected final MavenProject imageProject() throws GantryException {
         List<MavenProject> projects = session.getProjects();
-        if (imageModule != null && !imageModule.isBlank()) {
+        if (imageModuleSet()) {
             return projects.stream().filter(p -> p.getArtifactId().equals(imageModule.trim())).findFirst()
                     .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
                             projects.stream().map(MavenProject::getArtifactId).toList()));
@@ -317,6 +316,12 @@ abstract class GantryMojo extends AbstractMojo {
                 .toList());
     }
 
+    /** Whether {@code <imageModule>} names the module, rather than the default choosing it. */
+    private boolean imageModuleSet() {
+        return imageModule != null && !imageModule.isBlank();
+    }
+
+    /** The checks that must pass before anything moves, and the end-of-reactor barrier: see {@link ReleaseGate}. */
     protected final ReleaseGate gate() throws GantryException {
         return new ReleaseGate(session, moduleSteps());
     }
