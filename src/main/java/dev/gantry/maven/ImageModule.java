@@ -36,13 +36,13 @@ final class ImageModule {
         if (candidates.isEmpty()) {
             return null;
         }
-        MavenProject withSources = null;
-        for (MavenProject candidate : candidates) {
-            if (hasMainSources(candidate)) {
-                withSources = candidate;
+        // from the last: every module's image goal asks, and usually the last module answers
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            if (hasMainSources(candidates.get(i))) {
+                return candidates.get(i);
             }
         }
-        return withSources != null ? withSources : candidates.get(candidates.size() - 1);
+        return candidates.get(candidates.size() - 1);
     }
 
     /** Whether a file lies under the module's {@code <sourceDirectory>} or one of Maven's main source directories. */
