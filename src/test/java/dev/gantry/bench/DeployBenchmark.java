@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * each) and the same local file Maven repository. Two projects: the bundled example's code, and a service with ~50 dependency jars.
  *
  * <p>Each round, alternating which side goes first: on {@code develop} a first push (a new image repository) and a
- * code-only change (one class changed, new commit), then on {@code main} a release of a new version. Then, Gantry
+ * code-only change (one class changed, new commit) and, after another such change, {@code mvn install}, the same build
+ * without the release (what the release adds to each side's build is the difference), then on {@code main} a release
+ * of a new version. Then, Gantry
  * only: {@code mvn install} against {@code mvn deploy} on an ordinary commit on {@code main} after the release
  * (nothing to release), and a {@code mvn deploy} on a feature branch. The plan's own time is read from Maven's
  * timestamped log, from the {@code gantry:plan} header to the next goal's. Both sides run the same {@code ./mvnw}
@@ -42,6 +44,9 @@ public final class DeployBenchmark {
 
     static final String JIB_VERSION = "3.5.2";
     static final String PLUGIN_VERSION = ImageBenchmark.PLUGIN_VERSION;
+    static final String CODE_ONLY = "develop code-only change";
+    /** The same project's build after another code-only change, without the release: {@code mvn install}. */
+    static final String WITHOUT_RELEASE = "develop code-only change, mvn install";
 
     /** 51 jars from Maven Central that resolve here: the AWS SDK's clients and JGit pull in the rest. */
     static final String MANY_DEPENDENCIES = """
@@ -218,12 +223,24 @@ public final class DeployBenchmark {
             git(dir, "commit", "-q", "-am", "A code change");
             LocalRegistry registry = registries.get(side);
             long before = registry.storedBlobBytes();
-            deploy(round, project.name() + " develop code-only change", dir, side, repository, "1.0.0-SNAPSHOT", "develop",
+            deploy(round, project.name() + " " + CODE_ONLY, dir, side, repository, "1.0.0-SNAPSHOT", "develop",
                     "dev-latest");
             if (round > 0) {
                 long stored = registry.storedBlobBytes() - before;
                 long expected = ImageBenchmark.changedSum(registry, repository, "1.0.0-SNAPSHOT");
                 bytes.computeIfAbsent(project.name() + " " + side, k -> new ArrayList<>()).add(stored * 1000 / expected);
+            }
+
+            // the same build without the release: another code-only change, `mvn install`
+            Files.writeString(dir.resolve(greetingPath()), greeting("round " + round + " changed again"));
+            git(dir, "commit", "-q", "-am", "Another code change");
+            long start = System.nanoTime();
+            long cpuBefore = childrenCpuMillis();
+            maven(dir, "install");
+            record(round, project.name() + " " + WITHOUT_RELEASE, side, (System.nanoTime() - start) / 1_000_000);
+            if (round > 0) {
+                cpu.computeIfAbsent(project.name() + " " + WITHOUT_RELEASE + "|" + side, k -> new ArrayList<>())
+                        .add(childrenCpuMillis() - cpuBefore);
             }
 
             String version = "1.0." + (round + 1);
@@ -348,7 +365,7 @@ public final class DeployBenchmark {
             StringBuilder line = new StringBuilder(String.format("  %-48s", what));
             sides.forEach((side, median) -> line.append(String.format("  %s %6d", side, median)));
             if (sides.containsKey("gantry") && sides.containsKey("jib")) {
-                line.append(String.format("   gantry/(jib+deploy) %.2f", (double) sides.get("gantry") / sides.get("jib")));
+                line.append(String.format("   %s %.2f", ratioName(what), (double) sides.get("gantry") / sides.get("jib")));
                 line.append(roundByRound(times.get(what + "|gantry"), times.get(what + "|jib"), (a, b) -> (double) a / b,
                         "%.2f"));
             }
@@ -370,15 +387,33 @@ public final class DeployBenchmark {
         cpu.keySet().stream().map(key -> key.split("\\|")[0]).distinct().forEach(what -> {
             List<Long> gantry = cpu.get(what + "|gantry");
             List<Long> jib = cpu.get(what + "|jib");
-            System.out.printf("    %-48s jib %6d  gantry %6d   gantry/(jib+deploy) %.2f%s%n", what, median(jib), median(gantry),
+            System.out.printf("    %-48s jib %6d  gantry %6d   %s %.2f%s%n", what, median(jib), median(gantry), ratioName(what),
                     (double) median(gantry) / median(jib), roundByRound(gantry, jib, (a, b) -> (double) a / b, "%.2f"));
         });
+        System.out.println("  what the release adds to the build (a code-only change on develop: mvn deploy's median - mvn install's;"
+                + " the rest of either build is the same Maven, javac and tests):");
+        for (Project project : projects) {
+            String deploy = project.name() + " " + CODE_ONLY;
+            String install = project.name() + " " + WITHOUT_RELEASE;
+            long jibWall = median(times.get(deploy + "|jib")) - median(times.get(install + "|jib"));
+            long gantryWall = median(times.get(deploy + "|gantry")) - median(times.get(install + "|gantry"));
+            long jibCpu = median(cpu.get(deploy + "|jib")) - median(cpu.get(install + "|jib"));
+            long gantryCpu = median(cpu.get(deploy + "|gantry")) - median(cpu.get(install + "|gantry"));
+            System.out.printf("    %-48s wall: jib+deploy %5d  gantry %5d  gantry/(jib+deploy) %.2f;  CPU: jib+deploy %5d"
+                    + "  gantry %5d  gantry/(jib+deploy) %.2f%n", project.name(), jibWall, gantryWall,
+                    (double) gantryWall / jibWall, jibCpu, gantryCpu, (double) gantryCpu / jibCpu);
+        }
         times.forEach((key, values) -> System.out.printf("    all runs %-60s %s%n", key, values));
         calls.forEach((key, value) -> System.out.printf("  registry, last round: %-60s %s%n", key, value));
         System.out.println("  each run's Maven log" + (relays.isEmpty() ? "" : " and its registry requests and answers, as they"
                 + " crossed the relay") + ": " + work.resolve("runs"));
         bytes.forEach((key, values) -> System.out.printf("  stored after a code-only change, %s: %s x (classes layer + config + manifest), per round: %s%n",
                 key, String.format("%.3f", median(values) / 1000.0), values));
+    }
+
+    /** Both sides release in a deploy; in an install neither does, so that comparison is Gantry's project against Jib's. */
+    static String ratioName(String what) {
+        return what.endsWith(WITHOUT_RELEASE) ? "gantry/jib (no release)" : "gantry/(jib+deploy)";
     }
 
     /**
