@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -196,10 +197,12 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /**
      * The project version in {@code pomFile} as it was at HEAD's first parent, the version this commit changes (or
-     * keeps). Empty when HEAD has no parent, when that commit is not in the clone (a shallow clone), when the file did
-     * not exist there, or when its version cannot be known from the file alone.
+     * keeps). A CI-friendly version ({@code ${revision}}) is resolved as Maven would have: from the {@code -D}
+     * properties of {@code mavenConfig} ({@code .mvn/maven.config}) as it was in that commit, then the POM's own. Empty
+     * when HEAD has no parent, when that commit is not in the clone (a shallow clone), when the file did not exist there,
+     * or when its version cannot be known from those two files.
      */
-    public Optional<String> versionAtFirstParent(Path pomFile) throws GantryException {
+    public Optional<String> versionAtFirstParent(Path pomFile, Path mavenConfig) throws GantryException {
         if (facts.firstParent() == null) {
             return Optional.empty();
         }
@@ -208,14 +211,16 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
             return Optional.empty();
         }
+        PomVersion.UserProperties userProperties = () -> mavenConfigAtFirstParent(mavenConfig);
         if (repository == null && cli().isPresent()) {
-            return versionAtFirstParent(cli().get(), path.get(), pomFile);
+            return versionAtFirstParent(cli().get(), path.get(), pomFile, userProperties);
         }
-        return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, log);
+        return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, userProperties, log);
     }
 
     /** As JGit reads it, through {@code git cat-file}: a parent or file that is not in the clone has no version. */
-    private Optional<String> versionAtFirstParent(GitCli git, String path, Path pomFile) throws GantryException {
+    private Optional<String> versionAtFirstParent(GitCli git, String path, Path pomFile,
+            PomVersion.UserProperties userProperties) throws GantryException {
         Optional<String> pom;
         try {
             Optional<GitCli.Result> ahead = readAhead(pomFile);
@@ -227,7 +232,29 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(path + " at the first parent " + facts.firstParent() + " is not in this clone: no previous version");
             return Optional.empty();
         }
-        return PomVersion.atFirstParent(pom.get().getBytes(StandardCharsets.UTF_8), path, facts.firstParent(), log);
+        return PomVersion.atFirstParent(pom.get().getBytes(StandardCharsets.UTF_8), path, facts.firstParent(),
+                userProperties, log);
+    }
+
+    /** The {@code -D} properties of {@code .mvn/maven.config} at HEAD's first parent; none when it had no such file. */
+    private Properties mavenConfigAtFirstParent(Path mavenConfig) throws GantryException {
+        Optional<String> path = pathInWorkTree(mavenConfig);
+        if (path.isEmpty()) {
+            return new Properties();
+        }
+        Optional<String> config;
+        if (repository == null && cli().isPresent()) {
+            try {
+                config = CliHead.blob(cli().get(), facts.firstParent() + ":" + path.get());
+            } catch (IOException e) {
+                throw Refusals.gitUnreadable(path.get() + " at commit " + facts.firstParent(), workTree.toString(),
+                        e.getMessage(), e);
+            }
+        } else {
+            config = JGitReads.fileAt(jgit(), facts.firstParent(), path.get(), workTree, log)
+                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        }
+        return config.map(MavenConfigProperties::of).orElseGet(Properties::new);
     }
 
     /** The POM read ahead with HEAD, when it is this one and git answered; empty: read it now. */

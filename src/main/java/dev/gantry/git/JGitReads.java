@@ -85,28 +85,37 @@ final class JGitReads {
     }
 
     static Optional<String> versionAtFirstParent(Repository repository, String firstParent, String path, Path workTree,
-            GantryLog log) throws GantryException {
-        ObjectId parentId = ObjectId.fromString(firstParent);
+            PomVersion.UserProperties userProperties, GantryLog log) throws GantryException {
+        Optional<byte[]> pom = fileAt(repository, firstParent, path, workTree, log);
+        return pom.isEmpty() ? Optional.empty() : PomVersion.atFirstParent(pom.get(), path, firstParent, userProperties, log);
+    }
+
+    /**
+     * A file as it is in a commit: empty when the commit, or the file in it, is not in this clone (a shallow clone has
+     * no parent of its first commit).
+     */
+    static Optional<byte[]> fileAt(Repository repository, String commit, String path, Path workTree, GantryLog log)
+            throws GantryException {
+        ObjectId commitId = ObjectId.fromString(commit);
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            RevCommit parent;
+            RevCommit parsed;
             try {
-                parent = walk.parseCommit(parentId);
+                parsed = walk.parseCommit(commitId);
             } catch (MissingObjectException e) {
-                log.debug("the first parent " + parentId.name() + " is not in this clone (shallow): no previous version");
+                log.debug("the commit " + commitId.name() + " is not in this clone (shallow): no " + path + " there");
                 return Optional.empty();
             }
-            try (TreeWalk tree = TreeWalk.forPath(reader, path, parent.getTree())) {
+            try (TreeWalk tree = TreeWalk.forPath(reader, path, parsed.getTree())) {
                 if (tree == null) {
                     return Optional.empty();
                 }
-                byte[] pom = reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
-                return PomVersion.atFirstParent(pom, path, parent.name(), log);
+                return Optional.of(reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE));
             }
         } catch (MissingObjectException e) {
-            log.debug("an object of the first parent is not in this clone: no previous version");
+            log.debug("an object of the commit " + commitId.name() + " is not in this clone: no " + path + " there");
             return Optional.empty();
         } catch (IOException e) {
-            throw Refusals.gitUnreadable(path + " at commit " + parentId.name(), workTree.toString(), e.getMessage(), e);
+            throw Refusals.gitUnreadable(path + " at commit " + commitId.name(), workTree.toString(), e.getMessage(), e);
         }
     }
 

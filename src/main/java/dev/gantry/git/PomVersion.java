@@ -1,11 +1,13 @@
 package dev.gantry.git;
 
+import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ReleaseContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.model.Model;
@@ -15,8 +17,9 @@ import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 /**
  * The project version written in one pom.xml, read without building the model (the POM of a past commit has no
  * reactor, no parent on disk, no settings): {@code <version>}, else {@code <parent><version>}, with
- * {@code ${property}} references resolved from the POM's own {@code <properties>} — which covers CI-friendly
- * versions ({@code ${revision}}). A version that still holds an unresolved reference is unknown.
+ * {@code ${property}} references resolved as Maven resolves CI-friendly versions ({@code ${revision}}): from the
+ * user properties of that commit's {@code .mvn/maven.config} first, then from the POM's own {@code <properties>}. A
+ * version that still holds an unresolved reference is unknown.
  */
 public final class PomVersion {
 
@@ -26,11 +29,17 @@ public final class PomVersion {
     private PomVersion() {
     }
 
+    /** The {@code -D} properties of the commit the POM is read from, read only for a version that refers to one. */
+    @FunctionalInterface
+    interface UserProperties {
+        Properties read() throws GantryException;
+    }
+
     /**
-     * @return the version, or empty when the POM has none or it cannot be resolved from the POM alone
+     * @return the version, or empty when the POM has none or it cannot be resolved from the POM and user properties
      * @throws IOException when the bytes are not a readable POM
      */
-    public static Optional<String> read(byte[] pom) throws IOException {
+    static Optional<String> read(byte[] pom, UserProperties userProperties) throws IOException, GantryException {
         Model model;
         try {
             model = new MavenXpp3Reader().read(new ByteArrayInputStream(pom), false);
@@ -44,7 +53,13 @@ public final class PomVersion {
         if (version == null || version.isBlank()) {
             return Optional.empty();
         }
-        return resolve(version.trim(), model.getProperties(), 0);
+        version = version.trim();
+        if (!REFERENCE.matcher(version).find()) {
+            return Optional.of(version);
+        }
+        Properties user = userProperties.read();
+        Properties pomProperties = model.getProperties();
+        return resolve(version, name -> user.getProperty(name, pomProperties.getProperty(name)), 0);
     }
 
     /**
@@ -52,9 +67,10 @@ public final class PomVersion {
      * when that POM does not parse (the commit being built may be the one that repairs it), there is none, as in a
      * shallow clone, and a warning says why; refusing would fail the very commit that fixes the POM.
      */
-    static Optional<String> atFirstParent(byte[] pom, String path, String commit, GantryLog log) {
+    static Optional<String> atFirstParent(byte[] pom, String path, String commit, UserProperties userProperties,
+            GantryLog log) throws GantryException {
         try {
-            return read(pom);
+            return read(pom, userProperties);
         } catch (IOException e) {
             log.warn(path + " at the parent commit " + ReleaseContext.shorten(commit) + " is not a readable POM ("
                     + e.getMessage() + "): there is no previous version to compare with (plan.json's previousVersion "
@@ -63,7 +79,7 @@ public final class PomVersion {
         }
     }
 
-    private static Optional<String> resolve(String text, Properties properties, int depth) {
+    private static Optional<String> resolve(String text, UnaryOperator<String> properties, int depth) {
         Matcher m = REFERENCE.matcher(text);
         if (!m.find()) {
             return Optional.of(text);
@@ -74,7 +90,7 @@ public final class PomVersion {
         StringBuilder resolved = new StringBuilder();
         m.reset();
         while (m.find()) {
-            String value = properties.getProperty(m.group(1));
+            String value = properties.apply(m.group(1));
             if (value == null) {
                 return Optional.empty();
             }

@@ -14,6 +14,7 @@ import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.ReleaseHistory;
 import dev.gantry.release.ReleaseKind;
 import dev.gantry.release.Refusals;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,13 +70,19 @@ final class ReleasePlanning {
                 git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty());
             }
             String commit = git.headCommit();
-            String previous = git.versionAtFirstParent(top.getFile().toPath()).orElse(null);
+            String previous = git.versionAtFirstParent(top.getFile().toPath(), mavenConfig(session, top)).orElse(null);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
             Plan plan = planner.plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
             return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null), git.readByGit(),
                     settings.gitRemote());
         }
+    }
+
+    /** {@code .mvn/maven.config} of this build: in the directory Maven found {@code .mvn} in, else the top project's. */
+    static Path mavenConfig(MavenSession session, MavenProject top) {
+        File root = session.getRequest().getMultiModuleProjectDirectory();
+        return (root != null ? root : top.getBasedir()).toPath().resolve(".mvn").resolve("maven.config");
     }
 
     /** Whether this Maven run goes as far as {@code deploy}, or runs a goal by name (which may be one of ours). */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,11 @@ class GitRepositoryTest {
 
     private GitRepository open(Path dir) throws GantryException {
         return GitRepository.open(dir, "origin", GantryLog.SILENT);
+    }
+
+    /** The version of {@code pom} at HEAD's first parent, with the repository's own {@code .mvn/maven.config}. */
+    private static Optional<String> versionAtFirstParent(GitRepository git, GitFixture repo, String pom) throws GantryException {
+        return git.versionAtFirstParent(repo.dir().resolve(pom), repo.dir().resolve(".mvn/maven.config"));
     }
 
     /** A repository whose remote 'origin' nothing answers at, its URL carrying credentials that must never be shown. */
@@ -112,7 +118,7 @@ class GitRepositoryTest {
             repo.commitPom("1.0.0");
             repo.commitPom("1.1.0");
             try (GitRepository git = open(repo.dir())) {
-                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).contains("1.0.0");
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).contains("1.0.0");
             }
         }
 
@@ -122,7 +128,7 @@ class GitRepositoryTest {
             repo.commitPom("service/pom.xml", "2.0.0-SNAPSHOT");
             repo.commitPom("service/pom.xml", "2.0.0");
             try (GitRepository git = open(repo.dir().resolve("service"))) {
-                assertThat(git.versionAtFirstParent(repo.dir().resolve("service/pom.xml"))).contains("2.0.0-SNAPSHOT");
+                assertThat(versionAtFirstParent(git, repo, "service/pom.xml")).contains("2.0.0-SNAPSHOT");
             }
         }
 
@@ -131,7 +137,7 @@ class GitRepositoryTest {
             GitFixture repo = GitFixture.init(tmp.resolve("repo"));
             repo.commitPom("1.0.0");
             try (GitRepository git = open(repo.dir())) {
-                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).isEmpty();
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).isEmpty();
             }
         }
 
@@ -142,7 +148,7 @@ class GitRepositoryTest {
             origin.commitPom("1.1.0");
             GitFixture clone = GitFixture.cloneShallow(origin, tmp.resolve("clone"));
             try (GitRepository git = open(clone.dir())) {
-                assertThat(git.versionAtFirstParent(clone.dir().resolve("pom.xml"))).isEmpty();
+                assertThat(versionAtFirstParent(git, clone, "pom.xml")).isEmpty();
             }
         }
 
@@ -152,7 +158,7 @@ class GitRepositoryTest {
             repo.write("README", "hello").commit("Start");
             repo.commitPom("1.0.0");
             try (GitRepository git = open(repo.dir())) {
-                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).isEmpty();
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).isEmpty();
             }
         }
 
@@ -163,7 +169,30 @@ class GitRepositoryTest {
                     + "<properties><revision>3.2.1</revision></properties></project>").commit("CI-friendly");
             repo.commitPom("3.3.0");
             try (GitRepository git = open(repo.dir())) {
-                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).contains("3.2.1");
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).contains("3.2.1");
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void resolves_a_revision_from_maven_config_as_it_was_at_the_parent(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("pom.xml", "<project><modelVersion>4.0.0</modelVersion><version>${revision}</version></project>")
+                    .write(".mvn/maven.config", "-Drevision=1.2.0\n").commit("Release 1.2.0");
+            repo.write(".mvn/maven.config", "-Drevision=1.3.0\n").commit("Release 1.3.0");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).contains("1.2.0");
+            }
+        }
+
+        @Test
+        void knows_none_for_a_revision_that_neither_file_defined() throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("pom.xml", "<project><modelVersion>4.0.0</modelVersion><version>${revision}</version></project>")
+                    .commit("Version on the command line");
+            repo.write(".mvn/maven.config", "-Drevision=1.3.0\n").commit("Version in maven.config");
+            try (GitRepository git = open(repo.dir())) {
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).isEmpty();
             }
         }
 
@@ -176,7 +205,7 @@ class GitRepositoryTest {
             repo.commitPom("1.0.0");
             List<String> lines = new ArrayList<>();
             try (GitRepository git = way.open(repo.dir(), "origin", new RecordingLog(lines, false))) {
-                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"))).isEmpty();
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).isEmpty();
             }
             assertThat(lines).singleElement().asString()
                     .startsWith("WARN pom.xml at the parent commit " + broken.substring(0, 7) + " is not a readable POM (")
@@ -266,7 +295,7 @@ class GitRepositoryTest {
             clone.write("a.txt", "changed");
             try (GitRepository git = way.open(clone.dir())) {
                 git.lookAhead("v", true);
-                assertThat(git.versionAtFirstParent(clone.dir().resolve("pom.xml"))).isEmpty();
+                assertThat(versionAtFirstParent(git, clone, "pom.xml")).isEmpty();
                 assertThat(git.releaseTags("v")).isEqualTo(Map.of("v1.0.0", released));
                 assertThat(git.uncommittedChanges()).containsExactly("a.txt");
             }
