@@ -197,12 +197,17 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
 
     /**
      * The project version in {@code pomFile} as it was at HEAD's first parent, the version this commit changes (or
-     * keeps). A CI-friendly version ({@code ${revision}}) is resolved as Maven would have: from the {@code -D}
-     * properties of {@code mavenConfig} ({@code .mvn/maven.config}) as it was in that commit, then the POM's own. Empty
-     * when HEAD has no parent, when that commit is not in the clone (a shallow clone), when the file did not exist there,
-     * or when its version cannot be known from those two files.
+     * keeps). A CI-friendly version ({@code ${revision}${changelist}}) is resolved as this build's command line would
+     * have built that commit: the command line's {@code -D} properties first (the same pipeline builds every commit
+     * of the branch, as {@code mvn deploy -Dchangelist=} does on main), then those of {@code mavenConfig}
+     * ({@code .mvn/maven.config}) as it was in that commit, then the POM's own. Empty when HEAD has no parent, when that
+     * commit is not in the clone (a shallow clone), when the file did not exist there, or when its version cannot be
+     * known from those.
+     *
+     * @param userProperties this build's user properties, those read from {@code mavenConfig} included
      */
-    public Optional<String> versionAtFirstParent(Path pomFile, Path mavenConfig) throws GantryException {
+    public Optional<String> versionAtFirstParent(Path pomFile, Path mavenConfig, Properties userProperties)
+            throws GantryException {
         if (facts.firstParent() == null) {
             return Optional.empty();
         }
@@ -211,11 +216,19 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
             return Optional.empty();
         }
-        PomVersion.UserProperties userProperties = () -> mavenConfigAtFirstParent(mavenConfig);
+        PomVersion.UserProperties atFirstParent = () -> {
+            Properties properties = mavenConfigAtFirstParent(mavenConfig);
+            try {
+                properties.putAll(MavenConfigProperties.commandLineOnly(userProperties, mavenConfig));
+            } catch (IOException e) {
+                throw Refusals.cannotRead(mavenConfig.toString(), e);
+            }
+            return properties;
+        };
         if (repository == null && cli().isPresent()) {
-            return versionAtFirstParent(cli().get(), path.get(), pomFile, userProperties);
+            return versionAtFirstParent(cli().get(), path.get(), pomFile, atFirstParent);
         }
-        return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, userProperties, log);
+        return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, atFirstParent, log);
     }
 
     /** As JGit reads it, through {@code git cat-file}: a parent or file that is not in the clone has no version. */

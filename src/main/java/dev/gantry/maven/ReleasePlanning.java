@@ -70,7 +70,8 @@ final class ReleasePlanning {
                 git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty());
             }
             String commit = git.headCommit();
-            String previous = git.versionAtFirstParent(top.getFile().toPath(), mavenConfig(session, top)).orElse(null);
+            String previous = git.versionAtFirstParent(top.getFile().toPath(), mavenConfig(session, top),
+                    session.getUserProperties()).orElse(null);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
             Plan plan = planner.plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));

@@ -239,6 +239,12 @@ public final class Refusals {
                 + ". Check that the build directory is writable, or run mvn clean.", cause);
     }
 
+    /** A file of the build that Maven itself has read (.mvn/maven.config), unreadable when Gantry reads it again. */
+    public static GantryException cannotRead(String file, Exception cause) {
+        return new GantryException("Cannot read " + file + ": " + cause.getMessage()
+                + ". Check that it is readable by the user running Maven.", cause);
+    }
+
     public static GantryException cannotWrite(String file, Exception cause) {
         return new GantryException("Cannot write " + file + ": " + cause.getMessage()
                 + ". Check that the build directory is writable.", cause);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,23 @@ class GitRepositoryTest {
         return GitRepository.open(dir, "origin", GantryLog.SILENT);
     }
 
-    /** The version of {@code pom} at HEAD's first parent, with the repository's own {@code .mvn/maven.config}. */
+    /** The version of {@code pom} at HEAD's first parent, in a build given no user property. */
     private static Optional<String> versionAtFirstParent(GitRepository git, GitFixture repo, String pom) throws GantryException {
-        return git.versionAtFirstParent(repo.dir().resolve(pom), repo.dir().resolve(".mvn/maven.config"));
+        return versionAtFirstParent(git, repo, pom, new Properties());
+    }
+
+    /** The same, with the build's user properties (the repository's own {@code .mvn/maven.config} read with them). */
+    private static Optional<String> versionAtFirstParent(GitRepository git, GitFixture repo, String pom,
+            Properties userProperties) throws GantryException {
+        return git.versionAtFirstParent(repo.dir().resolve(pom), repo.dir().resolve(".mvn/maven.config"), userProperties);
+    }
+
+    private static Properties properties(String... nameValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            properties.setProperty(nameValues[i], nameValues[i + 1]);
+        }
+        return properties;
     }
 
     /** A repository whose remote 'origin' nothing answers at, its URL carrying credentials that must never be shown. */
@@ -181,7 +196,22 @@ class GitRepositoryTest {
                     .write(".mvn/maven.config", "-Drevision=1.2.0\n").commit("Release 1.2.0");
             repo.write(".mvn/maven.config", "-Drevision=1.3.0\n").commit("Release 1.3.0");
             try (GitRepository git = way.open(repo.dir())) {
-                assertThat(versionAtFirstParent(git, repo, "pom.xml")).contains("1.2.0");
+                // Maven hands the file's -D lines to the build as user properties: they are this commit's, not the parent's
+                assertThat(versionAtFirstParent(git, repo, "pom.xml", properties("revision", "1.3.0"))).contains("1.2.0");
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void applies_the_command_lines_properties_to_the_parent_as_the_same_pipeline_builds_it(Way way) throws Exception {
+            // Maven's CI-friendly pattern: -SNAPSHOT by default, a release built with mvn deploy -Dchangelist=
+            String pom = "<project><modelVersion>4.0.0</modelVersion><version>${revision}${changelist}</version><properties>"
+                    + "<revision>1.4.0</revision><changelist>-SNAPSHOT</changelist></properties></project>";
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("pom.xml", pom).commit("Release 1.4.0");
+            repo.write("README", "a fix").commit("An ordinary commit");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(versionAtFirstParent(git, repo, "pom.xml", properties("changelist", ""))).contains("1.4.0");
             }
         }
 
