@@ -216,15 +216,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
             return Optional.empty();
         }
-        PomVersion.UserProperties atFirstParent = () -> {
-            Properties properties = mavenConfigAtFirstParent(mavenConfig);
-            try {
-                properties.putAll(MavenConfigProperties.commandLineOnly(userProperties, mavenConfig));
-            } catch (IOException e) {
-                throw Refusals.cannotRead(mavenConfig.toString(), e);
-            }
-            return properties;
-        };
+        PomVersion.UserProperties atFirstParent = () -> userPropertiesAtFirstParent(mavenConfig, userProperties);
         if (repository == null && cli().isPresent()) {
             return versionAtFirstParent(cli().get(), path.get(), pomFile, atFirstParent);
         }
@@ -247,6 +239,17 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         }
         return PomVersion.atFirstParent(pom.get().getBytes(StandardCharsets.UTF_8), path, facts.firstParent(),
                 userProperties, log);
+    }
+
+    /** The parent commit's {@code .mvn/maven.config} properties, and over them this build's command line's. */
+    private Properties userPropertiesAtFirstParent(Path mavenConfig, Properties userProperties) throws GantryException {
+        Properties properties = mavenConfigAtFirstParent(mavenConfig);
+        try {
+            properties.putAll(MavenConfigProperties.commandLineOnly(userProperties, mavenConfig));
+        } catch (IOException e) {
+            throw Refusals.cannotRead(mavenConfig.toString(), e);
+        }
+        return properties;
     }
 
     /** The {@code -D} properties of {@code .mvn/maven.config} at HEAD's first parent; none when it had no such file. */
