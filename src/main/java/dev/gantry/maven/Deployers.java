@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -77,25 +78,37 @@ final class Deployers {
 
     /**
      * Whether the module tells the deployer to skip: its skip parameter in the plugin's configuration (an execution of
-     * its goal first), else the parameter's property, {@code -D} before the POM's.
+     * its goal first), else the parameter's property, {@code -D} before the POM's. maven-deploy-plugin 3 also takes
+     * {@code releases} (skip a release version) and {@code snapshots} (skip a snapshot).
      */
     static boolean skipped(Deployer deployer, MavenProject module, Properties properties) {
+        String value = parameter(deployer, module, properties, deployer.skipParameter(), deployer.skipProperty());
+        value = value == null ? "" : value.trim();
+        boolean snapshot = ArtifactUtils.isSnapshot(module.getVersion());
+        return Boolean.parseBoolean(value) || "releases".equals(value) && !snapshot || "snapshots".equals(value) && snapshot;
+    }
+
+    /**
+     * A parameter of the deployer's goal as the plugin would be given it: its value in the plugin's configuration (an
+     * execution of its goal first), else the parameter's property (or the property the configured value names),
+     * {@code -D} before the POM's; null when none is set.
+     */
+    static String parameter(Deployer deployer, MavenProject module, Properties properties, String parameter,
+            String property) {
         Plugin plugin = module.getPlugin(deployer.groupId() + ":" + deployer.artifactId());
-        String configured = plugin == null ? null : value(plugin.getConfiguration(), deployer.skipParameter());
+        String configured = plugin == null ? null : value(plugin.getConfiguration(), parameter);
         for (PluginExecution execution : plugin == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
             if (execution.getGoals().contains(deployer.goal())) {
-                String own = value(execution.getConfiguration(), deployer.skipParameter());
+                String own = value(execution.getConfiguration(), parameter);
                 configured = own != null ? own : configured;
             }
         }
-        if (configured != null && !configured.startsWith("${")) {
-            return Boolean.parseBoolean(configured);
+        if (configured != null && !(configured.startsWith("${") && configured.endsWith("}"))) {
+            return configured;
         }
         // unset, or set to a property that the POM did not define: the property decides, -D first
-        String property = configured == null ? deployer.skipProperty()
-                : configured.substring(2, configured.length() - 1);
-        String value = properties.getProperty(property, module.getProperties().getProperty(property));
-        return Boolean.parseBoolean(value == null ? null : value.trim());
+        String name = configured == null ? property : configured.substring(2, configured.length() - 1);
+        return properties.getProperty(name, module.getProperties().getProperty(name));
     }
 
     private static String value(Object configuration, String name) {

@@ -7,12 +7,12 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.repository.ArtifactRepository;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.artifact.ProjectArtifact;
-import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -27,7 +27,7 @@ final class ProjectArtifacts {
     private ProjectArtifacts() {
     }
 
-    static ModuleArtifacts of(MavenProject project, MavenProject top, RepositorySystemSession session,
+    static ModuleArtifacts of(MavenProject project, MavenProject top, MavenSession session,
             ArtifactRepositories repositories) throws GantryException {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.add(RepositoryUtils.toArtifact(new ProjectArtifact(project)));
@@ -94,7 +94,7 @@ final class ProjectArtifacts {
             File file = p.getArtifact().getFile();
             boolean packaged = "pom".equals(p.getPackaging()) || (file != null && file.isFile());
             if (packaged && !GantrySettings.skipped(p) && !deploySkipped.contains(p)) {
-                modules.add(of(p, session.getTopLevelProject(), session.getRepositorySession(), repositories));
+                modules.add(of(p, session.getTopLevelProject(), session, repositories));
             }
         }
         return modules;
@@ -104,16 +104,20 @@ final class ProjectArtifacts {
      * The module's distributionManagement repository for its version, or the embedded default of the reactor, with the
      * {@code settings.xml} credentials and proxy of its id: the factory then picks the repository kind for its URL.
      */
-    private static RemoteRepository repository(MavenProject project, MavenProject top, RepositorySystemSession session) {
+    private static RemoteRepository repository(MavenProject project, MavenProject top, MavenSession session)
+            throws GantryException {
+        Optional<AltDeploymentRepository> alternative = AltDeploymentRepository.of(project, Deployers.buildProperties(session));
         ArtifactRepository configured = project.getDistributionManagementArtifactRepository();
-        RemoteRepository plain = configured != null
+        RemoteRepository plain = alternative.isPresent()
+                ? new RemoteRepository.Builder(alternative.get().id(), "default", alternative.get().url()).build()
+                : configured != null
                 ? RepositoryUtils.toRepo(configured)
                 : new RemoteRepository.Builder(EMBEDDED_REPOSITORY_ID, "default",
                         ReleasePlanning.embeddedRepository(top).toUri().toString()).build();
         // Credentials and proxies come from settings.xml, decrypted, as the session's selectors give them.
         return new RemoteRepository.Builder(plain)
-                .setAuthentication(session.getAuthenticationSelector().getAuthentication(plain))
-                .setProxy(session.getProxySelector().getProxy(plain))
+                .setAuthentication(session.getRepositorySession().getAuthenticationSelector().getAuthentication(plain))
+                .setProxy(session.getRepositorySession().getProxySelector().getProxy(plain))
                 .build();
     }
 }

@@ -59,7 +59,7 @@ public class PublishMojo extends GantryMojo {
     protected void run(ReactorRelease release) throws GantryException {
         // a plan has artifacts only when it publishes: none for a verify-only branch nor when nothing is to be released
         if (release.plan.artifacts() != null && !DeploySkipped.of(session).contains(project)) {
-            release.collect(ProjectArtifacts.of(project, session.getTopLevelProject(), session.getRepositorySession(),
+            release.collect(ProjectArtifacts.of(project, session.getTopLevelProject(), session,
                     repositories()));
         }
     }

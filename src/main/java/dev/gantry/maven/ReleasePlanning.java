@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.DeploymentRepository;
@@ -42,8 +43,7 @@ final class ReleasePlanning {
     /**
      * The plan, with the commit's time and the remote's URL read while the repository is open (the image's creation
      * time and source label need them; opening the repository again costs time on every build).
-     */
-    /**
+     *
      * @param gitHead   HEAD as the git command line read it, for the tag goal; empty when JGit read it
      * @param gitRemote the remote whose URL {@code gitHead} holds
      */
@@ -55,9 +55,15 @@ final class ReleasePlanning {
      */
     Planned plan(GantrySettings settings, ModuleSteps modules) throws GantryException {
         MavenProject top = session.getTopLevelProject();
+        Properties buildProperties = Deployers.buildProperties(session);
+        for (MavenProject module : session.getProjects()) {
+            if (modules.runs(module, "publish")) {
+                AltDeploymentRepository.of(module, buildProperties); // refused now, before anything is built
+            }
+        }
         PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                 settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
-                repositoryUrl(top, false), repositoryUrl(top, true), declaredGoals(modules));
+                repositoryUrl(top, false, buildProperties), repositoryUrl(top, true, buildProperties), declaredGoals(modules));
         Planner planner = new Planner(planSettings);
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log,
                 ReadsHeadAhead.find(session))) {
@@ -122,8 +128,16 @@ final class ReleasePlanning {
         return System.getenv();
     }
 
-    /** The distributionManagement repository URL, or the embedded default's {@code file:} URL. */
-    static String repositoryUrl(MavenProject project, boolean snapshot) {
+    /**
+     * Where maven-deploy-plugin would deploy the top-level project: maven-deploy-plugin's alternative repository
+     * ({@link AltDeploymentRepository}), else the distributionManagement repository URL, else the embedded default's
+     * {@code file:} URL.
+     */
+    static String repositoryUrl(MavenProject project, boolean snapshot, Properties buildProperties) throws GantryException {
+        Optional<AltDeploymentRepository> alternative = AltDeploymentRepository.of(project, buildProperties, snapshot);
+        if (alternative.isPresent()) {
+            return RemoteUrls.withoutCredentials(alternative.get().url());
+        }
         DistributionManagement dm = project.getDistributionManagement();
         DeploymentRepository repo = dm == null ? null : snapshot && dm.getSnapshotRepository() != null
                 ? dm.getSnapshotRepository() : dm.getRepository();

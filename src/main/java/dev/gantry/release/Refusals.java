@@ -170,6 +170,20 @@ public final class Refusals {
                 + "Fix the failure and re-run mvn deploy on this commit.";
     }
 
+    /**
+     * maven-deploy-plugin's alternative repository, which Gantry publishes to as it would, in a form it does not read.
+     *
+     * @param value the value, its URL's credentials already removed
+     */
+    public static GantryException invalidAltDeploymentRepository(String parameter, String value) {
+        return new GantryException("maven-deploy-plugin's " + parameter + " is '" + value + "', which is not <server id>::<url>"
+                + " (or the 2.x form <server id>::default::<url>). gantry:publish publishes where maven-deploy-plugin would"
+                + " deploy, and cannot tell where that is; nothing was built or published. Set -D" + parameter
+                + "=<server id>::<url>, for example nexus::https://nexus.example.com/repository/releases (the id picks the"
+                + " <server> of settings.xml whose credentials are sent), or remove it to publish to the POM's"
+                + " distributionManagement.");
+    }
+
     public static GantryException otherDeployer(String plugin, String goal, String skipParameter, List<String> modules) {
         return new GantryException(plugin + " deploys " + String.join(", ", modules) + " (its " + goal + " goal, in the "
                 + "deploy phase), and so does gantry:publish: this mvn deploy would deploy "

@@ -135,6 +135,23 @@ class DeployersTest {
     }
 
     @Test
+    void readsMavenDeployPluginsSkipOfReleasesOrOfSnapshots() {
+        MavenProject release = MavenDeployPluginTest.project(execution("default-deploy", null, "deploy"));
+        release.getModel().setVersion("1.2.0");
+        MavenProject snapshot = MavenDeployPluginTest.project(execution("default-deploy", null, "deploy"));
+        snapshot.getModel().setVersion("1.3.0-SNAPSHOT");
+        Properties releases = new Properties();
+        releases.setProperty("maven.deploy.skip", "releases");
+        Properties snapshots = new Properties();
+        snapshots.setProperty("maven.deploy.skip", "snapshots");
+
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, release, releases)).isTrue();
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, snapshot, releases)).isFalse();
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, release, snapshots)).isFalse();
+        assertThat(Deployers.skipped(Deployers.MAVEN_DEPLOY, snapshot, snapshots)).isTrue();
+    }
+
+    @Test
     void ignoresAModuleWithoutAPublisher() {
         assertThat(deployer(MavenDeployPluginTest.project(execution("default-deploy", null, "deploy")), NONE)).isEmpty();
     }
