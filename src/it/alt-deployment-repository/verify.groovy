@@ -17,7 +17,7 @@ assert log.contains('Published it.gantry:orders:jar:1.1.0 to file:')
 def expected = "maven-deploy-plugin's altDeploymentRepository is 'https://nexus.example.com/releases', which is not " +
         "<server id>::<url>"
 assert log.contains(expected), "build.log lacks: $expected"
-assert !log.contains('s3cr3t')
+assert !log.contains(dev.gantry.testing.PlantedSecrets.MARKER) // as PlantedSecretsScan checks every file the ITs wrote
 assert !log.substring(0, log.indexOf(expected)).contains('--- compiler:') // nothing compiled before the refusal
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.status == 'succeeded'

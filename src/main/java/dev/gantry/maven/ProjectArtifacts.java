@@ -101,7 +101,8 @@ final class ProjectArtifacts {
     }
 
     /**
-     * The module's distributionManagement repository for its version, or the embedded default of the reactor, with the
+     * Where maven-deploy-plugin would deploy the module: its alternative repository ({@link AltDeploymentRepository}),
+     * else the distributionManagement repository for its version, else the embedded default of the reactor; with the
      * {@code settings.xml} credentials and proxy of its id: the factory then picks the repository kind for its URL.
      */
     private static RemoteRepository repository(MavenProject project, MavenProject top, MavenSession session)

@@ -1,5 +1,6 @@
 package dev.gantry.publish;
 
+import dev.gantry.git.RemoteUrls;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
@@ -73,7 +74,7 @@ public final class ArtifactPublisher {
             RemoteRepository repository = entry.getKey();
             if (dryRun) {
                 entry.getValue().forEach(m -> m.artifacts()
-                        .forEach(a -> log.info("Would publish " + a + " to " + repository.getUrl())));
+                        .forEach(a -> log.info("Would publish " + a + " to " + shown(repository))));
             } else {
                 deploy(repository, entry.getValue(), immutable);
                 entry.getValue().forEach(m -> afterPublish(m, !immutable));
@@ -93,7 +94,7 @@ public final class ArtifactPublisher {
         Set<Artifact> present = new HashSet<>();
         Map<String, List<String>> differingByRepository = new LinkedHashMap<>();
         for (ModuleArtifacts module : modules) {
-            String url = module.repository().remote().getUrl();
+            String url = shown(module.repository().remote());
             PublishedFiles published = module.repository().published(module);
             if (published.unfinished()) {
                 log.info(Refusals.unfinishedVersion(module.module(), url));
@@ -126,7 +127,7 @@ public final class ArtifactPublisher {
             remaining.forEach(m -> m.artifacts().forEach(request::addArtifact));
             try {
                 system.deploy(session, request);
-                remaining.forEach(m -> m.artifacts().forEach(a -> log.info("Published " + a + " to " + repository.getUrl())));
+                remaining.forEach(m -> m.artifacts().forEach(a -> log.info("Published " + a + " to " + shown(repository))));
                 return;
             } catch (DeploymentException | RuntimeException e) {
                 // a refusal of ours that travelled through Resolver (a repository token that could not be had) is
@@ -139,10 +140,10 @@ public final class ArtifactPublisher {
                     throw unexpected;
                 }
                 if (attempt == ATTEMPTS || isClientError(e.getMessage())) {
-                    throw Refusals.deployFailed(repository.getId(), repository.getUrl(), e.getMessage(), attempt,
+                    throw Refusals.deployFailed(repository.getId(), shown(repository), e.getMessage(), attempt,
                             remaining.get(0).repository().whyDeployFailed(e.getMessage()), e);
                 }
-                log.warn("Publishing to " + repository.getUrl() + " failed (attempt " + attempt + " of " + ATTEMPTS + "): "
+                log.warn("Publishing to " + shown(repository) + " failed (attempt " + attempt + " of " + ATTEMPTS + "): "
                         + e.getMessage() + "; retrying.");
                 pause(attempt);
                 if (immutable) {
@@ -167,7 +168,7 @@ public final class ArtifactPublisher {
         try {
             module.repository().afterPublish(module, snapshot);
         } catch (RuntimeException e) {
-            log.warn(Refusals.afterPublishFailed(module.module(), module.repository().remote().getUrl(), String.valueOf(e)));
+            log.warn(Refusals.afterPublishFailed(module.module(), shown(module.repository().remote()), String.valueOf(e)));
         }
     }
 
@@ -198,5 +199,10 @@ public final class ArtifactPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A repository's URL as logs and messages show it: without the credentials a URL may carry (user:token@host). */
+    static String shown(RemoteRepository repository) {
+        return RemoteUrls.withoutCredentials(repository.getUrl());
     }
 }

@@ -98,7 +98,7 @@ public final class MavenRepository implements ArtifactRepository {
             if (notFound) {
                 return PublishedFiles.PublishedCopy.ABSENT;
             }
-            throw Refusals.repositoryUnreadable(remote.getId(), remote.getUrl(), e.getMessage(), e);
+            throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote), e.getMessage(), e);
         } catch (IOException e) {
             throw Refusals.cannotCompareWithPublished(String.valueOf(artifact), e);
         }
@@ -106,6 +106,6 @@ public final class MavenRepository implements ArtifactRepository {
 
     @Override
     public String toString() {
-        return "Maven repository " + remote.getId() + " (" + remote.getUrl() + ")";
+        return "Maven repository " + remote.getId() + " (" + ArtifactPublisher.shown(remote) + ")";
     }
 }

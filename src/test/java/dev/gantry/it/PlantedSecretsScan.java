@@ -32,10 +32,11 @@ class PlantedSecretsScan {
      * {@code jvm.config}: the AWS secret key of the stand-ins, as {@code -Daws.secretAccessKey} (a user's environment or
      * {@code ~/.aws/credentials}). {@code interpolated-settings.xml} and {@code settings.xml}: the repository password of
      * {@code src/it/settings.xml} (a user's {@code ~/.m2/settings.xml}). {@code .git/config}: a remote URL with a token
-     * (environment-tag), as CI checkouts write it.
+     * (environment-tag), as CI checkouts write it. {@code invoker.properties}: the command line, as a pipeline gives it
+     * ({@code -DaltDeploymentRepository} with a token in its URL, alt-deployment-repository).
      */
     static final Set<String> HANDED_TO_THE_BUILD = Set.of("jvm.config", "interpolated-settings.xml", "settings.xml",
-            ".git/config");
+            ".git/config", "invoker.properties");
 
     /** The main invoker run's projects, and those of the Maven 4 subset that scripts/test adds (-Pmaven4-subset). */
     private static final List<Path> IT_DIRECTORIES = List.of(Path.of("target", "it"), Path.of("target", "it-maven4"));
