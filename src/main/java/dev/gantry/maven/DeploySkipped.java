@@ -10,7 +10,8 @@ import org.eclipse.aether.SessionData;
 
 /**
  * The modules that the POM or the command line tells maven-deploy-plugin to skip ({@code maven.deploy.skip}, its
- * {@code <skip>}): a test or coverage module, a service's application module whose only release is its image.
+ * {@code <skip>}: {@code true}, or {@code releases} / {@code snapshots} for a version of that kind): a test or coverage
+ * module, a service's application module whose only release is its image.
  * {@code gantry:publish} replaces maven-deploy-plugin and publishes what it would have deployed, so not these; their
  * image and the release's tag are not affected.
  * <p>
