@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,9 +87,10 @@ public final class ArtifactPublisher {
     /**
      * The release files already in their repository, which are not sent again. Identical ones are "already published".
      * Differing ones are kept, with a warning naming the files and jar entries that differ, when the release is this
-     * commit's; otherwise they are refused, all of them named, before anything is deployed. The identical files of a
-     * version the repository holds unfinished are not counted: the module is sent again so that the repository finishes
-     * it. Reads only, so that it can be asked before anything else of the release moves.
+     * commit's; otherwise they are refused, all of them named, before anything is deployed. A detached signature
+     * ({@link Signatures}) of a file that is identical counts as identical: no two signings give the same bytes. The
+     * identical files of a version the repository holds unfinished are not counted: the module is sent again so that
+     * the repository finishes it. Reads only, so that it can be asked before anything else of the release moves.
      */
     public Set<Artifact> alreadyPublished(List<ModuleArtifacts> modules, ReleaseOrigin origin) throws GantryException {
         Set<Artifact> present = new HashSet<>();
@@ -101,7 +103,17 @@ public final class ArtifactPublisher {
             }
             for (Artifact artifact : module.artifacts()) {
                 PublishedFiles.PublishedCopy copy = published.copies().getOrDefault(artifact, PublishedFiles.PublishedCopy.ABSENT);
-                if (copy.difference() != null) {
+                Optional<Artifact> signed = Signatures.signedFile(artifact, module.artifacts());
+                boolean signsIdentical = signed.isPresent() && PublishedFiles.PublishedCopy.IDENTICAL
+                        .equals(published.copies().getOrDefault(signed.get(), PublishedFiles.PublishedCopy.ABSENT));
+                if (copy.difference() != null && signsIdentical) {
+                    // as an identical file: kept, or sent again with its unfinished version
+                    if (!published.unfinished()) {
+                        present.add(artifact);
+                        log.info(artifact + " is already published in " + url + ", a signature of the identical "
+                                + signed.get() + " (two signatures of the same bytes differ: each carries its time).");
+                    }
+                } else if (copy.difference() != null) {
                     present.add(artifact);
                     differingByRepository.computeIfAbsent(url, r -> new ArrayList<>()).add(copy.difference());
                 } else if (copy.found() && !published.unfinished()) {
