@@ -4,6 +4,7 @@ import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.ReleaseHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -199,14 +200,14 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * The project version in {@code pomFile} as it was at HEAD's first parent, the version this commit changes (or
      * keeps). A CI-friendly version ({@code ${revision}${changelist}}) is resolved as this build's command line would
      * have built that commit: the command line's {@code -D} properties first (the same pipeline builds every commit
-     * of the branch, as {@code mvn deploy -Dchangelist=} does on main), then those of {@code mavenConfig}
-     * ({@code .mvn/maven.config}) as it was in that commit, then the POM's own. Empty when HEAD has no parent, when that
-     * commit is not in the clone (a shallow clone), when the file did not exist there, or when its version cannot be
-     * known from those.
+     * of the branch, as {@code mvn deploy -Dchangelist=} does on main), then those of the project's {@code .mvn} files
+     * ({@link MavenProjectConfig}) as they were in that commit, then the POM's own. Empty when HEAD has no parent, when
+     * that commit is not in the clone (a shallow clone), when the file did not exist there, or when its version cannot
+     * be known from those.
      *
-     * @param userProperties this build's user properties, those read from {@code mavenConfig} included
+     * @param userProperties this build's user properties, those read from the {@code .mvn} files included
      */
-    public Optional<String> versionAtFirstParent(Path pomFile, Path mavenConfig, Properties userProperties)
+    public Optional<String> versionAtFirstParent(Path pomFile, MavenProjectConfig config, Properties userProperties)
             throws GantryException {
         if (facts.firstParent() == null) {
             return Optional.empty();
@@ -216,7 +217,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
             return Optional.empty();
         }
-        PomVersion.UserProperties atFirstParent = () -> userPropertiesAtFirstParent(mavenConfig, userProperties);
+        PomVersion.UserProperties atFirstParent = () -> userPropertiesAtFirstParent(config, userProperties);
         if (repository == null && cli().isPresent()) {
             return versionAtFirstParent(cli().get(), path.get(), pomFile, atFirstParent);
         }
@@ -241,36 +242,47 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 userProperties, log);
     }
 
-    /** The parent commit's {@code .mvn/maven.config} properties, and over them this build's command line's. */
-    private Properties userPropertiesAtFirstParent(Path mavenConfig, Properties userProperties) throws GantryException {
-        Properties properties = mavenConfigAtFirstParent(mavenConfig);
+    /** The parent commit's {@code .mvn} files' properties, and over them this build's command line's. */
+    private Properties userPropertiesAtFirstParent(MavenProjectConfig config, Properties userProperties)
+            throws GantryException {
+        Properties properties = new Properties();
+        for (String file : config.files()) {
+            Path onDisk = config.directory().resolve(file);
+            Optional<String> text = fileAtFirstParent(onDisk);
+            try {
+                if (text.isPresent()) {
+                    properties.putAll(MavenProjectConfig.parse(file, text.get()));
+                }
+            } catch (IOException e) {
+                log.warn(onDisk + " at the parent commit " + ReleaseContext.shorten(facts.firstParent()) + " is not a"
+                        + " readable properties file (" + e.getMessage() + "): its properties are not used for the"
+                        + " previous version.");
+            }
+        }
         try {
-            properties.putAll(MavenConfigProperties.commandLineOnly(userProperties, mavenConfig));
+            properties.putAll(config.commandLineOnly(userProperties));
         } catch (IOException e) {
-            throw Refusals.cannotRead(mavenConfig.toString(), e);
+            throw Refusals.cannotRead(config.directory().toString(), e);
         }
         return properties;
     }
 
-    /** The {@code -D} properties of {@code .mvn/maven.config} at HEAD's first parent; none when it had no such file. */
-    private Properties mavenConfigAtFirstParent(Path mavenConfig) throws GantryException {
-        Optional<String> path = pathInWorkTree(mavenConfig);
+    /** A file of the work tree as it was at HEAD's first parent; empty when it was not there, or is outside the tree. */
+    private Optional<String> fileAtFirstParent(Path file) throws GantryException {
+        Optional<String> path = pathInWorkTree(file);
         if (path.isEmpty()) {
-            return new Properties();
+            return Optional.empty();
         }
-        Optional<String> config;
         if (repository == null && cli().isPresent()) {
             try {
-                config = CliHead.blob(cli().get(), facts.firstParent() + ":" + path.get());
+                return CliHead.blob(cli().get(), facts.firstParent() + ":" + path.get());
             } catch (IOException e) {
                 throw Refusals.gitUnreadable(path.get() + " at commit " + facts.firstParent(), workTree.toString(),
                         e.getMessage(), e);
             }
-        } else {
-            config = JGitReads.fileAt(jgit(), facts.firstParent(), path.get(), workTree, log)
-                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
         }
-        return config.map(MavenConfigProperties::of).orElseGet(Properties::new);
+        return JGitReads.fileAt(jgit(), facts.firstParent(), path.get(), workTree, log)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** The POM read ahead with HEAD, when it is this one and git answered; empty: read it now. */

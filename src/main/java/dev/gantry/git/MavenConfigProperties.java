@@ -1,8 +1,5 @@
 package dev.gantry.git;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 
 /**
@@ -14,23 +11,6 @@ import java.util.Properties;
 final class MavenConfigProperties {
 
     private MavenConfigProperties() {
-    }
-
-    /**
-     * The build's user properties that did not come from {@code mavenConfig} as it is now: those given on the command
-     * line ({@code -Dchangelist=}, {@code MAVEN_ARGS}), which Maven applies over the file's. A property the command line
-     * gives with the file's own value is the file's.
-     */
-    static Properties commandLineOnly(Properties userProperties, Path mavenConfig) throws IOException {
-        Properties config = Files.isRegularFile(mavenConfig) ? of(Files.readString(mavenConfig)) : new Properties();
-        Properties commandLine = new Properties();
-        for (String name : userProperties.stringPropertyNames()) {
-            String value = userProperties.getProperty(name);
-            if (!value.equals(config.getProperty(name))) {
-                commandLine.setProperty(name, value);
-            }
-        }
-        return commandLine;
     }
 
     static Properties of(String config) {

@@ -59,7 +59,7 @@ public final class PomVersion {
         }
         Properties user = userProperties.read();
         Properties pomProperties = model.getProperties();
-        return resolve(version, name -> user.getProperty(name, pomProperties.getProperty(name)), 0);
+        return resolve(version, name -> user.getProperty(name, pomProperties.getProperty(name)));
     }
 
     /**
@@ -77,6 +77,11 @@ public final class PomVersion {
                     + "is null).");
             return Optional.empty();
         }
+    }
+
+    /** {@code text} with its {@code ${name}} references resolved, nested ones too; empty when one has no value. */
+    static Optional<String> resolve(String text, UnaryOperator<String> properties) {
+        return resolve(text, properties, 0);
     }
 
     private static Optional<String> resolve(String text, UnaryOperator<String> properties, int depth) {

@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import dev.gantry.git.BranchResolver;
 import dev.gantry.git.GitRepository;
 import dev.gantry.git.HeadFacts;
+import dev.gantry.git.MavenProjectConfig;
 import dev.gantry.git.RemoteUrls;
 import dev.gantry.git.ResolvedBranch;
 import dev.gantry.release.GantryException;
@@ -76,7 +77,7 @@ final class ReleasePlanning {
                 git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty());
             }
             String commit = git.headCommit();
-            String previous = git.versionAtFirstParent(top.getFile().toPath(), mavenConfig(session, top),
+            String previous = git.versionAtFirstParent(top.getFile().toPath(), projectConfig(session, top),
                     session.getUserProperties()).orElse(null);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
             Plan plan = planner.plan(
@@ -86,10 +87,14 @@ final class ReleasePlanning {
         }
     }
 
-    /** {@code .mvn/maven.config} of this build: in the directory Maven found {@code .mvn} in, else the top project's. */
-    static Path mavenConfig(MavenSession session, MavenProject top) {
+    /**
+     * The {@code .mvn} files that give this build user properties: in the directory Maven found {@code .mvn} in, else
+     * the top project's; its properties files only under Maven 4, which reads them.
+     */
+    static MavenProjectConfig projectConfig(MavenSession session, MavenProject top) {
         File root = session.getRequest().getMultiModuleProjectDirectory();
-        return (root != null ? root : top.getBasedir()).toPath().resolve(".mvn").resolve("maven.config");
+        boolean maven4 = session.getSystemProperties().getProperty("maven.version", "").startsWith("4.");
+        return new MavenProjectConfig((root != null ? root : top.getBasedir()).toPath().resolve(".mvn"), maven4);
     }
 
     /** Whether this Maven run goes as far as {@code deploy}, or runs a goal by name (which may be one of ours). */

@@ -78,8 +78,8 @@ public final class PlanBenchmark {
         try (GitRepository git = GitRepository.open(work, "origin", GantryLog.SILENT, cli)) {
             String commit = git.headCommit();
             String branch = git.checkedOutBranch().orElseThrow();
-            String previous = git.versionAtFirstParent(work.resolve("pom.xml"), work.resolve(".mvn/maven.config"),
-                    new java.util.Properties()).orElse(null);
+            String previous = git.versionAtFirstParent(work.resolve("pom.xml"),
+                    new dev.gantry.git.MavenProjectConfig(work.resolve(".mvn"), false), new java.util.Properties()).orElse(null);
             releaseTagsSeen = git.releaseTags("v").size();
             PlanSettings settings = new PlanSettings(Flow.GITFLOW, List.of(), "v", false, null, "bench-service",
                     "file:///tmp/releases", "file:///tmp/snapshots");

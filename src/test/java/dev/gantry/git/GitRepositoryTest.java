@@ -34,10 +34,11 @@ class GitRepositoryTest {
         return versionAtFirstParent(git, repo, pom, new Properties());
     }
 
-    /** The same, with the build's user properties (the repository's own {@code .mvn/maven.config} read with them). */
+    /** The same, with the build's user properties (the repository's own {@code .mvn} files read with them), Maven 3.9. */
     private static Optional<String> versionAtFirstParent(GitRepository git, GitFixture repo, String pom,
             Properties userProperties) throws GantryException {
-        return git.versionAtFirstParent(repo.dir().resolve(pom), repo.dir().resolve(".mvn/maven.config"), userProperties);
+        return git.versionAtFirstParent(repo.dir().resolve(pom), new MavenProjectConfig(repo.dir().resolve(".mvn"), false),
+                userProperties);
     }
 
     private static Properties properties(String... nameValues) {
@@ -198,6 +199,20 @@ class GitRepositoryTest {
             try (GitRepository git = way.open(repo.dir())) {
                 // Maven hands the file's -D lines to the build as user properties: they are this commit's, not the parent's
                 assertThat(versionAtFirstParent(git, repo, "pom.xml", properties("revision", "1.3.0"))).contains("1.2.0");
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void reads_maven_4s_properties_files_as_they_were_at_the_parent_under_maven_4(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("pom.xml", "<project><modelVersion>4.0.0</modelVersion><version>${revision}</version></project>")
+                    .write(".mvn/maven.properties", "major=1\nrevision=${major}.2.0\n").commit("Release 1.2.0");
+            repo.write(".mvn/maven.properties", "major=1\nrevision=${major}.3.0\n").commit("Release 1.3.0");
+            Properties fromTheFiles = properties("major", "1", "revision", "1.3.0"); // as Maven 4 hands them over: resolved
+            MavenProjectConfig maven4 = new MavenProjectConfig(repo.dir().resolve(".mvn"), true);
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"), maven4, fromTheFiles)).contains("1.2.0");
             }
         }
 

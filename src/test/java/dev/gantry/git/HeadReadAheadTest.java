@@ -29,8 +29,8 @@ class HeadReadAheadTest {
             assertThat(planned.headCommitTime()).isEqualTo(itself.headCommitTime());
             assertThat(planned.checkedOutBranch()).contains("main").isEqualTo(itself.checkedOutBranch());
             assertThat(planned.sourceUrl()).contains("https://github.com/acme/orders").isEqualTo(itself.sourceUrl());
-            assertThat(planned.versionAtFirstParent(repo.dir().resolve("pom.xml"), repo.dir().resolve(".mvn/maven.config"),
-                    new Properties())).contains("1.0.0");
+            assertThat(planned.versionAtFirstParent(repo.dir().resolve("pom.xml"),
+                    new MavenProjectConfig(repo.dir().resolve(".mvn"), false), new Properties())).contains("1.0.0");
             assertThat(planned.workTree()).isEqualTo(itself.workTree());
         }
         // the processes' lines are said in the plan's log, and the plan started none of its own
@@ -72,8 +72,8 @@ class HeadReadAheadTest {
 
         try (GitRepository planned = GitRepository.open(repo.dir(), "origin", new RecordingLog(lines, true), ahead)) {
             assertThat(planned.headCommit()).isEqualTo(pulled);
-            assertThat(planned.versionAtFirstParent(repo.dir().resolve("pom.xml"), repo.dir().resolve(".mvn/maven.config"),
-                    new Properties())).contains("1.1.0");
+            assertThat(planned.versionAtFirstParent(repo.dir().resolve("pom.xml"),
+                    new MavenProjectConfig(repo.dir().resolve(".mvn"), false), new Properties())).contains("1.1.0");
         }
         assertThat(lines).anyMatch(line -> line.contains("changed since Maven read the projects: reading HEAD again"));
     }

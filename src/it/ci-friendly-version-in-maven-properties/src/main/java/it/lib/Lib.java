@@ -1,0 +1,7 @@
+package it.lib;
+
+public final class Lib {
+    public static int one() {
+        return 1;
+    }
+}
