@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.testing.RecordingLog;
+import dev.gantry.testing.UserProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +42,6 @@ class GitRepositoryTest {
                 userProperties);
     }
 
-    private static Properties properties(String... nameValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < nameValues.length; i += 2) {
-            properties.setProperty(nameValues[i], nameValues[i + 1]);
-        }
-        return properties;
-    }
 
     /** A repository whose remote 'origin' nothing answers at, its URL carrying credentials that must never be shown. */
     private GitFixture withUnreachableRemote() {
@@ -198,7 +192,7 @@ class GitRepositoryTest {
             repo.write(".mvn/maven.config", "-Drevision=1.3.0\n").commit("Release 1.3.0");
             try (GitRepository git = way.open(repo.dir())) {
                 // Maven hands the file's -D lines to the build as user properties: they are this commit's, not the parent's
-                assertThat(versionAtFirstParent(git, repo, "pom.xml", properties("revision", "1.3.0"))).contains("1.2.0");
+                assertThat(versionAtFirstParent(git, repo, "pom.xml", UserProperties.of("revision", "1.3.0"))).contains("1.2.0");
             }
         }
 
@@ -209,7 +203,7 @@ class GitRepositoryTest {
             repo.write("pom.xml", "<project><modelVersion>4.0.0</modelVersion><version>${revision}</version></project>")
                     .write(".mvn/maven.properties", "major=1\nrevision=${major}.2.0\n").commit("Release 1.2.0");
             repo.write(".mvn/maven.properties", "major=1\nrevision=${major}.3.0\n").commit("Release 1.3.0");
-            Properties fromTheFiles = properties("major", "1", "revision", "1.3.0"); // as Maven 4 hands them over: resolved
+            Properties fromTheFiles = UserProperties.of("major", "1", "revision", "1.3.0"); // as Maven 4 hands them over: resolved
             MavenProjectConfig maven4 = new MavenProjectConfig(repo.dir().resolve(".mvn"), true);
             try (GitRepository git = way.open(repo.dir())) {
                 assertThat(git.versionAtFirstParent(repo.dir().resolve("pom.xml"), maven4, fromTheFiles)).contains("1.2.0");
@@ -226,7 +220,7 @@ class GitRepositoryTest {
             repo.write("pom.xml", pom).commit("Release 1.4.0");
             repo.write("README", "a fix").commit("An ordinary commit");
             try (GitRepository git = way.open(repo.dir())) {
-                assertThat(versionAtFirstParent(git, repo, "pom.xml", properties("changelist", ""))).contains("1.4.0");
+                assertThat(versionAtFirstParent(git, repo, "pom.xml", UserProperties.of("changelist", ""))).contains("1.4.0");
             }
         }
 

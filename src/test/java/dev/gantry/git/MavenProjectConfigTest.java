@@ -2,6 +2,7 @@ package dev.gantry.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.testing.UserProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,18 +16,10 @@ class MavenProjectConfigTest {
     @TempDir
     Path mvn;
 
-    private static Properties build(String... nameValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < nameValues.length; i += 2) {
-            properties.setProperty(nameValues[i], nameValues[i + 1]);
-        }
-        return properties;
-    }
-
     @Test
     void keepsOfTheBuildsPropertiesThoseTheCommandLineGave() throws Exception {
         Files.writeString(mvn.resolve("maven.config"), "-Drevision=1.3.0\n-Dchangelist=-SNAPSHOT\n");
-        Properties userProperties = build("revision", "1.3.0", // from the file
+        Properties userProperties = UserProperties.of("revision", "1.3.0", // from the file
                 "changelist", "", // the command line's -Dchangelist= over the file's
                 "skipTests", "true"); // the command line's own
         assertThat(new MavenProjectConfig(mvn, false).commandLineOnly(userProperties))
@@ -35,7 +28,7 @@ class MavenProjectConfigTest {
 
     @Test
     void takesEveryPropertyFromTheCommandLineWithoutFiles() throws Exception {
-        assertThat(new MavenProjectConfig(mvn, true).commandLineOnly(build("revision", "2.0.0")))
+        assertThat(new MavenProjectConfig(mvn, true).commandLineOnly(UserProperties.of("revision", "2.0.0")))
                 .containsOnly(Map.entry("revision", "2.0.0"));
     }
 
@@ -44,7 +37,7 @@ class MavenProjectConfigTest {
         Files.writeString(mvn.resolve("maven-user.properties"), "revision=1.5.0\n");
         Files.writeString(mvn.resolve("maven.properties"), "${includes} = ?\"other.properties\"\nmajor=2\nrevision=${major}.7.0\n");
         // what Maven 4 hands the build: maven.properties over maven-user.properties, its references resolved
-        Properties userProperties = build("major", "2", "revision", "2.7.0");
+        Properties userProperties = UserProperties.of("major", "2", "revision", "2.7.0");
         assertThat(new MavenProjectConfig(mvn, true).commandLineOnly(userProperties)).isEmpty();
         // Maven 3.9 reads neither file: such properties can only have come from its command line
         assertThat(new MavenProjectConfig(mvn, false).commandLineOnly(userProperties)).hasSize(2);

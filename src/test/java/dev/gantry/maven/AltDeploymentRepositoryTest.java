@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.release.GantryException;
+import dev.gantry.testing.UserProperties;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.project.MavenProject;
@@ -20,33 +21,25 @@ class AltDeploymentRepositoryTest {
         return module;
     }
 
-    private static Properties commandLine(String... nameValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < nameValues.length; i += 2) {
-            properties.setProperty(nameValues[i], nameValues[i + 1]);
-        }
-        return properties;
-    }
-
     private static Optional<AltDeploymentRepository> of(MavenProject module, Properties properties) throws GantryException {
         return AltDeploymentRepository.of(module, properties);
     }
 
     @Test
     void readsIdAndUrlFromTheCommandLine() throws Exception {
-        assertThat(of(module("1.0.0"), commandLine("altDeploymentRepository", "nexus::https://nexus.example.com/releases")))
+        assertThat(of(module("1.0.0"), UserProperties.of("altDeploymentRepository", "nexus::https://nexus.example.com/releases")))
                 .contains(new AltDeploymentRepository("nexus", "https://nexus.example.com/releases"));
     }
 
     @Test
     void readsTheFormOfMavenDeployPlugin2WithTheDefaultLayout() throws Exception {
-        assertThat(of(module("1.0.0"), commandLine("altDeploymentRepository", "nexus::default::https://nexus.example.com/r")))
+        assertThat(of(module("1.0.0"), UserProperties.of("altDeploymentRepository", "nexus::default::https://nexus.example.com/r")))
                 .contains(new AltDeploymentRepository("nexus", "https://nexus.example.com/r"));
     }
 
     @Test
     void prefersTheRepositoryForTheVersionsKind() throws Exception {
-        Properties properties = commandLine("altDeploymentRepository", "all::https://repo.example.com/all",
+        Properties properties = UserProperties.of("altDeploymentRepository", "all::https://repo.example.com/all",
                 "altSnapshotDeploymentRepository", "snap::https://repo.example.com/snapshots");
         assertThat(of(module("1.1.0-SNAPSHOT"), properties)).map(AltDeploymentRepository::id).contains("snap");
         assertThat(of(module("1.1.0"), properties)).map(AltDeploymentRepository::id).contains("all");
@@ -64,7 +57,7 @@ class AltDeploymentRepositoryTest {
         configured.getPlugin(MavenDeployPlugin.KEY).getExecutions().get(0).setConfiguration(configuration);
 
         assertThat(of(configured, new Properties())).isEmpty();
-        assertThat(of(configured, commandLine("release.repository", "corp::https://corp.example.com/releases")))
+        assertThat(of(configured, UserProperties.of("release.repository", "corp::https://corp.example.com/releases")))
                 .contains(new AltDeploymentRepository("corp", "https://corp.example.com/releases"));
     }
 
@@ -76,7 +69,7 @@ class AltDeploymentRepositoryTest {
     @Test
     void refusesAValueThatIsNotIdAndUrlAndNeverShowsItsCredentials() {
         assertThatThrownBy(() -> of(module("1.0.0"),
-                commandLine("altDeploymentRepository", "https://ci:s3cr3t@nexus.example.com/releases")))
+                UserProperties.of("altDeploymentRepository", "https://ci:s3cr3t@nexus.example.com/releases")))
                 .isInstanceOf(GantryException.class)
                 .hasMessageStartingWith("maven-deploy-plugin's altDeploymentRepository is 'https://nexus.example.com/releases',"
                         + " which is not <server id>::<url>")
@@ -86,7 +79,7 @@ class AltDeploymentRepositoryTest {
 
     @Test
     void refusesTheLegacyFormWithALayoutOtherThanDefault() {
-        assertThatThrownBy(() -> of(module("1.0.0"), commandLine("altDeploymentRepository", "old::legacy::https://old.example.com")))
+        assertThatThrownBy(() -> of(module("1.0.0"), UserProperties.of("altDeploymentRepository", "old::legacy::https://old.example.com")))
                 .isInstanceOf(GantryException.class)
                 .hasMessageContaining("is 'old::legacy::https://old.example.com'");
     }
