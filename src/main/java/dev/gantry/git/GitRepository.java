@@ -217,29 +217,14 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             log.debug(pomFile + " is outside the work tree " + workTree + ": no previous version");
             return Optional.empty();
         }
-        PomVersion.UserProperties atFirstParent = () -> userPropertiesAtFirstParent(config, userProperties);
-        if (repository == null && cli().isPresent()) {
-            return versionAtFirstParent(cli().get(), path.get(), pomFile, atFirstParent);
-        }
-        return JGitReads.versionAtFirstParent(jgit(), facts.firstParent(), path.get(), workTree, atFirstParent, log);
-    }
-
-    /** As JGit reads it, through {@code git cat-file}: a parent or file that is not in the clone has no version. */
-    private Optional<String> versionAtFirstParent(GitCli git, String path, Path pomFile,
-            PomVersion.UserProperties userProperties) throws GantryException {
-        Optional<String> pom;
-        try {
-            Optional<GitCli.Result> ahead = readAhead(pomFile);
-            pom = ahead.isPresent() ? CliHead.blob(ahead.get()) : CliHead.blob(git, facts.firstParent() + ":" + path);
-        } catch (IOException e) {
-            throw Refusals.gitUnreadable(path + " at commit " + facts.firstParent(), workTree.toString(), e.getMessage(), e);
-        }
+        Optional<byte[]> pom = fileAtFirstParent(pomFile);
         if (pom.isEmpty()) {
-            log.debug(path + " at the first parent " + facts.firstParent() + " is not in this clone: no previous version");
+            log.debug(path.get() + " is not at the first parent " + facts.firstParent() + " in this clone: no previous "
+                    + "version");
             return Optional.empty();
         }
-        return PomVersion.atFirstParent(pom.get().getBytes(StandardCharsets.UTF_8), path, facts.firstParent(),
-                userProperties, log);
+        return PomVersion.atFirstParent(pom.get(), path.get(), facts.firstParent(),
+                () -> userPropertiesAtFirstParent(config, userProperties), log);
     }
 
     /** The parent commit's {@code .mvn} files' properties, and over them this build's command line's. */
@@ -248,10 +233,10 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         Properties properties = new Properties();
         for (String file : config.files()) {
             Path onDisk = config.directory().resolve(file);
-            Optional<String> text = fileAtFirstParent(onDisk);
+            Optional<byte[]> text = fileAtFirstParent(onDisk);
             try {
                 if (text.isPresent()) {
-                    properties.putAll(MavenProjectConfig.parse(file, text.get()));
+                    properties.putAll(MavenProjectConfig.parse(file, new String(text.get(), StandardCharsets.UTF_8)));
                 }
             } catch (IOException e) {
                 log.warn(onDisk + " at the parent commit " + ReleaseContext.shorten(facts.firstParent()) + " is not a"
@@ -267,22 +252,27 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         return properties;
     }
 
-    /** A file of the work tree as it was at HEAD's first parent; empty when it was not there, or is outside the tree. */
-    private Optional<String> fileAtFirstParent(Path file) throws GantryException {
+    /**
+     * A file of the work tree as it was at HEAD's first parent (the project's POM as the build extension read it ahead,
+     * when it did); empty when it was not there, that commit is not in the clone, or the file is outside the tree.
+     */
+    private Optional<byte[]> fileAtFirstParent(Path file) throws GantryException {
         Optional<String> path = pathInWorkTree(file);
         if (path.isEmpty()) {
             return Optional.empty();
         }
         if (repository == null && cli().isPresent()) {
             try {
-                return CliHead.blob(cli().get(), facts.firstParent() + ":" + path.get());
+                Optional<GitCli.Result> ahead = readAhead(file);
+                Optional<String> text = ahead.isPresent() ? CliHead.blob(ahead.get())
+                        : CliHead.blob(cli().get(), facts.firstParent() + ":" + path.get());
+                return text.map(t -> t.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw Refusals.gitUnreadable(path.get() + " at commit " + facts.firstParent(), workTree.toString(),
                         e.getMessage(), e);
             }
         }
-        return JGitReads.fileAt(jgit(), facts.firstParent(), path.get(), workTree, log)
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        return JGitReads.fileAt(jgit(), facts.firstParent(), path.get(), workTree, log);
     }
 
     /** The POM read ahead with HEAD, when it is this one and git answered; empty: read it now. */

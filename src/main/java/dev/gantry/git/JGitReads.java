@@ -84,12 +84,6 @@ final class JGitReads {
         }
     }
 
-    static Optional<String> versionAtFirstParent(Repository repository, String firstParent, String path, Path workTree,
-            PomVersion.UserProperties userProperties, GantryLog log) throws GantryException {
-        Optional<byte[]> pom = fileAt(repository, firstParent, path, workTree, log);
-        return pom.isEmpty() ? Optional.empty() : PomVersion.atFirstParent(pom.get(), path, firstParent, userProperties, log);
-    }
-
     /**
      * A file as it is in a commit: empty when the commit, or the file in it, is not in this clone (a shallow clone has
      * no parent of its first commit).
