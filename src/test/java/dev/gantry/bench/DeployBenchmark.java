@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  * the same kind of local registry (the {@code docker-registry} package on loopback, one per side, a 5 MB base image in
  * each) and the same local file Maven repository. Two projects: the bundled example's code, and a service with ~50 dependency jars.
  *
- * <p>Each round, alternating which side goes first: on {@code develop} a first push (a new image repository) and a
- * code-only change (one class changed, new commit) and, after another such change, {@code mvn install}, the same build
- * without the release (what the release adds to each side's build is the difference), then on {@code main} a release
- * of a new version. Then, Gantry
+ * <p>Each round, each case on both sides back to back, alternating which side goes first: on {@code develop} a first
+ * push (a new image repository) and a code-only change (one class changed, new commit) and, after another such change,
+ * {@code mvn install}, the same build without the release (what the release adds to each side's build is the
+ * difference), then on {@code main} a release of a new version. Then, Gantry
  * only: {@code mvn install} against {@code mvn deploy} on an ordinary commit on {@code main} after the release
  * (nothing to release), and a {@code mvn deploy} on a feature branch. The plan's own time is read from Maven's
  * timestamped log, from the {@code gantry:plan} header to the next goal's. Both sides run the same {@code ./mvnw}
@@ -209,16 +209,24 @@ public final class DeployBenchmark {
                 """.formatted(side, name, mavenRepository.toUri(), mavenRepository.toUri(), dependencies, plugin);
     }
 
-    /** One round on one project: develop first push and code-only change, then a release on main; sides alternate. */
+    /**
+     * One round on one project: develop first push and code-only change, {@code mvn install} after another code-only
+     * change, then a release on main. Each case runs on both sides back to back, the side going first alternating with
+     * the round, so that the two runs compared are seconds apart rather than a side's whole sequence apart: the machine's
+     * speed drifts within minutes (see {@link #roundByRound}). Each side's project, registry and repository are its own,
+     * so one side's case leaves nothing for the other's.
+     */
     void developAndRelease(Project project, int round) throws Exception {
         List<String> sides = round % 2 == 0 ? List.of("gantry", "jib") : List.of("jib", "gantry");
         for (String side : sides) {
-            Path dir = project.dir(side);
-            String repository = project.name() + "-" + side + "-r" + round;
-            git(dir, "checkout", "-q", "develop");
-            deploy(round, project.name() + " develop first push", dir, side, repository, "1.0.0-SNAPSHOT", "develop", "dev-latest");
+            git(project.dir(side), "checkout", "-q", "develop");
+            deploy(round, project.name() + " develop first push", project.dir(side), side, repository(project, side, round),
+                    "1.0.0-SNAPSHOT", "develop", "dev-latest");
             planTime(round, side, project.name() + " plan, develop");
-
+        }
+        for (String side : sides) {
+            Path dir = project.dir(side);
+            String repository = repository(project, side, round);
             Files.writeString(dir.resolve(greetingPath()), greeting("round " + round + " changed"));
             git(dir, "commit", "-q", "-am", "A code change");
             LocalRegistry registry = registries.get(side);
@@ -230,8 +238,10 @@ public final class DeployBenchmark {
                 long expected = ImageBenchmark.changedSum(registry, repository, "1.0.0-SNAPSHOT");
                 bytes.computeIfAbsent(project.name() + " " + side, k -> new ArrayList<>()).add(stored * 1000 / expected);
             }
-
+        }
+        for (String side : sides) {
             // the same build without the release: another code-only change, `mvn install`
+            Path dir = project.dir(side);
             Files.writeString(dir.resolve(greetingPath()), greeting("round " + round + " changed again"));
             git(dir, "commit", "-q", "-am", "Another code change");
             long start = System.nanoTime();
@@ -242,15 +252,22 @@ public final class DeployBenchmark {
                 cpu.computeIfAbsent(project.name() + " " + WITHOUT_RELEASE + "|" + side, k -> new ArrayList<>())
                         .add(childrenCpuMillis() - cpuBefore);
             }
-
+        }
+        for (String side : sides) {
+            Path dir = project.dir(side);
             String version = "1.0." + (round + 1);
             git(dir, "checkout", "-q", "-B", "main");
             setVersion(dir, version);
             git(dir, "commit", "-q", "-am", "Release " + version);
-            deploy(round, project.name() + " main release", dir, side, repository, version, "latest");
+            deploy(round, project.name() + " main release", dir, side, repository(project, side, round), version, "latest");
             planTime(round, side, project.name() + " plan, main release");
             git(dir, "checkout", "-q", "develop");
         }
+    }
+
+    /** A new image repository each round and side: the round's first push is a first push. */
+    static String repository(Project project, String side, int round) {
+        return project.name() + "-" + side + "-r" + round;
     }
 
     /** Gantry only: install against deploy on an ordinary commit after a release, then a feature branch's deploy. */
