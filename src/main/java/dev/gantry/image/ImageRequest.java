@@ -54,6 +54,8 @@ import java.util.Objects;
  * @param baseImageCache          Jib's cache of base image layers, or null for Jib's default (shared)
  * @param repositoryPolicy        what a registry that provisions its repositories (ECR) sets up before the first push,
  *                                or null to leave the repository as it is
+ * @param quarkusApp              Quarkus's fast-jar ({@code target/quarkus-app}) when the module is a Quarkus service:
+ *                                the image is built from it ({@link QuarkusFastJar}), not from the classes; else null
  */
 public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
         List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
@@ -62,7 +64,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
         boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
-        Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy) {
+        Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy, Path quarkusApp) {
 
     public static final String DEFAULT_FROM = "eclipse-temurin:17-jre";
     public static final String DEFAULT_APP_ROOT = "/app";
@@ -147,6 +149,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private Path applicationCache;
         private Path baseImageCache;
         private RepositoryPolicy repositoryPolicy;
+        private Path quarkusApp;
 
         private Builder() {
         }
@@ -188,13 +191,15 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder applicationCache(Path value) { applicationCache = value; return this; }
         public Builder baseImageCache(Path value) { baseImageCache = value; return this; }
         public Builder repositoryPolicy(RepositoryPolicy value) { repositoryPolicy = value; return this; }
+        public Builder quarkusApp(Path value) { quarkusApp = value; return this; }
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
                     classpath, mainClass, startClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
                     platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
-                    credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy);
+                    credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy,
+                    quarkusApp);
         }
 
         private static <T> List<T> nn(List<T> value) {

@@ -1,6 +1,7 @@
 package dev.gantry.image;
 
 import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JavaContainerBuilder;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
@@ -41,8 +42,25 @@ final class ProjectImage {
     private ProjectImage() {
     }
 
-    /** The project's main class, checked: an image whose main class cannot start is never published. */
+    /**
+     * The project's main class, checked: an image whose main class cannot start is never published. A Quarkus service
+     * starts Quarkus's runner, whose {@code Main-Class} is read instead; a main class configured for it is not used.
+     */
     static MainClass checkedMainClass(ImageRequest request, GantryLog log) throws GantryException {
+        if (request.quarkusApp() != null) {
+            QuarkusFastJar quarkus = new QuarkusFastJar(request.quarkusApp());
+            MainClass runner = new MainClass(quarkus.mainClass(), "the Main-Class of Quarkus's "
+                    + request.quarkusApp().resolve(QuarkusFastJar.RUNNER));
+            log.info("Quarkus service: the image holds Quarkus's fast-jar, " + request.quarkusApp() + ", and starts it with "
+                    + String.join(" ", quarkus.entrypoint(AbsoluteUnixPath.get(request.appRoot()), request.jvmFlags()))
+                    + " (" + runner.name() + ").");
+            if (request.mainClass() != null && !request.mainClass().isBlank()) {
+                log.warn("Main class " + request.mainClass().strip() + " (" + MainClass.CONFIGURED + ") is not used: a "
+                        + "Quarkus service starts Quarkus's runner, which starts the application as Quarkus built it. "
+                        + "Remove the setting, or use @QuarkusMain to give the application a main method of its own.");
+            }
+            return runner;
+        }
         MainClass mainClass = MainClassResolver.resolve(request, log);
         MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath());
         return mainClass;
@@ -55,38 +73,17 @@ final class ProjectImage {
     static JibContainerBuilder containerBuilder(ImageRequest request, Optional<BaseImage> base, RegistryAuth auth,
             MainClass mainClass, JibRunner.Route route) throws GantryException {
         try {
-            JavaContainerBuilder java;
-            if (base.isEmpty()) {
-                java = JavaContainerBuilder.from(ImageReference.scratch());
-            } else {
+            Optional<RegistryImage> baseImage = Optional.empty();
+            if (base.isPresent()) {
                 ImageReference pinned = base.get().pinned();
-                RegistryImage baseImage = RegistryImage.named(route.apply(pinned));
-                auth.find(pinned).ifPresent(f -> baseImage.addCredential(f.credential().username(), f.credential().password()));
-                java = JavaContainerBuilder.from(baseImage);
+                RegistryImage image = RegistryImage.named(route.apply(pinned));
+                auth.find(pinned).ifPresent(f -> image.addCredential(f.credential().username(), f.credential().password()));
+                baseImage = Optional.of(image);
             }
             AbsoluteUnixPath appRoot = AbsoluteUnixPath.get(request.appRoot());
-            java.setAppRoot(appRoot);
-            // the layers follow Jib's fixed order (release, snapshot, project dependencies, resources, classes); the
-            // classpath is the classpath file's (JvmArgFiles), so no main class is given to jib-core here
-            Path classes = request.classesDirectory();
-            if (Files.isDirectory(classes)) {
-                java.addResources(classes, p -> !p.toString().endsWith(".class"));
-                java.addClasses(classes, p -> p.toString().endsWith(".class"));
-            }
-            if (!request.dependencies().isEmpty()) {
-                java.addDependencies(request.dependencies());
-            }
-            if (!request.snapshotDependencies().isEmpty()) {
-                java.addSnapshotDependencies(request.snapshotDependencies());
-            }
-            if (!request.projectDependencies().isEmpty()) {
-                java.addProjectDependencies(request.projectDependencies());
-            }
-            JibContainerBuilder builder = java.toContainerBuilder();
-            String classpath = JvmArgFiles.classpath(appRoot, request.classpath());
-            builder.addFileEntriesLayer(JvmArgFiles.layer(request.outputDirectory().resolve("jvm-arg-files"), appRoot,
-                    classpath, mainClass.name()));
-            builder.setEntrypoint(JvmArgFiles.entrypoint(appRoot, request.jvmFlags(), mainClass.name()));
+            JibContainerBuilder builder = request.quarkusApp() != null
+                    ? quarkusService(request, baseImage, appRoot)
+                    : classesAndDependencies(request, baseImage, appRoot, mainClass);
             if (request.extraDirectory() != null && Files.isDirectory(request.extraDirectory())) {
                 builder.addFileEntriesLayer(FileEntriesLayer.builder().setName("extra files")
                         .addEntryRecursive(request.extraDirectory(), AbsoluteUnixPath.get("/")).build());
@@ -121,6 +118,51 @@ final class ProjectImage {
         } catch (IOException e) {
             throw Refusals.imageBuildFailed(request.image().repository(), "cannot read the project's files: " + e.getMessage());
         }
+    }
+
+    /**
+     * Jib's Java layout: the classes, resources and dependency jars, started by the main class through the classpath
+     * file.
+     */
+    private static JibContainerBuilder classesAndDependencies(ImageRequest request, Optional<RegistryImage> baseImage,
+            AbsoluteUnixPath appRoot, MainClass mainClass) throws IOException {
+        JavaContainerBuilder java = baseImage.isPresent() ? JavaContainerBuilder.from(baseImage.get())
+                : JavaContainerBuilder.from(ImageReference.scratch());
+        java.setAppRoot(appRoot);
+        // the layers follow Jib's fixed order (release, snapshot, project dependencies, resources, classes); the
+        // classpath is the classpath file's (JvmArgFiles), so no main class is given to jib-core here
+        Path classes = request.classesDirectory();
+        if (Files.isDirectory(classes)) {
+            java.addResources(classes, p -> !p.toString().endsWith(".class"));
+            java.addClasses(classes, p -> p.toString().endsWith(".class"));
+        }
+        if (!request.dependencies().isEmpty()) {
+            java.addDependencies(request.dependencies());
+        }
+        if (!request.snapshotDependencies().isEmpty()) {
+            java.addSnapshotDependencies(request.snapshotDependencies());
+        }
+        if (!request.projectDependencies().isEmpty()) {
+            java.addProjectDependencies(request.projectDependencies());
+        }
+        JibContainerBuilder builder = java.toContainerBuilder();
+        String classpath = JvmArgFiles.classpath(appRoot, request.classpath());
+        builder.addFileEntriesLayer(JvmArgFiles.layer(request.outputDirectory().resolve("jvm-arg-files"), appRoot,
+                classpath, mainClass.name()));
+        builder.setEntrypoint(JvmArgFiles.entrypoint(appRoot, request.jvmFlags(), mainClass.name()));
+        return builder;
+    }
+
+    /** Quarkus's fast-jar under the app root, started by its runner ({@link QuarkusFastJar}). */
+    private static JibContainerBuilder quarkusService(ImageRequest request, Optional<RegistryImage> baseImage,
+            AbsoluteUnixPath appRoot) throws IOException {
+        JibContainerBuilder builder = baseImage.isPresent() ? Jib.from(baseImage.get()) : Jib.fromScratch();
+        QuarkusFastJar quarkus = new QuarkusFastJar(request.quarkusApp());
+        for (FileEntriesLayer layer : quarkus.layers(appRoot)) {
+            builder.addFileEntriesLayer(layer);
+        }
+        builder.setEntrypoint(quarkus.entrypoint(appRoot, request.jvmFlags()));
+        return builder;
     }
 
     static Map<String, String> labels(ImageRequest request, Optional<BaseImage> base) {

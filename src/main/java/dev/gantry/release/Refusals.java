@@ -1,5 +1,6 @@
 package dev.gantry.release;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -270,6 +271,25 @@ public final class Refusals {
                 + "module that is not deployed to a Maven repository (an application whose packaging binds no deploy, as "
                 + "Quarkus's does) is left out of the publish with <maven.deploy.skip>true</maven.deploy.skip> in its "
                 + "<properties>.");
+    }
+
+    /**
+     * A module runs Quarkus's build, but the build left no fast-jar: the compiled classes alone cannot start a Quarkus
+     * service, and an older fast-jar would not be this commit's.
+     */
+    public static GantryException quarkusFastJarMissing(String module, Path directory) {
+        return new GantryException("Module " + module + " runs Quarkus's build (quarkus-maven-plugin:build), but this build "
+                + "left no fast-jar at " + directory.resolve("quarkus-run.jar") + ": Gantry builds a Quarkus service's "
+                + "image from Quarkus's fast-jar, its default package type, since the compiled classes alone cannot start "
+                + "it. Nothing was pushed. Let Quarkus package a fast-jar: remove quarkus.package.jar.type (uber-jar, "
+                + "legacy-jar, mutable-jar), quarkus.native.enabled and quarkus.package.output-directory from the "
+                + "configuration of " + module + " (application.properties or -D), and do not skip Quarkus's build.");
+    }
+
+    public static GantryException quarkusRunnerUnusable(Path runner, String reason) {
+        return new GantryException("Cannot start the image from Quarkus's fast-jar: " + runner + " cannot be read as "
+                + "Quarkus's runner (" + reason + "). Nothing was pushed. Rebuild with 'mvn clean deploy'; if it persists, "
+                + "check the quarkus-maven-plugin's build goal.");
     }
 
     public static GantryException invalidKeepSnapshots(String value, String property) {

@@ -1,0 +1,53 @@
+package dev.gantry.maven;
+
+import dev.gantry.image.QuarkusFastJar;
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Whether the image module is a Quarkus service: it runs the quarkus-maven-plugin's {@code build} goal, whose
+ * fast-jar ({@code target/quarkus-app}) the image is then built from. That fast-jar must be this build's: one left by
+ * an earlier build (Quarkus's build skipped, or packaged another way this time) would put an older commit's service in
+ * this commit's image.
+ */
+final class QuarkusBuild {
+
+    /** The Quarkus platform's plugin, and Quarkus's own under its core group id (the same plugin). */
+    private static final List<String> PLUGINS = List.of("io.quarkus.platform:quarkus-maven-plugin",
+            "io.quarkus:quarkus-maven-plugin");
+
+    private QuarkusBuild() {
+    }
+
+    /** The fast-jar this build's Quarkus build wrote; empty when the module runs no Quarkus build. */
+    static Optional<Path> fastJar(MavenProject project, MavenSession session) throws GantryException {
+        if (PLUGINS.stream().noneMatch(plugin -> ReleaseGate.declaresGoal(project, plugin, "build"))) {
+            return Optional.empty();
+        }
+        Path directory = Path.of(project.getBuild().getDirectory(), QuarkusFastJar.DIRECTORY);
+        Path runner = directory.resolve(QuarkusFastJar.RUNNER);
+        if (!Files.isRegularFile(runner) || writtenBefore(runner, session.getRequest().getStartTime())) {
+            throw Refusals.quarkusFastJarMissing(project.getArtifactId(), directory);
+        }
+        return Optional.of(directory);
+    }
+
+    private static boolean writtenBefore(Path file, Date buildStart) {
+        try {
+            // whole seconds: some file systems keep no finer modification times
+            return buildStart != null
+                    && Files.getLastModifiedTime(file).toMillis() / 1000 < buildStart.getTime() / 1000;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+}
