@@ -1,13 +1,9 @@
+import dev.gantry.it.ItImageCommand
 import dev.gantry.it.ItRegistry
 import dev.gantry.testing.ImageLayers
 import groovy.json.JsonSlurper
-import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.nio.file.Path
-import java.time.Duration
-import java.util.concurrent.TimeUnit
 
 def log = new File(basedir, 'build.log').text
 def registry = ItRegistry.of(basedir)
@@ -51,28 +47,7 @@ def command = entrypoint.collect { it == 'java' ? Path.of(System.getProperty('ja
         : it.replace('/app/', root.toString() + '/app/') }
 int port = new ServerSocket(0).withCloseable { it.localPort }
 command += ['--server.port=' + port]
-File output = new File(basedir, 'target/image-run.log')
-Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start()
-try {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:$port/greeting"))
-            .timeout(Duration.ofSeconds(5)).build()
-    String answer = null
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
-    while (answer == null && process.isAlive() && System.nanoTime() < deadline) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString())
-            assert response.statusCode() == 200
-            answer = response.body()
-        } catch (IOException notYet) {
-            Thread.sleep(500)
-        }
-    }
-    assert answer == 'Hello from the image', "no answer from the image's service; its output:\n" + output.text
-} finally {
-    process.destroy()
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS)
-    }
-}
+def answer = ItImageCommand.answer(command, basedir, new File(basedir, 'target/image-run.log'),
+        URI.create("http://127.0.0.1:$port/greeting"))
+assert answer == 'Hello from the image'
 return true

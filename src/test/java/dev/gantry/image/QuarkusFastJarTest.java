@@ -7,9 +7,13 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.ImagePlan;
+import dev.gantry.testing.RecordingLog;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -81,6 +85,26 @@ class QuarkusFastJarTest {
         Path missing = dir.resolve("missing");
         assertThatThrownBy(() -> new QuarkusFastJar(missing).mainClass()).isInstanceOf(GantryException.class)
                 .hasMessageContaining(missing.resolve("quarkus-run.jar") + " cannot be read as Quarkus's runner");
+    }
+
+    @Test
+    void the_image_starts_quarkus_runner_and_says_so_and_that_a_configured_main_class_is_not_used() throws Exception {
+        Path app = fastJar("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        List<String> logged = new ArrayList<>();
+        ImageRequest request = ImageRequest.builder().image(new ImagePlan("orders", true, List.of()))
+                .classesDirectory(dir.resolve("classes")).quarkusApp(app).mainClass("app.Service")
+                .jvmFlags(List.of("-Xmx256m")).commit("a1b2c3d4e5f60718293a4b5c6d7e8f9012345678")
+                .commitTime(Instant.parse("2026-11-20T10:15:30Z")).outputDirectory(dir.resolve("gantry")).build();
+
+        MainClass started = ProjectImage.checkedMainClass(request, new RecordingLog(logged, false));
+
+        assertThat(started.name()).isEqualTo("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        assertThat(logged).containsExactly("Quarkus service: the image holds Quarkus's fast-jar, " + app + ", and starts "
+                        + "it with java -Xmx256m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar "
+                        + "/app/quarkus-run.jar (io.quarkus.bootstrap.runner.QuarkusEntryPoint).",
+                "WARN Main class app.Service (<mainClass> of the gantry-maven-plugin or -Dgantry.image.mainClass) is not "
+                        + "used: a Quarkus service starts Quarkus's runner, which starts the application as Quarkus built "
+                        + "it. Remove the setting, or use @QuarkusMain to give the application a main method of its own.");
     }
 
     private Path fastJar(String mainClass) throws Exception {
