@@ -223,10 +223,10 @@ final class CodeArtifactMavenEndpoint {
                 if (groupId != null && artifactId != null) {
                     packages.publishListed(groupId, artifactId, body, standIn.clock.instant());
                 }
-                text(exchange, 201, "");
+                stored(exchange, 201);
             } else if (snapshotMetadata) {
                 packages.publishSnapshot(groupId, artifactId, file.versionDirectory(), body, standIn.clock.instant());
-                text(exchange, 201, "");
+                stored(exchange, 201);
             } else {
                 String version = file.packageVersion();
                 if (version == null) {
@@ -240,12 +240,20 @@ final class CodeArtifactMavenEndpoint {
                                 + groupId + ":" + artifactId + ":" + version + " with different content");
                         return;
                     }
-                    case IDENTICAL -> text(exchange, 200, "");
-                    default -> text(exchange, 201, "");
+                    case IDENTICAL -> stored(exchange, 200);
+                    default -> stored(exchange, 201);
                 }
             }
         }
+    }
+
+    /**
+     * Answers a stored upload once the state file says so: the client's next call (or a verify script) may read it as
+     * soon as the answer arrives.
+     */
+    private void stored(HttpExchange exchange, int status) {
         standIn.saveState();
+        text(exchange, status, "");
     }
 
     /** A checksum file is not stored: it must match the file it is for, as uploaded before it. */

@@ -377,7 +377,8 @@ public final class CodeArtifactStandIn implements AutoCloseable {
         return root;
     }
 
-    void saveState() {
+    /** Synchronized: two calls answered side by side write their pictures in the order they took them. */
+    synchronized void saveState() {
         Path file = stateFile;
         if (file == null) {
             return;
@@ -590,9 +591,6 @@ public final class CodeArtifactStandIn implements AutoCloseable {
                 }
             }
         }
-        if (operation.equals("DeletePackageVersions")) {
-            saveState();
-        }
     }
 
     /** SigV4 as far as a stand-in can check: a known access key, scoped to this region and service. */
@@ -659,8 +657,8 @@ public final class CodeArtifactStandIn implements AutoCloseable {
         }
         ObjectNode answer = JSON.createObjectNode();
         answer.putObject("originConfiguration").putObject("restrictions").put("publish", publish).put("upstream", upstream);
+        saveState(); // before the answer: the client may read the state file as soon as it arrives
         apiAnswer(exchange, answer);
-        saveState();
     }
 
     private ObjectNode describeVersion(Package pkg, Version version, String repository) {
@@ -757,6 +755,7 @@ public final class CodeArtifactStandIn implements AutoCloseable {
                 succeeded.putObject(name).put("revision", version.revision).put("status", "Deleted");
             }
         }
+        saveState(); // before the answer: the client may read the state file as soon as it arrives
         apiAnswer(exchange, answer);
     }
 
