@@ -299,7 +299,7 @@ abstract class GantryMojo extends AbstractMojo {
 
     /**
      * The one module of the reactor that the image is built from ({@link ImageModule}), or null when no module has
-     * packaging jar: the same answer in every module, asked by the plan and by each module's image goal.
+     * packaging jar (or quarkus): the same answer in every module, asked by the plan and by each module's image goal.
      */
     protected final MavenProject imageProject() throws GantryException {
         List<MavenProject> projects = session.getProjects();
@@ -311,7 +311,7 @@ abstract class GantryMojo extends AbstractMojo {
         // a module whose image execution is off (phase none) takes no part
         List<MavenProject> taking = gate().participants("image");
         return ImageModule.chosenFrom(projects.stream()
-                .filter(p -> "jar".equals(p.getPackaging()) && !GantrySettings.skipped(p) && taking.contains(p)
+                .filter(p -> ImageModule.packagedForImage(p) && !GantrySettings.skipped(p) && taking.contains(p)
                         && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip")))
                 .toList());
     }

@@ -10,7 +10,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Which module the reactor's image is built from when {@code <imageModule>} does not say: the last module with packaging
- * {@code jar} (the application, which depends on the others) that has source code of its own. A module of integration
+ * {@code jar} or {@code quarkus} (the application, which depends on the others) that has source code of its own. A module of integration
  * or end-to-end tests, often listed after the application and depending on it, has only test sources: its image would
  * hold no class of its own, and its build would find no main class. When no module has main sources (all generated,
  * say), the last one is chosen, as before.
@@ -26,6 +26,14 @@ final class ImageModule {
             "src/main/scala");
 
     private ImageModule() {
+    }
+
+    /**
+     * Whether an image can be built from the module: packaging {@code jar}, or Quarkus's own {@code quarkus}, whose
+     * lifecycle runs Quarkus's build at {@code package} ({@link QuarkusBuild}).
+     */
+    static boolean packagedForImage(MavenProject project) {
+        return "jar".equals(project.getPackaging()) || QuarkusBuild.PACKAGING.equals(project.getPackaging());
     }
 
     /**

@@ -347,7 +347,7 @@ public class ImageMojo extends GantryMojo {
                 .outputDirectory(gantryDirectory())
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
                 .repositoryPolicy(repositoryPolicy)
-                .quarkusApp(QuarkusBuild.fastJar(project, session).orElse(null))
+                .quarkusApp(QuarkusBuild.fastJar(project, session.getRequest().getStartTime()).orElse(null))
                 .build();
     }
 

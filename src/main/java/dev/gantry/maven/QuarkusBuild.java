@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Whether the image module is a Quarkus service: it runs the quarkus-maven-plugin's {@code build} goal, whose
- * fast-jar ({@code target/quarkus-app}) the image is then built from. That fast-jar must be this build's: one left by
- * an earlier build (Quarkus's build skipped, or packaged another way this time) would put an older commit's service in
- * this commit's image.
+ * Whether the image module is a Quarkus service: it runs the quarkus-maven-plugin's {@code build} goal (declared, or
+ * through its packaging {@code quarkus}), whose fast-jar ({@code target/quarkus-app}) the image is then built from.
+ * That fast-jar must be this build's: one left by an earlier build (Quarkus's build skipped, or packaged another way
+ * this time) would put an older commit's service in this commit's image.
  */
 final class QuarkusBuild {
 
@@ -28,14 +27,22 @@ final class QuarkusBuild {
     private QuarkusBuild() {
     }
 
-    /** The fast-jar this build's Quarkus build wrote; empty when the module runs no Quarkus build. */
-    static Optional<Path> fastJar(MavenProject project, MavenSession session) throws GantryException {
-        if (PLUGINS.stream().noneMatch(plugin -> ReleaseGate.declaresGoal(project, plugin, "build"))) {
+    /** Quarkus's packaging: its lifecycle runs Quarkus's build at {@code package}, with no execution in the POM. */
+    static final String PACKAGING = "quarkus";
+
+    /**
+     * The fast-jar this build's Quarkus build wrote; empty when the module runs no Quarkus build.
+     *
+     * @param buildStart when this Maven build started (its request's start time)
+     */
+    static Optional<Path> fastJar(MavenProject project, Date buildStart) throws GantryException {
+        if (!PACKAGING.equals(project.getPackaging())
+                && PLUGINS.stream().noneMatch(plugin -> ReleaseGate.declaresGoal(project, plugin, "build"))) {
             return Optional.empty();
         }
         Path directory = Path.of(project.getBuild().getDirectory(), QuarkusFastJar.DIRECTORY);
         Path runner = directory.resolve(QuarkusFastJar.RUNNER);
-        if (!Files.isRegularFile(runner) || writtenBefore(runner, session.getRequest().getStartTime())) {
+        if (!Files.isRegularFile(runner) || writtenBefore(runner, buildStart)) {
             throw Refusals.quarkusFastJarMissing(project.getArtifactId(), directory);
         }
         return Optional.of(directory);

@@ -104,7 +104,7 @@ final class ReleasePlanning {
 
     /**
      * The Gantry goals that the reactor's POMs bind in executions that run in this build (all of them when none is: goals
-     * run from the command line), less {@code image} when no module has packaging jar, and less {@code publish} when
+     * run from the command line), less {@code image} when no module has packaging jar (or quarkus), and less {@code publish} when
      * maven-deploy-plugin is told to skip every module that runs it ({@link DeploySkipped}).
      */
     private Set<String> declaredGoals(ModuleSteps modules) {
@@ -123,8 +123,8 @@ final class ReleasePlanning {
         if (goals.isEmpty()) {
             goals.addAll(PlanSettings.ALL_GOALS);
         }
-        if (session.getProjects().stream().noneMatch(p -> "jar".equals(p.getPackaging()))) {
-            goals.remove("image"); // an image is built from a jar module; a reactor of poms has none to build
+        if (session.getProjects().stream().noneMatch(ImageModule::packagedForImage)) {
+            goals.remove("image"); // an image is built from a jar (or Quarkus) module; a reactor of poms has none to build
         }
         return goals;
     }
