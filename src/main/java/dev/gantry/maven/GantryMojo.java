@@ -242,6 +242,11 @@ abstract class GantryMojo extends AbstractMojo {
                     getLog().info("Not published, as maven-deploy-plugin is told to skip them (maven.deploy.skip or its "
                             + "<skip>): " + String.join(", ", deploySkipped) + ".");
                 }
+                List<String> deployingNothing = DeploySkipped.of(session).packagingDeploysNothing();
+                if (plan.publishes() && !deployingNothing.isEmpty()) {
+                    getLog().info("Not published, as their packaging (quarkus) deploys nothing: "
+                            + String.join(", ", deployingNothing) + ".");
+                }
                 imageFrom.ifPresent(getLog()::info);
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);

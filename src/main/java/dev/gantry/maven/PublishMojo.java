@@ -75,7 +75,8 @@ public class PublishMojo extends GantryMojo {
             }
             if (plan.artifacts() == null) {
                 getLog().info("Nothing to publish: maven-deploy-plugin is told to skip every module that declares "
-                        + "gantry:publish (maven.deploy.skip or its <skip>), and Gantry publishes what it would deploy.");
+                        + "gantry:publish (maven.deploy.skip or its <skip>), or their packaging deploys nothing "
+                        + "(quarkus), and Gantry publishes what maven-deploy-plugin would deploy.");
                 return;
             }
             boolean immutable = plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE;

@@ -268,9 +268,8 @@ public final class Refusals {
     public static GantryException moduleNotPackaged(String module, String packaging) {
         return new GantryException("Module " + module + " has no " + packaging + " file to publish: the package phase did not "
                 + "produce one. Run 'mvn deploy' (not a single goal), or check the packaging plugins of " + module + ". A "
-                + "module that is not deployed to a Maven repository (an application whose packaging binds no deploy, as "
-                + "Quarkus's does) is left out of the publish with <maven.deploy.skip>true</maven.deploy.skip> in its "
-                + "<properties>.");
+                + "module that is not to be deployed to a Maven repository (an application whose only release is its image) "
+                + "is left out of the publish with <maven.deploy.skip>true</maven.deploy.skip> in its <properties>.");
     }
 
     /**

@@ -168,6 +168,21 @@ class ReleaseGateTest {
         }
 
         @Test
+        void notAModuleWhosePackagingDeploysNothing() throws GantryException {
+            // Quarkus's packaging: its lifecycle stops before install and deploy, so maven-deploy-plugin never runs there
+            MavenProject module = module(MavenDeployPluginTest.execution("gantry", null, "plan", "publish"));
+            module.setPackaging("quarkus");
+            ModuleSteps steps = decide(module, NOT_ASKED);
+            Properties commandLine = new Properties();
+            commandLine.setProperty("maven.deploy.skip", "false");
+
+            DeploySkipped skipped = DeploySkipped.read(List.of(module), commandLine);
+            assertThat(ReleaseGate.gantryPublishes(module, steps, skipped)).isFalse();
+            assertThat(skipped.packagingDeploysNothing()).containsExactly(module.getArtifactId());
+            assertThat(skipped.artifactIds()).isEmpty(); // not said to be maven.deploy.skip's
+        }
+
+        @Test
         void notAModuleLeftOutWithGantrySkip() throws GantryException {
             MavenProject module = module(MavenDeployPluginTest.execution("gantry", null, "plan", "publish"));
             module.getProperties().setProperty("gantry.skip", "true");
