@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param mainClass               the configured main class, or null
  * @param startClass              the {@code start-class} property (Spring Boot's convention), or null
  * @param manifestMainClass       the jar plugin's manifest main class, or null
+ * @param execMainClass           the {@code exec.mainClass} property (exec-maven-plugin's, Micronaut's), or null
  * @param jvmFlags                JVM flags put before {@code -cp} in the entrypoint
  * @param arguments               program arguments (the image's CMD)
  * @param environment             environment variables; an empty value ({@code <X/>} in the POM, which Maven gives
@@ -59,7 +60,7 @@ import java.util.Objects;
  */
 public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
         List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
-        String startClass, String manifestMainClass,
+        String startClass, String manifestMainClass, String execMainClass,
         List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
@@ -127,6 +128,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private String mainClass;
         private String startClass;
         private String manifestMainClass;
+        private String execMainClass;
         private List<String> jvmFlags = new ArrayList<>();
         private List<String> arguments = new ArrayList<>();
         private Map<String, String> environment = new LinkedHashMap<>();
@@ -164,6 +166,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder mainClass(String value) { mainClass = value; return this; }
         public Builder startClass(String value) { startClass = value; return this; }
         public Builder manifestMainClass(String value) { manifestMainClass = value; return this; }
+        public Builder execMainClass(String value) { execMainClass = value; return this; }
         public Builder jvmFlags(List<String> value) { jvmFlags = nn(value); return this; }
         public Builder arguments(List<String> value) { arguments = nn(value); return this; }
         public Builder environment(Map<String, String> value) { environment = value == null ? Map.of() : value; return this; }
@@ -195,7 +198,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
-                    classpath, mainClass, startClass, manifestMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
+                    classpath, mainClass, startClass, manifestMainClass, execMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
                     platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy,

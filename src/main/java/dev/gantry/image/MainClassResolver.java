@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The image's main class, the first of: Gantry's {@code <mainClass>}, the {@code start-class} property (Spring Boot's
- * convention), the maven-jar-plugin's manifest {@code mainClass}, and the single class with a {@code main} method that
+ * convention), the maven-jar-plugin's manifest {@code mainClass}, the {@code exec.mainClass} property (exec-maven-plugin's
+ * and Micronaut's), and the single class with a {@code main} method that
  * jib-core's {@link MainClassFinder} finds among the compiled classes. A setting that still holds a {@code ${…}}
  * expression (Spring Boot's parent sets the jar plugin's {@code mainClass} to {@code ${start-class}}, which many services
  * never define) is skipped, as jib-maven-plugin does: starting {@code java … ${start-class}} cannot work. The line that
@@ -30,7 +31,8 @@ final class MainClassResolver {
     static MainClass resolve(ImageRequest request, GantryLog log) throws GantryException {
         List<MainClass> settings = List.of(new MainClass(request.mainClass(), MainClass.CONFIGURED),
                 new MainClass(request.startClass(), MainClass.START_CLASS),
-                new MainClass(request.manifestMainClass(), MainClass.JAR_PLUGIN));
+                new MainClass(request.manifestMainClass(), MainClass.JAR_PLUGIN),
+                new MainClass(request.execMainClass(), MainClass.EXEC_MAIN_CLASS));
         List<String> ignored = new ArrayList<>();
         for (MainClass setting : settings) {
             if (setting.name() == null || setting.name().isBlank()) {

@@ -51,7 +51,8 @@ public class ImageMojo extends GantryMojo {
 
     /**
      * The main class; by default the {@code start-class} property (Spring Boot's convention), else the
-     * {@code maven-jar-plugin}'s {@code <archive><manifest><mainClass>}, else the one class with a {@code main} method.
+     * {@code maven-jar-plugin}'s {@code <archive><manifest><mainClass>}, else the {@code exec.mainClass} property
+     * (exec-maven-plugin's and Micronaut's convention), else the one class with a {@code main} method.
      * A setting with an unresolved {@code ${…}} is ignored with a warning. The image goal fails, before anything is
      * pushed, when the class is not in the image or has no {@code public static void main(String[])}.
      *
@@ -327,6 +328,7 @@ public class ImageMojo extends GantryMojo {
                 .mainClass(mainClass)
                 .startClass(MainClassSettings.startClass(project, session))
                 .manifestMainClass(MainClassSettings.jarPluginMainClass(project, session))
+                .execMainClass(MainClassSettings.execMainClass(project, session))
                 .jvmFlags(jvmFlags)
                 .arguments(args)
                 .environment(environment)

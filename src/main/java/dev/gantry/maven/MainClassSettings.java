@@ -10,7 +10,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The main class settings a Maven project carries besides Gantry's own, after interpolation: the {@code start-class}
- * property (Spring Boot's convention) and the maven-jar-plugin's {@code <archive><manifest><mainClass>}. Maven
+ * property (Spring Boot's convention), the maven-jar-plugin's {@code <archive><manifest><mainClass>} and the
+ * {@code exec.mainClass} property (exec-maven-plugin's, Micronaut's convention). Maven
  * interpolates the model when it reads it; a {@code ${…}} left over may name a property set later in the build (as the jar
  * plugin would see it at {@code package}), so it is resolved again here from the user, project and system properties.
  * What stays unresolved is passed on as is: the image core ignores it with a warning.
@@ -24,6 +25,20 @@ final class MainClassSettings {
 
     static String startClass(MavenProject project, MavenSession session) {
         return interpolate(project.getProperties().getProperty("start-class"), properties(project, session));
+    }
+
+    /**
+     * The {@code exec.mainClass} property: the class exec-maven-plugin's {@code exec:java} runs, which Micronaut's
+     * parent and generated projects (and many others run with {@code mvn exec:java}) name the application by; given on
+     * the command line ({@code -Dexec.mainClass}) or in the POM.
+     */
+    static String execMainClass(MavenProject project, MavenSession session) {
+        return execMainClass(properties(project, session));
+    }
+
+    /** @param sources the user, project and system properties, in that order */
+    static String execMainClass(Properties... sources) {
+        return interpolate(lookup("exec.mainClass", sources[0], sources[1]), sources);
     }
 
     /** {@code <archive><manifest><mainClass>} of the maven-jar-plugin, as jib-maven-plugin reads it. */

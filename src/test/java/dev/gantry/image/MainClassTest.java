@@ -74,6 +74,22 @@ class MainClassTest {
         }
 
         @Test
+        void the_jar_plugin_before_exec_main_class() throws Exception {
+            assertThat(resolve(request().manifestMainClass("app.Outer$Inner").execMainClass("app.Service")))
+                    .isEqualTo(new MainClass("app.Outer$Inner", MainClass.JAR_PLUGIN));
+        }
+
+        @Test
+        void exec_main_class_before_the_finder() throws Exception {
+            // Micronaut's generated projects name the application so, and may hold other classes with a main method
+            assertThat(resolve(request().execMainClass("lib.Launcher")))
+                    .isEqualTo(new MainClass("lib.Launcher", "the exec.mainClass property, exec-maven-plugin's and "
+                            + "Micronaut's convention"));
+            assertThat(logged).containsExactly("Main class lib.Launcher (from the exec.mainClass property, "
+                    + "exec-maven-plugin's and Micronaut's convention).");
+        }
+
+        @Test
         void jib_cores_finder_last() throws Exception {
             Path single = CompiledClasses.compile(dir.resolve("single"), 17, Map.of(
                     "one.Main", "package one; public class Main { public static void main(String[] args) {} }"));

@@ -31,6 +31,17 @@ class MainClassSettingsTest {
     }
 
     @Test
+    void reads_exec_main_class_from_the_command_line_then_the_pom_resolving_its_expressions() {
+        Properties pom = properties("exec.mainClass", "${app.package}.Application", "app.package", "example");
+        assertThat(MainClassSettings.execMainClass(properties(), pom, properties())).isEqualTo("example.Application");
+        assertThat(MainClassSettings.execMainClass(properties("exec.mainClass", "example.Cli"), pom, properties()))
+                .isEqualTo("example.Cli");
+        // a system property of that name is the JVM's, not the build's
+        assertThat(MainClassSettings.execMainClass(properties(), properties(), properties("exec.mainClass", "x.Y")))
+                .isNull();
+    }
+
+    @Test
     void gives_null_for_no_value() {
         assertThat(MainClassSettings.interpolate("  ", properties())).isNull();
         assertThat(MainClassSettings.interpolate(null, properties())).isNull();
