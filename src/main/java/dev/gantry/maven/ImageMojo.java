@@ -316,7 +316,10 @@ public class ImageMojo extends GantryMojo {
 
     private ImageRequest request(ReactorRelease release, RepositoryPolicy repositoryPolicy) throws GantryException {
         Plan plan = release.plan;
-        ProjectClasspath classpath = ProjectClasspath.of(project, session.getProjects(), new ImageDependencies(excludes), log());
+        Path quarkusApp = QuarkusBuild.fastJar(project, session.getRequest().getStartTime()).orElse(null);
+        // a Quarkus service's image holds the jars Quarkus packaged: the project's own choice is neither made nor logged
+        ProjectClasspath classpath = quarkusApp != null ? ProjectClasspath.NONE
+                : ProjectClasspath.of(project, session.getProjects(), new ImageDependencies(excludes), log());
         return ImageRequest.builder()
                 .image(plan.image())
                 .from(from)
@@ -349,7 +352,7 @@ public class ImageMojo extends GantryMojo {
                 .outputDirectory(gantryDirectory())
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
                 .repositoryPolicy(repositoryPolicy)
-                .quarkusApp(QuarkusBuild.fastJar(project, session.getRequest().getStartTime()).orElse(null))
+                .quarkusApp(quarkusApp)
                 .build();
     }
 

@@ -25,6 +25,9 @@ import org.apache.maven.project.MavenProject;
  */
 record ProjectClasspath(List<Path> ordered, List<Path> releases, List<Path> snapshots, List<Path> modules) {
 
+    /** No jar: the image of a Quarkus service holds the jars Quarkus packaged instead ({@code QuarkusBuild}). */
+    static final ProjectClasspath NONE = new ProjectClasspath(List.of(), List.of(), List.of(), List.of());
+
     static ProjectClasspath of(MavenProject project, List<MavenProject> reactor, ImageDependencies filter, GantryLog log)
             throws GantryException {
         Set<String> own = reactor.stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
