@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +40,8 @@ public record QuarkusFastJar(Path directory) {
     String mainClass() throws GantryException {
         Path runner = directory.resolve(RUNNER);
         try (JarFile jar = new JarFile(runner.toFile())) {
-            String main = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue("Main-Class");
+            Manifest manifest = jar.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
             if (main == null || main.isBlank()) {
                 throw Refusals.quarkusRunnerUnusable(runner, "its manifest names no Main-Class");
             }
