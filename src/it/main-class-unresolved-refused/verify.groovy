@@ -6,7 +6,8 @@ def classes = new File(basedir, 'target/classes').canonicalPath
 def expected = 'No main class found in ' + classes + ': the image needs one to start. Ignored, as no property resolves ' +
         'them: ${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set <mainClass> in the ' +
         'gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or the start-class property ' +
-        "(Spring Boot's convention), or <archive><manifest><mainClass> in the maven-jar-plugin configuration."
+        "(Spring Boot's convention), or <archive><manifest><mainClass> in the maven-jar-plugin configuration, or the " +
+        "exec.mainClass property (exec-maven-plugin's and Micronaut's convention)."
 assert log.contains(expected), "build.log lacks: $expected"
 assert log.contains('gantry-maven-plugin:0.1.0-SNAPSHOT:image')
 // nothing pushed, published or tagged

@@ -568,7 +568,8 @@ public final class Refusals {
         return new GantryException("No main class found in " + classesDirectory + ": the image needs one to start."
                 + (ignored.isEmpty() ? "" : " Ignored, as no property resolves them: " + String.join(", ", ignored) + ".")
                 + " Set " + SET_MAIN_CLASS + ", or the start-class property (Spring Boot's convention), or "
-                + "<archive><manifest><mainClass> in the maven-jar-plugin configuration.");
+                + "<archive><manifest><mainClass> in the maven-jar-plugin configuration, or the exec.mainClass property "
+                + "(exec-maven-plugin's and Micronaut's convention).");
     }
 
     public static GantryException mainClassNotInImage(String mainClass, String source, String classesDirectory, int jars) {

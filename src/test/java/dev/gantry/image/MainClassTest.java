@@ -138,7 +138,8 @@ class MainClassTest {
                             + "resolves them: ${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set "
                             + "<mainClass> in the gantry-maven-plugin configuration (or -Dgantry.image.mainClass="
                             + "com.example.Main), or the start-class property (Spring Boot's convention), or "
-                            + "<archive><manifest><mainClass> in the maven-jar-plugin configuration.");
+                            + "<archive><manifest><mainClass> in the maven-jar-plugin configuration, or the exec.mainClass "
+                            + "property (exec-maven-plugin's and Micronaut's convention).");
         }
     }
 
