@@ -7,9 +7,8 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.RepositoryUtils;
-import org.apache.maven.artifact.repository.ArtifactRepository;
+import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.artifact.ProjectArtifact;
@@ -20,7 +19,6 @@ import org.eclipse.aether.repository.RemoteRepository;
 /** The artifacts of one module as {@code maven-deploy-plugin} collects them: pom, main artifact, attached ones. */
 final class ProjectArtifacts {
 
-    static final String EMBEDDED_REPOSITORY_ID = "gantry-embedded";
     private static final String CONSUMER = "consumer";
     private static final String BUILD = "build";
 
@@ -101,20 +99,14 @@ final class ProjectArtifacts {
     }
 
     /**
-     * Where maven-deploy-plugin would deploy the module: its alternative repository ({@link AltDeploymentRepository}),
-     * else the distributionManagement repository for its version, else the embedded default of the reactor; with the
-     * {@code settings.xml} credentials and proxy of its id: the factory then picks the repository kind for its URL.
+     * Where maven-deploy-plugin would deploy the module ({@link DeployTarget}), with the {@code settings.xml} credentials
+     * and proxy of its id: the factory then picks the repository kind for its URL.
      */
     private static RemoteRepository repository(MavenProject project, MavenProject top, MavenSession session)
             throws GantryException {
-        Optional<AltDeploymentRepository> alternative = AltDeploymentRepository.of(project, Deployers.buildProperties(session));
-        ArtifactRepository configured = project.getDistributionManagementArtifactRepository();
-        RemoteRepository plain = alternative.isPresent()
-                ? new RemoteRepository.Builder(alternative.get().id(), "default", alternative.get().url()).build()
-                : configured != null
-                ? RepositoryUtils.toRepo(configured)
-                : new RemoteRepository.Builder(EMBEDDED_REPOSITORY_ID, "default",
-                        ReleasePlanning.embeddedRepository(top).toUri().toString()).build();
+        DeployTarget target = DeployTarget.of(project, top, Deployers.buildProperties(session),
+                ArtifactUtils.isSnapshot(project.getVersion()));
+        RemoteRepository plain = new RemoteRepository.Builder(target.id(), "default", target.url()).build();
         // Credentials and proxies come from settings.xml, decrypted, as the session's selectors give them.
         return new RemoteRepository.Builder(plain)
                 .setAuthentication(session.getRepositorySession().getAuthenticationSelector().getAuthentication(plain))

@@ -16,7 +16,6 @@ import dev.gantry.release.ReleaseHistory;
 import dev.gantry.release.ReleaseKind;
 import dev.gantry.release.Refusals;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,8 +25,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.DeploymentRepository;
-import org.apache.maven.model.DistributionManagement;
 import org.apache.maven.project.MavenProject;
 
 /** Gathers the facts of the reactor from git and Maven, and asks the core for the plan. */
@@ -133,25 +130,9 @@ final class ReleasePlanning {
         return System.getenv();
     }
 
-    /**
-     * Where maven-deploy-plugin would deploy the top-level project: maven-deploy-plugin's alternative repository
-     * ({@link AltDeploymentRepository}), else the distributionManagement repository URL, else the embedded default's
-     * {@code file:} URL.
-     */
+    /** The URL the top-level project would be deployed to ({@link DeployTarget}), without credentials: it is shown. */
     static String repositoryUrl(MavenProject project, boolean snapshot, Properties buildProperties) throws GantryException {
-        Optional<AltDeploymentRepository> alternative = AltDeploymentRepository.of(project, buildProperties, snapshot);
-        if (alternative.isPresent()) {
-            return RemoteUrls.withoutCredentials(alternative.get().url());
-        }
-        DistributionManagement dm = project.getDistributionManagement();
-        DeploymentRepository repo = dm == null ? null : snapshot && dm.getSnapshotRepository() != null
-                ? dm.getSnapshotRepository() : dm.getRepository();
         // shown in the log and plan.json: a URL may carry credentials (https://user:token@host/…), never printed
-        return repo != null && repo.getUrl() != null ? RemoteUrls.withoutCredentials(repo.getUrl())
-                : embeddedRepository(project).toUri().toString();
-    }
-
-    static Path embeddedRepository(MavenProject top) {
-        return Path.of(top.getBuild().getDirectory(), "gantry", "repository");
+        return RemoteUrls.withoutCredentials(DeployTarget.of(project, project, buildProperties, snapshot).url());
     }
 }

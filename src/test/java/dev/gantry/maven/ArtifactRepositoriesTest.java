@@ -43,7 +43,7 @@ class ArtifactRepositoriesTest {
 
     @Test
     void theEmbeddedDirectoryRepositoryIsServedByTheGenericOne() {
-        RemoteRepository embedded = new RemoteRepository.Builder(ProjectArtifacts.EMBEDDED_REPOSITORY_ID, "default",
+        RemoteRepository embedded = new RemoteRepository.Builder(DeployTarget.EMBEDDED_ID, "default",
                 "file:///tmp/project/target/gantry/repository/").build();
 
         assertThat(repositories.repository(embedded)).isInstanceOf(MavenRepository.class);
