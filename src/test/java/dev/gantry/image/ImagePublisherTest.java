@@ -804,7 +804,8 @@ class ImagePublisherTest {
                     .hasMessage("No main class found in " + empty + ": the image needs one to start. Set <mainClass> in the "
                             + "gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or the "
                             + "start-class property (Spring Boot's convention), or <archive><manifest><mainClass> in the "
-                            + "maven-jar-plugin configuration.");
+                            + "maven-jar-plugin configuration, or the exec.mainClass property (exec-maven-plugin's and "
+                            + "Micronaut's convention).");
         }
     }
 
