@@ -1,10 +1,10 @@
 package dev.gantry.maven;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.SessionData;
@@ -24,13 +24,16 @@ final class DeploySkipped {
 
     private static final Object KEY = DeploySkipped.class; // this class realm's own: see ReactorRelease
 
-    /** Module id (groupId:artifactId) to artifactId, in the reactor's order. */
-    private final Map<String, String> modules;
-    /** Those among them whose packaging's lifecycle binds no deploy at all (Quarkus's {@code quarkus}), by artifactId. */
+    /** Module ids (groupId:artifactId) of every module left out, for {@link #contains}. */
+    private final Set<String> modules;
+    /** The artifactIds of those maven-deploy-plugin is told to skip, in the reactor's order. */
+    private final List<String> toldToSkip;
+    /** The artifactIds of those whose packaging's lifecycle binds no deploy at all (Quarkus's {@code quarkus}). */
     private final List<String> packagingDeploysNothing;
 
-    private DeploySkipped(Map<String, String> modules, List<String> packagingDeploysNothing) {
+    private DeploySkipped(Set<String> modules, List<String> toldToSkip, List<String> packagingDeploysNothing) {
         this.modules = modules;
+        this.toldToSkip = toldToSkip;
         this.packagingDeploysNothing = packagingDeploysNothing;
     }
 
@@ -48,28 +51,30 @@ final class DeploySkipped {
     }
 
     static DeploySkipped read(List<MavenProject> projects, Properties buildProperties) {
-        Map<String, String> modules = new LinkedHashMap<>();
+        Set<String> modules = new HashSet<>();
+        List<String> toldToSkip = new ArrayList<>();
         List<String> packagingDeploysNothing = new ArrayList<>();
         for (MavenProject project : projects) {
             if (QuarkusBuild.PACKAGING.equals(project.getPackaging())) {
                 // Quarkus's lifecycle packages the application for its image and stops before install and deploy:
                 // maven-deploy-plugin never runs there, whatever maven.deploy.skip says
-                modules.put(id(project), project.getArtifactId());
+                modules.add(id(project));
                 packagingDeploysNothing.add(project.getArtifactId());
             } else if (Deployers.skipped(Deployers.MAVEN_DEPLOY, project, buildProperties)) {
-                modules.put(id(project), project.getArtifactId());
+                modules.add(id(project));
+                toldToSkip.add(project.getArtifactId());
             }
         }
-        return new DeploySkipped(modules, List.copyOf(packagingDeploysNothing));
+        return new DeploySkipped(Set.copyOf(modules), List.copyOf(toldToSkip), List.copyOf(packagingDeploysNothing));
     }
 
     boolean contains(MavenProject project) {
-        return modules.containsKey(id(project));
+        return modules.contains(id(project));
     }
 
     /** The artifactIds of the modules maven-deploy-plugin is told to skip, for the plan's line. */
     List<String> artifactIds() {
-        return modules.values().stream().filter(m -> !packagingDeploysNothing.contains(m)).toList();
+        return toldToSkip;
     }
 
     /** The artifactIds of the modules whose packaging deploys nothing, for the plan's line. */
