@@ -142,6 +142,11 @@ final class CliHead {
      * read so to the last byte.
      */
     static List<String> answers(String batch) {
+        return answers(batch, 2);
+    }
+
+    /** The answers of {@code git cat-file --batch} to {@code count} requests, as {@link #answers(String)} reads them. */
+    static List<String> answers(String batch, int count) {
         byte[] out = batch.getBytes(StandardCharsets.UTF_8); // as git wrote them: git's output is read as UTF-8
         List<String> answers = new ArrayList<>();
         int at = 0;
@@ -167,7 +172,7 @@ final class CliHead {
             answers.add(new String(out, at, next - at, StandardCharsets.UTF_8));
             at = next;
         }
-        return answers.size() == 2 ? answers : List.of();
+        return answers.size() == count ? answers : List.of();
     }
 
     /** A blob read with {@code git cat-file --batch}: its content, or empty when git answers "missing". */
@@ -175,11 +180,31 @@ final class CliHead {
         return blob(git.runWithInput(GitRepository.LOCAL_TIMEOUT, object + "\n", "cat-file", "--batch"));
     }
 
+    /**
+     * Blobs read with one {@code git cat-file --batch} process: each its content, or empty when git answers "missing"
+     * (or when git's output cannot be read, as for {@link #blob(GitCli, String)}).
+     */
+    static List<Optional<String>> blobs(GitCli git, List<String> objects) throws IOException {
+        if (objects.isEmpty()) {
+            return List.of();
+        }
+        GitCli.Result result = git.runWithInput(GitRepository.LOCAL_TIMEOUT, String.join("\n", objects) + "\n",
+                "cat-file", "--batch");
+        List<String> answers = result.succeeded() ? answers(result.stdout(), objects.size()) : List.of();
+        if (answers.isEmpty()) {
+            return objects.stream().map(object -> Optional.<String>empty()).toList();
+        }
+        return answers.stream().map(CliHead::blob).toList();
+    }
+
     /** {@code git cat-file --batch}'s answer for one blob: its content, or empty when git answers "missing". */
     static Optional<String> blob(GitCli.Result result) {
-        String out = result.stdout();
+        return result.succeeded() ? blob(result.stdout()) : Optional.empty();
+    }
+
+    private static Optional<String> blob(String out) {
         int end = out.indexOf('\n');
-        if (!result.succeeded() || end < 0 || !out.substring(0, end).contains(" blob ")) {
+        if (end < 0 || !out.substring(0, end).contains(" blob ")) {
             return Optional.empty();
         }
         // the content, then one newline that cat-file adds

@@ -231,9 +231,12 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     private Properties userPropertiesAtFirstParent(MavenProjectConfig config, Properties userProperties)
             throws GantryException {
         Properties properties = new Properties();
-        for (String file : config.files()) {
+        List<String> files = config.files();
+        List<Optional<byte[]>> texts = filesAtFirstParent(files.stream().map(config.directory()::resolve).toList());
+        for (int i = 0; i < files.size(); i++) {
+            String file = files.get(i);
             Path onDisk = config.directory().resolve(file);
-            Optional<byte[]> text = fileAtFirstParent(onDisk);
+            Optional<byte[]> text = texts.get(i);
             try {
                 if (text.isPresent()) {
                     properties.putAll(MavenProjectConfig.parse(file, new String(text.get(), StandardCharsets.UTF_8)));
@@ -273,6 +276,35 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             }
         }
         return JGitReads.fileAt(jgit(), facts.firstParent(), path.get(), workTree, log);
+    }
+
+    /**
+     * Files of the work tree as they were at HEAD's first parent, each as {@link #fileAtFirstParent} reads it; with the
+     * git command line, all in one process (Maven 4 reads three {@code .mvn} files, most often absent).
+     */
+    private List<Optional<byte[]>> filesAtFirstParent(List<Path> files) throws GantryException {
+        List<Optional<byte[]>> texts = new ArrayList<>();
+        if (repository != null || cli().isEmpty()) {
+            for (Path file : files) {
+                texts.add(fileAtFirstParent(file));
+            }
+            return texts;
+        }
+        List<Optional<String>> paths = files.stream().map(this::pathInWorkTree).toList();
+        List<String> objects = paths.stream().flatMap(Optional::stream).map(path -> facts.firstParent() + ":" + path)
+                .toList();
+        List<Optional<String>> read;
+        try {
+            read = CliHead.blobs(cli().get(), objects);
+        } catch (IOException e) {
+            throw Refusals.gitUnreadable(String.join(", ", objects), workTree.toString(), e.getMessage(), e);
+        }
+        int next = 0;
+        for (Optional<String> path : paths) {
+            texts.add(path.isEmpty() ? Optional.empty()
+                    : read.get(next++).map(text -> text.getBytes(StandardCharsets.UTF_8)));
+        }
+        return texts;
     }
 
     /** The POM read ahead with HEAD, when it is this one and git answered; empty: read it now. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.release.GantryLog;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,20 @@ class CliHeadTest {
         assertThat(CliHead.read(GitCli.unprobed(dir.resolve("gone"), GantryLog.SILENT), "origin", GantryLog.SILENT)).isEmpty();
 
         assertThat(GitCli.mayBeOnPath()).isTrue();
+    }
+
+    @Test
+    void reads_several_files_of_the_first_parent_in_one_process_each_in_its_place() throws Exception {
+        GitFixture repo = GitFixture.init(dir);
+        repo.write(".mvn/maven.properties", "revision=1.2.0\n").write(".mvn/maven.config", "-Dchangelist=\n")
+                .commit("First");
+        repo.write(".mvn/maven.properties", "revision=1.3.0\n").commit("Second");
+
+        List<Optional<String>> read = CliHead.blobs(GitCli.unprobed(dir, GantryLog.SILENT), List.of(
+                "HEAD^:.mvn/maven-user.properties", "HEAD^:.mvn/maven.properties", "HEAD^:.mvn/maven.config"));
+
+        assertThat(read).containsExactly(Optional.empty(), Optional.of("revision=1.2.0\n"),
+                Optional.of("-Dchangelist=\n"));
     }
 
     @Test
