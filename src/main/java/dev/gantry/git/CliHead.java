@@ -177,7 +177,7 @@ final class CliHead {
 
     /** A blob read with {@code git cat-file --batch}: its content, or empty when git answers "missing". */
     static Optional<String> blob(GitCli git, String object) throws IOException {
-        return blob(git.runWithInput(GitRepository.LOCAL_TIMEOUT, object + "\n", "cat-file", "--batch"));
+        return blobs(git, List.of(object)).get(0);
     }
 
     /**

@@ -232,17 +232,17 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             throws GantryException {
         Properties properties = new Properties();
         List<String> files = config.files();
-        List<Optional<byte[]>> texts = filesAtFirstParent(files.stream().map(config.directory()::resolve).toList());
+        List<Path> onDisk = files.stream().map(config.directory()::resolve).toList();
+        List<Optional<byte[]>> texts = filesAtFirstParent(onDisk);
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
-            Path onDisk = config.directory().resolve(file);
             Optional<byte[]> text = texts.get(i);
             try {
                 if (text.isPresent()) {
                     properties.putAll(MavenProjectConfig.parse(file, new String(text.get(), StandardCharsets.UTF_8)));
                 }
             } catch (IOException e) {
-                log.warn(onDisk + " at the parent commit " + ReleaseContext.shorten(facts.firstParent()) + " is not a"
+                log.warn(onDisk.get(i) + " at the parent commit " + ReleaseContext.shorten(facts.firstParent()) + " is not a"
                         + " readable properties file (" + e.getMessage() + "): its properties are not used for the"
                         + " previous version.");
             }
