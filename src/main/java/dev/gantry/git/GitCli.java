@@ -130,6 +130,7 @@ public final class GitCli {
         Path out = Files.createTempFile("gantry-git", ".out");
         Path err = Files.createTempFile("gantry-git", ".err");
         long start = System.nanoTime();
+        Process process = null;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workTree.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -143,7 +144,7 @@ public final class GitCli {
                     env.put(name, value);
                 }
             });
-            Process process = builder.start();
+            process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 if (input != null) {
                     stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -153,11 +154,14 @@ public final class GitCli {
                 process.destroyForcibly();
                 throw new IOException("git " + subcommand(args) + " did not finish within " + timeout.toSeconds() + " s");
             }
-            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            // decoded leniently: one name that is not UTF-8 (a tag on the remote, a commit message in Latin-1) must not
+            // make the whole answer unreadable; it reads with U+FFFD in place of its odd bytes
+            Result result = new Result(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
             log.debug("git " + subcommand(args) + " exited " + result.exitCode() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             return result;
         } catch (InterruptedException e) {
+            process.destroyForcibly(); // not left running: nobody waits for its answer any more
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running git " + subcommand(args), e);
         } finally {

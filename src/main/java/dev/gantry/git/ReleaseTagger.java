@@ -26,10 +26,31 @@ public final class ReleaseTagger {
 
     private final GitRepository repository;
     private final GantryLog log;
+    /** The commit the release was planned, built and labelled from: the only one its tags may name. */
+    private final String releasedCommit;
 
+    /** Tags HEAD as the repository reads it now. */
     public ReleaseTagger(GitRepository repository) {
+        this(repository, repository.headCommit());
+    }
+
+    /**
+     * Tags {@code releasedCommit}, the commit the plan read, and refuses to write anything when HEAD is another commit
+     * now: a goal bound between the plan and the tag (or another process in the work tree) made or checked out a
+     * commit, and the image's revision label and the published artifacts name the planned one.
+     */
+    public ReleaseTagger(GitRepository repository, String releasedCommit) {
         this.repository = repository;
         this.log = repository.log();
+        this.releasedCommit = releasedCommit;
+    }
+
+    private String head(String tag) throws GantryException {
+        String head = repository.headCommit();
+        if (!head.equals(releasedCommit)) {
+            throw Refusals.headMovedSincePlan(tag, releasedCommit, head);
+        }
+        return head;
     }
 
     /**
@@ -49,7 +70,7 @@ public final class ReleaseTagger {
      */
     public TagOutcome tagRelease(String tag, String message, boolean dryRun, boolean absentWhenPlanned)
             throws GantryException {
-        String head = repository.headCommit();
+        String head = head(tag);
         Optional<String> local = absentWhenPlanned ? Optional.empty() : repository.localTag(tag);
         if (local.isPresent() && !local.get().equals(head)) {
             throw Refusals.tagOnAnotherCommit(tag, local.get(), head);
@@ -110,7 +131,7 @@ public final class ReleaseTagger {
      * lightweight or annotated, and force-pushes it. Left alone when it already points at HEAD everywhere.
      */
     public TagOutcome moveEnvironmentTag(String tag, boolean dryRun) throws GantryException {
-        String head = repository.headCommit();
+        String head = head(tag);
         boolean localInPlace = repository.localTag(tag).map(head::equals).orElse(false);
         boolean hasRemote = repository.hasRemote();
         String remote = hasRemote ? repository.remoteName() : null;

@@ -48,7 +48,7 @@ public class TagMojo extends GantryMojo {
         Optional<HeadFacts> planned = release.gitHead.filter(head -> gitRemote.equals(release.gitRemote));
         try (GitRepository git = planned.isPresent() ? GitRepository.reopen(planned.get(), top, gitRemote, log())
                 : GitRepository.open(top, gitRemote, log())) {
-            ReleaseTagger tagger = new ReleaseTagger(git);
+            ReleaseTagger tagger = new ReleaseTagger(git, plan.commit());
             if (plan.gitTag() != null) {
                 // in a deploy, the plan asked the remote for its tags: without a tag on this commit, it found none
                 boolean absentWhenPlanned = plan.tagOnThisCommit() == null && ReleasePlanning.reachesDeploy(session);

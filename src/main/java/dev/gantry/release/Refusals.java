@@ -77,6 +77,15 @@ public final class Refusals {
                 + "-Dgantry.allowDirty=true to release anyway.");
     }
 
+    public static GantryException headMovedSincePlan(String tag, String planned, String head) {
+        return new GantryException("HEAD moved during the build: the release was planned and built from commit "
+                + ReleaseContext.shorten(planned) + " (the image's revision label and the artifacts name it), and HEAD is now "
+                + ReleaseContext.shorten(head) + ", so the tag " + tag + " was not written. A goal of the build, or another "
+                + "process in the work tree, made or checked out a commit. Tag the released commit yourself (git tag -a "
+                + tag + " " + planned + " and git push), or re-run the pipeline on " + ReleaseContext.shorten(planned)
+                + ": what is published is kept.");
+    }
+
     public static GantryException tagOnAnotherCommit(String tag, String taggedCommit, String commit) {
         return new GantryException("Tag " + tag + " already exists on commit " + ReleaseContext.shorten(taggedCommit)
                 + ", not on this commit " + ReleaseContext.shorten(commit) + ": the version was released from another commit. "

@@ -282,6 +282,27 @@ class GitRepositoryTest {
             }
         }
 
+        /** git writes names as they were given; one in Latin-1 (here "café") must not make the others unreadable. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void reads_the_tags_when_one_name_is_not_utf8(Way way) throws Exception {
+            GitFixture remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+            GitFixture work = GitFixture.init(tmp.resolve("work")).addRemote("origin", remote);
+            String released = work.commitPom("1.0.0");
+            work.annotatedTag("v1.0.0");
+            // Java cannot pass the byte 0xE9 alone as an argument: the shell's printf writes it
+            Process latin1 = new ProcessBuilder("sh", "-c", "git tag \"$(printf 'v1.0-caf\\351')\" && git push -q origin main --tags")
+                    .directory(work.dir().toFile()).redirectErrorStream(true).start();
+            assertThat(latin1.waitFor()).as(new String(latin1.getInputStream().readAllBytes())).isZero();
+            try (GitRepository git = way.open(work.dir())) {
+                assertThat(git.releaseTags("v")).containsEntry("v1.0.0", released);
+            }
+            GitFixture clone = GitFixture.cloneWithoutTags(remote, tmp.resolve("clone"));
+            try (GitRepository git = way.open(clone.dir())) {
+                assertThat(git.releaseTags("v")).as("the remote's tags").containsEntry("v1.0.0", released);
+            }
+        }
+
         @ParameterizedTest
         @EnumSource(Way.class)
         void reads_only_local_tags_when_the_remote_is_not_configured(Way way) throws Exception {

@@ -161,6 +161,28 @@ class ReleaseTaggerTest {
                     .hasMessageNotContaining(remote.dir().toString());
         }
 
+        /** The plan read {@code released}; a goal bound before the tag committed on top of it. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void refuses_to_tag_when_head_moved_since_the_plan(Way way) throws Exception {
+            String later = work.commitPom("1.0.1-SNAPSHOT");
+
+            try (GitRepository git = way.open(work.dir())) {
+                ReleaseTagger tagger = new ReleaseTagger(git, released);
+                assertThatThrownBy(() -> tagger.tagRelease("v1.0.0", "Release 1.0.0", false))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessageStartingWith("HEAD moved during the build: the release was planned and built from commit "
+                                + released.substring(0, 7) + " (the image's revision label and the artifacts name it), and "
+                                + "HEAD is now " + later.substring(0, 7) + ", so the tag v1.0.0 was not written.")
+                        .hasMessageContaining("git tag -a v1.0.0 " + released);
+                assertThatThrownBy(() -> tagger.moveEnvironmentTag("deploy/dev/current", false))
+                        .hasMessageContaining("so the tag deploy/dev/current was not written");
+            }
+            assertThat(work.taggedCommit("v1.0.0")).isNull();
+            assertThat(remote.taggedCommit("v1.0.0")).isNull();
+            assertThat(work.taggedCommit("deploy/dev/current")).isNull();
+        }
+
         @ParameterizedTest
         @EnumSource(Way.class)
         void creates_and_pushes_nothing_in_a_dry_run(Way way) throws Exception {
