@@ -59,7 +59,7 @@ final class ExistingTags {
      * The revision label of the image under a tag, when the tag is taken and the image has one: one read of its config
      * blob at most, kept for the judgement that follows ({@link #releasedDigestOrRefuse}).
      */
-    Optional<String> revisionUnder(String tag) {
+    Optional<String> revisionUnder(String tag) throws GantryException {
         RemoteManifest there = byTag.get(tag);
         return there == null ? Optional.empty() : Optional.ofNullable(labels.of(there).get(ProjectImage.LABEL_REVISION));
     }
@@ -120,7 +120,7 @@ final class ExistingTags {
     }
 
     /** The base image the released image records in its labels, or null (scratch, or an image that does not say). */
-    BaseImage publishedBase() {
+    BaseImage publishedBase() throws GantryException {
         Map<String, String> released = labels.of(takenManifest());
         String name = released.get(ProjectImage.LABEL_BASE_NAME);
         String digest = released.get(ProjectImage.LABEL_BASE_DIGEST);

@@ -63,8 +63,8 @@ final class MovingTags {
         }
     }
 
-    /** The image's creation time label, or empty when it cannot be read. */
-    private Optional<Instant> createdOf(RemoteManifest manifest) {
+    /** The image's creation time label, or empty when it has none that reads as a time. */
+    private Optional<Instant> createdOf(RemoteManifest manifest) throws GantryException {
         String created = labels.of(manifest).get(ProjectImage.LABEL_CREATED);
         if (created == null) {
             return Optional.empty();

@@ -86,6 +86,14 @@ public final class Refusals {
                 + ": what is published is kept.");
     }
 
+    public static GantryException imageLabelsUnreadable(String repository, String digest, GantryException cause) {
+        return new GantryException("Cannot read the labels of the image " + digest + " that a tag of " + repository
+                + " holds: " + cause.getMessage() + " Gantry reads them to keep a moving tag from going back to an older "
+                + "commit's image, and to tell whether a taken version tag holds this commit's release; it does not guess. "
+                + "Let the CI's credentials pull from the repository (Amazon ECR: ecr:BatchGetImage and "
+                + "ecr:GetDownloadUrlForLayer), then re-run the pipeline: what is pushed is kept.", cause);
+    }
+
     public static GantryException tagOnAnotherCommit(String tag, String taggedCommit, String commit) {
         return new GantryException("Tag " + tag + " already exists on commit " + ReleaseContext.shorten(taggedCommit)
                 + ", not on this commit " + ReleaseContext.shorten(commit) + ": the version was released from another commit. "

@@ -11,6 +11,8 @@ import dev.gantry.release.ImageTag;
 import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.ImageLayers;
 import dev.gantry.testing.LocalRegistry;
+import dev.gantry.testing.NetworkFaults;
+import dev.gantry.testing.ProxiedRegistry;
 import dev.gantry.testing.RecordingLog;
 import dev.gantry.testing.SampleService;
 
@@ -288,6 +290,35 @@ class ImagePublisherTest {
             assertThat(registry.digest("ordered", "latest")).isEqualTo(result.digest());
             // nothing uploaded twice: the mutable tag is a manifest PUT only
             assertThat(registry.uploadedBlobs("ordered")).doesNotHaveDuplicates();
+        }
+    }
+
+    @Nested
+    class A_moving_tag_whose_image_cannot_be_read {
+
+        /**
+         * develop holds a newer commit's image; the older commit's pipeline cannot read that image's labels (its config
+         * blob answers 503 every time): the tag stays where it is and the build says why, instead of taking the image
+         * for one without labels and moving the tag back.
+         */
+        @Test
+        void stays_on_the_newer_image_and_the_build_says_why() throws Exception {
+            List<ImageTag> newer = List.of(new ImageTag("sha-" + COMMIT_B.substring(0, 12), false), new ImageTag("develop", true));
+            String newerDigest = publish(request("unreadable", newer, COMMIT_B, TIME_B).build()).digest();
+            NetworkFaults faults = NetworkFaults.always(NetworkFaults.Kind.SERVER_ERROR).onlyFor("GET blobs");
+            try (ProxiedRegistry proxy = ProxiedRegistry.start(registry, faults)) {
+                List<ImageTag> older = List.of(new ImageTag("sha-" + COMMIT_A.substring(0, 12), false), new ImageTag("develop", true));
+                ImageRequest request = request("unreadable", older, COMMIT_A, TIME_A)
+                        .image(new ImagePlan(proxy.host() + "/unreadable", false, older)).build();
+
+                assertThatThrownBy(() -> publish(request))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessageStartingWith("Cannot read the labels of the image " + newerDigest + " that a tag of "
+                                + proxy.host() + "/unreadable holds: The registry of " + proxy.host() + "/unreadable kept "
+                                + "failing: reading blob sha256:")
+                        .hasMessageContaining("it does not guess. Let the CI's credentials pull from the repository");
+            }
+            assertThat(registry.digest("unreadable", "develop")).isEqualTo(newerDigest);
         }
     }
 
