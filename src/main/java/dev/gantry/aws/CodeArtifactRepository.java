@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,23 +158,23 @@ final class CodeArtifactRepository implements ArtifactRepository {
     }
 
     @Override
-    public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+    public void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
         if (!snapshot || keepSnapshots <= 0) {
             return;
         }
         for (CodeArtifactPackage pkg : byPackage(module.artifacts()).keySet()) {
             if (pkg.version().endsWith("-SNAPSHOT")) {
-                deleteEarlierBuilds(pkg);
+                deleteEarlierBuilds(pkg, publishedVersions);
             }
         }
     }
 
-    private void deleteEarlierBuilds(CodeArtifactPackage pkg) {
+    private void deleteEarlierBuilds(CodeArtifactPackage pkg, Set<String> publishedVersions) {
         String call = "ListPackageVersions";
         try {
             List<SnapshotBuilds.Listed> listed = api.versions(pkg, PackageVersionStatus.UNLISTED).stream()
                     .map(v -> new SnapshotBuilds.Listed(v.version(), v.statusAsString())).toList();
-            List<String> delete = SnapshotBuilds.toDelete(pkg.version(), listed, keepSnapshots);
+            List<String> delete = SnapshotBuilds.toDelete(pkg.version(), listed, keepSnapshots, publishedVersions);
             if (delete.isEmpty()) {
                 log.debug("No earlier builds of " + pkg + " to delete in CodeArtifact (keeping " + keepSnapshots + ").");
                 return;

@@ -3,6 +3,7 @@ package dev.gantry.aws;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,10 @@ import java.util.regex.Pattern;
  * is the {@code Published} version holding that build's files, and the build itself, like every earlier one, is
  * {@code Unlisted}. So the Unlisted builds include the one just published (the newest), and the earlier ones pile up
  * until deleted. Keeping {@code keep} builds keeps the newest {@code keep} Unlisted builds, the one just published
- * included; the rest go. {@code 1.0-SNAPSHOT} itself is never touched.
+ * included; the rest go. The build this publish sent is never deleted, even when it is not among the newest: another
+ * pipeline that started later may have published a build with a later timestamp meanwhile (the timestamp is each
+ * build's start), while this build's {@code maven-metadata.xml}, uploaded last, makes its files {@code 1.0-SNAPSHOT}.
+ * {@code 1.0-SNAPSHOT} itself is never touched.
  */
 final class SnapshotBuilds {
 
@@ -37,8 +41,9 @@ final class SnapshotBuilds {
      * @param snapshotVersion the version just published, such as {@code 1.0-SNAPSHOT}; any other version has no builds
      * @param listed          the package's versions as listed, of any status and snapshot line
      * @param keep            how many builds stay, the one just published included; 0 or less: no clean-up
+     * @param published       the versions this publish sent (its build, {@code 1.0-20210728.194552-4}): never deleted
      */
-    static List<String> toDelete(String snapshotVersion, List<Listed> listed, int keep) {
+    static List<String> toDelete(String snapshotVersion, List<Listed> listed, int keep, Set<String> published) {
         if (keep <= 0 || snapshotVersion == null || !snapshotVersion.endsWith(SUFFIX)) {
             return List.of();
         }
@@ -55,7 +60,9 @@ final class SnapshotBuilds {
         builds.sort(Comparator.comparing(Build::timestamp).thenComparingLong(Build::number).reversed());
         List<String> delete = new ArrayList<>();
         for (int i = builds.size() - 1; i >= keep; i--) {
-            delete.add(builds.get(i).version());
+            if (!published.contains(builds.get(i).version())) {
+                delete.add(builds.get(i).version());
+            }
         }
         return delete;
     }

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.deployment.DeployRequest;
+import org.eclipse.aether.deployment.DeployResult;
 import org.eclipse.aether.deployment.DeploymentException;
 import org.eclipse.aether.repository.RemoteRepository;
 
@@ -77,8 +79,8 @@ public final class ArtifactPublisher {
                 entry.getValue().forEach(m -> m.artifacts()
                         .forEach(a -> log.info("Would publish " + a + " to " + shown(repository))));
             } else {
-                deploy(repository, entry.getValue(), immutable);
-                entry.getValue().forEach(m -> afterPublish(m, !immutable));
+                Set<String> versions = deploy(repository, entry.getValue(), immutable);
+                entry.getValue().forEach(m -> afterPublish(m, !immutable, versions));
             }
         }
         return outcomes;
@@ -131,16 +133,18 @@ public final class ArtifactPublisher {
         return present;
     }
 
-    private void deploy(RemoteRepository repository, List<ModuleArtifacts> modules, boolean immutable) throws GantryException {
+    /** @return the versions the files were sent under (a snapshot's: its timestamped build's) */
+    private Set<String> deploy(RemoteRepository repository, List<ModuleArtifacts> modules, boolean immutable)
+            throws GantryException {
         List<ModuleArtifacts> remaining = modules;
         for (int attempt = 1; ; attempt++) {
             DeployRequest request = new DeployRequest();
             request.setRepository(repository);
             remaining.forEach(m -> m.artifacts().forEach(request::addArtifact));
             try {
-                system.deploy(session, request);
+                DeployResult result = system.deploy(session, request);
                 remaining.forEach(m -> m.artifacts().forEach(a -> log.info("Published " + a + " to " + shown(repository))));
-                return;
+                return result.getArtifacts().stream().map(Artifact::getVersion).collect(Collectors.toSet());
             } catch (DeploymentException | RuntimeException e) {
                 // a refusal of ours that travelled through Resolver (a repository token that could not be had) is
                 // already worded for the reader, and a retry gets the same answer
@@ -168,7 +172,7 @@ public final class ArtifactPublisher {
                             .filter(m -> !m.artifacts().isEmpty())
                             .toList();
                     if (remaining.isEmpty()) {
-                        return;
+                        return Set.of(); // a release: its versions are its own, nothing to clean up
                     }
                 }
             }
@@ -176,9 +180,9 @@ public final class ArtifactPublisher {
     }
 
     /** The repository's step after a publish; the publish has succeeded, so a failure here only warns. */
-    private void afterPublish(ModuleArtifacts module, boolean snapshot) {
+    private void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
         try {
-            module.repository().afterPublish(module, snapshot);
+            module.repository().afterPublish(module, snapshot, publishedVersions);
         } catch (RuntimeException e) {
             log.warn(Refusals.afterPublishFailed(module.module(), shown(module.repository().remote()), String.valueOf(e)));
         }

@@ -1,6 +1,7 @@
 package dev.gantry.publish;
 
 import dev.gantry.release.GantryException;
+import java.util.Set;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
@@ -31,9 +32,11 @@ public interface ArtifactRepository {
      * What follows a successful publish of the module's files: CodeArtifact deletes earlier builds of a snapshot. A
      * failure here is a warning in the log, never a failed publish.
      *
-     * @param snapshot whether the files were a snapshot
+     * @param snapshot          whether the files were a snapshot
+     * @param publishedVersions the versions the files were sent under: a snapshot's are its build's, such as
+     *                          {@code 1.0-20210728.194552-4}, which the clean-up keeps whatever else it finds
      */
-    void afterPublish(ModuleArtifacts module, boolean snapshot);
+    void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions);
 
     /**
      * What a person should know and do when Resolver's deploy to this repository failed with this message (a 403 from

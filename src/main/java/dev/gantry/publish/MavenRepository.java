@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
@@ -66,7 +67,7 @@ public final class MavenRepository implements ArtifactRepository {
 
     /** Nothing: Resolver's deploy is the whole publish, and earlier snapshot builds are the repository manager's to clean. */
     @Override
-    public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+    public void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.aether.DefaultRepositorySystemSession;
@@ -523,13 +524,26 @@ class CodeArtifactRepositoryTest {
             publishSnapshot("20261121.110000", 2);
             publishSnapshot("20261122.080000", 3);
 
-            repository("snapshots").afterPublish(module, true);
+            repository("snapshots").afterPublish(module, true, Set.of());
 
             assertThat(standIn.versions("snapshots", GROUP, ORDERS)).containsOnly(
                     Map.entry("1.0-SNAPSHOT", "Published"), Map.entry("1.0-20261122.080000-3", "Unlisted"));
             assertThat(logged).contains("Deleted 2 earlier builds of com.acme:orders:1.0-SNAPSHOT from CodeArtifact "
                     + "(repository snapshots in domain acme (owner 123456789012, region us-east-1)), keeping the newest "
                     + "1: 1.0-20261120.101530-1, 1.0-20261121.110000-2.");
+        }
+
+        /** A pipeline started at 10:05 published build 5 first; this one, started at 10:00, published build 6 last. */
+        @Test
+        void keep_the_build_this_publish_sent_when_another_pipeline_published_a_later_one_meanwhile() throws Exception {
+            publishSnapshot("20261119.090000", 4);
+            publishSnapshot("20261120.100500", 5);
+            publishSnapshot("20261120.100000", 6);
+
+            repository("snapshots").afterPublish(module, true, Set.of("1.0-20261120.100000-6"));
+
+            assertThat(standIn.versions("snapshots", GROUP, ORDERS)).containsOnlyKeys(
+                    "1.0-SNAPSHOT", "1.0-20261120.100500-5", "1.0-20261120.100000-6");
         }
 
         @Test
@@ -539,7 +553,7 @@ class CodeArtifactRepositoryTest {
             publishSnapshot("20261122.080000", 3);
             try (CodeArtifact keepingTwo = new CodeArtifact(new RecordingLog(logged, true), 2)) {
                 keepingTwo.repository(new RemoteRepository.Builder("company", "default",
-                        standIn.repositoryUrl("snapshots")).build()).orElseThrow().afterPublish(module, true);
+                        standIn.repositoryUrl("snapshots")).build()).orElseThrow().afterPublish(module, true, Set.of());
             }
 
             assertThat(standIn.versions("snapshots", GROUP, ORDERS)).containsOnlyKeys(
@@ -553,9 +567,9 @@ class CodeArtifactRepositoryTest {
             int before = standIn.calls().size();
             try (CodeArtifact keepingAll = new CodeArtifact(new RecordingLog(logged, true), 0)) {
                 keepingAll.repository(new RemoteRepository.Builder("company", "default",
-                        standIn.repositoryUrl("snapshots")).build()).orElseThrow().afterPublish(module, true);
+                        standIn.repositoryUrl("snapshots")).build()).orElseThrow().afterPublish(module, true, Set.of());
             }
-            repository("snapshots").afterPublish(module, false);
+            repository("snapshots").afterPublish(module, false, Set.of());
 
             assertThat(standIn.calls().size()).isEqualTo(before);
             assertThat(standIn.versions("snapshots", GROUP, ORDERS)).hasSize(3);
@@ -567,7 +581,7 @@ class CodeArtifactRepositoryTest {
             publishSnapshot("20261121.110000", 2);
             standIn.deny("DeletePackageVersions");
 
-            repository("snapshots").afterPublish(module, true);
+            repository("snapshots").afterPublish(module, true, Set.of());
 
             assertThat(logged).anyMatch(l -> l.startsWith("WARN The snapshot com.acme:orders:1.0-SNAPSHOT is published, "
                     + "but its earlier builds in repository snapshots in domain acme (owner 123456789012, region "

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -183,7 +184,7 @@ class MavenRepositoryTest {
             publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false);
             long before = requestsAfterAllRecorded().size();
 
-            repository.afterPublish(module, true);
+            repository.afterPublish(module, true, Set.of());
 
             // only the look-up that settles the log: nothing was sent, nothing deleted
             assertThat(requestsAfterAllRecorded().subList((int) before, server.requests().size()))
@@ -225,6 +226,21 @@ class MavenRepositoryTest {
                     + "there failed: java.lang.IllegalStateException: DeletePackageVersions answered 500. The published files "
                     + "are in place and the build goes on; the next publish tries again.");
         }
+        @Test
+        void theStepAfterASnapshotPublishIsToldTheBuildItSent() throws Exception {
+            AfterPublishSeen seen = new AfterPublishSeen(repository, new ArrayList<>());
+            ModuleArtifacts module = on(seen, orders("1.2.0-SNAPSHOT", "build=1"));
+
+            publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false);
+
+            String sent;
+            try (Stream<Path> files = Files.list(server.root().resolve("it/gantry/orders/1.2.0-SNAPSHOT"))) {
+                sent = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).findFirst().orElseThrow();
+            }
+            // orders-1.2.0-20261127.101530-1.jar: the clean-up keeps that build, whatever else it finds
+            assertThat(seen.versions()).singleElement().asList()
+                    .containsExactly(sent.substring("orders-".length(), sent.length() - ".jar".length()));
+        }
     }
 
     private static ModuleArtifacts on(ArtifactRepository other, ModuleArtifacts module) {
@@ -245,7 +261,26 @@ class MavenRepositoryTest {
         }
 
         @Override
-        public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+        public void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
+        }
+    }
+
+    /** A repository that records the versions each step after a publish is given. */
+    private record AfterPublishSeen(MavenRepository files, List<List<String>> versions) implements ArtifactRepository {
+
+        @Override
+        public RemoteRepository remote() {
+            return files.remote();
+        }
+
+        @Override
+        public PublishedFiles published(ModuleArtifacts module) throws GantryException {
+            return files.published(module);
+        }
+
+        @Override
+        public void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
+            versions.add(List.copyOf(publishedVersions));
         }
     }
 
@@ -263,7 +298,7 @@ class MavenRepositoryTest {
         }
 
         @Override
-        public void afterPublish(ModuleArtifacts module, boolean snapshot) {
+        public void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
             throw new IllegalStateException("DeletePackageVersions answered 500");
         }
     }
