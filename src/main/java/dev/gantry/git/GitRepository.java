@@ -353,7 +353,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         if (hasRemote()) {
             tags.putAll(remoteTags(name -> name.startsWith(prefix), TAGS + prefix + "*"));
         } else {
-            log.debug("no git remote '" + remoteName + "' is configured: only local tags are considered");
+            log.debug("no git remote '" + RemoteUrls.redact(remoteName) + "' is configured: only local tags are considered");
         }
         return Map.copyOf(tags);
     }
@@ -482,7 +482,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 tags.put(name, peeled.getOrDefault(name, id));
             }
         });
-        log.debug("remote '" + remoteName + "' has " + tags.size() + " matching tag(s)");
+        log.debug("remote '" + RemoteUrls.redact(remoteName) + "' has " + tags.size() + " matching tag(s)");
         return tags;
     }
 

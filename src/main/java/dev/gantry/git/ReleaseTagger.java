@@ -83,7 +83,7 @@ public final class ReleaseTagger {
                 return outcome(tag, TagOutcome.Action.WOULD_CREATE, null);
             }
             createAnnotated(tag, message);
-            log.warn("No git remote '" + repository.remoteName() + "' is configured: the tag " + tag
+            log.warn("No git remote '" + RemoteUrls.redact(repository.remoteName()) + "' is configured: the tag " + tag
                     + " was created locally only. Push it yourself, or set -Dgantry.git.remote=<name>.");
             return outcome(tag, TagOutcome.Action.CREATED_LOCAL_ONLY, null);
         }

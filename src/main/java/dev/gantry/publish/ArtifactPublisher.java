@@ -156,11 +156,11 @@ public final class ArtifactPublisher {
                     throw unexpected;
                 }
                 if (attempt == ATTEMPTS || isClientError(e.getMessage())) {
-                    throw Refusals.deployFailed(repository.getId(), shown(repository), e.getMessage(), attempt,
-                            remaining.get(0).repository().whyDeployFailed(e.getMessage()), e);
+                    throw Refusals.deployFailed(repository.getId(), shown(repository), shown(e), attempt,
+                            remaining.get(0).repository().whyDeployFailed(shown(e)), shownCause(e));
                 }
                 log.warn("Publishing to " + shown(repository) + " failed (attempt " + attempt + " of " + ATTEMPTS + "): "
-                        + e.getMessage() + "; retrying.");
+                        + shown(e) + "; retrying.");
                 pause(attempt);
                 if (immutable) {
                     // a repository that refuses redeploys must not be sent again what already arrived intact
@@ -220,5 +220,27 @@ public final class ArtifactPublisher {
     /** A repository's URL as logs and messages show it: without the credentials a URL may carry (user:token@host). */
     static String shown(RemoteRepository repository) {
         return RemoteUrls.withoutCredentials(repository.getUrl());
+    }
+
+    /**
+     * Resolver's message as logs and messages show it: Resolver names the repository with its URL, credentials
+     * included when the URL carries them ({@code -DaltDeploymentRepository=id::https://user:token@host/…}).
+     */
+    static String shown(Exception failure) {
+        return RemoteUrls.redact(String.valueOf(failure.getMessage()));
+    }
+
+    /**
+     * The failure to chain under Gantry's message, or null when a message in its chain carries credentials: Maven
+     * prints the causes with {@code -e} and {@code -X}, and a secret never reaches the output.
+     */
+    static Throwable shownCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (!RemoteUrls.redact(message).equals(message)) {
+                return null;
+            }
+        }
+        return failure;
     }
 }

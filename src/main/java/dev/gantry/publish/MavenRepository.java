@@ -99,7 +99,8 @@ public final class MavenRepository implements ArtifactRepository {
             if (notFound) {
                 return PublishedFiles.PublishedCopy.ABSENT;
             }
-            throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote), e.getMessage(), e);
+            throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote), ArtifactPublisher.shown(e),
+                    ArtifactPublisher.shownCause(e));
         } catch (IOException e) {
             throw Refusals.cannotCompareWithPublished(String.valueOf(artifact), e);
         }

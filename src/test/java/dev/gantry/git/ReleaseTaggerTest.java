@@ -195,6 +195,19 @@ class ReleaseTaggerTest {
             assertThat(remote.taggedCommit("v1.0.0")).isNull();
         }
 
+        /** -Dgantry.git.remote given a URL with a token: no remote of that name, and the token is not printed. */
+        @Test
+        void names_a_remote_that_is_not_configured_without_the_credentials_it_carries() throws Exception {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            try (GitRepository git = Way.GIT_CLI.open(work.dir(), "https://x-access-token:ghp_s3cret@github.com/o/r.git",
+                    new dev.gantry.testing.RecordingLog(lines, true))) {
+                assertThat(new ReleaseTagger(git).tagRelease("v1.0.0", "Release 1.0.0", false).action())
+                        .isEqualTo(Action.CREATED_LOCAL_ONLY);
+            }
+            assertThat(lines).anyMatch(l -> l.contains("No git remote 'https://github.com/o/r.git' is configured"))
+                    .noneMatch(l -> l.contains("ghp_s3cret"));
+        }
+
         @Test
         void creates_the_tag_locally_only_when_no_remote_is_configured() throws Exception {
             work.git("remote", "remove", "origin");

@@ -243,6 +243,56 @@ class MavenRepositoryTest {
         }
     }
 
+    /**
+     * {@code -DaltDeploymentRepository=id::https://user:token@host/…} puts the credentials in the URL, and Resolver names
+     * the repository by its URL in its messages: none of it reaches the log or the refusal, its causes included (Maven
+     * prints them with -e and -X).
+     */
+    @Nested
+    class ARepositoryUrlWithCredentials {
+
+        static final String TOKEN = "t0ken-in-the-url";
+
+        ModuleArtifacts unreachable(String version) throws IOException {
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort(); // closed again: nothing answers there
+            }
+            RemoteRepository remote = new RemoteRepository.Builder("alt", "default",
+                    "http://ci:" + TOKEN + "@127.0.0.1:" + port + "/repo").build();
+            return on(new MavenRepository(SYSTEM, session, remote), orders(version, "build=1"));
+        }
+
+        @Test
+        void aFailedDeployShowsThemNowhere() throws Exception {
+            ModuleArtifacts module = unreachable("1.2.0-SNAPSHOT");
+
+            Throwable refusal = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false));
+
+            assertThat(refusal).isInstanceOf(GantryException.class).hasMessageContaining("http://127.0.0.1:")
+                    .hasMessageContaining("after 3 attempts");
+            for (Throwable t = refusal; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN);
+            }
+            assertThat(log).hasSize(2).noneMatch(line -> line.contains(TOKEN));
+        }
+
+        @Test
+        void aReleaseCheckThatCannotReadTheRepositoryShowsThemNowhere() throws Exception {
+            ModuleArtifacts module = unreachable("1.1.0");
+
+            Throwable refusal = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false));
+
+            assertThat(refusal).isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("Cannot check whether the release is already in repository 'alt'");
+            for (Throwable t = refusal; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN);
+            }
+        }
+    }
+
     private static ModuleArtifacts on(ArtifactRepository other, ModuleArtifacts module) {
         return new ModuleArtifacts(module.module(), module.artifacts(), other);
     }
