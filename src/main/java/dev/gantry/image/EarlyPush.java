@@ -173,6 +173,21 @@ final class EarlyPush {
         }
     }
 
+    /**
+     * After a published push failed: stops Jib's steps still under way and waits for them, as {@link #abandon} does.
+     * Jib does not stop a step's siblings when one fails (a layer refused while another still uploads), and they would
+     * write to the registry and Jib's cache, and say so, after the image goal has failed. What they say still goes
+     * to the log as it is.
+     */
+    void stopSteps() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOPPING.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The executor Jib's steps run on: {@code Containerizer.setExecutorService}. */
     ExecutorService executor() {
         return executor;

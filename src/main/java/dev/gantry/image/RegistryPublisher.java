@@ -165,6 +165,7 @@ final class RegistryPublisher {
                     : "Jib's push had not reached its first upload when the look-up and checks passed.");
             digest = early.pushed().getDigest().toString();
         } catch (Exception e) {
+            early.stopSteps();
             if (registry.refusedExistingTag(e) && anyImmutableTagNow(registry, plan)) {
                 log.warn("Another build pushed " + image + " under one of " + immutable + " since the look-up; looking again.");
                 return Optional.empty();

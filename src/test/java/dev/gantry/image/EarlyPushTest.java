@@ -41,6 +41,35 @@ class EarlyPushTest {
         assertThat(stepEnded).as("the step ended before abandon() returned").isTrue();
     }
 
+    @Test
+    void a_published_push_that_failed_stops_the_steps_still_under_way() throws Exception {
+        // a layer refused by the registry (400) while another layer still uploads: Jib does not stop the upload
+        CountDownLatch uploading = new CountDownLatch(1);
+        AtomicBoolean uploaded = new AtomicBoolean();
+        AtomicBoolean stopped = new AtomicBoolean();
+        EarlyPush early = EarlyPush.start(null, new HeldLog(GantryLog.SILENT), hold -> {
+            hold.executor().submit(() -> {
+                uploading.countDown();
+                try {
+                    Thread.sleep(60_000);
+                    uploaded.set(true);
+                } catch (InterruptedException e) {
+                    stopped.set(true);
+                }
+            });
+            uploading.await();
+            throw new IOException("PUT blob answered HTTP 400");
+        });
+        early.publish();
+        assertThatThrownBy(early::pushed).hasMessage("PUT blob answered HTTP 400");
+
+        early.stopSteps();
+
+        assertThat(stopped).as("the upload still under way was stopped before stopSteps() returned").isTrue();
+        assertThat(uploaded).isFalse();
+        assertThat(early.executor().isTerminated()).isTrue();
+    }
+
     /** Work that an interrupt does not stop. */
     private static void finishFor(Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
