@@ -51,6 +51,13 @@ final class CliTag {
         }
     }
 
+    static void delete(GitCli git, String tag, String workTree) throws GantryException {
+        GitCli.Result result = run(git, tag, workTree, null, List.of("update-ref", "-d", "refs/tags/" + tag));
+        if (!result.succeeded()) {
+            throw Refusals.tagUnwritable(tag, workTree, GitRepository.gitError(result), null);
+        }
+    }
+
     private static GitCli.Result run(GitCli git, String tag, String workTree, String input, List<String> args)
             throws GantryException {
         try {

@@ -104,7 +104,15 @@ public final class ReleaseTagger {
         try {
             push(tag, false);
         } catch (GantryException refused) {
-            return pushedMeanwhile(tag, head, remote).orElseThrow(() -> refused);
+            try {
+                return pushedMeanwhile(tag, head, remote).orElseThrow(() -> refused);
+            } catch (GantryException notPushed) {
+                if (local.isEmpty()) {
+                    // the clone keeps no tag that the remote lacks: the next plan here would take the version for released
+                    deleteLocal(tag);
+                }
+                throw notPushed;
+            }
         }
         return outcome(tag, local.isPresent() ? TagOutcome.Action.PUSHED : TagOutcome.Action.CREATED, remote);
     }
@@ -171,6 +179,18 @@ public final class ReleaseTagger {
         try (Git git = Git.wrap(repository.jgit())) {
             git.tag().setName(tag).setMessage(message).setAnnotated(true).setSigned(false).setObjectId(repository.head())
                     .setTagger(TaggerIdentity.from(repository.jgit().getConfig())).call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw Refusals.tagUnwritable(tag, repository.workTree().toString(), e.getMessage(), e);
+        }
+    }
+
+    private void deleteLocal(String tag) throws GantryException {
+        if (repository.cli().isPresent()) {
+            CliTag.delete(repository.cli().get(), tag, repository.workTree().toString());
+            return;
+        }
+        try (Git git = Git.wrap(repository.jgit())) {
+            git.tagDelete().setTags(tag).call();
         } catch (GitAPIException | RuntimeException e) {
             throw Refusals.tagUnwritable(tag, repository.workTree().toString(), e.getMessage(), e);
         }

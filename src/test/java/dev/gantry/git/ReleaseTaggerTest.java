@@ -159,6 +159,8 @@ class ReleaseTaggerTest {
                     .hasMessageContaining("remote: Tags are protected: ask the release managers")
                     .hasMessageContaining("pre-receive hook declined")
                     .hasMessageNotContaining(remote.dir().toString());
+            assertThat(work.taggedCommit("v1.0.0")).as("no tag left in the clone that the remote lacks").isNull();
+            assertThat(remote.taggedCommit("v1.0.0")).isNull();
         }
 
         /** The plan read {@code released}; a goal bound before the tag committed on top of it. */
