@@ -1,6 +1,7 @@
 package dev.gantry.maven;
 
 import dev.gantry.publish.ArtifactPublisher;
+import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.GantryException;
@@ -150,7 +151,8 @@ final class ReleaseGate {
     /**
      * What publish would refuse, asked by the image goal before its image moves. Maven runs {@code image} before
      * {@code publish} in deploy, and publish deploys only at the end of the reactor; yet a release whose artifacts will
-     * be refused must push no image either (DESIGN.md: nothing half-published). Which files conflict and whether the
+     * be refused must push no image either (DESIGN.md: nothing half-published), nor a snapshot whose files would be
+     * (CodeArtifact's origin controls blocking a package). Which files conflict and whether the
      * release already published is this commit's are decided by {@link ArtifactPublisher}, the very code publish runs at
      * the end, through the same {@link ArtifactRepositories} (a CodeArtifact repository answers from its asset hashes,
      * with the token publish then reuses). Silent: a conflict stops the build here, and any warning is given once, by
@@ -158,11 +160,17 @@ final class ReleaseGate {
      */
     void checkBeforeImageMoves(ReactorRelease release, ReleaseOrigin origin, RepositorySystem repositorySystem,
             GantryLog log) throws GantryException {
-        if (release.plan.artifacts() != null && release.plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
+        if (release.plan.artifacts() != null) {
             ArtifactRepositories repositories = ArtifactRepositories.of(session, repositorySystem, log,
                     PublishMojo.keepSnapshots(session));
-            new ArtifactPublisher(repositorySystem, session.getRepositorySession(), GantryLog.SILENT)
-                    .alreadyPublished(ProjectArtifacts.packagedSoFar(session, repositories), origin);
+            ArtifactPublisher publisher = new ArtifactPublisher(repositorySystem, session.getRepositorySession(),
+                    GantryLog.SILENT);
+            List<ModuleArtifacts> modules = ProjectArtifacts.packagedSoFar(session, repositories);
+            if (release.plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE) {
+                publisher.alreadyPublished(modules, origin);
+            } else {
+                publisher.checkedSnapshots(modules); // a snapshot too: its image does not move when its files would be refused
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public final class ArtifactPublisher {
      */
     public Map<Artifact, PublishOutcome> publish(List<ModuleArtifacts> modules, boolean immutable, ReleaseOrigin origin,
             boolean dryRun) throws GantryException {
-        Set<Artifact> present = immutable ? alreadyPublished(modules, origin) : Set.of();
+        Set<Artifact> present = immutable ? alreadyPublished(modules, origin) : checkedSnapshots(modules);
         Map<Artifact, PublishOutcome> outcomes = new LinkedHashMap<>();
         Map<RemoteRepository, List<ModuleArtifacts>> toDeploy = new LinkedHashMap<>();
         for (ModuleArtifacts module : modules) {
@@ -134,6 +134,19 @@ public final class ArtifactPublisher {
     }
 
     /** @return the versions the files were sent under (a snapshot's: its timestamped build's) */
+    /**
+     * What would refuse a snapshot's files, asked of every module before any is sent (CodeArtifact's origin controls of
+     * a package set to BLOCK: sent anyway, the modules before it would be published and the rest refused). Reads only,
+     * so that it can be asked before anything else of the build moves. Nothing of a snapshot is there already: the set
+     * is empty.
+     */
+    public Set<Artifact> checkedSnapshots(List<ModuleArtifacts> modules) throws GantryException {
+        for (ModuleArtifacts module : modules) {
+            module.repository().published(module);
+        }
+        return Set.of();
+    }
+
     private Set<String> deploy(RemoteRepository repository, List<ModuleArtifacts> modules, boolean immutable)
             throws GantryException {
         List<ModuleArtifacts> remaining = modules;

@@ -53,12 +53,15 @@ public final class MavenRepository implements ArtifactRepository {
         return remote;
     }
 
-    /** Downloads each release file the repository holds and compares it byte for byte with this build's. */
+    /**
+     * Downloads each release file the repository holds and compares it byte for byte with this build's. A snapshot's
+     * files are a new build every time: none is there already, and nothing is downloaded.
+     */
     @Override
     public PublishedFiles published(ModuleArtifacts module) throws GantryException {
         Map<Artifact, PublishedFiles.PublishedCopy> copies = new LinkedHashMap<>();
         for (Artifact artifact : module.artifacts()) {
-            copies.put(artifact, publishedCopy(artifact));
+            copies.put(artifact, artifact.isSnapshot() ? PublishedFiles.PublishedCopy.ABSENT : publishedCopy(artifact));
         }
         // Resolver writes maven-metadata.xml after the files, but a generic repository has no notion of a version left
         // unfinished: a file there is published

@@ -1,0 +1,4 @@
+package it.acme.orders;
+
+public class Orders {
+}

@@ -1,0 +1,4 @@
+package it.acme.prices;
+
+public class Prices {
+}
