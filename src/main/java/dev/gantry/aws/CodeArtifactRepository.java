@@ -158,6 +158,11 @@ final class CodeArtifactRepository implements ArtifactRepository {
     }
 
     @Override
+    public boolean listRelease(ModuleArtifacts module) {
+        return false; // a version whose maven-metadata.xml never arrived is Unfinished, and its files are sent again whole
+    }
+
+    @Override
     public void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
         if (!snapshot || keepSnapshots <= 0) {
             return;

@@ -59,6 +59,8 @@ public final class ArtifactPublisher {
         Set<Artifact> present = immutable ? alreadyPublished(modules, origin) : checkedSnapshots(modules);
         Map<Artifact, PublishOutcome> outcomes = new LinkedHashMap<>();
         Map<RemoteRepository, List<ModuleArtifacts>> toDeploy = new LinkedHashMap<>();
+        // a release's modules some of whose files are not sent: the repository may lack what lists them (listRelease)
+        Set<String> partlySent = new HashSet<>();
         for (ModuleArtifacts module : modules) {
             List<Artifact> sent = new ArrayList<>();
             for (Artifact artifact : module.artifacts()) {
@@ -72,6 +74,9 @@ public final class ArtifactPublisher {
             if (!sent.isEmpty()) {
                 toDeploy.computeIfAbsent(module.repository().remote(), r -> new ArrayList<>()).add(module.with(sent));
             }
+            if (sent.size() < module.artifacts().size()) {
+                partlySent.add(module.module());
+            }
         }
         for (Map.Entry<RemoteRepository, List<ModuleArtifacts>> entry : toDeploy.entrySet()) {
             RemoteRepository repository = entry.getKey();
@@ -79,8 +84,17 @@ public final class ArtifactPublisher {
                 entry.getValue().forEach(m -> m.artifacts()
                         .forEach(a -> log.info("Would publish " + a + " to " + shown(repository))));
             } else {
-                Set<String> versions = deploy(repository, entry.getValue(), immutable);
+                Set<String> versions = deploy(repository, entry.getValue(), immutable, partlySent);
                 entry.getValue().forEach(m -> afterPublish(m, !immutable, versions));
+            }
+        }
+        if (immutable && !dryRun) {
+            for (ModuleArtifacts module : modules) {
+                if (partlySent.contains(module.module()) && module.repository().listRelease(module)) {
+                    log.info(module.module() + "'s maven-metadata.xml in " + shown(module.repository().remote())
+                            + " did not list " + module.artifacts().get(0).getBaseVersion() + " (a publish broke off after "
+                            + "the files, before it): listed now.");
+                }
             }
         }
         return outcomes;
@@ -133,7 +147,6 @@ public final class ArtifactPublisher {
         return present;
     }
 
-    /** @return the versions the files were sent under (a snapshot's: its timestamped build's) */
     /**
      * What would refuse a snapshot's files, asked of every module before any is sent (CodeArtifact's origin controls of
      * a package set to BLOCK: sent anyway, the modules before it would be published and the rest refused). Reads only,
@@ -147,8 +160,12 @@ public final class ArtifactPublisher {
         return Set.of();
     }
 
-    private Set<String> deploy(RemoteRepository repository, List<ModuleArtifacts> modules, boolean immutable)
-            throws GantryException {
+    /**
+     * @param partlySent where the modules are added whose files a retry does not send again (they arrived intact)
+     * @return the versions the files were sent under (a snapshot's: its timestamped build's)
+     */
+    private Set<String> deploy(RemoteRepository repository, List<ModuleArtifacts> modules, boolean immutable,
+            Set<String> partlySent) throws GantryException {
         List<ModuleArtifacts> remaining = modules;
         for (int attempt = 1; ; attempt++) {
             DeployRequest request = new DeployRequest();
@@ -180,6 +197,8 @@ public final class ArtifactPublisher {
                     Set<Artifact> arrived = alreadyPublished(remaining,
                             ReleaseOrigin.notKnown("the files arrived during a failed attempt of this build, so they can only "
                                     + "differ if they were damaged on the way"));
+                    remaining.stream().filter(m -> m.artifacts().stream().anyMatch(arrived::contains))
+                            .forEach(m -> partlySent.add(m.module()));
                     remaining = remaining.stream()
                             .map(m -> m.with(m.artifacts().stream().filter(a -> !arrived.contains(a)).toList()))
                             .filter(m -> !m.artifacts().isEmpty())

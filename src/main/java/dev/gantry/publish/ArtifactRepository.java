@@ -39,6 +39,17 @@ public interface ArtifactRepository {
     void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions);
 
     /**
+     * After a release publish that did not send all of the module's files (they were there already: an earlier
+     * attempt or run broke off after them), makes the repository list the version as a whole publish would have. A
+     * publish that breaks off leaves what comes last undone, and Resolver writes the artifact's
+     * {@code maven-metadata.xml} last: without it, version ranges, {@code LATEST}/{@code RELEASE} and the update bots
+     * that read it never see the release.
+     *
+     * @return whether the version had to be listed
+     */
+    boolean listRelease(ModuleArtifacts module) throws GantryException;
+
+    /**
      * What a person should know and do when Resolver's deploy to this repository failed with this message (a 403 from
      * CodeArtifact is an IAM action missing, not a {@code settings.xml} password), or null for the generic advice.
      */

@@ -5,6 +5,7 @@ import dev.gantry.release.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,20 @@ import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.deployment.DeployRequest;
+import org.eclipse.aether.deployment.DeploymentException;
+import org.eclipse.aether.metadata.DefaultMetadata;
+import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.MetadataRequest;
+import org.eclipse.aether.resolution.MetadataResult;
 import org.eclipse.aether.resolution.ResolutionErrorPolicy;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
+import org.eclipse.aether.transfer.MetadataNotFoundException;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 
 /**
@@ -34,6 +42,8 @@ import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
  * task, Artifactory's "max unique snapshots" setting), as they do for {@code maven-deploy-plugin}.
  */
 public final class MavenRepository implements ArtifactRepository {
+
+    private static final String METADATA = "maven-metadata.xml";
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -74,21 +84,59 @@ public final class MavenRepository implements ArtifactRepository {
     }
 
     /**
+     * Reads the artifact's {@code maven-metadata.xml} and, when it does not list the version, deploys it with the version
+     * listed. Between the read and the deploy another build could write the file: a window of one round trip, on the
+     * path that repairs a publish that broke off.
+     */
+    @Override
+    public boolean listRelease(ModuleArtifacts module) throws GantryException {
+        Artifact any = module.artifacts().get(0);
+        String version = any.getBaseVersion();
+        try (ScratchDirectory scratch = ScratchDirectory.create("gantry-metadata")) {
+            Metadata metadata = new DefaultMetadata(any.getGroupId(), any.getArtifactId(), "", METADATA,
+                    Metadata.Nature.RELEASE);
+            byte[] published = publishedMetadata(metadata, scratch.path());
+            if (ReleaseListing.lists(published, version)) {
+                return false;
+            }
+            Path listed = Files.write(scratch.path().resolve("listed-" + METADATA), ReleaseListing.withVersion(published,
+                    any.getGroupId(), any.getArtifactId(), version, Instant.now()));
+            DeployRequest request = new DeployRequest();
+            request.setRepository(remote);
+            request.addMetadata(new DefaultMetadata(any.getGroupId(), any.getArtifactId(), "", METADATA,
+                    Metadata.Nature.RELEASE, listed.toFile()));
+            system.deploy(session, request);
+            return true;
+        } catch (DeploymentException e) {
+            throw Refusals.deployFailed(remote.getId(), ArtifactPublisher.shown(remote), ArtifactPublisher.shown(e), 1,
+                    null, ArtifactPublisher.shownCause(e));
+        } catch (IOException e) {
+            throw Refusals.cannotCompareWithPublished(module.module() + "'s " + METADATA, e);
+        }
+    }
+
+    /** The repository's copy of the metadata, or null when it has none. */
+    private byte[] publishedMetadata(Metadata metadata, Path scratch) throws GantryException, IOException {
+        DefaultRepositorySystemSession probe = probeSession(scratch);
+        MetadataResult result = system.resolveMetadata(probe, List.of(new MetadataRequest(metadata, remote, null))).get(0);
+        if (result.getException() instanceof MetadataNotFoundException || result.getMetadata() == null
+                || result.getMetadata().getFile() == null) {
+            if (result.getException() != null && !(result.getException() instanceof MetadataNotFoundException)) {
+                throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote),
+                        ArtifactPublisher.shown(result.getException()), ArtifactPublisher.shownCause(result.getException()));
+            }
+            return null;
+        }
+        return Files.readAllBytes(result.getMetadata().getFile().toPath());
+    }
+
+    /**
      * The repository's copy of this release file, compared with this build's. Fetched into a throw-away local repository
      * so that neither the user's local repository nor the reactor answers in the remote's place.
      */
     private PublishedFiles.PublishedCopy publishedCopy(Artifact artifact) throws GantryException {
         try (ScratchDirectory scratch = ScratchDirectory.create("gantry-probe")) {
-            DefaultRepositorySystemSession probe = new DefaultRepositorySystemSession(session);
-            probe.setWorkspaceReader(null);
-            probe.setTransferListener(null); // a look-up, not a download the user should see as one
-            probe.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
-            // the bytes are compared below, so a published file without checksums is still read, as Maven 3.9's default
-            // policy reads it; Maven 4 fails on missing checksums by default and would make the file look unreadable
-            probe.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN);
-            probe.setCache(new DefaultRepositoryCache());
-            probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
-            probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.path().toFile())));
+            DefaultRepositorySystemSession probe = probeSession(scratch.path());
             ArtifactRequest request = new ArtifactRequest(artifact.setFile(null), List.of(remote), null);
             Path published = system.resolveArtifact(probe, request).getArtifact().getFile().toPath();
             Path built = artifact.getFile().toPath();
@@ -107,6 +155,24 @@ public final class MavenRepository implements ArtifactRepository {
         } catch (IOException e) {
             throw Refusals.cannotCompareWithPublished(String.valueOf(artifact), e);
         }
+    }
+
+    /**
+     * A session that reads the remote only: neither the user's local repository nor the reactor answers in its place,
+     * nor a cached answer, and the user sees no download.
+     */
+    private DefaultRepositorySystemSession probeSession(Path scratch) {
+        DefaultRepositorySystemSession probe = new DefaultRepositorySystemSession(session);
+        probe.setWorkspaceReader(null);
+        probe.setTransferListener(null); // a look-up, not a download the user should see as one
+        probe.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
+        // the bytes are compared, so a published file without checksums is still read, as Maven 3.9's default policy
+        // reads it; Maven 4 fails on missing checksums by default and would make the file look unreadable
+        probe.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN);
+        probe.setCache(new DefaultRepositoryCache());
+        probe.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
+        probe.setLocalRepositoryManager(system.newLocalRepositoryManager(probe, new LocalRepository(scratch.toFile())));
+        return probe;
     }
 
     @Override

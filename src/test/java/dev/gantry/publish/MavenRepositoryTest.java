@@ -244,6 +244,61 @@ class MavenRepositoryTest {
     }
 
     /**
+     * Resolver sends a release's files first and its artifact's maven-metadata.xml last: a publish that breaks off in
+     * between leaves the files without the listing that version ranges, LATEST/RELEASE and update bots read.
+     */
+    @Nested
+    class AReleaseWhoseMetadataNeverArrived {
+
+        Path metadata() {
+            return server.root().resolve("it/gantry/orders/maven-metadata.xml");
+        }
+
+        @Test
+        void isListedWhenTheRetryFindsEveryFileArrived() throws Exception {
+            publisher().publish(List.of(orders("1.0.0", "commit=0")), true, NOT_THIS_COMMITS, false);
+            server.failNextPutOf("it/gantry/orders/maven-metadata.xml");
+
+            Map<Artifact, PublishOutcome> outcomes = publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true,
+                    NOT_THIS_COMMITS, false);
+
+            assertThat(outcomes.values()).containsOnly(PublishOutcome.PUBLISHED);
+            assertThat(Files.readString(metadata())).contains("<version>1.0.0</version>", "<version>1.1.0</version>",
+                    "<release>1.1.0</release>");
+            assertThat(log).contains("it.gantry:orders's maven-metadata.xml in " + server.url() + " did not list 1.1.0 "
+                    + "(a publish broke off after the files, before it): listed now.");
+        }
+
+        @Test
+        void isListedByTheRerunThatFindsTheFilesPublished() throws Exception {
+            publisher().publish(List.of(orders("1.0.0", "commit=0")), true, NOT_THIS_COMMITS, false);
+            byte[] before = Files.readAllBytes(metadata());
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+            Files.write(metadata(), before); // as a run that broke off before the listing left it
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true,
+                    NOT_THIS_COMMITS, false);
+
+            assertThat(rerun.values()).containsOnly(PublishOutcome.ALREADY_PUBLISHED);
+            assertThat(Files.readString(metadata())).contains("<version>1.0.0</version>", "<version>1.1.0</version>",
+                    "<release>1.1.0</release>");
+            assertThat(uploads("orders-1.1.0.jar")).as("no file sent again").isEqualTo(1);
+        }
+
+        @Test
+        void costsTheRerunOfAWholePublishOneLookAndNoWrite() throws Exception {
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+            int before = requestsAfterAllRecorded().size();
+
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+
+            assertThat(requestsAfterAllRecorded().subList(before, server.requests().size()))
+                    .noneMatch(r -> r.startsWith("PUT "))
+                    .filteredOn(r -> r.endsWith("maven-metadata.xml 200")).hasSize(1);
+        }
+    }
+
+    /**
      * {@code -DaltDeploymentRepository=id::https://user:token@host/…} puts the credentials in the URL, and Resolver names
      * the repository by its URL in its messages: none of it reaches the log or the refusal, its causes included (Maven
      * prints them with -e and -X).
@@ -306,6 +361,11 @@ class MavenRepositoryTest {
         }
 
         @Override
+        public boolean listRelease(ModuleArtifacts module) throws GantryException {
+            return files.listRelease(module);
+        }
+
+        @Override
         public PublishedFiles published(ModuleArtifacts module) throws GantryException {
             return new PublishedFiles(files.published(module).copies(), true);
         }
@@ -321,6 +381,11 @@ class MavenRepositoryTest {
         @Override
         public RemoteRepository remote() {
             return files.remote();
+        }
+
+        @Override
+        public boolean listRelease(ModuleArtifacts module) throws GantryException {
+            return files.listRelease(module);
         }
 
         @Override
@@ -340,6 +405,11 @@ class MavenRepositoryTest {
         @Override
         public RemoteRepository remote() {
             return files.remote();
+        }
+
+        @Override
+        public boolean listRelease(ModuleArtifacts module) throws GantryException {
+            return files.listRelease(module);
         }
 
         @Override

@@ -27,6 +27,7 @@ public final class HttpMavenRepository implements AutoCloseable {
     private final String authorization;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failingPuts = new AtomicInteger();
+    private volatile String failingPath;
 
     private HttpMavenRepository(Path root, String user, String password) throws IOException {
         this.root = root;
@@ -56,6 +57,11 @@ public final class HttpMavenRepository implements AutoCloseable {
         failingPuts.set(count);
     }
 
+    /** Answers the next upload of a path ending so with 500 (a transient fault), once. */
+    public void failNextPutOf(String pathEnd) {
+        failingPath = pathEnd;
+    }
+
     /** {@code METHOD path status}, one line per request. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -83,7 +89,12 @@ public final class HttpMavenRepository implements AutoCloseable {
         Path file = root.resolve(path.substring("/repository/".length()));
         switch (method) {
             case "PUT" -> {
-                if (failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                String failing = failingPath;
+                boolean failPath = failing != null && path.endsWith(failing);
+                if (failPath) {
+                    failingPath = null;
+                }
+                if (failPath || failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     exchange.getRequestBody().readAllBytes();
                     exchange.sendResponseHeaders(500, -1);
                     return 500;
