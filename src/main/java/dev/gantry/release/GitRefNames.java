@@ -9,13 +9,14 @@ final class GitRefNames {
     private GitRefNames() {
     }
 
+    /** Also {@code git tag}'s own rule: no name starting with '-', which it would read as an option. */
     static boolean isValidTagName(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.endsWith("/") || name.endsWith(".") || name.endsWith(".lock")
+        if (name.isEmpty() || name.startsWith("/") || name.startsWith("-") || name.endsWith("/") || name.endsWith(".")
                 || name.contains("..") || name.contains("//") || name.contains("@{") || name.equals("@")) {
             return false;
         }
         for (String component : name.split("/")) {
-            if (component.startsWith(".")) {
+            if (component.startsWith(".") || component.endsWith(".lock")) {
                 return false;
             }
         }

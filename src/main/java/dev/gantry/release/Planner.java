@@ -62,6 +62,10 @@ public final class Planner {
             throw Refusals.stableBranchNeedsRelease(context.branch(), version, rule);
         }
         String tag = settings.tagPrefix() + version;
+        if (!GitRefNames.isValidTagName(tag)) {
+            // refused here, in validate: git would refuse it only at the tag goal, once the image and artifacts are out
+            throw Refusals.invalidReleaseTag(tag, settings.tagPrefix());
+        }
         Map<String, String> releaseTags = context.history().releaseTags(settings.tagPrefix());
         String taggedCommit = releaseTags.get(tag);
         String reason;

@@ -77,6 +77,13 @@ public final class Refusals {
                 + "-Dgantry.allowDirty=true to release anyway.");
     }
 
+    public static GantryException invalidReleaseTag(String tag, String prefix) {
+        return new GantryException("The release tag would be '" + tag + "' (<tagPrefix> '" + prefix + "' then the version), "
+                + "which git refuses as a tag name: no spaces or any of ~^:?*[\\, no '..', '//' or '@{', no part starting "
+                + "with '.' or ending with '.lock', and no '-' first. Nothing was built. Set <tagPrefix> (or "
+                + "-Dgantry.tagPrefix) to a prefix git accepts, such as the default 'v' or 'release/'.");
+    }
+
     public static GantryException headMovedSincePlan(String tag, String planned, String head) {
         return new GantryException("HEAD moved during the build: the release was planned and built from commit "
                 + ReleaseContext.shorten(planned) + " (the image's revision label and the artifacts name it), and HEAD is now "

@@ -128,6 +128,24 @@ class PlannerTest {
         }
 
         @Test
+        void aTagPrefixGitWouldRefuseIsRefusedBeforeAnythingIsBuilt() {
+            for (String prefix : List.of("rel ", "x:", "-", "a.lock/", "re..l")) {
+                PlanSettings settings = new PlanSettings(Flow.GITFLOW, List.of(), prefix, false, null, "orders", "r", "s");
+                assertThatThrownBy(() -> plan(settings, "main", "1.1.0", "1.0.0")).as(prefix)
+                        .hasMessageStartingWith("The release tag would be '" + prefix + "1.1.0' (<tagPrefix> '" + prefix
+                                + "' then the version), which git refuses as a tag name")
+                        .hasMessageContaining("Nothing was built.");
+            }
+            assertThat(history.tagLookups).as("refused before the tags are looked up").isZero();
+        }
+
+        @Test
+        void aTagPrefixWithAFolderIsATagName() throws GantryException {
+            PlanSettings settings = new PlanSettings(Flow.GITFLOW, List.of(), "release/", false, null, "orders", "r", "s");
+            assertThat(plan(settings, "main", "1.1.0", "1.0.0").gitTag()).isEqualTo("release/1.1.0");
+        }
+
+        @Test
         void settingAVersionReleasedFromAnotherCommitIsRefused() {
             history.tag("v1.1.0", OTHER);
             assertThatThrownBy(() -> plan("main", "1.1.0", "1.0.0")).hasMessage(
