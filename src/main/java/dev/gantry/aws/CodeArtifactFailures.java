@@ -1,5 +1,6 @@
 package dev.gantry.aws;
 
+import dev.gantry.release.AwsPartition;
 import dev.gantry.release.GantryException;
 import java.util.List;
 
@@ -20,16 +21,9 @@ final class CodeArtifactFailures {
         return call + (pkg == null ? "" : " of " + pkg) + " in " + where.describe();
     }
 
-    private static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-    }
-
     /** The resource an IAM action applies to, as a policy names it. */
     static String resource(String action, CodeArtifactUrl where, CodeArtifactPackage pkg) {
-        String arn = "arn:" + partition(where.region()) + ":codeartifact:" + where.region() + ":" + where.owner() + ":";
+        String arn = "arn:" + AwsPartition.of(where.region()) + ":codeartifact:" + where.region() + ":" + where.owner() + ":";
         switch (action) {
             case "sts:GetServiceBearerToken":
                 return "* (with the condition sts:AWSServiceName = codeartifact.amazonaws.com)";

@@ -114,14 +114,26 @@ public final class EcrApi implements AutoCloseable {
         } catch (SdkClientException e) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith("Unable to load credentials")) {
-                throw Refusals.ecrNoCredentials(repository, host.account(), host.region(), operation, "the default "
-                        + "credential chain found none (system properties, environment, web identity, profile, container, "
-                        + "instance)");
+                // the SDK's message says why each source gave none (a web identity STS refused, an SSO session expired):
+                // that is the diagnosis
+                throw Refusals.ecrNoCredentials(host.registry(), repository, host.account(), host.region(), operation,
+                        "the default credential chain found none: " + eachSourcesReason(message));
             }
             throw Refusals.ecrUnreachable(repository, host.account(), host.region(), operation, message);
         } catch (SdkException e) {
             throw Refusals.ecrUnreachable(repository, host.account(), host.region(), operation, String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * What the SDK's chain says of each source, without its list of provider objects: {@code Unable to load credentials
+     * from any of the providers in the chain AwsCredentialsProviderChain(…) : [source(): reason, …]}.
+     */
+    static String eachSourcesReason(String chainMessage) {
+        int reasons = chainMessage.indexOf(" : [");
+        String each = reasons < 0 || !chainMessage.endsWith("]") ? chainMessage
+                : chainMessage.substring(reasons + " : [".length(), chainMessage.length() - 1);
+        return each.endsWith(".") ? each.substring(0, each.length() - 1) : each;
     }
 
     /** An AWS service error, named as AWS names it (the SDK has no class for AccessDenied: it is a code). */
@@ -148,13 +160,31 @@ public final class EcrApi implements AutoCloseable {
         return client;
     }
 
-    /** A client builder for the host: its region, FIPS and dual-stack as the host says, the URLConnection client. */
+    /**
+     * A client builder for the host: its region, FIPS and dual-stack when the host asks for them, the URLConnection
+     * client. Only set when asked, so that AWS_USE_FIPS_ENDPOINT or a profile's use_fips_endpoint still apply to a
+     * plain host; and not with an endpoint of the user's own (AWS_ENDPOINT_URL_ECR, a VPC endpoint), which the SDK
+     * refuses to combine with either.
+     */
     static EcrClientBuilder builder(EcrHost host) {
-        return EcrClient.builder()
+        EcrClientBuilder builder = EcrClient.builder()
                 .region(Region.of(host.region()))
-                .fipsEnabled(host.fips())
-                .dualstackEnabled(host.dualStack())
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (!endpointConfigured()) {
+            if (host.fips()) {
+                builder.fipsEnabled(true);
+            }
+            if (host.dualStack()) {
+                builder.dualstackEnabled(true);
+            }
+        }
+        return builder;
+    }
+
+    /** Whether the SDK is given an endpoint for ECR by the environment or a system property (not read: a profile's). */
+    private static boolean endpointConfigured() {
+        return System.getProperty("aws.endpointUrlEcr") != null || System.getProperty("aws.endpointUrl") != null
+                || System.getenv("AWS_ENDPOINT_URL_ECR") != null || System.getenv("AWS_ENDPOINT_URL") != null;
     }
 
     @Override

@@ -208,7 +208,8 @@ abstract class GantryMojo extends AbstractMojo {
 
     /** The reactor's release: planned by the first goal that asks (normally {@code plan}, in validate). */
     protected final ReactorRelease reactorRelease() throws GantryException {
-        synchronized (session) {
+        // not the MavenSession: under -T each module runs with a clone of it; the repository session is shared
+        synchronized (session.getRepositorySession().getData()) {
             ReactorRelease release = ReactorRelease.find(session);
             if (release == null) {
                 long start = System.nanoTime();

@@ -721,14 +721,14 @@ public final class Refusals {
                 + "pipeline once fixed: what is done is kept.");
     }
 
-    public static GantryException ecrNoCredentials(String repository, String account, String region, String call,
-            String detail) {
+    public static GantryException ecrNoCredentials(String registry, String repository, String account, String region,
+            String call, String detail) {
         return new GantryException("No AWS credentials for ECR's " + call + " on " + ecrRepository(repository, account,
                 region) + ": " + detail + ". Gantry asks ECR for the registry token with the AWS SDK's default credential "
                 + "chain: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login for SSO), or "
                 + "a web identity (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' "
                 + "configure-aws-credentials sets), or run where a container or instance role applies; or put a <server> "
-                + "with <id>" + account + ".dkr.ecr." + region + ".amazonaws.com</id> and a token in settings.xml.");
+                + "with <id>" + registry + "</id> and a token in settings.xml.");
     }
 
     public static GantryException ecrCredentialsRejected(String repository, String account, String region, String call,
@@ -742,7 +742,7 @@ public final class Refusals {
             String action, String detail) {
         // GetAuthorizationToken is not a repository's action: IAM grants it on every resource
         String resource = action.equals("ecr:GetAuthorizationToken") ? "*"
-                : "arn:aws:ecr:" + region + ":" + account + ":repository/" + repository;
+                : "arn:" + AwsPartition.of(region) + ":ecr:" + region + ":" + account + ":repository/" + repository;
         return new GantryException("AWS denied " + action + " (ECR's " + call + ") on " + ecrRepository(repository, account,
                 region) + " to these credentials" + (detail == null || detail.isBlank() ? "" : ": " + detail) + ". Allow "
                 + action + " on " + resource + " in the IAM policy of the role or user the build runs as (docs/ecr.md lists "
@@ -816,7 +816,8 @@ public final class Refusals {
             String detail) {
         return new GantryException("AWS denied " + action + " on the ECR repository " + repository + " (account " + account
                 + ", region " + region + "): " + detail + ". Gantry creates and configures the repository before the first "
-                + "push. Grant the build's role the IAM action " + action + " on arn:aws:ecr:" + region + ":" + account
+                + "push. Grant the build's role the IAM action " + action + " on arn:" + AwsPartition.of(region) + ":ecr:"
+                + region + ":" + account
                 + ":repository/" + repository + " (see docs/ecr.md for all the actions), or create the "
                 + "repository yourself and " + PROVISION_OFF + ".");
     }

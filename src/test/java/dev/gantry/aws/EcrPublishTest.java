@@ -432,6 +432,22 @@ class EcrPublishTest {
     }
 
     @Nested
+    class Endpoints {
+
+        /**
+         * A FIPS host reached through an endpoint of the user's own (AWS_ENDPOINT_URL_ECR, here the stand-in's): the SDK
+         * refuses FIPS together with a custom endpoint, so Gantry asks for FIPS only when no endpoint is given.
+         */
+        @Test
+        void a_fips_host_with_an_endpoint_of_the_users_own_gets_its_token() {
+            EcrHost fips = EcrHost.parse("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com").orElseThrow();
+            try (software.amazon.awssdk.services.ecr.EcrClient client = EcrApi.builder(fips).build()) {
+                assertThat(client.getAuthorizationToken().authorizationData()).isNotEmpty();
+            }
+        }
+    }
+
+    @Nested
     class Credentials {
 
         @Test
@@ -442,14 +458,16 @@ class EcrPublishTest {
 
             assertThatThrownBy(() -> publish(request("no-credentials", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)))
                     .isInstanceOf(GantryException.class)
-                    .hasMessage("No AWS credentials for ECR's GetAuthorizationToken on ECR repository no-credentials "
-                            + "(account 123456789012, region us-east-1): the default credential chain found none (system "
-                            + "properties, environment, web identity, profile, container, instance). Gantry asks ECR for the "
-                            + "registry token with the AWS SDK's default credential chain: set AWS_ACCESS_KEY_ID and "
-                            + "AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (after aws sso login for SSO), or a web identity "
-                            + "(AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, as GitHub Actions' configure-aws-credentials "
-                            + "sets), or run where a container or instance role applies; or put a <server> with "
-                            + "<id>123456789012.dkr.ecr.us-east-1.amazonaws.com</id> and a token in settings.xml.");
+                    .hasMessageStartingWith("No AWS credentials for ECR's GetAuthorizationToken on ECR repository "
+                            + "no-credentials (account 123456789012, region us-east-1): the default credential chain found "
+                            + "none: SystemPropertyCredentialsProvider(): Unable to load credentials from system settings.")
+                    // why each source gave none is the diagnosis (a web identity STS refused, an expired SSO session)
+                    .hasMessageContaining(", WebIdentityTokenCredentialsProvider(): Either the environment variable "
+                            + "AWS_WEB_IDENTITY_TOKEN_FILE or the javaproperty aws.webIdentityTokenFile must be set.")
+                    .hasMessageContaining("IMDS credentials have been disabled by environment variable or system "
+                            + "property. Gantry asks ECR for the registry token with the AWS SDK's default credential chain")
+                    .hasMessageEndingWith("or put a <server> with <id>" + ecr.host() + "</id> and a token in settings.xml.")
+                    .hasMessageNotContaining("AwsCredentialsProviderChain(");
             assertThat(ecr.calls()).isEmpty();
         }
 
