@@ -218,13 +218,17 @@ abstract class GantryMojo extends AbstractMojo {
                 ModuleSteps modules = moduleSteps();
                 getLog().debug("Gantry read which steps each module runs in " + (System.nanoTime() - asked) / 1_000_000
                         + " ms");
-                ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules);
+                // the plan promises an image only when a module will build it
+                MavenProject imageModule = imageProject();
+                boolean imageBuilt = imageModule != null && !ImageModule.skipsImage(imageModule, session.getUserProperties(),
+                        session.getSystemProperties());
+                ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules, imageBuilt);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
                 gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun);
                 // a reactor's image module is named with the plan, and an <imageModule> naming none refused before the build
                 Optional<String> imageFrom = plan.image() != null && session.getProjects().size() > 1
-                        ? imageFrom(imageProject()) : Optional.empty();
+                        ? imageFrom(imageModule) : Optional.empty();
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
@@ -318,7 +322,8 @@ abstract class GantryMojo extends AbstractMojo {
         List<MavenProject> taking = gate().participants("image");
         return ImageModule.chosenFrom(projects.stream()
                 .filter(p -> ImageModule.packagedForImage(p) && !GantrySettings.skipped(p) && taking.contains(p)
-                        && !Boolean.parseBoolean(p.getProperties().getProperty("gantry.image.skip")))
+                        && !ImageModule.skipsImage(p, session.getUserProperties(),
+                                session.getSystemProperties()))
                 .toList());
     }
 

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Which module the reactor's image is built from when {@code <imageModule>} does not say: the last module with packaging
@@ -22,6 +26,7 @@ import org.apache.maven.project.MavenProject;
 final class ImageModule {
 
     /** Where a module keeps its main sources by Maven's layout, for the JVM languages that build with Maven plugins. */
+    private static final String SKIP_PROPERTY = "gantry.image.skip";
     private static final List<String> MAIN_SOURCES = List.of("src/main/java", "src/main/kotlin", "src/main/groovy",
             "src/main/scala");
 
@@ -34,6 +39,30 @@ final class ImageModule {
      */
     static boolean packagedForImage(MavenProject project) {
         return "jar".equals(project.getPackaging()) || QuarkusBuild.PACKAGING.equals(project.getPackaging());
+    }
+
+    /**
+     * Whether the module's image goal skips its image: {@code gantry.image.skip} as a user or system property
+     * ({@code -D}) or in the module's properties, or {@code <skipImage>true</skipImage>} in the plugin's configuration
+     * of the module (its own or an execution's). Asked by the plan, so that it promises no image that will not be built.
+     */
+    static boolean skipsImage(MavenProject project, Properties userProperties, Properties systemProperties) {
+        if (Stream.of(userProperties, systemProperties, project.getProperties())
+                .anyMatch(properties -> Boolean.parseBoolean(properties.getProperty(SKIP_PROPERTY)))) {
+            return true;
+        }
+        Plugin plugin = project.getPlugin(GantryMojo.PLUGIN_KEY);
+        if (plugin == null) {
+            return false;
+        }
+        return Stream.concat(Stream.of(plugin.getConfiguration()), plugin.getExecutions().stream()
+                        .filter(e -> e.getGoals().contains("image")).map(PluginExecution::getConfiguration))
+                .anyMatch(ImageModule::saysSkipImage);
+    }
+
+    private static boolean saysSkipImage(Object configuration) {
+        Xpp3Dom skip = configuration instanceof Xpp3Dom dom ? dom.getChild("skipImage") : null;
+        return skip != null && Boolean.parseBoolean(skip.getValue() == null ? null : skip.getValue().strip());
     }
 
     /**

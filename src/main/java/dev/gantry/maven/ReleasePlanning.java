@@ -49,9 +49,10 @@ final class ReleasePlanning {
     }
 
     /**
-     * @param modules which of the plugin's steps each module runs in this build
+     * @param modules    which of the plugin's steps each module runs in this build
+     * @param imageBuilt whether a module of the reactor builds the image in this build ({@link ImageModule})
      */
-    Planned plan(GantrySettings settings, ModuleSteps modules) throws GantryException {
+    Planned plan(GantrySettings settings, ModuleSteps modules, boolean imageBuilt) throws GantryException {
         MavenProject top = session.getTopLevelProject();
         Properties buildProperties = Deployers.buildProperties(session);
         for (MavenProject module : session.getProjects()) {
@@ -61,7 +62,8 @@ final class ReleasePlanning {
         }
         PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                 settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
-                repositoryUrl(top, false, buildProperties), repositoryUrl(top, true, buildProperties), declaredGoals(modules));
+                repositoryUrl(top, false, buildProperties), repositoryUrl(top, true, buildProperties),
+                declaredGoals(modules, imageBuilt));
         Planner planner = new Planner(planSettings);
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log,
                 ReadsHeadAhead.find(session))) {
@@ -101,10 +103,10 @@ final class ReleasePlanning {
 
     /**
      * The Gantry goals that the reactor's POMs bind in executions that run in this build (all of them when none is: goals
-     * run from the command line), less {@code image} when no module has packaging jar (or quarkus), and less {@code publish} when
+     * run from the command line), less {@code image} when no module builds it (no jar or quarkus module, or each one skips it), and less {@code publish} when
      * maven-deploy-plugin is told to skip every module that runs it ({@link DeploySkipped}).
      */
-    private Set<String> declaredGoals(ModuleSteps modules) {
+    private Set<String> declaredGoals(ModuleSteps modules, boolean imageBuilt) {
         Set<String> goals = new HashSet<>();
         for (String goal : PlanSettings.ALL_GOALS) {
             // an execution turned off with <phase>none</phase>, or bound to a phase this build does not reach, runs nothing
@@ -120,8 +122,8 @@ final class ReleasePlanning {
         if (goals.isEmpty()) {
             goals.addAll(PlanSettings.ALL_GOALS);
         }
-        if (session.getProjects().stream().noneMatch(ImageModule::packagedForImage)) {
-            goals.remove("image"); // an image is built from a jar (or Quarkus) module; a reactor of poms has none to build
+        if (!imageBuilt) {
+            goals.remove("image"); // no jar (or Quarkus) module builds it: none, or each one skips it
         }
         return goals;
     }

@@ -150,8 +150,8 @@ public final class Planner {
      */
     private String noImage(ReleaseContext context, BranchRule rule) {
         if (!settings.runs("image")) {
-            return "no module with packaging jar runs gantry:image in this build; an image is built from the application's "
-                    + "jar module.";
+            return "no module builds it in this build: an image is built from the application's jar module, and none "
+                    + "runs gantry:image without skipping it (gantry.skip, gantry.image.skip or <skipImage>).";
         }
         if (Boolean.FALSE.equals(rule.images())) {
             return "images are off for branch '" + context.branch() + "' (" + rule + "); set <images>true</images> in its "

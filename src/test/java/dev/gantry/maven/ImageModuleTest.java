@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +34,36 @@ class ImageModuleTest {
         MavenProject project = new MavenProject(model);
         project.setFile(basedir.resolve("pom.xml").toFile());
         return project;
+    }
+
+    /** What makes the image goal skip, so that the plan promises no image the build will not make. */
+    @Test
+    void sees_the_image_skipped_by_property_or_by_the_plugins_configuration() throws IOException {
+        MavenProject app = module("app", "src/main/java/shop/App.java");
+        Properties none = new Properties();
+        Properties skip = new Properties();
+        skip.setProperty("gantry.image.skip", "true");
+        assertThat(ImageModule.skipsImage(app, none, none)).isFalse();
+        assertThat(ImageModule.skipsImage(app, skip, none)).as("-Dgantry.image.skip=true").isTrue();
+
+        Plugin gantry = new Plugin();
+        gantry.setGroupId("dev.gantry");
+        gantry.setArtifactId("gantry-maven-plugin");
+        PluginExecution execution = new PluginExecution();
+        execution.setGoals(List.of("plan", "image"));
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom skipImage = new Xpp3Dom("skipImage");
+        skipImage.setValue("true");
+        configuration.addChild(skipImage);
+        execution.setConfiguration(configuration);
+        gantry.addExecution(execution);
+        app.getModel().setBuild(new Build());
+        app.getBuild().addPlugin(gantry);
+        assertThat(ImageModule.skipsImage(app, none, none)).as("<skipImage> in the execution of image").isTrue();
+
+        app.getProperties().setProperty("gantry.image.skip", "false");
+        skipImage.setValue("false");
+        assertThat(ImageModule.skipsImage(app, none, none)).isFalse();
     }
 
     @Test

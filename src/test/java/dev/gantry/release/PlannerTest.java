@@ -324,11 +324,12 @@ class PlannerTest {
         }
 
         @Test
-        void aBuildWithoutTheImageGoalSaysThatNoJarModuleRunsIt() throws GantryException {
+        void aBuildWithoutTheImageGoalSaysThatNoJarModuleBuildsIt() throws GantryException {
             PlanSettings noImageGoal = new PlanSettings(Flow.GITFLOW, List.of(), "v", false, null, "orders", "r", "s",
                     Set.of("publish", "tag"));
-            assertThat(plan(noImageGoal, "main", "1.0.0", null).noImage()).isEqualTo("no module with packaging jar runs "
-                    + "gantry:image in this build; an image is built from the application's jar module.");
+            assertThat(plan(noImageGoal, "main", "1.0.0", null).noImage()).isEqualTo("no module builds it in this build: "
+                    + "an image is built from the application's jar module, and none runs gantry:image without skipping it "
+                    + "(gantry.skip, gantry.image.skip or <skipImage>).");
         }
 
         @Test
