@@ -117,12 +117,21 @@ final class ReleaseGate {
         }
     }
 
-    /** A release is made of every module: a build of part of the reactor (-pl, -rf) publishes nothing. */
+    /**
+     * A release is made of every module: a build of part of the reactor (-pl, -rf) publishes nothing, nor one started
+     * in a module's directory ({@code cd app && mvn deploy}, {@code -f app/pom.xml}), which Maven builds alone.
+     */
     private void checkWholeReactor() throws GantryException {
         List<MavenProject> all = session.getAllProjects();
         if (all != null && session.getProjects().size() < all.size()) {
             throw Refusals.partialReactor(all.stream().filter(p -> !session.getProjects().contains(p))
                     .map(MavenProject::getArtifactId).toList());
+        }
+        MavenProject top = session.getTopLevelProject();
+        Optional<java.nio.file.Path> enclosing = top.getBasedir() == null ? Optional.empty()
+                : EnclosingReactor.of(top.getBasedir().toPath());
+        if (enclosing.isPresent()) {
+            throw Refusals.buildStartedInModule(top.getArtifactId(), top.getBasedir().toString(), enclosing.get().toString());
         }
     }
 

@@ -182,6 +182,13 @@ public final class Refusals {
                 + "a re-run keeps what an earlier run published.");
     }
 
+    public static GantryException buildStartedInModule(String module, String moduleDir, String root) {
+        return new GantryException("This build starts in module " + module + " (" + moduleDir + "), a module of the project "
+                + "in " + root + ": Maven builds only " + module + " then, and a release is made of every module of the "
+                + "repository: nothing is published. Run mvn deploy in " + root + " (not in the module's directory, nor with "
+                + "-f pointing at its pom.xml); a re-run keeps what an earlier run published.");
+    }
+
     public static GantryException reactorFailed(String goal, List<String> failed) {
         return new GantryException("Not running " + goal + " at the end of the reactor: " + String.join(", ", failed)
                 + " failed, and a release is made of every module (-fae or --fail-never let the build go on). Nothing more is "
