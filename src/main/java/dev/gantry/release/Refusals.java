@@ -780,9 +780,29 @@ public final class Refusals {
 
     public static GantryException ecrFailed(String repository, String account, String region, String call, int status,
             String code, String detail) {
-        return new GantryException("ECR answered " + call + " on " + ecrRepository(repository, account, region) + " with HTTP "
-                + status + " " + code + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". Re-run the "
-                + "pipeline; what is done is kept. If it persists, check AWS's service health for " + region + ".");
+        String answer = "ECR answered " + call + " on " + ecrRepository(repository, account, region) + " with HTTP " + status
+                + " " + code + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". ";
+        if (status >= 400 && status < 500) {
+            // the request itself was refused: a re-run sends the same one
+            return new GantryException(answer + ecrClientErrorAdvice(code) + "A re-run alone gets the same answer; what is "
+                    + "done is kept.");
+        }
+        return new GantryException(answer + "Re-run the pipeline; what is done is kept. If it persists, check AWS's service "
+                + "health for " + region + ".");
+    }
+
+    private static String ecrClientErrorAdvice(String code) {
+        return switch (code) {
+            case "InvalidParameterException" -> "ECR refused a value Gantry sent: check the repository name (ECR's: 2-256 "
+                    + "lower-case letters and digits, separated by single '.', '_' or '-', and '/' between parts) and the "
+                    + "gantry.ecr.* settings. ";
+            case "KmsException" -> "The KMS key could not be used: check gantry.ecr.kmsKey (an id, ARN or alias of the "
+                    + "repository's region) and that the key's policy lets the build's role use it for ECR. ";
+            case "LimitExceededException" -> "A quota of the account is reached (repositories, lifecycle policy size, tags "
+                    + "…): see Amazon ECR's service quotas, and ask for more or clean up. ";
+            default -> "The request itself was refused: check the image repository and the gantry.ecr.* settings against "
+                    + "ECR's answer. ";
+        };
     }
 
     public static GantryException serverPasswordUndecryptable(String serverId, String problem) {
