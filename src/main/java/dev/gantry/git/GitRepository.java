@@ -390,12 +390,15 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         }
     }
 
-    /** As JGit reads them, through {@code git for-each-ref}: an annotated tag's line carries its peeled commit last. */
+    /**
+     * As JGit reads them, through {@code git for-each-ref}: an annotated tag's line carries what it points at, peeled
+     * once; a tag of a tag (rare) is peeled to its commit by one more {@code git rev-parse}.
+     */
     private Map<String, String> localTags(GitCli git, String prefix) throws GantryException {
         GitCli.Result result;
         try {
-            result = git.run(LOCAL_TIMEOUT, "for-each-ref", "--format=%(refname)%09%(objectname)%09%(*objectname)",
-                    TAGS + prefix + "*");
+            result = git.run(LOCAL_TIMEOUT, "for-each-ref",
+                    "--format=%(refname)%09%(objectname)%09%(*objectname)%09%(*objecttype)", TAGS + prefix + "*");
         } catch (IOException e) {
             throw Refusals.gitUnreadable("the tags", workTree.toString(), e.getMessage(), e);
         }
@@ -403,10 +406,30 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             throw Refusals.gitUnreadable("the tags", workTree.toString(), gitError(result), null);
         }
         Map<String, String> tags = new LinkedHashMap<>();
+        List<String> tagsOfTags = new ArrayList<>();
         for (String line : result.stdout().split("\n")) {
             String[] fields = line.split("\t", -1);
-            if (fields.length == 3 && fields[0].startsWith(TAGS + prefix)) {
+            if (fields.length == 4 && fields[0].startsWith(TAGS + prefix)) {
                 tags.put(fields[0].substring(TAGS.length()), fields[2].isEmpty() ? fields[1] : fields[2]);
+                if (fields[3].equals("tag")) {
+                    tagsOfTags.add(fields[0]);
+                }
+            }
+        }
+        if (!tagsOfTags.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("rev-parse"));
+            tagsOfTags.forEach(ref -> args.add(ref + "^{commit}"));
+            try {
+                GitCli.Result commits = git.run(LOCAL_TIMEOUT, args.toArray(String[]::new));
+                List<String> lines = commits.stdout().lines().toList();
+                if (!commits.succeeded() || lines.size() != tagsOfTags.size()) {
+                    throw Refusals.gitUnreadable("the tags", workTree.toString(), gitError(commits), null);
+                }
+                for (int i = 0; i < tagsOfTags.size(); i++) {
+                    tags.put(tagsOfTags.get(i).substring(TAGS.length()), lines.get(i).strip());
+                }
+            } catch (IOException e) {
+                throw Refusals.gitUnreadable("the tags", workTree.toString(), e.getMessage(), e);
             }
         }
         return tags;

@@ -282,6 +282,20 @@ class GitRepositoryTest {
             }
         }
 
+        /** A tag pointing at another tag (git tag -a v1.3.0 rc-1) is the commit under both, as ls-remote's ^{} says. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void peels_a_tag_of_a_tag_to_its_commit(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            String commit = repo.commitPom("1.3.0");
+            repo.annotatedTag("rc-1");
+            repo.git("tag", "-a", "v1.3.0", "-m", "Release 1.3.0", "rc-1");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(git.releaseTags("v")).isEqualTo(Map.of("v1.3.0", commit));
+                assertThat(git.localTag("v1.3.0")).contains(commit);
+            }
+        }
+
         /** git writes names as they were given; one in Latin-1 (here "café") must not make the others unreadable. */
         @ParameterizedTest
         @EnumSource(Way.class)
