@@ -46,7 +46,7 @@ final class CliHead {
         // git's own directories last: what HeadReadAhead watches for a HEAD that moves before the plan takes the read
         return new Started(git, start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD",
                 "--git-dir", "--git-common-dir"),
-                start(git, "HEAD\nHEAD^:./pom.xml\n", "cat-file", "--batch"),
+                git.startBatch(GitRepository.LOCAL_TIMEOUT, "HEAD\nHEAD^:./pom.xml\n"),
                 start(git, null, "config", "--get", "remote." + remoteName + ".url"));
     }
 
@@ -147,7 +147,7 @@ final class CliHead {
 
     /** The answers of {@code git cat-file --batch} to {@code count} requests, as {@link #answers(String)} reads them. */
     static List<String> answers(String batch, int count) {
-        byte[] out = batch.getBytes(StandardCharsets.UTF_8); // as git wrote them: git's output is read as UTF-8
+        byte[] out = batch.getBytes(StandardCharsets.ISO_8859_1); // as git wrote them: GitCli#batch reads a char per byte
         List<String> answers = new ArrayList<>();
         int at = 0;
         while (at < out.length) {
@@ -188,8 +188,7 @@ final class CliHead {
         if (objects.isEmpty()) {
             return List.of();
         }
-        GitCli.Result result = git.runWithInput(GitRepository.LOCAL_TIMEOUT, String.join("\n", objects) + "\n",
-                "cat-file", "--batch");
+        GitCli.Result result = git.batch(GitRepository.LOCAL_TIMEOUT, String.join("\n", objects) + "\n");
         List<String> answers = result.succeeded() ? answers(result.stdout(), objects.size()) : List.of();
         if (answers.isEmpty()) {
             return objects.stream().map(object -> Optional.<String>empty()).toList();

@@ -2,6 +2,7 @@ package dev.gantry.git;
 
 import dev.gantry.release.GantryLog;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,14 +87,36 @@ public final class GitCli {
 
     /** Runs {@link #run} on a thread of its own, so that several git processes run at once. */
     CompletableFuture<Result> start(Duration timeout, String input, String... args) {
+        return start(subcommand(args), () -> runWithInput(timeout, input, args));
+    }
+
+    /**
+     * {@code git cat-file --batch} with {@code input}, started on a thread of its own; its output read one character per
+     * byte (ISO-8859-1), since its answers are told apart by their sizes in bytes: {@link CliHead#answers} takes them
+     * apart and reads each as UTF-8.
+     */
+    CompletableFuture<Result> startBatch(Duration timeout, String input) {
+        return start("cat-file", () -> batch(timeout, input));
+    }
+
+    /** As {@link #startBatch}, waited for. */
+    Result batch(Duration timeout, String input) throws IOException {
+        return run(timeout, input, StandardCharsets.ISO_8859_1, "cat-file", "--batch");
+    }
+
+    private interface GitCall {
+        Result call() throws IOException;
+    }
+
+    private static CompletableFuture<Result> start(String name, GitCall call) {
         CompletableFuture<Result> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                future.complete(runWithInput(timeout, input, args));
+                future.complete(call.call());
             } catch (IOException | RuntimeException e) {
                 future.completeExceptionally(e);
             }
-        }, "gantry-git-" + subcommand(args));
+        }, "gantry-git-" + name);
         thread.setDaemon(true);
         thread.start();
         return future;
@@ -124,6 +147,10 @@ public final class GitCli {
 
     /** As {@link #run}, writing {@code input} (null: nothing) to git's standard input. */
     Result runWithInput(Duration timeout, String input, String... args) throws IOException {
+        return run(timeout, input, StandardCharsets.UTF_8, args);
+    }
+
+    private Result run(Duration timeout, String input, Charset stdout, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
@@ -156,7 +183,7 @@ public final class GitCli {
             }
             // decoded leniently: one name that is not UTF-8 (a tag on the remote, a commit message in Latin-1) must not
             // make the whole answer unreadable; it reads with U+FFFD in place of its odd bytes
-            Result result = new Result(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+            Result result = new Result(process.exitValue(), new String(Files.readAllBytes(out), stdout),
                     new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
             log.debug("git " + subcommand(args) + " exited " + result.exitCode() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             return result;

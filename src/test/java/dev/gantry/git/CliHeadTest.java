@@ -24,7 +24,7 @@ class CliHeadTest {
         repo.write("pom.xml", GitFixture.pom("1.1.0")).commit("Deuxième version, ünïcödé");
 
         GitCli git = GitCli.unprobed(dir, GantryLog.SILENT);
-        GitCli.Result batch = git.runWithInput(GitRepository.LOCAL_TIMEOUT, "HEAD\nHEAD^:./pom.xml\n", "cat-file", "--batch");
+        GitCli.Result batch = git.batch(GitRepository.LOCAL_TIMEOUT, "HEAD\nHEAD^:./pom.xml\n");
         List<String> answers = CliHead.answers(batch.stdout());
 
         assertThat(answers).hasSize(2);
@@ -39,8 +39,7 @@ class CliHeadTest {
         repo.write("pom.xml", GitFixture.pom("1.0.0")).commit("Second");
 
         GitCli git = GitCli.unprobed(dir, GantryLog.SILENT);
-        List<String> answers = CliHead.answers(git.runWithInput(GitRepository.LOCAL_TIMEOUT, "HEAD\nHEAD^:./pom.xml\n",
-                "cat-file", "--batch").stdout());
+        List<String> answers = CliHead.answers(git.batch(GitRepository.LOCAL_TIMEOUT, "HEAD\nHEAD^:./pom.xml\n").stdout());
 
         assertThat(answers).hasSize(2);
         assertThat(answers.get(1)).isEqualTo("HEAD^:./pom.xml missing\n");

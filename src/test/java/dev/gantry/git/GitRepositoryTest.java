@@ -122,6 +122,21 @@ class GitRepositoryTest {
     @Nested
     class VersionAtFirstParent {
 
+        /** A POM in Latin-1 (its declaration says so): git's byte sizes must be read as bytes, not as UTF-8 text. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void reads_the_version_of_a_pom_that_is_not_utf8(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            String latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + GitFixture.pom("1.3.0")
+                    .replace("<modelVersion>", "<name>M\u00fcller</name>\n  <modelVersion>");
+            Files.write(repo.dir().resolve("pom.xml"), latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            repo.commit("1.3.0, in Latin-1");
+            repo.commitPom("1.4.0");
+            try (GitRepository git = way.open(repo.dir())) {
+                assertThat(versionAtFirstParent(git, repo, "pom.xml")).contains("1.3.0");
+            }
+        }
+
         @Test
         void reads_the_version_the_head_commit_changed() throws Exception {
             GitFixture repo = GitFixture.init(tmp.resolve("repo"));
