@@ -17,7 +17,8 @@ import java.util.Objects;
  * {@link #builder()}.
  *
  * @param image                   the plan's image: repository, local or not, tags
- * @param from                    the base image reference ({@code scratch} for none)
+ * @param from                    the base image reference ({@code scratch} for none); none: {@link #defaultFrom} of a
+ *                                project whose Java release is not known
  * @param classesDirectory        the project's output directory: {@code .class} files go to the classes
  *                                layer, every other file to the resources layer (as jib-maven-plugin does)
  * @param dependencies            release dependency jars (runtime classpath)
@@ -67,8 +68,12 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
         Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy, Path quarkusApp) {
 
-    public static final String DEFAULT_FROM = "eclipse-temurin:17-jre";
     public static final String DEFAULT_APP_ROOT = "/app";
+
+    /** The base image when none is configured, for a project compiled for this Java release (0: not known). */
+    public static String defaultFrom(int javaRelease) {
+        return BaseJava.defaultFor(javaRelease);
+    }
 
     public ImageRequest {
         Objects.requireNonNull(image, "image");
@@ -76,7 +81,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(commitTime, "commitTime");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
-        from = from == null || from.isBlank() ? DEFAULT_FROM : from.strip();
+        from = from == null || from.isBlank() ? defaultFrom(0) : from.strip();
         appRoot = appRoot == null || appRoot.isBlank() ? DEFAULT_APP_ROOT : appRoot;
         dependencies = List.copyOf(dependencies);
         snapshotDependencies = List.copyOf(snapshotDependencies);

@@ -32,12 +32,13 @@ final class MainClassCheck {
     private MainClassCheck() {
     }
 
-    static void check(MainClass main, Path classesDirectory, List<Path> jars) throws GantryException {
+    /** @param from the base image: when its name says which Java it runs, a class compiled for a later one is refused */
+    static void check(MainClass main, Path classesDirectory, List<Path> jars, String from) throws GantryException {
         String entry = main.name().replace('.', '/') + ".class";
         Path classFile = classesDirectory.resolve(entry);
         if (Files.isRegularFile(classFile)) {
             try (InputStream in = Files.newInputStream(classFile)) {
-                requireMainMethod(main, in, classFile.toString());
+                requireMainMethod(main, in, classFile.toString(), from);
             } catch (IOException e) {
                 throw Refusals.unreadableClass(main.name(), classFile.toString(), e.getMessage());
             }
@@ -48,7 +49,7 @@ final class MainClassCheck {
                 JarEntry found = file.getJarEntry(entry);
                 if (found != null) {
                     try (InputStream in = file.getInputStream(found)) {
-                        requireMainMethod(main, in, jar.getFileName().toString());
+                        requireMainMethod(main, in, jar.getFileName().toString(), from);
                     }
                     return;
                 }
@@ -59,7 +60,7 @@ final class MainClassCheck {
         throw Refusals.mainClassNotInImage(main.name(), main.source(), classesDirectory.toString(), jars.size());
     }
 
-    private static void requireMainMethod(MainClass main, InputStream classFile, String location)
+    private static void requireMainMethod(MainClass main, InputStream classFile, String location, String from)
             throws IOException, GantryException {
         MainMethodVisitor visitor = new MainMethodVisitor();
         try {
@@ -70,6 +71,11 @@ final class MainClassCheck {
         }
         if (!visitor.found) {
             throw Refusals.noMainMethod(main.name(), main.source(), location);
+        }
+        int classJava = visitor.version - 44; // class file 61 is Java 17
+        int baseJava = BaseJava.of(from);
+        if (baseJava > 0 && classJava > baseJava) {
+            throw Refusals.baseJavaTooOld(main.name(), classJava, visitor.version, from, baseJava);
         }
     }
 

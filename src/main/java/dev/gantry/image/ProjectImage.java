@@ -62,7 +62,7 @@ final class ProjectImage {
             return runner;
         }
         MainClass mainClass = MainClassResolver.resolve(request, log);
-        MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath());
+        MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath(), request.from());
         return mainClass;
     }
 

@@ -42,11 +42,13 @@ import org.eclipse.aether.RepositorySystem;
 public class ImageMojo extends GantryMojo {
 
     /**
-     * The base image.
+     * The base image. By default Eclipse Temurin's JRE of the first long-term-support Java at or above the one the
+     * project is compiled for ({@code maven.compiler.release}, else {@code maven.compiler.target}, as the compiler
+     * plugin is configured): {@code eclipse-temurin:17-jre} (also when it says none), {@code 21-jre} or {@code 25-jre}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "gantry.image.from", defaultValue = ImageRequest.DEFAULT_FROM)
+    @Parameter(property = "gantry.image.from")
     private String from;
 
     /**
@@ -320,9 +322,10 @@ public class ImageMojo extends GantryMojo {
         // a Quarkus service's image holds the jars Quarkus packaged: the project's own choice is neither made nor logged
         ProjectClasspath classpath = quarkusApp != null ? ProjectClasspath.NONE
                 : ProjectClasspath.of(project, session.getProjects(), new ImageDependencies(excludes), log());
+        String base = from == null || from.isBlank() ? ImageRequest.defaultFrom(JavaRelease.of(project)) : from.strip();
         return ImageRequest.builder()
                 .image(plan.image())
-                .from(from)
+                .from(base)
                 .classesDirectory(Path.of(project.getBuild().getOutputDirectory()))
                 .dependencies(classpath.releases())
                 .snapshotDependencies(classpath.snapshots())
@@ -347,7 +350,7 @@ public class ImageMojo extends GantryMojo {
                 .sourceUrl(release.sourceUrl)
                 .allowInsecureRegistries(allowInsecureRegistries)
                 .sendCredentialsOverHttp(sendCredentialsOverHttp)
-                .credentials(new RegistryServers(session.getSettings(), decrypter).credentials(plan.image().repository(), from))
+                .credentials(new RegistryServers(session.getSettings(), decrypter).credentials(plan.image().repository(), base))
                 .credentialHelper(credentialHelper)
                 .outputDirectory(gantryDirectory())
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))

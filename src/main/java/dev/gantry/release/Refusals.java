@@ -84,6 +84,15 @@ public final class Refusals {
                 + "-Dgantry.tagPrefix) to a prefix git accepts, such as the default 'v' or 'release/'.");
     }
 
+    public static GantryException baseJavaTooOld(String mainClass, int classJava, int classVersion, String from,
+            int baseJava) {
+        return new GantryException("Main class " + mainClass + " is compiled for Java " + classJava + " (class file version "
+                + classVersion + "), and the base image " + from + " runs Java " + baseJava + ": the container could not "
+                + "start it (UnsupportedClassVersionError). Nothing was pushed. Set the Java the project is built for "
+                + "(maven.compiler.release; Spring Boot: java.version), which the default base image follows, or set "
+                + "<from> (-Dgantry.image.from) to a base image with Java " + classJava + " or later.");
+    }
+
     public static GantryException headMovedSincePlan(String tag, String planned, String head) {
         return new GantryException("HEAD moved during the build: the release was planned and built from commit "
                 + ReleaseContext.shorten(planned) + " (the image's revision label and the artifacts name it), and HEAD is now "

@@ -7,6 +7,7 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.testing.CompiledClasses;
 import dev.gantry.testing.RecordingLog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,8 +148,33 @@ class MainClassTest {
     class The_check_before_building {
 
         void check(String name) throws GantryException {
+            check(name, "registry.example.com/base:1");
+        }
+
+        void check(String name, String from) throws GantryException {
             MainClassCheck.check(new MainClass(name, "the start-class property, Spring Boot's convention"), classes,
-                    List.of(library));
+                    List.of(library), from);
+        }
+
+        /** A service compiled for Java 21 on a base image of Java 17 fails at start: refused before anything moves. */
+        @Test
+        void refuses_a_class_compiled_for_a_later_java_than_the_base_image_runs() throws Exception {
+            Path java21 = dir.resolve("java21/app/Service.class");
+            Files.createDirectories(java21.getParent());
+            byte[] bytes = Files.readAllBytes(classes.resolve("app/Service.class"));
+            bytes[7] = 65; // the class file's major version: 65 is Java 21
+            Files.write(java21, bytes);
+            MainClass main = new MainClass("app.Service", "the start-class property, Spring Boot's convention");
+
+            assertThatThrownBy(() -> MainClassCheck.check(main, dir.resolve("java21"), List.of(), "eclipse-temurin:17-jre"))
+                    .hasMessage("Main class app.Service is compiled for Java 21 (class file version 65), and the base image "
+                            + "eclipse-temurin:17-jre runs Java 17: the container could not start it "
+                            + "(UnsupportedClassVersionError). Nothing was pushed. Set the Java the project is built for "
+                            + "(maven.compiler.release; Spring Boot: java.version), which the default base image follows, "
+                            + "or set <from> (-Dgantry.image.from) to a base image with Java 21 or later.");
+            MainClassCheck.check(main, dir.resolve("java21"), List.of(), "eclipse-temurin:21-jre");
+            MainClassCheck.check(main, dir.resolve("java21"), List.of(), "registry.example.com/base:1"); // says no Java
+            check("app.Service", "eclipse-temurin:17-jre");
         }
 
         @Test
