@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
@@ -17,6 +18,7 @@ import dev.gantry.release.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The project's image as Jib is to build it from an {@link ImageRequest}: base image, layers, entrypoint, labels, ports
@@ -85,8 +88,7 @@ final class ProjectImage {
                     ? quarkusService(request, baseImage, appRoot)
                     : classesAndDependencies(request, baseImage, appRoot, mainClass);
             if (request.extraDirectory() != null && Files.isDirectory(request.extraDirectory())) {
-                builder.addFileEntriesLayer(FileEntriesLayer.builder().setName("extra files")
-                        .addEntryRecursive(request.extraDirectory(), AbsoluteUnixPath.get("/")).build());
+                builder.addFileEntriesLayer(extraFiles(request.extraDirectory()));
             }
             if (!request.arguments().isEmpty()) {
                 builder.setProgramArguments(request.arguments());
@@ -151,6 +153,36 @@ final class ProjectImage {
                 classpath, mainClass.name()));
         builder.setEntrypoint(JvmArgFiles.entrypoint(appRoot, request.jvmFlags(), mainClass.name()));
         return builder;
+    }
+
+    /**
+     * The extra directory's files at the image's root. Each entry of the directory is added on its own: the directory
+     * itself would be an entry for {@code /}, which jib-core's layer builder refuses. A file keeps its executable bit (a
+     * start script, a health check), as 755; every other file is 644 and every directory 755, whatever the checkout's
+     * umask made them, so that the layer is the same on every machine.
+     */
+    static FileEntriesLayer extraFiles(Path directory) throws IOException {
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("extra files");
+        List<Path> entries;
+        try (Stream<Path> listed = Files.list(directory)) {
+            entries = listed.sorted().toList();
+        }
+        for (Path entry : entries) {
+            layer.addEntryRecursive(entry, AbsoluteUnixPath.get("/" + entry.getFileName()), ProjectImage::permissions);
+        }
+        return layer.build();
+    }
+
+    private static FilePermissions permissions(Path source, AbsoluteUnixPath inImage) {
+        if (Files.isDirectory(source)) {
+            return FilePermissions.DEFAULT_FOLDER_PERMISSIONS;
+        }
+        try {
+            return Files.getPosixFilePermissions(source).contains(PosixFilePermission.OWNER_EXECUTE)
+                    ? FilePermissions.fromOctalString("755") : FilePermissions.DEFAULT_FILE_PERMISSIONS;
+        } catch (IOException | UnsupportedOperationException e) {
+            return FilePermissions.DEFAULT_FILE_PERMISSIONS; // a file system without POSIX permissions
+        }
     }
 
     /** Quarkus's fast-jar under the app root, started by its runner ({@link QuarkusFastJar}). */

@@ -294,6 +294,38 @@ class ImagePublisherTest {
     }
 
     @Nested
+    class The_extra_directory {
+
+        /** jib-maven-plugin's src/main/jib: its files at the image's root, a script keeping its executable bit. */
+        @Test
+        void puts_its_files_at_the_root_keeping_the_executable_bit() throws Exception {
+            Path extra = dir.resolve("src/main/jib");
+            Path script = extra.resolve("usr/local/bin/healthcheck.sh");
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, "#!/bin/sh\nexit 0\n");
+            Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxr-x"));
+            Path config = extra.resolve("etc/orders/app.conf");
+            Files.createDirectories(config.getParent());
+            Files.writeString(config, "port=8080\n");
+            Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+
+            ImageResult result = publish(request("extra", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .extraDirectory(extra).build());
+
+            JsonNode layers = registry.manifest("extra", result.digest()).json().path("layers");
+            byte[] last = registry.blob("extra", layers.get(layers.size() - 1).path("digest").asText());
+            Map<String, Integer> modes = new java.util.TreeMap<>();
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(last))) {
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    modes.put(entry.getName().replaceFirst("^/", ""), entry.getMode() & 0777);
+                }
+            }
+            assertThat(modes).containsEntry("usr/local/bin/healthcheck.sh", 0755).containsEntry("etc/orders/app.conf", 0644)
+                    .containsEntry("usr/local/bin/", 0755).doesNotContainKey("");
+        }
+    }
+
+    @Nested
     class A_moving_tag_whose_image_cannot_be_read {
 
         /**
