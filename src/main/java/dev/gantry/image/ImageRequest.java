@@ -94,7 +94,9 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         }
         jvmFlags = List.copyOf(jvmFlags);
         arguments = List.copyOf(arguments);
-        environment = Map.copyOf(emptyForNull(environment));
+        // in the POM's order, as the labels: jib-core keeps it for variables that share a hash bucket, so an order that
+        // differs from JVM to JVM (Map.copyOf's) would give the same commit another digest
+        environment = java.util.Collections.unmodifiableMap(emptyForNull(environment));
         ports = List.copyOf(ports);
         labels = java.util.Collections.unmodifiableMap(emptyForNull(labels));
         platforms = List.copyOf(platforms);

@@ -11,6 +11,26 @@ import org.junit.jupiter.api.Test;
 class ImageSettingsTest {
 
     @Nested
+    class Environment {
+
+        /** jib-core keeps the order for variables that share a hash bucket: one order for every JVM, the POM's. */
+        @Test
+        void keeps_the_poms_order() {
+            java.util.Map<String, String> pom = new java.util.LinkedHashMap<>();
+            for (String name : java.util.List.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "TZ", "SERVER_PORT",
+                    "LOG_LEVEL", "MANAGEMENT_PORT", "A", "B", "C", "D")) {
+                pom.put(name, "x");
+            }
+            ImageRequest request = ImageRequest.builder()
+                    .image(new dev.gantry.release.ImagePlan("orders", true, java.util.List.of()))
+                    .classesDirectory(java.nio.file.Path.of("classes")).commit("a1b2c3d").commitTime(java.time.Instant.EPOCH)
+                    .outputDirectory(java.nio.file.Path.of("target/gantry")).environment(pom).build();
+
+            assertThat(request.environment().keySet()).containsExactlyElementsOf(pom.keySet());
+        }
+    }
+
+    @Nested
     class Ports {
         @Test
         void accept_numbers_protocols_and_ranges() throws GantryException {
