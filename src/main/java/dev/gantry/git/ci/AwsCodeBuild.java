@@ -36,9 +36,20 @@ public final class AwsCodeBuild implements CiServer {
                         .filter(trigger -> trigger.startsWith("branch/") && trigger.length() > "branch/".length())
                         .map(trigger -> new CiBranch(trigger.substring("branch/".length()), "CODEBUILD_WEBHOOK_TRIGGER", NAME)))
                 .or(() -> CiVariables.value(env, "CODEBUILD_SOURCE_VERSION")
+                        .map(AwsCodeBuild::withoutCommit)
                         .filter(AwsCodeBuild::mayBeBranch)
                         .flatMap(CiVariables::branchOfRef)
                         .map(name -> new CiBranch(name, "CODEBUILD_SOURCE_VERSION", NAME)));
+    }
+
+    /**
+     * A source version of the form {@code refs/heads/main^{046e8b67…}} (AWS's "ref plus commit") without its commit: the
+     * branch is the ref's.
+     */
+    private static String withoutCommit(String sourceVersion) {
+        int commit = sourceVersion.indexOf("^{");
+        return commit > 0 && sourceVersion.startsWith("refs/") && sourceVersion.endsWith("}")
+                ? sourceVersion.substring(0, commit) : sourceVersion;
     }
 
     private static boolean mayBeBranch(String sourceVersion) {

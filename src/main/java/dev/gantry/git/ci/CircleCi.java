@@ -24,10 +24,15 @@ public final class CircleCi implements CiServer {
         return CiVariables.nameVariable(env, "CIRCLE_BRANCH", NAME);
     }
 
-    /** {@inheritDoc} Here: builds of a pull request set CIRCLE_PULL_REQUEST (its URL). */
+    /**
+     * {@inheritDoc} Here: only a build of a pull request from a fork, which sets CIRCLE_PR_NUMBER. CircleCI builds the
+     * branch's own commit, never a merge commit, and sets CIRCLE_PULL_REQUEST on a push to any branch that has a pull
+     * request open ("the URL of the associated pull request"): a push to develop with a develop → main pull request
+     * open is develop's build, and publishes as such.
+     */
     @Override
     public Optional<String> pullRequestVariable(Map<String, String> env) {
-        return CiVariables.isSet(env, "CIRCLE_PULL_REQUEST") ? Optional.of("CIRCLE_PULL_REQUEST") : Optional.empty();
+        return CiVariables.isSet(env, "CIRCLE_PR_NUMBER") ? Optional.of("CIRCLE_PR_NUMBER") : Optional.empty();
     }
 
     @Override

@@ -175,6 +175,16 @@ class CiDetectorTest {
                     .contains(new CiBranch("develop", "CODEBUILD_SOURCE_VERSION", "AWS CodeBuild"));
         }
 
+        /** AWS's "ref plus commit" form: refs/heads/main^{<commit>} names the branch main. */
+        @Test
+        void takes_the_branch_of_a_ref_given_with_its_commit() {
+            assertThat(branch(Map.of(BUILD, "p:1", "CODEBUILD_SOURCE_VERSION",
+                    "refs/heads/main^{046e8b67481d53bdc86c3f6affdd5d1afae6d369}")))
+                    .contains(new CiBranch("main", "CODEBUILD_SOURCE_VERSION", "AWS CodeBuild"));
+            assertThat(branch(Map.of(BUILD, "p:1", "CODEBUILD_SOURCE_VERSION",
+                    "refs/pull/7/head^{046e8b67481d53bdc86c3f6affdd5d1afae6d369}"))).isEmpty();
+        }
+
         @Test
         void does_not_take_a_commit_id_source_version_for_a_branch() {
             assertThat(branch(Map.of(BUILD, "p:1", "CODEBUILD_SOURCE_VERSION", "0123456789abcdef0123456789abcdef01234567")))

@@ -65,9 +65,16 @@ class PullRequestDetectionTest {
         }
 
         @Test
-        void circleCiPullRequests() {
-            assertThat(pullRequest("CIRCLECI", "true", "CIRCLE_PULL_REQUEST", "https://github.com/o/r/pull/3"))
-                    .contains("CIRCLE_PULL_REQUEST (CircleCI)");
+        void circleCiPullRequestsFromForks() {
+            assertThat(pullRequest("CIRCLECI", "true", "CIRCLE_BRANCH", "pull/3", "CIRCLE_PR_NUMBER", "3",
+                    "CIRCLE_PULL_REQUEST", "https://github.com/o/r/pull/3")).contains("CIRCLE_PR_NUMBER (CircleCI)");
+        }
+
+        /** CircleCI builds the branch's own commit: a push to develop while a pull request of develop is open. */
+        @Test
+        void circleCiBranchBuildsWithAPullRequestOpen() {
+            assertThat(pullRequest("CIRCLECI", "true", "CIRCLE_BRANCH", "develop",
+                    "CIRCLE_PULL_REQUEST", "https://github.com/o/r/pull/7")).isEmpty();
         }
 
         @Test
