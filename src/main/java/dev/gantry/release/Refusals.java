@@ -35,7 +35,7 @@ public final class Refusals {
     // --- the version against the branch's convention --------------------------------------------
 
     public static GantryException stableBranchNeedsRelease(String branch, Version version, BranchRule rule) {
-        if (version.hasSnapshotSuffix()) {
+        if (version.hasSnapshotSuffix() && Version.of(version.withoutSnapshot()).isStable()) {
             return new GantryException("Version " + version + " on branch '" + branch + "': this branch releases stable versions "
                     + "and requires X.Y.Z, not a -SNAPSHOT (" + rule + "). Set <version>" + version.withoutSnapshot()
                     + "</version> in pom.xml to release it, or build this commit on a snapshot branch.");

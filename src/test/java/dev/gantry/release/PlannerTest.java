@@ -139,6 +139,16 @@ class PlannerTest {
             assertThat(history.tagLookups).as("refused before the tags are looked up").isZero();
         }
 
+        /** The advice names a version the branch takes: 1.2.3-RC1 would be refused again. */
+        @Test
+        void aSnapshotWhoseReleaseIsNoXyzIsToldTheFormNotAVersionRefusedAgain() {
+            assertThatThrownBy(() -> plan("main", "1.2.3-RC1-SNAPSHOT", "1.2.2"))
+                    .hasMessageStartingWith("Version '1.2.3-RC1-SNAPSHOT' on branch 'main' is not a release version")
+                    .hasMessageNotContaining("<version>1.2.3-RC1</version>");
+            assertThatThrownBy(() -> plan("main", "1.2.3-SNAPSHOT", "1.2.2"))
+                    .hasMessageContaining("Set <version>1.2.3</version> in pom.xml to release it");
+        }
+
         @Test
         void aTagPrefixWithAFolderIsATagName() throws GantryException {
             PlanSettings settings = new PlanSettings(Flow.GITFLOW, List.of(), "release/", false, null, "orders", "r", "s");
