@@ -228,7 +228,7 @@ class MavenRepositoryTest {
         }
         @Test
         void theStepAfterASnapshotPublishIsToldTheBuildItSent() throws Exception {
-            AfterPublishSeen seen = new AfterPublishSeen(repository, new ArrayList<>());
+            AfterPublishSeen seen = new AfterPublishSeen(repository);
             ModuleArtifacts module = on(seen, orders("1.2.0-SNAPSHOT", "build=1"));
 
             publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false);
@@ -238,7 +238,7 @@ class MavenRepositoryTest {
                 sent = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).findFirst().orElseThrow();
             }
             // orders-1.2.0-20261127.101530-1.jar: the clean-up keeps that build, whatever else it finds
-            assertThat(seen.versions()).singleElement().asList()
+            assertThat(seen.versions).singleElement().asList()
                     .containsExactly(sent.substring("orders-".length(), sent.length() - ".jar".length()));
         }
     }
@@ -352,8 +352,14 @@ class MavenRepositoryTest {
         return new ModuleArtifacts(module.module(), module.artifacts(), other);
     }
 
-    /** A repository that holds the version but has not finished it, as CodeArtifact reports {@code Unfinished}. */
-    private record Unfinished(MavenRepository files) implements ArtifactRepository {
+    /** The generic repository over the same server, answering as another kind would where a subclass says. */
+    private abstract static class Forwarding implements ArtifactRepository {
+
+        final MavenRepository files;
+
+        Forwarding(MavenRepository files) {
+            this.files = files;
+        }
 
         @Override
         public RemoteRepository remote() {
@@ -361,13 +367,13 @@ class MavenRepositoryTest {
         }
 
         @Override
-        public boolean listRelease(ModuleArtifacts module) throws GantryException {
-            return files.listRelease(module);
+        public PublishedFiles published(ModuleArtifacts module) throws GantryException {
+            return files.published(module);
         }
 
         @Override
-        public PublishedFiles published(ModuleArtifacts module) throws GantryException {
-            return new PublishedFiles(files.published(module).copies(), true);
+        public boolean listRelease(ModuleArtifacts module) throws GantryException {
+            return files.listRelease(module);
         }
 
         @Override
@@ -375,22 +381,26 @@ class MavenRepositoryTest {
         }
     }
 
-    /** A repository that records the versions each step after a publish is given. */
-    private record AfterPublishSeen(MavenRepository files, List<List<String>> versions) implements ArtifactRepository {
+    /** A repository that holds the version but has not finished it, as CodeArtifact reports {@code Unfinished}. */
+    private static final class Unfinished extends Forwarding {
 
-        @Override
-        public RemoteRepository remote() {
-            return files.remote();
-        }
-
-        @Override
-        public boolean listRelease(ModuleArtifacts module) throws GantryException {
-            return files.listRelease(module);
+        Unfinished(MavenRepository files) {
+            super(files);
         }
 
         @Override
         public PublishedFiles published(ModuleArtifacts module) throws GantryException {
-            return files.published(module);
+            return new PublishedFiles(files.published(module).copies(), true);
+        }
+    }
+
+    /** A repository that records the versions each step after a publish is given. */
+    private static final class AfterPublishSeen extends Forwarding {
+
+        final List<List<String>> versions = new ArrayList<>();
+
+        AfterPublishSeen(MavenRepository files) {
+            super(files);
         }
 
         @Override
@@ -400,21 +410,10 @@ class MavenRepositoryTest {
     }
 
     /** A repository whose clean-up after a publish fails, as CodeArtifact's can. */
-    private record CleanUpFails(MavenRepository files) implements ArtifactRepository {
+    private static final class CleanUpFails extends Forwarding {
 
-        @Override
-        public RemoteRepository remote() {
-            return files.remote();
-        }
-
-        @Override
-        public boolean listRelease(ModuleArtifacts module) throws GantryException {
-            return files.listRelease(module);
-        }
-
-        @Override
-        public PublishedFiles published(ModuleArtifacts module) throws GantryException {
-            return files.published(module);
+        CleanUpFails(MavenRepository files) {
+            super(files);
         }
 
         @Override
