@@ -69,6 +69,11 @@ final class MainClassCheck {
             // ASM's answer to a class file it cannot parse (corrupt, or newer than this ASM knows)
             throw Refusals.unreadableClass(main.name(), location, "not a class file ASM can read (" + e + ")");
         }
+        if (!main.name().replace('.', '/').equals(visitor.name)) {
+            // a file system that ignores case found com/example/demoapplication.class for DemoApplication: the
+            // container's, which does not, would not
+            throw Refusals.mainClassNamedOtherwise(main.name(), main.source(), location, visitor.name.replace('/', '.'));
+        }
         if (!visitor.found) {
             throw Refusals.noMainMethod(main.name(), main.source(), location);
         }
@@ -83,6 +88,7 @@ final class MainClassCheck {
     private static final class MainMethodVisitor extends ClassVisitor {
 
         private int version;
+        private String name;
         private boolean found;
 
         MainMethodVisitor() {
@@ -92,6 +98,7 @@ final class MainClassCheck {
         @Override
         public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
             this.version = version & 0xFFFF; // the low 16 bits are the major version; the high ones the minor
+            this.name = name;
         }
 
         @Override

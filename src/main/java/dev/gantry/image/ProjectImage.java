@@ -64,6 +64,10 @@ final class ProjectImage {
             }
             return runner;
         }
+        if (request.appRoot().chars().anyMatch(Character::isWhitespace)) {
+            // the java launcher splits an @argfile's lines on whitespace: -cp would get half a path
+            throw Refusals.appRootWithWhitespace(request.appRoot());
+        }
         MainClass mainClass = MainClassResolver.resolve(request, log);
         MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath(), request.from());
         return mainClass;

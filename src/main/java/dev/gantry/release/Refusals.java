@@ -612,11 +612,24 @@ public final class Refusals {
                 + "(exec-maven-plugin's and Micronaut's convention).");
     }
 
+    public static GantryException appRootWithWhitespace(String appRoot) {
+        return new GantryException("The image's <appRoot> '" + appRoot + "' holds whitespace: the classpath file the "
+                + "entrypoint reads (java -cp @" + appRoot + "/jib-classpath-file) is split on whitespace by the java "
+                + "launcher, so the container could not start. Nothing was pushed. Set <appRoot> (-Dgantry.image.appRoot) "
+                + "to a path without spaces, such as the default /app.");
+    }
+
     public static GantryException mainClassNotInImage(String mainClass, String source, String classesDirectory, int jars) {
         return new GantryException("Main class " + mainClass + " (from " + source + ") is not in the image: neither "
                 + classesDirectory + " nor any of the " + jars + " dependency jars holds " + mainClass.replace('.', '/')
                 + ".class, so the container could not start. Nothing was pushed. Set the class that starts the service with "
                 + SET_MAIN_CLASS + ".");
+    }
+
+    public static GantryException mainClassNamedOtherwise(String mainClass, String source, String location, String actual) {
+        return new GantryException("Main class " + mainClass + " (from " + source + ") is " + actual + " in " + location
+                + ": the names differ in case, which this file system ignores and the container's does not, so the "
+                + "container could not start. Nothing was pushed. Set the class's name as it is written: " + actual + ".");
     }
 
     public static GantryException noMainMethod(String mainClass, String source, String location) {

@@ -156,6 +156,30 @@ class MainClassTest {
                     List.of(library), from);
         }
 
+        /** macOS and Windows find app/service.class for app/Service; the container's file system does not. */
+        @Test
+        void refuses_a_name_whose_case_differs_from_the_class_found() throws Exception {
+            Path wrongCase = dir.resolve("wrong-case/app/service.class");
+            Files.createDirectories(wrongCase.getParent());
+            Files.copy(classes.resolve("app/Service.class"), wrongCase);
+            MainClass main = new MainClass("app.service", "<mainClass> of the gantry-maven-plugin or -Dgantry.image.mainClass");
+
+            assertThatThrownBy(() -> MainClassCheck.check(main, dir.resolve("wrong-case"), List.of(), "scratch"))
+                    .hasMessage("Main class app.service (from <mainClass> of the gantry-maven-plugin or "
+                            + "-Dgantry.image.mainClass) is app.Service in " + wrongCase + ": the names differ in case, "
+                            + "which this file system ignores and the container's does not, so the container could not "
+                            + "start. Nothing was pushed. Set the class's name as it is written: app.Service.");
+        }
+
+        /** The classpath file is an @argfile, split on whitespace by the launcher. */
+        @Test
+        void refuses_an_app_root_with_a_space() {
+            assertThatThrownBy(() -> ProjectImage.checkedMainClass(request().mainClass("app.Service").appRoot("/opt/my app")
+                    .build(), new RecordingLog(logged, false)))
+                    .hasMessageStartingWith("The image's <appRoot> '/opt/my app' holds whitespace: the classpath file the "
+                            + "entrypoint reads (java -cp @/opt/my app/jib-classpath-file) is split on whitespace");
+        }
+
         /** A service compiled for Java 21 on a base image of Java 17 fails at start: refused before anything moves. */
         @Test
         void refuses_a_class_compiled_for_a_later_java_than_the_base_image_runs() throws Exception {
