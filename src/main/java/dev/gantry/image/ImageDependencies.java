@@ -18,13 +18,13 @@ import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
 /**
- * Which of a module's runtime dependencies go into its image: the ones Spring Boot's {@code repackage} puts into its
- * runnable jar, less the configured {@code <excludes>}. Left out, as Boot's {@code AbstractPackagerMojo} and
+ * Which of a module's runtime dependencies (Maven's runtime classpath, as jib-maven-plugin's image holds: no
+ * {@code provided} one, which Spring Boot's {@code repackage} would keep) go into its image: the ones Boot puts into
+ * its runnable jar, less the configured {@code <excludes>}. Left out, as Boot's {@code AbstractPackagerMojo} and
  * {@code JarTypeFilter} leave them out:
  * <ul>
  *   <li>{@code spring-boot-devtools} and {@code spring-boot-docker-compose} (development-time only);</li>
- *   <li>optional dependencies, and any scope but {@code compile} and {@code runtime} ({@code provided},
- *       {@code system}, {@code test});</li>
+ *   <li>optional dependencies, and any scope but {@code compile} and {@code runtime} ({@code system}, {@code test});</li>
  *   <li>jars whose manifest says {@code Spring-Boot-Jar-Type: annotation-processor}, {@code dependencies-starter} or
  *       {@code development-tool} (such as {@code spring-boot-configuration-processor} and
  *       {@code spring-boot-autoconfigure-processor}).</li>
