@@ -37,6 +37,8 @@ abstract class GantryMojo extends AbstractMojo {
      */
     private static final List<String> OUTPUTS = List.of(PLAN_JSON, RELEASE_JSON, "image.digest",
             CiOutputs.RELEASE_ENV);
+    /** The session's key for the outputs an earlier build left, removed once in a build that skips Gantry. */
+    private static final String OUTPUTS_REMOVED = GantryMojo.class.getName() + ".outputsRemoved";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -151,6 +153,9 @@ abstract class GantryMojo extends AbstractMojo {
             ReactorRelease release = skip ? ReactorRelease.find(session) : reactorRelease();
             if (skip) {
                 getLog().info("Skipping Gantry " + goal() + " for " + project.getArtifactId() + ": gantry.skip is true.");
+                if (GantrySettings.skippedEverywhere(session)) {
+                    removeEarlierOutputsOnce(); // so that no file there says an earlier run's release is this one's
+                }
             } else {
                 run(release);
             }
@@ -274,6 +279,18 @@ abstract class GantryMojo extends AbstractMojo {
         return Optional.of("Image built from module " + module.getArtifactId() + (imageModuleSet()
                 ? " (<imageModule>)." : ": the reactor's last module with packaging jar and main sources of its own "
                         + "(<imageModule> or -Dgantry.image.module names another)."));
+    }
+
+    /** With -Dgantry.skip=true nothing is planned, and the outputs an earlier build left in target/gantry go too. */
+    private void removeEarlierOutputsOnce() throws GantryException {
+        org.eclipse.aether.SessionData data = session.getRepositorySession().getData();
+        // the repository session is shared by the module sessions of -T
+        synchronized (data) {
+            if (data.get(OUTPUTS_REMOVED) == null) {
+                removeOutputs(gantryDirectory());
+                data.set(OUTPUTS_REMOVED, Boolean.TRUE);
+            }
+        }
     }
 
     private static void removeOutputs(Path dir) throws GantryException {
