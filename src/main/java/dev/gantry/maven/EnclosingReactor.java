@@ -17,8 +17,8 @@ import org.xml.sax.SAXException;
  * (its session's "all projects" are that one). Found by walking up from the module's directory through the
  * {@code pom.xml} files above it, each read for its {@code <modules>} (Maven 4: {@code <subprojects>}).
  *
- * <p>Read with the JDK's DOM rather than Maven's model reader: only the module list is wanted, in POMs of either model
- * version, and Maven's readers differ between 3.9 and 4.
+ * <p>Read with the JDK's DOM rather than Maven's model reader (which {@code PomVersion} reads a version with): Maven 4's
+ * {@code <subprojects>} is no element of the 4.0.0 model that reader knows, and only the module list is wanted.
  */
 final class EnclosingReactor {
 
