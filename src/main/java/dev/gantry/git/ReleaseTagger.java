@@ -109,7 +109,11 @@ public final class ReleaseTagger {
             } catch (GantryException notPushed) {
                 if (local.isEmpty()) {
                     // the clone keeps no tag that the remote lacks: the next plan here would take the version for released
-                    deleteLocal(tag);
+                    try {
+                        deleteLocal(tag);
+                    } catch (GantryException undeleted) {
+                        log.warn(undeleted.getMessage()); // the push's refusal is what to fix first
+                    }
                 }
                 throw notPushed;
             }
