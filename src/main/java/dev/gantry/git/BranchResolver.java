@@ -27,9 +27,10 @@ public final class BranchResolver {
      * @param override         the value of {@code gantry.branch}, or null/blank for none
      * @param checkedOutBranch the branch HEAD is on, empty when detached
      * @param env              the process environment (or a test's)
+     * @param gitRemote        the git remote the build reads, whose name a CI variable may carry as a prefix
      */
-    public static ResolvedBranch resolve(String override, Optional<String> checkedOutBranch, Map<String, String> env)
-            throws GantryException {
+    public static ResolvedBranch resolve(String override, Optional<String> checkedOutBranch, Map<String, String> env,
+            String gitRemote) throws GantryException {
         if (override != null && !override.isBlank()) {
             return new ResolvedBranch(override.trim(), OVERRIDE_SOURCE);
         }
@@ -37,7 +38,7 @@ public final class BranchResolver {
         if (checkedOutBranch.isPresent()) {
             return new ResolvedBranch(checkedOutBranch.get(), CHECKED_OUT_SOURCE, pullRequest);
         }
-        Optional<CiBranch> ci = CiDetector.branch(env);
+        Optional<CiBranch> ci = CiDetector.branch(env, gitRemote);
         if (ci.isPresent()) {
             return new ResolvedBranch(ci.get().name(), ci.get().source(), pullRequest);
         }

@@ -67,7 +67,8 @@ final class ReleasePlanning {
         Planner planner = new Planner(planSettings);
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log,
                 ReadsHeadAhead.find(session))) {
-            ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment());
+            ResolvedBranch branch = BranchResolver.resolve(settings.branch(), git.checkedOutBranch(), environment(),
+                    settings.gitRemote());
             log.debug("Branch " + branch.name() + " from " + branch.source());
             boolean deploying = reachesDeploy(session);
             if (planner.ruleFor(branch.name()).release() == ReleaseKind.STABLE) {

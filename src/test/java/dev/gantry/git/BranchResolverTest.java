@@ -14,32 +14,32 @@ class BranchResolverTest {
 
     @Test
     void prefers_the_override_to_everything_else() throws GantryException {
-        assertThat(BranchResolver.resolve(" main ", Optional.of("develop"), GITHUB_PR))
+        assertThat(BranchResolver.resolve(" main ", Optional.of("develop"), GITHUB_PR, "origin"))
                 .isEqualTo(new ResolvedBranch("main", "-Dgantry.branch"));
     }
 
     @Test
     void prefers_the_checked_out_branch_to_ci_variables() throws GantryException {
-        assertThat(BranchResolver.resolve(null, Optional.of("develop"), GITHUB_PR))
+        assertThat(BranchResolver.resolve(null, Optional.of("develop"), GITHUB_PR, "origin"))
                 .isEqualTo(new ResolvedBranch("develop", "checked-out branch", "GITHUB_HEAD_REF (GitHub Actions)"));
     }
 
     @Test
     void reads_the_ci_variables_when_head_is_detached() throws GantryException {
-        assertThat(BranchResolver.resolve("", Optional.empty(), GITHUB_PR))
+        assertThat(BranchResolver.resolve("", Optional.empty(), GITHUB_PR, "origin"))
                 .isEqualTo(new ResolvedBranch("feature/x", "GITHUB_HEAD_REF (GitHub Actions)", "GITHUB_HEAD_REF (GitHub Actions)"));
     }
 
     @Test
     void a_push_build_is_no_pull_request() throws GantryException {
-        assertThat(BranchResolver.resolve(null, Optional.empty(), Map.of("GITHUB_ACTIONS", "true", "GITHUB_REF_NAME", "main"))
+        assertThat(BranchResolver.resolve(null, Optional.empty(), Map.of("GITHUB_ACTIONS", "true", "GITHUB_REF_NAME", "main"), "origin")
                 .pullRequest()).isNull();
     }
 
     @Test
     void refuses_when_nothing_names_a_branch_and_lists_what_it_tried() {
         assertThatThrownBy(() -> BranchResolver.resolve(null, Optional.empty(), Map.of("GITHUB_ACTIONS", "true",
-                "GITHUB_REF", "refs/tags/v1.0.0")))
+                "GITHUB_REF", "refs/tags/v1.0.0"), "origin"))
                 .isInstanceOf(GantryException.class)
                 .hasMessage("Cannot tell which branch is being built: HEAD is detached and no CI branch variable is set "
                         + "(tried HEAD, GITHUB_HEAD_REF, GITHUB_REF_NAME, GITHUB_REF, CI_MERGE_REQUEST_SOURCE_BRANCH_NAME, "

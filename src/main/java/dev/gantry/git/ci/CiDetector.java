@@ -18,11 +18,11 @@ public final class CiDetector {
     private CiDetector() {
     }
 
-    /** The branch named by the first active CI system that names one. */
-    public static Optional<CiBranch> branch(Map<String, String> env) {
+    /** The branch named by the first active CI system that names one, a variable's remote prefix taken off. */
+    public static Optional<CiBranch> branch(Map<String, String> env, String gitRemote) {
         for (CiServer server : KNOWN) {
             if (server.isActive(env)) {
-                Optional<CiBranch> branch = server.branch(env);
+                Optional<CiBranch> branch = server.branch(env, gitRemote);
                 if (branch.isPresent()) {
                     return branch;
                 }
@@ -31,7 +31,6 @@ public final class CiDetector {
         return Optional.empty();
     }
 
-    /** The name of the first active CI system, for the log; empty on a developer's machine. */
     /** The variable, with its CI system, showing that this is a pull request build, e.g. "CHANGE_ID (Jenkins)". */
     public static Optional<String> pullRequest(Map<String, String> env) {
         for (CiServer server : KNOWN) {

@@ -22,6 +22,16 @@ public interface CiServer {
     Optional<CiBranch> branch(Map<String, String> env);
 
     /**
+     * The branch being built, where a variable may name it after the git remote it was fetched from: Jenkins's
+     * {@code GIT_BRANCH} is {@code <remote>/<branch>}, the remote named as in the job's configuration.
+     *
+     * @param gitRemote the remote the build reads tags from and pushes to ({@code -Dgantry.git.remote})
+     */
+    default Optional<CiBranch> branch(Map<String, String> env, String gitRemote) {
+        return branch(env);
+    }
+
+    /**
      * The variable showing that this is a build of a pull (or merge) request, empty for a branch build. Such a build
      * checks out a merge commit that is on no branch, so it must publish nothing.
      */

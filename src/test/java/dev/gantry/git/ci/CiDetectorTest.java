@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CiDetectorTest {
 
     private static Optional<CiBranch> branch(Map<String, String> env) {
-        return CiDetector.branch(env);
+        return CiDetector.branch(env, "origin");
     }
 
     @Test
@@ -116,6 +116,18 @@ class CiDetectorTest {
         @Test
         void strips_the_origin_prefix_from_git_branch() {
             assertThat(branch(Map.of("JENKINS_URL", "https://ci/", "GIT_BRANCH", "origin/feature/x")))
+                    .contains(new CiBranch("feature/x", "GIT_BRANCH", "Jenkins"));
+        }
+
+        @Test
+        void strips_the_prefix_of_the_remote_the_build_reads() {
+            assertThat(CiDetector.branch(Map.of("JENKINS_URL", "https://ci/", "GIT_BRANCH", "upstream/main"), "upstream"))
+                    .contains(new CiBranch("main", "GIT_BRANCH", "Jenkins"));
+        }
+
+        @Test
+        void keeps_a_first_part_that_names_no_remote() {
+            assertThat(CiDetector.branch(Map.of("JENKINS_URL", "https://ci/", "GIT_BRANCH", "feature/x"), "upstream"))
                     .contains(new CiBranch("feature/x", "GIT_BRANCH", "Jenkins"));
         }
 
