@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
+import dev.gantry.release.WholeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +40,7 @@ final class CiOutputs {
         }
         Path file = gantryDirectory.resolve(RELEASE_ENV);
         try {
-            Files.createDirectories(gantryDirectory);
-            Files.writeString(file, dotenv, StandardCharsets.UTF_8);
+            WholeFile.write(file, dotenv);
         } catch (IOException e) {
             throw new GantryException("Cannot write " + file + ": " + e.getMessage()
                     + ". Check that the build directory is writable.", e);

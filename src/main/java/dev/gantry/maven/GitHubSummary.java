@@ -33,7 +33,14 @@ final class GitHubSummary {
         md.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
-    private static String code(String s) {
-        return "`" + s + "`";
+    /**
+     * A code span in a table cell. The names come from the project's configuration and {@code -D} (a {@code ${revision}},
+     * a tag prefix): a {@code |} would end the cell even inside the span, so GitHub's tables take it escaped; a backtick
+     * would end the span, so one holding it is opened and closed with two.
+     */
+    static String code(String s) {
+        String fence = s.contains("`") ? "``" : "`";
+        String pad = s.contains("`") ? " " : "";
+        return fence + pad + s.replace("|", "\\|") + pad + fence;
     }
 }

@@ -2,8 +2,8 @@ package dev.gantry.maven;
 
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.WholeFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes Gantry's JSON reports, pretty-printed, creating the folder. */
@@ -18,8 +18,7 @@ final class JsonFiles {
 
     static void write(JsonObject json, Path file) throws GantryException {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, json + "\n");
+            WholeFile.write(file, json + "\n");
         } catch (IOException e) {
             throw Refusals.cannotWrite(String.valueOf(file), e);
         }

@@ -53,6 +53,15 @@ class CiOutputsTest {
         }
 
         @Test
+        void aPipeOrABacktickInANameKeepsTheTableWhole() throws Exception {
+            Path summary = dir.resolve("summary");
+            Handoff odd = new Handoff(true, "1.4.0|b", null, null, List.of(), "v`1.4.0", null, 0);
+            write(odd, github(dir.resolve("output"), summary));
+
+            assertThat(Files.readString(summary)).contains("| version | `1.4.0\\|b` |", "| git tag | `` v`1.4.0 `` |");
+        }
+
+        @Test
         void nothingToReleaseSaysReleasedFalseWithEmptyValues() throws Exception {
             Path output = dir.resolve("output");
             write(NOTHING, github(output, dir.resolve("summary")));
