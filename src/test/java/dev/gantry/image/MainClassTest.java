@@ -30,17 +30,20 @@ class MainClassTest {
 
     @BeforeAll
     static void compile() throws Exception {
+        Path libraryClasses = CompiledClasses.compile(dir.resolve("lib-classes"), 17, Map.of(
+                "lib.Launcher", "package lib; public class Launcher { public static void main(String[] args) {} }",
+                "lib.Util", "package lib; public final class Util { }"));
+        library = CompiledClasses.jar(dir.resolve("libs/launcher-1.0.jar"), libraryClasses, Map.of());
         classes = CompiledClasses.compile(dir.resolve("classes"), 17, Map.of(
                 "app.Service", "package app; public class Service { public static void main(String[] args) {} }",
                 "app.Helper", "package app; public class Helper { static void help() {} }",
                 "app.InstanceMain", "package app; public class InstanceMain { public void main(String[] args) {} }",
                 "app.PackageMain", "package app; public class PackageMain { static void main(String[] args) {} }",
                 "app.Outer", "package app; public class Outer { public static class Inner { "
-                        + "public static void main(String[] args) {} } }"));
-        Path libraryClasses = CompiledClasses.compile(dir.resolve("lib-classes"), 17, Map.of(
-                "lib.Launcher", "package lib; public class Launcher { public static void main(String[] args) {} }",
-                "lib.Util", "package lib; public final class Util { }"));
-        library = CompiledClasses.jar(dir.resolve("libs/launcher-1.0.jar"), libraryClasses, Map.of());
+                        + "public static void main(String[] args) {} } }",
+                "app.FromLibrary", "package app; public class FromLibrary extends lib.Launcher { }",
+                "app.FromService", "package app; public class FromService extends Service { }",
+                "app.FromHelper", "package app; public class FromHelper extends Helper { }"), List.of(library));
     }
 
     ImageRequest.Builder request() {
@@ -206,6 +209,14 @@ class MainClassTest {
             check("app.Service");
             check("app.Outer$Inner");
             check("lib.Launcher");
+        }
+
+        /** {@code java app.FromService} starts: the launcher's {@code getMethod} finds an inherited public static main. */
+        @Test
+        void accepts_a_class_that_inherits_its_main_from_the_project_or_a_dependency() throws Exception {
+            check("app.FromService");
+            check("app.FromLibrary");
+            assertThatThrownBy(() -> check("app.FromHelper")).hasMessageContaining("has no public static void main");
         }
 
         @Test

@@ -27,8 +27,17 @@ public final class CompiledClasses {
      * @param release the {@code --release} to compile for
      */
     public static Path compile(Path classes, int release, Map<String, String> sources) throws IOException {
+        return compile(classes, release, sources, List.of());
+    }
+
+    /** As {@link #compile(Path, int, Map)}, against the classes of {@code classpath} (directories or jars). */
+    public static Path compile(Path classes, int release, Map<String, String> sources, List<Path> classpath)
+            throws IOException {
         Path src = Files.createTempDirectory("src");
         List<String> args = new ArrayList<>(List.of("--release", String.valueOf(release), "-d", classes.toString()));
+        if (!classpath.isEmpty()) {
+            args.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList())));
+        }
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());
