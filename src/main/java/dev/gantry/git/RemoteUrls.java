@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.release.Redaction;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,9 +26,9 @@ public final class RemoteUrls {
         return USERINFO.matcher(url).replaceAll("$1");
     }
 
-    /** The text with the user information of every URL in it removed: for git's error output. */
+    /** The text with the user information and the query of every URL in it removed: for git's error output. */
     public static String redact(String text) {
-        return withoutCredentials(text);
+        return Redaction.text(text);
     }
 
     /**

@@ -101,7 +101,9 @@ final class CredentialHelper {
                     return Optional.empty();
                 }
                 String said = err.join().strip();
-                said = said.isEmpty() ? stdout : said;
+                // the protocol's helpers tell an error on stdout; an answer there (JSON) may hold the secret itself
+                said = !said.isEmpty() ? said : stdout.contains("{") ? "(its output is not shown: it may hold the credential)"
+                        : stdout;
                 throw Refusals.credentialsUnreadable(registry, source, executable + " get exited with "
                         + process.exitValue() + (said.isEmpty() ? "" : ": " + firstLines(said)));
             }

@@ -122,9 +122,12 @@ final class DefaultCredentialSources {
     private static DockerConfigFile read(Path path, String registry) throws GantryException {
         try {
             return DockerConfigFile.read(path);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's message quotes the file, which holds credentials: its kind only
             throw Refusals.credentialsUnreadable(registry, "Docker config " + path, "it is not valid JSON ("
                     + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            throw Refusals.credentialsUnreadable(registry, "Docker config " + path, "it cannot be read (" + e + ")");
         }
     }
 

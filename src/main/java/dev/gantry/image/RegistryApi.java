@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Redaction;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.RegistryFailure;
 import dev.gantry.release.RepositorySetting;
@@ -356,7 +357,8 @@ public final class RegistryApi {
             if (auth != null && sameOrigin(origin, uri) && mayAuthorize(uri)) {
                 sent.put("Authorization", auth);
             }
-            RegistryHttp.Response response = call(method, uri, sent, body, timeout);
+            RegistryHttp.Response response = call(method, uri, sent, body, timeout, sameOrigin(origin, uri) ? ""
+                    : " (where the registry redirected the read: its storage, " + uri.getHost() + ")");
             int status = response.statusCode();
             Optional<String> location = response.header("Location");
             if (!(status == 301 || status == 302 || status == 303 || status == 307 || status == 308) || location.isEmpty()) {
@@ -401,15 +403,18 @@ public final class RegistryApi {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private RegistryHttp.Response call(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout)
-            throws GantryException {
+    /** @param where empty for the registry itself; else which other host the request went to, and why */
+    private RegistryHttp.Response call(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout,
+            String where) throws GantryException {
+        // a storage host's URL carries its signature and session token in the query
+        String request = method + " " + Redaction.text(uri.toString()) + where;
         try {
             return http.send(method, uri, headers, body, timeout);
         } catch (SocketTimeoutException e) {
-            throw new GantryException(Refusals.registryTimedOut(image, method + " " + uri, timeout).getMessage(), e);
+            throw new GantryException(Refusals.registryTimedOut(image, request, timeout).getMessage(), Redaction.chain(e));
         } catch (IOException e) {
-            throw Refusals.registryFailed(image, setting, failed(e, method + " " + uri), RegistryFailure.of(e), allowInsecure,
-                    e);
+            throw Refusals.registryFailed(image, setting, failed(e, request), RegistryFailure.of(e), allowInsecure,
+                    Redaction.chain(e));
         }
     }
 

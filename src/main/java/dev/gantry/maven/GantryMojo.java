@@ -5,6 +5,7 @@ import dev.gantry.release.Flow;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
+import dev.gantry.release.Redaction;
 import dev.gantry.release.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,10 +173,12 @@ abstract class GantryMojo extends AbstractMojo {
                 }
             }
         } catch (GantryException e) {
-            reportFailure(e.getMessage());
-            throw new MojoFailureException(e.getMessage(), e);
+            // a message may repeat a URL of Jib's, git's or Resolver's: no token or signature in it reaches the output
+            String message = Redaction.text(e.getMessage());
+            reportFailure(message);
+            throw new MojoFailureException(message, Redaction.chain(e));
         } catch (RuntimeException e) {
-            reportFailure(String.valueOf(e));
+            reportFailure(Redaction.text(String.valueOf(e)));
             throw e;
         }
     }

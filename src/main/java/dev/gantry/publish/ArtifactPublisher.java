@@ -3,6 +3,7 @@ package dev.gantry.publish;
 import dev.gantry.git.RemoteUrls;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
+import dev.gantry.release.Redaction;
 import dev.gantry.release.Refusals;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -263,16 +264,10 @@ public final class ArtifactPublisher {
     }
 
     /**
-     * The failure to chain under Gantry's message, or null when a message in its chain carries credentials: Maven
-     * prints the causes with {@code -e} and {@code -X}, and a secret never reaches the output.
+     * The failure to chain under Gantry's message, its messages redacted ({@link Redaction#chain}): Maven prints the
+     * causes with {@code -e} and {@code -X}, and a secret never reaches the output.
      */
     static Throwable shownCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (!RemoteUrls.redact(message).equals(message)) {
-                return null;
-            }
-        }
-        return failure;
+        return Redaction.chain(failure);
     }
 }

@@ -172,6 +172,20 @@ class CredentialHelperTest {
     }
 
     @Test
+    void a_helper_that_answers_and_then_fails_does_not_show_its_answer() throws Exception {
+        script("half", """
+                #!/bin/sh
+                printf '{"ServerURL":"x","Username":"ci","Secret":"%s"}\\n'
+                exit 1
+                """.formatted(SECRET));
+
+        assertThatThrownBy(() -> publish(request("half").credentialHelper("half").build(), pathWithBin()))
+                .isInstanceOf(GantryException.class)
+                .hasMessageContaining("get exited with 1: (its output is not shown: it may hold the credential)")
+                .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
     void a_helper_missing_from_the_path_is_refused_by_name() {
         assertThatThrownBy(() -> publish(request().credentialHelper("nowhere").build(), pathWithBin()))
                 .isInstanceOf(GantryException.class)

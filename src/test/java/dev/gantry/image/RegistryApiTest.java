@@ -194,6 +194,27 @@ class RegistryApiTest {
             }
         }
 
+        /** ECR sends a blob read to S3 with a signed URL: a storage host that fails must not print its signature. */
+        @Test
+        void to_a_storage_host_that_fails_names_it_without_the_signature() throws Exception {
+            int closedPort;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            }
+            String signed = "http://127.0.0.1:" + closedPort + "/bucket/blob?X-Amz-Security-Token=SESSIONTOKEN"
+                    + "&X-Amz-Signature=SIGNATURE";
+            try (LoopbackServer registry = basicAuthRegistry(exchange -> LoopbackServer.respond(exchange, 307, "",
+                    "Location", signed))) {
+                Throwable refusal = org.assertj.core.api.Assertions.catchThrowable(() -> api(registry).blob("sha256:0123"));
+
+                assertThat(refusal).hasMessageContaining("GET http://127.0.0.1:" + closedPort + "/bucket/blob?(query hidden) "
+                        + "(where the registry redirected the read: its storage, 127.0.0.1)");
+                for (Throwable t = refusal; t != null; t = t.getCause()) {
+                    assertThat(t.toString()).doesNotContain("SESSIONTOKEN").doesNotContain("SIGNATURE");
+                }
+            }
+        }
+
         @Test
         void on_the_same_origin_keeps_the_authorization() throws Exception {
             try (LoopbackServer registry = basicAuthRegistry(exchange -> {

@@ -1,0 +1,77 @@
+package dev.gantry.release;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes secrets out of text from elsewhere before it reaches a log, a message or release.json: the user part of a URL
+ * ({@code https://x-access-token:<token>@github.com/…}, {@code -DaltDeploymentRepository=id::https://user:pw@host/…}),
+ * which git and Resolver repeat in their errors, and a URL's query, where a registry's storage redirect carries its
+ * signature and session token (ECR's S3 {@code ?X-Amz-Security-Token=…&X-Amz-Signature=…}, GCS's
+ * {@code X-Goog-Signature}, Azure's {@code sig}), which Jib and the JDK name in theirs. A query is dropped whole: no list
+ * of parameter names covers every store's, and none of it tells a reader what failed.
+ */
+public final class Redaction {
+
+    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+    /** A URL's query, up to the space, quote or end after it; a colon or comma closing a sentence stays. */
+    private static final Pattern QUERY = Pattern.compile(
+            "([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s?#\"'<>]*)\\?[^\\s\"'<>]*?(?=[:;,.)\\]]?(?:[\\s\"'<>]|$))");
+    static final String HIDDEN_QUERY = "?(query hidden)";
+
+    private Redaction() {
+    }
+
+    /** The text with every URL's user part and query removed; null stays null. */
+    public static String text(String text) {
+        if (text == null || text.indexOf("://") < 0) {
+            return text;
+        }
+        String withoutUsers = USERINFO.matcher(text).replaceAll("$1");
+        return QUERY.matcher(withoutUsers).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + HIDDEN_QUERY));
+    }
+
+    /**
+     * A copy of the failure and its causes whose messages are redacted, with their stack traces: Maven prints the
+     * causes with {@code -e} and {@code -X}, and a secret never reaches the output. The failure itself when nothing in
+     * its chain needed it.
+     */
+    public static Throwable chain(Throwable failure) {
+        if (failure == null || !needsRedaction(failure)) {
+            return failure;
+        }
+        return new RedactedFailure(failure);
+    }
+
+    private static boolean needsRedaction(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String shown = t.toString();
+            if (!text(shown).equals(shown)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Prints as the original would, less its secrets: its class and redacted message, its trace, its causes. */
+    private static final class RedactedFailure extends Exception {
+
+        private final String shown;
+
+        RedactedFailure(Throwable original) {
+            super(text(original.getMessage()), causeOf(original), false, true);
+            this.shown = text(original.toString());
+            setStackTrace(original.getStackTrace());
+        }
+
+        private static Throwable causeOf(Throwable original) {
+            Throwable cause = original.getCause();
+            return cause == null || cause == original ? null : new RedactedFailure(cause);
+        }
+
+        @Override
+        public String toString() {
+            return shown;
+        }
+    }
+}
