@@ -2,13 +2,14 @@ import dev.gantry.it.ItProject
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('Not published, as maven-deploy-plugin is told to skip them (maven.deploy.skip or its <skip>): shop-app.')
+assert log.contains('Not published, as maven-deploy-plugin is told to skip them (maven.deploy.skip or its <skip>): shop-app, shop-bench.')
 
 // published what maven-deploy-plugin would have deployed: the parent and the library, not the application
 def repo = new File(basedir, '../deploy-skipped-module-maven-repo/it/gantry/shop')
 assert new File(repo, 'shop/2.0.0/shop-2.0.0.pom').isFile()
 assert new File(repo, 'shop-lib/2.0.0/shop-lib-2.0.0.jar').isFile()
 assert !new File(repo, 'shop-app').exists()
+assert !new File(repo, 'shop-bench').exists() // its own version (0.0.1-SNAPSHOT) is no reason to refuse: never published
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.status == 'succeeded'
 assert release.artifacts.files*.name.every { !it.contains('shop-app') }

@@ -55,7 +55,7 @@ public class ImageMojo extends GantryMojo {
      * The main class; by default the {@code start-class} property (Spring Boot's convention), else the
      * {@code maven-jar-plugin}'s {@code <archive><manifest><mainClass>}, else the {@code exec.mainClass} property
      * (exec-maven-plugin's and Micronaut's convention), else the one class with a {@code main} method.
-     * A setting with an unresolved {@code ${…}} is ignored with a warning. The image goal fails, before anything is
+     * A setting with an unresolved {@code ${…}} is ignored, and the log says so. The image goal fails, before anything is
      * pushed, when the class is not in the image or has no {@code public static void main(String[])}.
      *
      * @since 0.1.0

@@ -14,7 +14,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * {@code exec.mainClass} property (exec-maven-plugin's, Micronaut's convention). Maven
  * interpolates the model when it reads it; a {@code ${…}} left over may name a property set later in the build (as the jar
  * plugin would see it at {@code package}), so it is resolved again here from the user, project and system properties.
- * What stays unresolved is passed on as is: the image core ignores it with a warning.
+ * What stays unresolved is passed on as is: the image core ignores it, and its log says so.
  */
 final class MainClassSettings {
 

@@ -103,12 +103,16 @@ final class ReleaseGate {
         return modules.runs(project, "publish") && !GantrySettings.skipped(project) && !deploySkipped.contains(project);
     }
 
-    /** Every module that publishes must carry the version the plan releases. */
+    /**
+     * Every module that publishes must carry the version the plan releases; one left out of the publish (gantry.skip,
+     * maven.deploy.skip, phase none) may keep its own.
+     */
     private void checkReactorVersions() throws GantryException {
         String version = session.getTopLevelProject().getVersion();
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
         List<String> differing = new ArrayList<>();
         for (MavenProject project : session.getProjects()) {
-            if (!GantrySettings.skipped(project) && !version.equals(project.getVersion())) {
+            if (gantryPublishes(project, modules, deploySkipped) && !version.equals(project.getVersion())) {
                 differing.add(project.getArtifactId() + " has " + project.getVersion());
             }
         }

@@ -120,9 +120,12 @@ public final class ReleaseReport {
                 recordedGitTag(plan == null ? null : plan.environmentTag()), artifacts.size());
     }
 
-    /** The tag when the tag goal recorded it (created, pushed or found in place), else null. */
+    /**
+     * The tag when the tag goal recorded it (created, pushed or found in place), else null; null in a dry run, whose tag
+     * is only one it would push: a pipeline that deploys on a tag must not take it for made.
+     */
     private String recordedGitTag(String name) {
-        return name != null && gitTags.stream().anyMatch(t -> t.name().equals(name)) ? name : null;
+        return !dryRun && name != null && gitTags.stream().anyMatch(t -> t.name().equals(name)) ? name : null;
     }
 
     synchronized boolean hasImage() {

@@ -175,7 +175,7 @@ public final class Refusals {
     public static GantryException reactorVersionsDiffer(String topVersion, List<String> differing) {
         return new GantryException("All published modules must share the top-level version " + topVersion + ", but "
                 + String.join(", ", differing) + ". Set the same <version> in every module (mvn versions:set -DnewVersion="
-                + topVersion + "), or skip publishing a module with <gantry.skip>true</gantry.skip> in its properties.");
+                + topVersion + "), or leave a module out of the publish with <maven.deploy.skip>true</maven.deploy.skip> in its properties.");
     }
 
     /** {@code mvn -o deploy} of a release that goes beyond this machine. */
