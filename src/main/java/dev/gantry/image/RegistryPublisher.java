@@ -120,22 +120,28 @@ final class RegistryPublisher {
         RemoteManifest manifest = existing.takenManifest();
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
-        // every immutable tag in place before a mutable one moves
-        for (ImageTag tag : plan.immutableTags()) {
-            (existing.holds(tag, digest) || !registry.put(tag, manifest, done(inPlace, pushed)) ? inPlace : pushed)
-                    .add(tag.name());
-        }
-        List<ImageTag> moving = new ArrayList<>();
-        for (ImageTag tag : plan.mutableTags()) {
-            if (existing.holds(tag, digest)) {
-                inPlace.add(tag.name());
-            } else {
-                moving.add(tag);
+        String image = target.getRegistry() + "/" + target.getRepository();
+        try {
+            // every immutable tag in place before a mutable one moves
+            for (ImageTag tag : plan.immutableTags()) {
+                (existing.holds(tag, digest) || !registry.put(tag, manifest, done(inPlace, pushed)) ? inPlace : pushed)
+                        .add(tag.name());
             }
+            List<ImageTag> moving = new ArrayList<>();
+            for (ImageTag tag : plan.mutableTags()) {
+                if (existing.holds(tag, digest)) {
+                    inPlace.add(tag.name());
+                } else {
+                    moving.add(tag);
+                }
+            }
+            moveAll(new MovingTags(registry, existing.labels(), log), moving, digest, () -> manifest, request, inPlace,
+                    pushed);
+            DigestFile.write(request, digest);
+        } catch (GantryException e) {
+            throw Refusals.afterImageInPlace(e, image, digest, done(inPlace, pushed));
         }
-        moveAll(new MovingTags(registry, existing.labels(), log), moving, digest, () -> manifest, request, inPlace, pushed);
-        DigestFile.write(request, digest);
-        log.info("Image " + target.getRegistry() + "/" + target.getRepository() + "@" + digest
+        log.info("Image " + image + "@" + digest
                 + " is already in the registry; tags in place " + inPlace
                 + (pushed.isEmpty() ? ", nothing pushed." : ", tagged now " + pushed + " (no layer uploaded)."));
         return new ImageResult(plan.repository(), digest, pushed, inPlace, null, existing.publishedBase());
@@ -175,15 +181,19 @@ final class RegistryPublisher {
         }
         List<String> pushed = new ArrayList<>(first);
         List<String> inPlace = new ArrayList<>();
-        if (!later.isEmpty()) {
-            // read back while the moving tags are looked at: a move needs the manifest's bytes only for its PUT
-            CompletableFuture<RemoteManifest> readBack = Concurrently.start("gantry-manifest-read-back",
-                    () -> registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
-                            "the manifest " + digest + " just pushed cannot be read back")));
-            moveAll(new MovingTags(registry, labels, log), plan.mutableTags(), digest, () -> Concurrently.join(readBack),
-                    request, inPlace, pushed);
+        try {
+            if (!later.isEmpty()) {
+                // read back while the moving tags are looked at: a move needs the manifest's bytes only for its PUT
+                CompletableFuture<RemoteManifest> readBack = Concurrently.start("gantry-manifest-read-back",
+                        () -> registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
+                                "the manifest " + digest + " just pushed cannot be read back")));
+                moveAll(new MovingTags(registry, labels, log), plan.mutableTags(), digest,
+                        () -> Concurrently.join(readBack), request, inPlace, pushed);
+            }
+            DigestFile.write(request, digest);
+        } catch (GantryException e) {
+            throw Refusals.afterImageInPlace(e, image, digest, first);
         }
-        DigestFile.write(request, digest);
         log.info("Image " + image + "@" + digest + " pushed with tags " + names(plan.tags()) + ".");
         return Optional.of(new ImageResult(plan.repository(), digest, pushed, inPlace, null, base));
     }

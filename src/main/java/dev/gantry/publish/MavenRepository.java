@@ -108,22 +108,33 @@ public final class MavenRepository implements ArtifactRepository {
             system.deploy(session, request);
             return true;
         } catch (DeploymentException e) {
-            throw Refusals.deployFailed(remote.getId(), ArtifactPublisher.shown(remote), ArtifactPublisher.shown(e), 1,
-                    null, ArtifactPublisher.shownCause(e));
+            throw Refusals.releaseNotListed(module.module(), version, remote.getId(), ArtifactPublisher.shown(remote),
+                    "sending it failed: " + ArtifactPublisher.shown(e), ArtifactPublisher.shownCause(e));
         } catch (IOException e) {
-            throw Refusals.cannotCompareWithPublished(module.module() + "'s " + METADATA, e);
+            throw Refusals.releaseNotListed(module.module(), version, remote.getId(), ArtifactPublisher.shown(remote),
+                    "reading it failed: " + e.getMessage(), e);
+        } catch (UnreadableRepository e) {
+            throw Refusals.releaseNotListed(module.module(), version, remote.getId(), ArtifactPublisher.shown(remote),
+                    "the repository did not answer its read: " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /** The repository's answer to a read, kept apart so that the caller can say what was published before it. */
+    private static final class UnreadableRepository extends Exception {
+        UnreadableRepository(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
     /** The repository's copy of the metadata, or null when it has none. */
-    private byte[] publishedMetadata(Metadata metadata, Path scratch) throws GantryException, IOException {
+    private byte[] publishedMetadata(Metadata metadata, Path scratch) throws UnreadableRepository, IOException {
         DefaultRepositorySystemSession probe = probeSession(scratch);
         MetadataResult result = system.resolveMetadata(probe, List.of(new MetadataRequest(metadata, remote, null))).get(0);
         if (result.getException() instanceof MetadataNotFoundException || result.getMetadata() == null
                 || result.getMetadata().getFile() == null) {
             if (result.getException() != null && !(result.getException() instanceof MetadataNotFoundException)) {
-                throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote),
-                        ArtifactPublisher.shown(result.getException()), ArtifactPublisher.shownCause(result.getException()));
+                throw new UnreadableRepository(ArtifactPublisher.shown(result.getException()),
+                        ArtifactPublisher.shownCause(result.getException()));
             }
             return null;
         }

@@ -338,6 +338,16 @@ public final class Refusals {
     }
 
     /** The published copy, downloaded to a temporary file, could not be compared with the file to publish. */
+    /** The release's files are in the repository, and its maven-metadata.xml could not be made to list the version. */
+    public static GantryException releaseNotListed(String module, String version, String repositoryId, String url,
+            String detail, Throwable cause) {
+        return new GantryException("The files of " + module + " " + version + " are published in repository '"
+                + repositoryId + "' (" + url + "), but its maven-metadata.xml, which lists the versions, could not be made "
+                + "to list " + version + ": " + detail + ". Until it does, version ranges, RELEASE and update tools do not "
+                + "see " + version + ". Re-run the pipeline once the repository answers (or its maven-metadata.xml is "
+                + "repaired): the files are found in place, and only the listing is sent.", cause);
+    }
+
     public static GantryException cannotCompareWithPublished(String artifact, Exception cause) {
         return new GantryException("Cannot compare " + artifact + " with the published copy: " + cause.getMessage()
                 + ". Check the space and permissions of the temporary directory (java.io.tmpdir); nothing was published.",
@@ -736,6 +746,20 @@ public final class Refusals {
     private static String ecrRepository(String repository, String account, String region) {
         return (repository == null ? "ECR" : "ECR repository " + repository) + " (account " + account + ", region "
                 + region + ")";
+    }
+
+    /**
+     * A failure once the image is in the registry (a tag's PUT refused, the manifest not read back, image.digest not
+     * written): what is in place is said, so that nobody pushes again by hand; a message that says it already is kept.
+     */
+    public static GantryException afterImageInPlace(GantryException failure, String image, String digest,
+            List<String> inPlace) {
+        if (inPlace.isEmpty() || failure.getMessage().contains("The image is in place under")) {
+            return failure;
+        }
+        return new GantryException(failure.getMessage() + " The image is in place under " + String.join(", ", inPlace)
+                + " (" + image + "@" + digest + "); the other tags are not: re-run the pipeline once fixed, and it finds "
+                + "the image there and tags it.", failure.getCause());
     }
 
     public static GantryException ecrMovingTagImmutable(String repository, String account, String region, String tag,

@@ -355,6 +355,28 @@ class ImagePublisherTest {
     }
 
     @Nested
+    class A_moving_tag_the_registry_denies {
+
+        /** A tag rule (Harbor, Artifactory) or a permission denies latest once 1.4.0 is pushed: say what is in place. */
+        @Test
+        void fails_saying_the_image_is_in_place_under_its_other_tags() throws Exception {
+            try (ProxiedRegistry proxy = ProxiedRegistry.denying(registry, "PUT /manifests/latest")) {
+                List<ImageTag> tags = releaseTags("1.4.0", COMMIT_A);
+                ImageRequest request = request("denied-latest", tags, COMMIT_A, TIME_A)
+                        .image(new ImagePlan(proxy.host() + "/denied-latest", false, tags)).build();
+
+                assertThatThrownBy(() -> publish(request))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessageContaining("latest")
+                        .hasMessageContaining("The image is in place under 1.4.0, sha-a1b2c3d4e5f6 (" + proxy.host()
+                                + "/denied-latest@" + registry.digest("denied-latest", "1.4.0") + "); the other tags are "
+                                + "not: re-run the pipeline once fixed, and it finds the image there and tags it.");
+            }
+            assertThat(registry.tags("denied-latest")).containsExactly("1.4.0", "sha-a1b2c3d4e5f6");
+        }
+    }
+
+    @Nested
     class A_rerun {
 
         @Test

@@ -285,6 +285,26 @@ class MavenRepositoryTest {
             assertThat(uploads("orders-1.1.0.jar")).as("no file sent again").isEqualTo(1);
         }
 
+        /** The files are in place, then the listing cannot be sent: the refusal says they are published, not "nothing". */
+        @Test
+        void thatCannotBeSentSaysTheFilesArePublishedAndWhatARerunDoes() throws Exception {
+            publisher().publish(List.of(orders("1.0.0", "commit=0")), true, NOT_THIS_COMMITS, false);
+            byte[] before = Files.readAllBytes(metadata());
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+            Files.write(metadata(), before); // as a run that broke off before the listing left it
+            server.failNextPutOf("it/gantry/orders/maven-metadata.xml");
+
+            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true,
+                    NOT_THIS_COMMITS, false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("The files of it.gantry:orders 1.1.0 are published in repository 'releases' ("
+                            + server.url() + "), but its maven-metadata.xml, which lists the versions, could not be made to "
+                            + "list 1.1.0: sending it failed:")
+                    .hasMessageEndingWith("Re-run the pipeline once the repository answers (or its maven-metadata.xml is "
+                            + "repaired): the files are found in place, and only the listing is sent.")
+                    .hasMessageNotContaining("othing was published");
+        }
+
         @Test
         void costsTheRerunOfAWholePublishOneLookAndNoWrite() throws Exception {
             publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);

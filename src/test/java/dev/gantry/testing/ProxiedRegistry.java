@@ -19,12 +19,15 @@ public final class ProxiedRegistry implements AutoCloseable {
     private final LoopbackServer server;
     private final NetworkFaults faults;
 
-    private ProxiedRegistry(LocalRegistry registry, NetworkFaults faults) throws IOException {
+    private ProxiedRegistry(LocalRegistry registry, NetworkFaults faults, String denied) throws IOException {
         RegistryForwarder forwarder = new RegistryForwarder(registry);
         this.faults = faults;
         this.server = LoopbackServer.start(exchange -> {
             NetworkFaults.Kind fault = faults.apply(exchange, call(exchange));
-            if (fault == NetworkFaults.Kind.SERVER_ERROR) {
+            if (denied != null && denied.startsWith(exchange.getRequestMethod() + " ")
+                    && exchange.getRequestURI().getRawPath().endsWith(denied.substring(denied.indexOf(' ') + 1))) {
+                registryError(exchange, 403, "DENIED", "requested access to the resource is denied");
+            } else if (fault == NetworkFaults.Kind.SERVER_ERROR) {
                 registryError(exchange, 503, "UNAVAILABLE", "service unavailable");
             } else if (fault == NetworkFaults.Kind.THROTTLED) {
                 registryError(exchange, 429, "TOOMANYREQUESTS", "too many requests");
@@ -36,12 +39,20 @@ public final class ProxiedRegistry implements AutoCloseable {
 
     /** Starts a pass-through proxy in front of a registry without authentication. */
     public static ProxiedRegistry start(LocalRegistry registry) throws IOException {
-        return new ProxiedRegistry(registry, NetworkFaults.none());
+        return new ProxiedRegistry(registry, NetworkFaults.none(), null);
+    }
+
+    /**
+     * Starts a proxy that denies one kind of request for good (HTTP 403 DENIED, as a registry's tag rule or a missing
+     * permission answers), e.g. {@code "PUT /manifests/latest"}: requests whose method and path end so.
+     */
+    public static ProxiedRegistry denying(LocalRegistry registry, String methodAndPathEnd) throws IOException {
+        return new ProxiedRegistry(registry, NetworkFaults.none(), methodAndPathEnd);
     }
 
     /** Starts a proxy that answers some requests with these faults instead of passing them on. */
     public static ProxiedRegistry start(LocalRegistry registry, NetworkFaults faults) throws IOException {
-        return new ProxiedRegistry(registry, faults);
+        return new ProxiedRegistry(registry, faults, null);
     }
 
     /** {@code METHOD kind}: {@code HEAD blobs}, {@code POST blobs/uploads}, {@code PUT manifests} … */
