@@ -60,4 +60,5 @@ assert !log.contains('maven.deploy.skip')
 // the build, and the plan, in validate, took what they read instead of starting its own
 assert log.findAll(/\[DEBUG\] git (rev-parse|cat-file|config) exited 0 in \d+ ms \(started when Maven had read the projects\)/).size() == 3
 assert log.contains('read by git')
+assert !log.contains('publishes its artifacts to the embedded default') // it has a distributionManagement
 return true

@@ -10,4 +10,7 @@ assert new File(basedir, 'target/gantry/image.tar').isFile()
 assert it.remoteTags().any { it.startsWith('v1.1.0=') }
 def log = new File(basedir, 'build.log').text
 assert !log.contains('offline mode')
+// the release stays on this machine while its tag goes out: said before anything is built
+assert log.contains("[WARNING] The release 1.1.0 publishes its artifacts to the embedded default ")
+assert log.contains("only this machine sees, and its image stays here too, yet its tag v1.1.0 goes to the remote 'origin'")
 return true

@@ -43,6 +43,11 @@ record DeployTarget(String id, String url) {
         return new DeployTarget(EMBEDDED_ID, embeddedRepository(top).toUri().toString());
     }
 
+    /** Whether this URL is the reactor's embedded default, which only this machine sees. */
+    static boolean isEmbedded(String url, MavenProject top) {
+        return embeddedRepository(top).toUri().toString().equals(url);
+    }
+
     private static Path embeddedRepository(MavenProject top) {
         return Path.of(top.getBuild().getDirectory(), "gantry", "repository");
     }

@@ -7,6 +7,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import dev.gantry.release.Redaction;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.ReleaseKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,6 +261,10 @@ abstract class GantryMojo extends AbstractMojo {
                     getLog().info("Not published, as their packaging (quarkus) deploys nothing: "
                             + String.join(", ", deployingNothing) + ".");
                 }
+                if (releasesToEmbeddedDefault(plan, modules)) {
+                    getLog().warn(Refusals.releaseToEmbeddedDefault(plan.version(), plan.gitTag(), settings().gitRemote(),
+                            plan.artifacts().repository(), plan.image() == null || plan.image().local()));
+                }
                 imageFrom.ifPresent(getLog()::info);
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
@@ -272,6 +277,20 @@ abstract class GantryMojo extends AbstractMojo {
             }
             return release;
         }
+    }
+
+    /**
+     * A release whose artifacts go to the embedded default (no distributionManagement): its tag goes to the remote all
+     * the same, so the version is taken for a release that only this machine holds. Said, not refused: the bundled
+     * example and a first try do just that, on purpose.
+     */
+    private boolean releasesToEmbeddedDefault(Plan plan, ModuleSteps modules) {
+        if (dryRun || plan.release() != ReleaseKind.STABLE || plan.artifacts() == null || plan.gitTag() == null
+                || !DeployTarget.isEmbedded(plan.artifacts().repository(), session.getTopLevelProject())) {
+            return false;
+        }
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        return session.getProjects().stream().anyMatch(p -> ReleaseGate.gantryPublishes(p, modules, deploySkipped));
     }
 
     /** Which module of a reactor the image is built from, and why: said once, with the plan. */

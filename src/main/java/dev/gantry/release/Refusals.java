@@ -348,6 +348,17 @@ public final class Refusals {
                 + "repaired): the files are found in place, and only the listing is sent.", cause);
     }
 
+    /** Not a refusal but a warning: a release whose artifacts stay on this machine, its tag pushed all the same. */
+    public static String releaseToEmbeddedDefault(String version, String tag, String remote, String repository,
+            boolean imageStaysToo) {
+        return "The release " + version + " publishes its artifacts to the embedded default " + repository + " (the "
+                + "project declares no distributionManagement), which only this machine sees"
+                + (imageStaysToo ? ", and its image stays here too" : "") + ", yet its tag " + tag + " goes to the remote '"
+                + remote + "': " + version + " will count as released. Declare distributionManagement (or pass "
+                + "-DaltDeploymentRepository=<id>::<url>) to publish the artifacts; a service released as its image alone "
+                + "sets maven.deploy.skip=true; or preview with -Dgantry.dryRun=true.";
+    }
+
     public static GantryException cannotCompareWithPublished(String artifact, Exception cause) {
         return new GantryException("Cannot compare " + artifact + " with the published copy: " + cause.getMessage()
                 + ". Check the space and permissions of the temporary directory (java.io.tmpdir); nothing was published.",
