@@ -228,11 +228,11 @@ public final class ReleaseTagger {
             try {
                 result = repository.cli().get().run(GitRepository.REMOTE_TIMEOUT, "push", "--porcelain", remote,
                         (force ? "+" : "") + ref + ":" + ref);
-            } catch (IOException e) {
-                throw refused(tag, force, RemoteUrls.redact(e.getMessage()));
+            } catch (IOException e) { // git did not finish within REMOTE_TIMEOUT, or could not be started
+                throw failed(tag, force, RemoteUrls.redact(e.getMessage()));
             }
             if (!result.succeeded()) {
-                throw refused(tag, force, pushError(result));
+                throw refusedByTheRemote(result) ? refused(tag, force, pushError(result)) : failed(tag, force, pushError(result));
             }
             return;
         }
@@ -252,8 +252,27 @@ public final class ReleaseTagger {
                 throw refused(tag, force, RemoteUrls.redact(String.join("; ", problems)));
             }
         } catch (GitAPIException | RuntimeException e) {
-            throw refused(tag, force, RemoteUrls.redact(String.valueOf(e.getMessage())));
+            String detail = RemoteUrls.redact(String.valueOf(e.getMessage()));
+            throw deniedWords(detail) ? refused(tag, force, detail) : failed(tag, force, detail);
         }
+    }
+
+    /**
+     * Whether the remote answered the push with a refusal (a rejected ref, its hooks' own lines, a denied login) rather
+     * than not being reached at all: the advice differs, permission for one, the connection for the other.
+     */
+    static boolean refusedByTheRemote(GitCli.Result result) {
+        return result.stdout().lines().anyMatch(line -> line.startsWith("!\t"))
+                || result.stderr().lines().anyMatch(line -> line.trim().startsWith("remote:"))
+                || deniedWords(result.stderr());
+    }
+
+    private static boolean deniedWords(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("denied") || lower.contains("403") || lower.contains("401")
+                || lower.contains("authentication failed") || lower.contains("not authorized")
+                || lower.contains("rejected") || lower.contains("protected") || lower.contains("not allowed")
+                || lower.contains("not permitted");
     }
 
     private static void messageLines(String messages, List<String> into) {
@@ -293,6 +312,12 @@ public final class ReleaseTagger {
             return GitRepository.gitError(result);
         }
         return RemoteUrls.redact(GitRepository.withoutFinalPeriod(String.join("; ", lines)));
+    }
+
+    private GantryException failed(String tag, boolean environmentTag, String detail) {
+        return environmentTag
+                ? Refusals.environmentTagPushRefused(tag, repository.remoteName(), detail)
+                : Refusals.tagPushFailed(tag, repository.remoteName(), detail);
     }
 
     private GantryException refused(String tag, boolean environmentTag, String detail) {

@@ -159,9 +159,18 @@ public final class Refusals {
     }
 
     public static GantryException tagPushRefused(String tag, String remote, String detail) {
-        return new GantryException("The remote '" + remote + "' refused the tag " + tag + ": " + detail + ". The image and artifacts "
-                + "are published; the release is complete once the tag is pushed. Give the CI's credentials permission to push tags "
-                + "(protected tags, branch rules, hooks), then re-run the pipeline: what is done is kept.");
+        return new GantryException("The remote '" + remote + "' refused the tag " + tag + ": " + detail + ". What the "
+                + "release publishes before its tag is published; the release is complete once the tag is pushed. Give the "
+                + "CI's credentials permission to push tags (protected tags, branch rules, hooks), then re-run the pipeline: "
+                + "what is done is kept.");
+    }
+
+    /** The push did not reach the remote, or broke off (no answer, a host not found, a time-out): nothing refused it. */
+    public static GantryException tagPushFailed(String tag, String remote, String detail) {
+        return new GantryException("Pushing the tag " + tag + " to the remote '" + remote + "' failed: " + detail + ". What "
+                + "the release publishes before its tag is published; the release is complete once the tag is pushed. "
+                + "Check that the CI reaches the remote and that its URL and credentials are valid (git push " + remote
+                + " refs/tags/" + tag + " shows what git says), then re-run the pipeline: what is done is kept.");
     }
 
     public static GantryException environmentTagPushRefused(String tag, String remote, String detail) {

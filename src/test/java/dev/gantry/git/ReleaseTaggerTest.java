@@ -163,6 +163,21 @@ class ReleaseTaggerTest {
             assertThat(remote.taggedCommit("v1.0.0")).isNull();
         }
 
+        /** A push that reaches no remote is no refusal: the advice is the connection, not a permission. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void says_a_push_that_reached_no_remote_failed_rather_than_was_refused(Way way) {
+            work.git("remote", "set-url", "--push", "origin", tmp.resolve("gone.git").toString());
+
+            assertThatThrownBy(() -> tagRelease(way, "v1.0.0", false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("Pushing the tag v1.0.0 to the remote 'origin' failed: ")
+                    .hasMessageContaining("Check that the CI reaches the remote and that its URL and credentials are valid "
+                            + "(git push origin refs/tags/v1.0.0 shows what git says)")
+                    .hasMessageNotContaining("refused");
+            assertThat(remote.taggedCommit("v1.0.0")).isNull();
+        }
+
         /** The plan read {@code released}; a goal bound before the tag committed on top of it. */
         @ParameterizedTest
         @EnumSource(Way.class)
