@@ -55,7 +55,12 @@ public final class EcrRepositoryProvisioner {
                         .imageTagMutabilityExclusionFilters(filters(policy))
                         .imageScanningConfiguration(s -> s.scanOnPush(policy.scanOnPush()))
                         .encryptionConfiguration(e -> e.encryptionType(policy.encryptionType()).kmsKey(policy.kmsKey()))));
-                putLifecyclePolicy(repository, policy);
+                try {
+                    putLifecyclePolicy(repository, policy);
+                } catch (GantryException e) {
+                    // the repository stays: a plain re-run finds it and only warns that its lifecycle policy differs
+                    throw Refusals.createdWithoutLifecyclePolicy(repository, account, region, e);
+                }
                 log.info("Created the ECR repository " + repository + " (account " + account + ", region " + region + "):");
                 policy.describe().forEach(line -> log.info("  " + line));
                 return Outcome.CREATED;

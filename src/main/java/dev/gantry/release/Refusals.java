@@ -782,6 +782,17 @@ public final class Refusals {
                 + "the image there and tags it.", failure.getCause());
     }
 
+    /** CreateRepository succeeded, PutLifecyclePolicy did not: say what exists now and how a re-run completes it. */
+    public static GantryException createdWithoutLifecyclePolicy(String repository, String account, String region,
+            GantryException failure) {
+        return new GantryException("The ECR repository " + repository + " (account " + account + ", region " + region
+                + ") was created, but its lifecycle policy could not be set: " + failure.getMessage() + " The repository "
+                + "stays, without a lifecycle policy, and nothing was pushed. Once that is fixed, re-run the pipeline once "
+                + "with -Dgantry.ecr.updateSettings=true to set it (a plain re-run finds the repository and only warns "
+                + "that its lifecycle policy differs), or set it yourself with aws ecr put-lifecycle-policy.",
+                failure.getCause());
+    }
+
     public static GantryException ecrMovingTagImmutable(String repository, String account, String region, String tag,
             List<String> inPlace) {
         return new GantryException("ECR refused to move " + repository + ":" + tag + " (HTTP 400 TAG_INVALID): the tag "

@@ -155,6 +155,28 @@ class EcrProvisioningTest {
     }
 
     @Nested
+    class ARepositoryCreatedWhoseLifecyclePolicyIsDenied {
+
+        @Test
+        void saysTheRepositoryExistsWithoutItAndHowAReRunSetsIt() throws Exception {
+            ecr.deny("ecr:PutLifecyclePolicy");
+
+            assertThatThrownBy(() -> provision(policy(null, false))).isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("The ECR repository orders (account 123456789012, region us-east-1) was "
+                            + "created, but its lifecycle policy could not be set: AWS denied ecr:PutLifecyclePolicy")
+                    .hasMessageEndingWith("The repository stays, without a lifecycle policy, and nothing was pushed. Once "
+                            + "that is fixed, re-run the pipeline once with -Dgantry.ecr.updateSettings=true to set it (a "
+                            + "plain re-run finds the repository and only warns that its lifecycle policy differs), or set "
+                            + "it yourself with aws ecr put-lifecycle-policy.");
+            assertThat(ecr.repository(REPOSITORY)).isNotNull();
+
+            ecr.allow("ecr:PutLifecyclePolicy");
+            assertThat(provision(policy(null, true))).isEqualTo(Outcome.UPDATED);
+            assertSameJson(ecr.repository(REPOSITORY).lifecyclePolicyText(), policy(null, true).lifecycle().toJson());
+        }
+    }
+
+    @Nested
     class AnExistingRepositoryThatDiffers {
 
         @BeforeEach

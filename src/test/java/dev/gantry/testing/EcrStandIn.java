@@ -164,6 +164,11 @@ public final class EcrStandIn implements AutoCloseable {
         denied.add(action);
     }
 
+    /** IAM allows this action again. */
+    public void allow(String action) {
+        denied.remove(action);
+    }
+
     /** The access key's session has expired: every API call answers {@code ExpiredTokenException}. */
     public void expireCredentials(String accessKeyId) {
         expiredKeys.add(accessKeyId);
