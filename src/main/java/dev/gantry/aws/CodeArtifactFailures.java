@@ -183,8 +183,10 @@ final class CodeArtifactFailures {
 
     /** A warning: the snapshot is published, only the clean-up of earlier builds failed. */
     static String cleanUpFailed(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String problem) {
+        // the refusals a failed call is worded with end, for a publish, "Nothing was published": here it was
+        String detail = problem.replace(" Nothing was published.", "");
         return "The snapshot " + pkg + " is published, but its earlier builds in " + where.describe() + " were not "
-                + "cleaned up: " + call + " failed: " + problem + " They stay as Unlisted versions and are cleaned up by "
+                + "cleaned up: " + call + " failed: " + detail + " They stay as Unlisted versions and are cleaned up by "
                 + "the next snapshot publish once this is fixed; set -Dgantry.codeartifact.keepSnapshots=0 to stop "
                 + "cleaning up.";
     }

@@ -586,8 +586,23 @@ class CodeArtifactRepositoryTest {
             assertThat(logged).anyMatch(l -> l.startsWith("WARN The snapshot com.acme:orders:1.0-SNAPSHOT is published, "
                     + "but its earlier builds in repository snapshots in domain acme (owner 123456789012, region "
                     + "us-east-1) were not cleaned up: DeletePackageVersions failed: AWS denied "
-                    + "codeartifact:DeletePackageVersions"));
+                    + "codeartifact:DeletePackageVersions"))
+                    .noneMatch(l -> l.contains("Nothing was published"));
             assertThat(standIn.versions("snapshots", GROUP, ORDERS)).hasSize(3);
+        }
+
+        /** The worded failures of a publish end "Nothing was published": not in a warning after the publish. */
+        @Test
+        void a_clean_up_that_cannot_reach_codeartifact_does_not_say_nothing_was_published() throws Exception {
+            publishSnapshot("20261120.101530", 1);
+            publishSnapshot("20261121.110000", 2);
+            standIn.resetNext("ListPackageVersions", 10);
+
+            repository("snapshots").afterPublish(module, true, Set.of());
+
+            assertThat(logged).anyMatch(l -> l.startsWith("WARN The snapshot com.acme:orders:1.0-SNAPSHOT is published, "
+                    + "but its earlier builds in ") && l.contains("were not cleaned up: ListPackageVersions failed: "))
+                    .noneMatch(l -> l.contains("Nothing was published"));
         }
     }
 
