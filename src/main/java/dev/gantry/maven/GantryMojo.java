@@ -168,8 +168,12 @@ abstract class GantryMojo extends AbstractMojo {
                     finish(planned);
                     gate.finished(goal());
                     if (gate.lastStep(goal())) {
-                        planned.report.succeeded();
-                        new CiOutputs(gantryDirectory(), System.getenv(), log()).write(planned.report.handoff());
+                        try {
+                            planned.report.succeeded();
+                            new CiOutputs(gantryDirectory(), System.getenv(), log()).write(planned.report.handoff());
+                        } catch (GantryException e) {
+                            throw Refusals.releaseCompleteOutputsNot(e);
+                        }
                     }
                 }
             }

@@ -357,6 +357,15 @@ public final class Refusals {
                 + "repaired): the files are found in place, and only the listing is sent.", cause);
     }
 
+    /** Every step of the release is done; writing what it did (release.json, release.env) failed. */
+    public static GantryException releaseCompleteOutputsNot(GantryException failure) {
+        if (failure.getMessage().startsWith("The release is complete")) {
+            return failure;
+        }
+        return new GantryException("The release is complete, but writing its outputs failed: " + failure.getMessage()
+                + " A re-run finds the release in place and writes them.", failure.getCause());
+    }
+
     /** Not a refusal but a warning: a release whose artifacts stay on this machine, its tag pushed all the same. */
     public static String releaseToEmbeddedDefault(String version, String tag, String remote, String repository,
             boolean imageStaysToo) {
