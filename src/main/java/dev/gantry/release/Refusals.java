@@ -240,8 +240,12 @@ public final class Refusals {
                 + (modules.size() == 1 ? "it" : "them") + " twice, the second time outside the branch's rules. Nothing was "
                 + "built or published. Let Gantry publish: set <" + skipParameter + ">true</" + skipParameter + "> in the "
                 + "<properties> of the POM that declares gantry:publish (" + plugin + " is often inherited from a parent POM "
-                + "such as oss-parent), or remove the plugin; or keep deploying with " + plugin + " and remove the publish "
-                + "goal from Gantry's execution.");
+                + "such as oss-parent), or leave the plugin out of this build (it is often declared in a release profile: "
+                + "run without that profile)" + (plugin.equals("central-publishing-maven-plugin")
+                        ? "; skipped, central-publishing-maven-plugin still reads the settings.xml <server> it names, and "
+                                + "CycloneDX leaves out the SBOM of a module it skips, so leaving it out is the better way"
+                        : "")
+                + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
     }
 
     /** A warning: the build goes on, and deploys once, but not as it should. */

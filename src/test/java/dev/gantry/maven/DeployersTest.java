@@ -54,6 +54,19 @@ class DeployersTest {
         assertThat(deployer(module, NONE)).contains("central-publishing-maven-plugin");
     }
 
+    /** Skipped, central-publishing still wants its server, and CycloneDX drops the SBOM: its refusal says to leave it out. */
+    @Test
+    void theRefusalOfCentralPublishingAdvisesLeavingItOut() {
+        assertThat(dev.gantry.release.Refusals.otherDeployer("central-publishing-maven-plugin", "publish", "skipPublishing",
+                java.util.List.of("orders")).getMessage())
+                .contains("or leave the plugin out of this build (it is often declared in a release profile: run without "
+                        + "that profile); skipped, central-publishing-maven-plugin still reads the settings.xml <server>")
+                .contains("so leaving it out is the better way");
+        assertThat(dev.gantry.release.Refusals.otherDeployer("nexus-staging-maven-plugin", "deploy",
+                "skipNexusStagingDeployMojo", java.util.List.of("orders")).getMessage())
+                .doesNotContain("better way");
+    }
+
     @Test
     void leavesAPublisherThatIsDeclaredButNotBound() {
         MavenProject unbound = withPlugin("org.sonatype.plugins", "nexus-staging-maven-plugin");
