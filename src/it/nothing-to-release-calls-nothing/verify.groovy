@@ -14,4 +14,7 @@ assert ItEcr.calls(basedir) == [] : ItEcr.calls(basedir)
 assert ItCodeArtifact.calls(basedir) == [] : ItCodeArtifact.calls(basedir)
 def log = new File(basedir, 'build.log').text
 assert log.contains('Gantry plan: none — 1.1.0 on main')
+// the publish goal says the plan's reason once, not 'Nothing to publish: … nothing to publish.'
+assert log.contains('[INFO] 1.1.0 is already released (tag v1.1.0 on ')
+assert !log.contains('Nothing to publish: 1.1.0 is already released')
 return true

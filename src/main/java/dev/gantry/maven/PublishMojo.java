@@ -70,7 +70,8 @@ public class PublishMojo extends GantryMojo {
             gate().refuseAfterFailures(goal());
             Plan plan = release.plan;
             if (!plan.publishes()) {
-                getLog().info("Nothing to publish: " + plan.reason());
+                getLog().info(plan.reason().contains("nothing to publish") ? plan.reason()
+                        : "Nothing to publish: " + plan.reason());
                 return;
             }
             if (plan.artifacts() == null) {

@@ -50,7 +50,7 @@ public final class Planner {
             throw Refusals.snapshotBranchNeedsSnapshot(context.branch(), version, rule);
         }
         String reason = "Branch '" + context.branch() + "' publishes every commit as a snapshot: " + version
-                + " replaces the previous " + version + ".";
+                + " replaces any earlier " + version + ".";
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.SNAPSHOT,
                 reason, rule.toString(), image(context, rule, false, true),
                 artifacts(settings.snapshotRepository(), ArtifactPlan.Mode.REPLACE_SNAPSHOT), null,

@@ -289,7 +289,7 @@ public final class Refusals {
      */
     public static GantryException releaseUnfinished(String version, List<String> steps, List<String> why, String done,
             boolean failed) {
-        return new GantryException("The plan released " + version + ", but the build ended without completing it: the "
+        return new GantryException("The plan was to release " + version + ", but the build ended without completing it: the "
                 + "end-of-reactor work of " + String.join(", ", steps) + " never ran"
                 + (why.isEmpty() ? "" : ", because " + String.join("; ", why)) + ". So far " + done + ". "
                 + (failed ? "A release is made of every module: fix the failure"

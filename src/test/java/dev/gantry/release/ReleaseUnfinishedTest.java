@@ -13,7 +13,7 @@ class ReleaseUnfinishedTest {
         String message = Refusals.releaseUnfinished("2.0.0", List.of("publish", "tag"),
                 List.of("shop-lib never ran it: its execution 'gantry' is bound to phase pre-site, which this build does not "
                         + "reach"), "nothing was pushed, published or tagged", false).getMessage();
-        assertThat(message).isEqualTo("The plan released 2.0.0, but the build ended without completing it: the "
+        assertThat(message).isEqualTo("The plan was to release 2.0.0, but the build ended without completing it: the "
                 + "end-of-reactor work of publish, tag never ran, because shop-lib never ran it: its execution 'gantry' is "
                 + "bound to phase pre-site, which this build does not reach. So far nothing was pushed, published or "
                 + "tagged. A release is made of every module that runs Gantry's goals: bind them in every module of the "
