@@ -68,16 +68,18 @@ public final class Planner {
         }
         Map<String, String> releaseTags = context.history().releaseTags(settings.tagPrefix());
         String taggedCommit = releaseTags.get(tag);
+        Optional<Version> highest = highestReleased(releaseTags.keySet());
+        boolean superseded = highest.isPresent() && version.compareTo(highest.get()) < 0;
         String reason;
         if (taggedCommit != null && !taggedCommit.equals(context.commit())) {
             if (context.previousVersion() != null && !context.previousVersion().equals(context.version())) {
-                throw Refusals.alreadyReleasedElsewhere(version, tag, taggedCommit, context.commit());
+                // the bump suggested must pass the next plan: above the highest release, unless the branch maintains
+                Version above = superseded && !rule.allowMaintenance() ? highest.get() : version;
+                throw Refusals.alreadyReleasedElsewhere(version, tag, taggedCommit, context.commit(), above);
             }
             return nothing(context, rule, version + " is already released (tag " + tag + " on " + ReleaseContext.shorten(taggedCommit)
                     + ") and this commit does not change the version: nothing to publish. Bump the version to release.");
         }
-        Optional<Version> highest = highestReleased(releaseTags.keySet());
-        boolean superseded = highest.isPresent() && version.compareTo(highest.get()) < 0;
         boolean moving = true;
         if (taggedCommit != null) {
             reason = version + " is already tagged " + tag + " on this commit: completing the release, keeping whatever is already in place.";
@@ -92,6 +94,12 @@ public final class Planner {
             }
             reason = version + " is a new version on '" + context.branch() + "' (no tag " + tag + " yet"
                     + (context.previousVersion() == null ? "" : "; previous version " + context.previousVersion()) + "): releasing it.";
+            if (superseded) {
+                // a maintenance release of an older line: latest and the environment tag belong to the highest release
+                moving = false;
+                reason += " " + highest.get() + " is released already, so the moving tags and the environment tag stay "
+                        + "where they are.";
+            }
         }
         if (!settings.allowDirty()) {
             List<String> dirty = context.history().uncommittedChanges();

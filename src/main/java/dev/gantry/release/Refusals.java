@@ -56,11 +56,13 @@ public final class Refusals {
 
     // --- release history ---------------------------------------------------------------------------
 
-    public static GantryException alreadyReleasedElsewhere(Version version, String tag, String taggedCommit, String commit) {
+    /** @param above the version the suggested bump goes above: this one, or the highest release when it is higher */
+    public static GantryException alreadyReleasedElsewhere(Version version, String tag, String taggedCommit, String commit,
+            Version above) {
         return new GantryException(version + " is already released from commit " + ReleaseContext.shorten(taggedCommit) + " (tag "
                 + tag + "), and this commit " + ReleaseContext.shorten(commit) + " sets the version to " + version
                 + " again. A released version is never rebuilt: bump the version in pom.xml (for example to "
-                + next(version) + ").");
+                + next(above) + ").");
     }
 
     public static GantryException versionGoesBackwards(Version version, Version highest, String highestTag, String branch) {

@@ -180,6 +180,27 @@ class PlannerTest {
             assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
         }
 
+        /** latest and deploy/prod/current name the highest release: 1.4.1 after 2.0.0 takes neither back. */
+        @Test
+        void aMaintenanceReleaseLeavesTheMovingTagsAndTheEnvironmentTagAlone() throws GantryException {
+            history.tag("v2.0.0", OTHER);
+            BranchRule support = new BranchRule("support/*", ReleaseKind.STABLE, List.of("latest"), "deploy/prod/current",
+                    null, true);
+            Plan plan = plan(settings(Flow.GITFLOW, List.of(support), null), "support/1.x", "1.4.1", "1.4.0");
+            assertThat(plan.image().tags()).containsExactly(new ImageTag("1.4.1", false), new ImageTag("sha-a1b2c3d4e5f6", false));
+            assertThat(plan.environmentTag()).isNull();
+            assertThat(plan.gitTag()).isEqualTo("v1.4.1");
+            assertThat(plan.reason()).endsWith("2.0.0 is released already, so the moving tags and the environment tag stay "
+                    + "where they are.");
+        }
+
+        @Test
+        void theBumpSuggestedForAReleasedVersionGoesAboveTheHighestRelease() {
+            history.tag("v1.1.0", OTHER).tag("v1.4.0", OTHER);
+            assertThatThrownBy(() -> plan("main", "1.1.0", "1.0.0")).hasMessageEndingWith(
+                    "bump the version in pom.xml (for example to 1.4.1).");
+        }
+
         @Test
         void aSnapshotVersionIsRefusedWithTheFix() {
             assertThatThrownBy(() -> plan("main", "1.1.0-SNAPSHOT", "1.0.0")).hasMessage(
