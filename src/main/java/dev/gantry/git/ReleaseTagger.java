@@ -3,6 +3,7 @@ package dev.gantry.git;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.ReleaseContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,12 +145,20 @@ public final class ReleaseTagger {
      */
     public TagOutcome moveEnvironmentTag(String tag, boolean dryRun) throws GantryException {
         String head = head(tag);
-        boolean localInPlace = repository.localTag(tag).map(head::equals).orElse(false);
+        Optional<String> local = repository.localTag(tag);
+        boolean localInPlace = local.map(head::equals).orElse(false);
         boolean hasRemote = repository.hasRemote();
         String remote = hasRemote ? repository.remoteName() : null;
-        boolean remoteInPlace = !hasRemote || remoteTag(tag).map(head::equals).orElse(false);
+        Optional<String> remoteNow = hasRemote ? remoteTag(tag) : Optional.empty();
+        boolean remoteInPlace = !hasRemote || remoteNow.map(head::equals).orElse(false);
         if (localInPlace && remoteInPlace) {
             return outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote);
+        }
+        // a pipeline that finishes after the next commit's must not take the environment back to its older commit
+        Optional<String> theirs = hasRemote ? remoteNow : local;
+        if (theirs.isPresent() && !theirs.get().equals(head) && laterOnTheBranch(theirs.get(), head, tag)) {
+            log.warn(Refusals.environmentTagKeptOnLaterCommit(tag, theirs.get(), head));
+            return outcome(tag, TagOutcome.Action.KEPT_ON_LATER_COMMIT, remote);
         }
         if (dryRun) {
             return outcome(tag, TagOutcome.Action.WOULD_MOVE, remote);
@@ -161,6 +170,38 @@ public final class ReleaseTagger {
             push(tag, true);
         }
         return outcome(tag, TagOutcome.Action.MOVED, remote);
+    }
+
+    /**
+     * Whether {@code theirs} comes after HEAD in history (HEAD is its ancestor). A commit the clone lacks (pushed after
+     * this clone was made) is fetched through the tag first; when it cannot be had, it counts as not later, as before.
+     */
+    private boolean laterOnTheBranch(String theirs, String head, String tag) {
+        try {
+            if (repository.cli().isPresent()) {
+                GitCli git = repository.cli().get();
+                if (!git.run(GitRepository.LOCAL_TIMEOUT, "cat-file", "-e", theirs + "^{commit}").succeeded()) {
+                    git.run(GitRepository.REMOTE_TIMEOUT, "fetch", "--quiet", "--no-tags", repository.remoteName(),
+                            Constants.R_TAGS + tag);
+                }
+                return git.run(GitRepository.LOCAL_TIMEOUT, "merge-base", "--is-ancestor", head, theirs).exitCode() == 0;
+            }
+            org.eclipse.jgit.lib.Repository jgit = repository.jgit();
+            if (!jgit.getObjectDatabase().has(org.eclipse.jgit.lib.ObjectId.fromString(theirs))) {
+                try (Git git = Git.wrap(jgit)) {
+                    git.fetch().setRemote(repository.remoteName()).setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
+                            .setRefSpecs(new RefSpec(Constants.R_TAGS + tag)).call();
+                }
+            }
+            try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(jgit)) {
+                return walk.isMergedInto(walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(head)),
+                        walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(theirs)));
+            }
+        } catch (IOException | GitAPIException | GantryException | RuntimeException e) {
+            log.debug("Cannot tell whether " + ReleaseContext.shorten(theirs) + " comes after " + ReleaseContext.shorten(head)
+                    + ": " + RemoteUrls.redact(String.valueOf(e.getMessage())));
+            return false;
+        }
     }
 
     private TagOutcome outcome(String tag, TagOutcome.Action action, String remote) {

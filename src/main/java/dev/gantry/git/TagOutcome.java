@@ -29,7 +29,9 @@ public record TagOutcome(String tag, Action action, String commit, String remote
         /** Dry run: exists locally on this commit, would be pushed. */
         WOULD_PUSH,
         /** Dry run: would be moved to this commit. */
-        WOULD_MOVE
+        WOULD_MOVE,
+        /** An environment tag left where it is: on a later commit of the branch, which a later build moved it to. */
+        KEPT_ON_LATER_COMMIT
     }
 
     /**
@@ -45,6 +47,7 @@ public record TagOutcome(String tag, Action action, String commit, String remote
             case WOULD_CREATE -> remote == null ? "would-create" : "would-push";
             case WOULD_PUSH -> "would-push";
             case WOULD_MOVE -> "would-move";
+            case KEPT_ON_LATER_COMMIT -> "kept-on-later-commit";
         };
     }
 
@@ -61,6 +64,8 @@ public record TagOutcome(String tag, Action action, String commit, String remote
             case WOULD_CREATE -> "dry run: would create " + tag + at + (remote == null ? " locally" : " and push it" + to);
             case WOULD_PUSH -> "dry run: would push the existing " + tag + at + to;
             case WOULD_MOVE -> "dry run: would move " + tag + at + (remote == null ? " locally" : " and force-push it" + to);
+            case KEPT_ON_LATER_COMMIT -> tag + " left on a later commit than this one (" + ReleaseContext.shorten(commit)
+                    + ")";
         };
     }
 }

@@ -175,6 +175,13 @@ public final class Refusals {
                 + " refs/tags/" + tag + " shows what git says), then re-run the pipeline: what is done is kept.");
     }
 
+    /** Not a refusal but a warning: the environment tag stays on the later commit a later build moved it to. */
+    public static String environmentTagKeptOnLaterCommit(String tag, String theirs, String head) {
+        return "The environment tag " + tag + " is on " + ReleaseContext.shorten(theirs) + ", a later commit than this one ("
+                + ReleaseContext.shorten(head) + "): a build of it finished first. The tag stays there, so that the "
+                + "environment does not go back to an older commit.";
+    }
+
     public static GantryException environmentTagPushRefused(String tag, String remote, String detail) {
         return new GantryException("The remote '" + remote + "' refused to move the environment tag " + tag + ": " + detail
                 + ". The release itself is complete. Give the CI's credentials permission to force-push this tag (protected "

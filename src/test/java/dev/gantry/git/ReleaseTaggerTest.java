@@ -252,6 +252,30 @@ class ReleaseTaggerTest {
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(released);
         }
 
+        /** develop's next commit was built and deployed first; this older commit's pipeline ends after it. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void leaves_a_tag_that_a_later_commit_of_the_branch_holds(Way way) throws Exception {
+            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
+            other.git("fetch", "-q", "origin", "main");
+            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            String later = other.commitPom("1.0.1-SNAPSHOT");
+            other.push("origin", "main");
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+            java.util.List<String> lines = new java.util.ArrayList<>();
+
+            TagOutcome outcome;
+            try (GitRepository git = way.open(work.dir(), "origin", new dev.gantry.testing.RecordingLog(lines, true))) {
+                outcome = new ReleaseTagger(git).moveEnvironmentTag("deploy/dev/current", false);
+            }
+
+            assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
+            assertThat(outcome.id()).isEqualTo("kept-on-later-commit");
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
+            assertThat(lines).anyMatch(l -> l.contains("The environment tag deploy/dev/current is on "
+                    + later.substring(0, 7) + ", a later commit than this one (" + released.substring(0, 7) + ")"));
+        }
+
         @ParameterizedTest
         @EnumSource(Way.class)
         void creates_the_tag_where_there_was_none(Way way) throws Exception {
