@@ -6,6 +6,7 @@ import dev.gantry.image.ImagePublisher;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.LifecyclePolicy;
@@ -294,10 +295,38 @@ public class ImageMojo extends GantryMojo {
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
         }
+        ImageRequest request = request(release, repositoryPolicy);
+        GantryLog log = log();
+        // pushed once every module of the release has reached this goal, after their tests (a module of integration
+        // tests after the application, any module under -T): a module that fails later must not leave the version's
+        // image pushed and its moving tags moved for a release that never comes
+        release.deferImage(() -> push(release, request, gate, log));
+        if (gate.othersToCome(goal(), project)) {
+            getLog().info("The image of " + project.getArtifactId() + " is pushed once every module of the release has "
+                    + "reached the image goal.");
+        }
+    }
+
+    /** The end of the reactor: the image the image module prepared, unless a module failed since. */
+    @Override
+    protected void finish(ReactorRelease release) throws GantryException {
+        Optional<ReactorRelease.ImageJob> job = release.takeImage();
+        if (job.isPresent()) {
+            Optional<String> heldBack = gate().imageHeldBack();
+            if (heldBack.isPresent()) {
+                getLog().warn(heldBack.get());
+                return;
+            }
+            job.get().push();
+        }
+    }
+
+    private void push(ReactorRelease release, ImageRequest request, ReleaseGate gate, GantryLog log)
+            throws GantryException {
         // asked before the image moves (artifacts that publish refuses later would leave the image half-published), yet
         // after the registry look-up: this commit's image under the version makes the published artifacts this commit's
-        ImageResult result = new ImagePublisher(log()).publish(request(release, repositoryPolicy), releasedRevision ->
-                gate.checkBeforeImageMoves(release, release.origin(releasedRevision), repositorySystem, log()));
+        ImageResult result = new ImagePublisher(log).publish(request, releasedRevision ->
+                gate.checkBeforeImageMoves(release, release.origin(releasedRevision), repositorySystem, log));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));

@@ -38,6 +38,14 @@ final class ReactorRelease {
     /** The git remote the plan read. */
     final String gitRemote;
     private final List<ModuleArtifacts> collected = new ArrayList<>();
+    /** The image the image module prepared, pushed once every module of the release has reached the image goal. */
+    private ImageJob pendingImage;
+
+    /** The image module's push, run at the end of the reactor by whichever module gets there last. */
+    @FunctionalInterface
+    interface ImageJob {
+        void push() throws dev.gantry.release.GantryException;
+    }
 
     ReactorRelease(ReleasePlanning.Planned planned, ReleaseReport report, boolean dryRun) {
         this.plan = planned.plan();
@@ -47,6 +55,17 @@ final class ReactorRelease {
         this.gitRemote = planned.gitRemote();
         this.report = report;
         this.dryRun = dryRun;
+    }
+
+    synchronized void deferImage(ImageJob job) {
+        pendingImage = job;
+    }
+
+    /** The image prepared and not pushed yet, once: empty when none was prepared (or it was taken). */
+    synchronized Optional<ImageJob> takeImage() {
+        Optional<ImageJob> job = Optional.ofNullable(pendingImage);
+        pendingImage = null;
+        return job;
     }
 
     static ReactorRelease find(MavenSession session) {

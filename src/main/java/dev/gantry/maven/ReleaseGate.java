@@ -198,6 +198,13 @@ final class ReleaseGate {
         return ReactorProgress.of(session).arrive(goal, id(project), expected);
     }
 
+    /** Whether a module that takes part in the goal, other than {@code project}, has not run it yet. */
+    boolean othersToCome(String goal, MavenProject project) {
+        Set<String> arrived = ReactorProgress.of(session).arrived(goal);
+        return participants(goal).stream().map(ReleaseGate::id)
+                .anyMatch(id -> !id.equals(id(project)) && !arrived.contains(id));
+    }
+
     /** Records that the goal's end-of-reactor work is done. */
     void finished(String goal) {
         ReactorProgress.of(session).finished(goal);
