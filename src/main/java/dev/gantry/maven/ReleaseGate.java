@@ -65,6 +65,7 @@ final class ReleaseGate {
             checkReactorVersions();
             if (deploying) {
                 checkWholeReactor();
+                refuseDeploysOutsideTheRelease();
             }
         }
         refuseOffline(plan, dryRun);
@@ -92,6 +93,26 @@ final class ReleaseGate {
             Deployers.Deployer deployer = found.keySet().iterator().next();
             throw Refusals.otherDeployer(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
                     found.get(deployer));
+        }
+    }
+
+    /**
+     * A module of the reactor that does not declare Gantry's publish (its parent is outside the reactor, or it does not
+     * inherit the plugin) is deployed by maven-deploy-plugin on its own: outside the release's all-or-none publish,
+     * after the tag if it comes later, and again by every re-run. Refused before anything is built. Goals run from the
+     * command line (no module declares publish) leave nothing to compare with.
+     */
+    private void refuseDeploysOutsideTheRelease() throws GantryException {
+        List<MavenProject> projects = session.getProjects();
+        if (projects.stream().noneMatch(p -> modules.declares(p, "publish"))) {
+            return;
+        }
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        List<String> outside = projects.stream()
+                .filter(p -> !modules.declares(p, "publish") && MavenDeployPlugin.runsIn(p) && !deploySkipped.contains(p))
+                .map(MavenProject::getArtifactId).toList();
+        if (!outside.isEmpty()) {
+            throw Refusals.deployedOutsideTheRelease(outside);
         }
     }
 

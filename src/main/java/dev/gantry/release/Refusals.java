@@ -257,6 +257,18 @@ public final class Refusals {
                 + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
     }
 
+    public static GantryException deployedOutsideTheRelease(List<String> modules) {
+        return new GantryException("maven-deploy-plugin would deploy " + String.join(", ", modules) + " on "
+                + (modules.size() == 1 ? "its own: that module does" : "their own: those modules do") + " not declare "
+                + "gantry-maven-plugin's publish goal (a parent outside the reactor, or a POM that does not inherit the "
+                + "plugin), so the release's all-or-none publish would leave " + (modules.size() == 1 ? "it" : "them")
+                + " out, the tag could come before " + (modules.size() == 1 ? "it" : "them") + ", and every re-run would "
+                + "deploy " + (modules.size() == 1 ? "it" : "them") + " again. Nothing was built or published. Declare the "
+                + "plugin's executions in " + (modules.size() == 1 ? "that module" : "those modules") + " (or in "
+                + "a parent of the reactor), or leave " + (modules.size() == 1 ? "it" : "them") + " out of the deploy "
+                + "with <maven.deploy.skip>true</maven.deploy.skip>.");
+    }
+
     /** A warning: the build goes on, and deploys once, but not as it should. */
     public static String deployPluginNotUnbound(List<String> modules) {
         return "gantry-maven-plugin is declared without <extensions>true</extensions>, so it turned maven-deploy-plugin off in "
