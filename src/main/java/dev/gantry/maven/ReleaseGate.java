@@ -44,6 +44,8 @@ import org.eclipse.aether.RepositorySystem;
  */
 final class ReleaseGate {
 
+    private static final String FINISHED_IN_ANY_REALM = "dev.gantry.finished.";
+
     /** The steps of a release, in the order Maven runs them in deploy; the last one the reactor runs completes it. */
     static final List<String> STEPS = List.of("image", "publish", "tag");
 
@@ -229,6 +231,13 @@ final class ReleaseGate {
     /** Records that the goal's end-of-reactor work is done. */
     void finished(String goal) {
         ReactorProgress.of(session).finished(goal);
+        // a goal named on the command line (mvn package gantry:publish) runs in a class realm of its own: the build
+        // extension's end-of-session check, in another, reads this under a key of the JDK's own types
+        session.getRepositorySession().getData().set(FINISHED_IN_ANY_REALM + goal, Boolean.TRUE);
+    }
+
+    private boolean finishedInAnyRealm(String goal) {
+        return Boolean.TRUE.equals(session.getRepositorySession().getData().get(FINISHED_IN_ANY_REALM + goal));
     }
 
     /**
@@ -271,11 +280,11 @@ final class ReleaseGate {
     }
 
     /**
-     * Whether this goal is the last step of the release that the reactor runs (every goal is, when they run from the
-     * command line rather than bound in the POM): once it is done, the release is complete.
+     * Whether this goal is the last step due in this build ({@link #stepsDue}: the reactor's in a {@code mvn deploy}, the
+     * goals named otherwise, as in {@code mvn package gantry:publish}): once it is done, what was asked is complete.
      */
     boolean lastStep(String goal) {
-        List<String> steps = steps();
+        List<String> steps = stepsDue();
         return steps.isEmpty() ? STEPS.contains(goal) : steps.get(steps.size() - 1).equals(goal);
     }
 
@@ -312,7 +321,8 @@ final class ReleaseGate {
             return Optional.empty();
         }
         ReactorProgress progress = ReactorProgress.of(session);
-        List<String> missing = stepsDue().stream().filter(step -> !progress.isFinished(step)).toList();
+        List<String> missing = stepsDue().stream()
+                .filter(step -> !progress.isFinished(step) && !finishedInAnyRealm(step)).toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }
