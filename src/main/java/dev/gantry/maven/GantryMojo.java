@@ -235,6 +235,9 @@ abstract class GantryMojo extends AbstractMojo {
                 MavenProject imageModule = imageProject();
                 boolean imageBuilt = imageModule != null && !ImageModule.skipsImage(imageModule, session.getUserProperties(),
                         session.getSystemProperties());
+                if (ReleasePlanning.reachesDeploy(session)) {
+                    gate().checkUnpublishedTopLevelVersion();
+                }
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules, imageBuilt);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();

@@ -99,6 +99,24 @@ final class ReleaseGate {
     }
 
     /**
+     * An aggregator that is not published still gives the plan its version: one other than its modules' makes the plan
+     * judge a version nobody publishes (already released, or no release version at all). Asked before the plan.
+     */
+    void checkUnpublishedTopLevelVersion() throws GantryException {
+        MavenProject top = session.getTopLevelProject();
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        if (gantryPublishes(top, modules, deploySkipped)) {
+            return;
+        }
+        List<String> differing = session.getProjects().stream()
+                .filter(p -> gantryPublishes(p, modules, deploySkipped) && !top.getVersion().equals(p.getVersion()))
+                .map(p -> p.getArtifactId() + " has " + p.getVersion()).toList();
+        if (!differing.isEmpty()) {
+            throw Refusals.unpublishedTopLevelVersion(top.getArtifactId(), top.getVersion(), differing);
+        }
+    }
+
+    /**
      * A module of the reactor that does not declare Gantry's publish (its parent is outside the reactor, or it does not
      * inherit the plugin) is deployed by maven-deploy-plugin on its own: outside the release's all-or-none publish,
      * after the tag if it comes later, and again by every re-run. Refused before anything is built. Goals run from the

@@ -60,9 +60,13 @@ final class ReleasePlanning {
                 AltDeploymentRepository.of(module, buildProperties); // refused now, before anything is built
             }
         }
+        // where the artifacts go: the first published module's repository (an aggregator above it may declare none)
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        MavenProject published = session.getProjects().stream()
+                .filter(p -> ReleaseGate.gantryPublishes(p, modules, deploySkipped)).findFirst().orElse(top);
         PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                 settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
-                repositoryUrl(top, false, buildProperties), repositoryUrl(top, true, buildProperties),
+                repositoryUrl(published, top, false, buildProperties), repositoryUrl(published, top, true, buildProperties),
                 declaredGoals(modules, imageBuilt));
         Planner planner = new Planner(planSettings);
         try (GitRepository git = GitRepository.open(top.getBasedir().toPath(), settings.gitRemote(), log,
@@ -134,8 +138,9 @@ final class ReleasePlanning {
     }
 
     /** The URL the top-level project would be deployed to ({@link DeployTarget}), without credentials: it is shown. */
-    static String repositoryUrl(MavenProject project, boolean snapshot, Properties buildProperties) throws GantryException {
+    static String repositoryUrl(MavenProject project, MavenProject top, boolean snapshot, Properties buildProperties)
+            throws GantryException {
         // shown in the log and plan.json: a URL may carry credentials (https://user:token@host/…), never printed
-        return RemoteUrls.withoutCredentials(DeployTarget.of(project, project, buildProperties, snapshot).url());
+        return RemoteUrls.withoutCredentials(DeployTarget.of(project, top, buildProperties, snapshot).url());
     }
 }

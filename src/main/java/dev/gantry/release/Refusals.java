@@ -257,6 +257,13 @@ public final class Refusals {
                 + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
     }
 
+    public static GantryException unpublishedTopLevelVersion(String top, String version, List<String> differing) {
+        return new GantryException("The reactor's top-level project " + top + " is not published, yet its version "
+                + version + " is the one Gantry plans the release of, and the modules it publishes differ: "
+                + String.join(", ", differing) + ". Give the top-level POM the modules' version (mvn versions:set sets "
+                + "every module's), so that the plan judges the version that is published.");
+    }
+
     public static GantryException deployedOutsideTheRelease(List<String> modules) {
         return new GantryException("maven-deploy-plugin would deploy " + String.join(", ", modules) + " on "
                 + (modules.size() == 1 ? "its own: that module does" : "their own: those modules do") + " not declare "
