@@ -104,7 +104,9 @@ final class ReactorRelease {
                 + (plan.image() == null ? "" : ", and no image of this commit was found under " + plan.version()));
     }
 
+    /** A module's artifacts, once: {@code mvn deploy deploy} runs its publish goal twice. */
     synchronized void collect(ModuleArtifacts module) {
+        collected.removeIf(m -> m.module().equals(module.module()));
         collected.add(module);
     }
 
