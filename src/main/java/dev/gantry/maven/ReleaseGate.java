@@ -62,6 +62,7 @@ final class ReleaseGate {
 
     /** The checks of a plan that publishes, made before any goal moves anything. */
     void checkPlanned(Plan plan, boolean deploying, boolean dryRun) throws GantryException {
+        refuseDeployGoalNamed();
         refuseOtherDeployers();
         if (plan.publishes()) {
             checkReactorVersions();
@@ -114,6 +115,21 @@ final class ReleaseGate {
         if (!differing.isEmpty()) {
             throw Refusals.unpublishedTopLevelVersion(top.getArtifactId(), top.getVersion(), differing);
         }
+    }
+
+    /**
+     * maven-deploy-plugin's goal named on the command line ({@code mvn verify deploy:deploy}) runs in an execution of
+     * its own, beside the POM's: it deploys every module outside the release, on any branch, with no tag and no check.
+     */
+    private void refuseDeployGoalNamed() throws GantryException {
+        Optional<String> named = session.getGoals().stream().filter(ReleaseGate::namesMavenDeploy).findFirst();
+        if (named.isPresent() && session.getProjects().stream().anyMatch(p -> modules.declares(p, "publish"))) {
+            throw Refusals.deployGoalNamed(named.get());
+        }
+    }
+
+    static boolean namesMavenDeploy(String goal) {
+        return goal.matches("(deploy|(org\\.apache\\.maven\\.plugins:)?maven-deploy-plugin(:[^:@]+)?):deploy(@.*)?");
     }
 
     /**

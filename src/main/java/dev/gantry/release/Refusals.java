@@ -257,6 +257,13 @@ public final class Refusals {
                 + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
     }
 
+    public static GantryException deployGoalNamed(String goal) {
+        return new GantryException("The build names maven-deploy-plugin's goal " + goal + ", which would deploy every "
+                + "module on its own, outside the release gantry:publish makes (no branch rule, no check of what is "
+                + "published, no tag). Nothing was built or published. Run mvn deploy: gantry:publish publishes what "
+                + "maven-deploy-plugin would, where it would.");
+    }
+
     public static GantryException unpublishedTopLevelVersion(String top, String version, List<String> differing) {
         return new GantryException("The reactor's top-level project " + top + " is not published, yet its version "
                 + version + " is the one Gantry plans the release of, and the modules it publishes differ: "

@@ -68,6 +68,15 @@ class DeployersTest {
     }
 
     @Test
+    void recognisesMavenDeployPluginsGoalNamedOnTheCommandLine() {
+        assertThat(java.util.List.of("deploy:deploy", "maven-deploy-plugin:deploy", "deploy:deploy@default-deploy",
+                "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy"))
+                .allMatch(ReleaseGate::namesMavenDeploy);
+        assertThat(java.util.List.of("deploy", "gantry:publish", "deploy:deploy-file", "install:install"))
+                .noneMatch(ReleaseGate::namesMavenDeploy);
+    }
+
+    @Test
     void leavesAPublisherThatIsDeclaredButNotBound() {
         MavenProject unbound = withPlugin("org.sonatype.plugins", "nexus-staging-maven-plugin");
         MavenProject turnedOff = withPlugin("org.sonatype.central", "central-publishing-maven-plugin",
