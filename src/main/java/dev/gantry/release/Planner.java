@@ -129,7 +129,7 @@ public final class Planner {
         return settings.runs("publish") ? new ArtifactPlan(repository, mode) : null;
     }
 
-    private ImagePlan image(ReleaseContext context, BranchRule rule, boolean stable, boolean moving) {
+    private ImagePlan image(ReleaseContext context, BranchRule rule, boolean stable, boolean moving) throws GantryException {
         if (noImage(context, rule) != null) {
             return null;
         }
@@ -143,6 +143,10 @@ public final class Planner {
             tags.add(new ImageTag(context.version(), true));
         }
         for (String tag : moving ? rule.movingTagsFor(context.branch(), context.version()) : List.<String>of()) {
+            if (!ImageTag.isValidName(tag)) {
+                // refused here, in validate: the registry would refuse it only once the immutable tags are pushed
+                throw Refusals.invalidMovingTag(tag, context.branch(), rule);
+            }
             if (tags.stream().noneMatch(t -> t.name().equals(tag))) {
                 tags.add(new ImageTag(tag, true));
             }

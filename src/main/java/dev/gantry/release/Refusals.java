@@ -79,6 +79,13 @@ public final class Refusals {
                 + "-Dgantry.allowDirty=true to release anyway.");
     }
 
+    public static GantryException invalidMovingTag(String tag, String branch, BranchRule rule) {
+        return new GantryException("The moving image tag '" + tag + "' that " + rule + " gives branch '" + branch
+                + "' is no image tag a registry accepts: 1 to 128 letters, digits, '_', '.' and '-', not starting with '.' "
+                + "or '-'. Nothing was built or pushed. Change the tag's template in that <branches><branch> rule (a "
+                + "shorter text around {branch}), or name the branch otherwise.");
+    }
+
     public static GantryException invalidReleaseTag(String tag, String prefix) {
         return new GantryException("The release tag would be '" + tag + "' (<tagPrefix> '" + prefix + "' then the version), "
                 + "which git refuses as a tag name: no spaces or any of ~^:?*[\\, no '..', '//' or '@{', no part starting "

@@ -318,6 +318,16 @@ class PlannerTest {
             assertThat(plan.image().mutableTags()).extracting(ImageTag::name).contains("branch-feature-login");
         }
 
+        /** The template passed validation with a sample branch; this branch's name makes a tag no registry takes. */
+        @Test
+        void aMovingTagThatABranchNameMakesInvalidIsRefusedInThePlan() {
+            List<BranchRule> rules = List.of(new BranchRule("feature/*", ReleaseKind.SNAPSHOT,
+                    List.of("x".repeat(100) + "-{branch}"), null, null, false));
+            assertThatThrownBy(() -> plan(settings(Flow.GITFLOW, rules, null), "feature/" + "y".repeat(60), "1.3.0-SNAPSHOT",
+                    null)).hasMessageStartingWith("The moving image tag '" + "x".repeat(100) + "-feature-")
+                    .hasMessageContaining("is no image tag a registry accepts: 1 to 128 letters, digits, '_', '.' and '-'");
+        }
+
         @Test
         void imagesCanBeTurnedOffPerBranch() throws GantryException {
             BranchRule noImage = new BranchRule("main", ReleaseKind.STABLE, List.of(), null, false, false);
