@@ -24,6 +24,25 @@ public final class BranchResolver {
     }
 
     /**
+     * The branch an override names when it is passed a ref or a remote-tracking name, as CI variables hold them
+     * ({@code -Dgantry.branch=$GIT_BRANCH} is {@code origin/main} on Jenkins): {@code refs/heads/main},
+     * {@code refs/remotes/origin/main} and {@code <gitRemote>/main} all name {@code main}.
+     */
+    static String branchName(String value, String gitRemote) {
+        if (value.startsWith("refs/heads/")) {
+            return value.substring("refs/heads/".length());
+        }
+        if (value.startsWith("refs/remotes/")) {
+            int slash = value.indexOf('/', "refs/remotes/".length());
+            return slash < 0 ? value : value.substring(slash + 1);
+        }
+        if (gitRemote != null && value.startsWith(gitRemote + "/") && value.length() > gitRemote.length() + 1) {
+            return value.substring(gitRemote.length() + 1);
+        }
+        return value;
+    }
+
+    /**
      * @param override         the value of {@code gantry.branch}, or null/blank for none
      * @param checkedOutBranch the branch HEAD is on, empty when detached
      * @param env              the process environment (or a test's)
@@ -32,7 +51,7 @@ public final class BranchResolver {
     public static ResolvedBranch resolve(String override, Optional<String> checkedOutBranch, Map<String, String> env,
             String gitRemote) throws GantryException {
         if (override != null && !override.isBlank()) {
-            return new ResolvedBranch(override.trim(), OVERRIDE_SOURCE);
+            return new ResolvedBranch(branchName(override.trim(), gitRemote), OVERRIDE_SOURCE);
         }
         String pullRequest = CiDetector.pullRequest(env).orElse(null);
         if (checkedOutBranch.isPresent()) {

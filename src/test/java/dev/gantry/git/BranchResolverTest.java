@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.release.GantryException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,16 @@ class BranchResolverTest {
     void prefers_the_override_to_everything_else() throws GantryException {
         assertThat(BranchResolver.resolve(" main ", Optional.of("develop"), GITHUB_PR, "origin"))
                 .isEqualTo(new ResolvedBranch("main", "-Dgantry.branch"));
+    }
+
+    /** -Dgantry.branch=$GIT_BRANCH (Jenkins: origin/main) or a full ref names the branch, not a branch of that name. */
+    @Test
+    void takes_a_ref_or_a_remote_tracking_name_as_the_branch_it_names() throws GantryException {
+        for (String value : List.of("refs/heads/main", "origin/main", "refs/remotes/origin/main")) {
+            assertThat(BranchResolver.resolve(value, Optional.of("develop"), Map.of(), "origin").name()).as(value)
+                    .isEqualTo("main");
+        }
+        assertThat(BranchResolver.resolve("feature/x", Optional.empty(), Map.of(), "origin").name()).isEqualTo("feature/x");
     }
 
     @Test
