@@ -77,6 +77,14 @@ public final class Planner {
                 Version above = superseded && !rule.allowMaintenance() ? highest.get() : version;
                 throw Refusals.alreadyReleasedElsewhere(version, tag, taggedCommit, context.commit(), above);
             }
+            if (context.previousVersion() == null) {
+                // a shallow clone lacks the parent: a commit that sets a released version again cannot be told apart
+                return nothing(context, rule, version + " is already released (tag " + tag + " on "
+                        + ReleaseContext.shorten(taggedCommit) + "), and the version at this commit's parent is unknown "
+                        + "(not in this clone, as in a shallow checkout, or without the POM), so this commit is taken for "
+                        + "one that does not change it: nothing to publish. Bump the version to release; fetch the history "
+                        + "(fetch-depth: 0) for Gantry to refuse a commit that sets a released version again.");
+            }
             return nothing(context, rule, version + " is already released (tag " + tag + " on " + ReleaseContext.shorten(taggedCommit)
                     + ") and this commit does not change the version: nothing to publish. Bump the version to release.");
         }

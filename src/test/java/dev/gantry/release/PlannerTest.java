@@ -121,6 +121,17 @@ class PlannerTest {
                     + "the version: nothing to publish. Bump the version to release.");
         }
 
+        /** A depth-1 checkout has no parent to read the version at: the reason says so, and how to let Gantry tell. */
+        @Test
+        void aReleasedVersionWhoseParentIsNotInTheCloneSaysWhatItCannotTell() throws GantryException {
+            history.tag("v1.1.0", OTHER);
+            Plan plan = plan("main", "1.1.0", null);
+            assertThat(plan.release()).isEqualTo(ReleaseKind.NONE);
+            assertThat(plan.reason()).contains("the version at this commit's parent is unknown (not in this clone, as in a "
+                    + "shallow checkout, or without the POM)").endsWith("fetch the history (fetch-depth: 0) for Gantry to "
+                    + "refuse a commit that sets a released version again.");
+        }
+
         @Test
         void withoutTheParentCommitAReleasedVersionPublishesNothing() throws GantryException {
             history.tag("v1.1.0", OTHER);
