@@ -61,6 +61,10 @@ public final class BranchResolver {
         if (ci.isPresent()) {
             return new ResolvedBranch(ci.get().name(), ci.get().source(), pullRequest);
         }
+        Optional<String> tag = CiDetector.tagBuild(env);
+        if (tag.isPresent()) {
+            throw Refusals.tagBuild(tag.get());
+        }
         List<String> tried = new ArrayList<>();
         tried.add("HEAD");
         tried.addAll(CiDetector.branchVariables());

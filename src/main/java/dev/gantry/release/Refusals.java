@@ -145,6 +145,13 @@ public final class Refusals {
                 + "releases are made from commits.");
     }
 
+    public static GantryException tagBuild(String variable) {
+        return new GantryException("This is a CI build of a tag (" + variable + "), not of a branch, and HEAD is detached: "
+                + "Gantry releases a branch's commits and pushes their tags itself, so a tag build has nothing to release. "
+                + "Run the deploy job for branches only (GitLab: rules: - if: $CI_COMMIT_BRANCH; GitHub Actions: on: push: "
+                + "branches), or pass -Dgantry.branch=<branch> to build the tag's commit as that branch would.");
+    }
+
     public static GantryException noBranch(String tried) {
         return new GantryException("Cannot tell which branch is being built: HEAD is detached and no CI branch variable is set "
                 + "(tried " + tried + "). Check out the branch (git checkout <branch>), or pass -Dgantry.branch=<branch>.");

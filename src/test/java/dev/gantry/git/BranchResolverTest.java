@@ -47,10 +47,23 @@ class BranchResolverTest {
                 .pullRequest()).isNull();
     }
 
+    /** The tag Gantry pushed starts GitLab's tag pipeline: the refusal names the tag build, not 20 variables. */
     @Test
-    void refuses_when_nothing_names_a_branch_and_lists_what_it_tried() {
+    void refuses_a_tag_build_naming_the_tag_and_how_to_run_on_branches_only() {
+        assertThatThrownBy(() -> BranchResolver.resolve(null, Optional.empty(), Map.of("GITLAB_CI", "true",
+                "CI_COMMIT_TAG", "v1.3.0", "CI_COMMIT_REF_NAME", "v1.3.0"), "origin"))
+                .isInstanceOf(GantryException.class)
+                .hasMessageStartingWith("This is a CI build of a tag (CI_COMMIT_TAG=v1.3.0), not of a branch, and HEAD is "
+                        + "detached")
+                .hasMessageContaining("Run the deploy job for branches only");
         assertThatThrownBy(() -> BranchResolver.resolve(null, Optional.empty(), Map.of("GITHUB_ACTIONS", "true",
                 "GITHUB_REF", "refs/tags/v1.0.0"), "origin"))
+                .hasMessageStartingWith("This is a CI build of a tag (GITHUB_REF=refs/tags/v1.0.0)");
+    }
+
+    @Test
+    void refuses_when_nothing_names_a_branch_and_lists_what_it_tried() {
+        assertThatThrownBy(() -> BranchResolver.resolve(null, Optional.empty(), Map.of("GITHUB_ACTIONS", "true"), "origin"))
                 .isInstanceOf(GantryException.class)
                 .hasMessage("Cannot tell which branch is being built: HEAD is detached and no CI branch variable is set "
                         + "(tried HEAD, GITHUB_HEAD_REF, GITHUB_REF_NAME, GITHUB_REF, CI_MERGE_REQUEST_SOURCE_BRANCH_NAME, "

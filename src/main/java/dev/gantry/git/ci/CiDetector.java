@@ -44,6 +44,24 @@ public final class CiDetector {
         return Optional.empty();
     }
 
+    /** Each system's variable that holds the tag a tag build is of, with the prefix its value starts with. */
+    private static final List<Map.Entry<String, String>> TAG_VARIABLES = List.of(Map.entry("GITHUB_REF", "refs/tags/"),
+            Map.entry("CI_COMMIT_TAG", ""), Map.entry("TAG_NAME", ""), Map.entry("BITBUCKET_TAG", ""),
+            Map.entry("CODEBUILD_WEBHOOK_TRIGGER", "tag/"), Map.entry("BUILD_SOURCEBRANCH", "refs/tags/"),
+            Map.entry("CIRCLE_TAG", ""), Map.entry("TRAVIS_TAG", ""));
+
+    /** When this is a CI build of a tag rather than of a branch: the variable that says so, as {@code NAME=value}. */
+    public static Optional<String> tagBuild(Map<String, String> env) {
+        for (Map.Entry<String, String> variable : TAG_VARIABLES) {
+            String value = env.get(variable.getKey());
+            if (value != null && !value.isBlank() && value.startsWith(variable.getValue())
+                    && value.length() > variable.getValue().length()) {
+                return Optional.of(variable.getKey() + "=" + value);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every branch variable of every known system, in the order they are asked. */
     public static List<String> branchVariables() {
         List<String> all = new ArrayList<>();
