@@ -40,8 +40,10 @@ public final class Refusals {
                     + "and requires X.Y.Z, not a -SNAPSHOT (" + rule + "). Set <version>" + version.withoutSnapshot()
                     + "</version> in pom.xml to release it, or build this commit on a snapshot branch.");
         }
-        return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a release version: this branch "
-                + "requires X.Y.Z, three numbers such as 1.4.0 (" + rule + "). Set <version> in pom.xml to the form X.Y.Z.");
+        String problem = version.problem();
+        return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a release version"
+                + (problem.isEmpty() ? "" : " (" + problem + ")") + ": this branch requires X.Y.Z, three numbers such as "
+                + "1.4.0 (" + rule + "). Set <version> in pom.xml to the form X.Y.Z.");
     }
 
     public static GantryException snapshotBranchNeedsSnapshot(String branch, Version version, BranchRule rule) {
@@ -50,8 +52,10 @@ public final class Refusals {
                     + "requires X.Y.Z-SNAPSHOT (" + rule + "). Set <version>" + version + "-SNAPSHOT</version> (or the next "
                     + "version's snapshot) in pom.xml; release versions are built on the stable branch.");
         }
-        return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a snapshot version: this branch "
-                + "requires X.Y.Z-SNAPSHOT, such as 1.4.0-SNAPSHOT (" + rule + "). Set <version> in pom.xml to that form.");
+        String problem = version.problem();
+        return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a snapshot version of the "
+                + "form this branch requires" + (problem.isEmpty() ? "" : " (" + problem + ")") + ": X.Y.Z-SNAPSHOT, such as "
+                + "1.4.0-SNAPSHOT (" + rule + "). Set <version> in pom.xml to that form.");
     }
 
     // --- release history ---------------------------------------------------------------------------

@@ -45,6 +45,39 @@ public final class Version implements Comparable<Version> {
         return core != null && snapshot;
     }
 
+    /**
+     * What keeps a version from the {@code X.Y.Z[-SNAPSHOT]} form, in a few words for a refusal ("a leading 'v'"), or
+     * empty when nothing more precise than "not that form" can be said.
+     */
+    public String problem() {
+        String core = withoutSnapshot();
+        if (text.toUpperCase(java.util.Locale.ROOT).endsWith(SNAPSHOT_SUFFIX) && !snapshot) {
+            return "its snapshot suffix is not spelled -SNAPSHOT, the one Maven knows";
+        }
+        if (core.matches("[vV]\\d.*")) {
+            return "it starts with '" + core.charAt(0) + "', which belongs to the tag (the tag prefix adds it), not the version";
+        }
+        if (core.matches("\\d+(\\.\\d+)*")) {
+            String[] numbers = core.split("\\.");
+            if (numbers.length != 3) {
+                return "it has " + numbers.length + " number" + (numbers.length == 1 ? "" : "s") + ", not three";
+            }
+            for (String number : numbers) {
+                if (number.length() > 1 && number.startsWith("0")) {
+                    return "the number " + number + " has a leading zero";
+                }
+                if (number.length() > 9) {
+                    return "the number " + number + " has more than 9 digits";
+                }
+            }
+        }
+        if (core.matches("\\d+(\\.\\d+)*[-.+].*")) {
+            return "it carries a qualifier (" + core.replaceFirst("^\\d+(\\.\\d+)*", "") + "): pre-releases and "
+                    + "build qualifiers are no release of a stable branch";
+        }
+        return "";
+    }
+
     /** Ends with {@code -SNAPSHOT}, whatever comes before. */
     public boolean hasSnapshotSuffix() {
         return snapshot;

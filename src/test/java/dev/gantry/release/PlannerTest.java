@@ -223,7 +223,8 @@ class PlannerTest {
         @Test
         void anUnparseableVersionIsRefused() {
             assertThatThrownBy(() -> plan("main", "1.2", null)).hasMessage(
-                    "Version '1.2' on branch 'main' is not a release version: this branch requires X.Y.Z, three numbers such as 1.4.0 "
+                    "Version '1.2' on branch 'main' is not a release version (it has 2 numbers, not three): this branch requires "
+                            + "X.Y.Z, three numbers such as 1.4.0 "
                             + "(branch 'main' → stable, moving tags [latest]). Set <version> in pom.xml to the form X.Y.Z.");
         }
 

@@ -51,4 +51,16 @@ class VersionTest {
             assertThat(Version.of("1.2.3-SNAPSHOT")).isGreaterThan(Version.of("1.2.2"));
         }
     }
+
+    @Test
+    void says_what_keeps_a_near_miss_from_the_form() {
+        assertThat(Version.of("v1.0.0").problem()).startsWith("it starts with 'v', which belongs to the tag");
+        assertThat(Version.of("1.01.0").problem()).isEqualTo("the number 01 has a leading zero");
+        assertThat(Version.of("1.0.0-RC1").problem()).startsWith("it carries a qualifier (-RC1)");
+        assertThat(Version.of("1.0.0.Final").problem()).startsWith("it carries a qualifier (.Final)");
+        assertThat(Version.of("1.0").problem()).isEqualTo("it has 2 numbers, not three");
+        assertThat(Version.of("1.0.0-snapshot").problem()).startsWith("its snapshot suffix is not spelled -SNAPSHOT");
+        assertThat(Version.of("2024010112.0.0").problem()).isEqualTo("the number 2024010112 has more than 9 digits");
+        assertThat(Version.of("banana").problem()).isEmpty();
+    }
 }
