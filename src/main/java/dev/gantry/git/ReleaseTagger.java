@@ -12,10 +12,14 @@ import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * Writes the git tags of a release, last, once everything else is in place: the annotated release tag, which never
@@ -186,16 +190,16 @@ public final class ReleaseTagger {
                 }
                 return git.run(GitRepository.LOCAL_TIMEOUT, "merge-base", "--is-ancestor", head, theirs).exitCode() == 0;
             }
-            org.eclipse.jgit.lib.Repository jgit = repository.jgit();
-            if (!jgit.getObjectDatabase().has(org.eclipse.jgit.lib.ObjectId.fromString(theirs))) {
+            Repository jgit = repository.jgit();
+            if (!jgit.getObjectDatabase().has(ObjectId.fromString(theirs))) {
                 try (Git git = Git.wrap(jgit)) {
-                    git.fetch().setRemote(repository.remoteName()).setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
+                    git.fetch().setRemote(repository.remoteName()).setTagOpt(TagOpt.NO_TAGS)
                             .setRefSpecs(new RefSpec(Constants.R_TAGS + tag)).call();
                 }
             }
-            try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(jgit)) {
-                return walk.isMergedInto(walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(head)),
-                        walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(theirs)));
+            try (RevWalk walk = new RevWalk(jgit)) {
+                return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(head)),
+                        walk.parseCommit(ObjectId.fromString(theirs)));
             }
         } catch (IOException | GitAPIException | GantryException | RuntimeException e) {
             log.debug("Cannot tell whether " + ReleaseContext.shorten(theirs) + " comes after " + ReleaseContext.shorten(head)

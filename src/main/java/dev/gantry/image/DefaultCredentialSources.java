@@ -1,5 +1,6 @@
 package dev.gantry.image;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.CredentialRetriever;
 import com.google.cloud.tools.jib.api.ImageReference;
@@ -122,7 +123,7 @@ final class DefaultCredentialSources {
     private static DockerConfigFile read(Path path, String registry) throws GantryException {
         try {
             return DockerConfigFile.read(path);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             // Jackson's message quotes the file, which holds credentials: its kind only
             throw Refusals.credentialsUnreadable(registry, "Docker config " + path, "it is not valid JSON ("
                     + e.getClass().getSimpleName() + ")");

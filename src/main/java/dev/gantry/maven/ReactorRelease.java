@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import dev.gantry.git.HeadFacts;
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.ReleaseOrigin;
+import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
 import dev.gantry.release.ReleaseContext;
 import java.time.Instant;
@@ -44,7 +45,7 @@ final class ReactorRelease {
     /** The image module's push, run at the end of the reactor by whichever module gets there last. */
     @FunctionalInterface
     interface ImageJob {
-        void push() throws dev.gantry.release.GantryException;
+        void push() throws GantryException;
     }
 
     ReactorRelease(ReleasePlanning.Planned planned, ReleaseReport report, boolean dryRun) {
