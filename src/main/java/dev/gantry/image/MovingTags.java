@@ -6,6 +6,7 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.Version;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,10 +45,25 @@ final class MovingTags {
      */
     boolean move(ImageTag tag, String digest, Concurrently.Call<RemoteManifest> manifest, Instant commitTime,
             List<String> done) throws GantryException {
+        return move(tag, digest, manifest, commitTime, null, done);
+    }
+
+    /**
+     * As above; {@code version}, a release's, also keeps the tag on the image of a higher release: a maintenance release
+     * (1.2.4 after 1.3.0, its commit later) does not take {@code latest} back to a lower version.
+     */
+    boolean move(ImageTag tag, String digest, Concurrently.Call<RemoteManifest> manifest, Instant commitTime,
+            Version version, List<String> done) throws GantryException {
         for (int put = 1; ; put++) {
             Optional<RemoteManifest> under = registry.manifest(tag.name());
             if (under.isPresent() && under.get().digest().equals(digest)) {
                 return put > 1;
+            }
+            Optional<Version> higher = under.isEmpty() || version == null || !version.isStable() ? Optional.empty()
+                    : versionOf(under.get()).filter(v -> v.isStable() && v.compareTo(version) > 0);
+            if (higher.isPresent()) {
+                log.warn(Refusals.movingTagKeptOnHigherRelease(registry.image(), tag.name(), higher.get(), version));
+                return false;
             }
             Optional<Instant> theirs = under.isEmpty() ? Optional.empty() : createdOf(under.get());
             if (theirs.isPresent() && commitTime != null && theirs.get().isAfter(commitTime)) {
@@ -61,6 +77,12 @@ final class MovingTags {
                 return false;
             }
         }
+    }
+
+    /** The image's version label, or empty when it has none. */
+    private Optional<Version> versionOf(RemoteManifest manifest) throws GantryException {
+        String version = labels.of(manifest).get(ProjectImage.LABEL_VERSION);
+        return version == null || version.isBlank() ? Optional.empty() : Optional.of(Version.of(version));
     }
 
     /** The image's creation time label, or empty when it has none that reads as a time. */

@@ -12,6 +12,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.Version;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -225,7 +226,8 @@ final class RegistryPublisher {
             throws GantryException {
         List<String> before = done(inPlace, pushed);
         List<Boolean> moved = Concurrently.each("gantry-moving-tag", tags,
-                tag -> moving.move(tag, digest, manifest, request.commitTime(), before));
+                tag -> moving.move(tag, digest, manifest, request.commitTime(),
+                        request.version() == null ? null : Version.of(request.version()), before));
         for (int i = 0; i < tags.size(); i++) {
             (moved.get(i) ? pushed : inPlace).add(tags.get(i).name());
         }

@@ -103,10 +103,10 @@ public final class Planner {
             reason = version + " is a new version on '" + context.branch() + "' (no tag " + tag + " yet"
                     + (context.previousVersion() == null ? "" : "; previous version " + context.previousVersion()) + "): releasing it.";
             if (superseded) {
-                // a maintenance release of an older line: latest and the environment tag belong to the highest release
-                moving = false;
-                reason += " " + highest.get() + " is released already, so the moving tags and the environment tag stay "
-                        + "where they are.";
+                // the image's moving tags keep a higher release's image themselves (MovingTags): a rule of the older
+                // line may have tags of its own (support-latest) that move with it
+                reason += " " + highest.get() + " is released already: a moving tag that holds a higher release's image "
+                        + "stays there.";
             }
         }
         if (!settings.allowDirty()) {

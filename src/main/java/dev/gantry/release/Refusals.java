@@ -671,6 +671,11 @@ public final class Refusals {
     }
 
     /** A moving tag left on a newer commit's image: another pipeline of a later commit got there first. */
+    public static String movingTagKeptOnHigherRelease(String image, String tag, Version theirs, Version ours) {
+        return "The tag " + tag + " of " + image + " stays on the image of " + theirs + ", a higher release than this one ("
+                + ours + "): a maintenance release does not take a moving tag back to a lower version.";
+    }
+
     public static String movingTagKeptOnNewerCommit(String image, String tag, Instant theirs, Instant ours) {
         return "The tag " + tag + " of " + image + " stays on the image of a newer commit (committed " + theirs
                 + "; this build's commit: " + ours + "): another pipeline of a later commit moved it first. Nothing to do: "

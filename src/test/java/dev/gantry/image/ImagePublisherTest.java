@@ -291,6 +291,20 @@ class ImagePublisherTest {
             // nothing uploaded twice: the mutable tag is a manifest PUT only
             assertThat(registry.uploadedBlobs("ordered")).doesNotHaveDuplicates();
         }
+
+        /** 1.2.4 from a support branch, committed after 1.3.0: latest stays on 1.3.0's image. */
+        @Test
+        void keep_a_higher_releases_image_when_a_maintenance_release_comes_later() throws Exception {
+            String higher = publish(request("maintained", releaseTags("1.3.0", COMMIT_A), COMMIT_A, TIME_A).build()).digest();
+
+            ImageResult maintenance = publish(request("maintained", releaseTags("1.2.4", COMMIT_B), COMMIT_B, TIME_B).build());
+
+            assertThat(registry.digest("maintained", "latest")).isEqualTo(higher);
+            assertThat(registry.digest("maintained", "1.2.4")).isEqualTo(maintenance.digest());
+            assertThat(maintenance.inPlace()).contains("latest");
+            assertThat(logged).anyMatch(l -> l.contains("The tag latest of ") && l.contains("stays on the image of 1.3.0, a "
+                    + "higher release than this one (1.2.4)"));
+        }
     }
 
     @Nested

@@ -191,18 +191,17 @@ class PlannerTest {
             assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
         }
 
-        /** latest and deploy/prod/current name the highest release: 1.4.1 after 2.0.0 takes neither back. */
+        /** The support line's own moving tag moves with it; one holding a higher release's image keeps it (MovingTags). */
         @Test
-        void aMaintenanceReleaseLeavesTheMovingTagsAndTheEnvironmentTagAlone() throws GantryException {
+        void aMaintenanceReleaseKeepsItsRulesMovingTags() throws GantryException {
             history.tag("v2.0.0", OTHER);
-            BranchRule support = new BranchRule("support/*", ReleaseKind.STABLE, List.of("latest"), "deploy/prod/current",
-                    null, true);
+            BranchRule support = new BranchRule("support/*", ReleaseKind.STABLE, List.of("support-latest"),
+                    "deploy/support/current", null, true);
             Plan plan = plan(settings(Flow.GITFLOW, List.of(support), null), "support/1.x", "1.4.1", "1.4.0");
-            assertThat(plan.image().tags()).containsExactly(new ImageTag("1.4.1", false), new ImageTag("sha-a1b2c3d4e5f6", false));
-            assertThat(plan.environmentTag()).isNull();
-            assertThat(plan.gitTag()).isEqualTo("v1.4.1");
-            assertThat(plan.reason()).endsWith("2.0.0 is released already, so the moving tags and the environment tag stay "
-                    + "where they are.");
+            assertThat(plan.image().mutableTags()).extracting(ImageTag::name).containsExactly("support-latest");
+            assertThat(plan.environmentTag()).isEqualTo("deploy/support/current");
+            assertThat(plan.reason()).endsWith("2.0.0 is released already: a moving tag that holds a higher release's image "
+                    + "stays there.");
         }
 
         @Test
