@@ -241,7 +241,7 @@ abstract class GantryMojo extends AbstractMojo {
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules, imageBuilt);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
-                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun);
+                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule);
                 // a reactor's image module is named with the plan, and an <imageModule> naming none refused before the build
                 Optional<String> imageFrom = plan.image() != null && session.getProjects().size() > 1
                         ? imageFrom(imageModule) : Optional.empty();

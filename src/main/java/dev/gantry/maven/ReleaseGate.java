@@ -61,11 +61,12 @@ final class ReleaseGate {
     // --- 1. planning -----------------------------------------------------------------------------------------------
 
     /** The checks of a plan that publishes, made before any goal moves anything. */
-    void checkPlanned(Plan plan, boolean deploying, boolean dryRun) throws GantryException {
+    /** @param imageModule the module the image is built from, or null */
+    void checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule) throws GantryException {
         refuseDeployGoalNamed();
         refuseOtherDeployers();
         if (plan.publishes()) {
-            checkReactorVersions();
+            checkReactorVersions(plan.image() != null ? imageModule : null);
             if (deploying) {
                 checkWholeReactor();
                 refuseDeploysOutsideTheRelease();
@@ -161,16 +162,19 @@ final class ReleaseGate {
     }
 
     /**
-     * Every module that publishes must carry the version the plan releases; one left out of the publish (gantry.skip,
-     * maven.deploy.skip, phase none) may keep its own.
+     * Every module that publishes, and the image's module, must carry the version the plan releases; one left out of the
+     * release (gantry.skip, maven.deploy.skip, phase none) may keep its own.
      */
-    private void checkReactorVersions() throws GantryException {
+    private void checkReactorVersions(MavenProject imageModule) throws GantryException {
         String version = session.getTopLevelProject().getVersion();
         DeploySkipped deploySkipped = DeploySkipped.of(session);
         List<String> differing = new ArrayList<>();
         for (MavenProject project : session.getProjects()) {
-            if (gantryPublishes(project, modules, deploySkipped) && !version.equals(project.getVersion())) {
-                differing.add(project.getArtifactId() + " has " + project.getVersion());
+            // the image module too, published or not: its image is tagged with the plan's version
+            boolean released = gantryPublishes(project, modules, deploySkipped) || project == imageModule;
+            if (released && !version.equals(project.getVersion())) {
+                differing.add(project.getArtifactId() + " has " + project.getVersion()
+                        + (project == imageModule ? " (the module the image, tagged " + version + ", is built from)" : ""));
             }
         }
         if (!differing.isEmpty()) {
