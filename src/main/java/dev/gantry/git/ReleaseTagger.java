@@ -12,14 +12,10 @@ import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * Writes the git tags of a release, last, once everything else is in place: the annotated release tag, which never
@@ -158,14 +154,14 @@ public final class ReleaseTagger {
         if (localInPlace && remoteInPlace) {
             return outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote);
         }
+        if (dryRun) {
+            return outcome(tag, TagOutcome.Action.WOULD_MOVE, remote); // nothing fetched either
+        }
         // a pipeline that finishes after the next commit's must not take the environment back to its older commit
         Optional<String> theirs = hasRemote ? remoteNow : local;
-        if (theirs.isPresent() && !theirs.get().equals(head) && laterOnTheBranch(theirs.get(), head, tag)) {
+        if (theirs.isPresent() && !theirs.get().equals(head) && committedLater(theirs.get(), tag)) {
             log.warn(Refusals.environmentTagKeptOnLaterCommit(tag, theirs.get(), head));
             return outcome(tag, TagOutcome.Action.KEPT_ON_LATER_COMMIT, remote);
-        }
-        if (dryRun) {
-            return outcome(tag, TagOutcome.Action.WOULD_MOVE, remote);
         }
         if (!localInPlace) {
             moveLocal(tag);
@@ -177,33 +173,35 @@ public final class ReleaseTagger {
     }
 
     /**
-     * Whether {@code theirs} comes after HEAD in history (HEAD is its ancestor). A commit the clone lacks (pushed after
-     * this clone was made) is fetched through the tag first; when it cannot be had, it counts as not later, as before.
+     * Whether {@code theirs} was committed after HEAD, as the image's moving tags judge (their creation time is the
+     * commit's). A commit the clone lacks (pushed after this clone was made) is fetched through the tag, in a shallow
+     * clone that one commit only ({@code --depth=1}: it would otherwise fetch the whole history); when it cannot be had
+     * (no git command line), it counts as not later, as before.
      */
-    private boolean laterOnTheBranch(String theirs, String head, String tag) {
+    private boolean committedLater(String theirs, String tag) {
+        if (repository.cli().isEmpty()) {
+            return false;
+        }
+        GitCli git = repository.cli().get();
         try {
-            if (repository.cli().isPresent()) {
-                GitCli git = repository.cli().get();
-                if (!git.run(GitRepository.LOCAL_TIMEOUT, "cat-file", "-e", theirs + "^{commit}").succeeded()) {
-                    git.run(GitRepository.REMOTE_TIMEOUT, "fetch", "--quiet", "--no-tags", repository.remoteName(),
-                            Constants.R_TAGS + tag);
+            if (!git.run(GitRepository.LOCAL_TIMEOUT, "cat-file", "-e", theirs + "^{commit}").succeeded()) {
+                // --depth=1 in a shallow clone only: in a complete one it would make the clone shallow
+                boolean shallow = git.run(GitRepository.LOCAL_TIMEOUT, "rev-parse", "--is-shallow-repository").stdout()
+                        .strip().equals("true");
+                List<String> fetch = new ArrayList<>(List.of("fetch", "--quiet", "--no-tags"));
+                if (shallow) {
+                    fetch.add("--depth=1");
                 }
-                return git.run(GitRepository.LOCAL_TIMEOUT, "merge-base", "--is-ancestor", head, theirs).exitCode() == 0;
+                fetch.addAll(List.of(repository.remoteName(), Constants.R_TAGS + tag));
+                git.run(GitRepository.REMOTE_TIMEOUT, fetch.toArray(String[]::new));
             }
-            Repository jgit = repository.jgit();
-            if (!jgit.getObjectDatabase().has(ObjectId.fromString(theirs))) {
-                try (Git git = Git.wrap(jgit)) {
-                    git.fetch().setRemote(repository.remoteName()).setTagOpt(TagOpt.NO_TAGS)
-                            .setRefSpecs(new RefSpec(Constants.R_TAGS + tag)).call();
-                }
-            }
-            try (RevWalk walk = new RevWalk(jgit)) {
-                return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(head)),
-                        walk.parseCommit(ObjectId.fromString(theirs)));
-            }
-        } catch (IOException | GitAPIException | GantryException | RuntimeException e) {
-            log.debug("Cannot tell whether " + ReleaseContext.shorten(theirs) + " comes after " + ReleaseContext.shorten(head)
-                    + ": " + RemoteUrls.redact(String.valueOf(e.getMessage())));
+            GitCli.Result times = git.run(GitRepository.LOCAL_TIMEOUT, "show", "-s", "--format=%ct", theirs,
+                    repository.headCommit());
+            String[] lines = times.stdout().strip().split("\\R");
+            return times.succeeded() && lines.length == 2 && Long.parseLong(lines[0].strip()) > Long.parseLong(lines[1].strip());
+        } catch (IOException | RuntimeException e) {
+            log.debug("Cannot tell whether " + ReleaseContext.shorten(theirs) + " was committed after this commit: "
+                    + RemoteUrls.redact(String.valueOf(e.getMessage())));
             return false;
         }
     }
@@ -314,7 +312,7 @@ public final class ReleaseTagger {
 
     private static boolean deniedWords(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("denied") || lower.contains("403") || lower.contains("401")
+        return lower.contains("denied") || lower.matches("(?s).*\\b40[13]\\b.*")
                 || lower.contains("authentication failed") || lower.contains("not authorized")
                 || lower.contains("rejected") || lower.contains("protected") || lower.contains("not allowed")
                 || lower.contains("not permitted");

@@ -172,7 +172,7 @@ abstract class GantryMojo extends AbstractMojo {
                             planned.report.succeeded();
                             new CiOutputs(gantryDirectory(), System.getenv(), log()).write(planned.report.handoff());
                         } catch (GantryException e) {
-                            throw Refusals.releaseCompleteOutputsNot(e);
+                            throw planned.plan.publishes() && !planned.dryRun ? Refusals.releaseCompleteOutputsNot(e) : e;
                         }
                     }
                 }

@@ -300,7 +300,14 @@ public class ImageMojo extends GantryMojo {
         // pushed once every module of the release has reached this goal, after their tests (a module of integration
         // tests after the application, any module under -T): a module that fails later must not leave the version's
         // image pushed and its moving tags moved for a release that never comes
-        release.deferImage(() -> push(release, request, gate, log));
+        String imageModule = project.getArtifactId();
+        release.deferImage(byModule -> {
+            if (!byModule.equals(imageModule)) {
+                log.info("Pushing the image of " + imageModule + ", now that every module of the release has reached the "
+                        + "image goal.");
+            }
+            push(release, request, gate, log);
+        });
         if (gate.othersToCome(goal(), project)) {
             getLog().info("The image of " + project.getArtifactId() + " is pushed once every module of the release has "
                     + "reached the image goal.");
@@ -317,7 +324,7 @@ public class ImageMojo extends GantryMojo {
                 getLog().warn(heldBack.get());
                 return;
             }
-            job.get().push();
+            job.get().push(project.getArtifactId());
         }
     }
 

@@ -45,7 +45,8 @@ final class ReactorRelease {
     /** The image module's push, run at the end of the reactor by whichever module gets there last. */
     @FunctionalInterface
     interface ImageJob {
-        void push() throws GantryException;
+        /** @param byModule the module that pushes it: the last to reach the image goal */
+        void push(String byModule) throws GantryException;
     }
 
     ReactorRelease(ReleasePlanning.Planned planned, ReleaseReport report, boolean dryRun) {

@@ -125,7 +125,8 @@ public final class ReleaseReport {
      * is only one it would push: a pipeline that deploys on a tag must not take it for made.
      */
     private String recordedGitTag(String name) {
-        return !dryRun && name != null && gitTags.stream().anyMatch(t -> t.name().equals(name)) ? name : null;
+        return !dryRun && name != null && gitTags.stream()
+                .anyMatch(t -> t.name().equals(name) && !t.outcome().equals("kept-on-later-commit")) ? name : null;
     }
 
     synchronized boolean hasImage() {

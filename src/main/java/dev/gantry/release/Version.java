@@ -72,8 +72,8 @@ public final class Version implements Comparable<Version> {
             }
         }
         if (core.matches("\\d+(\\.\\d+)*[-.+].*")) {
-            return "it carries a qualifier (" + core.replaceFirst("^\\d+(\\.\\d+)*", "") + "): pre-releases and "
-                    + "build qualifiers are no release of a stable branch";
+            return "it carries a qualifier (" + core.replaceFirst("^\\d+(\\.\\d+)*", "") + "), and the branch "
+                    + "conventions know X.Y.Z and X.Y.Z-SNAPSHOT only";
         }
         return "";
     }

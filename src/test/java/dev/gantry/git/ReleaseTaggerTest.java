@@ -252,14 +252,19 @@ class ReleaseTaggerTest {
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(released);
         }
 
-        /** develop's next commit was built and deployed first; this older commit's pipeline ends after it. */
-        @ParameterizedTest
-        @EnumSource(Way.class)
-        void leaves_a_tag_that_a_later_commit_of_the_branch_holds(Way way) throws Exception {
+        /**
+         * develop's next commit was built and deployed first; this older commit's pipeline ends after it. Through the git
+         * command line, which fetches the later commit this clone lacks (without it, the tag moves as before).
+         */
+        @Test
+        void leaves_a_tag_that_a_later_commit_of_the_branch_holds() throws Exception {
+            Way way = Way.GIT_CLI;
             GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
             other.git("fetch", "-q", "origin", "main");
             other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
-            String later = other.commitPom("1.0.1-SNAPSHOT");
+            other.commitPom("1.0.1-SNAPSHOT");
+            other.commitPom("1.0.2-SNAPSHOT");
+            String later = other.commitPom("1.0.3-SNAPSHOT"); // this fixture's clock starts again: its third commit is later
             other.push("origin", "main");
             other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
             java.util.List<String> lines = new java.util.ArrayList<>();
@@ -271,9 +276,35 @@ class ReleaseTaggerTest {
 
             assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
             assertThat(outcome.id()).isEqualTo("kept-on-later-commit");
+            assertThat(work.git("rev-parse", "--is-shallow-repository")).as("the fetch left the clone whole").isEqualTo("false");
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
             assertThat(lines).anyMatch(l -> l.contains("The environment tag deploy/dev/current is on "
                     + later.substring(0, 7) + ", a later commit than this one (" + released.substring(0, 7) + ")"));
+        }
+
+        /** A CI checkout of depth 1 (actions/checkout's default) fetches the later commit alone, and stays shallow. */
+        @Test
+        void leaves_a_tag_on_a_later_commit_from_a_shallow_clone_fetching_that_commit_only() throws Exception {
+            GitFixture shallow = GitFixture.init(tmp.resolve("shallow")).addRemote("origin", remote);
+            shallow.git("fetch", "-q", "--depth=1", "origin", "main");
+            shallow.git("checkout", "-q", "FETCH_HEAD");
+            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
+            other.git("fetch", "-q", "origin", "main");
+            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            other.commitPom("1.0.1-SNAPSHOT");
+            other.commitPom("1.0.2-SNAPSHOT");
+            String later = other.commitPom("1.0.3-SNAPSHOT");
+            other.push("origin", "main");
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+
+            TagOutcome outcome;
+            try (GitRepository git = Way.GIT_CLI.open(shallow.dir())) {
+                outcome = new ReleaseTagger(git).moveEnvironmentTag("deploy/dev/current", false);
+            }
+
+            assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
+            assertThat(shallow.git("rev-list", "--count", later)).as("one commit fetched, not the history").isEqualTo("1");
         }
 
         @ParameterizedTest
@@ -308,5 +339,16 @@ class ReleaseTaggerTest {
                     .hasMessageStartingWith("The remote 'origin' refused to move the environment tag deploy/dev/current: ")
                     .hasMessageContaining("remote: no tag moves on Fridays");
         }
+    }
+
+    /** A time-out's milliseconds are no HTTP status: 130401 ms is a connection that failed, not a refusal. */
+    @Test
+    void tells_a_refusal_from_a_connection_that_failed() {
+        assertThat(ReleaseTagger.refusedByTheRemote(new GitCli.Result(128, "", "fatal: unable to access "
+                + "'https://github.com/o/r.git/': Failed to connect to github.com port 443 after 130401 ms"))).isFalse();
+        assertThat(ReleaseTagger.refusedByTheRemote(new GitCli.Result(128, "", "fatal: unable to access "
+                + "'https://github.com/o/r.git/': The requested URL returned error: 403"))).isTrue();
+        assertThat(ReleaseTagger.refusedByTheRemote(new GitCli.Result(1, "!\trefs/tags/v1:refs/tags/v1\t[remote rejected] "
+                + "(pre-receive hook declined)", ""))).isTrue();
     }
 }
