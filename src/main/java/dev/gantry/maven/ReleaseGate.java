@@ -60,8 +60,11 @@ final class ReleaseGate {
 
     // --- 1. planning -----------------------------------------------------------------------------------------------
 
-    /** The checks of a plan that publishes, made before any goal moves anything. */
-    /** @param imageModule the module the image is built from, or null */
+    /**
+     * The checks of a plan that publishes, made before any goal moves anything.
+     *
+     * @param imageModule the module the image is built from, or null
+     */
     void checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule) throws GantryException {
         refuseDeployGoalNamed();
         refuseOtherDeployers();
