@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class RemoteUrls {
 
-    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
     /** {@code scheme://[user@]host[:port]/path}. */
     private static final Pattern URL = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^/@]*@)?([^/:]+)(?::(\\d*))?(/.*)?");
     /** git's scp-like form {@code [user@]host:path}: a colon before any slash, a host of more than one letter. */
@@ -23,7 +22,7 @@ public final class RemoteUrls {
 
     /** {@code https://user:token@host/repo.git} → {@code https://host/repo.git}; scp-like {@code git@host:repo} is kept. */
     public static String withoutCredentials(String url) {
-        return USERINFO.matcher(url).replaceAll("$1");
+        return Redaction.withoutUserInfo(url);
     }
 
     /** The text with the user information and the query of every URL in it removed: for git's error output. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+    /** A URL's user part, up to its last {@code @} before the path: a password may hold an unencoded {@code @}. */
+    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/\\s\"'<>]*@");
     /** A URL's query, up to the space, quote or end after it; a colon or comma closing a sentence stays. */
     private static final Pattern QUERY = Pattern.compile(
             "([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s?#\"'<>]*)\\?[^\\s\"'<>]*?(?=[:;,.)\\]]?(?:[\\s\"'<>]|$))");
@@ -27,8 +28,13 @@ public final class Redaction {
         if (text == null || text.indexOf("://") < 0) {
             return text;
         }
-        String withoutUsers = USERINFO.matcher(text).replaceAll("$1");
+        String withoutUsers = withoutUserInfo(text);
         return QUERY.matcher(withoutUsers).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + HIDDEN_QUERY));
+    }
+
+    /** The text with the user part of every URL in it removed, the rest as it is. */
+    public static String withoutUserInfo(String text) {
+        return USERINFO.matcher(text).replaceAll("$1");
     }
 
     /**

@@ -18,6 +18,15 @@ class RedactionTest {
                         + "Connection reset; pushing to 'https://github.com/o/r.git/' failed");
     }
 
+    /** A password with an unencoded {@code @}: all of it goes, not the part before its first {@code @}. */
+    @Test
+    void takes_out_a_user_part_whose_password_holds_an_at_sign() {
+        assertThat(Redaction.text("pushing to https://ci:p@ss@word@git.example.com/o/r.git failed"))
+                .isEqualTo("pushing to https://git.example.com/o/r.git failed");
+        assertThat(Redaction.text("see https://git.example.com/o/r@main and mail ops@example.com"))
+                .isEqualTo("see https://git.example.com/o/r@main and mail ops@example.com");
+    }
+
     @Test
     void leaves_text_without_a_secret_as_it_is() {
         String text = "Cannot talk to the registry of 127.0.0.1:5000/orders: GET http://127.0.0.1:5000/v2/ answered 503.";
