@@ -1,23 +1,27 @@
 package dev.gantry.publish;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * How a file of this build differs from the copy already published: for a jar (any zip), the entries whose content
- * differs, compared by name and CRC-32 as {@code jar}/{@code zip} tools do; for any other file, just that it differs.
+ * differs, compared by name and CRC-32 as {@code jar}/{@code zip} tools do; for a text file (an SBOM, a POM), the first
+ * line that differs; for any other file, just that it differs.
  * A person then sees "git.properties changed" instead of "the jar differs".
  *
  * @param fileName the file's name, such as {@code orders-1.1.0.jar}
- * @param entries  one line per differing entry ({@code BOOT-INF/classes/git.properties (changed)}); empty for a file that is
- *                 not a zip, or a zip whose entries are all equal (then only the zip's own timestamps or order differ)
+ * @param entries  one line per differing entry ({@code BOOT-INF/classes/git.properties (changed)}); for a text file, its
+ *                 first differing line ({@code line 42 on (of 1203 lines)}); empty for a binary file, or a zip whose entries are all
+ *                 equal (then only the zip's own timestamps or order differ)
  * @param zip      whether both files are zips, so that {@code entries} was compared
  */
 public record ContentDifference(String fileName, List<String> entries, boolean zip) {
@@ -46,7 +50,49 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
                     .forEach(name -> entries.add(name + " (only in the published copy)"));
             return new ContentDifference(fileName, entries, true);
         } catch (IOException notAZip) {
-            return new ContentDifference(fileName, List.of(), false);
+            return new ContentDifference(fileName, firstDifferingLine(built, published).map(List::of).orElse(List.of()),
+                    false);
+        }
+    }
+
+    /** Text files of a few megabytes at most: an SBOM, a POM. Beyond that, or with a NUL byte, not said. */
+    private static final int TEXT_LIMIT = 16 * 1024 * 1024;
+
+    /**
+     * Where two text files (CycloneDX's {@code bom.json}, a POM) first differ, as "line 42 on (of 1203 lines)": the line's
+     * number only, never its content, which a message should not repeat.
+     */
+    private static Optional<String> firstDifferingLine(Path built, Path published) {
+        try {
+            if (Files.size(built) > TEXT_LIMIT || Files.size(published) > TEXT_LIMIT) {
+                return Optional.empty();
+            }
+            byte[] ours = Files.readAllBytes(built);
+            byte[] theirs = Files.readAllBytes(published);
+            int line = 1;
+            int newlines = 0;
+            int firstDiffering = -1;
+            for (int i = 0; i < Math.max(ours.length, theirs.length); i++) {
+                byte a = i < ours.length ? ours[i] : -1;
+                byte b = i < theirs.length ? theirs[i] : -1;
+                if (a == 0 || b == 0) {
+                    return Optional.empty(); // binary
+                }
+                if (firstDiffering < 0 && a != b) {
+                    firstDiffering = line;
+                }
+                if (i < ours.length && a == '\n') {
+                    newlines++;
+                }
+                if (firstDiffering < 0 && a == '\n') {
+                    line++;
+                }
+            }
+            int lines = newlines + (ours.length > 0 && ours[ours.length - 1] != '\n' ? 1 : 0);
+            return firstDiffering < 0 ? Optional.empty()
+                    : Optional.of("line " + firstDiffering + " on (of " + lines + " lines)");
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -65,7 +111,7 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
     /** For messages: "orders-1.1.0.jar differs in git.properties (changed)". */
     public String describe() {
         if (!zip) {
-            return fileName + " differs";
+            return fileName + " differs" + (entries.isEmpty() ? "" : " from " + entries.get(0));
         }
         if (entries.isEmpty()) {
             return fileName + " differs only in the zip's timestamps or entry order (every entry is equal)";

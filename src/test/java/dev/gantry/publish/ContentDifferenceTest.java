@@ -59,14 +59,25 @@ class ContentDifferenceTest {
     }
 
     @Test
-    void aFileThatIsNotAZipIsNamedAsAWhole() throws IOException {
-        Path built = Files.writeString(dir.resolve("built.pom"), "<project>1</project>");
-        Path published = Files.writeString(dir.resolve("published.pom"), "<project>2</project>");
+    void aBinaryFileThatIsNotAZipIsNamedAsAWhole() throws IOException {
+        Path built = Files.write(dir.resolve("built.bin"), new byte[] {1, 0, 2});
+        Path published = Files.write(dir.resolve("published.bin"), new byte[] {1, 0, 3});
 
-        ContentDifference difference = ContentDifference.of("orders-1.0.0.pom", built, published);
+        ContentDifference difference = ContentDifference.of("orders-1.0.0.bin", built, published);
 
         assertThat(difference.zip()).isFalse();
-        assertThat(difference.describe()).isEqualTo("orders-1.0.0.pom differs");
+        assertThat(difference.describe()).isEqualTo("orders-1.0.0.bin differs");
+    }
+
+    /** CycloneDX's bom.json differs in its jars' hashes: the line says where to look, its content is not repeated. */
+    @Test
+    void aTextFileSaysTheFirstLineThatDiffers() throws IOException {
+        Path built = Files.writeString(dir.resolve("built.json"), "{\n  \"a\": 1,\n  \"hash\": \"abc\"\n}\n");
+        Path published = Files.writeString(dir.resolve("published.json"), "{\n  \"a\": 1,\n  \"hash\": \"abd\"\n}\n");
+
+        assertThat(ContentDifference.of("orders-1.0.0-cyclonedx.json", built, published).describe())
+                .isEqualTo("orders-1.0.0-cyclonedx.json differs from line 3 on (of 4 lines)")
+                .doesNotContain("abc");
     }
 
     private Path jar(String name, Map<String, String> entries) throws IOException {
