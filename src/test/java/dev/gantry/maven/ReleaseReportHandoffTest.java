@@ -65,6 +65,24 @@ class ReleaseReportHandoffTest {
         assertThat(handoff.gitTag()).isNull();
     }
 
+    /** A later commit's build moved deploy/dev/current first: this run hands over no environment tag it did not move. */
+    @Test
+    void anEnvironmentTagKeptOnALaterCommitIsNotHandedOver() throws Exception {
+        Plan plan = new Plan("develop", COMMIT, "1.4.0-SNAPSHOT", "1.4.0-SNAPSHOT", ReleaseKind.SNAPSHOT, "a reason",
+                "develop", new ImagePlan(REPOSITORY, false, List.of(new ImageTag("develop", true))),
+                new ArtifactPlan("https://repo.example.com/snapshots", ArtifactPlan.Mode.REPLACE_SNAPSHOT), null,
+                "deploy/dev/current", null, null);
+        ReleaseReport kept = new ReleaseReport(plan, false, dir.resolve("kept.json"));
+        kept.gitTag(new TagOutcome("deploy/dev/current", TagOutcome.Action.KEPT_ON_LATER_COMMIT, COMMIT, "origin"));
+        kept.succeeded();
+        ReleaseReport moved = new ReleaseReport(plan, false, dir.resolve("moved.json"));
+        moved.gitTag(new TagOutcome("deploy/dev/current", TagOutcome.Action.MOVED, COMMIT, "origin"));
+        moved.succeeded();
+
+        assertThat(kept.handoff().environmentTag()).isNull();
+        assertThat(moved.handoff().environmentTag()).isEqualTo("deploy/dev/current");
+    }
+
     private ReleaseReport completed(Plan plan, boolean dryRun) throws Exception {
         ReleaseReport report = new ReleaseReport(plan, dryRun, dir.resolve("release.json"));
         report.image(REPOSITORY, DIGEST, List.of(new ReleaseReport.Outcome("1.4.0", "pushed")));
