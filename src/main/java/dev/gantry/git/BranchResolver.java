@@ -29,17 +29,7 @@ public final class BranchResolver {
      * {@code refs/remotes/origin/main} and {@code <gitRemote>/main} all name {@code main}.
      */
     static String branchName(String value, String gitRemote) {
-        if (value.startsWith("refs/heads/")) {
-            return value.substring("refs/heads/".length());
-        }
-        if (value.startsWith("refs/remotes/")) {
-            int slash = value.indexOf('/', "refs/remotes/".length());
-            return slash < 0 ? value : value.substring(slash + 1);
-        }
-        if (gitRemote != null && value.startsWith(gitRemote + "/") && value.length() > gitRemote.length() + 1) {
-            return value.substring(gitRemote.length() + 1);
-        }
-        return value;
+        return CiDetector.branchNamed(value, gitRemote).orElse(value);
     }
 
     /**

@@ -296,8 +296,7 @@ abstract class GantryMojo extends AbstractMojo {
                 || !DeployTarget.isEmbedded(plan.artifacts().repository(), session.getTopLevelProject())) {
             return false;
         }
-        DeploySkipped deploySkipped = DeploySkipped.of(session);
-        return session.getProjects().stream().anyMatch(p -> ReleaseGate.gantryPublishes(p, modules, deploySkipped));
+        return !ReleaseGate.publishedModules(session, modules).isEmpty();
     }
 
     /** Which module of a reactor the image is built from, and why: said once, with the plan. */

@@ -109,12 +109,11 @@ final class ReleaseGate {
      */
     void checkUnpublishedTopLevelVersion() throws GantryException {
         MavenProject top = session.getTopLevelProject();
-        DeploySkipped deploySkipped = DeploySkipped.of(session);
-        if (gantryPublishes(top, modules, deploySkipped)) {
+        List<MavenProject> published = publishedModules(session, modules);
+        if (published.contains(top)) {
             return;
         }
-        List<String> differing = session.getProjects().stream()
-                .filter(p -> gantryPublishes(p, modules, deploySkipped) && !top.getVersion().equals(p.getVersion()))
+        List<String> differing = published.stream().filter(p -> !top.getVersion().equals(p.getVersion()))
                 .map(p -> p.getArtifactId() + " has " + p.getVersion()).toList();
         if (!differing.isEmpty()) {
             throw Refusals.unpublishedTopLevelVersion(top.getArtifactId(), top.getVersion(), differing);
@@ -162,6 +161,12 @@ final class ReleaseGate {
      */
     static boolean gantryPublishes(MavenProject project, ModuleSteps modules, DeploySkipped deploySkipped) {
         return modules.runs(project, "publish") && !GantrySettings.skipped(project) && !deploySkipped.contains(project);
+    }
+
+    /** The modules whose artifacts Gantry publishes ({@link #gantryPublishes}), in the reactor's order. */
+    static List<MavenProject> publishedModules(MavenSession session, ModuleSteps modules) {
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        return session.getProjects().stream().filter(p -> gantryPublishes(p, modules, deploySkipped)).toList();
     }
 
     /**

@@ -61,9 +61,7 @@ final class ReleasePlanning {
             }
         }
         // where the artifacts go: the first published module's repository (an aggregator above it may declare none)
-        DeploySkipped deploySkipped = DeploySkipped.of(session);
-        MavenProject published = session.getProjects().stream()
-                .filter(p -> ReleaseGate.gantryPublishes(p, modules, deploySkipped)).findFirst().orElse(top);
+        MavenProject published = ReleaseGate.publishedModules(session, modules).stream().findFirst().orElse(top);
         PlanSettings planSettings = new PlanSettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                 settings.allowDirty(), settings.imageRepository(), top.getArtifactId(),
                 repositoryUrl(published, top, false, buildProperties), repositoryUrl(published, top, true, buildProperties),

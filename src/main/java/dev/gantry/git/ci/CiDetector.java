@@ -62,6 +62,27 @@ public final class CiDetector {
         return Optional.empty();
     }
 
+    /**
+     * The branch a ref or a remote-tracking name names, as CI variables and {@code -Dgantry.branch=$GIT_BRANCH} hold
+     * them: {@code refs/heads/main}, {@code refs/remotes/<any remote>/main} and {@code <remote>/main} for one of
+     * {@code remotes} all name {@code main}; a first part that names none of them stays ({@code feature/x}). Empty for
+     * another ref ({@code refs/tags/…}) or nothing left.
+     */
+    public static Optional<String> branchNamed(String value, String... remotes) {
+        String name = value;
+        if (name.startsWith("refs/remotes/")) {
+            int slash = name.indexOf('/', "refs/remotes/".length());
+            return slash < 0 ? Optional.empty() : Optional.of(name.substring(slash + 1)).filter(s -> !s.isEmpty());
+        }
+        for (String remote : remotes) {
+            if (remote != null && name.startsWith(remote + "/")) {
+                name = name.substring(remote.length() + 1);
+                break;
+            }
+        }
+        return CiVariables.branchOfRef(name).filter(s -> !s.isEmpty());
+    }
+
     /** Every branch variable of every known system, in the order they are asked. */
     public static List<String> branchVariables() {
         List<String> all = new ArrayList<>();

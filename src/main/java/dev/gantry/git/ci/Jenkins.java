@@ -44,23 +44,9 @@ public final class Jenkins implements CiServer {
                         .map(name -> new CiBranch(name, "GIT_BRANCH", NAME)));
     }
 
-    /**
-     * {@code origin/main}, {@code <gitRemote>/main}, {@code refs/remotes/<any remote>/main} and {@code refs/heads/main}
-     * all name {@code main}. Only the remote's own name is taken off a short name: {@code feature/x} stays a branch.
-     */
+    /** {@code GIT_BRANCH}'s branch: {@code <gitRemote>/main} or {@code origin/main} names {@code main} (git plugin's form). */
     static Optional<String> withoutRemote(String value, String gitRemote) {
-        String name = value;
-        if (name.startsWith("refs/remotes/")) {
-            int slash = name.indexOf('/', "refs/remotes/".length());
-            return slash < 0 ? Optional.empty() : Optional.of(name.substring(slash + 1)).filter(s -> !s.isEmpty());
-        }
-        for (String remote : new String[] {gitRemote, "origin"}) {
-            if (remote != null && name.startsWith(remote + "/")) {
-                name = name.substring(remote.length() + 1);
-                break;
-            }
-        }
-        return CiVariables.branchOfRef(name).filter(s -> !s.isEmpty() && !s.equals("detached"));
+        return CiDetector.branchNamed(value, gitRemote, "origin").filter(s -> !s.equals("detached"));
     }
 
     /** {@inheritDoc} Here: multibranch pipelines set CHANGE_ID for change requests (pull requests). */
