@@ -8,7 +8,6 @@ import dev.gantry.release.Refusals;
 import dev.gantry.release.RepositoryPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -67,9 +66,12 @@ public final class EcrRepositoryProvisioner {
             } catch (RepositoryAlreadyExistsException e) {
                 // another pipeline created it since the look-up: judge it as an existing one
                 existing = describe(repository);
+                if (existing == null) {
+                    throw Refusals.ecrRepositoryCreatedAndDeletedMeanwhile(repository, account, region);
+                }
             }
         }
-        return compare(repository, Objects.requireNonNull(existing), policy);
+        return compare(repository, existing, policy);
     }
 
     private Outcome compare(String repository, Repository existing, RepositoryPolicy policy) throws GantryException {

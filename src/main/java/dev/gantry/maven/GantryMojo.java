@@ -184,7 +184,7 @@ abstract class GantryMojo extends AbstractMojo {
             throw new MojoFailureException(message, Redaction.chain(e));
         } catch (RuntimeException e) {
             reportFailure(Redaction.text(String.valueOf(e)));
-            throw e;
+            throw Redaction.unchecked(e);
         }
     }
 

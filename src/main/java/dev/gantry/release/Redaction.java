@@ -49,6 +49,14 @@ public final class Redaction {
         return new RedactedFailure(failure);
     }
 
+    /**
+     * The unexpected failure to rethrow: itself, or, when its chain names a secret, a redacted copy that Maven prints
+     * the same way ({@code Execution … failed: <message>}, its causes with {@code -e}).
+     */
+    public static RuntimeException unchecked(RuntimeException failure) {
+        return needsRedaction(failure) ? new RedactedFailure(failure) : failure;
+    }
+
     private static boolean needsRedaction(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String shown = t.toString();
@@ -60,7 +68,7 @@ public final class Redaction {
     }
 
     /** Prints as the original would, less its secrets: its class and redacted message, its trace, its causes. */
-    private static final class RedactedFailure extends Exception {
+    private static final class RedactedFailure extends RuntimeException {
 
         private final String shown;
 

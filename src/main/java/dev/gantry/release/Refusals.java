@@ -864,6 +864,14 @@ public final class Refusals {
                 failure.getCause());
     }
 
+    public static GantryException ecrRepositoryCreatedAndDeletedMeanwhile(String repository, String account,
+            String region) {
+        return new GantryException("The ECR repository " + repository + " (account " + account + ", region " + region
+                + ") was created by someone else while Gantry was about to create it, then deleted again before Gantry "
+                + "could look at it. Nothing was pushed. Find out what creates and deletes it (another pipeline, an "
+                + "infrastructure job), then re-run.");
+    }
+
     public static GantryException ecrMovingTagImmutable(String repository, String account, String region, String tag,
             List<String> inPlace) {
         return new GantryException("ECR refused to move " + repository + ":" + tag + " (HTTP 400 TAG_INVALID): the tag "

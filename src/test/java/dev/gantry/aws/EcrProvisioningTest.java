@@ -155,6 +155,35 @@ class EcrProvisioningTest {
     }
 
     @Nested
+    class ARepositoryAnotherPipelineCreatesMeanwhile {
+
+        @Test
+        void isJudgedAsAnExistingOne() throws Exception {
+            ecr.beforeNext("CreateRepository", () -> ecr.createRepository(REPOSITORY, "MUTABLE"));
+
+            assertThat(provision(policy(null, false))).isEqualTo(Outcome.DIFFERS);
+
+            assertThat(ecr.calls()).containsExactly("DescribeRepositories", "CreateRepository", "DescribeRepositories",
+                    "GetLifecyclePolicy");
+            assertThat(ecr.repository(REPOSITORY).mutability()).isEqualTo("MUTABLE");
+        }
+
+        @Test
+        void andDeletesAgainBeforeTheLookUpIsRefusedSayingSoAndThatNothingWasPushed() {
+            ecr.beforeNext("CreateRepository", () -> {
+                ecr.createRepository(REPOSITORY, "MUTABLE");
+                ecr.beforeNext("DescribeRepositories", () -> ecr.deleteRepository(REPOSITORY));
+            });
+
+            assertThatThrownBy(() -> provision(policy(null, false))).isInstanceOf(GantryException.class)
+                    .hasMessage("The ECR repository orders (account 123456789012, region us-east-1) was created by "
+                            + "someone else while Gantry was about to create it, then deleted again before Gantry could "
+                            + "look at it. Nothing was pushed. Find out what creates and deletes it (another pipeline, "
+                            + "an infrastructure job), then re-run.");
+        }
+    }
+
+    @Nested
     class ARepositoryCreatedWhoseLifecyclePolicyIsDenied {
 
         @Test

@@ -50,4 +50,22 @@ class RedactionTest {
                 .contains("RedactionTest.a_failure_chain_prints_as_before_less_its_secrets");
         assertThat(Redaction.chain(new IOException("no secret"))).isInstanceOf(IOException.class);
     }
+
+    /** A failure no one expected (the SDK's, Jib's unchecked ones) is rethrown by the goal: its secrets go too. */
+    @Test
+    void an_unexpected_failure_is_rethrown_less_its_secrets() {
+        RuntimeException failure = new IllegalStateException("Unable to load from https://ci:hunter2@repo.example/x",
+                new IOException("GET https://bucket.example/l?X-Amz-Signature=SECRET failed"));
+
+        RuntimeException shown = Redaction.unchecked(failure);
+
+        StringWriter printed = new StringWriter();
+        shown.printStackTrace(new PrintWriter(printed));
+        assertThat(shown.getMessage()).isEqualTo("Unable to load from https://repo.example/x");
+        assertThat(printed.toString()).doesNotContain("hunter2").doesNotContain("SECRET")
+                .contains("java.lang.IllegalStateException: Unable to load from https://repo.example/x")
+                .contains("Caused by: java.io.IOException: GET https://bucket.example/l?(query hidden) failed");
+        RuntimeException plain = new IllegalStateException("no secret");
+        assertThat(Redaction.unchecked(plain)).isSameAs(plain);
+    }
 }

@@ -74,6 +74,7 @@ public final class EcrStandIn implements AutoCloseable {
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, List<String>> faults = new ConcurrentHashMap<>();
     private final Map<String, Runnable> races = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> beforeNext = new ConcurrentHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private volatile Clock clock = Clock.systemUTC();
@@ -123,6 +124,16 @@ public final class EcrStandIn implements AutoCloseable {
         }
         repositories.put(name, repository);
         return repository;
+    }
+
+    /** Deletes a repository as an administrator, or another pipeline's clean-up, would (not counted as a call). */
+    public void deleteRepository(String name) {
+        repositories.remove(name);
+    }
+
+    /** Something another party does just before the next call of this API operation is answered (once). */
+    public void beforeNext(String operation, Runnable otherParty) {
+        beforeNext.put(operation, otherParty);
     }
 
     /**
@@ -281,6 +292,10 @@ public final class EcrStandIn implements AutoCloseable {
         }
         if (fault(exchange, operation, true) || !signedByKnownKey(exchange)) {
             return;
+        }
+        Runnable otherParty = beforeNext.remove(operation);
+        if (otherParty != null) {
+            otherParty.run();
         }
         String action = "ecr:" + operation;
         JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
