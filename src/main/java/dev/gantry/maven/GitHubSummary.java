@@ -10,8 +10,10 @@ final class GitHubSummary {
 
     static String of(Handoff h) {
         StringBuilder md = new StringBuilder();
-        md.append("### Gantry: ").append(h.released() ? "released " + h.version() : "nothing released (" + h.version() + ")")
-                .append("\n\n| | |\n|---|---|\n");
+        // an environment tag moved by a run that released nothing: a promotion branch's
+        String heading = h.released() ? "released " + h.version()
+                : h.environmentTag() != null ? "promoted " + h.version() : "nothing released (" + h.version() + ")";
+        md.append("### Gantry: ").append(heading).append("\n\n| | |\n|---|---|\n");
         row(md, "version", code(h.version()));
         if (h.imageByDigest() != null) {
             row(md, "image", code(h.imageByDigest()));

@@ -6,6 +6,7 @@ import dev.gantry.git.HeadFacts;
 import dev.gantry.git.MavenProjectConfig;
 import dev.gantry.git.RemoteUrls;
 import dev.gantry.git.ResolvedBranch;
+import dev.gantry.release.BranchRule;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
@@ -73,10 +74,12 @@ final class ReleasePlanning {
                     settings.gitRemote());
             log.debug("Branch " + branch.name() + " from " + branch.source());
             boolean deploying = reachesDeploy(session);
-            if (planner.ruleFor(branch.name()).release() == ReleaseKind.STABLE) {
+            BranchRule rule = planner.ruleFor(branch.name());
+            if (rule.release() == ReleaseKind.STABLE || rule.promotes()) {
                 // a release's decision needs the remote's tags and (deploying) the work tree's status: both git processes
-                // run while the version at the first parent is read; other branches start neither
-                git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty());
+                // run while the version at the first parent is read; a promotion needs the tags only; other branches
+                // start neither
+                git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty() && !rule.promotes());
             }
             String commit = git.headCommit();
             String previous = git.versionAtFirstParent(top.getFile().toPath(), projectConfig(session, top),

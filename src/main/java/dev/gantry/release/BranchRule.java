@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param movingTags       mutable image tags moved to every build of the branch; {@code {branch}} is
  *                         replaced by the branch name made tag-safe, {@code {version}} by the version
  * @param environmentTag   a git tag moved to every published commit of the branch, e.g.
- *                         {@code deploy/dev/current}; null for none
+ *                         {@code deploy/dev/current}, or, with release {@code none}, to every commit whose version is
+ *                         already released ({@link #promotes}); null for none
  * @param images           whether the branch builds an image; null leaves it to the flow
  * @param allowMaintenance whether a stable version lower than the highest released one may be
  *                         released (maintenance branches such as {@code support/1.x})
@@ -61,6 +62,14 @@ public record BranchRule(String pattern, ReleaseKind release, List<String> movin
 
     public boolean matches(String branch) {
         return Wildcard.matches(pattern, branch);
+    }
+
+    /**
+     * Whether this is a promotion branch ({@code prod}, merged from {@code main}): it publishes nothing and moves its
+     * environment tag to a commit whose version is already released.
+     */
+    public boolean promotes() {
+        return release == ReleaseKind.NONE && environmentTag != null;
     }
 
     public Optional<String> environmentTagName() {

@@ -40,9 +40,34 @@ public final class Planner {
                 .orElse(new BranchRule("*", ReleaseKind.NONE, List.of(), null, false, false));
     }
 
-    private Plan verifyOnly(ReleaseContext context, BranchRule rule) {
+    private Plan verifyOnly(ReleaseContext context, BranchRule rule) throws GantryException {
+        if (rule.promotes()) {
+            return promotion(context, rule, Version.of(context.version()));
+        }
         String reason = "Branch '" + context.branch() + "' publishes nothing (" + rule + "): the build is verified only.";
         return nothing(context, rule, reason);
+    }
+
+    /**
+     * A promotion branch's build: the version is one released elsewhere ({@code main}), which this branch's merge brings
+     * in; nothing is built for it or published, and the environment tag moves to this commit, last, as on any branch.
+     */
+    private Plan promotion(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
+        if (!version.isStable()) {
+            throw Refusals.promotionNeedsReleasedVersion(context.branch(), version, rule, null);
+        }
+        String tag = settings.tagPrefix() + version;
+        String taggedCommit = GitRefNames.isValidTagName(tag)
+                ? context.history().releaseTags(settings.tagPrefix()).get(tag) : null;
+        if (taggedCommit == null) {
+            throw Refusals.promotionNeedsReleasedVersion(context.branch(), version, rule, tag);
+        }
+        String environmentTag = rule.environmentTagName().orElseThrow();
+        String reason = "Branch '" + context.branch() + "' promotes released versions (" + rule + "): " + version
+                + " is released (tag " + tag + " on " + ReleaseContext.shorten(taggedCommit) + "), so " + environmentTag
+                + " moves to this commit; nothing is built for it or published.";
+        return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.NONE,
+                reason, rule.toString(), null, null, null, settings.runs("tag") ? environmentTag : null, reason, null);
     }
 
     private Plan snapshot(ReleaseContext context, BranchRule rule, Version version) throws GantryException {

@@ -46,6 +46,19 @@ public final class Refusals {
                 + "1.4.0 (" + rule + "). Set <version> in pom.xml to the form X.Y.Z.");
     }
 
+    /** @param tag the release tag the version would have, or null when the version is no release version at all */
+    public static GantryException promotionNeedsReleasedVersion(String branch, Version version, BranchRule rule,
+            String tag) {
+        String problem = version.problem();
+        String found = tag != null ? version + " is not released: no tag " + tag + " here or on the remote"
+                : version.isSnapshot() ? version + " is a snapshot, not a released version X.Y.Z"
+                : "'" + version + "' is not a release version X.Y.Z" + (problem.isEmpty() ? "" : " (" + problem + ")");
+        return new GantryException("Branch '" + branch + "' promotes released versions and moves "
+                + rule.environmentTagName().orElseThrow() + " to them (" + rule + "), but " + found + ". Release the "
+                + "version on the stable branch first (its tag is pushed last, once its image and artifacts are in "
+                + "place), then merge that branch into '" + branch + "'.");
+    }
+
     public static GantryException snapshotBranchNeedsSnapshot(String branch, Version version, BranchRule rule) {
         if (version.isStable()) {
             return new GantryException("Version " + version + " on branch '" + branch + "': this branch publishes snapshots and "

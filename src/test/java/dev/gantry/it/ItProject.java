@@ -84,6 +84,14 @@ public final class ItProject {
         return this;
     }
 
+    /** Merges the branch into the checked-out one with a merge commit (as a pull request's merge), dated as {@link #commit}. */
+    public ItProject merge(String branch, String message) throws IOException {
+        commits++;
+        String date = String.format("2026-01-01T10:%02d:00Z", commits);
+        run(dir, List.of("git", "merge", "-q", "--no-ff", "-m", message, branch), date);
+        return this;
+    }
+
     public ItProject tag(String name) throws IOException {
         git("tag", "-a", name, "-m", "Release " + name);
         return this;

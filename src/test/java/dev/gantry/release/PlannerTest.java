@@ -283,6 +283,66 @@ class PlannerTest {
         }
     }
 
+    /** A {@code prod} branch that takes released versions by a merge of {@code main} and marks them deployed. */
+    @Nested
+    class PromotionBranch {
+
+        final BranchRule prod = new BranchRule("prod", ReleaseKind.NONE, List.of(), "deploy/prod/current", null, false);
+
+        Plan promote(String version) throws GantryException {
+            return plan(settings(Flow.GITFLOW, List.of(prod), "registry/orders"), "prod", version, "1.1.0");
+        }
+
+        @Test
+        void aReleasedVersionMovesTheEnvironmentTagAndPublishesNothing() throws GantryException {
+            history.tag("v1.2.0", OTHER);
+
+            Plan plan = promote("1.2.0");
+
+            assertThat(plan.release()).isEqualTo(ReleaseKind.NONE);
+            assertThat(plan.environmentTag()).isEqualTo("deploy/prod/current");
+            assertThat(plan.image()).isNull();
+            assertThat(plan.artifacts()).isNull();
+            assertThat(plan.gitTag()).isNull();
+            assertThat(plan.reason()).isEqualTo("Branch 'prod' promotes released versions (branch 'prod' → none, "
+                    + "environment tag deploy/prod/current): 1.2.0 is released (tag v1.2.0 on 0f9e8d7), so "
+                    + "deploy/prod/current moves to this commit; nothing is built for it or published.");
+        }
+
+        @Test
+        void aVersionNotReleasedIsRefusedSayingWhereToReleaseIt() {
+            history.tag("v1.1.0", OTHER);
+
+            assertThatThrownBy(() -> promote("1.2.0")).isInstanceOf(GantryException.class).hasMessage(
+                    "Branch 'prod' promotes released versions and moves deploy/prod/current to them (branch 'prod' → "
+                            + "none, environment tag deploy/prod/current), but 1.2.0 is not released: no tag v1.2.0 here "
+                            + "or on the remote. Release the version on the stable branch first (its tag is pushed last, "
+                            + "once its image and artifacts are in place), then merge that branch into 'prod'.");
+        }
+
+        @Test
+        void aSnapshotIsRefused() {
+            assertThatThrownBy(() -> promote("1.2.0-SNAPSHOT")).isInstanceOf(GantryException.class)
+                    .hasMessageContaining("but 1.2.0-SNAPSHOT is a snapshot, not a released version X.Y.Z. Release");
+        }
+
+        @Test
+        void withoutTheTagGoalNothingMoves() throws GantryException {
+            history.tag("v1.2.0", OTHER);
+            PlanSettings withoutTag = new PlanSettings(Flow.GITFLOW, List.of(prod), "v", false, null, "orders",
+                    "https://repo/releases", "https://repo/snapshots", java.util.Set.of("plan", "image", "publish"));
+
+            assertThat(plan(withoutTag, "prod", "1.2.0", "1.1.0").environmentTag()).isNull();
+        }
+
+        @Test
+        void aBranchThatOnlyVerifiesAsksNoTags() throws GantryException {
+            plan("feature/login", "1.2.0", null);
+
+            assertThat(history.tagLookups).isZero();
+        }
+    }
+
     @Nested
     class OtherBranches {
 
