@@ -22,7 +22,7 @@ assert release.gitTags == [[name: 'deploy/prod/current', outcome: 'moved']]
 assert !new File(basedir, '../promotion-branch-maven-repo').exists()
 assert !new File(basedir, 'target/gantry').listFiles().any { it.name.endsWith('.tar') }
 def log = new File(basedir, 'build.log').text
-assert log.contains('moves to this commit; nothing is built for it or published.')
+assert log.contains('a deploy moves deploy/prod/current to this commit, and nothing is built for it or published.')
 assert !log.contains('maven-deploy-plugin')
 
 // the next CI step: nothing released, the version promoted; the run's page says so

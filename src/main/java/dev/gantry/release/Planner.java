@@ -64,8 +64,8 @@ public final class Planner {
         }
         String environmentTag = rule.environmentTagName().orElseThrow();
         String reason = "Branch '" + context.branch() + "' promotes released versions (" + rule + "): " + version
-                + " is released (tag " + tag + " on " + ReleaseContext.shorten(taggedCommit) + "), so " + environmentTag
-                + " moves to this commit; nothing is built for it or published.";
+                + " is released (tag " + tag + " on " + ReleaseContext.shorten(taggedCommit) + "): a deploy moves "
+                + environmentTag + " to this commit, and nothing is built for it or published.";
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.NONE,
                 reason, rule.toString(), null, null, null, settings.runs("tag") ? environmentTag : null, reason, null);
     }

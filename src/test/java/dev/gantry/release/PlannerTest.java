@@ -305,8 +305,8 @@ class PlannerTest {
             assertThat(plan.artifacts()).isNull();
             assertThat(plan.gitTag()).isNull();
             assertThat(plan.reason()).isEqualTo("Branch 'prod' promotes released versions (branch 'prod' → none, "
-                    + "environment tag deploy/prod/current): 1.2.0 is released (tag v1.2.0 on 0f9e8d7), so "
-                    + "deploy/prod/current moves to this commit; nothing is built for it or published.");
+                    + "environment tag deploy/prod/current): 1.2.0 is released (tag v1.2.0 on 0f9e8d7): a deploy "
+                    + "moves deploy/prod/current to this commit, and nothing is built for it or published.");
         }
 
         @Test
