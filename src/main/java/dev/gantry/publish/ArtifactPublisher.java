@@ -195,9 +195,15 @@ public final class ArtifactPublisher {
                 pause(attempt);
                 if (immutable) {
                     // a repository that refuses redeploys must not be sent again what already arrived intact
-                    Set<Artifact> arrived = alreadyPublished(remaining,
-                            ReleaseOrigin.notKnown("the files arrived during a failed attempt of this build, so they can only "
-                                    + "differ if they were damaged on the way"));
+                    Set<Artifact> arrived;
+                    try {
+                        arrived = alreadyPublished(remaining, ReleaseOrigin.notKnown("the files arrived during a failed "
+                                + "attempt of this build, so they can only differ if they were damaged on the way"));
+                    } catch (GantryException checkFailed) {
+                        // its words assume nothing was sent yet: here an attempt may have left files in place
+                        throw Refusals.deployRetryCheckFailed(repository.getId(), shown(repository), shown(e), attempt,
+                                checkFailed);
+                    }
                     remaining.stream().filter(m -> m.artifacts().stream().anyMatch(arrived::contains))
                             .forEach(m -> partlySent.add(m.module()));
                     remaining = remaining.stream()

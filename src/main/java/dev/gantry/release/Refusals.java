@@ -806,6 +806,16 @@ public final class Refusals {
                 + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
     }
 
+    /** A publish attempt failed, then the check of what it left in place before the next attempt failed too. */
+    public static GantryException deployRetryCheckFailed(String id, String url, String detail, int attempt,
+            GantryException check) {
+        String checkSaid = check.getMessage().replaceAll("[.;] [Nn]othing was published\\.$", ".");
+        return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed (attempt " + attempt
+                + "): " + detail + ". Before sending the rest again, Gantry checked which files had arrived, and that "
+                + "failed too: " + checkSaid + " Files of the failed attempt may be in the repository. Re-run the "
+                + "pipeline once it is fixed: the re-run checks what is in place and sends the rest.", check.getCause());
+    }
+
     public static GantryException repositoryUnreadable(String id, String url, String detail, Throwable cause) {
         return new GantryException("Cannot check whether the release is already in repository '" + id + "' (" + url + "): "
                 + detail + ". " + credentialsHint(detail, id) + "Nothing was published.", cause);

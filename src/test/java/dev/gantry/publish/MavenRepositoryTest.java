@@ -243,6 +243,27 @@ class MavenRepositoryTest {
         }
     }
 
+    @Nested
+    class AReleaseWhosePublishBreaksOff {
+
+        /** The check before a retry fails too: the refusal must not say nothing was published, the POM is there. */
+        @Test
+        void andCannotBeCheckedSaysFilesOfTheAttemptMayBeInPlace() throws Exception {
+            server.failNextPutOfThenEveryRead("orders-1.1.0.jar");
+
+            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true,
+                    NOT_THIS_COMMITS, false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("Publishing to repository 'releases' (" + server.url() + ") failed (attempt 1): ")
+                    .hasMessageContaining("Before sending the rest again, Gantry checked which files had arrived, and "
+                            + "that failed too: Cannot check whether the release is already in repository 'releases'")
+                    .hasMessageEndingWith("Files of the failed attempt may be in the repository. Re-run the pipeline once "
+                            + "it is fixed: the re-run checks what is in place and sends the rest.")
+                    .message().doesNotContainIgnoringCase("nothing was published");
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.pom")).exists();
+        }
+    }
+
     /**
      * Resolver sends a release's files first and its artifact's maven-metadata.xml last: a publish that breaks off in
      * between leaves the files without the listing that version ranges, LATEST/RELEASE and update bots read.

@@ -28,6 +28,8 @@ public final class HttpMavenRepository implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failingPuts = new AtomicInteger();
     private volatile String failingPath;
+    private volatile boolean readsFailAfterFailedPut;
+    private volatile boolean readsFail;
 
     private HttpMavenRepository(Path root, String user, String password) throws IOException {
         this.root = root;
@@ -62,6 +64,15 @@ public final class HttpMavenRepository implements AutoCloseable {
         failingPath = pathEnd;
     }
 
+    /**
+     * Answers the next upload of a path ending so with 500, then every read (GET, HEAD) with 500 from then on: the
+     * repository breaks down in the middle of a publish.
+     */
+    public void failNextPutOfThenEveryRead(String pathEnd) {
+        failingPath = pathEnd;
+        readsFailAfterFailedPut = true;
+    }
+
     /** {@code METHOD path status}, one line per request. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -93,6 +104,7 @@ public final class HttpMavenRepository implements AutoCloseable {
                 boolean failPath = failing != null && path.endsWith(failing);
                 if (failPath) {
                     failingPath = null;
+                    readsFail = readsFailAfterFailedPut;
                 }
                 if (failPath || failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     exchange.getRequestBody().readAllBytes();
@@ -107,6 +119,10 @@ public final class HttpMavenRepository implements AutoCloseable {
                 return 201;
             }
             case "GET", "HEAD" -> {
+                if (readsFail) {
+                    exchange.sendResponseHeaders(500, -1);
+                    return 500;
+                }
                 if (!Files.isRegularFile(file)) {
                     exchange.sendResponseHeaders(404, -1);
                     return 404;
