@@ -35,6 +35,7 @@ assert registry.digest('orders', 'latest') == digest && registry.digest('orders'
 def config = registry.config('orders', '1.1.0').path('config')
 assert config.path('Labels').path('org.opencontainers.image.version').asText() == '1.1.0'
 assert config.path('Labels').path('org.opencontainers.image.revision').asText() == it.head()
+assert config.path('Labels').path('dev.gantry.module').asText() == 'it.gantry:orders'
 assert config.path('Entrypoint').toString().contains('it.orders.App')
 assert release.image.digest == digest
 // the base image it runs on, by name and digest, in the labels and in release.json

@@ -92,7 +92,15 @@ final class ExistingTags {
         boolean built = false;
         for (ImageTag tag : taken) {
             RemoteManifest there = byTag.get(tag.name());
-            String revision = labels.of(there).get(ProjectImage.LABEL_REVISION);
+            Map<String, String> theirs = labels.of(there);
+            String revision = theirs.get(ProjectImage.LABEL_REVISION);
+            String module = theirs.get(ProjectImage.LABEL_MODULE);
+            if (request.commit().equals(revision) && module != null && request.module() != null
+                    && !module.equals(request.module())) {
+                // this commit's image, of another module: another service of the reactor shares the repository
+                throw Refusals.imageOfAnotherModule(target.getRepository(), tag.name(), there.digest(), module,
+                        request.module());
+            }
             if (request.commit().equals(revision)) {
                 continue;
             }
@@ -143,7 +151,9 @@ final class ExistingTags {
         rebuilt.forEach((label, value) -> {
             boolean baseLabel = label.equals(ProjectImage.LABEL_BASE_DIGEST)
                     || releasedBase == null && label.equals(ProjectImage.LABEL_BASE_NAME);
-            if (!baseLabel && !value.equals(released.get(label))) {
+            // released before Gantry recorded the module: nothing to compare
+            boolean unrecorded = label.equals(ProjectImage.LABEL_MODULE) && !released.containsKey(label);
+            if (!baseLabel && !unrecorded && !value.equals(released.get(label))) {
                 differences.add(Refusals.labelDiffers(label, released.get(label), value));
             }
         });

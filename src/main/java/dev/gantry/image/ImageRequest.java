@@ -43,6 +43,8 @@ import java.util.Objects;
  * @param commit                  the full commit id: label {@code org.opencontainers.image.revision}
  * @param commitTime              the commit time: the image's creation time (reproducible digests)
  * @param version                 the project version: label {@code org.opencontainers.image.version}
+ * @param module                  the module the image is built from, {@code groupId:artifactId}: label
+ *                                {@code dev.gantry.module}, which tells two modules' images of one commit apart; or null
  * @param sourceUrl               the repository's web address, {@code org.opencontainers.image.source} (the Maven glue passes
  *                                {@code GitRepository.sourceUrl()}: one spelling; credentials are stripped anyway), or null
  * @param allowInsecureRegistries allow plain HTTP and unverified TLS registries
@@ -64,7 +66,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         String startClass, String manifestMainClass, String execMainClass,
         List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
-        Instant commitTime, String version, String sourceUrl, boolean allowInsecureRegistries,
+        Instant commitTime, String version, String module, String sourceUrl, boolean allowInsecureRegistries,
         boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
         Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy, Path quarkusApp) {
 
@@ -148,6 +150,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private String commit;
         private Instant commitTime;
         private String version;
+        private String module;
         private String sourceUrl;
         private boolean allowInsecureRegistries;
         private boolean sendCredentialsOverHttp;
@@ -186,6 +189,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder commit(String value) { commit = value; return this; }
         public Builder commitTime(Instant value) { commitTime = value; return this; }
         public Builder version(String value) { version = value; return this; }
+        public Builder module(String value) { module = value; return this; }
         public Builder sourceUrl(String value) { sourceUrl = value; return this; }
         public Builder allowInsecureRegistries(boolean value) { allowInsecureRegistries = value; return this; }
         public Builder sendCredentialsOverHttp(boolean value) { sendCredentialsOverHttp = value; return this; }
@@ -206,7 +210,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
                     classpath, mainClass, startClass, manifestMainClass, execMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
-                    platforms, appRoot, commit, commitTime, version, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
+                    platforms, appRoot, commit, commitTime, version, module, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy,
                     quarkusApp);

@@ -41,6 +41,8 @@ final class ProjectImage {
     static final String LABEL_REF_NAME = "org.opencontainers.image.ref.name";
     static final String LABEL_BASE_NAME = "org.opencontainers.image.base.name";
     static final String LABEL_BASE_DIGEST = "org.opencontainers.image.base.digest";
+    /** Gantry's own: the module ({@code groupId:artifactId}) the image is built from; OCI has no label for it. */
+    static final String LABEL_MODULE = "dev.gantry.module";
 
     private ProjectImage() {
     }
@@ -209,6 +211,9 @@ final class ProjectImage {
         }
         labels.put(LABEL_REVISION, request.commit());
         labels.put(LABEL_CREATED, request.commitTime().toString());
+        if (request.module() != null) {
+            labels.put(LABEL_MODULE, request.module());
+        }
         if (request.sourceUrl() != null && !request.sourceUrl().isBlank()) {
             labels.put(LABEL_SOURCE, withoutCredentials(request.sourceUrl()));
         }

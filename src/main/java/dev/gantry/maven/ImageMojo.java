@@ -383,6 +383,7 @@ public class ImageMojo extends GantryMojo {
                 .commit(plan.commit())
                 .commitTime(release.commitTime)
                 .version(plan.version())
+                .module(project.getGroupId() + ":" + project.getArtifactId())
                 .sourceUrl(release.sourceUrl)
                 .allowInsecureRegistries(allowInsecureRegistries)
                 .sendCredentialsOverHttp(sendCredentialsOverHttp)

@@ -529,6 +529,15 @@ public final class Refusals {
      * when a rebuild would differ ({@code differences}, each as worded by {@link #baseImageMoved} or
      * {@link #labelDiffers}), at info level otherwise.
      */
+    public static GantryException imageOfAnotherModule(String repository, String tag, String digest, String theirs,
+            String ours) {
+        return new GantryException(repository + ":" + tag + " holds this commit's image of module " + theirs + " ("
+                + digest + "), and this build's image is of module " + ours + ": one image repository holds one "
+                + "module's images, and the same commit cannot have two under the same tags. Give each module its own "
+                + "repository (<imageRepository> or -Dgantry.image.repository=…), or build the image from " + theirs
+                + " again (<imageModule>, -Dgantry.image.module). Nothing was pushed.");
+    }
+
     public static String releasedFromThisCommit(String repository, String tag, String digest, String commit,
             List<String> differences) {
         String done = repository + ":" + tag + " is already released from this commit (" + ReleaseContext.shorten(commit)

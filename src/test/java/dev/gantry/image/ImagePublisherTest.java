@@ -100,6 +100,7 @@ class ImagePublisherTest {
                 .commit(commit)
                 .commitTime(time)
                 .version(tags.get(0).name())
+                .module("it.gantry:orders")
                 .sourceUrl("https://ci-user:s3cret@git.example.com/team/orders.git")
                 .allowInsecureRegistries(true)
                 .outputDirectory(dir.resolve("target/gantry"))
@@ -392,6 +393,39 @@ class ImagePublisherTest {
 
     @Nested
     class A_rerun {
+
+        /** A reactor of several services, one image repository: the commit's image of another module is not this one. */
+        @Test
+        void with_another_module_is_refused_and_pushes_nothing() throws Exception {
+            ImageResult first = publish(request("shared", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .module("it.gantry:vets").build());
+            int requestsBefore = registry.requests().size();
+
+            assertThatThrownBy(() -> publish(request("shared", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .module("it.gantry:customers").build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("shared:1.4.0 holds this commit's image of module it.gantry:vets (" + first.digest()
+                            + "), and this build's image is of module it.gantry:customers: one image repository holds "
+                            + "one module's images, and the same commit cannot have two under the same tags. Give each "
+                            + "module its own repository (<imageRepository> or -Dgantry.image.repository=…), or build "
+                            + "the image from it.gantry:vets again (<imageModule>, -Dgantry.image.module). Nothing was "
+                            + "pushed.");
+            assertThat(registry.writesSince(requestsBefore)).isEmpty();
+        }
+
+        /** An image released before Gantry labelled the module is this commit's release, as before. */
+        @Test
+        void of_an_image_without_the_module_label_completes_it() throws Exception {
+            ImageResult first = publish(request("unlabelled", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .module(null).build());
+            logged.clear();
+
+            ImageResult again = publish(request("unlabelled", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            assertThat(again.digest()).isEqualTo(first.digest());
+            assertThat(again.pushed()).isEmpty();
+            assertThat(logged).noneMatch(line -> line.startsWith("WARN"));
+        }
 
         @Test
         void finds_every_tag_in_place_and_pushes_nothing() throws Exception {
