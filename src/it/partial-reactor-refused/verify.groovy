@@ -1,5 +1,11 @@
+import dev.gantry.it.ItProject
+
 def log = new File(basedir, 'build.log').text
 def expected = 'This build leaves out modules of the reactor ('
 assert log.contains(expected), "build.log lacks: $expected"
+def nonRecursive = 'This build is not recursive (-N, --non-recursive): Maven builds only shop, not the modules it lists ' +
+        '(lib, app), and a release is made of every module: nothing is published. Run mvn deploy without -N'
+assert log.contains(nonRecursive), "build.log lacks: $nonRecursive"
 assert !new File(basedir, '../partial-reactor-refused-maven-repo').exists()
+assert !ItProject.at(basedir).remoteTags().any { it.startsWith('v2.0.0=') }
 return true

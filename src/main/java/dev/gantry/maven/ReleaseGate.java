@@ -73,6 +73,9 @@ final class ReleaseGate {
             if (deploying) {
                 checkWholeReactor();
                 refuseDeploysOutsideTheRelease();
+                if (!dryRun) {
+                    refuseEmptyRelease(plan);
+                }
             }
         }
         refuseOffline(plan, dryRun);
@@ -201,10 +204,30 @@ final class ReleaseGate {
                     .map(MavenProject::getArtifactId).toList());
         }
         MavenProject top = session.getTopLevelProject();
+        if (!session.getRequest().isRecursive() && !top.getModules().isEmpty()) {
+            // -N: Maven's session holds the top project alone, as its "all projects" too
+            throw Refusals.nonRecursiveBuild(top.getArtifactId(), top.getModules());
+        }
         Optional<java.nio.file.Path> enclosing = top.getBasedir() == null ? Optional.empty()
                 : EnclosingReactor.of(top.getBasedir().toPath());
         if (enclosing.isPresent()) {
             throw Refusals.buildStartedInModule(top.getArtifactId(), top.getBasedir().toString(), enclosing.get().toString());
+        }
+    }
+
+    /**
+     * A new release without an image whose every module maven-deploy-plugin is told to skip ({@code
+     * -Dmaven.deploy.skip=true}, often passed to mean "do not publish") would push the release tag alone: the version
+     * would count as released, with nothing in it.
+     */
+    private void refuseEmptyRelease(Plan plan) throws GantryException {
+        if (plan.image() != null || plan.artifacts() != null || plan.gitTag() == null || plan.tagOnThisCommit() != null) {
+            return;
+        }
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        List<MavenProject> publishing = session.getProjects().stream().filter(p -> modules.runs(p, "publish")).toList();
+        if (!publishing.isEmpty() && publishing.stream().allMatch(deploySkipped::contains)) {
+            throw Refusals.emptyRelease(plan.version(), plan.gitTag(), plan.noImage());
         }
     }
 

@@ -240,6 +240,20 @@ public final class Refusals {
                 + "a re-run keeps what an earlier run published.");
     }
 
+    public static GantryException emptyRelease(String version, String tag, String noImage) {
+        return new GantryException("This release of " + version + " would publish nothing, and push only the tag " + tag
+                + ", which marks " + version + " released for good: no artifacts (maven-deploy-plugin is told to skip every "
+                + "module: maven.deploy.skip or its <skip>), and no image (" + noImage + ") To release, publish the "
+                + "artifacts (drop maven.deploy.skip) or build an image; to preview, pass -Dgantry.dryRun=true, or run mvn "
+                + "verify.");
+    }
+
+    public static GantryException nonRecursiveBuild(String top, List<String> modules) {
+        return new GantryException("This build is not recursive (-N, --non-recursive): Maven builds only " + top
+                + ", not the modules it lists (" + String.join(", ", modules) + "), and a release is made of every module: "
+                + "nothing is published. Run mvn deploy without -N; a re-run keeps what an earlier run published.");
+    }
+
     public static GantryException buildStartedInModule(String module, String moduleDir, String root) {
         return new GantryException("This build starts in module " + module + " (" + moduleDir + "), a module of the project "
                 + "in " + root + ": Maven builds only " + module + " then, and a release is made of every module of the "
