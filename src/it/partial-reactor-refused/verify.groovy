@@ -8,4 +8,9 @@ def nonRecursive = 'This build is not recursive (-N, --non-recursive): Maven bui
 assert log.contains(nonRecursive), "build.log lacks: $nonRecursive"
 assert !new File(basedir, '../partial-reactor-refused-maven-repo').exists()
 assert !ItProject.at(basedir).remoteTags().any { it.startsWith('v2.0.0=') }
+// the outputs are the top project's, where CI reads them, also when -pl leaves it out: this run's, not an earlier one's
+def gantry = new File(basedir, 'target/gantry')
+assert !new File(gantry, 'release.env').exists() && !new File(gantry, 'image.tar').exists()
+assert new groovy.json.JsonSlurper().parse(new File(gantry, 'release.json')).status == 'failed'
+assert !new File(basedir, 'lib/target/gantry').exists()
 return true

@@ -9,4 +9,5 @@ gantry.mkdirs()
 new File(gantry, 'release.env').text = 'GANTRY_RELEASED=true\nGANTRY_IMAGE=registry.example.com/orders@sha256:0123\n'
 new File(gantry, 'release.json').text = '{ "status" : "succeeded" }\n'
 new File(gantry, 'plan.json').text = '{ "release" : "stable" }\n'
+new File(gantry, 'image.tar').text = 'an earlier image\n'
 return true

@@ -35,9 +35,9 @@ abstract class GantryMojo extends AbstractMojo {
     private static final String RELEASE_JSON = "release.json";
     /**
      * The outputs CI reads, in {@code target/gantry}: removed before planning, so that a file there is always this run's
-     * (image.digest is written by the image goal).
+     * (image.digest and the embedded default's image.tar are written by the image goal).
      */
-    private static final List<String> OUTPUTS = List.of(PLAN_JSON, RELEASE_JSON, "image.digest",
+    private static final List<String> OUTPUTS = List.of(PLAN_JSON, RELEASE_JSON, "image.digest", "image.tar",
             CiOutputs.RELEASE_ENV);
     /** The session's key for the outputs an earlier build left, removed once in a build that skips Gantry. */
     private static final String OUTPUTS_REMOVED = GantryMojo.class.getName() + ".outputsRemoved";
@@ -331,9 +331,15 @@ abstract class GantryMojo extends AbstractMojo {
         }
     }
 
-    /** {@code target/gantry} of the top-level project. */
+    /**
+     * {@code target/gantry} of the top-level project: the project Maven runs in, also when {@code -pl} or {@code -rf}
+     * leave it out of the build (Maven's "top-level project" is then the first module built), so that CI finds this
+     * run's outputs where it always does, not an earlier run's.
+     */
     protected final Path gantryDirectory() {
-        return Path.of(session.getTopLevelProject().getBuild().getDirectory(), "gantry");
+        MavenProject top = session.getAllProjects() == null ? null : session.getAllProjects().stream()
+                .filter(MavenProject::isExecutionRoot).findFirst().orElse(null);
+        return Path.of((top != null ? top : session.getTopLevelProject()).getBuild().getDirectory(), "gantry");
     }
 
     /**
