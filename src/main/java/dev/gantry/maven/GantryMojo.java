@@ -365,9 +365,15 @@ abstract class GantryMojo extends AbstractMojo {
     protected final MavenProject imageProject() throws GantryException {
         List<MavenProject> projects = session.getProjects();
         if (imageModuleSet()) {
-            return projects.stream().filter(p -> p.getArtifactId().equals(imageModule.trim())).findFirst()
+            MavenProject named = projects.stream().filter(p -> p.getArtifactId().equals(imageModule.trim())).findFirst()
                     .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
                             projects.stream().map(MavenProject::getArtifactId).toList()));
+            if (!ImageModule.packagedForImage(named)) {
+                // refused now: the image goal would meet it only after the whole build, without classes to build from
+                throw Refusals.imageModuleNotPackagedForImage(named.getArtifactId(), named.getPackaging(),
+                        projects.stream().filter(ImageModule::packagedForImage).map(MavenProject::getArtifactId).toList());
+            }
+            return named;
         }
         // a module whose image execution is off (phase none) takes no part
         List<MavenProject> taking = gate().participants("image");

@@ -861,6 +861,14 @@ public final class Refusals {
                 + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them.");
     }
 
+    public static GantryException imageModuleNotPackagedForImage(String module, String packaging, List<String> candidates) {
+        return new GantryException("Module '" + module + "' (packaging " + packaging + ") cannot be built into an image "
+                + "(gantry.image.module): an image is built from a module with packaging jar (or quarkus), from its "
+                + "classes and dependencies; " + (candidates.isEmpty() ? "this reactor has none"
+                        : "this reactor's are " + candidates) + ". Set <imageModule> or -Dgantry.image.module to the "
+                + "application's module.");
+    }
+
     public static GantryException credentialsNotSentOverHttp(String image, String registry, String credentialSource) {
         return new GantryException("The registry " + registry + " refused access to " + image + " (HTTP 401 Unauthorized): "
                 + "it serves plain HTTP, so the credentials from " + credentialSource + " were not sent (anyone on the "
