@@ -36,6 +36,11 @@ def config = registry.config('orders', '1.1.0').path('config')
 assert config.path('Labels').path('org.opencontainers.image.version').asText() == '1.1.0'
 assert config.path('Labels').path('org.opencontainers.image.revision').asText() == it.head()
 assert config.path('Labels').path('dev.gantry.module').asText() == 'it.gantry:orders'
+// the tool that built each layer, in the image's history, as jib-maven-plugin names itself
+def gantryVersion = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin
+        .find { it.artifactId.text() == 'gantry-maven-plugin' }.version.text()
+def history = registry.config('orders', '1.1.0').path('history')
+assert history.get(history.size() - 1).path('created_by').asText() == 'gantry:' + gantryVersion
 assert config.path('Entrypoint').toString().contains('it.orders.App')
 assert release.image.digest == digest
 // the base image it runs on, by name and digest, in the labels and in release.json

@@ -226,6 +226,7 @@ final class JibRunner {
     private Containerizer configure(Containerizer containerizer) {
         containerizer.setAllowInsecureRegistries(request.allowInsecureRegistries())
                 .setToolName("gantry")
+                .setToolVersion(GantryVersion.VERSION)
                 .addEventHandler(LogEvent.class, this::jibLog);
         if (request.applicationCache() != null) {
             containerizer.setApplicationLayersCache(request.applicationCache());

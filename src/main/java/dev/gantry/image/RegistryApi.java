@@ -353,7 +353,7 @@ public final class RegistryApi {
         String auth = authorizationHeader;
         for (int redirects = 0; ; redirects++) {
             Map<String, String> sent = new LinkedHashMap<>(headers);
-            sent.put("User-Agent", "gantry-maven-plugin");
+            sent.put("User-Agent", "gantry-maven-plugin/" + GantryVersion.VERSION);
             if (auth != null && sameOrigin(origin, uri) && mayAuthorize(uri)) {
                 sent.put("Authorization", auth);
             }
