@@ -6,10 +6,11 @@ def log = new File(basedir, 'build.log').text
 assert log.contains("Image built from module shop-app: the reactor's last module with packaging jar and main sources " +
         "of its own (<imageModule> or -Dgantry.image.module names another).")
 assert log.contains('Main class it.shop.app.App')
-assert log.contains("No image for shop-it: the reactor's image is built from module shop-app.")
-// pushed (here: written) once the module of tests after it has reached the image goal, by that module
-assert log.contains('The image of shop-app is pushed once every module of the release has reached the image goal.')
-assert log.contains('Pushing the image of shop-app, now that every module of the release has reached the image goal.')
+// said once, with the plan, not again by each module
+assert !log.contains("No image for shop-it")
+// written (the embedded default's tar) once the module of tests after it has reached the image goal, by that module
+assert log.contains('The image of shop-app is written once every module of the release has reached the image goal.')
+assert log.contains('Writing the image of shop-app, now that every module of the release has reached the image goal.')
 assert !log.contains('No main class found')
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.status == 'succeeded'

@@ -260,7 +260,10 @@ public class ImageMojo extends GantryMojo {
         Plan plan = release.plan;
         ImagePlan image = plan.image();
         if (image == null) {
-            getLog().info("No image: " + plan.noImage());
+            // said once, not by every module of a reactor
+            if (project == session.getProjects().get(0)) {
+                getLog().info("No image: " + plan.noImage());
+            }
             return;
         }
         if (skipImage) {
@@ -273,7 +276,8 @@ public class ImageMojo extends GantryMojo {
             return;
         }
         if (imageProject != project) {
-            getLog().info("No image for " + project.getArtifactId() + ": the reactor's image is built from module "
+            // the plan named the image's module already
+            getLog().debug("No image for " + project.getArtifactId() + ": the reactor's image is built from module "
                     + imageProject.getArtifactId() + ".");
             return;
         }
@@ -303,14 +307,14 @@ public class ImageMojo extends GantryMojo {
         String imageModule = project.getArtifactId();
         release.deferImage(byModule -> {
             if (!byModule.equals(imageModule)) {
-                log.info("Pushing the image of " + imageModule + ", now that every module of the release has reached the "
-                        + "image goal.");
+                log.info((image.local() ? "Writing" : "Pushing") + " the image of " + imageModule + ", now that every "
+                        + "module of the release has reached the image goal.");
             }
             push(release, request, gate, log);
         });
         if (gate.othersToCome(goal(), project)) {
-            getLog().info("The image of " + project.getArtifactId() + " is pushed once every module of the release has "
-                    + "reached the image goal.");
+            getLog().info("The image of " + project.getArtifactId() + " is " + (image.local() ? "written" : "pushed")
+                    + " once every module of the release has reached the image goal.");
         }
     }
 
