@@ -19,7 +19,10 @@ assert release.artifacts.files*.name.contains('it.gantry.shop:shop-lib:jar:2.0.0
 assert release.image.tags*.outcome.unique() == ['written']
 assert new File(basedir, 'target/gantry/image.tar').isFile()
 assert log.contains('Main class it.shop.app.App')
-assert release.gitTags == [[name: 'v2.0.0', outcome: 'pushed']]
+// tagged by run 1, which left shop-bench out; run 2 found the tag in place
+assert log.count('v2.0.0 created on ') == 1
+assert !log.contains('This build leaves out modules of the reactor')
+assert release.gitTags == [[name: 'v2.0.0', outcome: 'already-in-place']]
 def it = ItProject.at(basedir)
 assert it.remoteTags().contains('v2.0.0=' + it.head())
 return true

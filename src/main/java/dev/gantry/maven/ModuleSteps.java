@@ -145,6 +145,14 @@ final class ModuleSteps {
         };
     }
 
+    /**
+     * The steps modules that this build leaves out ({@code -pl '!bench'}) would run in a whole build, from their POMs
+     * alone: a phase only Maven could judge is taken to run (Maven does not plan a module outside the build).
+     */
+    ModuleSteps leftOut(List<MavenProject> modules) throws GantryException {
+        return decide(modules, plugin, module -> Set.copyOf(ReleaseGate.STEPS));
+    }
+
     /** Whether the module runs {@code step} of the release in this build. */
     boolean runs(MavenProject module, String step) {
         return running.getOrDefault(id(module), Set.of()).contains(step);

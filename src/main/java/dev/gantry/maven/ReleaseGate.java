@@ -200,8 +200,11 @@ final class ReleaseGate {
     private void checkWholeReactor() throws GantryException {
         List<MavenProject> all = session.getAllProjects();
         if (all != null && session.getProjects().size() < all.size()) {
-            throw Refusals.partialReactor(all.stream().filter(p -> !session.getProjects().contains(p))
-                    .map(MavenProject::getArtifactId).toList());
+            List<MavenProject> leftOut = all.stream().filter(p -> !session.getProjects().contains(p)).toList();
+            List<String> inRelease = inTheRelease(leftOut);
+            if (!inRelease.isEmpty()) {
+                throw Refusals.partialReactor(inRelease);
+            }
         }
         MavenProject top = session.getTopLevelProject();
         if (!session.getRequest().isRecursive() && !top.getModules().isEmpty()) {
@@ -229,6 +232,20 @@ final class ReleaseGate {
         if (!publishing.isEmpty() && publishing.stream().allMatch(deploySkipped::contains)) {
             throw Refusals.emptyRelease(plan.version(), plan.gitTag(), plan.noImage());
         }
+    }
+
+    /**
+     * The modules left out of this build that a whole build would release: those whose artifacts Gantry publishes, and
+     * any that could be the image's module. A module that takes no part (its executions at phase {@code none}, its
+     * deploy skipped: a benchmark, a module of tests) may be left out.
+     */
+    private List<String> inTheRelease(List<MavenProject> leftOut) throws GantryException {
+        ModuleSteps theirs = modules.leftOut(leftOut);
+        DeploySkipped deploySkipped = DeploySkipped.read(leftOut, Deployers.buildProperties(session));
+        return leftOut.stream()
+                .filter(p -> theirs.runs(p, "publish") && !deploySkipped.contains(p)
+                        || theirs.runs(p, "image") && ImageModule.packagedForImage(p) && ImageModule.hasMainSources(p))
+                .map(MavenProject::getArtifactId).toList();
     }
 
     /**
