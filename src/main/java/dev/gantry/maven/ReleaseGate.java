@@ -414,14 +414,31 @@ final class ReleaseGate {
         }
         String step = missing.get(0);
         Set<String> arrived = progress.arrived(step);
-        List<String> why = new ArrayList<>();
+        Map<String, List<String>> modulesByWhy = new LinkedHashMap<>();
         for (MavenProject p : participants(step)) {
             if (!arrived.contains(id(p))) {
-                why.add(p.getArtifactId() + " " + whyNotRun(p));
+                modulesByWhy.computeIfAbsent(whyNotRun(p), w -> new ArrayList<>()).add(p.getArtifactId());
             }
         }
-        return Optional.of(Refusals.releaseUnfinished(plan.version(), missing, why, release.report.done(),
-                session.getResult().hasExceptions()));
+        return Optional.of(Refusals.releaseUnfinished(plan.version(), named(plan, missing), modulesByWhy,
+                release.report.done(), session.getResult().hasExceptions()));
+    }
+
+    /**
+     * The missing steps as the release's parts: a step whose goal has nothing of this plan's to do (the image of a
+     * library without one, the tag of a snapshot) is left unsaid, unless nothing else is missing.
+     */
+    static List<String> named(Plan plan, List<String> missing) {
+        List<String> named = missing.stream().filter(step -> hasWork(plan, step)).toList();
+        return named.isEmpty() ? missing : named;
+    }
+
+    private static boolean hasWork(Plan plan, String step) {
+        return switch (step) {
+            case "image" -> plan.image() != null;
+            case "publish" -> plan.artifacts() != null;
+            default -> plan.gitTag() != null || plan.environmentTag() != null;
+        };
     }
 
     /**

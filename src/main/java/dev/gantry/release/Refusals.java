@@ -3,7 +3,9 @@ package dev.gantry.release;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every refusal Gantry makes, worded in one place (as jib's {@code HelpfulSuggestions}): what was found,
@@ -368,16 +370,24 @@ public final class Refusals {
      * @param done  what was in place when the build ended
      * @param failed whether a module failed (-fae, --fail-never): fixing it is what to do
      */
-    public static GantryException releaseUnfinished(String version, List<String> steps, List<String> why, String done,
-            boolean failed) {
+    /**
+     * @param modulesByWhy the modules that held the release back, by why ({@code "failed"}, {@code "was not built (…)"},
+     *                     {@code "never ran it: …"}), in the reactor's order: each reason said once, for all its modules
+     */
+    public static GantryException releaseUnfinished(String version, List<String> steps, Map<String, List<String>> modulesByWhy,
+            String done, boolean failed) {
+        List<String> why = new ArrayList<>();
+        modulesByWhy.forEach((reason, modules) -> why.add(String.join(", ", modules) + " "
+                + (modules.size() > 1 ? reason.replaceFirst("^was ", "were ") : reason)));
         return new GantryException("The plan was to release " + version + ", but the build ended without completing it: the "
                 + "end-of-reactor work of " + String.join(", ", steps) + " never ran"
                 + (why.isEmpty() ? "" : ", because " + String.join("; ", why)) + ". So far " + done + ". "
-                + (failed ? "A release is made of every module: fix the failure"
+                + (failed ? "A release is made of every module: fix the failure, then re-run mvn deploy on this commit, "
+                        + "on the whole reactor (not with Maven's -rf, which builds a part of it): it completes the release."
                         : "A release is made of every module that runs Gantry's goals: bind them in every module of the "
                                 + "release, or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or "
-                                + "<phase>none</phase> on its execution of every step)")
-                + ", then re-run mvn deploy on this commit: it completes the release.");
+                                + "<phase>none</phase> on its execution of every step), then re-run mvn deploy on this "
+                                + "commit: it completes the release."));
     }
 
     // --- the build's own files ------------------------------------------------------------------------------------

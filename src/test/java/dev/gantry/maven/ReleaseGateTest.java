@@ -3,8 +3,11 @@ package dev.gantry.maven;
 import static dev.gantry.maven.MavenDeployPluginTest.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.release.ArtifactPlan;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.ReleaseKind;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -37,6 +40,17 @@ class ReleaseGateTest {
 
     private static ModuleSteps decide(MavenProject module, ModuleSteps.MavenPlan maven) throws GantryException {
         return ModuleSteps.decide(List.of(module), KEY, maven);
+    }
+
+    /** The steps an unfinished release names are the parts of its plan, not every goal. */
+    @Test
+    void anUnfinishedLibrarySnapshotNamesItsArtifactsNotAnImageOrATag() {
+        Plan snapshot = new Plan("develop", "a1b2c3d", "1.2.0-SNAPSHOT", null,
+                ReleaseKind.SNAPSHOT, "every commit", "develop", null,
+                new ArtifactPlan("file:/repo", ArtifactPlan.Mode.REPLACE_SNAPSHOT),
+                null, null, "no image", null);
+        assertThat(ReleaseGate.named(snapshot, ALL_STEPS)).containsExactly("publish");
+        assertThat(ReleaseGate.named(snapshot, List.of("tag"))).containsExactly("tag");
     }
 
     @Nested

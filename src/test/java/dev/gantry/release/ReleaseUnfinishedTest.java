@@ -2,7 +2,9 @@ package dev.gantry.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The end-of-session refusal names the step, the module and why, and advises what fits. */
@@ -11,8 +13,8 @@ class ReleaseUnfinishedTest {
     @Test
     void aModuleThatNeverRanTheGoalIsToldHowToTakePartOrLeave() {
         String message = Refusals.releaseUnfinished("2.0.0", List.of("publish", "tag"),
-                List.of("shop-lib never ran it: its execution 'gantry' is bound to phase pre-site, which this build does not "
-                        + "reach"), "nothing was pushed, published or tagged", false).getMessage();
+                Map.of("never ran it: its execution 'gantry' is bound to phase pre-site, which this build does not reach",
+                        List.of("shop-lib")), "nothing was pushed, published or tagged", false).getMessage();
         assertThat(message).isEqualTo("The plan was to release 2.0.0, but the build ended without completing it: the "
                 + "end-of-reactor work of publish, tag never ran, because shop-lib never ran it: its execution 'gantry' is "
                 + "bound to phase pre-site, which this build does not reach. So far nothing was pushed, published or "
@@ -23,12 +25,25 @@ class ReleaseUnfinishedTest {
     }
 
     @Test
-    void aFailedModuleIsToBeFixed() {
+    void aFailedModuleIsToBeFixedAndTheWholeReactorRerun() {
         String message = Refusals.releaseUnfinished("2.0.0", List.of("image", "publish", "tag"),
-                List.of("shop-broken failed"), "only the image shop (2.0.0) is in place", true).getMessage();
+                Map.of("failed", List.of("shop-broken")), "only the image shop (2.0.0) is in place", true).getMessage();
         assertThat(message).contains("because shop-broken failed. So far only the image shop (2.0.0) is in place.")
-                .endsWith("A release is made of every module: fix the failure, then re-run mvn deploy on this commit: it "
-                        + "completes the release.")
+                .endsWith("A release is made of every module: fix the failure, then re-run mvn deploy on this commit, on "
+                        + "the whole reactor (not with Maven's -rf, which builds a part of it): it completes the release.")
                 .doesNotContain("gantry.skip");
+    }
+
+    /** A reactor of 28 modules after the failed one: each reason said once, for all its modules. */
+    @Test
+    void modulesHeldBackForTheSameReasonAreNamedTogether() {
+        Map<String, List<String>> why = new LinkedHashMap<>();
+        why.put("failed", List.of("logbook-okhttp"));
+        why.put("was not built (an earlier module failed, or the build stopped before it)",
+                List.of("logbook-spring", "logbook-test"));
+        String message = Refusals.releaseUnfinished("4.1.0", List.of("publish", "tag"), why, "nothing was published",
+                true).getMessage();
+        assertThat(message).contains("never ran, because logbook-okhttp failed; logbook-spring, logbook-test were not "
+                + "built (an earlier module failed, or the build stopped before it). So far");
     }
 }
