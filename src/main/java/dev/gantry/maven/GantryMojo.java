@@ -273,6 +273,14 @@ abstract class GantryMojo extends AbstractMojo {
                             plan.artifacts().repository(), plan.image() == null || plan.image().local()));
                 }
                 imageFrom.ifPresent(getLog()::info);
+                if (imageFrom.isPresent()) {
+                    List<String> otherServices = session.getProjects().stream()
+                            .filter(p -> p != imageModule && ImageModule.isServiceOfItsOwn(p))
+                            .map(MavenProject::getArtifactId).toList();
+                    if (!otherServices.isEmpty()) {
+                        getLog().warn(Refusals.otherServicesWithoutImage(imageModule.getArtifactId(), otherServices));
+                    }
+                }
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
                 ReactorRelease.store(session, release);
                 getLog().debug("Gantry planned in " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -82,6 +82,17 @@ final class ImageModule {
         return candidates.get(candidates.size() - 1);
     }
 
+    /**
+     * Whether the module is packaged as a runnable service of its own: Spring Boot's plugin declared in its build (it
+     * repackages the jar into an executable one), or Quarkus's packaging. Only said of the other modules of a reactor
+     * whose one image is built from another: their being services is what a team would expect to ship.
+     */
+    static boolean isServiceOfItsOwn(MavenProject module) {
+        return QuarkusBuild.PACKAGING.equals(module.getPackaging()) || "jar".equals(module.getPackaging())
+                && module.getBuildPlugins().stream().anyMatch(p -> "org.springframework.boot".equals(p.getGroupId())
+                        && "spring-boot-maven-plugin".equals(p.getArtifactId()));
+    }
+
     /** Whether a file lies under the module's {@code <sourceDirectory>} or one of Maven's main source directories. */
     static boolean hasMainSources(MavenProject module) {
         Path basedir = module.getBasedir().toPath();

@@ -872,6 +872,14 @@ public final class Refusals {
                 + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them.");
     }
 
+    public static String otherServicesWithoutImage(String imageModule, List<String> others) {
+        return "Other modules of this reactor are services of their own (" + String.join(", ", others) + ": Spring Boot's "
+                + "plugin or Quarkus's packaging), and Gantry builds one image per reactor, from " + imageModule + ": "
+                + "theirs is not built, their jars are published. To ship each as an image, give each service a "
+                + "repository (a reactor) of its own, or run one mvn deploy per service, one after another, each with "
+                + "-Dgantry.image.module=<module> and -Dgantry.image.repository=<its image repository>.";
+    }
+
     public static GantryException imageModuleNotPackagedForImage(String module, String packaging, List<String> candidates) {
         return new GantryException("Module '" + module + "' (packaging " + packaging + ") cannot be built into an image "
                 + "(gantry.image.module): an image is built from a module with packaging jar (or quarkus), from its "

@@ -1,0 +1,7 @@
+package it.shop.billing;
+
+public class App {
+    public static void main(String[] args) {
+        System.out.println("billing");
+    }
+}

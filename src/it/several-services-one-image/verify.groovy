@@ -1,0 +1,16 @@
+import groovy.json.JsonSlurper
+
+// two services in one reactor: one image, from the last, and the other named in a warning with what to do
+def log = new File(basedir, 'build.log').text
+assert log.contains("Image built from module shop-billing: the reactor's last module with packaging jar")
+def warning = '[WARNING] Other modules of this reactor are services of their own (shop-orders: Spring Boot\'s plugin or ' +
+        'Quarkus\'s packaging), and Gantry builds one image per reactor, from shop-billing: theirs is not built, their ' +
+        'jars are published. To ship each as an image, give each service a repository (a reactor) of its own, or run one ' +
+        'mvn deploy per service, one after another, each with -Dgantry.image.module=<module> and ' +
+        '-Dgantry.image.repository=<its image repository>.'
+assert log.contains(warning), "build.log lacks: $warning"
+assert log.contains('Main class it.shop.billing.App')
+def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
+assert release.status == 'succeeded'
+assert release.artifacts.files*.name.contains('it.gantry.shop:shop-orders:jar:2.0.0')
+return true
