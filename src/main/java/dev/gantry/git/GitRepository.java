@@ -468,15 +468,46 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      *                 exact pattern does not match the peeled entry of an annotated tag)
      */
     Map<String, String> remoteTags(Predicate<String> accept, String... patterns) throws GantryException {
+        Map<String, String> tags = new LinkedHashMap<>();
+        lsRemote(true, List.of(patterns)).forEach((ref, id) -> {
+            if (ref.startsWith(TAGS) && accept.test(ref.substring(TAGS.length()))) {
+                tags.put(ref.substring(TAGS.length()), id);
+            }
+        });
+        log.debug("remote '" + RemoteUrls.redact(remoteName) + "' has " + tags.size() + " matching tag(s)");
+        return tags;
+    }
+
+    /**
+     * The remote's refs of these full names ({@code refs/tags/deploy/dev/current}, {@code refs/heads/develop}), peeled:
+     * full name → commit id, a name the remote lacks left out. One {@code ls-remote}.
+     */
+    Map<String, String> remoteRefs(List<String> names) throws GantryException {
+        List<String> args = new ArrayList<>(names);
+        names.forEach(name -> args.add(name + "^{}"));
+        Map<String, String> refs = new LinkedHashMap<>(lsRemote(false, args));
+        refs.keySet().retainAll(names);
+        return refs;
+    }
+
+    /**
+     * {@code git ls-remote [--tags] <remote> <patterns>} (JGit's without the command line): full ref name → commit id, an
+     * annotated tag's peeled.
+     */
+    private Map<String, String> lsRemote(boolean tagsOnly, List<String> patterns) throws GantryException {
         Map<String, String> direct = new LinkedHashMap<>();
         Map<String, String> peeled = new HashMap<>();
         Optional<GitCli> cli = cli();
         if (cli.isPresent()) {
             GitCli.Result result;
             try {
-                List<String> args = new ArrayList<>(List.of("ls-remote", "--tags", remoteName));
-                args.addAll(List.of(patterns));
-                result = cli.get().run(REMOTE_TIMEOUT, args.toArray(String[]::new));
+                List<String> command = new ArrayList<>(List.of("ls-remote"));
+                if (tagsOnly) {
+                    command.add("--tags");
+                }
+                command.add(remoteName);
+                command.addAll(patterns);
+                result = cli.get().run(REMOTE_TIMEOUT, command.toArray(String[]::new));
             } catch (IOException e) {
                 throw Refusals.remoteUnreachable(remoteName, RemoteUrls.redact(e.getMessage()));
             }
@@ -485,11 +516,11 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             }
             for (String line : result.stdout().split("\n")) {
                 int tab = line.indexOf('\t');
-                if (tab < 0 || !line.startsWith(TAGS, tab + 1)) {
+                if (tab < 0) {
                     continue;
                 }
                 String id = line.substring(0, tab);
-                String name = line.substring(tab + 1 + TAGS.length());
+                String name = line.substring(tab + 1);
                 if (name.endsWith("^{}")) {
                     peeled.put(name.substring(0, name.length() - 3), id);
                 } else {
@@ -497,16 +528,11 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 }
             }
         } else {
-            JGitReads.lsRemoteTags(jgit(), remoteName, direct, peeled);
+            JGitReads.lsRemote(jgit(), remoteName, !tagsOnly, direct, peeled);
         }
-        Map<String, String> tags = new LinkedHashMap<>();
-        direct.forEach((name, id) -> {
-            if (accept.test(name)) {
-                tags.put(name, peeled.getOrDefault(name, id));
-            }
-        });
-        log.debug("remote '" + RemoteUrls.redact(remoteName) + "' has " + tags.size() + " matching tag(s)");
-        return tags;
+        Map<String, String> refs = new LinkedHashMap<>();
+        direct.forEach((name, id) -> refs.put(name, peeled.getOrDefault(name, id)));
+        return refs;
     }
 
     /** git's error output in one line, without credentials and without git's progress noise. */

@@ -113,18 +113,15 @@ final class JGitReads {
         }
     }
 
-    static void lsRemoteTags(Repository repository, String remoteName, Map<String, String> direct, Map<String, String> peeled)
-            throws GantryException {
-        String tags = Constants.R_TAGS;
+    /** The remote's tags (and, when asked, branches): full ref name → id, an annotated tag's peeled id apart. */
+    static void lsRemote(Repository repository, String remoteName, boolean heads, Map<String, String> direct,
+            Map<String, String> peeled) throws GantryException {
         try (Git git = Git.wrap(repository)) {
-            Collection<Ref> refs = git.lsRemote().setRemote(remoteName).setTags(true).setHeads(false).call();
+            Collection<Ref> refs = git.lsRemote().setRemote(remoteName).setTags(true).setHeads(heads).call();
             for (Ref ref : refs) {
-                if (ref.getName().startsWith(tags)) {
-                    String name = ref.getName().substring(tags.length());
-                    direct.put(name, ref.getObjectId().name());
-                    if (ref.getPeeledObjectId() != null) {
-                        peeled.put(name, ref.getPeeledObjectId().name());
-                    }
+                direct.put(ref.getName(), ref.getObjectId().name());
+                if (ref.getPeeledObjectId() != null) {
+                    peeled.put(ref.getName(), ref.getPeeledObjectId().name());
                 }
             }
         } catch (GitAPIException | RuntimeException e) {

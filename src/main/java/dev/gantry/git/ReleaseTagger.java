@@ -143,25 +143,37 @@ public final class ReleaseTagger {
      * Moves a lightweight environment tag (such as {@code deploy/dev/current}) to HEAD, replacing it whether it was
      * lightweight or annotated, and force-pushes it. Left alone when it already points at HEAD everywhere.
      */
-    public TagOutcome moveEnvironmentTag(String tag, boolean dryRun) throws GantryException {
+    /**
+     * @param branch the branch being built, whose tip on the remote says whether this build is of its latest commit;
+     *               null when not known
+     */
+    public TagOutcome moveEnvironmentTag(String tag, String branch, boolean dryRun) throws GantryException {
         String head = head(tag);
         Optional<String> local = repository.localTag(tag);
         boolean localInPlace = local.map(head::equals).orElse(false);
         boolean hasRemote = repository.hasRemote();
         String remote = hasRemote ? repository.remoteName() : null;
-        Optional<String> remoteNow = hasRemote ? remoteTag(tag) : Optional.empty();
+        // the tag and the branch's tip, read with one ls-remote
+        Map<String, String> remoteRefs = hasRemote ? repository.remoteRefs(branch == null ? List.of(Constants.R_TAGS + tag)
+                : List.of(Constants.R_TAGS + tag, Constants.R_HEADS + branch)) : Map.of();
+        Optional<String> remoteNow = Optional.ofNullable(remoteRefs.get(Constants.R_TAGS + tag));
+        Optional<String> tip = Optional.ofNullable(branch == null ? null : remoteRefs.get(Constants.R_HEADS + branch));
         boolean remoteInPlace = !hasRemote || remoteNow.map(head::equals).orElse(false);
         if (localInPlace && remoteInPlace) {
             return outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote);
         }
-        if (dryRun) {
-            return outcome(tag, TagOutcome.Action.WOULD_MOVE, remote); // nothing fetched either
-        }
         // a pipeline that finishes after the next commit's must not take the environment back to its older commit
         Optional<String> theirs = hasRemote ? remoteNow : local;
-        if (theirs.isPresent() && !theirs.get().equals(head) && committedLater(theirs.get(), tag)) {
-            log.warn(Refusals.environmentTagKeptOnLaterCommit(tag, theirs.get(), head));
-            return outcome(tag, TagOutcome.Action.KEPT_ON_LATER_COMMIT, remote);
+        if (theirs.isPresent() && !theirs.get().equals(head)) {
+            Optional<String> kept = keptBecause(theirs.get(), tag, branch, tip, dryRun);
+            if (kept.isPresent()) {
+                log.warn(kept.get());
+                return outcome(tag, dryRun ? TagOutcome.Action.WOULD_KEEP : TagOutcome.Action.KEPT_ON_LATER_COMMIT,
+                        remote);
+            }
+        }
+        if (dryRun) {
+            return outcome(tag, TagOutcome.Action.WOULD_MOVE, remote);
         }
         if (!localInPlace) {
             moveLocal(tag);
@@ -173,12 +185,34 @@ public final class ReleaseTagger {
     }
 
     /**
-     * Whether {@code theirs} was committed after HEAD, as the image's moving tags judge (their creation time is the
-     * commit's). A commit the clone lacks (pushed after this clone was made) is fetched through the tag, in a shallow
-     * clone that one commit only ({@code --depth=1}: it would otherwise fetch the whole history); when it cannot be had
-     * (no git command line), it counts as not later, as before.
+     * Why the tag stays on {@code theirs}, or empty when it moves to HEAD. The environment follows its branch: a build
+     * of the branch's tip on the remote moves the tag wherever it is (a roll-back by a reset and a force-push included,
+     * which leaves the tag on a commit the branch no longer has). A build whose commit is no longer the tip leaves it on
+     * the tip, whose build finished first; elsewhere (the tip not known, or the tag on neither), on a commit committed
+     * at the same time as HEAD or later: a dry run, which fetches nothing, judges by the tip alone.
      */
-    private boolean committedLater(String theirs, String tag) {
+    private Optional<String> keptBecause(String theirs, String tag, String branch, Optional<String> tip, boolean dryRun) {
+        String head = repository.headCommit();
+        if (tip.isPresent() && tip.get().equals(head)) {
+            return Optional.empty();
+        }
+        if (tip.isPresent() && tip.get().equals(theirs)) {
+            return Optional.of(Refusals.environmentTagKeptOnTip(tag, theirs, head, branch));
+        }
+        if (!dryRun && committedNotBefore(theirs, tag)) {
+            return Optional.of(Refusals.environmentTagKeptOnLaterCommit(tag, theirs, head, branch, tip.orElse(null)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code theirs} was committed at the same second as HEAD or after it, as the image's moving tags judge
+     * (their creation time is the commit's); a tie counts, since which came first cannot be told. A commit the clone
+     * lacks (pushed after this clone was made) is fetched through the tag, in a shallow clone that one commit only
+     * ({@code --depth=1}: it would otherwise fetch the whole history); when it cannot be had (no git command line), it
+     * counts as earlier, as before.
+     */
+    private boolean committedNotBefore(String theirs, String tag) {
         if (repository.cli().isEmpty()) {
             return false;
         }
@@ -198,7 +232,8 @@ public final class ReleaseTagger {
             GitCli.Result times = git.run(GitRepository.LOCAL_TIMEOUT, "show", "-s", "--format=%ct", theirs,
                     repository.headCommit());
             String[] lines = times.stdout().strip().split("\\R");
-            return times.succeeded() && lines.length == 2 && Long.parseLong(lines[0].strip()) > Long.parseLong(lines[1].strip());
+            return times.succeeded() && lines.length == 2
+                    && Long.parseLong(lines[0].strip()) >= Long.parseLong(lines[1].strip());
         } catch (IOException | RuntimeException e) {
             log.debug("Cannot tell whether " + ReleaseContext.shorten(theirs) + " was committed after this commit: "
                     + RemoteUrls.redact(String.valueOf(e.getMessage())));

@@ -31,7 +31,9 @@ public record TagOutcome(String tag, Action action, String commit, String remote
         /** Dry run: would be moved to this commit. */
         WOULD_MOVE,
         /** An environment tag left where it is: on a later commit of the branch, which a later build moved it to. */
-        KEPT_ON_LATER_COMMIT
+        KEPT_ON_LATER_COMMIT,
+        /** Dry run: an environment tag that would be left on a later commit of the branch. */
+        WOULD_KEEP
     }
 
     /**
@@ -48,6 +50,7 @@ public record TagOutcome(String tag, Action action, String commit, String remote
             case WOULD_PUSH -> "would-push";
             case WOULD_MOVE -> "would-move";
             case KEPT_ON_LATER_COMMIT -> "kept-on-later-commit";
+            case WOULD_KEEP -> "would-keep";
         };
     }
 
@@ -66,6 +69,8 @@ public record TagOutcome(String tag, Action action, String commit, String remote
             case WOULD_MOVE -> "dry run: would move " + tag + at + (remote == null ? " locally" : " and force-push it" + to);
             case KEPT_ON_LATER_COMMIT -> tag + " left on a later commit than this one (" + ReleaseContext.shorten(commit)
                     + ")";
+            case WOULD_KEEP -> "dry run: would leave " + tag + " on a later commit than this one ("
+                    + ReleaseContext.shorten(commit) + ")";
         };
     }
 }

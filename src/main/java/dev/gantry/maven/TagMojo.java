@@ -57,7 +57,7 @@ public class TagMojo extends GantryMojo {
                 release.report.gitTag(outcome);
             }
             if (plan.environmentTag() != null) {
-                TagOutcome outcome = tagger.moveEnvironmentTag(plan.environmentTag(), release.dryRun);
+                TagOutcome outcome = tagger.moveEnvironmentTag(plan.environmentTag(), plan.branch(), release.dryRun);
                 release.report.gitTag(outcome);
             }
         }

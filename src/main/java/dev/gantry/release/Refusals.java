@@ -209,10 +209,22 @@ public final class Refusals {
     }
 
     /** Not a refusal but a warning: the environment tag stays on the later commit a later build moved it to. */
-    public static String environmentTagKeptOnLaterCommit(String tag, String theirs, String head) {
-        return "The environment tag " + tag + " is on " + ReleaseContext.shorten(theirs) + ", a later commit than this one ("
-                + ReleaseContext.shorten(head) + "): a build of it finished first. The tag stays there, so that the "
-                + "environment does not go back to an older commit.";
+    public static String environmentTagKeptOnTip(String tag, String tip, String head, String branch) {
+        return "The environment tag " + tag + " is on " + ReleaseContext.shorten(tip) + ", the tip of branch '" + branch
+                + "', whose build finished first; this commit (" + ReleaseContext.shorten(head) + ") is no longer the "
+                + "branch's tip. The tag stays there, so that the environment does not go back to an older commit.";
+    }
+
+    /** @param tip the branch's tip on the remote, or null when it is not known */
+    public static String environmentTagKeptOnLaterCommit(String tag, String theirs, String head, String branch,
+            String tip) {
+        String notTip = branch == null ? "the branch is not known"
+                : tip == null ? "the remote has no branch '" + branch + "' to tell which commit is its tip"
+                : "this commit is no longer the tip of branch '" + branch + "' (" + ReleaseContext.shorten(tip) + ")";
+        return "The environment tag " + tag + " is on " + ReleaseContext.shorten(theirs) + ", committed at the same time "
+                + "as this commit (" + ReleaseContext.shorten(head) + ") or later, and " + notTip + ". The tag stays "
+                + "there, so that the environment does not go back to an older commit; a build of the branch's tip "
+                + "moves it.";
     }
 
     public static GantryException environmentTagPushRefused(String tag, String remote, String detail) {

@@ -41,7 +41,7 @@ class ReleaseTaggerTest {
 
     private TagOutcome moveEnvironmentTag(Way way, String tag, boolean dryRun) throws GantryException {
         try (GitRepository git = way.open(work.dir())) {
-            return new ReleaseTagger(git).moveEnvironmentTag(tag, dryRun);
+            return new ReleaseTagger(git).moveEnvironmentTag(tag, "main", dryRun);
         }
     }
 
@@ -192,7 +192,7 @@ class ReleaseTaggerTest {
                                 + released.substring(0, 7) + " (the image's revision label and the artifacts name it), and "
                                 + "HEAD is now " + later.substring(0, 7) + ", so the tag v1.0.0 was not written.")
                         .hasMessageContaining("git tag -a v1.0.0 " + released);
-                assertThatThrownBy(() -> tagger.moveEnvironmentTag("deploy/dev/current", false))
+                assertThatThrownBy(() -> tagger.moveEnvironmentTag("deploy/dev/current", "main", false))
                         .hasMessageContaining("so the tag deploy/dev/current was not written");
             }
             assertThat(work.taggedCommit("v1.0.0")).isNull();
@@ -271,7 +271,7 @@ class ReleaseTaggerTest {
 
             TagOutcome outcome;
             try (GitRepository git = way.open(work.dir(), "origin", new dev.gantry.testing.RecordingLog(lines, true))) {
-                outcome = new ReleaseTagger(git).moveEnvironmentTag("deploy/dev/current", false);
+                outcome = new ReleaseTagger(git).moveEnvironmentTag("deploy/dev/current", "main", false);
             }
 
             assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
@@ -279,10 +279,76 @@ class ReleaseTaggerTest {
             assertThat(work.git("rev-parse", "--is-shallow-repository")).as("the fetch left the clone whole").isEqualTo("false");
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
             assertThat(lines).anyMatch(l -> l.contains("The environment tag deploy/dev/current is on "
-                    + later.substring(0, 7) + ", a later commit than this one (" + released.substring(0, 7) + ")"));
+                    + later.substring(0, 7) + ", the tip of branch 'main', whose build finished first; this commit ("
+                    + released.substring(0, 7) + ") is no longer the branch's tip."));
         }
 
-        /** A CI checkout of depth 1 (actions/checkout's default) fetches the later commit alone, and stays shallow. */
+        /**
+         * main was rolled back by a reset and a force-push to this commit, older than the one the tag is on: the build of
+         * the branch's tip moves the environment back with it (by commit time alone, the tag stayed on a commit the
+         * branch no longer has, and every build of the tip left it there).
+         */
+        @Test
+        void follows_the_branch_rolled_back_by_a_force_push() throws Exception {
+            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
+            other.git("fetch", "-q", "origin", "main");
+            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            other.commitPom("1.0.1-SNAPSHOT");
+            other.commitPom("1.0.2-SNAPSHOT");
+            other.commitPom("1.0.3-SNAPSHOT");
+            other.push("origin", "main");
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+            work.git("push", "-q", "-f", "origin", "HEAD:refs/heads/main");
+
+            TagOutcome outcome = moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false);
+
+            assertThat(outcome.action()).isEqualTo(Action.MOVED);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(released);
+        }
+
+        /**
+         * No longer the tip, and the tag on a commit of the same second: which came first cannot be told from the times,
+         * so the tag stays (it moved back before).
+         */
+        @Test
+        void a_build_no_longer_the_tip_leaves_a_tag_on_a_commit_of_the_same_second() throws Exception {
+            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
+            other.git("fetch", "-q", "origin", "main");
+            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            other.commitPom("1.0.1-SNAPSHOT");
+            String sameSecond = other.commitPom("1.0.2-SNAPSHOT"); // this fixture's clock starts again: released's time
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+            other.commitPom("1.0.3-SNAPSHOT");
+            other.push("origin", "main");
+            assertThat(other.git("show", "-s", "--format=%ct", sameSecond))
+                    .isEqualTo(work.git("show", "-s", "--format=%ct", released));
+
+            TagOutcome outcome = moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false);
+
+            assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(sameSecond);
+        }
+
+        /** A dry run says what the tip tells, without fetching anything. */
+        @Test
+        void a_dry_run_says_it_would_leave_a_tag_on_the_tip() throws Exception {
+            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
+            other.git("fetch", "-q", "origin", "main");
+            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            String tip = other.commitPom("1.0.1-SNAPSHOT");
+            other.push("origin", "main");
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+
+            TagOutcome outcome = moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", true);
+
+            assertThat(outcome.id()).isEqualTo("would-keep");
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(tip);
+        }
+
+        /**
+         * A CI checkout of depth 1 (actions/checkout's default), no longer the tip, the tag on a later commit that is not
+         * the tip either: that commit is fetched alone to read its time, and the clone stays shallow.
+         */
         @Test
         void leaves_a_tag_on_a_later_commit_from_a_shallow_clone_fetching_that_commit_only() throws Exception {
             GitFixture shallow = GitFixture.init(tmp.resolve("shallow")).addRemote("origin", remote);
@@ -294,12 +360,13 @@ class ReleaseTaggerTest {
             other.commitPom("1.0.1-SNAPSHOT");
             other.commitPom("1.0.2-SNAPSHOT");
             String later = other.commitPom("1.0.3-SNAPSHOT");
-            other.push("origin", "main");
             other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+            other.commitPom("1.0.4-SNAPSHOT"); // the tip, whose build has not finished
+            other.push("origin", "main");
 
             TagOutcome outcome;
             try (GitRepository git = Way.GIT_CLI.open(shallow.dir())) {
-                outcome = new ReleaseTagger(git).moveEnvironmentTag("deploy/dev/current", false);
+                outcome = new ReleaseTagger(git).moveEnvironmentTag("deploy/dev/current", "main", false);
             }
 
             assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
