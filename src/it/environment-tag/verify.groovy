@@ -18,11 +18,11 @@ assert log.contains('127.0.0.1:9')
 def image = release.image.repository + '@' + release.image.digest
 assert release.image.reference == image
 assert new File(basedir, 'github-output.txt').readLines() == ['released=true', 'version=1.2.0-SNAPSHOT',
-        'image=' + image, 'image-digest=' + release.image.digest, 'git-tag=']
+        'image=' + image, 'image-digest=' + release.image.digest, 'git-tag=', 'environment-tag=deploy/dev/current']
 def summary = new File(basedir, 'github-summary.md').text
 assert summary.contains('### Gantry: released 1.2.0-SNAPSHOT')
 assert summary.contains('| environment tag | `deploy/dev/current` |')
 assert new File(basedir, 'target/gantry/release.env').readLines() == ['GANTRY_RELEASED=true',
         'GANTRY_VERSION=1.2.0-SNAPSHOT', 'GANTRY_IMAGE=' + image, 'GANTRY_IMAGE_DIGEST=' + release.image.digest,
-        'GANTRY_GIT_TAG=']
+        'GANTRY_GIT_TAG=', 'GANTRY_ENVIRONMENT_TAG=deploy/dev/current']
 return true

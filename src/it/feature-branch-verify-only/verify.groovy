@@ -13,7 +13,7 @@ assert ItProject.at(basedir).remoteTags().collect { it.split('=')[0] } == ['v1.1
 assert ItRegistry.of(basedir).tags('orders').isEmpty() // nothing pushed
 // handed to the next CI step: nothing released (a deployment job reads GANTRY_RELEASED and stops)
 assert new File(basedir, 'target/gantry/release.env').readLines() == ['GANTRY_RELEASED=false',
-        'GANTRY_VERSION=1.2.0-SNAPSHOT', 'GANTRY_IMAGE=', 'GANTRY_IMAGE_DIGEST=', 'GANTRY_GIT_TAG=']
+        'GANTRY_VERSION=1.2.0-SNAPSHOT', 'GANTRY_IMAGE=', 'GANTRY_IMAGE_DIGEST=', 'GANTRY_GIT_TAG=', 'GANTRY_ENVIRONMENT_TAG=']
 def log = new File(basedir, 'build.log').text
 assert log.contains('Nothing to publish: ')
 // declared without <extensions>true</extensions>: the fallback turns maven-deploy-plugin off, and says what to add

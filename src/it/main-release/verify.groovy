@@ -54,7 +54,7 @@ assert new File(basedir, 'target/gantry/image.digest').text.trim() == digest
 def byDigest = registry.host() + '/orders@' + digest
 assert release.image.reference == byDigest
 assert new File(basedir, 'target/gantry/release.env').readLines() == ['GANTRY_RELEASED=true', 'GANTRY_VERSION=1.1.0',
-        'GANTRY_IMAGE=' + byDigest, 'GANTRY_IMAGE_DIGEST=' + digest, 'GANTRY_GIT_TAG=v1.1.0']
+        'GANTRY_IMAGE=' + byDigest, 'GANTRY_IMAGE_DIGEST=' + digest, 'GANTRY_GIT_TAG=v1.1.0', 'GANTRY_ENVIRONMENT_TAG=']
 
 def log = new File(basedir, 'build.log').text
 // the plan alone from the command line, then the release

@@ -27,7 +27,7 @@ assert !log.contains('maven-deploy-plugin')
 
 // the next CI step: nothing released, the version promoted; the run's page says so
 assert new File(basedir, 'github-output.txt').readLines() == ['released=false', 'version=1.2.0', 'image=',
-        'image-digest=', 'git-tag=']
+        'image-digest=', 'git-tag=', 'environment-tag=deploy/prod/current']
 def summary = new File(basedir, 'github-summary.md').text
 assert summary.contains('### Gantry: promoted 1.2.0')
 assert summary.contains('| environment tag | `deploy/prod/current` |')

@@ -31,7 +31,7 @@ record Handoff(boolean released, String version, String imageRepository, String 
     List<Value> values() {
         return List.of(new Value("released", String.valueOf(released)), new Value("version", orEmpty(version)),
                 new Value("image", orEmpty(imageByDigest())), new Value("image-digest", orEmpty(imageDigest)),
-                new Value("git-tag", orEmpty(gitTag)));
+                new Value("git-tag", orEmpty(gitTag)), new Value("environment-tag", orEmpty(environmentTag)));
     }
 
     /** One output: {@code name} as GitHub Actions spells it ({@code image-digest}). */

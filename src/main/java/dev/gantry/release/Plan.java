@@ -50,7 +50,7 @@ public record Plan(String branch, String commit, String version, String previous
             lines.add("  git tag:   " + gitTag);
         }
         if (environmentTag != null) {
-            lines.add("  env tag:   " + environmentTag + " (moved to this commit)");
+            lines.add("  env tag:   " + environmentTag + " (moves to this commit, last)");
         }
         return lines;
     }

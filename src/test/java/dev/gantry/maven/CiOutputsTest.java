@@ -38,7 +38,7 @@ class CiOutputsTest {
 
             assertThat(Files.readAllLines(output)).containsExactly("earlier=kept", "released=true", "version=1.4.0",
                     "image=123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders@" + DIGEST, "image-digest=" + DIGEST,
-                    "git-tag=v1.4.0");
+                    "git-tag=v1.4.0", "environment-tag=");
         }
 
         @Test
@@ -67,7 +67,7 @@ class CiOutputsTest {
             write(NOTHING, github(output, dir.resolve("summary")));
 
             assertThat(Files.readAllLines(output)).containsExactly("released=false", "version=1.4.1-SNAPSHOT", "image=",
-                    "image-digest=", "git-tag=");
+                    "image-digest=", "git-tag=", "environment-tag=");
             assertThat(Files.readString(dir.resolve("summary"))).contains("### Gantry: nothing released (1.4.1-SNAPSHOT)");
         }
 
@@ -109,7 +109,8 @@ class CiOutputsTest {
 
             assertThat(Files.readAllLines(dir.resolve("gantry/release.env"))).containsExactly("GANTRY_RELEASED=true",
                     "GANTRY_VERSION=1.4.0", "GANTRY_IMAGE=123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders@" + DIGEST,
-                    "GANTRY_IMAGE_DIGEST=" + DIGEST, "GANTRY_GIT_TAG=v1.4.0");
+                    "GANTRY_IMAGE_DIGEST=" + DIGEST, "GANTRY_GIT_TAG=v1.4.0",
+                    "GANTRY_ENVIRONMENT_TAG=");
         }
 
         @Test
