@@ -1,6 +1,9 @@
 import dev.gantry.it.ItProject
 
 def log = new File(basedir, 'build.log').text
+def preview = '[WARNING] This build leaves out modules of the release (shop-app, shop), as -pl or -rf do: it previews the ' +
+        'plan, and mvn deploy with the same selection would be refused.'
+assert log.contains(preview), "build.log lacks: $preview"
 def expected = 'This build leaves out modules of the reactor ('
 assert log.contains(expected), "build.log lacks: $expected"
 def nonRecursive = 'This build is not recursive (-N, --non-recursive): Maven builds only shop, not the modules it lists ' +

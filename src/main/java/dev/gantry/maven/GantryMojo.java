@@ -242,6 +242,9 @@ abstract class GantryMojo extends AbstractMojo {
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
                 gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule);
+                if (!ReleasePlanning.reachesDeploy(session)) {
+                    gate.previewLeavesOut(plan).ifPresent(getLog()::warn);
+                }
                 // a reactor's image module is named with the plan, and an <imageModule> naming none refused before the build
                 Optional<String> imageFrom = plan.image() != null && session.getProjects().size() > 1
                         ? imageFrom(imageModule) : Optional.empty();

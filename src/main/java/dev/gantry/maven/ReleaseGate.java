@@ -240,6 +240,19 @@ final class ReleaseGate {
     }
 
     /**
+     * What a preview ({@code mvn verify -pl lib}) says of modules of the release that its selection leaves out: the same
+     * selection would be refused by {@code mvn deploy}; empty when it leaves none out.
+     */
+    Optional<String> previewLeavesOut(Plan plan) throws GantryException {
+        List<MavenProject> all = session.getAllProjects();
+        if (!plan.publishes() || all == null || session.getProjects().size() >= all.size()) {
+            return Optional.empty();
+        }
+        List<String> inRelease = inTheRelease(all.stream().filter(p -> !session.getProjects().contains(p)).toList());
+        return inRelease.isEmpty() ? Optional.empty() : Optional.of(Refusals.previewLeavesOut(inRelease));
+    }
+
+    /**
      * The modules left out of this build that a whole build would release: those whose artifacts Gantry publishes, and
      * any that could be the image's module. A module that takes no part (its executions at phase {@code none}, its
      * deploy skipped: a benchmark, a module of tests) may be left out.

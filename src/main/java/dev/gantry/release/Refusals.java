@@ -263,6 +263,12 @@ public final class Refusals {
                 + "verify.");
     }
 
+    public static String previewLeavesOut(List<String> left) {
+        return "This build leaves out modules of the release (" + String.join(", ", left) + "), as -pl or -rf do: it "
+                + "previews the plan, and mvn deploy with the same selection would be refused. The release is made of "
+                + "every module it publishes: deploy the whole project.";
+    }
+
     public static GantryException nonRecursiveBuild(String top, List<String> modules) {
         return new GantryException("This build is not recursive (-N, --non-recursive): Maven builds only " + top
                 + ", not the modules it lists (" + String.join(", ", modules) + "), and a release is made of every module: "
