@@ -3,8 +3,6 @@ package dev.gantry.maven;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -46,22 +44,6 @@ final class EnclosingReactor {
     }
 
     private static boolean listsModuleOn(Path dir, Path module) {
-        for (String entry : modulesListed(dir)) {
-            Path listed = dir.resolve(entry).normalize();
-            // a module given as its POM file (app/pom.xml) is its directory
-            Path listedDir = listed.toString().endsWith(".xml") ? listed.getParent() : listed;
-            if (module.startsWith(listedDir)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The entries of the {@code <modules>} (Maven 4: {@code <subprojects>}) of the POM in {@code dir}, outside profiles;
-     * empty when it lists none or cannot be read (Maven would refuse it in a build started there).
-     */
-    static List<String> modulesListed(Path dir) {
         Element project;
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -69,18 +51,22 @@ final class EnclosingReactor {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             project = factory.newDocumentBuilder().parse(dir.resolve("pom.xml").toFile()).getDocumentElement();
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            return List.of();
+            return false; // not a POM Gantry can read: Maven would refuse it in a build started there
         }
-        List<String> entries = new ArrayList<>();
         for (Node list = project.getFirstChild(); list != null; list = list.getNextSibling()) {
             if (list.getNodeName().equals("modules") || list.getNodeName().equals("subprojects")) {
                 for (Node entry = list.getFirstChild(); entry != null; entry = entry.getNextSibling()) {
                     if (entry instanceof Element && !entry.getTextContent().isBlank()) {
-                        entries.add(entry.getTextContent().strip());
+                        Path listed = dir.resolve(entry.getTextContent().strip()).normalize();
+                        // a module given as its POM file (app/pom.xml) is its directory
+                        Path listedDir = listed.toString().endsWith(".xml") ? listed.getParent() : listed;
+                        if (module.startsWith(listedDir)) {
+                            return true;
+                        }
                     }
                 }
             }
         }
-        return entries;
+        return false;
     }
 }

@@ -53,16 +53,6 @@ class EnclosingReactorTest {
         assertThat(EnclosingReactor.of(app)).contains(root);
     }
 
-    /** What mvn -N leaves out, Maven 4's subprojects included (Maven 3's model knows only modules). */
-    @Test
-    void lists_the_modules_or_subprojects_a_pom_names() throws IOException {
-        assertThat(EnclosingReactor.modulesListed(pom("m3", "<modules><module>lib</module><module>app</module></modules>")))
-                .containsExactly("lib", "app");
-        assertThat(EnclosingReactor.modulesListed(pom("m4", "<subprojects><subproject>app</subproject></subprojects>")))
-                .containsExactly("app");
-        assertThat(EnclosingReactor.modulesListed(pom("single", ""))).isEmpty();
-    }
-
     @Test
     void a_parent_that_does_not_list_the_directory_does_not_enclose_it() throws IOException {
         pom("repo", "<modules><module>lib</module></modules>");

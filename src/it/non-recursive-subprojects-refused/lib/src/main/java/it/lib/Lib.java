@@ -1,0 +1,4 @@
+package it.lib;
+
+public class Lib {
+}
