@@ -2,7 +2,7 @@ import dev.gantry.it.ItProject
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('Not published, as maven-deploy-plugin is told to skip them (maven.deploy.skip or its <skip>): shop-app, shop-bench.')
+assert log.contains('Not published, as maven-deploy-plugin is told to skip them (maven.deploy.skip or its <skip>): shop-app, shop-bench, shop-tools.')
 
 // published what maven-deploy-plugin would have deployed: the parent and the library, not the application
 def repo = new File(basedir, '../deploy-skipped-module-maven-repo/it/gantry/shop')

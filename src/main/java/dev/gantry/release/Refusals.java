@@ -251,8 +251,9 @@ public final class Refusals {
     public static GantryException partialReactor(List<String> left) {
         return new GantryException("This build leaves out modules of the reactor (" + String.join(", ", left) + "), as -pl or "
                 + "-rf do, and a release is made of every module it publishes: nothing is published. Run mvn deploy on the "
-                + "whole project (only a module that takes no part in the release, its Gantry executions at phase none or "
-                + "its deploy skipped, may be left out); a re-run keeps what an earlier run published.");
+                + "whole project (only a module that takes no part in the release may be left out: its Gantry executions "
+                + "at phase none, gantry.skip in its properties, or its deploy skipped and no image of its own); a re-run "
+                + "keeps what an earlier run published.");
     }
 
     public static GantryException emptyRelease(String version, String tag, String noImage) {

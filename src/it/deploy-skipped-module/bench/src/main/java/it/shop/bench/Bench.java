@@ -1,0 +1,6 @@
+package it.shop.bench;
+
+public class Bench {
+    public static void main(String[] args) {
+    }
+}
