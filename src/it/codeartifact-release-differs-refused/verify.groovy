@@ -14,7 +14,7 @@ def jarDiffers = "lib-1.1.0.jar of it.acme:lib:1.1.0 differs in "
 // The other build published pom.xml as lib-1.1.0.pom, as Maven 3.9 does. Maven 4 publishes its consumer POM as the .pom
 // (and pom.xml as lib-1.1.0-build.pom): there the .pom is not the same, and is named first.
 def maven4 = mavenVersion.startsWith('4.')
-def expected = refusal + (maven4 ? 'lib-1.1.0.pom of it.acme:lib:1.1.0 differs (SHA-256 in CodeArtifact ' : jarDiffers)
+def expected = refusal + (maven4 ? 'lib-1.1.0.pom of it.acme:lib:1.1.0 differs from line ' : jarDiffers)
 def entries = ['it/acme/Lib.class (changed)', 'META-INF/MANIFEST.MF (only in this build)',
                'it/acme/Old.class (only in the published copy)', '(SHA-256 in CodeArtifact ']
 def why = "That release is not known to be this commit's (no release tag is on this commit $head), and a release is " +
