@@ -7,7 +7,9 @@ def warning = '[WARNING] Other modules of this reactor are services of their own
         'Quarkus\'s packaging), and Gantry builds one image per reactor, from shop-billing: theirs is not built, their ' +
         'jars are published. To ship each as an image, give each service a repository (a reactor) of its own, or run one ' +
         'mvn deploy per service, one after another, each with -Dgantry.image.module=<module> and ' +
-        '-Dgantry.image.repository=<its image repository>.'
+        '-Dgantry.image.repository=<its image repository> (a POM that sets <imageModule> must set it to ' +
+        '${gantry.image.module} for -D to choose); on a branch with an environment tag, the first of those deploys moves it before the ' +
+        'others\' images exist.'
 assert log.contains(warning), "build.log lacks: $warning"
 assert log.contains('Main class it.shop.billing.App')
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))

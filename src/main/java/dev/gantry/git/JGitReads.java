@@ -113,6 +113,22 @@ final class JGitReads {
         }
     }
 
+    /**
+     * The commit time (seconds) of each commit, in order; empty when the clone lacks one of them (JGit fetches nothing
+     * here).
+     */
+    static Optional<long[]> commitTimes(Repository repository, String... commits) {
+        long[] times = new long[commits.length];
+        try (RevWalk walk = new RevWalk(repository)) {
+            for (int i = 0; i < commits.length; i++) {
+                times[i] = walk.parseCommit(ObjectId.fromString(commits[i])).getCommitTime();
+            }
+            return Optional.of(times);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The remote's tags (and, when asked, branches): full ref name → id, an annotated tag's peeled id apart. */
     static void lsRemote(Repository repository, String remoteName, boolean heads, Map<String, String> direct,
             Map<String, String> peeled) throws GantryException {

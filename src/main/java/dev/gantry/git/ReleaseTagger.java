@@ -191,7 +191,8 @@ public final class ReleaseTagger {
      * the tip, whose build finished first; elsewhere (the tip not known, or the tag on neither), on a commit committed
      * at the same time as HEAD or later: a dry run, which fetches nothing, judges by the tip alone.
      */
-    private Optional<String> keptBecause(String theirs, String tag, String branch, Optional<String> tip, boolean dryRun) {
+    private Optional<String> keptBecause(String theirs, String tag, String branch, Optional<String> tip, boolean dryRun)
+            throws GantryException {
         String head = repository.headCommit();
         if (tip.isPresent() && tip.get().equals(head)) {
             return Optional.empty();
@@ -209,12 +210,13 @@ public final class ReleaseTagger {
      * Whether {@code theirs} was committed at the same second as HEAD or after it, as the image's moving tags judge
      * (their creation time is the commit's); a tie counts, since which came first cannot be told. A commit the clone
      * lacks (pushed after this clone was made) is fetched through the tag, in a shallow clone that one commit only
-     * ({@code --depth=1}: it would otherwise fetch the whole history); when it cannot be had (no git command line), it
-     * counts as earlier, as before.
+     * ({@code --depth=1}: it would otherwise fetch the whole history). Without the git command line JGit reads both
+     * times when the clone has both commits, and a commit it lacks counts as earlier.
      */
-    private boolean committedNotBefore(String theirs, String tag) {
+    private boolean committedNotBefore(String theirs, String tag) throws GantryException {
         if (repository.cli().isEmpty()) {
-            return false;
+            return JGitReads.commitTimes(repository.jgit(), theirs, repository.headCommit())
+                    .map(times -> times[0] >= times[1]).orElse(false);
         }
         GitCli git = repository.cli().get();
         try {

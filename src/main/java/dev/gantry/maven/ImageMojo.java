@@ -260,8 +260,9 @@ public class ImageMojo extends GantryMojo {
         Plan plan = release.plan;
         ImagePlan image = plan.image();
         if (image == null) {
-            // said once, not by every module of a reactor
-            if (project == session.getProjects().get(0)) {
+            // said once, not by every module of a reactor: by the first that runs the image goal
+            List<MavenProject> taking = gate().participants(goal());
+            if (!taking.isEmpty() && taking.get(0) == project) {
                 getLog().info("No image: " + plan.noImage());
             }
             return;

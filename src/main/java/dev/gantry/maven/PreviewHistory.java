@@ -16,6 +16,7 @@ final class PreviewHistory implements ReleaseHistory {
 
     private final GitRepository git;
     private final GantryLog log;
+    private boolean remoteUnread;
 
     PreviewHistory(GitRepository git, GantryLog log) {
         this.git = git;
@@ -29,8 +30,14 @@ final class PreviewHistory implements ReleaseHistory {
         } catch (GantryException e) {
             log.warn("The remote's tags could not be read, so this preview uses the local tags only (a deploy would stop "
                     + "here): " + e.getMessage());
+            remoteUnread = true;
             return git.localTags(prefix);
         }
+    }
+
+    @Override
+    public boolean remoteTagsRead() {
+        return !remoteUnread;
     }
 
     @Override

@@ -59,6 +59,12 @@ public final class Planner {
         String tag = settings.tagPrefix() + version;
         String taggedCommit = GitRefNames.isValidTagName(tag)
                 ? context.history().releaseTags(settings.tagPrefix()).get(tag) : null;
+        if (taggedCommit == null && !context.history().remoteTagsRead()) {
+            // a preview without the remote's tags (warned of already): the tag may well be there
+            return nothing(context, rule, "Branch '" + context.branch() + "' promotes released versions (" + rule + "): "
+                    + "whether " + version + " is released (tag " + tag + ") is not known without the remote's tags, "
+                    + "which this preview could not read; a deploy asks the remote.");
+        }
         if (taggedCommit == null) {
             throw Refusals.promotionNeedsReleasedVersion(context.branch(), version, rule, tag);
         }

@@ -896,7 +896,9 @@ public final class Refusals {
                 + "plugin or Quarkus's packaging), and Gantry builds one image per reactor, from " + imageModule + ": "
                 + "theirs is not built, their jars are published. To ship each as an image, give each service a "
                 + "repository (a reactor) of its own, or run one mvn deploy per service, one after another, each with "
-                + "-Dgantry.image.module=<module> and -Dgantry.image.repository=<its image repository>.";
+                + "-Dgantry.image.module=<module> and -Dgantry.image.repository=<its image repository> (a POM that sets "
+                + "<imageModule> must set it to ${gantry.image.module} for -D to choose); on a branch with an environment tag, "
+                + "the first of those deploys moves it before the others' images exist.";
     }
 
     public static GantryException imageModuleNotPackagedForImage(String module, String packaging, List<String> candidates) {

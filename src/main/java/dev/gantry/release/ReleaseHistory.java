@@ -12,6 +12,14 @@ public interface ReleaseHistory {
     /** Tags starting with the prefix, local and remote merged: tag name → id of the commit it points at. */
     Map<String, String> releaseTags(String prefix) throws GantryException;
 
+    /**
+     * Whether the tags {@link #releaseTags} gave include the remote's: false only in a preview whose remote could not be
+     * read (it then goes on with the local tags), where a tag missing locally may well exist.
+     */
+    default boolean remoteTagsRead() {
+        return true;
+    }
+
     /** Tracked files with uncommitted changes (staged or not), relative to the repository root. */
     List<String> uncommittedChanges() throws GantryException;
 }

@@ -252,10 +252,7 @@ class ReleaseTaggerTest {
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(released);
         }
 
-        /**
-         * develop's next commit was built and deployed first; this older commit's pipeline ends after it. Through the git
-         * command line, which fetches the later commit this clone lacks (without it, the tag moves as before).
-         */
+        /** develop's next commit, the branch's tip, was built and deployed first; this older commit's pipeline ends after it. */
         @Test
         void leaves_a_tag_that_a_later_commit_of_the_branch_holds() throws Exception {
             Way way = Way.GIT_CLI;
@@ -276,7 +273,6 @@ class ReleaseTaggerTest {
 
             assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
             assertThat(outcome.id()).isEqualTo("kept-on-later-commit");
-            assertThat(work.git("rev-parse", "--is-shallow-repository")).as("the fetch left the clone whole").isEqualTo("false");
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
             assertThat(lines).anyMatch(l -> l.contains("The environment tag deploy/dev/current is on "
                     + later.substring(0, 7) + ", the tip of branch 'main', whose build finished first; this commit ("
@@ -327,6 +323,27 @@ class ReleaseTaggerTest {
 
             assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(sameSecond);
+            assertThat(work.git("rev-parse", "--is-shallow-repository")).as("the fetch left the clone whole").isEqualTo("false");
+        }
+
+        /** Without the git command line, JGit reads the commit times when the clone has both commits. */
+        @Test
+        void without_git_a_build_no_longer_the_tip_leaves_a_tag_on_a_later_commit_the_clone_has() throws Exception {
+            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
+            other.git("fetch", "-q", "origin", "main");
+            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            other.commitPom("1.0.1-SNAPSHOT");
+            other.commitPom("1.0.2-SNAPSHOT");
+            String later = other.commitPom("1.0.3-SNAPSHOT");
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+            other.commitPom("1.0.4-SNAPSHOT"); // the tip, whose build has not finished
+            other.push("origin", "main");
+            work.git("fetch", "-q", "origin", "main");
+
+            TagOutcome outcome = moveEnvironmentTag(Way.JGIT_ONLY, "deploy/dev/current", false);
+
+            assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
         }
 
         /** A dry run says what the tip tells, without fetching anything. */

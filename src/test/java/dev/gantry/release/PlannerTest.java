@@ -16,7 +16,7 @@ class PlannerTest {
     static final String OTHER = "0f9e8d7c6b5a0f9e8d7c6b5a0f9e8d7c6b5a0f9e";
 
     /** The repository's past, as the tests state it. */
-    static final class History implements ReleaseHistory {
+    static class History implements ReleaseHistory {
         final Map<String, String> tags = new HashMap<>();
         List<String> dirty = List.of();
         int tagLookups;
@@ -318,6 +318,23 @@ class PlannerTest {
                             + "none, environment tag deploy/prod/current), but 1.2.0 is not released: no tag v1.2.0 here "
                             + "or on the remote. Release the version on the stable branch first (its tag is pushed last, "
                             + "once its image and artifacts are in place), then merge that branch into 'prod'.");
+        }
+
+        /** A preview (mvn verify) whose remote could not be read does not refuse a tag it could not see. */
+        @Test
+        void aPreviewWithoutTheRemotesTagsDoesNotRefuse() throws GantryException {
+            History local = new History() {
+                @Override
+                public boolean remoteTagsRead() {
+                    return false;
+                }
+            };
+            Plan plan = new Planner(settings(Flow.GITFLOW, List.of(prod), null))
+                    .plan(new ReleaseContext("prod", HEAD, "1.2.0", "1.1.0", local));
+
+            assertThat(plan.environmentTag()).isNull();
+            assertThat(plan.reason()).endsWith("whether 1.2.0 is released (tag v1.2.0) is not known without the "
+                    + "remote's tags, which this preview could not read; a deploy asks the remote.");
         }
 
         @Test
