@@ -141,9 +141,9 @@ public final class ReleaseTagger {
 
     /**
      * Moves a lightweight environment tag (such as {@code deploy/dev/current}) to HEAD, replacing it whether it was
-     * lightweight or annotated, and force-pushes it. Left alone when it already points at HEAD everywhere.
-     */
-    /**
+     * lightweight or annotated, and force-pushes it. Left alone when it already points at HEAD everywhere, and kept
+     * where a later commit's build put it ({@link #keptBecause}).
+     *
      * @param branch the branch being built, whose tip on the remote says whether this build is of its latest commit;
      *               null when not known
      */

@@ -384,14 +384,11 @@ public final class Refusals {
      * The last safety net: the build ended without a failure, yet a step of the plan's release never did its
      * end-of-reactor work (a module whose execution never ran it held the count back).
      *
-     * @param steps the steps not done, in order
-     * @param why   per module that never ran the first of them, "artifactId why"
-     * @param done  what was in place when the build ended
-     * @param failed whether a module failed (-fae, --fail-never): fixing it is what to do
-     */
-    /**
+     * @param steps        the steps not done, in order
      * @param modulesByWhy the modules that held the release back, by why ({@code "failed"}, {@code "was not built (…)"},
      *                     {@code "never ran it: …"}), in the reactor's order: each reason said once, for all its modules
+     * @param done         what was in place when the build ended
+     * @param failed       whether a module failed (-fae, --fail-never): fixing it is what to do
      */
     public static GantryException releaseUnfinished(String version, List<String> steps, Map<String, List<String>> modulesByWhy,
             String done, boolean failed) {
