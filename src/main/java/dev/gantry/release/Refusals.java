@@ -278,9 +278,9 @@ public final class Refusals {
 
     public static GantryException buildStartedInModule(String module, String moduleDir, String root) {
         return new GantryException("This build starts in module " + module + " (" + moduleDir + "), a module of the project "
-                + "in " + root + ": Maven builds only " + module + " (and the modules it lists) then, and a release is made of every module of the "
-                + "repository: nothing is published. Run mvn deploy in " + root + " (not in the module's directory, nor with "
-                + "-f pointing at its pom.xml); a re-run keeps what an earlier run published.");
+                + "in " + root + ": Maven builds only " + module + " (and the modules it lists) then, and a release is made "
+                + "of every module of the repository: nothing is published. Run mvn deploy in " + root + " (not in the "
+                + "module's directory, nor with -f pointing at its pom.xml); a re-run keeps what an earlier run published.");
     }
 
     public static GantryException reactorFailed(String goal, List<String> failed) {

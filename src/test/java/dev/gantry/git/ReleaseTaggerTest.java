@@ -237,6 +237,14 @@ class ReleaseTaggerTest {
     @Nested
     class EnvironmentTag {
 
+        /** Another pipeline's clone of main, whose commits and tags reach the remote before this build's tag goal. */
+        GitFixture anotherClone() {
+            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
+            other.git("fetch", "-q", "origin", "main");
+            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            return other;
+        }
+
         @ParameterizedTest
         @EnumSource(Way.class)
         void moves_the_tag_to_head_and_force_pushes_it(Way way) throws Exception {
@@ -256,9 +264,7 @@ class ReleaseTaggerTest {
         @Test
         void leaves_a_tag_that_a_later_commit_of_the_branch_holds() throws Exception {
             Way way = Way.GIT_CLI;
-            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
-            other.git("fetch", "-q", "origin", "main");
-            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            GitFixture other = anotherClone();
             other.commitPom("1.0.1-SNAPSHOT");
             other.commitPom("1.0.2-SNAPSHOT");
             String later = other.commitPom("1.0.3-SNAPSHOT"); // this fixture's clock starts again: its third commit is later
@@ -286,9 +292,7 @@ class ReleaseTaggerTest {
          */
         @Test
         void follows_the_branch_rolled_back_by_a_force_push() throws Exception {
-            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
-            other.git("fetch", "-q", "origin", "main");
-            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            GitFixture other = anotherClone();
             other.commitPom("1.0.1-SNAPSHOT");
             other.commitPom("1.0.2-SNAPSHOT");
             other.commitPom("1.0.3-SNAPSHOT");
@@ -308,9 +312,7 @@ class ReleaseTaggerTest {
          */
         @Test
         void a_build_no_longer_the_tip_leaves_a_tag_on_a_commit_of_the_same_second() throws Exception {
-            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
-            other.git("fetch", "-q", "origin", "main");
-            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            GitFixture other = anotherClone();
             other.commitPom("1.0.1-SNAPSHOT");
             String sameSecond = other.commitPom("1.0.2-SNAPSHOT"); // this fixture's clock starts again: released's time
             other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
@@ -329,9 +331,7 @@ class ReleaseTaggerTest {
         /** Without the git command line, JGit reads the commit times when the clone has both commits. */
         @Test
         void without_git_a_build_no_longer_the_tip_leaves_a_tag_on_a_later_commit_the_clone_has() throws Exception {
-            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
-            other.git("fetch", "-q", "origin", "main");
-            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            GitFixture other = anotherClone();
             other.commitPom("1.0.1-SNAPSHOT");
             other.commitPom("1.0.2-SNAPSHOT");
             String later = other.commitPom("1.0.3-SNAPSHOT");
@@ -349,9 +349,7 @@ class ReleaseTaggerTest {
         /** A dry run says what the tip tells, without fetching anything. */
         @Test
         void a_dry_run_says_it_would_leave_a_tag_on_the_tip() throws Exception {
-            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
-            other.git("fetch", "-q", "origin", "main");
-            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            GitFixture other = anotherClone();
             String tip = other.commitPom("1.0.1-SNAPSHOT");
             other.push("origin", "main");
             other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
@@ -371,9 +369,7 @@ class ReleaseTaggerTest {
             GitFixture shallow = GitFixture.init(tmp.resolve("shallow")).addRemote("origin", remote);
             shallow.git("fetch", "-q", "--depth=1", "origin", "main");
             shallow.git("checkout", "-q", "FETCH_HEAD");
-            GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
-            other.git("fetch", "-q", "origin", "main");
-            other.git("checkout", "-q", "-b", "main", "FETCH_HEAD");
+            GitFixture other = anotherClone();
             other.commitPom("1.0.1-SNAPSHOT");
             other.commitPom("1.0.2-SNAPSHOT");
             String later = other.commitPom("1.0.3-SNAPSHOT");
