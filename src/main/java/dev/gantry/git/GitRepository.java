@@ -471,7 +471,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         Map<String, String> tags = new LinkedHashMap<>();
         lsRemote(true, List.of(patterns)).forEach((ref, id) -> {
             if (ref.startsWith(TAGS) && accept.test(ref.substring(TAGS.length()))) {
-                tags.put(ref.substring(TAGS.length()), id);
+                tags.put(ref.substring(TAGS.length()), id.commit());
             }
         });
         log.debug("remote '" + RemoteUrls.redact(remoteName) + "' has " + tags.size() + " matching tag(s)");
@@ -479,22 +479,28 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     }
 
     /**
-     * The remote's refs of these full names ({@code refs/tags/deploy/dev/current}, {@code refs/heads/develop}), peeled:
-     * full name → commit id, a name the remote lacks left out. One {@code ls-remote}.
+     * The remote's refs of these full names ({@code refs/tags/deploy/dev/current}, {@code refs/heads/develop}), a name
+     * the remote lacks left out. One {@code ls-remote}.
      */
-    Map<String, String> remoteRefs(List<String> names) throws GantryException {
+    Map<String, RemoteRef> remoteRefs(List<String> names) throws GantryException {
         List<String> args = new ArrayList<>(names);
         names.forEach(name -> args.add(name + "^{}"));
-        Map<String, String> refs = new LinkedHashMap<>(lsRemote(false, args));
+        Map<String, RemoteRef> refs = new LinkedHashMap<>(lsRemote(false, args));
         refs.keySet().retainAll(names);
         return refs;
     }
 
     /**
-     * {@code git ls-remote [--tags] <remote> <patterns>} (JGit's without the command line): full ref name → commit id, an
-     * annotated tag's peeled.
+     * A remote ref as {@code ls-remote} gives it.
+     *
+     * @param object what it points at (an annotated tag's tag object): what a push's lease expects
+     * @param commit the commit, peeled
      */
-    private Map<String, String> lsRemote(boolean tagsOnly, List<String> patterns) throws GantryException {
+    record RemoteRef(String object, String commit) {
+    }
+
+    /** {@code git ls-remote [--tags] <remote> <patterns>} (JGit's without the command line): full ref name → the ref. */
+    private Map<String, RemoteRef> lsRemote(boolean tagsOnly, List<String> patterns) throws GantryException {
         Map<String, String> direct = new LinkedHashMap<>();
         Map<String, String> peeled = new HashMap<>();
         Optional<GitCli> cli = cli();
@@ -530,8 +536,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         } else {
             JGitReads.lsRemote(jgit(), remoteName, !tagsOnly, direct, peeled);
         }
-        Map<String, String> refs = new LinkedHashMap<>();
-        direct.forEach((name, id) -> refs.put(name, peeled.getOrDefault(name, id)));
+        Map<String, RemoteRef> refs = new LinkedHashMap<>();
+        direct.forEach((name, id) -> refs.put(name, new RemoteRef(id, peeled.getOrDefault(name, id))));
         return refs;
     }
 

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 
@@ -149,18 +152,40 @@ public final class ReleaseTagger {
      */
     public TagOutcome moveEnvironmentTag(String tag, String branch, boolean dryRun) throws GantryException {
         String head = head(tag);
+        for (int attempt = 1; ; attempt++) {
+            Optional<TagOutcome> outcome = moveEnvironmentTagOnce(tag, branch, head, dryRun, attempt < LEASE_ATTEMPTS);
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+            log.debug("The remote's " + tag + " moved between its look-up and the push (another pipeline's build): "
+                    + "deciding again.");
+        }
+    }
+
+    /** How often the environment tag is read, judged and pushed again when another build moves it meanwhile. */
+    private static final int LEASE_ATTEMPTS = 3;
+
+    /**
+     * One reading of the remote's tag and branch, the decision, and a push that succeeds only if the tag is still where
+     * it was read ({@code --force-with-lease}): empty when another build moved it in between, so that the decision is
+     * made again on what is there now. The last attempt pushes whatever happens.
+     */
+    private Optional<TagOutcome> moveEnvironmentTagOnce(String tag, String branch, String head, boolean dryRun,
+            boolean leased) throws GantryException {
         Optional<String> local = repository.localTag(tag);
         boolean localInPlace = local.map(head::equals).orElse(false);
         boolean hasRemote = repository.hasRemote();
         String remote = hasRemote ? repository.remoteName() : null;
         // the tag and the branch's tip, read with one ls-remote
-        Map<String, String> remoteRefs = hasRemote ? repository.remoteRefs(branch == null ? List.of(Constants.R_TAGS + tag)
-                : List.of(Constants.R_TAGS + tag, Constants.R_HEADS + branch)) : Map.of();
-        Optional<String> remoteNow = Optional.ofNullable(remoteRefs.get(Constants.R_TAGS + tag));
-        Optional<String> tip = Optional.ofNullable(branch == null ? null : remoteRefs.get(Constants.R_HEADS + branch));
+        Map<String, GitRepository.RemoteRef> remoteRefs = hasRemote ? repository.remoteRefs(branch == null
+                ? List.of(Constants.R_TAGS + tag) : List.of(Constants.R_TAGS + tag, Constants.R_HEADS + branch)) : Map.of();
+        Optional<GitRepository.RemoteRef> remoteTag = Optional.ofNullable(remoteRefs.get(Constants.R_TAGS + tag));
+        Optional<String> remoteNow = remoteTag.map(GitRepository.RemoteRef::commit);
+        Optional<String> tip = Optional.ofNullable(branch == null ? null : remoteRefs.get(Constants.R_HEADS + branch))
+                .map(GitRepository.RemoteRef::commit);
         boolean remoteInPlace = !hasRemote || remoteNow.map(head::equals).orElse(false);
         if (localInPlace && remoteInPlace) {
-            return outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote);
+            return Optional.of(outcome(tag, TagOutcome.Action.ALREADY_IN_PLACE, remote));
         }
         // a pipeline that finishes after the next commit's must not take the environment back to its older commit
         Optional<String> theirs = hasRemote ? remoteNow : local;
@@ -168,20 +193,25 @@ public final class ReleaseTagger {
             Optional<String> kept = keptBecause(theirs.get(), tag, branch, tip, dryRun);
             if (kept.isPresent()) {
                 log.warn(kept.get());
-                return outcome(tag, dryRun ? TagOutcome.Action.WOULD_KEEP : TagOutcome.Action.KEPT_ON_LATER_COMMIT,
-                        remote);
+                return Optional.of(outcome(tag, dryRun ? TagOutcome.Action.WOULD_KEEP
+                        : TagOutcome.Action.KEPT_ON_LATER_COMMIT, remote));
             }
         }
         if (dryRun) {
-            return outcome(tag, TagOutcome.Action.WOULD_MOVE, remote);
+            return Optional.of(outcome(tag, TagOutcome.Action.WOULD_MOVE, remote));
         }
         if (!localInPlace) {
             moveLocal(tag);
         }
         if (hasRemote && !remoteInPlace) {
-            push(tag, true);
+            // the lease: the object read (an annotated tag's own id), or none when the remote had no such tag
+            Optional<String> expected = leased ? Optional.of(remoteTag.map(GitRepository.RemoteRef::object).orElse(""))
+                    : Optional.empty();
+            if (!push(tag, true, expected)) {
+                return Optional.empty();
+            }
         }
-        return outcome(tag, TagOutcome.Action.MOVED, remote);
+        return Optional.of(outcome(tag, TagOutcome.Action.MOVED, remote));
     }
 
     /**
@@ -189,7 +219,8 @@ public final class ReleaseTagger {
      * of the branch's tip on the remote moves the tag wherever it is (a roll-back by a reset and a force-push included,
      * which leaves the tag on a commit the branch no longer has). A build whose commit is no longer the tip leaves it on
      * the tip, whose build finished first; elsewhere (the tip not known, or the tag on neither), on a commit committed
-     * at the same time as HEAD or later: a dry run, which fetches nothing, judges by the tip alone.
+     * at the same time as HEAD or later: a dry run, which fetches nothing, compares the times only of commits the clone
+     * has.
      */
     private Optional<String> keptBecause(String theirs, String tag, String branch, Optional<String> tip, boolean dryRun)
             throws GantryException {
@@ -200,7 +231,7 @@ public final class ReleaseTagger {
         if (tip.isPresent() && tip.get().equals(theirs)) {
             return Optional.of(Refusals.environmentTagKeptOnTip(tag, theirs, head, branch));
         }
-        if (!dryRun && committedNotBefore(theirs, tag)) {
+        if (committedNotBefore(theirs, tag, !dryRun)) {
             return Optional.of(Refusals.environmentTagKeptOnLaterCommit(tag, theirs, head, branch, tip.orElse(null)));
         }
         return Optional.empty();
@@ -210,10 +241,11 @@ public final class ReleaseTagger {
      * Whether {@code theirs} was committed at the same second as HEAD or after it, as the image's moving tags judge
      * (their creation time is the commit's); a tie counts, since which came first cannot be told. A commit the clone
      * lacks (pushed after this clone was made) is fetched through the tag, in a shallow clone that one commit only
-     * ({@code --depth=1}: it would otherwise fetch the whole history). Without the git command line JGit reads both
-     * times when the clone has both commits, and a commit it lacks counts as earlier.
+     * ({@code --depth=1}: it would otherwise fetch the whole history), unless {@code mayFetch} is false (a dry run).
+     * Without the git command line JGit reads both times when the clone has both commits. A commit that cannot be had
+     * counts as earlier.
      */
-    private boolean committedNotBefore(String theirs, String tag) throws GantryException {
+    private boolean committedNotBefore(String theirs, String tag, boolean mayFetch) throws GantryException {
         if (repository.cli().isEmpty()) {
             return JGitReads.commitTimes(repository.jgit(), theirs, repository.headCommit())
                     .map(times -> times[0] >= times[1]).orElse(false);
@@ -221,6 +253,9 @@ public final class ReleaseTagger {
         GitCli git = repository.cli().get();
         try {
             if (!git.run(GitRepository.LOCAL_TIMEOUT, "cat-file", "-e", theirs + "^{commit}").succeeded()) {
+                if (!mayFetch) {
+                    return false; // a dry run fetches nothing
+                }
                 // --depth=1 in a shallow clone only: in a complete one it would make the clone shallow
                 boolean shallow = git.run(GitRepository.LOCAL_TIMEOUT, "rev-parse", "--is-shallow-repository").stdout()
                         .strip().equals("true");
@@ -301,27 +336,48 @@ public final class ReleaseTagger {
     }
 
     private void push(String tag, boolean force) throws GantryException {
+        push(tag, force, Optional.empty());
+    }
+
+    /**
+     * @param lease the object the remote's tag must still point at for the push to go through ({@code ""}: no tag),
+     *              or empty for none
+     * @return false when the lease failed: the remote's tag moved since it was read, and nothing was pushed
+     */
+    private boolean push(String tag, boolean force, Optional<String> lease) throws GantryException {
         String ref = Constants.R_TAGS + tag;
         String remote = repository.remoteName();
         if (repository.cli().isPresent()) {
             GitCli.Result result;
             try {
-                result = repository.cli().get().run(GitRepository.REMOTE_TIMEOUT, "push", "--porcelain", remote,
-                        (force ? "+" : "") + ref + ":" + ref);
+                List<String> command = new ArrayList<>(List.of("push", "--porcelain"));
+                lease.ifPresent(expected -> command.add("--force-with-lease=" + ref + ":" + expected));
+                command.add(remote);
+                command.add((force && lease.isEmpty() ? "+" : "") + ref + ":" + ref);
+                result = repository.cli().get().run(GitRepository.REMOTE_TIMEOUT, command.toArray(String[]::new));
             } catch (IOException e) { // git did not finish within REMOTE_TIMEOUT, or could not be started
                 throw failed(tag, force, RemoteUrls.redact(e.getMessage()));
+            }
+            if (lease.isPresent() && result.stdout().lines().anyMatch(line -> line.startsWith("!\t")
+                    && line.contains("stale info"))) {
+                return false;
             }
             if (!result.succeeded()) {
                 throw refusedByTheRemote(result) ? refused(tag, force, pushError(result)) : failed(tag, force, pushError(result));
             }
-            return;
+            return true;
         }
         try (Git git = Git.wrap(repository.jgit())) {
-            Iterable<PushResult> results = git.push().setRemote(remote)
-                    .setRefSpecs(new RefSpec(ref + ":" + ref).setForceUpdate(force)).call();
+            PushCommand push = git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref).setForceUpdate(force));
+            lease.ifPresent(expected -> push.setRefLeaseSpecs(new RefLeaseSpec(ref, expected.isEmpty()
+                    ? ObjectId.zeroId().name() : expected)));
+            Iterable<PushResult> results = push.call();
             List<String> problems = new ArrayList<>();
             for (PushResult result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED && lease.isPresent()) {
+                        return false;
+                    }
                     if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
                         messageLines(result.getMessages(), problems);
                         problems.add(update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
@@ -331,6 +387,7 @@ public final class ReleaseTagger {
             if (!problems.isEmpty()) {
                 throw refused(tag, force, RemoteUrls.redact(String.join("; ", problems)));
             }
+            return true;
         } catch (GitAPIException | RuntimeException e) {
             String detail = RemoteUrls.redact(String.valueOf(e.getMessage()));
             throw deniedWords(detail) ? refused(tag, force, detail) : failed(tag, force, detail);

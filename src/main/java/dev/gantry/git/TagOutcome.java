@@ -67,9 +67,9 @@ public record TagOutcome(String tag, Action action, String commit, String remote
             case WOULD_CREATE -> "dry run: would create " + tag + at + (remote == null ? " locally" : " and push it" + to);
             case WOULD_PUSH -> "dry run: would push the existing " + tag + at + to;
             case WOULD_MOVE -> "dry run: would move " + tag + at + (remote == null ? " locally" : " and force-push it" + to);
-            case KEPT_ON_LATER_COMMIT -> tag + " left on a later commit than this one (" + ReleaseContext.shorten(commit)
-                    + ")";
-            case WOULD_KEEP -> "dry run: would leave " + tag + " on a later commit than this one ("
+            case KEPT_ON_LATER_COMMIT -> tag + " left where a later build put it, not moved to this commit ("
+                    + ReleaseContext.shorten(commit) + ")";
+            case WOULD_KEEP -> "dry run: would leave " + tag + " where a later build put it, not move it to this commit ("
                     + ReleaseContext.shorten(commit) + ")";
         };
     }

@@ -212,7 +212,7 @@ public final class Refusals {
     public static String environmentTagKeptOnTip(String tag, String tip, String head, String branch) {
         return "The environment tag " + tag + " is on " + ReleaseContext.shorten(tip) + ", the tip of branch '" + branch
                 + "', whose build finished first; this commit (" + ReleaseContext.shorten(head) + ") is no longer the "
-                + "branch's tip. The tag stays there, so that the environment does not go back to an older commit.";
+                + "branch's tip. The tag stays there: the environment follows the branch's tip.";
     }
 
     /** @param tip the branch's tip on the remote, or null when it is not known */

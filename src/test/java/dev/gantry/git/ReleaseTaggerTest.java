@@ -346,6 +346,56 @@ class ReleaseTaggerTest {
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
         }
 
+        /**
+         * Another pipeline's build moves the remote's tag between this build's look-up and its push (here: as the tag is
+         * moved in this clone, through git's reference-transaction hook). The push's lease fails, the decision is made
+         * again on what is there now, and the tag stays on the tip; a plain force-push took it back to this commit.
+         */
+        @Test
+        void a_tag_another_build_moves_meanwhile_is_judged_again() throws Exception {
+            String older = work.git("rev-parse", "HEAD~1");
+            work.tag("deploy/dev/current", older).push("origin", "deploy/dev/current");
+            GitFixture other = anotherClone();
+            String tip = other.commitPom("1.0.1-SNAPSHOT");
+            other.push("origin", "main");
+            Path hook = work.dir().resolve(".git/hooks/reference-transaction");
+            Files.createDirectories(hook.getParent());
+            Files.writeString(hook, """
+                    #!/bin/sh
+                    [ "$1" = committed ] || exit 0
+                    while read old new ref; do
+                      if [ "$ref" = refs/tags/deploy/dev/current ]; then
+                        git --git-dir=%s update-ref refs/tags/deploy/dev/current %s
+                        rm -f "$0"
+                      fi
+                    done
+                    exit 0
+                    """.formatted(remote.dir(), tip));
+            hook.toFile().setExecutable(true);
+
+            TagOutcome outcome = moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false);
+
+            assertThat(Files.exists(hook)).as("the other build's move happened").isFalse();
+            assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(tip);
+        }
+
+        /** A dry run compares the commit times of what the clone has, and fetches nothing. */
+        @Test
+        void a_dry_run_says_it_would_leave_a_tag_on_a_later_commit_the_clone_has() throws Exception {
+            GitFixture other = anotherClone();
+            other.commitPom("1.0.1-SNAPSHOT");
+            other.commitPom("1.0.2-SNAPSHOT");
+            String later = other.commitPom("1.0.3-SNAPSHOT");
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+            other.commitPom("1.0.4-SNAPSHOT");
+            other.push("origin", "main");
+            work.git("fetch", "-q", "origin", "main");
+
+            assertThat(moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", true).id()).isEqualTo("would-keep");
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(later);
+        }
+
         /** A dry run says what the tip tells, without fetching anything. */
         @Test
         void a_dry_run_says_it_would_leave_a_tag_on_the_tip() throws Exception {
