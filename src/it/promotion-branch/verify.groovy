@@ -31,4 +31,6 @@ assert new File(basedir, 'github-output.txt').readLines() == ['released=false', 
 def summary = new File(basedir, 'github-summary.md').text
 assert summary.contains('### Gantry: promoted 1.2.0')
 assert summary.contains('| environment tag | `deploy/prod/current` |')
+assert log.contains('deploy/prod/current moved to ' + it.head().substring(0, 7) + ' and force-pushed to origin')
+assert log.contains('Gantry outputs for the next steps: released=false, environment-tag=deploy/prod/current')
 return true

@@ -2,6 +2,10 @@ import dev.gantry.it.ItProject
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
+// run 1 (-pl app -am): the module of tests left out is named, and the build refused in validate
+assert log.contains('This build leaves out modules of the reactor (shop-it), as -pl or -rf do')
+assert log.contains('A module that runs Gantry\'s goals is part of the release even when it is not published (a module ' +
+        'of tests gates it)')
 // the image is the application's, not that of the module of tests listed after it
 assert log.contains("Image built from module shop-app: the reactor's last module with packaging jar and main sources " +
         "of its own (<imageModule> or -Dgantry.image.module names another).")

@@ -62,7 +62,8 @@ public record TagOutcome(String tag, Action action, String commit, String remote
             case CREATED -> tag + " created" + at + " and pushed" + to;
             case PUSHED -> tag + " already existed locally" + at + ", pushed" + to;
             case CREATED_LOCAL_ONLY -> tag + " created" + at + " locally only (no remote to push to)";
-            case MOVED -> tag + " moved" + at + (remote == null ? " locally only (no remote to push to)" : " and force-pushed" + to);
+            case MOVED -> tag + " moved to " + ReleaseContext.shorten(commit)
+                    + (remote == null ? " locally only (no remote to push to)" : " and force-pushed" + to);
             case ALREADY_IN_PLACE -> tag + " already in place" + at;
             case WOULD_CREATE -> "dry run: would create " + tag + at + (remote == null ? " locally" : " and push it" + to);
             case WOULD_PUSH -> "dry run: would push the existing " + tag + at + to;

@@ -49,7 +49,8 @@ final class CiOutputs {
             append("GITHUB_OUTPUT", outputs(handoff.values()));
             append("GITHUB_STEP_SUMMARY", GitHubSummary.of(handoff));
             log.info("Gantry outputs for the next steps: released=" + handoff.released()
-                    + (handoff.imageByDigest() == null ? "" : ", image=" + handoff.imageByDigest()));
+                    + (handoff.imageByDigest() == null ? "" : ", image=" + handoff.imageByDigest())
+                    + (handoff.environmentTag() == null ? "" : ", environment-tag=" + handoff.environmentTag()));
         }
     }
 

@@ -241,10 +241,9 @@ abstract class GantryMojo extends AbstractMojo {
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules, imageBuilt);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
-                ReleaseGate.ImageChoice imageChoice = new ReleaseGate.ImageChoice(imageModule, imageModuleSet());
-                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageChoice);
+                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule);
                 if (!ReleasePlanning.reachesDeploy(session)) {
-                    gate.previewLeavesOut(plan, imageChoice).ifPresent(getLog()::warn);
+                    gate.previewLeavesOut(plan).ifPresent(getLog()::warn);
                 }
                 // a reactor's image module is named with the plan, and an <imageModule> naming none refused before the build
                 Optional<String> imageFrom = plan.image() != null && session.getProjects().size() > 1

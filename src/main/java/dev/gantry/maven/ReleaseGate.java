@@ -65,13 +65,13 @@ final class ReleaseGate {
      *
      * @param imageModule the module the image is built from, or null
      */
-    void checkPlanned(Plan plan, boolean deploying, boolean dryRun, ImageChoice image) throws GantryException {
+    void checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule) throws GantryException {
         refuseDeployGoalNamed();
         refuseOtherDeployers();
         if (plan.publishes()) {
-            checkReactorVersions(plan.image() != null ? image.module() : null);
+            checkReactorVersions(plan.image() != null ? imageModule : null);
             if (deploying) {
-                checkWholeReactor(plan, image);
+                checkWholeReactor();
                 refuseDeploysOutsideTheRelease();
                 if (!dryRun) {
                     refuseEmptyRelease(plan);
@@ -197,11 +197,11 @@ final class ReleaseGate {
      * A release is made of every module: a build of part of the reactor (-pl, -rf) publishes nothing, nor one started
      * in a module's directory ({@code cd app && mvn deploy}, {@code -f app/pom.xml}), which Maven builds alone.
      */
-    private void checkWholeReactor(Plan plan, ImageChoice image) throws GantryException {
+    private void checkWholeReactor() throws GantryException {
         List<MavenProject> all = session.getAllProjects();
         if (all != null && session.getProjects().size() < all.size()) {
             List<MavenProject> leftOut = all.stream().filter(p -> !session.getProjects().contains(p)).toList();
-            List<String> inRelease = inTheRelease(leftOut, plan, image);
+            List<String> inRelease = inTheRelease(leftOut);
             if (!inRelease.isEmpty()) {
                 throw Refusals.partialReactor(inRelease);
             }
@@ -239,48 +239,26 @@ final class ReleaseGate {
      * What a preview ({@code mvn verify -pl lib}) says of modules of the release that its selection leaves out: the same
      * selection would be refused by {@code mvn deploy}; empty when it leaves none out.
      */
-    Optional<String> previewLeavesOut(Plan plan, ImageChoice image) throws GantryException {
+    Optional<String> previewLeavesOut(Plan plan) throws GantryException {
         List<MavenProject> all = session.getAllProjects();
         if (!plan.publishes() || all == null || session.getProjects().size() >= all.size()) {
             return Optional.empty();
         }
-        List<String> inRelease = inTheRelease(all.stream().filter(p -> !session.getProjects().contains(p)).toList(),
-                plan, image);
+        List<String> inRelease = inTheRelease(all.stream().filter(p -> !session.getProjects().contains(p)).toList());
         return inRelease.isEmpty() ? Optional.empty() : Optional.of(Refusals.previewLeavesOut(inRelease));
     }
 
     /**
-     * The modules left out of this build that a whole build would release: those whose artifacts Gantry publishes, and
-     * one that would have been the image's module. A module that takes no part may be left out: its executions at phase
-     * {@code none}, {@code gantry.skip} in its properties, or its deploy skipped and no image of its own (a benchmark, a
-     * module of tests).
+     * The modules left out of this build that take part in the release: each one whose POM runs a step of Gantry's
+     * (image, publish or tag) is part of it, published or not: its build gates the release (a module of integration
+     * tests after the application, a benchmark that must compile). Only a module out of the release by its own POM may be
+     * left out: {@code gantry.skip} in its properties, or its executions at phase {@code none}.
      */
-    private List<String> inTheRelease(List<MavenProject> leftOut, Plan plan, ImageChoice image) throws GantryException {
+    private List<String> inTheRelease(List<MavenProject> leftOut) throws GantryException {
         ModuleSteps theirs = modules.leftOut(leftOut);
-        DeploySkipped deploySkipped = DeploySkipped.read(leftOut, Deployers.buildProperties(session));
         return leftOut.stream()
-                .filter(p -> !GantrySettings.skipped(p))
-                .filter(p -> theirs.runs(p, "publish") && !deploySkipped.contains(p)
-                        || plan.image() != null && theirs.runs(p, "image") && wouldBeTheImage(p, image))
+                .filter(p -> !GantrySettings.skipped(p) && STEPS.stream().anyMatch(step -> theirs.runs(p, step)))
                 .map(MavenProject::getArtifactId).toList();
-    }
-
-    /**
-     * Whether a module left out would have been the image's: never when {@code <imageModule>} names another (naming a
-     * module left out is refused as naming none); by default, a jar module with main sources that does not skip its
-     * image, after the one chosen among those built (the default takes the last).
-     */
-    private boolean wouldBeTheImage(MavenProject p, ImageChoice image) {
-        if (image.named() || !ImageModule.packagedForImage(p) || !ImageModule.hasMainSources(p)
-                || ImageModule.skipsImage(p, session.getUserProperties(), session.getSystemProperties())) {
-            return false;
-        }
-        List<MavenProject> all = session.getAllProjects();
-        return image.module() == null || all.indexOf(p) > all.indexOf(image.module());
-    }
-
-    /** The module the image is built from among those built, or null, and whether {@code <imageModule>} named it. */
-    record ImageChoice(MavenProject module, boolean named) {
     }
 
     /**

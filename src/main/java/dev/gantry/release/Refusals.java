@@ -250,10 +250,11 @@ public final class Refusals {
 
     public static GantryException partialReactor(List<String> left) {
         return new GantryException("This build leaves out modules of the reactor (" + String.join(", ", left) + "), as -pl or "
-                + "-rf do, and a release is made of every module it publishes: nothing is published. Run mvn deploy on the "
-                + "whole project (only a module that takes no part in the release may be left out: its Gantry executions "
-                + "at phase none, gantry.skip in its properties, or its deploy skipped and no image of its own); a re-run "
-                + "keeps what an earlier run published.");
+                + "-rf do, and a release is made of every module that runs Gantry's goals: nothing is published. Run mvn deploy on the "
+                + "whole project; a re-run keeps what an earlier run published. A module that runs Gantry's goals is part "
+                + "of the release even when it is not published (a module of tests gates it); only one out of the release "
+                + "by its own POM (gantry.skip in its properties, or its Gantry executions at phase none) may be left "
+                + "out.");
     }
 
     public static GantryException emptyRelease(String version, String tag, String noImage) {
