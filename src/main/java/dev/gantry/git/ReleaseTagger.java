@@ -152,26 +152,28 @@ public final class ReleaseTagger {
      */
     public TagOutcome moveEnvironmentTag(String tag, String branch, boolean dryRun) throws GantryException {
         String head = head(tag);
-        for (int attempt = 1; ; attempt++) {
-            Optional<TagOutcome> outcome = moveEnvironmentTagOnce(tag, branch, head, dryRun, attempt < LEASE_ATTEMPTS);
+        for (int attempt = 1; attempt <= LEASE_ATTEMPTS; attempt++) {
+            Optional<TagOutcome> outcome = moveEnvironmentTagOnce(tag, branch, head, dryRun);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
-            log.debug("The remote's " + tag + " moved between its look-up and the push (another pipeline's build): "
-                    + "deciding again.");
+            log.info("The remote's " + tag + " moved between this build's look-up and its push (another pipeline's "
+                    + "build): deciding again.");
         }
+        log.warn(Refusals.environmentTagKeptByOtherBuilds(tag, LEASE_ATTEMPTS));
+        return outcome(tag, TagOutcome.Action.KEPT_ON_LATER_COMMIT, repository.remoteName());
     }
 
-    /** How often the environment tag is read, judged and pushed again when another build moves it meanwhile. */
+    /** How often the environment tag is read, judged and pushed when other builds move it meanwhile. */
     private static final int LEASE_ATTEMPTS = 3;
 
     /**
      * One reading of the remote's tag and branch, the decision, and a push that succeeds only if the tag is still where
      * it was read ({@code --force-with-lease}): empty when another build moved it in between, so that the decision is
-     * made again on what is there now. The last attempt pushes whatever happens.
+     * made again on what is there now. The local tag moves only once the push went through.
      */
-    private Optional<TagOutcome> moveEnvironmentTagOnce(String tag, String branch, String head, boolean dryRun,
-            boolean leased) throws GantryException {
+    private Optional<TagOutcome> moveEnvironmentTagOnce(String tag, String branch, String head, boolean dryRun)
+            throws GantryException {
         Optional<String> local = repository.localTag(tag);
         boolean localInPlace = local.map(head::equals).orElse(false);
         boolean hasRemote = repository.hasRemote();
@@ -200,16 +202,13 @@ public final class ReleaseTagger {
         if (dryRun) {
             return Optional.of(outcome(tag, TagOutcome.Action.WOULD_MOVE, remote));
         }
+        // HEAD's commit is pushed under the tag, the lease the object read (an annotated tag's own id), or "" for none
+        if (hasRemote && !remoteInPlace
+                && !push(tag, head, true, Optional.of(remoteTag.map(GitRepository.RemoteRef::object).orElse("")))) {
+            return Optional.empty();
+        }
         if (!localInPlace) {
             moveLocal(tag);
-        }
-        if (hasRemote && !remoteInPlace) {
-            // the lease: the object read (an annotated tag's own id), or none when the remote had no such tag
-            Optional<String> expected = leased ? Optional.of(remoteTag.map(GitRepository.RemoteRef::object).orElse(""))
-                    : Optional.empty();
-            if (!push(tag, true, expected)) {
-                return Optional.empty();
-            }
         }
         return Optional.of(outcome(tag, TagOutcome.Action.MOVED, remote));
     }
@@ -336,15 +335,17 @@ public final class ReleaseTagger {
     }
 
     private void push(String tag, boolean force) throws GantryException {
-        push(tag, force, Optional.empty());
+        push(tag, Constants.R_TAGS + tag, force, Optional.empty());
     }
 
     /**
-     * @param lease the object the remote's tag must still point at for the push to go through ({@code ""}: no tag),
-     *              or empty for none
-     * @return false when the lease failed: the remote's tag moved since it was read, and nothing was pushed
+     * @param source what is pushed under the tag: the local tag's ref, or a commit id
+     * @param lease  the object the remote's tag must still point at for the push to go through ({@code ""}: no tag),
+     *               or empty for none
+     * @return false when the lease failed: the remote's tag moved since it was read (before git's look-up or between it
+     *         and the update, which the remote then refuses), and nothing was pushed
      */
-    private boolean push(String tag, boolean force, Optional<String> lease) throws GantryException {
+    private boolean push(String tag, String source, boolean force, Optional<String> lease) throws GantryException {
         String ref = Constants.R_TAGS + tag;
         String remote = repository.remoteName();
         if (repository.cli().isPresent()) {
@@ -353,13 +354,13 @@ public final class ReleaseTagger {
                 List<String> command = new ArrayList<>(List.of("push", "--porcelain"));
                 lease.ifPresent(expected -> command.add("--force-with-lease=" + ref + ":" + expected));
                 command.add(remote);
-                command.add((force && lease.isEmpty() ? "+" : "") + ref + ":" + ref);
+                command.add((force && lease.isEmpty() ? "+" : "") + source + ":" + ref);
                 result = repository.cli().get().run(GitRepository.REMOTE_TIMEOUT, command.toArray(String[]::new));
             } catch (IOException e) { // git did not finish within REMOTE_TIMEOUT, or could not be started
                 throw failed(tag, force, RemoteUrls.redact(e.getMessage()));
             }
             if (lease.isPresent() && result.stdout().lines().anyMatch(line -> line.startsWith("!\t")
-                    && line.contains("stale info"))) {
+                    && (line.contains("stale info") || line.contains("failed to update ref")))) {
                 return false;
             }
             if (!result.succeeded()) {
@@ -368,14 +369,17 @@ public final class ReleaseTagger {
             return true;
         }
         try (Git git = Git.wrap(repository.jgit())) {
-            PushCommand push = git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref).setForceUpdate(force));
+            PushCommand push = git.push().setRemote(remote)
+                    .setRefSpecs(new RefSpec(source + ":" + ref).setForceUpdate(force));
             lease.ifPresent(expected -> push.setRefLeaseSpecs(new RefLeaseSpec(ref, expected.isEmpty()
                     ? ObjectId.zeroId().name() : expected)));
             Iterable<PushResult> results = push.call();
             List<String> problems = new ArrayList<>();
             for (PushResult result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-                    if (update.getStatus() == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED && lease.isPresent()) {
+                    if (lease.isPresent() && (update.getStatus() == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED
+                            || update.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON
+                            && String.valueOf(update.getMessage()).contains("failed to update ref"))) {
                         return false;
                     }
                     if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {

@@ -30,9 +30,9 @@ public record TagOutcome(String tag, Action action, String commit, String remote
         WOULD_PUSH,
         /** Dry run: would be moved to this commit. */
         WOULD_MOVE,
-        /** An environment tag left where it is: on a later commit of the branch, which a later build moved it to. */
+        /** An environment tag left where a later build put it (the branch's tip, or a commit of the same time or later). */
         KEPT_ON_LATER_COMMIT,
-        /** Dry run: an environment tag that would be left on a later commit of the branch. */
+        /** Dry run: an environment tag that would be left where a later build put it. */
         WOULD_KEEP
     }
 

@@ -215,6 +215,12 @@ public final class Refusals {
                 + "branch's tip. The tag stays there: the environment follows the branch's tip.";
     }
 
+    public static String environmentTagKeptByOtherBuilds(String tag, int attempts) {
+        return "The environment tag " + tag + " was moved by other builds between each of this build's " + attempts
+                + " look-ups and its push: left where they put it. The release itself is complete; the next build of the "
+                + "branch's tip moves the tag if it must.";
+    }
+
     /** @param tip the branch's tip on the remote, or null when it is not known */
     public static String environmentTagKeptOnLaterCommit(String tag, String theirs, String head, String branch,
             String tip) {
@@ -249,12 +255,12 @@ public final class Refusals {
     }
 
     public static GantryException partialReactor(List<String> left) {
-        return new GantryException("This build leaves out modules of the reactor (" + String.join(", ", left) + "), as -pl or "
-                + "-rf do, and a release is made of every module that runs Gantry's goals: nothing is published. Run mvn deploy on the "
-                + "whole project; a re-run keeps what an earlier run published. A module that runs Gantry's goals is part "
-                + "of the release even when it is not published (a module of tests gates it); only one out of the release "
-                + "by its own POM (gantry.skip in its properties, or its Gantry executions at phase none) may be left "
-                + "out.");
+        return new GantryException("This build leaves out modules of the reactor (" + String.join(", ", left) + "), as "
+                + "-pl or -rf do, and a release is made of every module that runs Gantry's goals: nothing is published. "
+                + "Run mvn deploy on the whole project; a re-run keeps what an earlier run published. A module that runs "
+                + "Gantry's goals is part of the release even when it is not published (a module of tests gates it); "
+                + "only one out of the release by its own POM (gantry.skip in its properties, or its Gantry executions "
+                + "at phase none) may be left out.");
     }
 
     public static GantryException emptyRelease(String version, String tag, String noImage) {

@@ -347,9 +347,10 @@ class ReleaseTaggerTest {
         }
 
         /**
-         * Another pipeline's build moves the remote's tag between this build's look-up and its push (here: as the tag is
-         * moved in this clone, through git's reference-transaction hook). The push's lease fails, the decision is made
-         * again on what is there now, and the tag stays on the tip; a plain force-push took it back to this commit.
+         * Another pipeline's build moves the remote's tag between this build's look-up and its push (here: as git pushes,
+         * through the pre-push hook, after git's own look-up, so the remote refuses the update as stale). The decision is
+         * made again on what is there now, and the tag stays on the tip: the push failed the build before, or, before
+         * the look-up's lease, took the environment back to this commit.
          */
         @Test
         void a_tag_another_build_moves_meanwhile_is_judged_again() throws Exception {
@@ -358,17 +359,12 @@ class ReleaseTaggerTest {
             GitFixture other = anotherClone();
             String tip = other.commitPom("1.0.1-SNAPSHOT");
             other.push("origin", "main");
-            Path hook = work.dir().resolve(".git/hooks/reference-transaction");
+            Path hook = work.dir().resolve(".git/hooks/pre-push");
             Files.createDirectories(hook.getParent());
             Files.writeString(hook, """
                     #!/bin/sh
-                    [ "$1" = committed ] || exit 0
-                    while read old new ref; do
-                      if [ "$ref" = refs/tags/deploy/dev/current ]; then
-                        git --git-dir=%s update-ref refs/tags/deploy/dev/current %s
-                        rm -f "$0"
-                      fi
-                    done
+                    git --git-dir=%s update-ref refs/tags/deploy/dev/current %s
+                    rm -f "$0"
                     exit 0
                     """.formatted(remote.dir(), tip));
             hook.toFile().setExecutable(true);
@@ -378,6 +374,7 @@ class ReleaseTaggerTest {
             assertThat(Files.exists(hook)).as("the other build's move happened").isFalse();
             assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(tip);
+            assertThat(work.taggedCommit("deploy/dev/current")).as("the local tag moves only with the push").isEqualTo(older);
         }
 
         /** A dry run compares the commit times of what the clone has, and fetches nothing. */
