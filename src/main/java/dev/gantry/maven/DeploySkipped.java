@@ -72,6 +72,15 @@ final class DeploySkipped {
         return modules.contains(id(project));
     }
 
+    /**
+     * Whether maven-deploy-plugin is told to skip every module that runs {@code gantry:publish}, and one does: Gantry
+     * publishes nothing then.
+     */
+    boolean skipsEveryPublisher(List<MavenProject> projects, ModuleSteps steps) {
+        List<MavenProject> publishing = projects.stream().filter(p -> steps.runs(p, "publish")).toList();
+        return !publishing.isEmpty() && publishing.stream().allMatch(this::contains);
+    }
+
     /** The artifactIds of the modules maven-deploy-plugin is told to skip, for the plan's line. */
     List<String> artifactIds() {
         return toldToSkip;

@@ -198,13 +198,9 @@ final class ReleaseGate {
      * in a module's directory ({@code cd app && mvn deploy}, {@code -f app/pom.xml}), which Maven builds alone.
      */
     private void checkWholeReactor() throws GantryException {
-        List<MavenProject> all = session.getAllProjects();
-        if (all != null && session.getProjects().size() < all.size()) {
-            List<MavenProject> leftOut = all.stream().filter(p -> !session.getProjects().contains(p)).toList();
-            List<String> inRelease = inTheRelease(leftOut);
-            if (!inRelease.isEmpty()) {
-                throw Refusals.partialReactor(inRelease);
-            }
+        List<String> leftOut = leftOutOfTheRelease();
+        if (!leftOut.isEmpty()) {
+            throw Refusals.partialReactor(leftOut);
         }
         MavenProject top = session.getTopLevelProject();
         if (!session.getRequest().isRecursive() && !top.getModules().isEmpty()) {
@@ -228,9 +224,7 @@ final class ReleaseGate {
         if (plan.image() != null || plan.artifacts() != null || plan.gitTag() == null || plan.tagOnThisCommit() != null) {
             return;
         }
-        DeploySkipped deploySkipped = DeploySkipped.of(session);
-        List<MavenProject> publishing = session.getProjects().stream().filter(p -> modules.runs(p, "publish")).toList();
-        if (!publishing.isEmpty() && publishing.stream().allMatch(deploySkipped::contains)) {
+        if (DeploySkipped.of(session).skipsEveryPublisher(session.getProjects(), modules)) {
             throw Refusals.emptyRelease(plan.version(), plan.gitTag(), plan.noImage());
         }
     }
@@ -240,21 +234,22 @@ final class ReleaseGate {
      * selection would be refused by {@code mvn deploy}; empty when it leaves none out.
      */
     Optional<String> previewLeavesOut(Plan plan) throws GantryException {
-        List<MavenProject> all = session.getAllProjects();
-        if (!plan.publishes() || all == null || session.getProjects().size() >= all.size()) {
-            return Optional.empty();
-        }
-        List<String> inRelease = inTheRelease(all.stream().filter(p -> !session.getProjects().contains(p)).toList());
-        return inRelease.isEmpty() ? Optional.empty() : Optional.of(Refusals.previewLeavesOut(inRelease));
+        List<String> leftOut = plan.publishes() ? leftOutOfTheRelease() : List.of();
+        return leftOut.isEmpty() ? Optional.empty() : Optional.of(Refusals.previewLeavesOut(leftOut));
     }
 
     /**
-     * The modules left out of this build that take part in the release: each one whose POM runs a step of Gantry's
-     * (image, publish or tag) is part of it, published or not: its build gates the release (a module of integration
-     * tests after the application, a benchmark that must compile). Only a module out of the release by its own POM may be
-     * left out: {@code gantry.skip} in its properties, or its executions at phase {@code none}.
+     * The modules this build leaves out ({@code -pl}, {@code -rf}) that take part in the release: each one whose POM runs
+     * a step of Gantry's (image, publish or tag) is part of it, published or not: its build gates the release (a module
+     * of integration tests after the application, a benchmark that must compile). Only a module out of the release by
+     * its own POM may be left out: {@code gantry.skip} in its properties, or its executions at phase {@code none}.
      */
-    private List<String> inTheRelease(List<MavenProject> leftOut) throws GantryException {
+    private List<String> leftOutOfTheRelease() throws GantryException {
+        List<MavenProject> all = session.getAllProjects();
+        if (all == null || session.getProjects().size() >= all.size()) {
+            return List.of();
+        }
+        List<MavenProject> leftOut = all.stream().filter(p -> !session.getProjects().contains(p)).toList();
         ModuleSteps theirs = modules.leftOut(leftOut);
         return leftOut.stream()
                 .filter(p -> !GantrySettings.skipped(p) && STEPS.stream().anyMatch(step -> theirs.runs(p, step)))

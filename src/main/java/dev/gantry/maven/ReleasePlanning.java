@@ -120,9 +120,7 @@ final class ReleasePlanning {
                 goals.add(goal);
             }
         }
-        DeploySkipped deploySkipped = DeploySkipped.of(session);
-        if (goals.contains("publish") && session.getProjects().stream().filter(p -> modules.runs(p, "publish"))
-                .allMatch(deploySkipped::contains)) {
+        if (DeploySkipped.of(session).skipsEveryPublisher(session.getProjects(), modules)) {
             goals.remove("publish"); // maven-deploy-plugin is told to skip every module that publishes: no artifacts
         }
         if (goals.isEmpty()) {
