@@ -131,8 +131,13 @@ public final class Planner {
             if (superseded && !rule.allowMaintenance()) {
                 throw Refusals.versionGoesBackwards(version, highest.get(), settings.tagPrefix() + highest.get(), context.branch());
             }
-            reason = version + " is a new version on '" + context.branch() + "' (no tag " + tag + " yet"
-                    + (context.previousVersion() == null ? "" : "; previous version " + context.previousVersion()) + "): releasing it.";
+            String previous = context.previousVersion() == null ? ""
+                    : context.previousVersion().equals(context.version())
+                    // set by an earlier commit that was not released (its release failed, or never ran)
+                    ? "; the parent commit has it too, not released"
+                    : "; previous version " + context.previousVersion();
+            reason = version + " is a new version on '" + context.branch() + "' (no tag " + tag + " yet" + previous
+                    + "): releasing it.";
             if (superseded) {
                 // the image's moving tags keep a higher release's image themselves (MovingTags): a rule of the older
                 // line may have tags of its own (support-latest) that move with it

@@ -63,6 +63,16 @@ class PlannerTest {
             Plan plan = plan("main", "1.1.0", "1.0.0");
             assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
             assertThat(plan.reason()).isEqualTo("1.1.0 is a new version on 'main' (no tag v1.1.0 yet; previous version 1.0.0): releasing it.");
+        }
+
+        /** The version came with an earlier commit, whose release failed: not "previous version 1.1.0" beside "new". */
+        @Test
+        void aVersionAnEarlierCommitSetWithoutReleasingItIsReleasedSayingSo() throws GantryException {
+            history.tag("v1.0.0", OTHER);
+            Plan plan = plan("main", "1.1.0", "1.1.0");
+            assertThat(plan.release()).isEqualTo(ReleaseKind.STABLE);
+            assertThat(plan.reason()).isEqualTo("1.1.0 is a new version on 'main' (no tag v1.1.0 yet; the parent commit "
+                    + "has it too, not released): releasing it.");
             assertThat(plan.gitTag()).isEqualTo("v1.1.0");
             assertThat(plan.artifacts()).isEqualTo(new ArtifactPlan("https://repo/releases", ArtifactPlan.Mode.IMMUTABLE));
             assertThat(plan.image().tags()).containsExactly(
