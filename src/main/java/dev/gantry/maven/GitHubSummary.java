@@ -28,6 +28,9 @@ final class GitHubSummary {
         if (h.environmentTag() != null) {
             row(md, "environment tag", code(h.environmentTag()));
         }
+        if (h.environmentTagKept() != null) {
+            row(md, "environment tag", code(h.environmentTagKept()) + " left where a later build put it, not moved here");
+        }
         return md.append('\n').toString();
     }
 

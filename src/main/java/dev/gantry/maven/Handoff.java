@@ -14,10 +14,11 @@ import java.util.List;
  * @param imageTags       the image's tags
  * @param gitTag          the release tag ({@code v1.2.0}); null for a snapshot or when there was nothing to release
  * @param environmentTag  the environment tag moved to this commit ({@code deploy/dev/current}), or null
+ * @param environmentTagKept the environment tag left where a later build put it (not moved to this commit), or null
  * @param artifactCount   how many artifact files were published or found already published
  */
 record Handoff(boolean released, String version, String imageRepository, String imageDigest, List<String> imageTags,
-        String gitTag, String environmentTag, int artifactCount) {
+        String gitTag, String environmentTag, String environmentTagKept, int artifactCount) {
 
     /**
      * The image as a deployment should reference it, by digest: {@code registry/name@sha256:…}, which no tag move can

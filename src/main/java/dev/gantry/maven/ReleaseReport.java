@@ -115,9 +115,12 @@ public final class ReleaseReport {
      */
     synchronized Handoff handoff() {
         boolean released = "succeeded".equals(status) && plan != null && plan.publishes() && !dryRun;
+        String environmentTag = plan == null ? null : plan.environmentTag();
+        boolean kept = !dryRun && environmentTag != null && gitTags.stream()
+                .anyMatch(t -> t.name().equals(environmentTag) && t.outcome().equals("kept-on-later-commit"));
         return new Handoff(released, plan == null ? null : plan.version(), imageRepository, imageDigest,
                 imageTags.stream().map(Outcome::name).toList(), recordedGitTag(plan == null ? null : plan.gitTag()),
-                recordedGitTag(plan == null ? null : plan.environmentTag()), artifacts.size());
+                recordedGitTag(environmentTag), kept ? environmentTag : null, artifacts.size());
     }
 
     /**

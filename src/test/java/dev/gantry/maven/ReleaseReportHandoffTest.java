@@ -80,7 +80,11 @@ class ReleaseReportHandoffTest {
         moved.succeeded();
 
         assertThat(kept.handoff().environmentTag()).isNull();
+        assertThat(kept.handoff().environmentTagKept()).isEqualTo("deploy/dev/current");
         assertThat(moved.handoff().environmentTag()).isEqualTo("deploy/dev/current");
+        assertThat(moved.handoff().environmentTagKept()).isNull();
+        assertThat(GitHubSummary.of(kept.handoff())).contains("| environment tag | `deploy/dev/current` left where a "
+                + "later build put it, not moved here |");
     }
 
     private ReleaseReport completed(Plan plan, boolean dryRun) throws Exception {
