@@ -237,6 +237,22 @@ class ReleaseTaggerTest {
     @Nested
     class EnvironmentTag {
 
+        /**
+         * Another pipeline tagged a commit later than this build's; the branch's tip, after it, has no build yet.
+         *
+         * @return the tagged commit
+         */
+        String laterCommitTaggedBelowTheTip() {
+            GitFixture other = anotherClone();
+            other.commitPom("1.0.1-SNAPSHOT");
+            other.commitPom("1.0.2-SNAPSHOT");
+            String later = other.commitPom("1.0.3-SNAPSHOT"); // this fixture's clock starts again: later than released
+            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
+            other.commitPom("1.0.4-SNAPSHOT");
+            other.push("origin", "main");
+            return later;
+        }
+
         /** Another pipeline's clone of main, whose commits and tags reach the remote before this build's tag goal. */
         GitFixture anotherClone() {
             GitFixture other = GitFixture.init(tmp.resolve("other")).addRemote("origin", remote);
@@ -331,13 +347,7 @@ class ReleaseTaggerTest {
         /** Without the git command line, JGit reads the commit times when the clone has both commits. */
         @Test
         void without_git_a_build_no_longer_the_tip_leaves_a_tag_on_a_later_commit_the_clone_has() throws Exception {
-            GitFixture other = anotherClone();
-            other.commitPom("1.0.1-SNAPSHOT");
-            other.commitPom("1.0.2-SNAPSHOT");
-            String later = other.commitPom("1.0.3-SNAPSHOT");
-            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
-            other.commitPom("1.0.4-SNAPSHOT"); // the tip, whose build has not finished
-            other.push("origin", "main");
+            String later = laterCommitTaggedBelowTheTip();
             work.git("fetch", "-q", "origin", "main");
 
             TagOutcome outcome = moveEnvironmentTag(Way.JGIT_ONLY, "deploy/dev/current", false);
@@ -380,13 +390,7 @@ class ReleaseTaggerTest {
         /** A dry run compares the commit times of what the clone has, and fetches nothing. */
         @Test
         void a_dry_run_says_it_would_leave_a_tag_on_a_later_commit_the_clone_has() throws Exception {
-            GitFixture other = anotherClone();
-            other.commitPom("1.0.1-SNAPSHOT");
-            other.commitPom("1.0.2-SNAPSHOT");
-            String later = other.commitPom("1.0.3-SNAPSHOT");
-            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
-            other.commitPom("1.0.4-SNAPSHOT");
-            other.push("origin", "main");
+            String later = laterCommitTaggedBelowTheTip();
             work.git("fetch", "-q", "origin", "main");
 
             assertThat(moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", true).id()).isEqualTo("would-keep");
@@ -416,13 +420,7 @@ class ReleaseTaggerTest {
             GitFixture shallow = GitFixture.init(tmp.resolve("shallow")).addRemote("origin", remote);
             shallow.git("fetch", "-q", "--depth=1", "origin", "main");
             shallow.git("checkout", "-q", "FETCH_HEAD");
-            GitFixture other = anotherClone();
-            other.commitPom("1.0.1-SNAPSHOT");
-            other.commitPom("1.0.2-SNAPSHOT");
-            String later = other.commitPom("1.0.3-SNAPSHOT");
-            other.tag("deploy/dev/current").push("origin", "deploy/dev/current");
-            other.commitPom("1.0.4-SNAPSHOT"); // the tip, whose build has not finished
-            other.push("origin", "main");
+            String later = laterCommitTaggedBelowTheTip();
 
             TagOutcome outcome;
             try (GitRepository git = Way.GIT_CLI.open(shallow.dir())) {
