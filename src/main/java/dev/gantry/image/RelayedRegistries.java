@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.global.JibSystemProperties;
 
 import java.io.IOException;
+import java.net.Authenticator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,10 @@ final class RelayedRegistries implements JibRunner.Route, AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (allowInsecure) {
             builder.sslContext(InsecureTls.trustingAnyCertificate());
+        }
+        if (Authenticator.getDefault() != null) {
+            // the proxy's credentials (settings.xml's, JvmProxies): this client asks only the authenticator it is given
+            builder.authenticator(Authenticator.getDefault());
         }
         this.http = builder.build();
     }

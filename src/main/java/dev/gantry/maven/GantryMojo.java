@@ -21,6 +21,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every Gantry goal shares: the configuration that decides the plan, and the one place where a
@@ -140,9 +141,12 @@ abstract class GantryMojo extends AbstractMojo {
 
     /** Maven's own planning of the build, asked which of Gantry's executions run ({@link ModuleSteps}). */
     private final LifecycleExecutor lifecycleExecutor;
+    /** Decrypts the passwords of settings.xml: its proxies' here, its servers' in the goals that use them. */
+    protected final SettingsDecrypter decrypter;
 
-    protected GantryMojo(LifecycleExecutor lifecycleExecutor) {
+    protected GantryMojo(LifecycleExecutor lifecycleExecutor, SettingsDecrypter decrypter) {
         this.lifecycleExecutor = lifecycleExecutor;
+        this.decrypter = decrypter;
     }
 
     @Override
@@ -159,6 +163,7 @@ abstract class GantryMojo extends AbstractMojo {
                     removeEarlierOutputsOnce(); // so that no file there says an earlier run's release is this one's
                 }
             } else {
+                SettingsProxies.applyOnce(session, decrypter, log());
                 run(release);
             }
             ReleaseGate gate = gate();

@@ -245,13 +245,11 @@ public class ImageMojo extends GantryMojo {
     @Parameter(property = "gantry.ecr.keepReleases", defaultValue = "true")
     private boolean ecrKeepReleases;
 
-    private final SettingsDecrypter decrypter;
     private final RepositorySystem repositorySystem;
 
     @Inject
     public ImageMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem, LifecycleExecutor lifecycleExecutor) {
-        super(lifecycleExecutor);
-        this.decrypter = decrypter;
+        super(lifecycleExecutor, decrypter);
         this.repositorySystem = repositorySystem;
     }
 

@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Decides, once per reactor and before anything is compiled, what this build releases: checks the version
@@ -23,8 +24,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class PlanMojo extends GantryMojo {
 
     @Inject
-    public PlanMojo(LifecycleExecutor lifecycleExecutor) {
-        super(lifecycleExecutor);
+    public PlanMojo(LifecycleExecutor lifecycleExecutor, SettingsDecrypter decrypter) {
+        super(lifecycleExecutor, decrypter);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -50,8 +51,9 @@ public class PublishMojo extends GantryMojo {
     protected int keepSnapshots = DEFAULT_KEEP_SNAPSHOTS;
 
     @Inject
-    public PublishMojo(RepositorySystem repositorySystem, LifecycleExecutor lifecycleExecutor) {
-        super(lifecycleExecutor);
+    public PublishMojo(RepositorySystem repositorySystem, LifecycleExecutor lifecycleExecutor,
+            SettingsDecrypter decrypter) {
+        super(lifecycleExecutor, decrypter);
         this.repositorySystem = repositorySystem;
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -53,18 +54,27 @@ final class RegistryServers {
      * server and the problem, never the password (neither the encrypted text nor a clear one).
      */
     static void checkDecrypted(Server server, List<SettingsProblem> problems) throws GantryException {
+        Optional<String> problem = firstError(problems, server.getPassword(), server.getPassphrase());
+        if (problem.isPresent()) {
+            throw Refusals.serverPasswordUndecryptable(server.getId(), problem.get());
+        }
+    }
+
+    /** The first error of a decryption, each of these secrets (encrypted or clear) replaced by {@code ****}. */
+    static Optional<String> firstError(List<SettingsProblem> problems, String... secrets) {
         for (SettingsProblem problem : problems == null ? List.<SettingsProblem>of() : problems) {
             if (problem.getSeverity() == SettingsProblem.Severity.WARNING) {
                 continue;
             }
             String message = String.valueOf(problem.getMessage());
-            for (String secret : new String[] {server.getPassword(), server.getPassphrase()}) {
+            for (String secret : secrets) {
                 if (secret != null && !secret.isEmpty()) {
                     message = message.replace(secret, "****");
                 }
             }
-            throw Refusals.serverPasswordUndecryptable(server.getId(), message);
+            return Optional.of(message);
         }
+        return Optional.empty();
     }
 
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -24,8 +25,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class TagMojo extends GantryMojo {
 
     @Inject
-    public TagMojo(LifecycleExecutor lifecycleExecutor) {
-        super(lifecycleExecutor);
+    public TagMojo(LifecycleExecutor lifecycleExecutor, SettingsDecrypter decrypter) {
+        super(lifecycleExecutor, decrypter);
     }
 
     @Override

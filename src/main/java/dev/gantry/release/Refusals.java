@@ -1065,6 +1065,13 @@ public final class Refusals {
                 + "in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in clear text.");
     }
 
+    public static GantryException proxyPasswordUndecryptable(String proxyId, String problem) {
+        return new GantryException("Cannot decrypt the password of the <proxy> with <id>" + proxyId + "</id> in settings.xml: "
+                + problem + ". Nothing was sent through it. Encrypt it again with mvn --encrypt-password and check the master "
+                + "password in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in "
+                + "clear text.");
+    }
+
     // --- image repository provisioning (ECR) ------------------------------------------------------------
 
     private static final String PROVISION_OFF = "turn provisioning off with <ecrProvision>false</ecrProvision> in the "

@@ -1,0 +1,135 @@
+package dev.gantry.net;
+
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Puts the proxies of {@code settings.xml} where the HTTP clients of an image push and of the AWS calls look for them:
+ * the JVM's proxy system properties ({@code https.proxyHost} …), which jib-core's Apache client, the AWS SDK's
+ * URLConnection client and {@code java.net} read, and the JVM's default {@link Authenticator} for their credentials,
+ * which all three ask when a proxy answers 407. jib-maven-plugin does the same for the same reason: jib-core takes
+ * proxies from nowhere else. Written here because no library maps Maven's proxies onto the JVM's (jib-maven-plugin's
+ * mapping is internal to it, and reads an {@code http} proxy for {@code http} targets only, where Maven's own resolver
+ * also sends {@code https} ones through it).
+ *
+ * <p>Only what the user has not set: a {@code -Dhttps.proxyHost} of the command line, {@code MAVEN_OPTS} or
+ * {@code JAVA_TOOL_OPTIONS} wins, as does an {@link Authenticator} another plugin installed. The password never goes
+ * into a system property (which {@code -X} and other plugins can read): only the authenticator holds it.
+ */
+public final class JvmProxies {
+
+    /**
+     * Gantry's retrying relay listens on this address ({@code RegistryRelay}): no proxy could reach this machine's
+     * loopback, so it stays out of a {@code nonProxyHosts} the settings give.
+     */
+    private static final String RELAY_HOST = "127.0.0.1";
+
+    private JvmProxies() {
+    }
+
+    /** The proxy for targets of this scheme, as Maven's resolver chooses it: the scheme's own, or for https the http one. */
+    static Optional<HttpProxy> forScheme(List<HttpProxy> active, String scheme) {
+        Optional<HttpProxy> own = active.stream().filter(p -> scheme.equals(lower(p.protocol()))).findFirst();
+        if (own.isEmpty() && scheme.equals("https")) {
+            return forScheme(active, "http");
+        }
+        return own;
+    }
+
+    /**
+     * Sets the JVM's proxy properties from the active proxies, each scheme's only where none of its properties is set.
+     *
+     * @return what was set, a line each, for the build's log (no password)
+     */
+    public static List<String> apply(List<HttpProxy> active, Properties system) {
+        List<String> applied = new ArrayList<>();
+        Set<String> nonProxyHosts = new LinkedHashSet<>();
+        for (String scheme : List.of("http", "https")) {
+            Optional<HttpProxy> proxy = forScheme(active, scheme);
+            if (proxy.isEmpty() || system.getProperty(scheme + ".proxyHost") != null
+                    || system.getProperty(scheme + ".proxyPort") != null) {
+                continue;
+            }
+            HttpProxy chosen = proxy.get();
+            system.setProperty(scheme + ".proxyHost", chosen.host());
+            system.setProperty(scheme + ".proxyPort", String.valueOf(chosen.port()));
+            nonProxyHosts.addAll(hosts(chosen.nonProxyHosts()));
+            applied.add(scheme + " targets through the " + chosen);
+        }
+        // one list for both schemes in the JVM; unset, the JDK's own (localhost|127.*|[::1]) applies
+        if (!nonProxyHosts.isEmpty() && system.getProperty("http.nonProxyHosts") == null) {
+            nonProxyHosts.add(RELAY_HOST);
+            String list = String.join("|", nonProxyHosts);
+            system.setProperty("http.nonProxyHosts", list);
+            applied.add("not through a proxy: " + list);
+        }
+        return applied;
+    }
+
+    /**
+     * The default {@link Authenticator}, answering each proxy's own credentials and nothing else, unless one is set;
+     * and Basic credentials allowed in the CONNECT of an HTTPS tunnel, which the JDK refuses by default
+     * ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}), unless the user set that property.
+     *
+     * @return false when another authenticator is in place, so that these credentials cannot be given
+     */
+    public static boolean authenticate(List<HttpProxy> active, Properties system) {
+        List<HttpProxy> withCredentials = active.stream().filter(p -> p.username() != null).toList();
+        if (withCredentials.isEmpty()) {
+            return true;
+        }
+        if (Authenticator.getDefault() instanceof ProxyCredentials) {
+            return true; // an earlier goal of this JVM's build
+        }
+        if (Authenticator.getDefault() != null) {
+            return false;
+        }
+        if (system.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+            system.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        }
+        Authenticator.setDefault(new ProxyCredentials(withCredentials));
+        return true;
+    }
+
+    /** Maven's list: {@code |} or {@code ,} between hosts, blanks around them ignored. */
+    static List<String> hosts(String nonProxyHosts) {
+        if (nonProxyHosts == null) {
+            return List.of();
+        }
+        return List.of(nonProxyHosts.split("[|,]")).stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
+    }
+
+    private static String lower(String protocol) {
+        return protocol == null ? "http" : protocol.toLowerCase(Locale.ROOT);
+    }
+
+    /** Answers a proxy's 407 with that proxy's credentials; a server's 401, or another proxy's, gets nothing. */
+    static final class ProxyCredentials extends Authenticator {
+
+        private final List<HttpProxy> proxies;
+
+        ProxyCredentials(List<HttpProxy> proxies) {
+            this.proxies = proxies;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            if (getRequestorType() != RequestorType.PROXY) {
+                return null;
+            }
+            return proxies.stream()
+                    .filter(p -> p.host().equalsIgnoreCase(getRequestingHost()) && p.port() == getRequestingPort())
+                    .findFirst()
+                    .map(p -> new PasswordAuthentication(p.username(),
+                            (p.password() == null ? "" : p.password()).toCharArray()))
+                    .orElse(null);
+        }
+    }
+}
