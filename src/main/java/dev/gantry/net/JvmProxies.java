@@ -25,12 +25,6 @@ import java.util.Set;
  */
 public final class JvmProxies {
 
-    /**
-     * Gantry's retrying relay listens on this address ({@code RegistryRelay}): no proxy could reach this machine's
-     * loopback, so it stays out of a {@code nonProxyHosts} the settings give.
-     */
-    private static final String RELAY_HOST = "127.0.0.1";
-
     private JvmProxies() {
     }
 
@@ -63,9 +57,9 @@ public final class JvmProxies {
             nonProxyHosts.addAll(hosts(chosen.nonProxyHosts()));
             applied.add(scheme + " targets through the " + chosen);
         }
-        // one list for both schemes in the JVM; unset, the JDK's own (localhost|127.*|[::1]) applies
+        // One list for both schemes in the JVM. The JDK adds localhost|127.*|[::1] to it (unless it is set empty): a
+        // registry on this machine, and Gantry's retrying relay on 127.0.0.1, are never reached through a proxy.
         if (!nonProxyHosts.isEmpty() && system.getProperty("http.nonProxyHosts") == null) {
-            nonProxyHosts.add(RELAY_HOST);
             String list = String.join("|", nonProxyHosts);
             system.setProperty("http.nonProxyHosts", list);
             applied.add("not through a proxy: " + list);

@@ -7,6 +7,7 @@ import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.LocalRegistry;
 import java.io.File;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 
 /**
@@ -16,7 +17,12 @@ import java.nio.file.Path;
  */
 public final class ItRegistry {
 
+    /** The credentials {@link #startSecuredFor} asks, a planted secret: PlantedSecretsScan fails on any log holding it. */
+    public static final String SECURED_USER = "ci";
+    public static final String SECURED_PASSWORD = "gantry-planted-secret-registry";
+
     private static final String HOST_FILE = "registry.host";
+    private static final String LOG_FILE = "registry.log.path";
 
     private ItRegistry() {
     }
@@ -32,6 +38,27 @@ public final class ItRegistry {
                 .maven("gantry.image.allowInsecureRegistries", "true");
         Files.writeString(basedir.toPath().resolve(HOST_FILE), registry.host());
         return registry.host();
+    }
+
+    /**
+     * Starts an HTTPS registry (self-signed) that asks for Basic credentials, as a company's registry does; the
+     * build pushes {@code <registry>/<repository>} on the POM's base image and must be given the credentials (a
+     * {@code settings.xml} server). The verify script reads what it answered with {@link #requestsAnswered}.
+     */
+    public static String startSecuredFor(File basedir, String repository) throws Exception {
+        LocalRegistry registry = LocalRegistry.startWithBasicAuth(SECURED_USER, SECURED_PASSWORD);
+        Runtime.getRuntime().addShutdownHook(new Thread(registry::close));
+        ItBuildSettings.of(basedir)
+                .maven("gantry.image.repository", registry.host() + "/" + repository)
+                .maven("gantry.image.allowInsecureRegistries", "true");
+        Files.writeString(basedir.toPath().resolve(HOST_FILE), registry.host());
+        Files.writeString(basedir.toPath().resolve(LOG_FILE), registry.logFile().toString());
+        return registry.host();
+    }
+
+    /** The requests the registry of {@link #startSecuredFor} answered, {@code METHOD uri status} each. */
+    public static List<String> requestsAnswered(File basedir) throws Exception {
+        return LocalRegistry.requestsIn(Files.readString(basedir.toPath().resolve(LOG_FILE)).trim());
     }
 
     /**

@@ -35,14 +35,14 @@ class JvmProxiesTest {
     class The_JVM_properties {
 
         @Test
-        void are_set_for_both_schemes_with_the_hosts_that_go_direct_and_the_relay_on_loopback() {
+        void are_set_for_both_schemes_with_the_hosts_that_go_direct() {
             Properties system = new Properties();
 
             List<String> applied = JvmProxies.apply(List.of(CORP), system);
 
             assertThat(system).containsEntry("http.proxyHost", "proxy.corp").containsEntry("http.proxyPort", "3128")
                     .containsEntry("https.proxyHost", "proxy.corp").containsEntry("https.proxyPort", "3128")
-                    .containsEntry("http.nonProxyHosts", "*.corp|nexus.internal|127.0.0.1");
+                    .containsEntry("http.nonProxyHosts", "*.corp|nexus.internal");
             assertThat(applied).hasSize(3);
         }
 

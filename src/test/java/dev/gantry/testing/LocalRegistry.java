@@ -194,10 +194,20 @@ public final class LocalRegistry implements AutoCloseable {
         return Files.readString(dir.resolve("registry.log"));
     }
 
+    /** Where {@link #log()} is written, for a verify script in another JVM ({@link #requestsIn}). */
+    public Path logFile() {
+        return dir.resolve("registry.log");
+    }
+
     /** Every request the registry answered, in order, as {@code "METHOD uri status"} (from its access log). */
     public List<String> requests() throws IOException {
+        return requestsIn(logFile().toString());
+    }
+
+    /** As {@link #requests()}, from the log file of a registry another JVM started. */
+    public static List<String> requestsIn(String logFile) throws IOException {
         List<String> requests = new ArrayList<>();
-        java.util.regex.Matcher m = ACCESS.matcher(log());
+        java.util.regex.Matcher m = ACCESS.matcher(Files.readString(Path.of(logFile)));
         while (m.find()) {
             requests.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
         }
