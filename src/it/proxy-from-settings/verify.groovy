@@ -10,10 +10,11 @@ def answered = ItRegistry.requestsAnswered(basedir)
 [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].each { tag ->
     assert answered.contains("PUT /v2/orders/manifests/${tag} 201".toString()) : answered
 }
-// and every request it got came through the proxy's tunnels: the proxy relayed nothing but CONNECTs to it
+// and it was reached through the proxy's tunnels, the only way there is to it (Maven 4 also sends its own look-ups
+// of Central through the settings' proxy)
 def relayed = ItProxy.requests(basedir)
 assert relayed.count("CONNECT ${registry}".toString()) >= 2 : relayed
-assert relayed.every { it == "CONNECT ${registry}".toString() } : relayed
+assert relayed.findAll { it.contains('127.0.0.1') }.every { it == "CONNECT ${registry}".toString() } : relayed
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Image registry and AWS calls: http targets through the proxy company-proxy (127.0.0.1:')

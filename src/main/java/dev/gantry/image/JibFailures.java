@@ -66,8 +66,7 @@ public final class JibFailures {
                     RegistryFailure.PLAIN_HTTP, insecureAllowed, cause);
         }
         if (cause instanceof RegistryException || cause instanceof IOException) {
-            return Refusals.registryFailed(image, String.valueOf(cause.getMessage()), RegistryFailure.of(cause), insecureAllowed,
-                    cause);
+            return Refusals.registryFailed(image, detail(cause), RegistryFailure.of(cause), insecureAllowed, cause);
         }
         if (cause instanceof CacheDirectoryCreationException) {
             return Refusals.imageOutputFailed("Jib's cache directory", String.valueOf(cause.getMessage()));
@@ -121,6 +120,22 @@ public final class JibFailures {
     }
 
     /** Jib wraps what went wrong in its build steps' futures. */
+    /**
+     * What an exception says, or, for one without a message (Apache HttpClient's {@code ClientProtocolException} around
+     * "Cannot retry request with a non-repeatable request entity"), its kind and the first message among its causes.
+     */
+    static String detail(Throwable failure) {
+        if (failure.getMessage() != null) {
+            return failure.getMessage();
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return failure.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+
     private static Throwable rootCause(Exception e) {
         Throwable cause = e;
         while (cause instanceof ExecutionException && cause.getCause() != null) {
