@@ -19,6 +19,8 @@ assert relayed.size() >= 2
 // the registry's own host stayed out of it: the settings' nonProxyHosts reached the JVM
 assert !ItProxy.requests(basedir).any { it.contains('amazonaws.com') }
 def log = new File(basedir, 'build.log').text
+assert log.contains('Image registry and AWS calls: https targets through the proxy company-proxy (127.0.0.1:')
+assert !log.contains('Image registry and AWS calls: http targets')
 assert log.contains('Image registry and AWS calls: not through a proxy: *.amazonaws.com (settings.xml).')
 assert log.contains('BUILD SUCCESS')
 return true

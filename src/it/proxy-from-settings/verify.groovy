@@ -10,8 +10,8 @@ def answered = ItRegistry.requestsAnswered(basedir)
 [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].each { tag ->
     assert answered.contains("PUT /v2/orders/manifests/${tag} 201".toString()) : answered
 }
-// and it was reached through the proxy's tunnels, the only way there is to it (Maven 4 also sends its own look-ups
-// of Central through the settings' proxy)
+// and it was reached through the proxy's tunnels (Maven 4 also sends its own look-ups of Central through the
+// settings' proxy); nothing else of the build would go there
 def relayed = ItProxy.requests(basedir)
 assert relayed.count("CONNECT ${registry}".toString()) >= 2 : relayed
 assert relayed.findAll { it.contains('127.0.0.1') }.every { it == "CONNECT ${registry}".toString() } : relayed

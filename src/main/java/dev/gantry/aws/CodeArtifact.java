@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.aether.repository.RemoteRepository;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClientBuilder;
@@ -73,7 +72,7 @@ public final class CodeArtifact implements AutoCloseable {
     private static CodeartifactClientBuilder builder(String region) {
         return CodeartifactClient.builder()
                 .region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClientBuilder(SdkHttpClient.builder());
     }
 
     /**

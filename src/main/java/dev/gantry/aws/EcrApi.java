@@ -6,7 +6,6 @@ import dev.gantry.release.Refusals;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
@@ -169,7 +168,7 @@ public final class EcrApi implements AutoCloseable {
     static EcrClientBuilder builder(EcrHost host) {
         EcrClientBuilder builder = EcrClient.builder()
                 .region(Region.of(host.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClientBuilder(SdkHttpClient.builder());
         if (!endpointConfigured()) {
             if (host.fips()) {
                 builder.fipsEnabled(true);

@@ -119,7 +119,6 @@ public final class JibFailures {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip().replace("\n", ", ");
     }
 
-    /** Jib wraps what went wrong in its build steps' futures. */
     /**
      * What an exception says, or, for one without a message (Apache HttpClient's {@code ClientProtocolException} around
      * "Cannot retry request with a non-repeatable request entity"), its kind and the first message among its causes.
@@ -136,6 +135,7 @@ public final class JibFailures {
         return failure.getClass().getSimpleName();
     }
 
+    /** Jib wraps what went wrong in its build steps' futures. */
     private static Throwable rootCause(Exception e) {
         Throwable cause = e;
         while (cause instanceof ExecutionException && cause.getCause() != null) {

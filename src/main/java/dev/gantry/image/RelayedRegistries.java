@@ -3,8 +3,8 @@ package dev.gantry.image;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.global.JibSystemProperties;
 
+import dev.gantry.net.JvmProxies;
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,10 +44,8 @@ final class RelayedRegistries implements JibRunner.Route, AutoCloseable {
         if (allowInsecure) {
             builder.sslContext(InsecureTls.trustingAnyCertificate());
         }
-        if (Authenticator.getDefault() != null) {
-            // the proxy's credentials (settings.xml's, JvmProxies): this client asks only the authenticator it is given
-            builder.authenticator(Authenticator.getDefault());
-        }
+        // the proxy's credentials (settings.xml's): this client asks only the authenticator it is given
+        JvmProxies.proxyCredentials().ifPresent(builder::authenticator);
         this.http = builder.build();
     }
 

@@ -156,6 +156,10 @@ abstract class GantryMojo extends AbstractMojo {
             if (!GantrySettings.skippedEverywhere(session)) {
                 standAside(project);
             }
+            if (!skip) {
+                // before the plan, whose look-ups (JGit's, without the git command) and look-aheads would go direct
+                SettingsProxies.applyOnce(session, decrypter, log());
+            }
             ReactorRelease release = skip ? ReactorRelease.find(session) : reactorRelease();
             if (skip) {
                 getLog().info("Skipping Gantry " + goal() + " for " + project.getArtifactId() + ": gantry.skip is true.");
@@ -163,7 +167,6 @@ abstract class GantryMojo extends AbstractMojo {
                     removeEarlierOutputsOnce(); // so that no file there says an earlier run's release is this one's
                 }
             } else {
-                SettingsProxies.applyOnce(session, decrypter, log());
                 run(release);
             }
             ReleaseGate gate = gate();

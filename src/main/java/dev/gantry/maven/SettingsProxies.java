@@ -29,17 +29,17 @@ final class SettingsProxies {
 
     static void applyOnce(MavenSession session, SettingsDecrypter decrypter, GantryLog log) throws GantryException {
         if (session.getSettings() == null || session.getSettings().getProxies().isEmpty()
-                || session.getRepositorySession().getData().get(APPLIED) != null) {
-            return;
+                || !session.getRepositorySession().getData().set(APPLIED, null, Boolean.TRUE)) {
+            return; // none, or done by another goal (of another module, with -T on another thread)
         }
-        session.getRepositorySession().getData().set(APPLIED, Boolean.TRUE);
         List<HttpProxy> active = active(session.getSettings().getProxies(), decrypter);
         JvmProxies.apply(active, System.getProperties())
                 .forEach(line -> log.info("Image registry and AWS calls: " + line + " (settings.xml)."));
-        if (!JvmProxies.authenticate(active, System.getProperties())) {
+        Optional<String> other = JvmProxies.authenticate(active, System.getProperties());
+        if (other.isPresent()) {
             log.warn("The proxy credentials of settings.xml are not used by the image push and the AWS calls: another "
-                    + "plugin of this build set the JVM's java.net.Authenticator first. Give them to that plugin, or run "
-                    + "Gantry's goals before it.");
+                    + "plugin of this build set the JVM's java.net.Authenticator first (" + other.get() + "); the proxy "
+                    + "itself is. Give the credentials to that authenticator, or bind Gantry's plan before that plugin.");
         }
     }
 

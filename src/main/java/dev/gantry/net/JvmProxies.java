@@ -72,24 +72,32 @@ public final class JvmProxies {
      * and Basic credentials allowed in the CONNECT of an HTTPS tunnel, which the JDK refuses by default
      * ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}), unless the user set that property.
      *
-     * @return false when another authenticator is in place, so that these credentials cannot be given
+     * @return the class of another authenticator already in place, which keeps these credentials from being given
      */
-    public static boolean authenticate(List<HttpProxy> active, Properties system) {
+    public static Optional<String> authenticate(List<HttpProxy> active, Properties system) {
         List<HttpProxy> withCredentials = active.stream().filter(p -> p.username() != null).toList();
         if (withCredentials.isEmpty()) {
-            return true;
+            return Optional.empty();
         }
         if (Authenticator.getDefault() instanceof ProxyCredentials) {
-            return true; // an earlier goal of this JVM's build
+            return Optional.empty(); // an earlier build of this JVM's (a Maven daemon): its proxies stay, as the properties do
         }
         if (Authenticator.getDefault() != null) {
-            return false;
+            return Optional.of(Authenticator.getDefault().getClass().getName());
         }
         if (system.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
             system.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
         }
         Authenticator.setDefault(new ProxyCredentials(withCredentials));
-        return true;
+        return Optional.empty();
+    }
+
+    /**
+     * The authenticator {@link #authenticate} installed, for an HTTP client that asks only the one it is given
+     * ({@code java.net.http}'s); never another plugin's, which could answer a registry's 401 with its own credentials.
+     */
+    public static Optional<Authenticator> proxyCredentials() {
+        return Authenticator.getDefault() instanceof ProxyCredentials ours ? Optional.of(ours) : Optional.empty();
     }
 
     /** Maven's list: {@code |} or {@code ,} between hosts, blanks around them ignored. */

@@ -27,12 +27,13 @@ public final class ItProxy {
      * @param nonProxyHosts the proxy's {@code <nonProxyHosts>}, as a user writes it
      */
     public static LoopbackProxy startFor(File basedir, String nonProxyHosts) throws Exception {
-        return startFor(basedir, nonProxyHosts, "", true);
+        return startFor(basedir, nonProxyHosts, "", true, "http");
     }
 
-    /** As {@link #startFor(File, String)}, a proxy that asks for no credentials. */
-    public static LoopbackProxy startWithoutCredentialsFor(File basedir, String nonProxyHosts) throws Exception {
-        return startFor(basedir, nonProxyHosts, "", false);
+    /** As {@link #startFor(File, String)}, a proxy that asks for no credentials, declared for these targets' scheme. */
+    public static LoopbackProxy startWithoutCredentialsFor(File basedir, String protocol, String nonProxyHosts)
+            throws Exception {
+        return startFor(basedir, nonProxyHosts, "", false, protocol);
     }
 
     /**
@@ -49,11 +50,11 @@ public final class ItProxy {
                       <password>%s</password>
                     </server>
                   </servers>
-                """.formatted(registry, user, password), true);
+                """.formatted(registry, user, password), true, "http");
     }
 
-    private static LoopbackProxy startFor(File basedir, String nonProxyHosts, String servers, boolean credentials)
-            throws Exception {
+    private static LoopbackProxy startFor(File basedir, String nonProxyHosts, String servers, boolean credentials,
+            String protocol) throws Exception {
         Path dir = basedir.toPath();
         LoopbackProxy proxy = credentials ? LoopbackProxy.start(dir.resolve("proxy"), USER, PASSWORD)
                 : LoopbackProxy.start(dir.resolve("proxy"), null, null);
@@ -67,14 +68,14 @@ public final class ItProxy {
                     <proxy>
                       <id>company-proxy</id>
                       <active>true</active>
-                      <protocol>http</protocol>
+                      <protocol>%s</protocol>
                       <host>127.0.0.1</host>
                       <port>%d</port>
                 %s      <nonProxyHosts>%s</nonProxyHosts>
                     </proxy>
                   </proxies>
                 </settings>
-                """.formatted(servers, proxy.port(), credentials ? """
+                """.formatted(servers, protocol, proxy.port(), credentials ? """
                       <username>%s</username>
                       <password>%s</password>
                 """.formatted(USER, PASSWORD) : "", nonProxyHosts));

@@ -43,7 +43,10 @@ class JvmProxiesTest {
             assertThat(system).containsEntry("http.proxyHost", "proxy.corp").containsEntry("http.proxyPort", "3128")
                     .containsEntry("https.proxyHost", "proxy.corp").containsEntry("https.proxyPort", "3128")
                     .containsEntry("http.nonProxyHosts", "*.corp|nexus.internal");
-            assertThat(applied).hasSize(3);
+            assertThat(applied).containsExactly(
+                    "http targets through the proxy corp (proxy.corp:3128, user builder)",
+                    "https targets through the proxy corp (proxy.corp:3128, user builder)",
+                    "not through a proxy: *.corp|nexus.internal");
         }
 
         @Test

@@ -34,6 +34,23 @@ public final class LoopbackProxy implements AutoCloseable {
 
     /** Starts tinyproxy on a free loopback port, asking these credentials (none when null), logging into {@code dir}. */
     public static LoopbackProxy start(Path dir, String user, String password) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            LoopbackProxy proxy = startOnce(dir, user, password);
+            // the free port found may be taken before tinyproxy binds it: it then exits, and the probe met another server
+            Thread.sleep(100);
+            if (proxy.process.isAlive()) {
+                return proxy;
+            }
+            proxy.close();
+            if (attempt == 3) {
+                throw new IOException("tinyproxy exited after its start three times: "
+                        + Files.readString(dir.resolve("tinyproxy.out")));
+            }
+        }
+    }
+
+    private static LoopbackProxy startOnce(Path dir, String user, String password)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
