@@ -28,11 +28,12 @@ final class SettingsProxies {
     }
 
     static void applyOnce(MavenSession session, SettingsDecrypter decrypter, GantryLog log) throws GantryException {
-        if (session.getSettings() == null || session.getSettings().getProxies().isEmpty()
-                || !session.getRepositorySession().getData().set(APPLIED, null, Boolean.TRUE)) {
-            return; // none, or done by another goal (of another module, with -T on another thread)
+        if (!session.getRepositorySession().getData().set(APPLIED, null, Boolean.TRUE)) {
+            return; // done by another goal (of another module, with -T on another thread)
         }
-        List<HttpProxy> active = active(session.getSettings().getProxies(), decrypter);
+        // with no proxy too: what an earlier build of this JVM (a Maven daemon) set is taken back
+        List<HttpProxy> active = active(session.getSettings() == null ? List.of() : session.getSettings().getProxies(),
+                decrypter);
         JvmProxies.apply(active, System.getProperties())
                 .forEach(line -> log.info("Image registry and AWS calls: " + line + " (settings.xml)."));
         Optional<String> other = JvmProxies.authenticate(active, System.getProperties());

@@ -25,6 +25,12 @@ import java.util.Set;
  */
 public final class JvmProxies {
 
+    /**
+     * The properties Gantry set, in the properties themselves: a Maven daemon (mvnd) runs later builds in the same JVM,
+     * whose settings.xml may have changed; what an earlier build set is then replaced, not taken for the user's.
+     */
+    static final String SET_BY_GANTRY = "gantry.proxy.properties";
+
     private JvmProxies() {
     }
 
@@ -43,6 +49,12 @@ public final class JvmProxies {
      * @return what was set, a line each, for the build's log (no password)
      */
     public static List<String> apply(List<HttpProxy> active, Properties system) {
+        String earlier = system.getProperty(SET_BY_GANTRY);
+        if (earlier != null) {
+            List.of(earlier.split(",")).forEach(system::remove);
+            system.remove(SET_BY_GANTRY);
+        }
+        List<String> set = new ArrayList<>();
         List<String> applied = new ArrayList<>();
         Set<String> nonProxyHosts = new LinkedHashSet<>();
         for (String scheme : List.of("http", "https")) {
@@ -54,6 +66,7 @@ public final class JvmProxies {
             HttpProxy chosen = proxy.get();
             system.setProperty(scheme + ".proxyHost", chosen.host());
             system.setProperty(scheme + ".proxyPort", String.valueOf(chosen.port()));
+            set.addAll(List.of(scheme + ".proxyHost", scheme + ".proxyPort"));
             nonProxyHosts.addAll(hosts(chosen.nonProxyHosts()));
             applied.add(scheme + " targets through the " + chosen);
         }
@@ -62,7 +75,11 @@ public final class JvmProxies {
         if (!nonProxyHosts.isEmpty() && system.getProperty("http.nonProxyHosts") == null) {
             String list = String.join("|", nonProxyHosts);
             system.setProperty("http.nonProxyHosts", list);
+            set.add("http.nonProxyHosts");
             applied.add("not through a proxy: " + list);
+        }
+        if (!set.isEmpty()) {
+            system.setProperty(SET_BY_GANTRY, String.join(",", set));
         }
         return applied;
     }
@@ -76,11 +93,12 @@ public final class JvmProxies {
      */
     public static Optional<String> authenticate(List<HttpProxy> active, Properties system) {
         List<HttpProxy> withCredentials = active.stream().filter(p -> p.username() != null).toList();
-        if (withCredentials.isEmpty()) {
+        if (Authenticator.getDefault() instanceof ProxyCredentials ours) {
+            ours.proxies = withCredentials; // installed by an earlier build of this JVM's (a Maven daemon)
             return Optional.empty();
         }
-        if (Authenticator.getDefault() instanceof ProxyCredentials) {
-            return Optional.empty(); // an earlier build of this JVM's (a Maven daemon): its proxies stay, as the properties do
+        if (withCredentials.isEmpty()) {
+            return Optional.empty();
         }
         if (Authenticator.getDefault() != null) {
             return Optional.of(Authenticator.getDefault().getClass().getName());
@@ -115,7 +133,7 @@ public final class JvmProxies {
     /** Answers a proxy's 407 with that proxy's credentials; a server's 401, or another proxy's, gets nothing. */
     static final class ProxyCredentials extends Authenticator {
 
-        private final List<HttpProxy> proxies;
+        private volatile List<HttpProxy> proxies;
 
         ProxyCredentials(List<HttpProxy> proxies) {
             this.proxies = proxies;

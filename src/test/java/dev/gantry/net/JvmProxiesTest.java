@@ -83,6 +83,19 @@ class JvmProxiesTest {
         }
 
         @Test
+        void set_by_an_earlier_build_of_the_same_JVM_are_replaced_not_taken_for_the_user_s() {
+            Properties system = new Properties();
+            JvmProxies.apply(List.of(CORP), system);
+
+            JvmProxies.apply(List.of(TLS), system); // a Maven daemon's next build, its settings.xml changed
+
+            assertThat(system).containsEntry("https.proxyHost", "tls-proxy.corp").doesNotContainKey("http.proxyHost")
+                    .doesNotContainKey("http.nonProxyHosts");
+            JvmProxies.apply(List.of(), system);
+            assertThat(system).isEmpty();
+        }
+
+        @Test
         void are_left_alone_without_an_active_proxy() {
             Properties system = new Properties();
 
