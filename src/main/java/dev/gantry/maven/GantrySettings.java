@@ -3,8 +3,11 @@ package dev.gantry.maven;
 import dev.gantry.release.BranchRule;
 import dev.gantry.release.Flow;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The plugin configuration, validated once and immutable, as every goal sees it.
@@ -33,8 +36,31 @@ record GantrySettings(Flow flow, List<BranchRule> rules, String tagPrefix, boole
                 || Boolean.parseBoolean(session.getSystemProperties().getProperty(SKIP_PROPERTY));
     }
 
-    /** A module that sets {@code <gantry.skip>true</gantry.skip>} in its properties is not published. */
+    /**
+     * A module out of the release by its own POM: {@code <gantry.skip>true</gantry.skip>} in its properties, or
+     * {@code <skip>true</skip>} in the plugin's configuration there (the plugin's own, or each of its executions'), as
+     * users of other plugins write it. Its goals stand aside, and the rest of the reactor is released without it.
+     */
     static boolean skipped(MavenProject project) {
-        return Boolean.parseBoolean(project.getProperties().getProperty(SKIP_PROPERTY));
+        if (Boolean.parseBoolean(project.getProperties().getProperty(SKIP_PROPERTY))) {
+            return true;
+        }
+        Plugin plugin = project.getPlugin(GantryMojo.PLUGIN_KEY);
+        if (plugin == null) {
+            return false;
+        }
+        Optional<Boolean> pluginWide = setting(plugin.getConfiguration(), "skip").map(Boolean::parseBoolean);
+        if (pluginWide.orElse(false) && plugin.getExecutions().stream()
+                .noneMatch(e -> setting(e.getConfiguration(), "skip").filter(v -> !Boolean.parseBoolean(v)).isPresent())) {
+            return true;
+        }
+        return !plugin.getExecutions().isEmpty() && plugin.getExecutions().stream()
+                .allMatch(e -> setting(e.getConfiguration(), "skip").map(Boolean::parseBoolean).orElse(false));
+    }
+
+    /** A parameter's value in a {@code <configuration>} of the POM (already interpolated), if it is set there. */
+    static Optional<String> setting(Object configuration, String name) {
+        Xpp3Dom value = configuration instanceof Xpp3Dom dom ? dom.getChild(name) : null;
+        return value == null || value.getValue() == null ? Optional.empty() : Optional.of(value.getValue().strip());
     }
 }

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Which module the reactor's image is built from when {@code <imageModule>} does not say: the last module with packaging
@@ -57,12 +56,7 @@ final class ImageModule {
         }
         return Stream.concat(Stream.of(plugin.getConfiguration()), plugin.getExecutions().stream()
                         .filter(e -> e.getGoals().contains("image")).map(PluginExecution::getConfiguration))
-                .anyMatch(ImageModule::saysSkipImage);
-    }
-
-    private static boolean saysSkipImage(Object configuration) {
-        Xpp3Dom skip = configuration instanceof Xpp3Dom dom ? dom.getChild("skipImage") : null;
-        return skip != null && Boolean.parseBoolean(skip.getValue() == null ? null : skip.getValue().strip());
+                .anyMatch(c -> GantrySettings.setting(c, "skipImage").map(Boolean::parseBoolean).orElse(false));
     }
 
     /**

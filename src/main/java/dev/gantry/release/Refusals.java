@@ -259,7 +259,7 @@ public final class Refusals {
                 + "-pl or -rf do, and a release is made of every module that runs Gantry's goals: nothing is published. "
                 + "Run mvn deploy on the whole project; a re-run keeps what an earlier run published. A module that runs "
                 + "Gantry's goals is part of the release even when it is not published (a module of tests gates it); "
-                + "only one out of the release by its own POM (gantry.skip in its properties, or its Gantry executions "
+                + "only one out of the release by its own POM (gantry.skip in its properties or <skip> in the plugin's configuration there, or its Gantry executions "
                 + "at phase none) may be left out.");
     }
 

@@ -1,0 +1,7 @@
+package it.shop.lib;
+
+public final class Prices {
+    public static String format(long cents) {
+        return cents / 100 + "." + String.format("%02d", cents % 100);
+    }
+}

@@ -1,0 +1,8 @@
+import dev.gantry.it.ItProject
+import dev.gantry.it.ItRegistry
+
+ItProject.at(basedir).init('main')
+        .withVersion('1.0.0').commit('Release 1.0.0').tag('v1.0.0').push()
+        .withVersion('2.0.0').commit('Bump to 2.0.0').push()
+ItRegistry.startFor(basedir, 'shop')
+return true
