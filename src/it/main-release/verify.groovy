@@ -41,6 +41,8 @@ def gantryVersion = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml
         .find { it.artifactId.text() == 'gantry-maven-plugin' }.version.text()
 def history = registry.config('orders', '1.1.0').path('history')
 assert history.get(history.size() - 1).path('created_by').asText() == 'gantry:' + gantryVersion
+// and its own look-ups say who asks, in the registry's access log
+assert ItRegistry.log(basedir).contains('"gantry-maven-plugin/' + gantryVersion + '"')
 assert config.path('Entrypoint').toString().contains('it.orders.App')
 assert release.image.digest == digest
 // the base image it runs on, by name and digest, in the labels and in release.json

@@ -37,7 +37,13 @@ public final class ItRegistry {
                 .maven("gantry.image.from", base)
                 .maven("gantry.image.allowInsecureRegistries", "true");
         Files.writeString(basedir.toPath().resolve(HOST_FILE), registry.host());
+        Files.writeString(basedir.toPath().resolve(LOG_FILE), registry.logFile().toString());
         return registry.host();
+    }
+
+    /** The access log of the registry {@link #startFor} started: each request with its client's User-Agent. */
+    public static String log(File basedir) throws Exception {
+        return Files.readString(java.nio.file.Path.of(Files.readString(basedir.toPath().resolve(LOG_FILE)).trim()));
     }
 
     /**
