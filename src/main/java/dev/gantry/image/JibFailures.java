@@ -91,15 +91,25 @@ public final class JibFailures {
      * its HTTP client can), and its pushes can be repeated: what the registry holds already is not uploaded again.
      */
     static boolean isTransient(Exception e) {
+        if (status(e) != 0) {
+            return RegistryApi.TRANSIENT_STATUSES.contains(status(e));
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ResponseException response) {
-                return RegistryApi.TRANSIENT_STATUSES.contains(response.getStatusCode());
-            }
             if (cause instanceof SocketException && !(cause instanceof ConnectException)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The HTTP status of the registry's answer Jib failed on, 0 when it failed on none. */
+    static int status(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseException response) {
+                return response.getStatusCode();
+            }
+        }
+        return 0;
     }
 
     /** Whether Jib gave up on a request that got no answer within its HTTP time-out ({@code jib.httpTimeout}). */

@@ -181,6 +181,9 @@ final class JibRunner {
                         throw e;
                     }
                     String failure = route.unroute(JibFailures.rootMessage(e));
+                    if (attempt == ATTEMPTS && JibFailures.status(e) == 429) {
+                        throw Refusals.registryRateLimited(failure, attempt, failure.contains("docker.io/"));
+                    }
                     if (attempt == ATTEMPTS) {
                         throw relayed == null
                                 ? Refusals.registryKeptFailing(request.image().repository(), failure, attempt, RETRY_PAUSE)

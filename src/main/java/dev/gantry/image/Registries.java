@@ -21,4 +21,10 @@ public final class Registries {
             return image;
         }
     }
+
+    /** Whether a registry host ({@code host[:port]}) is Docker Hub's, as Jib and Docker name it. */
+    public static boolean isDockerHub(String registry) {
+        String host = registry.contains(":") ? registry.substring(0, registry.indexOf(':')) : registry;
+        return host.equals("registry-1.docker.io") || host.equals("docker.io") || host.equals("index.docker.io");
+    }
 }

@@ -502,6 +502,9 @@ public final class RegistryApi {
         String answer = what + " answered HTTP " + response.statusCode()
                 + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length())));
         // a transient answer is the last of ATTEMPTS (attemptRetrying)
+        if (response.statusCode() == 429) {
+            return Refusals.registryRateLimited(what + " of " + image, ATTEMPTS, Registries.isDockerHub(registry));
+        }
         return TRANSIENT_STATUSES.contains(response.statusCode())
                 ? Refusals.registryKeptFailing(image, answer, ATTEMPTS, RETRY_PAUSE)
                 : failed(answer);

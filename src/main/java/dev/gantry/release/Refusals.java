@@ -733,6 +733,28 @@ public final class Refusals {
                 " After the first, each failed request was sent up to " + requestAttempts + " times.");
     }
 
+    /**
+     * A registry that kept answering 429 Too Many Requests: a limit on its clients' requests, which a re-run at once
+     * meets again. Docker Hub's on pulls is the one CI meets most (the default base images are there).
+     *
+     * @param call      what was asked, naming the image or the URL
+     * @param dockerHub whether the registry is Docker Hub
+     */
+    public static GantryException registryRateLimited(String call, int attempts, boolean dockerHub) {
+        String limit = "The registry kept answering HTTP 429 Too Many Requests (" + call + "; tried " + attempts
+                + " times): it limits how many requests a client may make, and a re-run at once meets the same limit. ";
+        if (dockerHub) {
+            return new GantryException(limit + "Docker Hub limits the image pulls of clients that do not log in, "
+                    + "counted per IP address (CI runners behind one NAT, or AWS CodeBuild's shared addresses, share it); "
+                    + "a logged-in account gets more. Log in: a <server> in settings.xml with <id>docker.io</id>, your Docker "
+                    + "Hub user and an access token as password. Or build on a copy of the base image in your own registry, "
+                    + "such as an ECR pull-through cache rule for Docker Hub: <from>ACCOUNT.dkr.ecr.REGION.amazonaws.com/"
+                    + "docker-hub/library/eclipse-temurin:21-jre</from> (or -Dgantry.image.from=…).");
+        }
+        return new GantryException(limit + "Re-run the pipeline when the registry's limit allows it, or ask its owner for "
+                + "a higher one; what was already pushed is kept and not uploaded again.");
+    }
+
     private static GantryException keptFailing(String image, String call, int attempts, Duration pauses, String more) {
         return new GantryException("The registry of " + image + " kept failing: " + call + "; tried " + attempts
                 + " times, pausing " + pauses.toMillis() + " ms and more between attempts." + more + " The registry is "

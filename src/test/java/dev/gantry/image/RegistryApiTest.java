@@ -103,6 +103,48 @@ class RegistryApiTest {
     }
 
     @Nested
+    class A_request_limit {
+
+        /** Docker Hub's answer once its pull limit is reached (a HEAD gets the status alone). */
+        LoopbackServer limited() throws Exception {
+            return LoopbackServer.start(exchange -> LoopbackServer.respond(exchange, 429, "{\"errors\":[{\"code\":"
+                    + "\"TOOMANYREQUESTS\",\"message\":\"You have reached your unauthenticated pull rate limit.\"}]}"));
+        }
+
+        @Test
+        void of_docker_hub_is_told_as_its_pull_limit_with_the_ways_around_it() throws Exception {
+            try (LoopbackServer hub = limited()) {
+                // Docker Hub's name resolves to the stand-in (src/test/hosts)
+                String registry = hub.host().replace("127.0.0.1", "registry-1.docker.io");
+                RegistryApi api = new RegistryApi(registry, "library/eclipse-temurin", null, null, true, false)
+                        .forBaseImage();
+
+                assertThatThrownBy(() -> api.digest("21-jre"))
+                        .hasMessageStartingWith("The registry kept answering HTTP 429 Too Many Requests (looking up "
+                                + "manifest 21-jre of " + registry + "/library/eclipse-temurin; tried 3 times): it limits "
+                                + "how many requests a client may make, and a re-run "
+                                + "at once meets the same limit. Docker Hub limits the image pulls of clients that do not "
+                                + "log in")
+                        .hasMessageContaining("<id>docker.io</id>")
+                        .hasMessageContaining("ECR pull-through cache")
+                        .hasMessageNotContaining("busy or failing");
+            }
+        }
+
+        @Test
+        void of_another_registry_is_told_as_its_limit() throws Exception {
+            try (LoopbackServer registry = limited()) {
+                assertThatThrownBy(() -> new RegistryApi(registry.host(), "orders", null, null, true, false)
+                        .manifest("1.0.0"))
+                        .hasMessageContaining("HTTP 429 Too Many Requests (reading manifest 1.0.0 of " + registry.host()
+                                + "/orders; tried 3 times)")
+                        .hasMessageContaining("Re-run the pipeline when the registry's limit allows it")
+                        .hasMessageNotContaining("Docker Hub");
+            }
+        }
+    }
+
+    @Nested
     class Plain_http {
 
         @Test

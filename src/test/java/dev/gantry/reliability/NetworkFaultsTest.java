@@ -217,6 +217,29 @@ class NetworkFaultsTest {
         }
 
         @Test
+        void that_keeps_answering_429_is_told_as_a_request_limit_not_as_busy_on_jibs_calls_and_on_gantrys() throws Exception {
+            // Jib's call: its layer uploads (Gantry's look-ups of the tags are answered)
+            try (ProxiedRegistry proxy = ProxiedRegistry.start(registry,
+                    NetworkFaults.always(Kind.THROTTLED).onlyFor("POST blobs/uploads"))) {
+                assertThatThrownBy(() -> push(imageRequest(proxy.host(), "limited-uploads")))
+                        .hasMessageStartingWith("The registry kept answering HTTP 429 Too Many Requests (429 , POST http://"
+                                + proxy.host() + "/v2/limited-uploads/blobs/uploads/")
+                        .hasMessageContaining("; tried 4 times): it limits how many "
+                                + "requests a client may make, and a re-run at once meets the same limit. Re-run the "
+                                + "pipeline when the registry's limit allows it")
+                        .hasMessageNotContaining("busy or failing");
+            }
+            // Gantry's own: the first look-up of the tags
+            try (ProxiedRegistry proxy = ProxiedRegistry.start(registry, NetworkFaults.always(Kind.THROTTLED))) {
+                assertThatThrownBy(() -> push(imageRequest(proxy.host(), "limited")))
+                        .hasMessageStartingWith("The registry kept answering HTTP 429 Too Many Requests (")
+                        .hasMessageContaining(" of " + proxy.host() + "/limited; tried 3 times)")
+                        .hasMessageNotContaining("busy or failing");
+            }
+            assertThat(registry.tags("limited-uploads")).isEmpty();
+        }
+
+        @Test
         void failing_during_a_layer_upload_moves_no_tag_and_a_rerun_completes_the_release() throws Exception {
             ImageRequest request = imageRequest(registry.host(), "layer-rerun");
             try (ProxiedRegistry proxy = ProxiedRegistry.start(registry,
