@@ -21,6 +21,6 @@ assert !ItProxy.requests(basedir).any { it.contains('amazonaws.com') }
 def log = new File(basedir, 'build.log').text
 assert log.contains('Image registry and AWS calls: https targets through the proxy company-proxy (127.0.0.1:')
 assert !log.contains('Image registry and AWS calls: http targets')
-assert log.contains('Image registry and AWS calls: not through a proxy: *.amazonaws.com (settings.xml).')
+assert log.contains('Image registry and AWS calls: not through a proxy: *.amazonaws.com.')
 assert log.contains('BUILD SUCCESS')
 return true

@@ -14,13 +14,17 @@ def answered = ItRegistry.requestsAnswered(basedir)
 // settings' proxy); nothing else of the build would go there
 def relayed = ItProxy.requests(basedir)
 assert relayed.count("CONNECT ${registry}".toString()) >= 2 : relayed
+// tunnels it opened, not only asked for: with wrong credentials it logs the CONNECTs and opens none
+assert ItProxy.established(basedir) >= 2
 assert relayed.findAll { it.contains('127.0.0.1') }.every { it == "CONNECT ${registry}".toString() } : relayed
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Image registry and AWS calls: http targets through the proxy company-proxy (127.0.0.1:')
 assert log.contains('Image registry and AWS calls: https targets through the proxy company-proxy (127.0.0.1:')
-// the IT's own -Dhttp.nonProxyHosts (empty, so that loopback goes through the proxy) wins over the settings' list
-assert !log.contains('not through a proxy:')
+// the IT's own -Dhttp.nonProxyHosts (empty, so that loopback goes through the proxy) wins over the settings' list,
+// and the log says so
+assert log.contains('Image registry and AWS calls: not through a proxy: "", the JVM\'s http.nonProxyHosts, which wins '
+        + 'over settings.xml\'s nexus.example.invalid|*.corp.example.invalid.')
 assert !log.contains(ItProxy.PASSWORD)
 assert log.contains('BUILD SUCCESS')
 return true

@@ -19,9 +19,17 @@ import java.util.regex.Pattern;
  */
 public record CodeArtifactUrl(String url, String domain, String owner, String region, String repository) {
 
-    private static final Pattern URL = Pattern.compile("https://([a-z][a-z0-9-]{0,48}[a-z0-9])-(\\d{12})"
-            + "\\.d\\.codeartifact\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.amazonaws\\.com(?:\\.cn)?(?::\\d{1,5})?"
-            + "/maven/([A-Za-z0-9][A-Za-z0-9._-]{1,99})/?");
+    private static final String DOMAIN = "([a-z][a-z0-9-]{0,48}[a-z0-9])-(\\d{12})";
+    private static final String REGION = "([a-z]{2}(?:-[a-z]+)+-\\d+)";
+    private static final String REPOSITORY = "([A-Za-z0-9][A-Za-z0-9._-]{1,99})/?";
+    private static final Pattern URL = Pattern.compile("https://" + DOMAIN + "\\.d\\.codeartifact\\." + REGION
+            + "\\.amazonaws\\.com(?:\\.cn)?(?::\\d{1,5})?/maven/" + REPOSITORY);
+    /**
+     * Through a VPC endpoint of {@code com.amazonaws.<region>.codeartifact.repositories} without private DNS, as AWS
+     * documents it ("Use CodeArtifact from a VPC"): the endpoint's own host, the domain and owner in the path.
+     */
+    private static final Pattern VPC_URL = Pattern.compile("https://vpce-[a-z0-9]+(?:-[a-z0-9]+)+\\.d\\.codeartifact\\."
+            + REGION + "\\.vpce\\.amazonaws\\.com(?:\\.cn)?(?::\\d{1,5})?/maven/d/" + DOMAIN + "/" + REPOSITORY);
 
     /** The CodeArtifact repository of a Maven repository URL, if it is one. */
     public static Optional<CodeArtifactUrl> parse(String url) {
@@ -29,10 +37,14 @@ public record CodeArtifactUrl(String url, String domain, String owner, String re
             return Optional.empty();
         }
         Matcher m = URL.matcher(lowerCaseHost(url.trim()));
-        if (!m.matches()) {
-            return Optional.empty();
+        if (m.matches()) {
+            return Optional.of(new CodeArtifactUrl(url, m.group(1), m.group(2), m.group(3), m.group(4)));
         }
-        return Optional.of(new CodeArtifactUrl(url, m.group(1), m.group(2), m.group(3), m.group(4)));
+        Matcher vpc = VPC_URL.matcher(lowerCaseHost(url.trim()));
+        if (vpc.matches()) {
+            return Optional.of(new CodeArtifactUrl(url, vpc.group(2), vpc.group(3), vpc.group(1), vpc.group(4)));
+        }
+        return Optional.empty();
     }
 
     public static boolean recognises(String url) {

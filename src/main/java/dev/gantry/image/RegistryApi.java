@@ -2,8 +2,10 @@ package dev.gantry.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.net.JvmProxies;
 import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.ProxyRefused;
 import dev.gantry.release.Redaction;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.RegistryFailure;
@@ -413,6 +415,13 @@ public final class RegistryApi {
         } catch (SocketTimeoutException e) {
             throw new GantryException(Refusals.registryTimedOut(image, request, timeout).getMessage(), Redaction.chain(e));
         } catch (IOException e) {
+            boolean tunnelRefused = String.valueOf(e.getMessage()).contains("Unable to tunnel through proxy");
+            Optional<String> proxy = tunnelRefused || e instanceof ConnectException ? JvmProxies.proxyOf(uri)
+                    : Optional.empty();
+            if (proxy.isPresent()) {
+                throw Refusals.proxyFailed(image, proxy.get(), request, String.valueOf(e.getMessage()), tunnelRefused,
+                        Redaction.chain(new ProxyRefused(e)));
+            }
             throw Refusals.registryFailed(image, setting, failed(e, request), RegistryFailure.of(e), allowInsecure,
                     Redaction.chain(e));
         }
@@ -498,6 +507,14 @@ public final class RegistryApi {
     }
 
     private GantryException failure(RegistryHttp.Response response, String what) {
+        if (response.statusCode() == 407) { // a plain-HTTP request's proxy (an HTTPS tunnel's 407 is an exception)
+            URI to = URI.create(scheme + "://" + registry + "/v2/");
+            Optional<String> proxy = JvmProxies.proxyOf(to);
+            if (proxy.isPresent()) {
+                return Refusals.proxyFailed(image, proxy.get(), what, "HTTP 407 Proxy Authentication Required", true,
+                        null);
+            }
+        }
         String text = new String(response.body(), StandardCharsets.UTF_8);
         String answer = what + " answered HTTP " + response.statusCode()
                 + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length())));

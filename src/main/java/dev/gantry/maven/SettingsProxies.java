@@ -2,7 +2,6 @@ package dev.gantry.maven;
 
 import dev.gantry.net.HttpProxy;
 import dev.gantry.net.JvmProxies;
-import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
 import java.util.ArrayList;
@@ -27,15 +26,15 @@ final class SettingsProxies {
     private SettingsProxies() {
     }
 
-    static void applyOnce(MavenSession session, SettingsDecrypter decrypter, GantryLog log) throws GantryException {
+    static void applyOnce(MavenSession session, SettingsDecrypter decrypter, GantryLog log) {
         if (!session.getRepositorySession().getData().set(APPLIED, null, Boolean.TRUE)) {
             return; // done by another goal (of another module, with -T on another thread)
         }
         // with no proxy too: what an earlier build of this JVM (a Maven daemon) set is taken back
         List<HttpProxy> active = active(session.getSettings() == null ? List.of() : session.getSettings().getProxies(),
-                decrypter);
+                decrypter, log);
         JvmProxies.apply(active, System.getProperties())
-                .forEach(line -> log.info("Image registry and AWS calls: " + line + " (settings.xml)."));
+                .forEach(line -> log.info("Image registry and AWS calls: " + line + "."));
         Optional<String> other = JvmProxies.authenticate(active, System.getProperties());
         if (other.isPresent()) {
             log.warn("The proxy credentials of settings.xml are not used by the image push and the AWS calls: another "
@@ -44,8 +43,11 @@ final class SettingsProxies {
         }
     }
 
-    /** The active proxies, decrypted; one whose password cannot be decrypted is refused, not sent as it is. */
-    static List<HttpProxy> active(List<Proxy> proxies, SettingsDecrypter decrypter) throws GantryException {
+    /**
+     * The active proxies, decrypted. One whose password cannot be decrypted is warned of, as Maven does, and used without
+     * credentials: its encrypted text is never sent, and a build that never reaches the proxy (a preview) goes on.
+     */
+    static List<HttpProxy> active(List<Proxy> proxies, SettingsDecrypter decrypter, GantryLog log) {
         List<HttpProxy> active = new ArrayList<>();
         for (Proxy proxy : proxies) {
             if (!proxy.isActive() || proxy.getHost() == null) {
@@ -56,7 +58,10 @@ final class SettingsProxies {
                 SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
                 Optional<String> problem = RegistryServers.firstError(result.getProblems(), proxy.getPassword());
                 if (problem.isPresent()) {
-                    throw Refusals.proxyPasswordUndecryptable(proxy.getId(), problem.get());
+                    log.warn(Refusals.proxyPasswordUndecryptable(proxy.getId(), problem.get()));
+                    active.add(new HttpProxy(proxy.getId(), proxy.getProtocol(), proxy.getHost(), proxy.getPort(), null,
+                            null, proxy.getNonProxyHosts()));
+                    continue;
                 }
                 clear = result.getProxy() == null ? proxy : result.getProxy();
             }

@@ -1,14 +1,20 @@
 package dev.gantry.net;
 
 import java.net.Authenticator;
+import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts the proxies of {@code settings.xml} where the HTTP clients of an image push and of the AWS calls look for them:
@@ -30,6 +36,9 @@ public final class JvmProxies {
      * whose settings.xml may have changed; what an earlier build set is then replaced, not taken for the user's.
      */
     static final String SET_BY_GANTRY = "gantry.proxy.properties";
+
+    /** The settings.xml proxy applied for each scheme, to name it in messages ({@link #proxyOf}). */
+    private static final Map<String, HttpProxy> APPLIED = new ConcurrentHashMap<>();
 
     private JvmProxies() {
     }
@@ -54,16 +63,24 @@ public final class JvmProxies {
             List.of(earlier.split(",")).forEach(system::remove);
             system.remove(SET_BY_GANTRY);
         }
+        APPLIED.clear();
         List<String> set = new ArrayList<>();
         List<String> applied = new ArrayList<>();
         Set<String> nonProxyHosts = new LinkedHashSet<>();
         for (String scheme : List.of("http", "https")) {
             Optional<HttpProxy> proxy = forScheme(active, scheme);
-            if (proxy.isEmpty() || system.getProperty(scheme + ".proxyHost") != null
-                    || system.getProperty(scheme + ".proxyPort") != null) {
+            if (proxy.isEmpty()) {
+                continue;
+            }
+            if (system.getProperty(scheme + ".proxyHost") != null || system.getProperty(scheme + ".proxyPort") != null) {
+                String port = system.getProperty(scheme + ".proxyPort");
+                applied.add(scheme + " targets through the JVM's " + scheme + ".proxyHost "
+                        + system.getProperty(scheme + ".proxyHost") + (port == null ? "" : ":" + port)
+                        + ", which wins over the " + proxy.get());
                 continue;
             }
             HttpProxy chosen = proxy.get();
+            APPLIED.put(scheme, chosen);
             system.setProperty(scheme + ".proxyHost", chosen.host());
             system.setProperty(scheme + ".proxyPort", String.valueOf(chosen.port()));
             set.addAll(List.of(scheme + ".proxyHost", scheme + ".proxyPort"));
@@ -72,7 +89,10 @@ public final class JvmProxies {
         }
         // One list for both schemes in the JVM. The JDK adds localhost|127.*|[::1] to it (unless it is set empty): a
         // registry on this machine, and Gantry's retrying relay on 127.0.0.1, are never reached through a proxy.
-        if (!nonProxyHosts.isEmpty() && system.getProperty("http.nonProxyHosts") == null) {
+        if (!nonProxyHosts.isEmpty() && system.getProperty("http.nonProxyHosts") != null) {
+            applied.add("not through a proxy: \"" + system.getProperty("http.nonProxyHosts") + "\", the JVM's "
+                    + "http.nonProxyHosts, which wins over settings.xml's " + String.join("|", nonProxyHosts));
+        } else if (!nonProxyHosts.isEmpty()) {
             String list = String.join("|", nonProxyHosts);
             system.setProperty("http.nonProxyHosts", list);
             set.add("http.nonProxyHosts");
@@ -116,6 +136,24 @@ public final class JvmProxies {
      */
     public static Optional<Authenticator> proxyCredentials() {
         return Authenticator.getDefault() instanceof ProxyCredentials ours ? Optional.of(ours) : Optional.empty();
+    }
+
+    /**
+     * The HTTP proxy the JVM sends a request to this URI through, as {@code host:port (where it is set)}, if any: for
+     * a failure at the proxy, worded as the proxy's.
+     */
+    public static Optional<String> proxyOf(URI uri) {
+        for (Proxy proxy : ProxySelector.getDefault().select(uri)) {
+            if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address) {
+                HttpProxy ours = APPLIED.get(uri.getScheme());
+                boolean fromSettings = ours != null && ours.host().equalsIgnoreCase(address.getHostString())
+                        && ours.port() == address.getPort();
+                return Optional.of(address.getHostString() + ":" + address.getPort() + " ("
+                        + (fromSettings ? "settings.xml's <proxy> " + ours.id() : "the JVM's " + uri.getScheme()
+                        + ".proxyHost") + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Maven's list: {@code |} or {@code ,} between hosts, blanks around them ignored. */

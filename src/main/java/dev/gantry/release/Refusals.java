@@ -702,6 +702,7 @@ public final class Refusals {
                     : "Check the host and port of " + setting.described() + ": this registry should offer verified HTTPS.";
             case UNREACHABLE -> "Check the host and port of " + setting.described()
                     + " and that the registry is reachable from this machine.";
+            case PROXY -> "Check the <proxy> of settings.xml (or the JVM's proxy settings) and that the proxy runs.";
             case ANSWER -> "Check " + setting.described() + " and the registry's answer above.";
         };
     }
@@ -731,6 +732,27 @@ public final class Refusals {
             Duration pauses, int requestAttempts) {
         return keptFailing(image, call, attempts, pauses,
                 " After the first, each failed request was sent up to " + requestAttempts + " times.");
+    }
+
+    /**
+     * A registry call that failed at the HTTP proxy the JVM sends it through: unreachable, or refusing the tunnel or
+     * the request (407, or 401 from some proxies). The proxy's fault, not the registry's, and not worth retrying.
+     *
+     * @param proxy  {@code host:port}, and where it is set ({@code settings.xml's <proxy> company-proxy})
+     * @param answer what the call met ({@code Connection refused}, {@code Unable to tunnel through proxy. Proxy returns
+     *               "HTTP/1.1 407 Proxy Authentication Required"})
+     */
+    public static GantryException proxyFailed(String image, String proxy, String request, String answer, boolean refused,
+            Throwable cause) {
+        String what = refused
+                ? "The proxy " + proxy + " refused " + request + " for " + image + ": " + answer + ". A proxy that wants "
+                        + "credentials answers 407 (some 401): check the <username> and <password> of that <proxy> in "
+                        + "settings.xml (its password decrypted, with -Dsettings.security where it is encrypted)."
+                : "Cannot connect to the proxy " + proxy + " for " + request + " (" + image + "): " + answer + ". Check "
+                        + "that the proxy runs and the <host> and <port> of that <proxy> in settings.xml (or the JVM's "
+                        + "http.proxyHost/https.proxyHost and their ports), or its <nonProxyHosts> if this registry is "
+                        + "reached directly.";
+        return new GantryException(what + " Nothing was sent to the registry.", cause);
     }
 
     /**
@@ -1087,11 +1109,12 @@ public final class Refusals {
                 + "in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in clear text.");
     }
 
-    public static GantryException proxyPasswordUndecryptable(String proxyId, String problem) {
-        return new GantryException("Cannot decrypt the password of the <proxy> with <id>" + proxyId + "</id> in settings.xml: "
-                + problem + ". Nothing was sent through it. Encrypt it again with mvn --encrypt-password and check the master "
-                + "password in ~/.m2/settings-security.xml (or -Dsettings.security=<file>), or put the password there in "
-                + "clear text.");
+    /** A warning, as Maven's own for the same proxy: the build goes on, and a proxy that wants credentials refuses. */
+    public static String proxyPasswordUndecryptable(String proxyId, String problem) {
+        return "Cannot decrypt the password of the <proxy> with <id>" + proxyId + "</id> in settings.xml: " + problem
+                + ". The image push and the AWS calls go through that proxy without credentials. Encrypt it again with mvn "
+                + "--encrypt-password and check the master password in ~/.m2/settings-security.xml (or "
+                + "-Dsettings.security=<file>), or put the password there in clear text.";
     }
 
     // --- image repository provisioning (ECR) ------------------------------------------------------------

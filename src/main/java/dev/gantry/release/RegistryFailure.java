@@ -19,12 +19,17 @@ public enum RegistryFailure {
     PLAIN_HTTP,
     /** No connection: unknown host, refused, timed out. */
     UNREACHABLE,
+    /** The HTTP proxy the call goes through could not be reached, or refused it ({@link ProxyRefused}). */
+    PROXY,
     /** The registry answered, and its answer says what it refused. */
     ANSWER;
 
     /** What the exception (or one of its causes) says went wrong; {@link #ANSWER} when it says nothing of the network. */
     public static RegistryFailure of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProxyRefused) {
+                return PROXY;
+            }
             if (t instanceof SSLException) {
                 return TLS;
             }

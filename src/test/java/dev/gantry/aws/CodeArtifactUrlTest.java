@@ -62,6 +62,15 @@ class CodeArtifactUrlTest {
         }
 
         @Test
+        void a_vpc_endpoint_without_private_dns_as_aws_documents_it() {
+            assertThat(CodeArtifactUrl.parse("https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce"
+                    + ".amazonaws.com/maven/d/acme-corp-123456789012/releases/"))
+                    .contains(new CodeArtifactUrl("https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce"
+                            + ".amazonaws.com/maven/d/acme-corp-123456789012/releases/", "acme-corp", "123456789012",
+                            "us-west-2", "releases"));
+        }
+
+        @Test
         void describes_where_it_is_for_messages() {
             assertThat(CodeArtifactUrl.parse(
                     "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/").orElseThrow()
@@ -87,6 +96,9 @@ class CodeArtifactUrlTest {
                 "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com.evil.example/maven/releases/",
                 "https://acme-123456789012.d.codeartifact.useast1.amazonaws.com/maven/releases/",
                 "https://acme-123456789012.dkr.ecr.us-east-1.amazonaws.com/maven/releases/",
+                "https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce.amazonaws.com/maven/acme-123456789012/releases/",
+                "https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce.amazonaws.com/npm/d/acme-123456789012/releases/",
+                "https://vpce-0dc4daf7fca331ed6.d.codeartifact.us-west-2.vpce.amazonaws.com/maven/d/acme-123456789012/releases/",
                 "file:///tmp/repo",
                 ""})
         void other_urls(String url) {

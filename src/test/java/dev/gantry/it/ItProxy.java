@@ -87,6 +87,11 @@ public final class ItProxy {
         return proxy;
     }
 
+    /** How many connections the proxy opened for the build: its tunnels and relayed requests, none it refused. */
+    public static int established(File basedir) throws Exception {
+        return LoopbackProxy.established(basedir.toPath().resolve(LOG));
+    }
+
     /** What the proxy relayed, {@code METHOD target} each. */
     public static List<String> requests(File basedir) throws Exception {
         return LoopbackProxy.requests(basedir.toPath().resolve(LOG));

@@ -1,11 +1,12 @@
 package dev.gantry.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.net.HttpProxy;
+import dev.gantry.release.GantryLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.settings.Proxy;
@@ -24,6 +25,22 @@ class SettingsProxiesTest {
     @TempDir
     Path dir;
 
+    private final List<String> warned = new ArrayList<>();
+    private final GantryLog warnings = new GantryLog() {
+        @Override
+        public void debug(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+            warned.add(message);
+        }
+    };
+
     @Test
     void the_active_proxies_come_with_their_password_decrypted_and_the_others_are_left_out() throws Exception {
         DefaultPlexusCipher cipher = new DefaultPlexusCipher();
@@ -32,7 +49,7 @@ class SettingsProxiesTest {
         Proxy off = proxy("off", false, "ci", "clear");
         Proxy anonymous = proxy("anonymous", true, " ", null);
 
-        List<HttpProxy> active = SettingsProxies.active(List.of(company, off, anonymous), decrypter(MASTER));
+        List<HttpProxy> active = SettingsProxies.active(List.of(company, off, anonymous), decrypter(MASTER), warnings);
 
         assertThat(active).containsExactly(
                 new HttpProxy("company", "http", "proxy.corp", 3128, "ci", "s3cret", "*.corp"),
@@ -40,14 +57,17 @@ class SettingsProxiesTest {
     }
 
     @Test
-    void a_password_that_cannot_be_decrypted_is_refused_naming_the_proxy_never_the_password() throws Exception {
+    void a_password_that_cannot_be_decrypted_is_warned_of_as_maven_does_and_never_sent() throws Exception {
         String encrypted = new DefaultPlexusCipher().encryptAndDecorate("s3cret", "another-master");
 
-        assertThatThrownBy(() -> SettingsProxies.active(List.of(proxy("company", true, "ci", encrypted)),
-                decrypter(MASTER)))
-                .hasMessageStartingWith("Cannot decrypt the password of the <proxy> with <id>company</id> in settings.xml: ")
-                .hasMessageContaining("Nothing was sent through it.")
-                .message().doesNotContain(encrypted.substring(1, encrypted.length() - 1)).doesNotContain("s3cret");
+        List<HttpProxy> active = SettingsProxies.active(List.of(proxy("company", true, "ci", encrypted)),
+                decrypter(MASTER), warnings);
+
+        assertThat(active).containsExactly(new HttpProxy("company", "http", "proxy.corp", 3128, null, null, null));
+        assertThat(warned).singleElement().asString()
+                .startsWith("Cannot decrypt the password of the <proxy> with <id>company</id> in settings.xml: ")
+                .contains("go through that proxy without credentials")
+                .doesNotContain(encrypted.substring(1, encrypted.length() - 1)).doesNotContain("s3cret");
     }
 
     private SettingsDecrypter decrypter(String master) throws Exception {

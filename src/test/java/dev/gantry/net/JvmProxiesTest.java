@@ -66,10 +66,17 @@ class JvmProxiesTest {
             system.setProperty("https.proxyHost", "own.proxy");
             system.setProperty("http.nonProxyHosts", "localhost");
 
-            JvmProxies.apply(List.of(CORP), system);
+            List<String> applied = JvmProxies.apply(List.of(CORP), system);
 
             assertThat(system).containsEntry("https.proxyHost", "own.proxy").doesNotContainKey("https.proxyPort")
                     .containsEntry("http.proxyHost", "proxy.corp").containsEntry("http.nonProxyHosts", "localhost");
+            // and the log says so, where a reader would otherwise believe the settings
+            assertThat(applied).containsExactly(
+                    "http targets through the proxy corp (proxy.corp:3128, user builder)",
+                    "https targets through the JVM's https.proxyHost own.proxy, which wins over the proxy corp "
+                            + "(proxy.corp:3128, user builder)",
+                    "not through a proxy: \"localhost\", the JVM's http.nonProxyHosts, which wins over settings.xml's "
+                            + "*.corp|nexus.internal");
         }
 
         @Test

@@ -113,6 +113,15 @@ public final class LoopbackProxy implements AutoCloseable {
         return requests;
     }
 
+    /**
+     * How many connections the proxy opened on a client's behalf (a tunnel it set up, a request it relayed): a request
+     * it refused (407) is logged as a request all the same, never as this.
+     */
+    public static int established(Path log) throws IOException {
+        return Files.exists(log) ? (int) Files.readAllLines(log).stream()
+                .filter(line -> line.contains("Established connection to host")).count() : 0;
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,0 +1,120 @@
+package dev.gantry.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.net.HttpProxy;
+import dev.gantry.net.JvmProxies;
+import dev.gantry.testing.LoopbackProxy;
+import dev.gantry.testing.LoopbackServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A registry call that fails at the proxy of settings.xml is told as the proxy's failure, at once, not as the
+ * registry's after three attempts (found behind tinyproxy on spring-petclinic: "The registry … kept failing … Unable to
+ * tunnel through proxy", "… is busy or failing"). The JVM's proxy properties are global: set here and put back.
+ */
+class RegistryApiThroughAProxyTest {
+
+    private static final List<String> KEYS = List.of("http.proxyHost", "http.proxyPort", "https.proxyHost",
+            "https.proxyPort", "http.nonProxyHosts", "gantry.proxy.properties");
+
+    @TempDir
+    Path dir;
+
+    private final Properties saved = new Properties();
+
+    @BeforeEach
+    void keepTheJvmsProxyProperties() {
+        KEYS.forEach(k -> {
+            if (System.getProperty(k) != null) {
+                saved.setProperty(k, System.getProperty(k));
+            }
+        });
+        // the JDK sends nothing for 127.* through a proxy unless this is empty; a company's registry is not on loopback
+        System.setProperty("http.nonProxyHosts", "");
+    }
+
+    @AfterEach
+    void putThemBack() {
+        KEYS.forEach(System::clearProperty);
+        saved.forEach((k, v) -> System.setProperty((String) k, (String) v));
+    }
+
+    @Test
+    void a_proxy_that_asks_for_credentials_none_given_is_named_as_the_one_that_refused() throws Exception {
+        try (LoopbackServer registry = LoopbackServer.start(e -> LoopbackServer.respond(e, 404, ""));
+             LoopbackProxy proxy = LoopbackProxy.start(dir.resolve("proxy"), "builder", "s3cret")) {
+            JvmProxies.apply(List.of(new HttpProxy("company", "http", "127.0.0.1", proxy.port(), null, null, null)),
+                    System.getProperties());
+            RegistryApi api = new RegistryApi(registry.host(), "orders", null, null, true, false);
+            long start = System.nanoTime();
+
+            // the JDK hands the tunnel's 407 back as the answer when it has no credentials to offer
+            assertThatThrownBy(() -> api.manifest("1.0.0"))
+                    .hasMessageStartingWith("The proxy 127.0.0.1:" + proxy.port() + " (settings.xml's <proxy> company) "
+                            + "refused reading manifest 1.0.0 for " + registry.host() + "/orders: HTTP 407 Proxy "
+                            + "Authentication Required.")
+                    .hasMessageContaining("check the <username> and <password> of that <proxy> in settings.xml")
+                    .hasMessageNotContaining("kept failing");
+            // refused once, not tried again three times, nor over plain HTTP
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+            assertThat(registry.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_proxy_that_refuses_the_credentials_given_is_named_as_the_one_that_refused() throws Exception {
+        try (LoopbackServer registry = LoopbackServer.start(e -> LoopbackServer.respond(e, 404, ""));
+             LoopbackProxy proxy = LoopbackProxy.start(dir.resolve("proxy"), "builder", "s3cret")) {
+            List<HttpProxy> wrong = List.of(new HttpProxy("company", "http", "127.0.0.1", proxy.port(), "builder",
+                    "wrong", null));
+            JvmProxies.apply(wrong, System.getProperties());
+            JvmProxies.authenticate(wrong, System.getProperties());
+            RegistryApi api = new RegistryApi(registry.host(), "orders", null, null, true, false);
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> api.manifest("1.0.0"))
+                    .hasMessageStartingWith("The proxy 127.0.0.1:" + proxy.port() + " (settings.xml's <proxy> company) "
+                            + "refused ")
+                    .hasMessageContaining("check the <username> and <password> of that <proxy> in settings.xml")
+                    .hasMessageNotContaining("wrong")
+                    .hasMessageNotContaining("kept failing");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+            assertThat(registry.received()).isEmpty();
+        } finally {
+            java.net.Authenticator.setDefault(null);
+            System.clearProperty("jdk.http.auth.tunneling.disabledSchemes");
+        }
+    }
+
+    @Test
+    void a_proxy_that_does_not_run_is_named_with_what_to_check() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = free.getLocalPort();
+        }
+        try (LoopbackServer registry = LoopbackServer.start(e -> LoopbackServer.respond(e, 404, ""))) {
+            System.setProperty("https.proxyHost", "127.0.0.1");
+            System.setProperty("https.proxyPort", String.valueOf(closed));
+            RegistryApi api = new RegistryApi(registry.host(), "orders", null, null, true, false);
+
+            assertThatThrownBy(() -> api.manifest("1.0.0"))
+                    .hasMessageStartingWith("Cannot connect to the proxy 127.0.0.1:" + closed + " (the JVM's "
+                            + "https.proxyHost) for GET https://" + registry.host() + "/v2/orders/manifests/1.0.0 ("
+                            + registry.host() + "/orders): Connection refused")
+                    .hasMessageContaining("Check that the proxy runs")
+                    .hasMessageNotContaining("http://");
+            assertThat(registry.received()).isEmpty();
+        }
+    }
+}
