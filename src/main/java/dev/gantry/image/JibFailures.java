@@ -24,6 +24,7 @@ public final class JibFailures {
 
     /** jib-core's reason for a manifest PUT answered 400 MANIFEST_INVALID or TAG_INVALID (ManifestPusher). */
     static final String JIB_MANIFEST_REFUSED = "Registry may not support pushing OCI Manifest";
+    private static final Pattern REQUEST_URL = Pattern.compile("https?://([^/\\s,]+)/");
     private static final Pattern CREDENTIALS_NOT_SENT = Pattern.compile("credentials for (\\S+/\\S+) were not sent");
 
     private JibFailures() {
@@ -100,6 +101,12 @@ public final class JibFailures {
             }
         }
         return false;
+    }
+
+    /** The host of the request Jib's failure names ({@code 429 Too Many Requests, GET https://host/v2/…}), if any. */
+    static Optional<String> requestHost(String failure) {
+        Matcher m = REQUEST_URL.matcher(failure);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The HTTP status of the registry's answer Jib failed on, 0 when it failed on none. */

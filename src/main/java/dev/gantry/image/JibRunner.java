@@ -182,7 +182,8 @@ final class JibRunner {
                     }
                     String failure = route.unroute(JibFailures.rootMessage(e));
                     if (attempt == ATTEMPTS && JibFailures.status(e) == 429) {
-                        throw Refusals.registryRateLimited(failure, attempt, failure.contains("docker.io/"));
+                        throw Refusals.registryRateLimited(failure, attempt, JibFailures.requestHost(failure)
+                                .map(Registries::isDockerHub).orElse(false));
                     }
                     if (attempt == ATTEMPTS) {
                         throw relayed == null

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.net.JvmProxies;
 import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.ProxyProblem;
 import dev.gantry.release.ProxyRefused;
 import dev.gantry.release.Redaction;
 import dev.gantry.release.Refusals;
@@ -16,6 +17,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,6 +58,8 @@ public final class RegistryApi {
     static final int ATTEMPTS = 3;
     static final Duration RETRY_PAUSE = Duration.ofMillis(200);
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    /** The JDK's words when a proxy refuses an HTTPS tunnel: {@code Unable to tunnel through proxy. Proxy returns "HTTP/1.1 407 …"}. */
+    private static final Pattern TUNNEL_REFUSED = Pattern.compile("Unable to tunnel through proxy\\. Proxy returns \"HTTP/\\S+ (\\d{3})");
 
     /** A manifest or index as stored: its digest, media type and exact bytes. */
     public record RemoteManifest(String digest, String mediaType, byte[] body) {
@@ -412,19 +416,43 @@ public final class RegistryApi {
         String request = method + " " + Redaction.text(uri.toString()) + where;
         try {
             return http.send(method, uri, headers, body, timeout);
-        } catch (SocketTimeoutException e) {
-            throw new GantryException(Refusals.registryTimedOut(image, request, timeout).getMessage(), Redaction.chain(e));
         } catch (IOException e) {
-            boolean tunnelRefused = String.valueOf(e.getMessage()).contains("Unable to tunnel through proxy");
-            Optional<String> proxy = tunnelRefused || e instanceof ConnectException ? JvmProxies.proxyOf(uri)
-                    : Optional.empty();
-            if (proxy.isPresent()) {
-                throw Refusals.proxyFailed(image, proxy.get(), request, String.valueOf(e.getMessage()), tunnelRefused,
-                        Redaction.chain(new ProxyRefused(e)));
+            Optional<ProxyProblem> atTheProxy = atTheProxy(e, uri);
+            if (atTheProxy.isPresent()) {
+                throw Refusals.proxyFailed(image, JvmProxies.proxyOf(uri).orElseThrow(), request,
+                        String.valueOf(e.getMessage()), atTheProxy.get(), Redaction.chain(new ProxyRefused(e)));
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw new GantryException(Refusals.registryTimedOut(image, request, timeout).getMessage(),
+                        Redaction.chain(e));
             }
             throw Refusals.registryFailed(image, setting, failed(e, request), RegistryFailure.of(e), allowInsecure,
                     Redaction.chain(e));
         }
+    }
+
+    /**
+     * Whether a call failed at the HTTP proxy the JVM sends it through, not at the registry: the proxy could not be
+     * reached (refused, its host unknown, the connection timed out), or refused the HTTPS tunnel with 407/401 or 403
+     * (the JDK's "Unable to tunnel through proxy. Proxy returns "HTTP/1.1 407 …""). A proxy's 5xx (it could not reach
+     * the registry) stays the registry's failure, and is retried.
+     */
+    private static Optional<ProxyProblem> atTheProxy(IOException e, URI uri) {
+        Optional<String> proxy = JvmProxies.proxyOf(uri);
+        if (proxy.isEmpty()) {
+            return Optional.empty();
+        }
+        String message = String.valueOf(e.getMessage());
+        Matcher tunnel = TUNNEL_REFUSED.matcher(message);
+        if (tunnel.find()) {
+            int status = Integer.parseInt(tunnel.group(1));
+            return status == 407 || status == 401 ? Optional.of(ProxyProblem.CREDENTIALS)
+                    : status == 403 ? Optional.of(ProxyProblem.FORBIDDEN) : Optional.empty();
+        }
+        boolean proxyHostUnknown = e instanceof UnknownHostException && proxy.get().startsWith(message + ":");
+        boolean connectTimedOut = e instanceof SocketTimeoutException && message.contains("Connect timed out");
+        return e instanceof ConnectException || proxyHostUnknown || connectTimedOut
+                ? Optional.of(ProxyProblem.UNREACHABLE) : Optional.empty();
     }
 
     private synchronized void authenticate(String challenge) throws GantryException {
@@ -507,21 +535,23 @@ public final class RegistryApi {
     }
 
     private GantryException failure(RegistryHttp.Response response, String what) {
-        if (response.statusCode() == 407) { // a plain-HTTP request's proxy (an HTTPS tunnel's 407 is an exception)
+        if (response.statusCode() == 407) { // the proxy's: the JDK hands a tunnel's 407 to a GET or HEAD back as its answer
             URI to = URI.create(scheme + "://" + registry + "/v2/");
             Optional<String> proxy = JvmProxies.proxyOf(to);
             if (proxy.isPresent()) {
-                return Refusals.proxyFailed(image, proxy.get(), what, "HTTP 407 Proxy Authentication Required", true,
-                        null);
+                return Refusals.proxyFailed(image, proxy.get(), what, "HTTP 407 Proxy Authentication Required",
+                        ProxyProblem.CREDENTIALS, null);
             }
         }
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        String answer = what + " answered HTTP " + response.statusCode()
-                + (text.isBlank() ? "" : " " + text.strip().substring(0, Math.min(300, text.strip().length())));
+        String text = new String(response.body(), StandardCharsets.UTF_8).strip();
+        String words = text.substring(0, Math.min(300, text.length()));
         // a transient answer is the last of ATTEMPTS (attemptRetrying)
         if (response.statusCode() == 429) {
-            return Refusals.registryRateLimited(what + " of " + image, ATTEMPTS, Registries.isDockerHub(registry));
+            // the registry's own words, when it gives some (Docker Hub's say when the limit resets)
+            return Refusals.registryRateLimited(what + " of " + image + (words.isEmpty() ? "" : ": " + words), ATTEMPTS,
+                    Registries.isDockerHub(registry));
         }
+        String answer = what + " answered HTTP " + response.statusCode() + (words.isEmpty() ? "" : " " + words);
         return TRANSIENT_STATUSES.contains(response.statusCode())
                 ? Refusals.registryKeptFailing(image, answer, ATTEMPTS, RETRY_PAUSE)
                 : failed(answer);

@@ -162,7 +162,9 @@ abstract class GantryMojo extends AbstractMojo {
             }
             ReactorRelease release = skip ? ReactorRelease.find(session) : reactorRelease();
             if (skip) {
-                getLog().info("Skipping Gantry " + goal() + " for " + project.getArtifactId() + ": gantry.skip is true.");
+                getLog().info("Skipping Gantry " + goal() + " for " + project.getArtifactId() + ": "
+                        + (GantrySettings.skippedEverywhere(session) || GantrySettings.skippedByProperty(project)
+                        ? "gantry.skip is true." : "<skip> is true in the plugin's configuration."));
                 if (GantrySettings.skippedEverywhere(session)) {
                     removeEarlierOutputsOnce(); // so that no file there says an earlier run's release is this one's
                 }

@@ -42,7 +42,7 @@ record GantrySettings(Flow flow, List<BranchRule> rules, String tagPrefix, boole
      * users of other plugins write it. Its goals stand aside, and the rest of the reactor is released without it.
      */
     static boolean skipped(MavenProject project) {
-        if (Boolean.parseBoolean(project.getProperties().getProperty(SKIP_PROPERTY))) {
+        if (skippedByProperty(project)) {
             return true;
         }
         Plugin plugin = project.getPlugin(GantryMojo.PLUGIN_KEY);
@@ -56,6 +56,11 @@ record GantrySettings(Flow flow, List<BranchRule> rules, String tagPrefix, boole
         }
         return !plugin.getExecutions().isEmpty() && plugin.getExecutions().stream()
                 .allMatch(e -> setting(e.getConfiguration(), "skip").map(Boolean::parseBoolean).orElse(false));
+    }
+
+    /** {@code <gantry.skip>true</gantry.skip>} in the module's properties. */
+    static boolean skippedByProperty(MavenProject project) {
+        return Boolean.parseBoolean(project.getProperties().getProperty(SKIP_PROPERTY));
     }
 
     /** A parameter's value in a {@code <configuration>} of the POM (already interpolated), if it is set there. */

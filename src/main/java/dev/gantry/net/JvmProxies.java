@@ -36,6 +36,9 @@ public final class JvmProxies {
      * whose settings.xml may have changed; what an earlier build set is then replaced, not taken for the user's.
      */
     static final String SET_BY_GANTRY = "gantry.proxy.properties";
+    /** The only properties {@link #SET_BY_GANTRY} may name. */
+    private static final Set<String> PROXY_PROPERTIES = Set.of("http.proxyHost", "http.proxyPort", "https.proxyHost",
+            "https.proxyPort", "http.nonProxyHosts");
 
     /** The settings.xml proxy applied for each scheme, to name it in messages ({@link #proxyOf}). */
     private static final Map<String, HttpProxy> APPLIED = new ConcurrentHashMap<>();
@@ -58,11 +61,7 @@ public final class JvmProxies {
      * @return what was set, a line each, for the build's log (no password)
      */
     public static List<String> apply(List<HttpProxy> active, Properties system) {
-        String earlier = system.getProperty(SET_BY_GANTRY);
-        if (earlier != null) {
-            List.of(earlier.split(",")).forEach(system::remove);
-            system.remove(SET_BY_GANTRY);
-        }
+        forgetEarlierBuild(system);
         APPLIED.clear();
         List<String> set = new ArrayList<>();
         List<String> applied = new ArrayList<>();
@@ -73,9 +72,10 @@ public final class JvmProxies {
                 continue;
             }
             if (system.getProperty(scheme + ".proxyHost") != null || system.getProperty(scheme + ".proxyPort") != null) {
+                String host = system.getProperty(scheme + ".proxyHost");
                 String port = system.getProperty(scheme + ".proxyPort");
-                applied.add(scheme + " targets through the JVM's " + scheme + ".proxyHost "
-                        + system.getProperty(scheme + ".proxyHost") + (port == null ? "" : ":" + port)
+                applied.add(scheme + " targets through the JVM's " + (host == null ? scheme + ".proxyPort " + port
+                        : scheme + ".proxyHost " + host + (port == null ? "" : ":" + port))
                         + ", which wins over the " + proxy.get());
                 continue;
             }
@@ -83,25 +83,46 @@ public final class JvmProxies {
             APPLIED.put(scheme, chosen);
             system.setProperty(scheme + ".proxyHost", chosen.host());
             system.setProperty(scheme + ".proxyPort", String.valueOf(chosen.port()));
-            set.addAll(List.of(scheme + ".proxyHost", scheme + ".proxyPort"));
+            set.addAll(List.of(scheme + ".proxyHost=" + chosen.host(), scheme + ".proxyPort=" + chosen.port()));
             nonProxyHosts.addAll(hosts(chosen.nonProxyHosts()));
             applied.add(scheme + " targets through the " + chosen);
         }
         // One list for both schemes in the JVM. The JDK adds localhost|127.*|[::1] to it (unless it is set empty): a
         // registry on this machine, and Gantry's retrying relay on 127.0.0.1, are never reached through a proxy.
         if (!nonProxyHosts.isEmpty() && system.getProperty("http.nonProxyHosts") != null) {
-            applied.add("not through a proxy: \"" + system.getProperty("http.nonProxyHosts") + "\", the JVM's "
-                    + "http.nonProxyHosts, which wins over settings.xml's " + String.join("|", nonProxyHosts));
+            String own = system.getProperty("http.nonProxyHosts");
+            applied.add((own.isEmpty() ? "every host through the proxy, even this machine's: the JVM's http.nonProxyHosts "
+                    + "is set empty" : "not through a proxy: " + own + ", the JVM's http.nonProxyHosts")
+                    + ", which wins over settings.xml's " + String.join("|", nonProxyHosts));
         } else if (!nonProxyHosts.isEmpty()) {
             String list = String.join("|", nonProxyHosts);
             system.setProperty("http.nonProxyHosts", list);
-            set.add("http.nonProxyHosts");
+            set.add("http.nonProxyHosts=" + list);
             applied.add("not through a proxy: " + list);
         }
         if (!set.isEmpty()) {
-            system.setProperty(SET_BY_GANTRY, String.join(",", set));
+            system.setProperty(SET_BY_GANTRY, String.join("\n", set));
         }
         return applied;
+    }
+
+    /**
+     * Takes back what an earlier build of this JVM (a Maven daemon) set, each property only while it still holds the
+     * value Gantry gave it: one the user set since, with {@code -D}, is the user's.
+     */
+    private static void forgetEarlierBuild(Properties system) {
+        String earlier = system.getProperty(SET_BY_GANTRY);
+        if (earlier == null) {
+            return;
+        }
+        for (String entry : earlier.split("\n")) {
+            int eq = entry.indexOf('=');
+            String key = eq < 0 ? entry : entry.substring(0, eq);
+            if (eq > 0 && PROXY_PROPERTIES.contains(key) && entry.substring(eq + 1).equals(system.getProperty(key))) {
+                system.remove(key);
+            }
+        }
+        system.remove(SET_BY_GANTRY);
     }
 
     /**

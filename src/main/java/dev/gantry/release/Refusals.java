@@ -742,17 +742,22 @@ public final class Refusals {
      * @param answer what the call met ({@code Connection refused}, {@code Unable to tunnel through proxy. Proxy returns
      *               "HTTP/1.1 407 Proxy Authentication Required"})
      */
-    public static GantryException proxyFailed(String image, String proxy, String request, String answer, boolean refused,
-            Throwable cause) {
-        String what = refused
-                ? "The proxy " + proxy + " refused " + request + " for " + image + ": " + answer + ". A proxy that wants "
-                        + "credentials answers 407 (some 401): check the <username> and <password> of that <proxy> in "
-                        + "settings.xml (its password decrypted, with -Dsettings.security where it is encrypted)."
-                : "Cannot connect to the proxy " + proxy + " for " + request + " (" + image + "): " + answer + ". Check "
-                        + "that the proxy runs and the <host> and <port> of that <proxy> in settings.xml (or the JVM's "
-                        + "http.proxyHost/https.proxyHost and their ports), or its <nonProxyHosts> if this registry is "
-                        + "reached directly.";
-        return new GantryException(what + " Nothing was sent to the registry.", cause);
+    public static GantryException proxyFailed(String image, String proxy, String request, String answer,
+            ProxyProblem problem, Throwable cause) {
+        String what = switch (problem) {
+            case CREDENTIALS -> "The proxy " + proxy + " refused " + request + " for " + image + ": " + answer + ". A "
+                    + "proxy that wants credentials answers 407 (some 401): check the <username> and <password> of that "
+                    + "<proxy> in settings.xml (its password decrypted, with -Dsettings.security where it is encrypted).";
+            case FORBIDDEN -> "The proxy " + proxy + " refused " + request + " for " + image + ": " + answer + ". It does "
+                    + "not let this build reach that host or port (a proxy often allows HTTPS on port 443 only): ask for "
+                    + "it to be allowed, or list the registry in that <proxy>'s <nonProxyHosts> if it is reached "
+                    + "directly.";
+            case UNREACHABLE -> "Cannot connect to the proxy " + proxy + " for " + request + " (" + image + "): "
+                    + answer + ". Check that the proxy runs and the <host> and <port> of that <proxy> in settings.xml "
+                    + "(or the JVM's http.proxyHost/https.proxyHost and their ports), or its <nonProxyHosts> if this "
+                    + "registry is reached directly.";
+        };
+        return new GantryException(what + " This request did not reach the registry.", cause);
     }
 
     /**

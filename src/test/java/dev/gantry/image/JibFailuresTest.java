@@ -20,4 +20,17 @@ class JibFailuresTest {
         assertThat(JibFailures.detail(new IOException((String) null))).isEqualTo("IOException");
         assertThat(JibFailures.detail(new IOException("Connection refused"))).isEqualTo("Connection refused");
     }
+
+    @Test
+    void the_host_of_the_request_a_failure_names_tells_docker_hub_from_a_cache_of_it() {
+        assertThat(JibFailures.requestHost("429 Too Many Requests, GET https://registry-1.docker.io/v2/library/"
+                + "eclipse-temurin/manifests/sha256:ab")).contains("registry-1.docker.io");
+        // an ECR pull-through cache whose prefix is docker.io: not Docker Hub
+        assertThat(JibFailures.requestHost("429 , GET https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/"
+                + "docker.io/library/eclipse-temurin/manifests/21-jre")).contains("123456789012.dkr.ecr.eu-west-1"
+                + ".amazonaws.com");
+        assertThat(JibFailures.requestHost("429 , POST http://127.0.0.1:5000/v2/orders/blobs/uploads/"))
+                .contains("127.0.0.1:5000");
+        assertThat(JibFailures.requestHost("Connection reset")).isEmpty();
+    }
 }

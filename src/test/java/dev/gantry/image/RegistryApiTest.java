@@ -136,8 +136,10 @@ class RegistryApiTest {
             try (LoopbackServer registry = limited()) {
                 assertThatThrownBy(() -> new RegistryApi(registry.host(), "orders", null, null, true, false)
                         .manifest("1.0.0"))
+                        // with the registry's own words
                         .hasMessageContaining("HTTP 429 Too Many Requests (reading manifest 1.0.0 of " + registry.host()
-                                + "/orders; tried 3 times)")
+                                + "/orders: {\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"You have reached "
+                                + "your unauthenticated pull rate limit.\"}]}; tried 3 times)")
                         .hasMessageContaining("Re-run the pipeline when the registry's limit allows it")
                         .hasMessageNotContaining("Docker Hub");
             }

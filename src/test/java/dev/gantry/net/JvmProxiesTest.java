@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class JvmProxiesTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void forgetWhatWasApplied() {
+        JvmProxies.apply(List.of(), new Properties());
+    }
+
     private static final HttpProxy CORP = new HttpProxy("corp", "http", "proxy.corp", 3128, "builder", "s3cret",
             "*.corp, nexus.internal");
     private static final HttpProxy TLS = new HttpProxy("tls", "https", "tls-proxy.corp", 8443, null, null, null);
@@ -75,8 +80,19 @@ class JvmProxiesTest {
                     "http targets through the proxy corp (proxy.corp:3128, user builder)",
                     "https targets through the JVM's https.proxyHost own.proxy, which wins over the proxy corp "
                             + "(proxy.corp:3128, user builder)",
-                    "not through a proxy: \"localhost\", the JVM's http.nonProxyHosts, which wins over settings.xml's "
+                    "not through a proxy: localhost, the JVM's http.nonProxyHosts, which wins over settings.xml's "
                             + "*.corp|nexus.internal");
+        }
+
+        @Test
+        void set_by_the_user_since_an_earlier_build_of_the_same_JVM_stay_the_user_s() {
+            Properties system = new Properties();
+            JvmProxies.apply(List.of(CORP), system);
+            system.setProperty("https.proxyHost", "own.proxy"); // a -D of the daemon's next build
+
+            JvmProxies.apply(List.of(), system);
+
+            assertThat(system).containsOnlyKeys("https.proxyHost").containsEntry("https.proxyHost", "own.proxy");
         }
 
         @Test
