@@ -23,8 +23,8 @@ assert log.contains('Image registry and AWS calls: http targets through the prox
 assert log.contains('Image registry and AWS calls: https targets through the proxy company-proxy (127.0.0.1:')
 // the IT's own -Dhttp.nonProxyHosts (empty, so that loopback goes through the proxy) wins over the settings' list,
 // and the log says so
-assert log.contains('Image registry and AWS calls: not through a proxy: "", the JVM\'s http.nonProxyHosts, which wins '
-        + 'over settings.xml\'s nexus.example.invalid|*.corp.example.invalid.')
+assert log.contains('Image registry and AWS calls: every host through the proxy, even this machine\'s: the JVM\'s '
+        + 'http.nonProxyHosts is set empty, which wins over settings.xml\'s nexus.example.invalid|*.corp.example.invalid.')
 assert !log.contains(ItProxy.PASSWORD)
 assert log.contains('BUILD SUCCESS')
 return true
