@@ -55,8 +55,7 @@ class RegistryApiThroughAProxyTest {
     void a_proxy_that_asks_for_credentials_none_given_is_named_as_the_one_that_refused() throws Exception {
         try (LoopbackServer registry = LoopbackServer.start(e -> LoopbackServer.respond(e, 404, ""));
              LoopbackProxy proxy = LoopbackProxy.start(dir.resolve("proxy"), "builder", "s3cret")) {
-            JvmProxies.apply(List.of(new HttpProxy("company", "http", "127.0.0.1", proxy.port(), null, null, null)),
-                    System.getProperties());
+            behind(proxy, null, null);
             RegistryApi api = new RegistryApi(registry.host(), "orders", null, null, true, false);
 
             // the JDK hands the tunnel's 407 back as the answer when it has no credentials to offer
@@ -76,10 +75,7 @@ class RegistryApiThroughAProxyTest {
     void a_proxy_that_refuses_the_credentials_given_is_named_as_the_one_that_refused() throws Exception {
         try (LoopbackServer registry = LoopbackServer.start(e -> LoopbackServer.respond(e, 404, ""));
              LoopbackProxy proxy = LoopbackProxy.start(dir.resolve("proxy"), "builder", "s3cret")) {
-            List<HttpProxy> wrong = List.of(new HttpProxy("company", "http", "127.0.0.1", proxy.port(), "builder",
-                    "wrong", null));
-            JvmProxies.apply(wrong, System.getProperties());
-            JvmProxies.authenticate(wrong, System.getProperties());
+            behind(proxy, "builder", "wrong");
             RegistryApi api = new RegistryApi(registry.host(), "orders", null, null, true, false);
 
             // tinyproxy answers wrong credentials with 401, the JDK then gives up on the tunnel
@@ -99,15 +95,20 @@ class RegistryApiThroughAProxyTest {
     void the_right_credentials_open_the_tunnel() throws Exception {
         try (LoopbackServer registry = LoopbackServer.start(e -> LoopbackServer.respond(e, 404, ""));
              LoopbackProxy proxy = LoopbackProxy.start(dir.resolve("proxy"), "builder", "s3cret")) {
-            List<HttpProxy> right = List.of(new HttpProxy("company", "http", "127.0.0.1", proxy.port(), "builder",
-                    "s3cret", null));
-            JvmProxies.apply(right, System.getProperties());
-            JvmProxies.authenticate(right, System.getProperties());
+            behind(proxy, "builder", "s3cret");
 
             assertThat(new RegistryApi(registry.host(), "orders", null, null, true, false).manifest("1.0.0")).isEmpty();
             assertThat(registry.received()).isNotEmpty();
             assertThat(LoopbackProxy.established(dir.resolve("proxy/proxy.log"))).isPositive();
         }
+    }
+
+    /** The JVM set up as a build with this proxy in settings.xml ({@code <proxy>} company). */
+    private static void behind(LoopbackProxy proxy, String user, String password) {
+        List<HttpProxy> company = List.of(new HttpProxy("company", "http", "127.0.0.1", proxy.port(), user, password,
+                null));
+        JvmProxies.apply(company, System.getProperties());
+        JvmProxies.authenticate(company, System.getProperties());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.net.HttpProxy;
 import dev.gantry.release.GantryLog;
+import dev.gantry.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,21 +26,8 @@ class SettingsProxiesTest {
     @TempDir
     Path dir;
 
-    private final List<String> warned = new ArrayList<>();
-    private final GantryLog warnings = new GantryLog() {
-        @Override
-        public void debug(String message) {
-        }
-
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-            warned.add(message);
-        }
-    };
+    private final List<String> logged = new ArrayList<>();
+    private final GantryLog warnings = new RecordingLog(logged, true);
 
     @Test
     void the_active_proxies_come_with_their_password_decrypted_and_the_others_are_left_out() throws Exception {
@@ -64,8 +52,8 @@ class SettingsProxiesTest {
                 decrypter(MASTER), warnings);
 
         assertThat(active).containsExactly(new HttpProxy("company", "http", "proxy.corp", 3128, null, null, null));
-        assertThat(warned).singleElement().asString()
-                .startsWith("Cannot decrypt the password of the <proxy> with <id>company</id> in settings.xml: ")
+        assertThat(logged).singleElement().asString()
+                .startsWith("WARN Cannot decrypt the password of the <proxy> with <id>company</id> in settings.xml: ")
                 .contains("go through that proxy without credentials")
                 .doesNotContain(encrypted.substring(1, encrypted.length() - 1)).doesNotContain("s3cret");
     }
