@@ -233,7 +233,8 @@ class NetworkFaultsTest {
             try (ProxiedRegistry proxy = ProxiedRegistry.start(registry, NetworkFaults.always(Kind.THROTTLED))) {
                 assertThatThrownBy(() -> push(imageRequest(proxy.host(), "limited")))
                         .hasMessageStartingWith("The registry kept answering HTTP 429 Too Many Requests (")
-                        .hasMessageContaining(" of " + proxy.host() + "/limited; tried 3 times)")
+                        .hasMessageContaining(" of " + proxy.host() + "/limited: {\"errors\":[{\"code\":\"TOOMANYREQUESTS\"")
+                        .hasMessageContaining("; tried 3 times)")
                         .hasMessageNotContaining("busy or failing");
             }
             assertThat(registry.tags("limited-uploads")).isEmpty();
