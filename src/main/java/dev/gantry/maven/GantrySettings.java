@@ -4,8 +4,8 @@ import dev.gantry.release.BranchRule;
 import dev.gantry.release.Flow;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
