@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A Docker {@code config.json} as {@code docker login} writes it, read for one registry: a {@code credHelpers}
@@ -22,9 +21,6 @@ import java.util.Set;
  */
 final class DockerConfigFile {
 
-    /** Docker Hub's names: a config may know it under any of them. */
-    private static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io", "registry-1.docker.io",
-            "registry.hub.docker.com");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -81,7 +77,7 @@ final class DockerConfigFile {
 
     /** What a helper is asked for this registry: its host, or Docker Hub's historical URL as {@code docker login} stores it. */
     static String serverUrl(String registry) {
-        return DOCKER_HUB.contains(registry) ? "https://index.docker.io/v1/" : registry;
+        return Registries.DOCKER_HUB.contains(registry) ? "https://index.docker.io/v1/" : registry;
     }
 
     private static Optional<JsonNode> entry(JsonNode map, String registry) {
@@ -103,6 +99,7 @@ final class DockerConfigFile {
     }
 
     private static boolean sameRegistry(String a, String b) {
-        return a.equalsIgnoreCase(b) || DOCKER_HUB.contains(a.toLowerCase()) && DOCKER_HUB.contains(b.toLowerCase());
+        return a.equalsIgnoreCase(b) || Registries.DOCKER_HUB.contains(a.toLowerCase())
+                && Registries.DOCKER_HUB.contains(b.toLowerCase());
     }
 }

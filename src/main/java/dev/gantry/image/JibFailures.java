@@ -92,8 +92,9 @@ public final class JibFailures {
      * its HTTP client can), and its pushes can be repeated: what the registry holds already is not uploaded again.
      */
     static boolean isTransient(Exception e) {
-        if (status(e) != 0) {
-            return RegistryApi.TRANSIENT_STATUSES.contains(status(e));
+        int status = status(e);
+        if (status != 0) {
+            return RegistryApi.TRANSIENT_STATUSES.contains(status);
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketException && !(cause instanceof ConnectException)) {

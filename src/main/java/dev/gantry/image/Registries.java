@@ -2,6 +2,8 @@ package dev.gantry.image;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import java.util.Locale;
+import java.util.Set;
 
 /** Image reference helpers for the Maven glue, which must not parse references itself. */
 public final class Registries {
@@ -22,9 +24,13 @@ public final class Registries {
         }
     }
 
-    /** Whether a registry host ({@code host[:port]}) is Docker Hub's, as Jib and Docker name it. */
+    /** Docker Hub's names, as Jib, Docker and Docker's config files give them. */
+    static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io", "registry-1.docker.io",
+            "registry.hub.docker.com");
+
+    /** Whether a registry host ({@code host[:port]}) is Docker Hub's. */
     public static boolean isDockerHub(String registry) {
         String host = registry.contains(":") ? registry.substring(0, registry.indexOf(':')) : registry;
-        return host.equals("registry-1.docker.io") || host.equals("docker.io") || host.equals("index.docker.io");
+        return DOCKER_HUB.contains(host.toLowerCase(Locale.ROOT));
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.net.HttpProxy;
 import dev.gantry.net.JvmProxies;
+import dev.gantry.testing.FreePort;
 import dev.gantry.testing.LoopbackProxy;
 import dev.gantry.testing.LoopbackServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -113,10 +112,7 @@ class RegistryApiThroughAProxyTest {
 
     @Test
     void a_proxy_that_does_not_run_is_named_with_what_to_check() throws Exception {
-        int closed;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = free.getLocalPort();
-        }
+        int closed = FreePort.onLoopback();
         try (LoopbackServer registry = LoopbackServer.start(e -> LoopbackServer.respond(e, 404, ""))) {
             System.setProperty("https.proxyHost", "127.0.0.1");
             System.setProperty("https.proxyPort", String.valueOf(closed));

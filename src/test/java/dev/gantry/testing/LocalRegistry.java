@@ -6,7 +6,6 @@ import dev.gantry.image.InsecureTls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -167,7 +166,7 @@ public final class LocalRegistry implements AutoCloseable {
             String line = run(dir, "htpasswd", "-Bbn", user, password);
             Files.writeString(dir.resolve("htpasswd"), line.strip() + "\n");
         }
-        LocalRegistry registry = new LocalRegistry(dir, freePort(), tls, user, password);
+        LocalRegistry registry = new LocalRegistry(dir, FreePort.onLoopback(), tls, user, password);
         registry.awaitReady();
         return registry;
     }
@@ -408,12 +407,6 @@ public final class LocalRegistry implements AutoCloseable {
     private static void check(HttpResponse<String> response, String what) throws IOException {
         if (response.statusCode() != 200) {
             throw new IOException("GET " + what + ": HTTP " + response.statusCode() + " " + response.body());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

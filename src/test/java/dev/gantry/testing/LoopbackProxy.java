@@ -2,7 +2,6 @@ package dev.gantry.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +51,7 @@ public final class LoopbackProxy implements AutoCloseable {
     private static LoopbackProxy startOnce(Path dir, String user, String password)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = FreePort.onLoopback();
         Path log = dir.resolve("proxy.log");
         // the proxy's own side holds the password: not among the files a build was given (PlantedSecretsScan reads those)
         Path config = Files.createTempFile("gantry-tinyproxy", ".conf");
