@@ -5,6 +5,7 @@ import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
+import dev.gantry.release.Refusals;
 
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,7 @@ public final class ImagePublisher {
             MainClass mainClass;
             try {
                 mainClass = ProjectImage.checkedMainClass(request, log);
+                refuseWhatJibWouldBuildOtherwise(request, mainClass);
             } catch (GantryException | RuntimeException e) {
                 Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when looked up first
                 throw e;
@@ -87,6 +89,22 @@ public final class ImagePublisher {
             }
             return new RegistryPublisher(jib, log).publish(request, baseAhead, images, auth, new ImageRegistries(request, ecr),
                     beforeMoves);
+        }
+    }
+
+    /**
+     * A team moving from jib-maven-plugin often leaves its configuration in the module; Gantry reads none of it, so an
+     * image without its base image, flags or environment would be pushed with BUILD SUCCESS. Refused where they differ.
+     */
+    private static void refuseWhatJibWouldBuildOtherwise(ImageRequest request, MainClass mainClass)
+            throws GantryException {
+        if (request.jibPlugin() == null) {
+            return;
+        }
+        List<String> differences = request.jibPlugin()
+                .differencesFrom(request, request.quarkusApp() != null ? null : mainClass);
+        if (!differences.isEmpty()) {
+            throw Refusals.jibSettingsNotCarriedOver(request.module(), differences);
         }
     }
 }

@@ -60,6 +60,8 @@ import java.util.Objects;
  *                                or null to leave the repository as it is
  * @param quarkusApp              Quarkus's fast-jar ({@code target/quarkus-app}) when the module is a Quarkus service:
  *                                the image is built from it ({@link QuarkusFastJar}), not from the classes; else null
+ * @param jibPlugin               the image settings of a jib-maven-plugin declared in the module, or null: the image is
+ *                                refused where they differ from Gantry's ({@link JibPluginSettings})
  */
 public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
         List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
@@ -68,7 +70,8 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String module, String sourceUrl, boolean allowInsecureRegistries,
         boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
-        Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy, Path quarkusApp) {
+        Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy, Path quarkusApp,
+        JibPluginSettings jibPlugin) {
 
     public static final String DEFAULT_APP_ROOT = "/app";
 
@@ -162,6 +165,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private Path baseImageCache;
         private RepositoryPolicy repositoryPolicy;
         private Path quarkusApp;
+        private JibPluginSettings jibPlugin;
 
         private Builder() {
         }
@@ -206,6 +210,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder baseImageCache(Path value) { baseImageCache = value; return this; }
         public Builder repositoryPolicy(RepositoryPolicy value) { repositoryPolicy = value; return this; }
         public Builder quarkusApp(Path value) { quarkusApp = value; return this; }
+        public Builder jibPlugin(JibPluginSettings value) { jibPlugin = value; return this; }
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
@@ -213,7 +218,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
                     platforms, appRoot, commit, commitTime, version, module, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy,
-                    quarkusApp);
+                    quarkusApp, jibPlugin);
         }
 
         private static <T> List<T> nn(List<T> value) {

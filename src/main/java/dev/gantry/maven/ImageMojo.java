@@ -396,6 +396,7 @@ public class ImageMojo extends GantryMojo {
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
                 .repositoryPolicy(repositoryPolicy)
                 .quarkusApp(quarkusApp)
+                .jibPlugin(JibMavenPlugin.settings(project, Deployers.buildProperties(session)).orElse(null))
                 .build();
     }
 

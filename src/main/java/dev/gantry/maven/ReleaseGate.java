@@ -68,6 +68,7 @@ final class ReleaseGate {
     void checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule) throws GantryException {
         refuseDeployGoalNamed();
         refuseOtherDeployers();
+        refuseImagePushedTwice(imageModule);
         if (plan.publishes()) {
             checkReactorVersions(plan.image() != null ? imageModule : null);
             if (deploying) {
@@ -103,6 +104,28 @@ final class ReleaseGate {
             Deployers.Deployer deployer = found.keySet().iterator().next();
             throw Refusals.otherDeployer(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
                     found.get(deployer));
+        }
+    }
+
+    /**
+     * A {@code mvn deploy} in which jib-maven-plugin's build goal runs beside gantry:image (bound in a POM, or named on
+     * the command line, as the pipeline Gantry replaces ran it) would push the image twice, Jib's push before Gantry's
+     * checks and on any branch: refused on every branch, as another deployer is.
+     */
+    private void refuseImagePushedTwice(MavenProject imageModule) throws GantryException {
+        if (!session.getGoals().contains("deploy") || imageModule == null || !modules.runs(imageModule, "image")) {
+            return;
+        }
+        Optional<String> named = JibMavenPlugin.namedOnTheCommandLine(session.getGoals());
+        if (named.isPresent()) {
+            throw Refusals.imagePushedTwice("named on the command line: " + named.get(),
+                    List.of(imageModule.getArtifactId()));
+        }
+        Properties properties = Deployers.buildProperties(session);
+        List<String> pushing = session.getProjects().stream()
+                .filter(p -> JibMavenPlugin.pushesInTheLifecycle(p, properties)).map(MavenProject::getArtifactId).toList();
+        if (!pushing.isEmpty()) {
+            throw Refusals.imagePushedTwice("an execution of the POM binds it to a phase", pushing);
         }
     }
 

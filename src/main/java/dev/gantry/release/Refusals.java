@@ -331,6 +331,28 @@ public final class Refusals {
                 + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
     }
 
+    /**
+     * jib-maven-plugin configured in the image's module to build an image other than Gantry's: Gantry reads none of its
+     * configuration, so the image pushed would lack what the team had set (a base image, JVM flags, an environment).
+     */
+    public static GantryException jibSettingsNotCarriedOver(String module, List<String> differences) {
+        return new GantryException("jib-maven-plugin's configuration in module " + module + " shapes the image in ways "
+                + "Gantry's configuration does not, and Gantry builds the image from its own configuration alone: "
+                + String.join("; ", differences) + ". Nothing was pushed. Move each setting to the gantry-maven-plugin's "
+                + "configuration as named (docs/migrating-from-jib.md maps every one), then remove jib-maven-plugin's "
+                + "<configuration> or the plugin from the module; where the two agree, the build goes on.");
+    }
+
+    /** jib-maven-plugin's build goal in a {@code mvn deploy} that runs gantry:image: the image pushed twice. */
+    public static GantryException imagePushedTwice(String how, List<String> modules) {
+        return new GantryException("jib-maven-plugin's build goal runs in this mvn deploy (" + how + ") and pushes "
+                + "an image of " + String.join(", ", modules) + ", and so does gantry:image: the image would be pushed "
+                + "twice, Jib's outside the branch's rules (its tags, on any branch, with no check). Nothing was built "
+                + "or pushed. Let Gantry push the image: remove the jib-maven-plugin execution from the POM, or bind it "
+                + "to <phase>none</phase>, or set <jib.skip>true</jib.skip> in the module's <properties>, and run mvn "
+                + "deploy without jib:build (docs/migrating-from-jib.md).");
+    }
+
     public static GantryException deployGoalNamed(String goal) {
         return new GantryException("The build names maven-deploy-plugin's goal " + goal + ", which would deploy every "
                 + "module on its own, outside the release gantry:publish makes (no branch rule, no check of what is "

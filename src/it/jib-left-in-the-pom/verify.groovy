@@ -1,0 +1,34 @@
+import dev.gantry.it.ItProject
+import dev.gantry.it.ItRegistry
+
+def log = new File(basedir, 'build.log').text
+def registry = ItRegistry.of(basedir)
+
+// 1: refused by the plan, before anything was built
+def twice = "jib-maven-plugin's build goal runs in this mvn deploy (an execution of the POM binds it to a phase) and " +
+        "pushes an image of orders, and so does gantry:image: the image would be pushed twice"
+assert log.contains(twice), "build.log lacks: $twice"
+
+// 2: refused before the image moved, each of Jib's settings named with Gantry's parameter
+def base = new File(basedir, 'registry.host').text.trim() + '/base/java:1'
+def notCarried = "jib-maven-plugin's configuration in module it.gantry:orders shapes the image in ways Gantry's " +
+        "configuration does not, and Gantry builds the image from its own configuration alone: <from><image> is " +
+        "eclipse-temurin:17-jre; Gantry builds on $base: set Gantry's <from>; <container><jvmFlags> are [-Xmx256m]; " +
+        "Gantry's are []: set Gantry's <jvmFlags>; <container><environment> sets TZ=UTC, which Gantry's image does not: " +
+        "set Gantry's <environment>; <container><ports> expose 8080, which Gantry's image does not: set Gantry's <ports>. " +
+        "Nothing was pushed. Move each setting to the gantry-maven-plugin's configuration as named"
+assert log.contains(notCarried), "build.log lacks: $notCarried"
+// Jib itself never ran: not in 1 (refused in validate), not in 2 and 3 (its execution bound to phase none)
+assert !log.contains('jib-maven-plugin:3.5.2:build')
+
+// 3: one develop deploy's image and no other: the refused runs pushed nothing, published nothing
+def sha = 'sha-' + ItProject.at(basedir).head().substring(0, 12)
+assert registry.tags('orders') == [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].sort()
+assert ItRegistry.requestsAnswered(basedir).count { it.startsWith('PUT /v2/orders/manifests/') } == 4
+def config = registry.config('orders', sha).get('config')
+assert config.get('Env').collect { it.asText() }.contains('TZ=UTC')
+assert config.get('ExposedPorts').has('8080/tcp')
+assert config.get('Entrypoint').collect { it.asText() }.contains('-Xmx256m')
+def repo = new File(basedir, '../jib-left-in-the-pom-maven-repo/it/gantry/orders/1.2.0-SNAPSHOT')
+assert repo.list().findAll { it ==~ /orders-1\.2\.0-\d{8}\.\d{6}-\d+\.jar/ }.size() == 1
+return true

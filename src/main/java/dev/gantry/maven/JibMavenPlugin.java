@@ -1,0 +1,206 @@
+package dev.gantry.maven;
+
+import dev.gantry.image.JibPluginSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * A jib-maven-plugin left in the build by a team that moves to Gantry: whether its {@code build} goal would push an
+ * image in this {@code mvn deploy} too, and the image settings its configuration holds ({@link JibPluginSettings}), read
+ * as Jib reads them: a {@code jib.*} property (given with {@code -D} or in the module's {@code <properties>}) before the
+ * plugin's {@code <configuration>}, which is what {@code mvn jib:build} uses.
+ */
+final class JibMavenPlugin {
+
+    static final Deployers.Deployer BUILD = new Deployers.Deployer("com.google.cloud.tools", "jib-maven-plugin", "build",
+            "skip", "jib.skip");
+
+    private static final String NO_PHASE = "none";
+
+    private JibMavenPlugin() {
+    }
+
+    /** Whether an execution of the POM binds Jib's build goal to a phase and the module does not tell Jib to skip. */
+    static boolean pushesInTheLifecycle(MavenProject module, Properties buildProperties) {
+        Plugin plugin = plugin(module);
+        return plugin != null && plugin.getExecutions().stream()
+                .anyMatch(e -> e.getGoals().contains(BUILD.goal()) && !NO_PHASE.equals(e.getPhase()))
+                && !Deployers.skipped(BUILD, module, buildProperties);
+    }
+
+    /** The command line's goal that runs Jib's build ({@code jib:build}, or with the plugin's coordinates), if any. */
+    static Optional<String> namedOnTheCommandLine(List<String> goals) {
+        return goals.stream().filter(g -> g.matches("(jib|(com\\.google\\.cloud\\.tools:)?jib-maven-plugin(:[^:@]+)?)"
+                + ":build(@.*)?")).findFirst();
+    }
+
+    /** The image settings of the module's jib-maven-plugin; empty when the module does not declare it. */
+    static Optional<JibPluginSettings> settings(MavenProject module, Properties buildProperties) {
+        Plugin plugin = plugin(module);
+        if (plugin == null) {
+            return Optional.empty();
+        }
+        Settings read = new Settings(plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration"),
+                module, buildProperties);
+        Map<String, String> unmatched = new LinkedHashMap<>();
+        read.list("jib.container.entrypoint", "container", "entrypoint")
+                .ifPresent(v -> unmatched.put("<container><entrypoint>", String.join(" ", v)));
+        read.text("jib.container.workingDirectory", "container", "workingDirectory")
+                .ifPresent(v -> unmatched.put("<container><workingDirectory>", v));
+        read.list("jib.container.volumes", "container", "volumes")
+                .ifPresent(v -> unmatched.put("<container><volumes>", String.join(", ", v)));
+        read.list("jib.container.extraClasspath", "container", "extraClasspath")
+                .ifPresent(v -> unmatched.put("<container><extraClasspath>", String.join(", ", v)));
+        read.text("jib.containerizingMode", "containerizingMode").filter(v -> !"exploded".equals(v))
+                .ifPresent(v -> unmatched.put("<containerizingMode>", v));
+        return Optional.of(new JibPluginSettings(
+                read.text("jib.from.image", "from", "image").orElse(null),
+                read.platforms(),
+                read.text("jib.container.mainClass", "container", "mainClass").orElse(null),
+                read.list("jib.container.jvmFlags", "container", "jvmFlags").orElse(List.of()),
+                read.list("jib.container.args", "container", "args").orElse(List.of()),
+                read.map("jib.container.environment", "container", "environment"),
+                read.list("jib.container.ports", "container", "ports").orElse(List.of()),
+                read.map("jib.container.labels", "container", "labels"),
+                read.text("jib.container.user", "container", "user").orElse(null),
+                read.text("jib.container.appRoot", "container", "appRoot").orElse(null),
+                read.extraDirectories(),
+                unmatched));
+    }
+
+    private static Plugin plugin(MavenProject module) {
+        return module.getPlugin(BUILD.groupId() + ":" + BUILD.artifactId());
+    }
+
+    /**
+     * Reads one module's settings: a property first (Jib's lists and maps as comma-separated {@code a,b} and
+     * {@code k=v,k2=v2}), then the element; a value still holding {@code ${…}} counts as unset, as an unresolved
+     * property gives Jib nothing either.
+     */
+    private record Settings(Xpp3Dom configuration, MavenProject module, Properties buildProperties) {
+
+        Optional<String> text(String property, String... path) {
+            Optional<String> fromProperty = property(property);
+            if (fromProperty.isPresent()) {
+                return fromProperty;
+            }
+            return element(path).map(Xpp3Dom::getValue).map(String::strip).filter(Settings::resolved);
+        }
+
+        Optional<List<String>> list(String property, String... path) {
+            Optional<String> fromProperty = property(property);
+            if (fromProperty.isPresent()) {
+                return Optional.of(Arrays.stream(fromProperty.get().split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList());
+            }
+            return element(path).map(e -> Arrays.stream(e.getChildren()).map(Xpp3Dom::getValue)
+                    .map(v -> v == null ? "" : v.strip()).filter(Settings::resolved).toList())
+                    .filter(l -> !l.isEmpty());
+        }
+
+        Map<String, String> map(String property, String... path) {
+            Map<String, String> map = new LinkedHashMap<>();
+            Optional<String> fromProperty = property(property);
+            if (fromProperty.isPresent()) {
+                for (String entry : fromProperty.get().split(",")) {
+                    int equals = entry.indexOf('=');
+                    if (equals > 0) {
+                        map.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+                    }
+                }
+                return map;
+            }
+            element(path).ifPresent(e -> {
+                for (Xpp3Dom child : e.getChildren()) {
+                    String value = child.getValue() == null ? "" : child.getValue();
+                    if (resolved(value)) {
+                        map.put(child.getName(), value);
+                    }
+                }
+            });
+            return map;
+        }
+
+        /** {@code <from><platforms><platform><os>…</os><architecture>…</architecture>}, as {@code os/architecture}. */
+        List<String> platforms() {
+            Optional<List<String>> fromProperty = property("jib.from.platforms")
+                    .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            if (fromProperty.isPresent()) {
+                return fromProperty.get();
+            }
+            List<String> platforms = new ArrayList<>();
+            element("from", "platforms").ifPresent(e -> {
+                for (Xpp3Dom platform : e.getChildren()) {
+                    Xpp3Dom os = platform.getChild("os");
+                    Xpp3Dom architecture = platform.getChild("architecture");
+                    platforms.add((os == null || os.getValue() == null ? "linux" : os.getValue().strip()) + "/"
+                            + (architecture == null || architecture.getValue() == null ? "amd64"
+                                    : architecture.getValue().strip()));
+                }
+            });
+            return platforms;
+        }
+
+        /**
+         * {@code <extraDirectories><paths>}: each {@code <path>} a directory, or a {@code <from>} and {@code <into>};
+         * relative to the module's directory.
+         */
+        List<JibPluginSettings.ExtraDirectory> extraDirectories() {
+            List<JibPluginSettings.ExtraDirectory> directories = new ArrayList<>();
+            Optional<String> fromProperty = property("jib.extraDirectories.paths");
+            if (fromProperty.isPresent()) {
+                for (String path : fromProperty.get().split(",")) {
+                    if (!path.isBlank()) {
+                        directories.add(new JibPluginSettings.ExtraDirectory(absolute(path.strip()), "/"));
+                    }
+                }
+                return directories;
+            }
+            element("extraDirectories", "paths").ifPresent(e -> {
+                for (Xpp3Dom path : e.getChildren()) {
+                    Xpp3Dom from = path.getChild("from");
+                    Xpp3Dom into = path.getChild("into");
+                    String directory = from != null ? from.getValue() : path.getValue();
+                    if (directory != null && resolved(directory.strip())) {
+                        directories.add(new JibPluginSettings.ExtraDirectory(absolute(directory.strip()),
+                                into == null || into.getValue() == null ? "/" : into.getValue().strip()));
+                    }
+                }
+            });
+            return directories;
+        }
+
+        private Path absolute(String path) {
+            return module.getBasedir().toPath().resolve(path).toAbsolutePath().normalize();
+        }
+
+        private Optional<String> property(String name) {
+            String value = buildProperties.getProperty(name, module.getProperties().getProperty(name));
+            return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty() && resolved(v));
+        }
+
+        private Optional<Xpp3Dom> element(String... path) {
+            Xpp3Dom at = configuration;
+            for (String name : path) {
+                at = at.getChild(name);
+                if (at == null) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(at);
+        }
+
+        private static boolean resolved(String value) {
+            return !value.contains("${");
+        }
+    }
+}

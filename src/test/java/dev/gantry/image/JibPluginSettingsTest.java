@@ -1,0 +1,99 @@
+package dev.gantry.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.release.ImagePlan;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a jib-maven-plugin left in the image's module is configured to build that Gantry's image would not carry. */
+class JibPluginSettingsTest {
+
+    private static final Path MODULE = Path.of("/work/orders");
+    private static final MainClass ORDERS = new MainClass("com.example.Orders", MainClass.START_CLASS);
+
+    private static ImageRequest.Builder gantrys() {
+        return ImageRequest.builder().image(new ImagePlan("registry.example.com/team/orders", false, List.of()))
+                .from("eclipse-temurin:17-jre").classesDirectory(MODULE.resolve("target/classes"))
+                .commit("a1b2c3d4e5f60718293a4b5c6d7e8f9012345678").commitTime(Instant.parse("2026-11-20T10:15:30Z"))
+                .outputDirectory(MODULE.resolve("target/gantry")).extraDirectory(MODULE.resolve("src/main/jib"));
+    }
+
+    private static JibPluginSettings jibs(String from, List<String> jvmFlags, Map<String, String> environment,
+            List<String> ports) {
+        return new JibPluginSettings(from, List.of(), null, jvmFlags, List.of(), environment, ports, Map.of(), null, null,
+                List.of(), Map.of());
+    }
+
+    @Test
+    void none_where_jib_sets_nothing_that_shapes_the_image() {
+        JibPluginSettings nothing = jibs(null, List.of(), Map.of(), List.of());
+
+        assertThat(nothing.differencesFrom(gantrys().build(), ORDERS)).isEmpty();
+    }
+
+    @Test
+    void none_where_gantry_is_configured_alike_however_each_writes_it() {
+        JibPluginSettings jib = new JibPluginSettings("docker.io/library/eclipse-temurin:17-jre", List.of("linux/amd64"),
+                "com.example.Orders", List.of("-Xmx512m"), List.of("--verbose"), Map.of("TZ", "UTC"),
+                List.of("8080", "9000-9001/udp"), Map.of("team", "payments", ProjectImage.LABEL_VERSION, "1.0"), "1000",
+                "/app", List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("src/main/jib"), "/")), Map.of());
+        ImageRequest gantry = gantrys().jvmFlags(List.of("-Xmx512m")).arguments(List.of("--verbose"))
+                .environment(new LinkedHashMap<>(Map.of("TZ", "UTC", "LANG", "C.UTF-8")))
+                .ports(List.of("8080/tcp", "9000/udp", "9001/udp")).labels(Map.of("team", "payments")).user("1000").build();
+
+        assertThat(jib.differencesFrom(gantry, ORDERS)).isEmpty();
+    }
+
+    @Test
+    void names_each_setting_gantrys_image_lacks_and_the_parameter_to_set() {
+        JibPluginSettings jib = jibs("registry.example.com/base/java:17", List.of("-Xmx512m"), Map.of("TZ", "UTC"),
+                List.of("8080"));
+
+        assertThat(jib.differencesFrom(gantrys().ports(List.of("9090")).build(), ORDERS)).containsExactly(
+                "<from><image> is registry.example.com/base/java:17; Gantry builds on eclipse-temurin:17-jre: set "
+                        + "Gantry's <from>",
+                "<container><jvmFlags> are [-Xmx512m]; Gantry's are []: set Gantry's <jvmFlags>",
+                "<container><environment> sets TZ=UTC, which Gantry's image does not: set Gantry's <environment>",
+                "<container><ports> expose 8080, which Gantry's image does not: set Gantry's <ports>");
+    }
+
+    @Test
+    void names_the_main_class_gantry_found_and_where_from() {
+        JibPluginSettings jib = new JibPluginSettings(null, List.of(), "com.example.Admin", List.of(), List.of(), Map.of(),
+                List.of(), Map.of(), null, null, List.of(), Map.of());
+
+        assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly("<container><mainClass> is "
+                + "com.example.Admin; Gantry starts com.example.Orders (" + MainClass.START_CLASS + "): set Gantry's "
+                + "<mainClass>");
+        // a Quarkus service starts Quarkus's runner whatever either says
+        assertThat(jib.differencesFrom(gantrys().build(), null)).isEmpty();
+    }
+
+    @Test
+    void names_platforms_user_app_root_and_extra_directories_that_differ() {
+        JibPluginSettings jib = new JibPluginSettings(null, List.of("linux/arm64"), null, List.of(), List.of(), Map.of(),
+                List.of(), Map.of(), "1000", "/srv", List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("conf"),
+                        "/etc/orders")), Map.of());
+
+        assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly(
+                "<from><platforms> are linux/arm64; Gantry's are linux/amd64: set Gantry's <platforms>",
+                "<container><user> is 1000; Gantry's image runs as the base image's user: set Gantry's <user>",
+                "<container><appRoot> is /srv; Gantry's is /app: set Gantry's <appRoot>",
+                "<extraDirectories> copy /work/orders/conf into /etc/orders; Gantry copies /work/orders/src/main/jib to /: "
+                        + "set Gantry's <extraDirectory> (one directory, copied to /)");
+    }
+
+    @Test
+    void names_settings_gantry_has_no_equivalent_of() {
+        JibPluginSettings jib = new JibPluginSettings(null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
+                Map.of(), null, null, List.of(), Map.of("<container><volumes>", "/tmp"));
+
+        assertThat(jib.differencesFrom(gantrys().build(), ORDERS))
+                .containsExactly("<container><volumes> is /tmp; Gantry has no such setting");
+    }
+}
