@@ -49,8 +49,7 @@ final class JibMavenPlugin {
         if (plugin == null) {
             return Optional.empty();
         }
-        Settings read = new Settings(plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration"),
-                module, buildProperties);
+        Settings read = new Settings(configuration(plugin), module, buildProperties);
         Map<String, String> unmatched = new LinkedHashMap<>();
         read.list("jib.container.entrypoint", "container", "entrypoint")
                 .ifPresent(v -> unmatched.put("<container><entrypoint>", String.join(" ", v)));
@@ -75,6 +74,18 @@ final class JibMavenPlugin {
                 read.text("jib.container.appRoot", "container", "appRoot").orElse(null),
                 read.extraDirectories(),
                 unmatched));
+    }
+
+    /**
+     * The plugin's configuration, under that of its first execution of {@code build} (a team that bound Jib to a phase
+     * often configured the execution; turned off with phase none, it still says what image the team built).
+     */
+    private static Xpp3Dom configuration(Plugin plugin) {
+        Xpp3Dom configuration = plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration");
+        return plugin.getExecutions().stream().filter(e -> e.getGoals().contains(BUILD.goal())).findFirst()
+                .filter(e -> e.getConfiguration() instanceof Xpp3Dom)
+                .map(e -> Xpp3Dom.mergeXpp3Dom(new Xpp3Dom((Xpp3Dom) e.getConfiguration()), configuration))
+                .orElse(configuration);
     }
 
     private static Plugin plugin(MavenProject module) {

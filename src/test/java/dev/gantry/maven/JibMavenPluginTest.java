@@ -125,6 +125,18 @@ class JibMavenPluginTest {
         }
 
         @Test
+        void of_its_build_execution_turned_off_over_the_plugins_own() throws Exception {
+            PluginExecution push = execution("push", "none", "build");
+            push.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container><environment>"
+                    + "<TZ>UTC</TZ></environment></container></configuration>")));
+            JibPluginSettings settings = JibMavenPlugin.settings(jib("<from><image>eclipse-temurin:21-jre</image></from>"
+                    + "<container><environment><TZ>CET</TZ></environment></container>", push), NONE).orElseThrow();
+
+            assertThat(settings.from()).isEqualTo("eclipse-temurin:21-jre");
+            assertThat(settings.environment()).isEqualTo(Map.of("TZ", "UTC"));
+        }
+
+        @Test
         void a_jib_property_before_the_configuration_as_jib_reads_it() throws Exception {
             MavenProject module = jib("<from><image>eclipse-temurin:17-jre</image></from>"
                     + "<container><jvmFlags><jvmFlag>-Xmx1g</jvmFlag></jvmFlags></container>");
