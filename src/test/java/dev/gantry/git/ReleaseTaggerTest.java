@@ -387,6 +387,38 @@ class ReleaseTaggerTest {
             assertThat(work.taggedCommit("deploy/dev/current")).as("the local tag moves only with the push").isEqualTo(older);
         }
 
+        /**
+         * As above, but the other build's move lands before git push reads the remote's refs (here: as the remote's
+         * receive-pack starts), after this build's look-up: git itself refuses the lease as "stale info", sends nothing,
+         * and the decision is made again.
+         */
+        @Test
+        void a_tag_another_build_moves_before_git_push_reads_the_remote_is_judged_again() throws Exception {
+            String older = work.git("rev-parse", "HEAD~1");
+            work.tag("deploy/dev/current", older).push("origin", "deploy/dev/current");
+            GitFixture other = anotherClone();
+            String tip = other.commitPom("1.0.1-SNAPSHOT");
+            other.push("origin", "main");
+            Path moved = tmp.resolve("moved-by-the-other-build");
+            Path receivePack = tmp.resolve("moving-receive-pack");
+            Files.writeString(receivePack, """
+                    #!/bin/sh
+                    if [ ! -e '%s' ]; then
+                      git --git-dir=%s update-ref refs/tags/deploy/dev/current %s && touch '%s'
+                    fi
+                    exec git-receive-pack "$@"
+                    """.formatted(moved, remote.dir(), tip, moved));
+            receivePack.toFile().setExecutable(true);
+            work.git("config", "remote.origin.receivepack", receivePack.toString());
+
+            TagOutcome outcome = moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false);
+
+            assertThat(moved).as("the other build's move happened").exists();
+            assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
+            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(tip);
+            assertThat(work.taggedCommit("deploy/dev/current")).as("the local tag moves only with the push").isEqualTo(older);
+        }
+
         /** A dry run compares the commit times of what the clone has, and fetches nothing. */
         @Test
         void a_dry_run_says_it_would_leave_a_tag_on_a_later_commit_the_clone_has() throws Exception {
