@@ -74,11 +74,12 @@ public final class ImagePublisher {
             MainClass mainClass;
             try {
                 mainClass = ProjectImage.checkedMainClass(request, log);
-                refuseWhatJibWouldBuildOtherwise(request, mainClass);
             } catch (GantryException | RuntimeException e) {
                 Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when looked up first
                 throw e;
             }
+            // before the base image's look-up is waited for: Jib's <from> may be the registry this runner can reach
+            refuseWhatJibWouldBuildOtherwise(request, mainClass);
             RegistryPublisher.ImageOnBase images = (base, route) -> ProjectImage.containerBuilder(request, base, auth,
                     mainClass, route);
             JibRunner jib = new JibRunner(request, auth, log);
@@ -104,7 +105,7 @@ public final class ImagePublisher {
         List<String> differences = request.jibPlugin()
                 .differencesFrom(request, request.quarkusApp() != null ? null : mainClass);
         if (!differences.isEmpty()) {
-            throw Refusals.jibSettingsNotCarriedOver(request.module(), differences);
+            throw Refusals.jibSettingsNotCarriedOver(request.module(), differences, request.jibPlugin().hasUnmatched());
         }
     }
 }

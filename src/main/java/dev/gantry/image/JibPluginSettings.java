@@ -1,10 +1,13 @@
 package dev.gantry.image;
 
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import dev.gantry.release.GantryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +55,16 @@ public record JibPluginSettings(String from, List<String> platforms, String main
         platforms = List.copyOf(platforms);
         jvmFlags = List.copyOf(jvmFlags);
         args = List.copyOf(args);
-        environment = Map.copyOf(environment);
+        environment = ordered(environment);
         ports = List.copyOf(ports);
-        labels = Map.copyOf(labels);
+        labels = ordered(labels);
         extraDirectories = List.copyOf(extraDirectories);
-        unmatched = Map.copyOf(unmatched);
+        unmatched = ordered(unmatched);
+    }
+
+    /** In the POM's order, for messages that follow it. */
+    private static Map<String, String> ordered(Map<String, String> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -68,51 +76,79 @@ public record JibPluginSettings(String from, List<String> platforms, String main
     List<String> differencesFrom(ImageRequest request, MainClass mainClass) {
         List<String> differences = new ArrayList<>();
         if (from != null && !sameImage(from, request.from())) {
-            differences.add("<from><image> is " + from + "; Gantry builds on " + request.from() + ": set Gantry's <from>");
+            differences.add("<from><image> is " + from + "; Gantry builds on " + request.from() + ": set Gantry's <from>"
+                    + from + "</from>");
         }
         if (!platforms.isEmpty() && !platformSet(platforms).equals(platformSet(gantryPlatforms(request)))) {
             differences.add("<from><platforms> are " + String.join(", ", platforms) + "; Gantry's are "
-                    + String.join(", ", gantryPlatforms(request)) + ": set Gantry's <platforms>");
+                    + String.join(", ", gantryPlatforms(request)) + ": set Gantry's " + elements("platforms", "platform",
+                            platforms));
         }
         if (this.mainClass != null && mainClass != null && !this.mainClass.equals(mainClass.name())) {
             differences.add("<container><mainClass> is " + this.mainClass + "; Gantry starts " + mainClass.name() + " ("
-                    + mainClass.source() + "): set Gantry's <mainClass>");
+                    + mainClass.source() + "): set Gantry's <mainClass>" + this.mainClass + "</mainClass>");
         }
         if (!jvmFlags.isEmpty() && !jvmFlags.equals(request.jvmFlags())) {
-            differences.add("<container><jvmFlags> are " + jvmFlags + "; Gantry's are " + request.jvmFlags()
-                    + ": set Gantry's <jvmFlags>");
+            differences.add(listDiffers("jvmFlags", "jvmFlag", jvmFlags, request.jvmFlags()));
         }
         if (!args.isEmpty() && !args.equals(request.arguments())) {
-            differences.add("<container><args> are " + args + "; Gantry's are " + request.arguments()
-                    + ": set Gantry's <args>");
+            differences.add(listDiffers("args", "arg", args, request.arguments()));
         }
-        List<String> environmentMissing = missing(environment, request.environment(), Set.of());
+        Map<String, String> environmentMissing = missing(environment, request.environment(), Set.of());
         if (!environmentMissing.isEmpty()) {
-            differences.add("<container><environment> sets " + String.join(", ", environmentMissing) + ", which Gantry's "
-                    + "image does not: set Gantry's <environment>");
+            differences.add("<container><environment> sets " + entries(environmentMissing) + ", which Gantry's image "
+                    + "does not: add " + elements(environmentMissing) + " to Gantry's <environment>");
         }
         List<String> portsMissing = portsMissing(request);
         if (!portsMissing.isEmpty()) {
             differences.add("<container><ports> expose " + String.join(", ", portsMissing) + ", which Gantry's image does "
-                    + "not: set Gantry's <ports>");
+                    + "not: add " + elements(null, "port", portsMissing) + " to Gantry's <ports>");
         }
-        List<String> labelsMissing = missing(labels, request.labels(), GANTRY_LABELS);
+        Map<String, String> labelsMissing = missing(labels, request.labels(), GANTRY_LABELS);
         if (!labelsMissing.isEmpty()) {
-            differences.add("<container><labels> set " + String.join(", ", labelsMissing) + ", which Gantry's image does "
-                    + "not: set Gantry's <labels>");
+            differences.add("<container><labels> set " + entries(labelsMissing) + ", which Gantry's image does not: add "
+                    + elements(labelsMissing) + " to Gantry's <labels>");
         }
         if (user != null && !user.equals(request.user())) {
             differences.add("<container><user> is " + user + "; Gantry's image runs as "
                     + (request.user() == null || request.user().isBlank() ? "the base image's user" : request.user())
-                    + ": set Gantry's <user>");
+                    + ": set Gantry's <user>" + user + "</user>");
         }
         if (appRoot != null && !appRoot.equals(request.appRoot())) {
             differences.add("<container><appRoot> is " + appRoot + "; Gantry's is " + request.appRoot()
-                    + ": set Gantry's <appRoot>");
+                    + ": set Gantry's <appRoot>" + appRoot + "</appRoot>");
         }
         extraDirectoryDifference(request).ifPresent(differences::add);
-        unmatched.forEach((setting, value) -> differences.add(setting + " is " + value + "; Gantry has no such setting"));
+        unmatched.forEach((setting, value) -> differences.add(setting + " is " + value + ": Gantry has no such setting"));
         return differences;
+    }
+
+    /** Whether any difference is a setting Gantry has no equivalent of: then moving settings over cannot be all. */
+    boolean hasUnmatched() {
+        return !unmatched.isEmpty();
+    }
+
+    private static String listDiffers(String parameter, String item, List<String> jibs, List<String> gantrys) {
+        return "<container><" + parameter + "> are " + elements(null, item, jibs) + "; Gantry's are "
+                + (gantrys.isEmpty() ? "none" : elements(null, item, gantrys)) + ": set Gantry's "
+                + elements(parameter, item, jibs);
+    }
+
+    /** A list as the POM writes it, each item an element: one item holding a comma cannot pass for two. */
+    private static String elements(String parameter, String item, List<String> values) {
+        StringBuilder xml = new StringBuilder(parameter == null ? "" : "<" + parameter + ">");
+        values.forEach(v -> xml.append('<').append(item).append('>').append(v).append("</").append(item).append('>'));
+        return xml.append(parameter == null ? "" : "</" + parameter + ">").toString();
+    }
+
+    private static String elements(Map<String, String> entries) {
+        StringBuilder xml = new StringBuilder();
+        entries.forEach((k, v) -> xml.append('<').append(k).append('>').append(v).append("</").append(k).append('>'));
+        return xml.toString();
+    }
+
+    private static String entries(Map<String, String> entries) {
+        return String.join(", ", entries.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     private Optional<String> extraDirectoryDifference(ImageRequest request) {
@@ -132,10 +168,15 @@ public record JibPluginSettings(String from, List<String> platforms, String main
                 + "copied to /)");
     }
 
-    private static List<String> missing(Map<String, String> jibs, Map<String, String> gantrys, Set<String> ignored) {
-        return jibs.entrySet().stream()
-                .filter(e -> !ignored.contains(e.getKey()) && !Objects.equals(e.getValue(), gantrys.get(e.getKey())))
-                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    private static Map<String, String> missing(Map<String, String> jibs, Map<String, String> gantrys,
+            Set<String> ignored) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        jibs.forEach((key, value) -> {
+            if (!ignored.contains(key) && !Objects.equals(value, gantrys.get(key))) {
+                missing.put(key, value);
+            }
+        });
+        return missing;
     }
 
     private List<String> portsMissing(ImageRequest request) {
@@ -176,10 +217,28 @@ public record JibPluginSettings(String from, List<String> platforms, String main
         return set;
     }
 
-    /** The same image whichever way it is written ({@code eclipse-temurin:17-jre}, {@code docker.io/library/…}). */
+    /**
+     * The same image whichever way it is written ({@code eclipse-temurin:17-jre}, {@code docker.io/library/…}): the
+     * same repository, and Jib's digest if it names one (Gantry's may add the tag), else Jib's tag (Gantry's may pin it
+     * to a digest, as images.md advises).
+     */
     private static boolean sameImage(String jibs, String gantrys) {
-        Optional<String> jibsParsed = ImageReferences.tryParse(jibs).map(Object::toString);
-        return jibsParsed.isPresent() ? jibsParsed.equals(ImageReferences.tryParse(gantrys).map(Object::toString))
-                : jibs.strip().equals(gantrys);
+        Optional<ImageReference> jib = ImageReferences.tryParse(jibs);
+        Optional<ImageReference> gantry = ImageReferences.tryParse(gantrys);
+        if (jib.isEmpty() || gantry.isEmpty()) {
+            return jibs.strip().equals(gantrys);
+        }
+        ImageReference j = jib.get();
+        ImageReference g = gantry.get();
+        if (j.isScratch() || g.isScratch()) {
+            return j.isScratch() && g.isScratch();
+        }
+        if (!j.getRegistry().equals(g.getRegistry()) || !j.getRepository().equals(g.getRepository())) {
+            return false;
+        }
+        if (j.getDigest().isPresent()) {
+            return j.getDigest().equals(g.getDigest());
+        }
+        return j.getTag().orElse("latest").equals(g.getTag().orElse(g.getDigest().isPresent() ? "" : "latest"));
     }
 }

@@ -43,9 +43,20 @@ final class JibMavenPlugin {
                 + ":build(@.*)?")).findFirst();
     }
 
-    /** The image settings of the module's jib-maven-plugin; empty when the module does not declare it. */
+    /** Whether the module tells Jib to skip ({@code <skip>}, {@code -Djib.skip}, its {@code <properties>}). */
+    static boolean skipped(MavenProject module, Properties buildProperties) {
+        return Deployers.skipped(BUILD, module, buildProperties);
+    }
+
+    /**
+     * The image settings of the module's jib-maven-plugin, declared in its build or only in its
+     * {@code <pluginManagement>} (where a POM configures it for {@code mvn jib:build}); empty when it declares neither.
+     */
     static Optional<JibPluginSettings> settings(MavenProject module, Properties buildProperties) {
         Plugin plugin = plugin(module);
+        if (plugin == null && module.getPluginManagement() != null) {
+            plugin = module.getPluginManagement().getPluginsAsMap().get(BUILD.groupId() + ":" + BUILD.artifactId());
+        }
         if (plugin == null) {
             return Optional.empty();
         }
@@ -61,6 +72,11 @@ final class JibMavenPlugin {
                 .ifPresent(v -> unmatched.put("<container><extraClasspath>", String.join(", ", v)));
         read.text("jib.containerizingMode", "containerizingMode").filter(v -> !"exploded".equals(v))
                 .ifPresent(v -> unmatched.put("<containerizingMode>", v));
+        read.text("jib.container.expandClasspathDependencies", "container", "expandClasspathDependencies")
+                .filter(Boolean::parseBoolean).ifPresent(v -> unmatched.put("<container><expandClasspathDependencies>", v));
+        read.permissions().ifPresent(v -> unmatched.put("<extraDirectories><permissions>", v));
+        read.filteredExtraDirectories().ifPresent(v -> unmatched.put("<extraDirectories><paths><path><includes>/<excludes>", v));
+        read.extensions().ifPresent(v -> unmatched.put("<pluginExtensions>", v));
         return Optional.of(new JibPluginSettings(
                 read.text("jib.from.image", "from", "image").orElse(null),
                 read.platforms(),
@@ -110,8 +126,7 @@ final class JibMavenPlugin {
         Optional<List<String>> list(String property, String... path) {
             Optional<String> fromProperty = property(property);
             if (fromProperty.isPresent()) {
-                return Optional.of(Arrays.stream(fromProperty.get().split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList());
+                return Optional.of(items(fromProperty.get()));
             }
             return element(path).map(e -> Arrays.stream(e.getChildren()).map(Xpp3Dom::getValue)
                     .map(v -> v == null ? "" : v.strip()).filter(Settings::resolved).toList())
@@ -122,7 +137,7 @@ final class JibMavenPlugin {
             Map<String, String> map = new LinkedHashMap<>();
             Optional<String> fromProperty = property(property);
             if (fromProperty.isPresent()) {
-                for (String entry : fromProperty.get().split(",")) {
+                for (String entry : items(fromProperty.get())) {
                     int equals = entry.indexOf('=');
                     if (equals > 0) {
                         map.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
@@ -143,8 +158,7 @@ final class JibMavenPlugin {
 
         /** {@code <from><platforms><platform><os>…</os><architecture>…</architecture>}, as {@code os/architecture}. */
         List<String> platforms() {
-            Optional<List<String>> fromProperty = property("jib.from.platforms")
-                    .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            Optional<List<String>> fromProperty = property("jib.from.platforms").map(Settings::items);
             if (fromProperty.isPresent()) {
                 return fromProperty.get();
             }
@@ -169,10 +183,8 @@ final class JibMavenPlugin {
             List<JibPluginSettings.ExtraDirectory> directories = new ArrayList<>();
             Optional<String> fromProperty = property("jib.extraDirectories.paths");
             if (fromProperty.isPresent()) {
-                for (String path : fromProperty.get().split(",")) {
-                    if (!path.isBlank()) {
-                        directories.add(new JibPluginSettings.ExtraDirectory(absolute(path.strip()), "/"));
-                    }
+                for (String path : items(fromProperty.get())) {
+                    directories.add(new JibPluginSettings.ExtraDirectory(absolute(path), "/"));
                 }
                 return directories;
             }
@@ -188,6 +200,57 @@ final class JibMavenPlugin {
                 }
             });
             return directories;
+        }
+
+        /** {@code <extraDirectories><permissions>}: each file and its mode, as {@code /file=755}. */
+        Optional<String> permissions() {
+            return element("extraDirectories", "permissions").map(e -> Arrays.stream(e.getChildren())
+                            .map(p -> value(p, "file") + "=" + value(p, "mode")).toList())
+                    .filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
+        }
+
+        /** The extra directories copied in part ({@code <includes>}, {@code <excludes>}): Gantry copies all of one. */
+        Optional<String> filteredExtraDirectories() {
+            return element("extraDirectories", "paths").map(e -> Arrays.stream(e.getChildren())
+                            .filter(p -> p.getChild("includes") != null || p.getChild("excludes") != null)
+                            .map(p -> p.getChild("from") != null ? value(p, "from") : String.valueOf(p.getValue()).strip())
+                            .toList())
+                    .filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
+        }
+
+        /** {@code <pluginExtensions>}: each extension's implementation class. */
+        Optional<String> extensions() {
+            return element("pluginExtensions").map(e -> Arrays.stream(e.getChildren())
+                            .map(x -> value(x, "implementation")).toList())
+                    .filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
+        }
+
+        private static String value(Xpp3Dom parent, String child) {
+            Xpp3Dom element = parent.getChild(child);
+            return element == null || element.getValue() == null ? "" : element.getValue().strip();
+        }
+
+        /**
+         * A list property's items as Jib splits them: on each comma, except one escaped as {@code \,} (a JVM flag
+         * {@code -Dprofiles=a\,b}), which stays a comma in the item; each item stripped, empty ones dropped.
+         */
+        static List<String> items(String property) {
+            List<String> items = new ArrayList<>();
+            StringBuilder item = new StringBuilder();
+            for (int i = 0; i < property.length(); i++) {
+                char c = property.charAt(i);
+                if (c == '\\' && i + 1 < property.length() && property.charAt(i + 1) == ',') {
+                    item.append(',');
+                    i++;
+                } else if (c == ',') {
+                    items.add(item.toString());
+                    item.setLength(0);
+                } else {
+                    item.append(c);
+                }
+            }
+            items.add(item.toString());
+            return items.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
         private Path absolute(String path) {

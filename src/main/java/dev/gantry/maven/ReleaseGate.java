@@ -116,16 +116,17 @@ final class ReleaseGate {
         if (!session.getGoals().contains("deploy") || imageModule == null || !modules.runs(imageModule, "image")) {
             return;
         }
-        Optional<String> named = JibMavenPlugin.namedOnTheCommandLine(session.getGoals());
-        if (named.isPresent()) {
-            throw Refusals.imagePushedTwice("named on the command line: " + named.get(),
-                    List.of(imageModule.getArtifactId()));
-        }
         Properties properties = Deployers.buildProperties(session);
+        Optional<String> named = JibMavenPlugin.namedOnTheCommandLine(session.getGoals());
+        if (named.isPresent() && !JibMavenPlugin.skipped(imageModule, properties)) {
+            List<String> goals = session.getGoals();
+            throw Refusals.imagePushedTwice("named on the command line: " + named.get(),
+                    List.of(imageModule.getArtifactId()), true, goals.indexOf(named.get()) < goals.indexOf("deploy"));
+        }
         List<String> pushing = session.getProjects().stream()
                 .filter(p -> JibMavenPlugin.pushesInTheLifecycle(p, properties)).map(MavenProject::getArtifactId).toList();
         if (!pushing.isEmpty()) {
-            throw Refusals.imagePushedTwice("an execution of the POM binds it to a phase", pushing);
+            throw Refusals.imagePushedTwice("an execution of the POM binds it to a phase", pushing, false, false);
         }
     }
 

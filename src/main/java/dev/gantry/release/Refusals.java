@@ -335,22 +335,38 @@ public final class Refusals {
      * jib-maven-plugin configured in the image's module to build an image other than Gantry's: Gantry reads none of its
      * configuration, so the image pushed would lack what the team had set (a base image, JVM flags, an environment).
      */
-    public static GantryException jibSettingsNotCarriedOver(String module, List<String> differences) {
+    public static GantryException jibSettingsNotCarriedOver(String module, List<String> differences,
+            boolean someWithoutEquivalent) {
         return new GantryException("jib-maven-plugin's configuration in module " + module + " shapes the image in ways "
                 + "Gantry's configuration does not, and Gantry builds the image from its own configuration alone: "
-                + String.join("; ", differences) + ". Nothing was pushed. Move each setting to the gantry-maven-plugin's "
-                + "configuration as named (docs/migrating-from-jib.md maps every one), then remove jib-maven-plugin's "
-                + "<configuration> or the plugin from the module; where the two agree, the build goes on.");
+                + String.join("; ", differences) + ". Nothing was pushed. Set each of Gantry's parameters as named, in the "
+                + "gantry-maven-plugin's <configuration> (Gantry's docs/migrating-from-jib.md maps every setting)"
+                + (someWithoutEquivalent ? "; a setting Gantry has none of cannot be carried over: remove it from "
+                        + "jib-maven-plugin's configuration if the service runs without it, or keep building this image "
+                        + "with jib-maven-plugin" : "")
+                + ". Then remove jib-maven-plugin's <configuration> (or the plugin) from the module: where the two agree, "
+                + "the build goes on.");
     }
 
-    /** jib-maven-plugin's build goal in a {@code mvn deploy} that runs gantry:image: the image pushed twice. */
-    public static GantryException imagePushedTwice(String how, List<String> modules) {
+    /**
+     * jib-maven-plugin's build goal in a {@code mvn deploy} that runs gantry:image: the image pushed twice.
+     *
+     * @param how       where the goal comes from: a POM's execution, or the command line
+     * @param ranBefore the command line names it before {@code deploy}: Maven ran it before the plan could refuse
+     */
+    public static GantryException imagePushedTwice(String how, List<String> modules, boolean fromTheCommandLine,
+            boolean ranBefore) {
         return new GantryException("jib-maven-plugin's build goal runs in this mvn deploy (" + how + ") and pushes "
                 + "an image of " + String.join(", ", modules) + ", and so does gantry:image: the image would be pushed "
-                + "twice, Jib's outside the branch's rules (its tags, on any branch, with no check). Nothing was built "
-                + "or pushed. Let Gantry push the image: remove the jib-maven-plugin execution from the POM, or bind it "
-                + "to <phase>none</phase>, or set <jib.skip>true</jib.skip> in the module's <properties>, and run mvn "
-                + "deploy without jib:build (docs/migrating-from-jib.md).");
+                + "twice, Jib's outside the branch's rules (its tags, on any branch, with no check). "
+                + (ranBefore ? "Jib's goal, named before deploy, ran before this check and may have pushed its image; "
+                        + "Gantry built and pushed nothing. " : "Nothing was built or pushed. ")
+                + "Let Gantry push the image: "
+                + (fromTheCommandLine ? "run mvn deploy without jib:build"
+                        : "remove the jib-maven-plugin execution from the POM, or bind it to <phase>none</phase>, or set "
+                                + "<jib.skip>true</jib.skip> in the module's <properties>")
+                + "; then move Jib's image settings to Gantry's configuration too: the image goal names each one left "
+                + "behind (Gantry's docs/migrating-from-jib.md).");
     }
 
     public static GantryException deployGoalNamed(String goal) {

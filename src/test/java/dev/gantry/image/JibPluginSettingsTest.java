@@ -56,10 +56,42 @@ class JibPluginSettingsTest {
 
         assertThat(jib.differencesFrom(gantrys().ports(List.of("9090")).build(), ORDERS)).containsExactly(
                 "<from><image> is registry.example.com/base/java:17; Gantry builds on eclipse-temurin:17-jre: set "
-                        + "Gantry's <from>",
-                "<container><jvmFlags> are [-Xmx512m]; Gantry's are []: set Gantry's <jvmFlags>",
-                "<container><environment> sets TZ=UTC, which Gantry's image does not: set Gantry's <environment>",
-                "<container><ports> expose 8080, which Gantry's image does not: set Gantry's <ports>");
+                        + "Gantry's <from>registry.example.com/base/java:17</from>",
+                "<container><jvmFlags> are <jvmFlag>-Xmx512m</jvmFlag>; Gantry's are none: set Gantry's "
+                        + "<jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags>",
+                "<container><environment> sets TZ=UTC, which Gantry's image does not: add <TZ>UTC</TZ> to Gantry's "
+                        + "<environment>",
+                "<container><ports> expose 8080, which Gantry's image does not: add <port>8080</port> to Gantry's <ports>");
+    }
+
+    /** One flag holding a comma (Jib's property escapes it as \,) stays one element, not two that read alike. */
+    @Test
+    void writes_lists_as_elements_so_an_item_with_a_comma_reads_as_one() {
+        JibPluginSettings jib = jibs(null, List.of("-Dspring.profiles.active=prod,cloud"), Map.of(), List.of());
+
+        assertThat(jib.differencesFrom(gantrys().jvmFlags(List.of("-Dspring.profiles.active=prod", "cloud")).build(),
+                ORDERS)).containsExactly("<container><jvmFlags> are <jvmFlag>-Dspring.profiles.active=prod,cloud</jvmFlag>; "
+                + "Gantry's are <jvmFlag>-Dspring.profiles.active=prod</jvmFlag><jvmFlag>cloud</jvmFlag>: set Gantry's "
+                + "<jvmFlags><jvmFlag>-Dspring.profiles.active=prod,cloud</jvmFlag></jvmFlags>");
+    }
+
+    /** Images.md advises pinning the base by digest: Gantry's pin of Jib's tag, or Jib's digest under a tag, is the same. */
+    @Test
+    void takes_a_base_image_pinned_by_digest_for_the_tag_or_digest_jib_names() {
+        String digest = "sha256:" + "1dfa".repeat(16);
+        ImageRequest pinned = gantrys().from("registry.example.com/base/java:21-jre@" + digest).build();
+
+        assertThat(jibs("registry.example.com/base/java:21-jre", List.of(), Map.of(), List.of())
+                .differencesFrom(pinned, ORDERS)).isEmpty();
+        assertThat(jibs("registry.example.com/base/java@" + digest, List.of(), Map.of(), List.of())
+                .differencesFrom(pinned, ORDERS)).isEmpty();
+        assertThat(jibs("registry.example.com/base/java@sha256:" + "2eab".repeat(16), List.of(), Map.of(), List.of())
+                .differencesFrom(pinned, ORDERS)).hasSize(1);
+        assertThat(jibs("registry.example.com/base/java:17-jre", List.of(), Map.of(), List.of())
+                .differencesFrom(pinned, ORDERS)).hasSize(1);
+        // Jib pinned, Gantry follows the tag: not the same image tomorrow
+        assertThat(jibs("registry.example.com/base/java:21-jre@" + digest, List.of(), Map.of(), List.of())
+                .differencesFrom(gantrys().from("registry.example.com/base/java:21-jre").build(), ORDERS)).hasSize(1);
     }
 
     @Test
@@ -69,7 +101,7 @@ class JibPluginSettingsTest {
 
         assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly("<container><mainClass> is "
                 + "com.example.Admin; Gantry starts com.example.Orders (" + MainClass.START_CLASS + "): set Gantry's "
-                + "<mainClass>");
+                + "<mainClass>com.example.Admin</mainClass>");
         // a Quarkus service starts Quarkus's runner whatever either says
         assertThat(jib.differencesFrom(gantrys().build(), null)).isEmpty();
     }
@@ -81,19 +113,25 @@ class JibPluginSettingsTest {
                         "/etc/orders")), Map.of());
 
         assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly(
-                "<from><platforms> are linux/arm64; Gantry's are linux/amd64: set Gantry's <platforms>",
-                "<container><user> is 1000; Gantry's image runs as the base image's user: set Gantry's <user>",
-                "<container><appRoot> is /srv; Gantry's is /app: set Gantry's <appRoot>",
+                "<from><platforms> are linux/arm64; Gantry's are linux/amd64: set Gantry's "
+                        + "<platforms><platform>linux/arm64</platform></platforms>",
+                "<container><user> is 1000; Gantry's image runs as the base image's user: set Gantry's <user>1000</user>",
+                "<container><appRoot> is /srv; Gantry's is /app: set Gantry's <appRoot>/srv</appRoot>",
                 "<extraDirectories> copy /work/orders/conf into /etc/orders; Gantry copies /work/orders/src/main/jib to /: "
                         + "set Gantry's <extraDirectory> (one directory, copied to /)");
     }
 
     @Test
     void names_settings_gantry_has_no_equivalent_of() {
+        Map<String, String> unmatched = new LinkedHashMap<>();
+        unmatched.put("<container><volumes>", "/tmp");
+        unmatched.put("<container><entrypoint>", "/bin/sh -c java -jar app.jar");
         JibPluginSettings jib = new JibPluginSettings(null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
-                Map.of(), null, null, List.of(), Map.of("<container><volumes>", "/tmp"));
+                Map.of(), null, null, List.of(), unmatched);
 
-        assertThat(jib.differencesFrom(gantrys().build(), ORDERS))
-                .containsExactly("<container><volumes> is /tmp; Gantry has no such setting");
+        assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly(
+                "<container><volumes> is /tmp: Gantry has no such setting",
+                "<container><entrypoint> is /bin/sh -c java -jar app.jar: Gantry has no such setting");
+        assertThat(jib.hasUnmatched()).isTrue();
     }
 }

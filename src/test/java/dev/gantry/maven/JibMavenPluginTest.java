@@ -77,6 +77,12 @@ class JibMavenPluginTest {
                 "gantry:image"))).isEmpty();
     }
 
+    @Test
+    void a_build_goal_named_on_the_command_line_is_skipped_by_jib_skip() throws Exception {
+        assertThat(JibMavenPlugin.skipped(jib(null), properties("jib.skip", "true"))).isTrue();
+        assertThat(JibMavenPlugin.skipped(jib(null), NONE)).isFalse();
+    }
+
     @Nested
     class Reads_the_image_settings {
 
@@ -161,14 +167,63 @@ class JibMavenPluginTest {
                     List.of(), Map.of(), null, null, List.of(), Map.of()));
         }
 
+        /** Jib splits a list property on commas, except one escaped as \, which stays in the item. */
+        @Test
+        void a_list_property_split_as_jib_splits_it() throws Exception {
+            JibPluginSettings settings = JibMavenPlugin.settings(jib(null), properties("jib.container.jvmFlags",
+                    "-Dspring.profiles.active=prod\\,cloud,-XX:MaxRAMPercentage=75.0", "jib.container.environment",
+                    "GREETING=hello\\, world,TZ=UTC")).orElseThrow();
+
+            assertThat(settings.jvmFlags()).containsExactly("-Dspring.profiles.active=prod,cloud",
+                    "-XX:MaxRAMPercentage=75.0");
+            assertThat(settings.environment()).containsExactly(Map.entry("GREETING", "hello, world"), Map.entry("TZ", "UTC"));
+        }
+
+        /** Where a POM configures Jib for mvn jib:build without declaring it in the build. */
+        @Test
+        void of_a_plugin_configured_only_in_plugin_management() throws Exception {
+            MavenProject module = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+            module.getModel().getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
+            org.apache.maven.model.Plugin managed = new org.apache.maven.model.Plugin();
+            managed.setGroupId("com.google.cloud.tools");
+            managed.setArtifactId("jib-maven-plugin");
+            managed.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                    "<configuration><container><ports><port>8080</port></ports></container></configuration>")));
+            module.getModel().getBuild().getPluginManagement().addPlugin(managed);
+
+            assertThat(JibMavenPlugin.settings(module, NONE).orElseThrow().ports()).containsExactly("8080");
+        }
+
+        @Test
+        void extra_files_jib_gives_their_own_modes_copies_in_part_or_extensions_as_settings_gantry_has_none_of()
+                throws Exception {
+            JibPluginSettings settings = JibMavenPlugin.settings(jib("""
+                    <extraDirectories>
+                      <paths><path><from>src/main/jib</from><includes>*.sh</includes></path></paths>
+                      <permissions><permission><file>/opt/app/healthcheck.sh</file><mode>755</mode></permission></permissions>
+                    </extraDirectories>
+                    <container><expandClasspathDependencies>true</expandClasspathDependencies></container>
+                    <pluginExtensions><pluginExtension>
+                      <implementation>com.google.cloud.tools.jib.maven.extension.layerfilter.JibLayerFilterExtension</implementation>
+                    </pluginExtension></pluginExtensions>
+                    """), NONE).orElseThrow();
+
+            assertThat(settings.unmatched()).containsExactly(
+                    Map.entry("<container><expandClasspathDependencies>", "true"),
+                    Map.entry("<extraDirectories><permissions>", "/opt/app/healthcheck.sh=755"),
+                    Map.entry("<extraDirectories><paths><path><includes>/<excludes>", "src/main/jib"),
+                    Map.entry("<pluginExtensions>",
+                            "com.google.cloud.tools.jib.maven.extension.layerfilter.JibLayerFilterExtension"));
+        }
+
         @Test
         void a_packaged_jar_and_an_entrypoint_as_settings_gantry_has_none_of() throws Exception {
             JibPluginSettings settings = JibMavenPlugin.settings(jib("<containerizingMode>packaged</containerizingMode>"
                     + "<container><entrypoint><arg>/bin/sh</arg><arg>-c</arg><arg>java -jar app.jar</arg></entrypoint>"
                     + "</container>"), NONE).orElseThrow();
 
-            assertThat(settings.unmatched()).isEqualTo(Map.of("<containerizingMode>", "packaged",
-                    "<container><entrypoint>", "/bin/sh -c java -jar app.jar"));
+            assertThat(settings.unmatched()).containsExactly(Map.entry("<container><entrypoint>", "/bin/sh -c java -jar app.jar"),
+                    Map.entry("<containerizingMode>", "packaged"));
         }
     }
 }
