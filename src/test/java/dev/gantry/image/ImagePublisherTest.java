@@ -192,6 +192,26 @@ class ImagePublisherTest {
             assertThat(registry.tags("no-base")).isEmpty();
         }
 
+        /**
+         * A runner that cannot reach Gantry's default base (Docker Hub) but built with Jib on a base of its own registry:
+         * the setting left in jib-maven-plugin is what to fix, not the reach of a base nobody chose.
+         */
+        @Test
+        void names_jibs_base_image_left_behind_before_a_base_it_cannot_reach() throws Exception {
+            JibPluginSettings jib = new JibPluginSettings(base, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
+                    Map.of(), null, null, List.of(), Map.of());
+
+            assertThatThrownBy(() -> publish(request("jib-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .from("registry.invalid/library/eclipse-temurin:17-jre").jibPlugin(jib).build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageStartingWith("jib-maven-plugin's configuration in module it.gantry:orders shapes the image "
+                            + "in ways Gantry's configuration does not, and Gantry builds the image from its own "
+                            + "configuration alone: <from><image> is " + base + "; Gantry builds on "
+                            + "registry.invalid/library/eclipse-temurin:17-jre: set Gantry's <from>" + base + "</from>. "
+                            + "Nothing was pushed.");
+            assertThat(registry.tags("jib-base")).isEmpty();
+        }
+
         @Test
         void names_from_when_the_base_images_registry_cannot_be_reached() throws Exception {
             // the image repository is fine: the advice must point at the base image's setting, not at <imageRepository>
