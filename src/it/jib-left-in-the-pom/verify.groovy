@@ -6,31 +6,32 @@ def registry = ItRegistry.of(basedir)
 
 // 1: refused by the plan, before anything was built
 def twice = "jib-maven-plugin's build goal runs in this mvn deploy (an execution of the POM binds it to a phase) and " +
-        "pushes an image of orders, and so does gantry:image: the image would be pushed twice, Jib's outside the " +
+        "pushes the image of orders, and so does gantry:image: the image would be pushed twice, Jib's outside the " +
         "branch's rules (its tags, on any branch, with no check). Nothing was built or pushed. Let Gantry push the " +
-        "image: remove the jib-maven-plugin execution from the POM, or bind it to <phase>none</phase>"
+        "image: bind that execution to <phase>none</phase> (mvn jib:dockerBuild still works)"
 assert log.contains(twice), "build.log lacks: $twice"
 
 // 2: named on the command line, after deploy: refused by the plan before Jib's turn
 def named = "jib-maven-plugin's build goal runs in this mvn deploy (named on the command line: jib:build) and pushes " +
-        "an image of orders, and so does gantry:image"
+        "the image of orders, and so does gantry:image"
 assert log.contains(named), "build.log lacks: $named"
 assert log.contains("Nothing was built or pushed. Let Gantry push the image: run mvn deploy without jib:build; then " +
         "move Jib's image settings to Gantry's configuration too")
 
-// 3: refused before the image moved, each of Jib's settings named with Gantry's parameter
+// 3: refused before the image moved, each of Jib's settings named with what to write in Gantry's configuration
 def base = new File(basedir, 'registry.host').text.trim() + '/base/java:1'
 def notCarried = "jib-maven-plugin's configuration in module it.gantry:orders shapes the image in ways Gantry's " +
-        "configuration does not, and Gantry builds the image from its own configuration alone: <from><image> is " +
-        "eclipse-temurin:17-jre; Gantry builds on $base: set Gantry's <from>eclipse-temurin:17-jre</from>; " +
-        "<container><jvmFlags> are <jvmFlag>-Xmx256m</jvmFlag>; Gantry's are none: set Gantry's " +
-        "<jvmFlags><jvmFlag>-Xmx256m</jvmFlag></jvmFlags>; <container><environment> sets TZ=UTC, which Gantry's " +
-        "image does not: add <TZ>UTC</TZ> to Gantry's <environment>; <container><ports> expose 8080, which Gantry's " +
-        "image does not: add <port>8080</port> to Gantry's <ports>. Nothing was pushed. Set each of Gantry's " +
-        "parameters as named"
+        "configuration does not, and Gantry builds the image from its own configuration alone: <from><image> " +
+        "(jib.from.image) is eclipse-temurin:17-jre; Gantry's is $base: set Gantry's <from>eclipse-temurin:17-jre</from> " +
+        "(-Dgantry.image.from); <container><jvmFlags> (jib.container.jvmFlags) is <jvmFlag>-Xmx256m</jvmFlag>; " +
+        "Gantry's is none: set Gantry's <jvmFlags><jvmFlag>-Xmx256m</jvmFlag></jvmFlags>; <container><environment> " +
+        "(jib.container.environment) holds TZ=UTC, which Gantry's image does not: add <TZ>UTC</TZ> to Gantry's " +
+        "<environment>; <container><ports> (jib.container.ports) holds 8080, which Gantry's image does not: add " +
+        "<port>8080</port> to Gantry's <ports>. Nothing was pushed. Set each of Gantry's parameters as named"
 assert log.contains(notCarried), "build.log lacks: $notCarried"
 // Jib itself never ran: not in 1 and 2 (refused in validate), not in 3 and 4 (its execution bound to phase none)
-assert !log.contains('jib-maven-plugin:3.5.2:build')
+assert log.contains('--- gantry:'), 'the goals are logged as "--- prefix:version:goal"'
+assert !log.contains('--- jib:')
 
 // 4: one develop deploy's image and no other: the refused runs pushed nothing, published nothing
 def sha = 'sha-' + ItProject.at(basedir).head().substring(0, 12)

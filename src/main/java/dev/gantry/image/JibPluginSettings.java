@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,14 +40,14 @@ public record JibPluginSettings(String from, List<String> platforms, String main
         List<String> args, Map<String, String> environment, List<String> ports, Map<String, String> labels, String user,
         String appRoot, List<ExtraDirectory> extraDirectories, Map<String, String> unmatched) {
 
-    /** Where the plugin's configuration lives, for messages. */
-    public static final String PLUGIN = "jib-maven-plugin";
-
     /** An extra directory of Jib's: its files go {@code into} this path of the image ({@code /} by default). */
     public record ExtraDirectory(Path path, String into) {
     }
 
-    /** Labels Gantry sets itself on every image (its own values win): a value of Jib's for one is no difference. */
+    /**
+     * The OCI labels Gantry sets itself from the build (version, commit, source, time, base): a value of Jib's for one
+     * was written by hand for what Gantry now records, and is no difference.
+     */
     private static final Set<String> GANTRY_LABELS = Set.of(ProjectImage.LABEL_VERSION, ProjectImage.LABEL_REVISION,
             ProjectImage.LABEL_SOURCE, ProjectImage.LABEL_CREATED, ProjectImage.LABEL_REF_NAME,
             ProjectImage.LABEL_BASE_NAME, ProjectImage.LABEL_BASE_DIGEST);
@@ -76,17 +77,19 @@ public record JibPluginSettings(String from, List<String> platforms, String main
     List<String> differencesFrom(ImageRequest request, MainClass mainClass) {
         List<String> differences = new ArrayList<>();
         if (from != null && !sameImage(from, request.from())) {
-            differences.add("<from><image> is " + from + "; Gantry builds on " + request.from() + ": set Gantry's <from>"
-                    + from + "</from>");
+            differences.add(Refusals.jibSettingDiffers("<from><image>", "jib.from.image", from, request.from(),
+                    "<from>" + from + "</from> (-Dgantry.image.from)" + (ImageReferences.tryParse(request.from())
+                            .flatMap(ImageReference::getDigest).isPresent() ? ", pinned as " + from + "@sha256:… if you pin it"
+                            : "")));
         }
         if (!platforms.isEmpty() && !platformSet(platforms).equals(platformSet(gantryPlatforms(request)))) {
-            differences.add("<from><platforms> are " + String.join(", ", platforms) + "; Gantry's are "
-                    + String.join(", ", gantryPlatforms(request)) + ": set Gantry's " + elements("platforms", "platform",
-                            platforms));
+            differences.add(Refusals.jibSettingDiffers("<from><platforms>", "jib.from.platforms",
+                    String.join(", ", platforms), String.join(", ", gantryPlatforms(request)),
+                    elements("platforms", "platform", platforms)));
         }
         if (this.mainClass != null && mainClass != null && !this.mainClass.equals(mainClass.name())) {
-            differences.add("<container><mainClass> is " + this.mainClass + "; Gantry starts " + mainClass.name() + " ("
-                    + mainClass.source() + "): set Gantry's <mainClass>" + this.mainClass + "</mainClass>");
+            differences.add(Refusals.jibSettingDiffers("<container><mainClass>", "jib.container.mainClass", this.mainClass,
+                    mainClass.name() + " (" + mainClass.source() + ")", "<mainClass>" + this.mainClass + "</mainClass>"));
         }
         if (!jvmFlags.isEmpty() && !jvmFlags.equals(request.jvmFlags())) {
             differences.add(listDiffers("jvmFlags", "jvmFlag", jvmFlags, request.jvmFlags()));
@@ -96,42 +99,66 @@ public record JibPluginSettings(String from, List<String> platforms, String main
         }
         Map<String, String> environmentMissing = missing(environment, request.environment(), Set.of());
         if (!environmentMissing.isEmpty()) {
-            differences.add("<container><environment> sets " + entries(environmentMissing) + ", which Gantry's image "
-                    + "does not: add " + elements(environmentMissing) + " to Gantry's <environment>");
+            differences.add(Refusals.jibSettingMissing("<container><environment>", "jib.container.environment",
+                    entries(environmentMissing), elements(environmentMissing), "<environment>"));
         }
         List<String> portsMissing = portsMissing(request);
         if (!portsMissing.isEmpty()) {
-            differences.add("<container><ports> expose " + String.join(", ", portsMissing) + ", which Gantry's image does "
-                    + "not: add " + elements(null, "port", portsMissing) + " to Gantry's <ports>");
+            differences.add(Refusals.jibSettingMissing("<container><ports>", "jib.container.ports",
+                    String.join(", ", portsMissing), elements(null, "port", portsMissing), "<ports>"));
         }
         Map<String, String> labelsMissing = missing(labels, request.labels(), GANTRY_LABELS);
         if (!labelsMissing.isEmpty()) {
-            differences.add("<container><labels> set " + entries(labelsMissing) + ", which Gantry's image does not: add "
-                    + elements(labelsMissing) + " to Gantry's <labels>");
+            differences.add(Refusals.jibSettingMissing("<container><labels>", "jib.container.labels",
+                    entries(labelsMissing), elements(labelsMissing), "<labels>"));
         }
         if (user != null && !user.equals(request.user())) {
-            differences.add("<container><user> is " + user + "; Gantry's image runs as "
-                    + (request.user() == null || request.user().isBlank() ? "the base image's user" : request.user())
-                    + ": set Gantry's <user>" + user + "</user>");
+            differences.add(Refusals.jibSettingDiffers("<container><user>", "jib.container.user", user,
+                    request.user() == null || request.user().isBlank() ? "none (the base image's user)" : request.user(),
+                    "<user>" + user + "</user>"));
         }
         if (appRoot != null && !appRoot.equals(request.appRoot())) {
-            differences.add("<container><appRoot> is " + appRoot + "; Gantry's is " + request.appRoot()
-                    + ": set Gantry's <appRoot>" + appRoot + "</appRoot>");
+            differences.add(Refusals.jibSettingDiffers("<container><appRoot>", "jib.container.appRoot", appRoot,
+                    request.appRoot(), "<appRoot>" + appRoot + "</appRoot>"));
         }
         extraDirectoryDifference(request).ifPresent(differences::add);
-        unmatched.forEach((setting, value) -> differences.add(setting + " is " + value + ": Gantry has no such setting"));
+        unmatched.forEach((setting, value) -> differences.add(Refusals.jibSettingWithoutEquivalent(setting, value)));
         return differences;
     }
 
-    /** Whether any difference is a setting Gantry has no equivalent of: then moving settings over cannot be all. */
+    /** Whether a setting Gantry has no equivalent of is set: then moving settings over cannot be all. */
     boolean hasUnmatched() {
-        return !unmatched.isEmpty();
+        return !unmatched.isEmpty() || !extraDirectoriesCarried();
+    }
+
+    /** Jib's extra directories as Gantry can copy them: none, or one, copied to {@code /}. */
+    private boolean extraDirectoriesCarried() {
+        return extraDirectories.isEmpty() || extraDirectories.size() == 1 && "/".equals(extraDirectories.get(0).into());
+    }
+
+    private Optional<String> extraDirectoryDifference(ImageRequest request) {
+        if (extraDirectories.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = String.join(", ", extraDirectories.stream()
+                .map(d -> d.path() + ("/".equals(d.into()) ? "" : " into " + d.into())).toList());
+        if (!extraDirectoriesCarried()) {
+            return Optional.of(Refusals.jibSettingWithoutEquivalent("<extraDirectories><paths> (jib.extraDirectories.paths)",
+                    named + " (Gantry copies one directory, to /)"));
+        }
+        Path gantrys = request.extraDirectory();
+        if (gantrys != null && extraDirectories.get(0).path().normalize().equals(gantrys.toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusals.jibSettingDiffers("<extraDirectories><paths>", "jib.extraDirectories.paths", named,
+                gantrys == null ? "none" : gantrys.toString(), "<extraDirectory>" + extraDirectories.get(0).path()
+                        + "</extraDirectory>"));
     }
 
     private static String listDiffers(String parameter, String item, List<String> jibs, List<String> gantrys) {
-        return "<container><" + parameter + "> are " + elements(null, item, jibs) + "; Gantry's are "
-                + (gantrys.isEmpty() ? "none" : elements(null, item, gantrys)) + ": set Gantry's "
-                + elements(parameter, item, jibs);
+        return Refusals.jibSettingDiffers("<container><" + parameter + ">", "jib.container." + parameter,
+                elements(null, item, jibs), gantrys.isEmpty() ? "none" : elements(null, item, gantrys),
+                elements(parameter, item, jibs));
     }
 
     /** A list as the POM writes it, each item an element: one item holding a comma cannot pass for two. */
@@ -149,23 +176,6 @@ public record JibPluginSettings(String from, List<String> platforms, String main
 
     private static String entries(Map<String, String> entries) {
         return String.join(", ", entries.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    }
-
-    private Optional<String> extraDirectoryDifference(ImageRequest request) {
-        if (extraDirectories.isEmpty()) {
-            return Optional.empty();
-        }
-        Path gantrys = request.extraDirectory();
-        boolean same = extraDirectories.size() == 1 && "/".equals(extraDirectories.get(0).into())
-                && gantrys != null && extraDirectories.get(0).path().normalize().equals(gantrys.toAbsolutePath().normalize());
-        if (same) {
-            return Optional.empty();
-        }
-        List<String> named = extraDirectories.stream()
-                .map(d -> d.path() + ("/".equals(d.into()) ? "" : " into " + d.into())).toList();
-        return Optional.of("<extraDirectories> copy " + String.join(", ", named) + "; Gantry copies "
-                + (gantrys == null ? "none" : gantrys + " to /") + ": set Gantry's <extraDirectory> (one directory, "
-                + "copied to /)");
     }
 
     private static Map<String, String> missing(Map<String, String> jibs, Map<String, String> gantrys,

@@ -42,7 +42,6 @@ final class Deployers {
             new Deployer("org.sonatype.central", "central-publishing-maven-plugin", "publish", "skipPublishing",
                     "skipPublishing"));
 
-    private static final String NO_PHASE = "none";
 
     private Deployers() {
     }
@@ -73,7 +72,7 @@ final class Deployers {
     /** As a build extension it binds its goal itself; otherwise an execution of the POM must. */
     private static boolean bound(Plugin plugin, Deployer deployer) {
         return plugin.isExtensions() || plugin.getExecutions().stream()
-                .anyMatch(e -> e.getGoals().contains(deployer.goal()) && !NO_PHASE.equals(e.getPhase()));
+                .anyMatch(e -> e.getGoals().contains(deployer.goal()) && !ModuleSteps.NO_PHASE.equals(e.getPhase()));
     }
 
     /**

@@ -396,7 +396,7 @@ public class ImageMojo extends GantryMojo {
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
                 .repositoryPolicy(repositoryPolicy)
                 .quarkusApp(quarkusApp)
-                .jibPlugin(JibMavenPlugin.settings(project, Deployers.buildProperties(session)).orElse(null))
+                .jibPlugin(JibPluginConfiguration.settings(project, Deployers.buildProperties(session)).orElse(null))
                 .build();
     }
 

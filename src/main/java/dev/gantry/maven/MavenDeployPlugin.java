@@ -20,7 +20,6 @@ final class MavenDeployPlugin {
     static final String KEY = "org.apache.maven.plugins:maven-deploy-plugin";
     static final String SKIP_PROPERTY = "maven.deploy.skip";
     /** Not a lifecycle phase: Maven plans no mojo for an execution bound to it. */
-    private static final String NO_PHASE = "none";
 
     private MavenDeployPlugin() {
     }
@@ -28,7 +27,7 @@ final class MavenDeployPlugin {
     /** Unbinds the module's {@code deploy} executions; true if one was bound. */
     static boolean unbind(MavenProject project) {
         List<PluginExecution> bound = boundDeployExecutions(project);
-        bound.forEach(e -> e.setPhase(NO_PHASE));
+        bound.forEach(e -> e.setPhase(ModuleSteps.NO_PHASE));
         return !bound.isEmpty();
     }
 
@@ -43,7 +42,7 @@ final class MavenDeployPlugin {
             return List.of();
         }
         return plugin.getExecutions().stream()
-                .filter(e -> e.getGoals().contains("deploy") && !NO_PHASE.equals(e.getPhase()))
+                .filter(e -> e.getGoals().contains("deploy") && !ModuleSteps.NO_PHASE.equals(e.getPhase()))
                 .toList();
     }
 }

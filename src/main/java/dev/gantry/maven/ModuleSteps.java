@@ -56,7 +56,7 @@ final class ModuleSteps {
     }
 
     private static final Object KEY = ModuleSteps.class; // this class realm's own: see ReactorRelease
-    private static final String NO_PHASE = "none";
+    static final String NO_PHASE = "none";
     /** The phase every step is bound to by default ({@code defaultPhase} of the image, publish and tag mojos). */
     private static final String OWN_PHASE = "deploy";
 

@@ -108,25 +108,26 @@ final class ReleaseGate {
     }
 
     /**
-     * A {@code mvn deploy} in which jib-maven-plugin's build goal runs beside gantry:image (bound in a POM, or named on
-     * the command line, as the pipeline Gantry replaces ran it) would push the image twice, Jib's push before Gantry's
-     * checks and on any branch: refused on every branch, as another deployer is.
+     * A {@code mvn deploy} in which jib-maven-plugin's build goal runs in the image's module beside gantry:image (bound
+     * in a POM, or named on the command line, as the pipeline Gantry replaces ran it) would push the image twice, Jib's
+     * push before Gantry's checks and on any branch: refused on every branch, as another deployer is. Jib in another
+     * module pushes another image, which is that module's business.
      */
     private void refuseImagePushedTwice(MavenProject imageModule) throws GantryException {
-        if (!session.getGoals().contains("deploy") || imageModule == null || !modules.runs(imageModule, "image")) {
+        if (!session.getGoals().contains("deploy") || imageModule == null || !modules.runs(imageModule, "image")
+                || ImageModule.skipsImage(imageModule, session.getUserProperties(), session.getSystemProperties())) {
             return;
         }
         Properties properties = Deployers.buildProperties(session);
-        Optional<String> named = JibMavenPlugin.namedOnTheCommandLine(session.getGoals());
-        if (named.isPresent() && !JibMavenPlugin.skipped(imageModule, properties)) {
-            List<String> goals = session.getGoals();
-            throw Refusals.imagePushedTwice("named on the command line: " + named.get(),
-                    List.of(imageModule.getArtifactId()), true, goals.indexOf(named.get()) < goals.indexOf("deploy"));
+        List<String> goals = session.getGoals();
+        Optional<String> named = JibBuildGoal.namedOnTheCommandLine(goals);
+        if (named.isPresent() && !JibBuildGoal.skipped(imageModule, properties)) {
+            throw Refusals.imagePushedTwice(imageModule.getArtifactId(), "named on the command line: " + named.get(), true,
+                    goals.indexOf(named.get()) < goals.indexOf("deploy"));
         }
-        List<String> pushing = session.getProjects().stream()
-                .filter(p -> JibMavenPlugin.pushesInTheLifecycle(p, properties)).map(MavenProject::getArtifactId).toList();
-        if (!pushing.isEmpty()) {
-            throw Refusals.imagePushedTwice("an execution of the POM binds it to a phase", pushing, false, false);
+        if (JibBuildGoal.boundIn(imageModule, properties)) {
+            throw Refusals.imagePushedTwice(imageModule.getArtifactId(), "an execution of the POM binds it to a phase",
+                    false, false);
         }
     }
 

@@ -334,6 +334,10 @@ public final class Refusals {
     /**
      * jib-maven-plugin configured in the image's module to build an image other than Gantry's: Gantry reads none of its
      * configuration, so the image pushed would lack what the team had set (a base image, JVM flags, an environment).
+     *
+     * @param differences          each worded by {@link #jibSettingDiffers}, {@link #jibSettingMissing} or
+     *                             {@link #jibSettingWithoutEquivalent}
+     * @param someWithoutEquivalent whether a setting Gantry has none of is among them: moving settings over is not all
      */
     public static GantryException jibSettingsNotCarriedOver(String module, List<String> differences,
             boolean someWithoutEquivalent) {
@@ -348,23 +352,41 @@ public final class Refusals {
                 + "the build goes on.");
     }
 
+    /** One of Jib's settings whose value Gantry's parameter does not have: {@code toSet} is what to write. */
+    public static String jibSettingDiffers(String setting, String property, String jibs, String gantrys, String toSet) {
+        return setting + " (" + property + ") is " + jibs + "; Gantry's is " + gantrys + ": set Gantry's " + toSet;
+    }
+
+    /** Entries of one of Jib's settings (environment, ports, labels) that Gantry's image lacks: {@code toAdd} adds them. */
+    public static String jibSettingMissing(String setting, String property, String missing, String toAdd,
+            String parameter) {
+        return setting + " (" + property + ") holds " + missing + ", which Gantry's image does not: add " + toAdd
+                + " to Gantry's " + parameter;
+    }
+
+    public static String jibSettingWithoutEquivalent(String setting, String value) {
+        return setting + " is " + value + ": Gantry has no such setting";
+    }
+
     /**
      * jib-maven-plugin's build goal in a {@code mvn deploy} that runs gantry:image: the image pushed twice.
      *
-     * @param how       where the goal comes from: a POM's execution, or the command line
-     * @param ranBefore the command line names it before {@code deploy}: Maven ran it before the plan could refuse
+     * @param how                where the goal comes from: a POM's execution, or the command line
+     * @param fromTheCommandLine the command line names it
+     * @param ranBefore          the command line names it before {@code deploy}: Maven ran it before the plan could refuse
      */
-    public static GantryException imagePushedTwice(String how, List<String> modules, boolean fromTheCommandLine,
+    public static GantryException imagePushedTwice(String module, String how, boolean fromTheCommandLine,
             boolean ranBefore) {
         return new GantryException("jib-maven-plugin's build goal runs in this mvn deploy (" + how + ") and pushes "
-                + "an image of " + String.join(", ", modules) + ", and so does gantry:image: the image would be pushed "
-                + "twice, Jib's outside the branch's rules (its tags, on any branch, with no check). "
+                + "the image of " + module + ", and so does gantry:image: the image would be pushed twice, Jib's outside "
+                + "the branch's rules (its tags, on any branch, with no check). "
                 + (ranBefore ? "Jib's goal, named before deploy, ran before this check and may have pushed its image; "
                         + "Gantry built and pushed nothing. " : "Nothing was built or pushed. ")
                 + "Let Gantry push the image: "
                 + (fromTheCommandLine ? "run mvn deploy without jib:build"
-                        : "remove the jib-maven-plugin execution from the POM, or bind it to <phase>none</phase>, or set "
-                                + "<jib.skip>true</jib.skip> in the module's <properties>")
+                        : "bind that execution to <phase>none</phase> (mvn jib:dockerBuild still works), or remove it "
+                                + "from the POM, or set <jib.skip>true</jib.skip> in the module's <properties> (which "
+                                + "skips Jib's other goals too)")
                 + "; then move Jib's image settings to Gantry's configuration too: the image goal names each one left "
                 + "behind (Gantry's docs/migrating-from-jib.md).");
     }

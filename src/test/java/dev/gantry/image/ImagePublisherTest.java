@@ -204,11 +204,14 @@ class ImagePublisherTest {
             assertThatThrownBy(() -> publish(request("jib-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
                     .from("registry.invalid/library/eclipse-temurin:17-jre").jibPlugin(jib).build()))
                     .isInstanceOf(GantryException.class)
-                    .hasMessageStartingWith("jib-maven-plugin's configuration in module it.gantry:orders shapes the image "
-                            + "in ways Gantry's configuration does not, and Gantry builds the image from its own "
-                            + "configuration alone: <from><image> is " + base + "; Gantry builds on "
-                            + "registry.invalid/library/eclipse-temurin:17-jre: set Gantry's <from>" + base + "</from>. "
-                            + "Nothing was pushed.");
+                    .hasMessage("jib-maven-plugin's configuration in module it.gantry:orders shapes the image in ways "
+                            + "Gantry's configuration does not, and Gantry builds the image from its own configuration "
+                            + "alone: <from><image> (jib.from.image) is " + base + "; Gantry's is "
+                            + "registry.invalid/library/eclipse-temurin:17-jre: set Gantry's <from>" + base + "</from> "
+                            + "(-Dgantry.image.from). Nothing was pushed. Set each of Gantry's parameters as named, in the "
+                            + "gantry-maven-plugin's <configuration> (Gantry's docs/migrating-from-jib.md maps every "
+                            + "setting). Then remove jib-maven-plugin's <configuration> (or the plugin) from the module: "
+                            + "where the two agree, the build goes on.");
             assertThat(registry.tags("jib-base")).isEmpty();
         }
 

@@ -55,13 +55,15 @@ class JibPluginSettingsTest {
                 List.of("8080"));
 
         assertThat(jib.differencesFrom(gantrys().ports(List.of("9090")).build(), ORDERS)).containsExactly(
-                "<from><image> is registry.example.com/base/java:17; Gantry builds on eclipse-temurin:17-jre: set "
-                        + "Gantry's <from>registry.example.com/base/java:17</from>",
-                "<container><jvmFlags> are <jvmFlag>-Xmx512m</jvmFlag>; Gantry's are none: set Gantry's "
-                        + "<jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags>",
-                "<container><environment> sets TZ=UTC, which Gantry's image does not: add <TZ>UTC</TZ> to Gantry's "
-                        + "<environment>",
-                "<container><ports> expose 8080, which Gantry's image does not: add <port>8080</port> to Gantry's <ports>");
+                "<from><image> (jib.from.image) is registry.example.com/base/java:17; Gantry's is "
+                        + "eclipse-temurin:17-jre: set Gantry's <from>registry.example.com/base/java:17</from> "
+                        + "(-Dgantry.image.from)",
+                "<container><jvmFlags> (jib.container.jvmFlags) is <jvmFlag>-Xmx512m</jvmFlag>; Gantry's is none: set "
+                        + "Gantry's <jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags>",
+                "<container><environment> (jib.container.environment) holds TZ=UTC, which Gantry's image does not: add "
+                        + "<TZ>UTC</TZ> to Gantry's <environment>",
+                "<container><ports> (jib.container.ports) holds 8080, which Gantry's image does not: add <port>8080</port> "
+                        + "to Gantry's <ports>");
     }
 
     /** One flag holding a comma (Jib's property escapes it as \,) stays one element, not two that read alike. */
@@ -70,8 +72,9 @@ class JibPluginSettingsTest {
         JibPluginSettings jib = jibs(null, List.of("-Dspring.profiles.active=prod,cloud"), Map.of(), List.of());
 
         assertThat(jib.differencesFrom(gantrys().jvmFlags(List.of("-Dspring.profiles.active=prod", "cloud")).build(),
-                ORDERS)).containsExactly("<container><jvmFlags> are <jvmFlag>-Dspring.profiles.active=prod,cloud</jvmFlag>; "
-                + "Gantry's are <jvmFlag>-Dspring.profiles.active=prod</jvmFlag><jvmFlag>cloud</jvmFlag>: set Gantry's "
+                ORDERS)).containsExactly("<container><jvmFlags> (jib.container.jvmFlags) is "
+                + "<jvmFlag>-Dspring.profiles.active=prod,cloud</jvmFlag>; Gantry's is "
+                + "<jvmFlag>-Dspring.profiles.active=prod</jvmFlag><jvmFlag>cloud</jvmFlag>: set Gantry's "
                 + "<jvmFlags><jvmFlag>-Dspring.profiles.active=prod,cloud</jvmFlag></jvmFlags>");
     }
 
@@ -99,9 +102,9 @@ class JibPluginSettingsTest {
         JibPluginSettings jib = new JibPluginSettings(null, List.of(), "com.example.Admin", List.of(), List.of(), Map.of(),
                 List.of(), Map.of(), null, null, List.of(), Map.of());
 
-        assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly("<container><mainClass> is "
-                + "com.example.Admin; Gantry starts com.example.Orders (" + MainClass.START_CLASS + "): set Gantry's "
-                + "<mainClass>com.example.Admin</mainClass>");
+        assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly("<container><mainClass> "
+                + "(jib.container.mainClass) is com.example.Admin; Gantry's is com.example.Orders (" + MainClass.START_CLASS
+                + "): set Gantry's <mainClass>com.example.Admin</mainClass>");
         // a Quarkus service starts Quarkus's runner whatever either says
         assertThat(jib.differencesFrom(gantrys().build(), null)).isEmpty();
     }
@@ -113,12 +116,26 @@ class JibPluginSettingsTest {
                         "/etc/orders")), Map.of());
 
         assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly(
-                "<from><platforms> are linux/arm64; Gantry's are linux/amd64: set Gantry's "
+                "<from><platforms> (jib.from.platforms) is linux/arm64; Gantry's is linux/amd64: set Gantry's "
                         + "<platforms><platform>linux/arm64</platform></platforms>",
-                "<container><user> is 1000; Gantry's image runs as the base image's user: set Gantry's <user>1000</user>",
-                "<container><appRoot> is /srv; Gantry's is /app: set Gantry's <appRoot>/srv</appRoot>",
-                "<extraDirectories> copy /work/orders/conf into /etc/orders; Gantry copies /work/orders/src/main/jib to /: "
-                        + "set Gantry's <extraDirectory> (one directory, copied to /)");
+                "<container><user> (jib.container.user) is 1000; Gantry's is none (the base image's user): set Gantry's "
+                        + "<user>1000</user>",
+                "<container><appRoot> (jib.container.appRoot) is /srv; Gantry's is /app: set Gantry's <appRoot>/srv</appRoot>",
+                "<extraDirectories><paths> (jib.extraDirectories.paths) is /work/orders/conf into /etc/orders (Gantry "
+                        + "copies one directory, to /): Gantry has no such setting");
+        assertThat(jib.hasUnmatched()).as("a directory copied elsewhere than / cannot be carried over").isTrue();
+    }
+
+    @Test
+    void names_an_extra_directory_other_than_gantrys() {
+        JibPluginSettings jib = new JibPluginSettings(null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
+                Map.of(), null, null, List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("src/main/extra"), "/")),
+                Map.of());
+
+        assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly("<extraDirectories><paths> "
+                + "(jib.extraDirectories.paths) is /work/orders/src/main/extra; Gantry's is /work/orders/src/main/jib: set "
+                + "Gantry's <extraDirectory>/work/orders/src/main/extra</extraDirectory>");
+        assertThat(jib.hasUnmatched()).isFalse();
     }
 
     @Test

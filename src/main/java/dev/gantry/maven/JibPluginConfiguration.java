@@ -9,76 +9,57 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * A jib-maven-plugin left in the build by a team that moves to Gantry: whether its {@code build} goal would push an
- * image in this {@code mvn deploy} too, and the image settings its configuration holds ({@link JibPluginSettings}), read
- * as Jib reads them: a {@code jib.*} property (given with {@code -D} or in the module's {@code <properties>}) before the
- * plugin's {@code <configuration>}, which is what {@code mvn jib:build} uses.
+ * The image settings in a module's jib-maven-plugin configuration ({@link JibPluginSettings}), read as Jib reads them:
+ * a {@code jib.*} property (given with {@code -D} or in the module's {@code <properties>}) before the configuration,
+ * which is what {@code mvn jib:build} uses. Written by hand: no library reads Jib's configuration outside Jib's own mojo.
  */
-final class JibMavenPlugin {
+final class JibPluginConfiguration {
 
-    static final Deployers.Deployer BUILD = new Deployers.Deployer("com.google.cloud.tools", "jib-maven-plugin", "build",
-            "skip", "jib.skip");
-
-    private static final String NO_PHASE = "none";
-
-    private JibMavenPlugin() {
-    }
-
-    /** Whether an execution of the POM binds Jib's build goal to a phase and the module does not tell Jib to skip. */
-    static boolean pushesInTheLifecycle(MavenProject module, Properties buildProperties) {
-        Plugin plugin = plugin(module);
-        return plugin != null && plugin.getExecutions().stream()
-                .anyMatch(e -> e.getGoals().contains(BUILD.goal()) && !NO_PHASE.equals(e.getPhase()))
-                && !Deployers.skipped(BUILD, module, buildProperties);
-    }
-
-    /** The command line's goal that runs Jib's build ({@code jib:build}, or with the plugin's coordinates), if any. */
-    static Optional<String> namedOnTheCommandLine(List<String> goals) {
-        return goals.stream().filter(g -> g.matches("(jib|(com\\.google\\.cloud\\.tools:)?jib-maven-plugin(:[^:@]+)?)"
-                + ":build(@.*)?")).findFirst();
-    }
-
-    /** Whether the module tells Jib to skip ({@code <skip>}, {@code -Djib.skip}, its {@code <properties>}). */
-    static boolean skipped(MavenProject module, Properties buildProperties) {
-        return Deployers.skipped(BUILD, module, buildProperties);
+    private JibPluginConfiguration() {
     }
 
     /**
-     * The image settings of the module's jib-maven-plugin, declared in its build or only in its
-     * {@code <pluginManagement>} (where a POM configures it for {@code mvn jib:build}); empty when it declares neither.
+     * The settings of the module's jib-maven-plugin: declared in its build (its own or a parent's), or in its own
+     * {@code <pluginManagement>} (where a POM configures Jib for {@code mvn jib:build}); empty when neither. A parent's
+     * {@code <pluginManagement>} alone is not read: a platform parent may configure Jib for services that never used it.
      */
     static Optional<JibPluginSettings> settings(MavenProject module, Properties buildProperties) {
-        Plugin plugin = plugin(module);
-        if (plugin == null && module.getPluginManagement() != null) {
-            plugin = module.getPluginManagement().getPluginsAsMap().get(BUILD.groupId() + ":" + BUILD.artifactId());
+        Plugin plugin = module.getPlugin(JibBuildGoal.PLUGIN_KEY);
+        if (plugin == null && managedHere(module)) {
+            plugin = module.getPluginManagement().getPluginsAsMap().get(JibBuildGoal.PLUGIN_KEY);
         }
         if (plugin == null) {
             return Optional.empty();
         }
         Settings read = new Settings(configuration(plugin), module, buildProperties);
         Map<String, String> unmatched = new LinkedHashMap<>();
+        read.text("jib.from.image", "from", "image").filter(f -> f.startsWith("docker://") || f.startsWith("tar://"))
+                .ifPresent(v -> unmatched.put("<from><image> (jib.from.image)", v + " (Gantry pulls its base from a registry)"));
         read.list("jib.container.entrypoint", "container", "entrypoint")
-                .ifPresent(v -> unmatched.put("<container><entrypoint>", String.join(" ", v)));
+                .ifPresent(v -> unmatched.put("<container><entrypoint> (jib.container.entrypoint)", String.join(" ", v)));
         read.text("jib.container.workingDirectory", "container", "workingDirectory")
-                .ifPresent(v -> unmatched.put("<container><workingDirectory>", v));
+                .ifPresent(v -> unmatched.put("<container><workingDirectory> (jib.container.workingDirectory)", v));
         read.list("jib.container.volumes", "container", "volumes")
-                .ifPresent(v -> unmatched.put("<container><volumes>", String.join(", ", v)));
+                .ifPresent(v -> unmatched.put("<container><volumes> (jib.container.volumes)", String.join(", ", v)));
         read.list("jib.container.extraClasspath", "container", "extraClasspath")
-                .ifPresent(v -> unmatched.put("<container><extraClasspath>", String.join(", ", v)));
+                .ifPresent(v -> unmatched.put("<container><extraClasspath> (jib.container.extraClasspath)", String.join(", ", v)));
         read.text("jib.containerizingMode", "containerizingMode").filter(v -> !"exploded".equals(v))
-                .ifPresent(v -> unmatched.put("<containerizingMode>", v));
+                .ifPresent(v -> unmatched.put("<containerizingMode> (jib.containerizingMode)", v));
         read.text("jib.container.expandClasspathDependencies", "container", "expandClasspathDependencies")
-                .filter(Boolean::parseBoolean).ifPresent(v -> unmatched.put("<container><expandClasspathDependencies>", v));
-        read.permissions().ifPresent(v -> unmatched.put("<extraDirectories><permissions>", v));
+                .filter(Boolean::parseBoolean).ifPresent(v -> unmatched.put("<container><expandClasspathDependencies> (jib.container.expandClasspathDependencies)", v));
+        read.permissions().ifPresent(v -> unmatched.put("<extraDirectories><permissions> (jib.extraDirectories.permissions)", v));
         read.filteredExtraDirectories().ifPresent(v -> unmatched.put("<extraDirectories><paths><path><includes>/<excludes>", v));
         read.extensions().ifPresent(v -> unmatched.put("<pluginExtensions>", v));
         return Optional.of(new JibPluginSettings(
-                read.text("jib.from.image", "from", "image").orElse(null),
+                read.text("jib.from.image", "from", "image").filter(f -> !f.startsWith("docker://") && !f.startsWith("tar://"))
+                        .orElse(null),
                 read.platforms(),
                 read.text("jib.container.mainClass", "container", "mainClass").orElse(null),
                 read.list("jib.container.jvmFlags", "container", "jvmFlags").orElse(List.of()),
@@ -92,26 +73,29 @@ final class JibMavenPlugin {
                 unmatched));
     }
 
-    /**
-     * The plugin's configuration, under that of its first execution of {@code build} (a team that bound Jib to a phase
-     * often configured the execution; turned off with phase none, it still says what image the team built).
-     */
-    private static Xpp3Dom configuration(Plugin plugin) {
-        Xpp3Dom configuration = plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration");
-        return plugin.getExecutions().stream().filter(e -> e.getGoals().contains(BUILD.goal())).findFirst()
-                .filter(e -> e.getConfiguration() instanceof Xpp3Dom)
-                .map(e -> Xpp3Dom.mergeXpp3Dom(new Xpp3Dom((Xpp3Dom) e.getConfiguration()), configuration))
-                .orElse(configuration);
+    private static boolean managedHere(MavenProject module) {
+        Build own = module.getOriginalModel() == null ? null : module.getOriginalModel().getBuild();
+        return own != null && own.getPluginManagement() != null && own.getPluginManagement().getPlugins().stream()
+                .anyMatch(p -> JibBuildGoal.PLUGIN_KEY.equals(p.getGroupId() + ":" + p.getArtifactId()))
+                && module.getPluginManagement() != null;
     }
 
-    private static Plugin plugin(MavenProject module) {
-        return module.getPlugin(BUILD.groupId() + ":" + BUILD.artifactId());
+    /**
+     * The configuration of the plugin's first execution of {@code build} (Maven's model has merged the plugin's own into
+     * it; a team that bound Jib to a phase often configured the execution, and turned off with phase none it still says
+     * what image the team built), else the plugin's.
+     */
+    private static Xpp3Dom configuration(Plugin plugin) {
+        Optional<Xpp3Dom> execution = plugin.getExecutions().stream().filter(e -> e.getGoals().contains("build"))
+                .findFirst().map(PluginExecution::getConfiguration).filter(Xpp3Dom.class::isInstance)
+                .map(Xpp3Dom.class::cast);
+        return execution.orElse(plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration"));
     }
 
     /**
      * Reads one module's settings: a property first (Jib's lists and maps as comma-separated {@code a,b} and
-     * {@code k=v,k2=v2}), then the element; a value still holding {@code ${…}} counts as unset, as an unresolved
-     * property gives Jib nothing either.
+     * {@code k=v,k2=v2}), then the element; a value still holding {@code ${…}} counts as unset: which value Jib would
+     * have built with is not known, and a refusal on a guess would be worse than none.
      */
     private record Settings(Xpp3Dom configuration, MavenProject module, Properties buildProperties) {
 
@@ -204,6 +188,10 @@ final class JibMavenPlugin {
 
         /** {@code <extraDirectories><permissions>}: each file and its mode, as {@code /file=755}. */
         Optional<String> permissions() {
+            Optional<String> fromProperty = property("jib.extraDirectories.permissions");
+            if (fromProperty.isPresent()) {
+                return fromProperty;
+            }
             return element("extraDirectories", "permissions").map(e -> Arrays.stream(e.getChildren())
                             .map(p -> value(p, "file") + "=" + value(p, "mode")).toList())
                     .filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
@@ -226,8 +214,7 @@ final class JibMavenPlugin {
         }
 
         private static String value(Xpp3Dom parent, String child) {
-            Xpp3Dom element = parent.getChild(child);
-            return element == null || element.getValue() == null ? "" : element.getValue().strip();
+            return GantrySettings.setting(parent, child).orElse("");
         }
 
         /**

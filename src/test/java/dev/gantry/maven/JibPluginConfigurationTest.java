@@ -16,13 +16,13 @@ import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** A jib-maven-plugin left in a module: whether it pushes in mvn deploy, and the image settings it holds, as Jib reads them. */
-class JibMavenPluginTest {
+/** The image settings a jib-maven-plugin left in a module holds, read as Jib reads them. */
+class JibPluginConfigurationTest {
 
     private static final Properties NONE = new Properties();
     private static final File BASEDIR = new File("/work/orders").getAbsoluteFile();
 
-    private static MavenProject jib(String configuration, PluginExecution... executions) throws Exception {
+    static MavenProject jib(String configuration, PluginExecution... executions) throws Exception {
         MavenProject module = withPlugin("com.google.cloud.tools", "jib-maven-plugin", executions);
         module.setFile(new File(BASEDIR, "pom.xml"));
         if (configuration != null) {
@@ -33,7 +33,7 @@ class JibMavenPluginTest {
         return module;
     }
 
-    private static Properties properties(String... keysAndValues) {
+    static Properties properties(String... keysAndValues) {
         Properties properties = new Properties();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
@@ -42,58 +42,16 @@ class JibMavenPluginTest {
     }
 
     @Nested
-    class Pushes_in_the_lifecycle {
-
-        @Test
-        void when_an_execution_binds_build_to_a_phase() throws Exception {
-            assertThat(JibMavenPlugin.pushesInTheLifecycle(jib(null, execution("push", "package", "build")), NONE)).isTrue();
-        }
-
-        @Test
-        void not_when_declared_only_for_the_command_line_or_bound_to_none_or_building_to_a_daemon() throws Exception {
-            assertThat(JibMavenPlugin.pushesInTheLifecycle(jib("<to><image>x</image></to>"), NONE)).isFalse();
-            assertThat(JibMavenPlugin.pushesInTheLifecycle(jib(null, execution("push", "none", "build")), NONE)).isFalse();
-            assertThat(JibMavenPlugin.pushesInTheLifecycle(jib(null, execution("local", "package", "dockerBuild",
-                    "buildTar")), NONE)).isFalse();
-        }
-
-        @Test
-        void not_when_jib_is_told_to_skip_in_its_configuration_or_by_property() throws Exception {
-            assertThat(JibMavenPlugin.pushesInTheLifecycle(jib("<skip>true</skip>", execution("push", "package", "build")),
-                    NONE)).isFalse();
-            MavenProject bound = jib(null, execution("push", "package", "build"));
-            assertThat(JibMavenPlugin.pushesInTheLifecycle(bound, properties("jib.skip", "true"))).isFalse();
-            bound.getProperties().setProperty("jib.skip", "true");
-            assertThat(JibMavenPlugin.pushesInTheLifecycle(bound, NONE)).isFalse();
-        }
-    }
-
-    @Test
-    void recognises_jibs_build_goal_named_on_the_command_line() {
-        assertThat(JibMavenPlugin.namedOnTheCommandLine(List.of("deploy", "jib:build"))).contains("jib:build");
-        assertThat(JibMavenPlugin.namedOnTheCommandLine(
-                List.of("deploy", "com.google.cloud.tools:jib-maven-plugin:3.5.2:build"))).isPresent();
-        assertThat(JibMavenPlugin.namedOnTheCommandLine(List.of("deploy", "jib:dockerBuild", "jib:buildTar",
-                "gantry:image"))).isEmpty();
-    }
-
-    @Test
-    void a_build_goal_named_on_the_command_line_is_skipped_by_jib_skip() throws Exception {
-        assertThat(JibMavenPlugin.skipped(jib(null), properties("jib.skip", "true"))).isTrue();
-        assertThat(JibMavenPlugin.skipped(jib(null), NONE)).isFalse();
-    }
-
-    @Nested
     class Reads_the_image_settings {
 
         @Test
         void none_when_the_module_does_not_declare_jib() {
-            assertThat(JibMavenPlugin.settings(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"), NONE)).isEmpty();
+            assertThat(JibPluginConfiguration.settings(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"), NONE)).isEmpty();
         }
 
         @Test
         void of_a_full_configuration_as_written() throws Exception {
-            JibPluginSettings settings = JibMavenPlugin.settings(jib("""
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib("""
                     <from><image>registry.example.com/base/java:17</image>
                       <platforms><platform><architecture>arm64</architecture><os>linux</os></platform></platforms></from>
                     <to><image>registry.example.com/team/orders</image></to>
@@ -126,20 +84,56 @@ class JibMavenPluginTest {
             assertThat(settings.extraDirectories()).containsExactly(
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "/"),
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("conf"), "/etc/orders"));
-            assertThat(settings.unmatched()).isEqualTo(Map.of("<container><workingDirectory>", "/srv",
-                    "<container><volumes>", "/tmp"));
+            assertThat(settings.unmatched()).containsExactly(
+                    Map.entry("<container><workingDirectory> (jib.container.workingDirectory)", "/srv"),
+                    Map.entry("<container><volumes> (jib.container.volumes)", "/tmp"));
         }
 
+        /** As Maven's model gives it: the plugin's configuration merged into the execution's, the execution's first. */
         @Test
-        void of_its_build_execution_turned_off_over_the_plugins_own() throws Exception {
+        void of_its_build_execution_turned_off_rather_than_the_plugins_own() throws Exception {
             PluginExecution push = execution("push", "none", "build");
             push.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container><environment>"
-                    + "<TZ>UTC</TZ></environment></container></configuration>")));
-            JibPluginSettings settings = JibMavenPlugin.settings(jib("<from><image>eclipse-temurin:21-jre</image></from>"
+                    + "<TZ>UTC</TZ></environment></container><from><image>eclipse-temurin:21-jre</image></from>"
+                    + "</configuration>")));
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<from><image>eclipse-temurin:21-jre</image></from>"
                     + "<container><environment><TZ>CET</TZ></environment></container>", push), NONE).orElseThrow();
 
             assertThat(settings.from()).isEqualTo("eclipse-temurin:21-jre");
             assertThat(settings.environment()).isEqualTo(Map.of("TZ", "UTC"));
+        }
+
+        /** Maven's model has merged the plugin's configuration into the execution's: merged again, a list would double. */
+        @Test
+        void of_an_execution_as_maven_merged_it_once() throws Exception {
+            PluginExecution push = execution("push", "none", "build");
+            push.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container>"
+                    + "<jvmFlags combine.children=\"append\"><jvmFlag>-Xmx1g</jvmFlag><jvmFlag>-Xss1m</jvmFlag></jvmFlags>"
+                    + "</container></configuration>")));
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<container><jvmFlags>"
+                    + "<jvmFlag>-Xmx1g</jvmFlag></jvmFlags></container>", push), NONE).orElseThrow();
+
+            assertThat(settings.jvmFlags()).containsExactly("-Xmx1g", "-Xss1m");
+        }
+
+        @Test
+        void from_properties_for_platforms_and_extra_directories_too() throws Exception {
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib(null), properties("jib.from.platforms",
+                    "linux/amd64,linux/arm64", "jib.extraDirectories.paths", "src/main/extra")).orElseThrow();
+
+            assertThat(settings.platforms()).containsExactly("linux/amd64", "linux/arm64");
+            assertThat(settings.extraDirectories()).containsExactly(
+                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "/"));
+        }
+
+        @Test
+        void a_base_image_from_a_docker_daemon_or_a_tar_as_a_setting_gantry_has_none_of() throws Exception {
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<from><image>docker://orders-base</image>"
+                    + "</from>"), NONE).orElseThrow();
+
+            assertThat(settings.from()).isNull();
+            assertThat(settings.unmatched()).containsExactly(Map.entry("<from><image> (jib.from.image)",
+                    "docker://orders-base (Gantry pulls its base from a registry)"));
         }
 
         @Test
@@ -147,7 +141,7 @@ class JibMavenPluginTest {
             MavenProject module = jib("<from><image>eclipse-temurin:17-jre</image></from>"
                     + "<container><jvmFlags><jvmFlag>-Xmx1g</jvmFlag></jvmFlags></container>");
             module.getProperties().setProperty("jib.from.image", "registry.example.com/base/java:21");
-            JibPluginSettings settings = JibMavenPlugin.settings(module,
+            JibPluginSettings settings = JibPluginConfiguration.settings(module,
                     properties("jib.container.jvmFlags", "-Xss1m, -Xmx2g", "jib.container.environment", "A=1,B=2"))
                     .orElseThrow();
 
@@ -159,7 +153,7 @@ class JibMavenPluginTest {
         @Test
         void nothing_from_a_value_no_property_resolved_nor_from_a_configuration_that_only_says_where_to_push()
                 throws Exception {
-            JibPluginSettings settings = JibMavenPlugin.settings(jib("<from><image>${base.image}</image></from>"
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<from><image>${base.image}</image></from>"
                     + "<to><image>registry.example.com/team/orders</image><tags><tag>latest</tag></tags></to>"
                     + "<containerizingMode>exploded</containerizingMode>"), NONE).orElseThrow();
 
@@ -170,7 +164,7 @@ class JibMavenPluginTest {
         /** Jib splits a list property on commas, except one escaped as \, which stays in the item. */
         @Test
         void a_list_property_split_as_jib_splits_it() throws Exception {
-            JibPluginSettings settings = JibMavenPlugin.settings(jib(null), properties("jib.container.jvmFlags",
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib(null), properties("jib.container.jvmFlags",
                     "-Dspring.profiles.active=prod\\,cloud,-XX:MaxRAMPercentage=75.0", "jib.container.environment",
                     "GREETING=hello\\, world,TZ=UTC")).orElseThrow();
 
@@ -191,13 +185,28 @@ class JibMavenPluginTest {
                     "<configuration><container><ports><port>8080</port></ports></container></configuration>")));
             module.getModel().getBuild().getPluginManagement().addPlugin(managed);
 
-            assertThat(JibMavenPlugin.settings(module, NONE).orElseThrow().ports()).containsExactly("8080");
+            module.setOriginalModel(module.getModel().clone());
+            assertThat(JibPluginConfiguration.settings(module, NONE).orElseThrow().ports()).containsExactly("8080");
+        }
+
+        /** A platform parent may configure Jib for the services that use it: a service that declares none is not one. */
+        @Test
+        void not_of_a_parents_plugin_management_alone() throws Exception {
+            MavenProject module = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+            module.getModel().getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
+            org.apache.maven.model.Plugin managed = new org.apache.maven.model.Plugin();
+            managed.setGroupId("com.google.cloud.tools");
+            managed.setArtifactId("jib-maven-plugin");
+            module.getModel().getBuild().getPluginManagement().addPlugin(managed);
+            module.setOriginalModel(new org.apache.maven.model.Model());
+
+            assertThat(JibPluginConfiguration.settings(module, NONE)).isEmpty();
         }
 
         @Test
         void extra_files_jib_gives_their_own_modes_copies_in_part_or_extensions_as_settings_gantry_has_none_of()
                 throws Exception {
-            JibPluginSettings settings = JibMavenPlugin.settings(jib("""
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib("""
                     <extraDirectories>
                       <paths><path><from>src/main/jib</from><includes>*.sh</includes></path></paths>
                       <permissions><permission><file>/opt/app/healthcheck.sh</file><mode>755</mode></permission></permissions>
@@ -209,8 +218,9 @@ class JibMavenPluginTest {
                     """), NONE).orElseThrow();
 
             assertThat(settings.unmatched()).containsExactly(
-                    Map.entry("<container><expandClasspathDependencies>", "true"),
-                    Map.entry("<extraDirectories><permissions>", "/opt/app/healthcheck.sh=755"),
+                    Map.entry("<container><expandClasspathDependencies> (jib.container.expandClasspathDependencies)", "true"),
+                    Map.entry("<extraDirectories><permissions> (jib.extraDirectories.permissions)",
+                            "/opt/app/healthcheck.sh=755"),
                     Map.entry("<extraDirectories><paths><path><includes>/<excludes>", "src/main/jib"),
                     Map.entry("<pluginExtensions>",
                             "com.google.cloud.tools.jib.maven.extension.layerfilter.JibLayerFilterExtension"));
@@ -218,12 +228,13 @@ class JibMavenPluginTest {
 
         @Test
         void a_packaged_jar_and_an_entrypoint_as_settings_gantry_has_none_of() throws Exception {
-            JibPluginSettings settings = JibMavenPlugin.settings(jib("<containerizingMode>packaged</containerizingMode>"
+            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<containerizingMode>packaged</containerizingMode>"
                     + "<container><entrypoint><arg>/bin/sh</arg><arg>-c</arg><arg>java -jar app.jar</arg></entrypoint>"
                     + "</container>"), NONE).orElseThrow();
 
-            assertThat(settings.unmatched()).containsExactly(Map.entry("<container><entrypoint>", "/bin/sh -c java -jar app.jar"),
-                    Map.entry("<containerizingMode>", "packaged"));
+            assertThat(settings.unmatched()).containsExactly(
+                    Map.entry("<container><entrypoint> (jib.container.entrypoint)", "/bin/sh -c java -jar app.jar"),
+                    Map.entry("<containerizingMode> (jib.containerizingMode)", "packaged"));
         }
     }
 }
