@@ -365,10 +365,7 @@ class ReleaseTaggerTest {
         @Test
         void a_tag_another_build_moves_meanwhile_is_judged_again() throws Exception {
             String older = work.git("rev-parse", "HEAD~1");
-            work.tag("deploy/dev/current", older).push("origin", "deploy/dev/current");
-            GitFixture other = anotherClone();
-            String tip = other.commitPom("1.0.1-SNAPSHOT");
-            other.push("origin", "main");
+            String tip = taggedOnAnOlderCommitWhileAnotherCloneMovesTheTip(older);
             Path hook = work.dir().resolve(".git/hooks/pre-push");
             Files.createDirectories(hook.getParent());
             Files.writeString(hook, """
@@ -382,9 +379,7 @@ class ReleaseTaggerTest {
             TagOutcome outcome = moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false);
 
             assertThat(Files.exists(hook)).as("the other build's move happened").isFalse();
-            assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
-            assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(tip);
-            assertThat(work.taggedCommit("deploy/dev/current")).as("the local tag moves only with the push").isEqualTo(older);
+            assertKeptOnTheTip(outcome, tip, older);
         }
 
         /**
@@ -395,10 +390,7 @@ class ReleaseTaggerTest {
         @Test
         void a_tag_another_build_moves_before_git_push_reads_the_remote_is_judged_again() throws Exception {
             String older = work.git("rev-parse", "HEAD~1");
-            work.tag("deploy/dev/current", older).push("origin", "deploy/dev/current");
-            GitFixture other = anotherClone();
-            String tip = other.commitPom("1.0.1-SNAPSHOT");
-            other.push("origin", "main");
+            String tip = taggedOnAnOlderCommitWhileAnotherCloneMovesTheTip(older);
             Path moved = tmp.resolve("moved-by-the-other-build");
             Path receivePack = tmp.resolve("moving-receive-pack");
             Files.writeString(receivePack, """
@@ -414,6 +406,19 @@ class ReleaseTaggerTest {
             TagOutcome outcome = moveEnvironmentTag(Way.GIT_CLI, "deploy/dev/current", false);
 
             assertThat(moved).as("the other build's move happened").exists();
+            assertKeptOnTheTip(outcome, tip, older);
+        }
+
+        /** The tag pushed on {@code older}, and the branch's tip moved past it by another clone: the tip's commit. */
+        private String taggedOnAnOlderCommitWhileAnotherCloneMovesTheTip(String older) throws Exception {
+            work.tag("deploy/dev/current", older).push("origin", "deploy/dev/current");
+            GitFixture other = anotherClone();
+            String tip = other.commitPom("1.0.1-SNAPSHOT");
+            other.push("origin", "main");
+            return tip;
+        }
+
+        private void assertKeptOnTheTip(TagOutcome outcome, String tip, String older) throws Exception {
             assertThat(outcome.action()).isEqualTo(Action.KEPT_ON_LATER_COMMIT);
             assertThat(remote.taggedCommit("deploy/dev/current")).isEqualTo(tip);
             assertThat(work.taggedCommit("deploy/dev/current")).as("the local tag moves only with the push").isEqualTo(older);
