@@ -55,6 +55,15 @@ public final class ImagePublisher {
     }
 
     /**
+     * The checks of {@link #publish} that need no registry (the main class, what a jib-maven-plugin left in the module
+     * would build otherwise), for a dry run: it moves nothing, yet must not say "would build" of an image a real run
+     * refuses.
+     */
+    public void check(ImageRequest request) throws GantryException {
+        refuseWhatJibWouldBuildOtherwise(request, ProjectImage.checkedMainClass(request, log));
+    }
+
+    /**
      * Publishes, asking {@code beforeMoves} once the registry's tags are looked up and before anything is pushed or
      * tagged (for the OCI tar default, before it is written): a refusal from it leaves the registry as it was.
      */

@@ -288,6 +288,7 @@ public class ImageMojo extends GantryMojo {
         }
         RepositoryPolicy repositoryPolicy = repositoryPolicy(image);
         if (release.dryRun) {
+            new ImagePublisher(log()).check(request(release, repositoryPolicy));
             getLog().info("Dry run: would build " + image.repository() + " with tags " + names(image.tags()));
             if (repositoryPolicy != null) {
                 getLog().info("Dry run: would create the ECR repository " + image.repository() + " if it is missing (or "

@@ -215,6 +215,22 @@ class ImagePublisherTest {
             assertThat(registry.tags("jib-base")).isEmpty();
         }
 
+        /** A dry run moves nothing, yet is refused as the real run would be, without a look at the registry. */
+        @Test
+        void a_dry_runs_check_refuses_what_jib_was_configured_to_build_otherwise() throws Exception {
+            JibPluginSettings jib = new JibPluginSettings(null, List.of(), null, List.of("-Xmx1g"), List.of(), Map.of(),
+                    List.of(), Map.of(), null, null, List.of(), Map.of());
+            int requests = registry.requests().size();
+
+            assertThatThrownBy(() -> new ImagePublisher(new RecordingLog(logged, false), Map.of()).check(
+                    request("dry", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).jibPlugin(jib).build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageContaining("<container><jvmFlags> (jib.container.jvmFlags) is <jvmFlag>-Xmx1g</jvmFlag>; "
+                            + "Gantry's is <jvmFlag>-Xmx64m</jvmFlag>: set Gantry's <jvmFlags><jvmFlag>-Xmx1g</jvmFlag>"
+                            + "</jvmFlags>. Nothing was pushed.");
+            assertThat(registry.requests()).hasSize(requests);
+        }
+
         @Test
         void names_from_when_the_base_images_registry_cannot_be_reached() throws Exception {
             // the image repository is fine: the advice must point at the base image's setting, not at <imageRepository>
