@@ -5,10 +5,10 @@ def log = new File(basedir, 'build.log').text
 def registry = ItRegistry.of(basedir)
 
 // 1: refused by the plan, before anything was built
-def twice = "jib-maven-plugin's build goal runs in this mvn deploy (an execution of the POM binds it to a phase) and " +
-        "pushes the image of orders, and so does gantry:image: the image would be pushed twice, Jib's outside the " +
+def twice = "jib-maven-plugin's build goal runs in this mvn deploy (its execution push binds it to phase package) " +
+        "and pushes the image of orders, and so does gantry:image: the image would be pushed twice, Jib's outside the " +
         "branch's rules (its tags, on any branch, with no check). Nothing was built or pushed. Let Gantry push the " +
-        "image: bind that execution to <phase>none</phase> (mvn jib:dockerBuild still works)"
+        "image: bind that execution to <phase>none</phase> in the module's POM (mvn jib:dockerBuild still works)"
 assert log.contains(twice), "build.log lacks: $twice"
 
 // 2: named on the command line, after deploy: refused by the plan before Jib's turn
@@ -21,14 +21,15 @@ assert log.contains("Nothing was built or pushed. Let Gantry push the image: run
 // 3 and 4: the dry run and the real run refused alike, before the image moved, each of Jib's settings named with what
 // to write in Gantry's configuration
 def base = new File(basedir, 'registry.host').text.trim() + '/base/java:1'
-def notCarried = "jib-maven-plugin's configuration in module it.gantry:orders shapes the image in ways Gantry's " +
-        "configuration does not, and Gantry builds the image from its own configuration alone: <from><image> " +
+def notCarried = "jib-maven-plugin's configuration for module it.gantry:orders (in its POM or a parent's, a " +
+        "<pluginManagement> included, or a -Djib.* property) shapes the image in ways Gantry's configuration does not, " +
+        "and Gantry builds the image from its own configuration alone: <from><image> " +
         "(jib.from.image) is eclipse-temurin:17-jre; Gantry's is $base: set Gantry's <from>eclipse-temurin:17-jre</from> " +
         "(-Dgantry.image.from); <container><jvmFlags> (jib.container.jvmFlags) is <jvmFlag>-Xmx256m</jvmFlag>; " +
         "Gantry's is none: set Gantry's <jvmFlags><jvmFlag>-Xmx256m</jvmFlag></jvmFlags>; <container><environment> " +
-        "(jib.container.environment) holds TZ=UTC, which Gantry's image does not: add <TZ>UTC</TZ> to Gantry's " +
-        "<environment>; <container><ports> (jib.container.ports) holds 8080, which Gantry's image does not: add " +
-        "<port>8080</port> to Gantry's <ports>. Nothing was pushed. Set each of Gantry's parameters as named"
+        "(jib.container.environment) holds TZ=UTC, which Gantry's image does not: set <TZ>UTC</TZ> in Gantry's " +
+        "<environment>; <container><ports> (jib.container.ports) holds 8080, which Gantry's image does not: set " +
+        "<port>8080</port> in Gantry's <ports>. Nothing was pushed. Set each of Gantry's parameters as named"
 // once per run on Maven's own line: the dry run's, then the real run's
 assert log.readLines().count { it.startsWith('[ERROR] Failed to execute goal') && it.contains(notCarried) } == 2,
         "build.log lacks twice: $notCarried"

@@ -60,7 +60,30 @@ public final class ImagePublisher {
      * refuses.
      */
     public void check(ImageRequest request) throws GantryException {
-        refuseWhatJibWouldBuildOtherwise(request, ProjectImage.checkedMainClass(request, log));
+        refuseWhatJibWouldBuildOtherwise(request, checkedMainClass(request));
+    }
+
+    /**
+     * The main class, checked; when Gantry cannot choose one and a jib-maven-plugin left in the module names it, the
+     * refusal names Jib's (with every other setting left behind): that is the setting to carry over.
+     */
+    private MainClass checkedMainClass(ImageRequest request) throws GantryException {
+        try {
+            return ProjectImage.checkedMainClass(request, log);
+        } catch (GantryException cannotChoose) {
+            refuseWithJibsMainClass(request, cannotChoose);
+            throw cannotChoose;
+        }
+    }
+
+    private static void refuseWithJibsMainClass(ImageRequest request, GantryException cannotChoose)
+            throws GantryException {
+        JibPluginSettings jib = request.jibPlugin();
+        if (jib != null && jib.mainClass() != null && request.quarkusApp() == null) {
+            String why = cannotChoose.getMessage();
+            int end = why.indexOf(". ");
+            refuseWhatJibWouldBuildOtherwise(request, new MainClass("none", end > 0 ? why.substring(0, end) : why));
+        }
     }
 
     /**
@@ -83,8 +106,12 @@ public final class ImagePublisher {
             MainClass mainClass;
             try {
                 mainClass = ProjectImage.checkedMainClass(request, log);
-            } catch (GantryException | RuntimeException e) {
+            } catch (GantryException e) {
+                refuseWithJibsMainClass(request, e); // before the base, as below
                 Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when looked up first
+                throw e;
+            } catch (RuntimeException e) {
+                Concurrently.join(baseAhead);
                 throw e;
             }
             // before the base image's look-up is waited for: Jib's <from> may be the registry this runner can reach

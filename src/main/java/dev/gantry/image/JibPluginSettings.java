@@ -40,8 +40,13 @@ public record JibPluginSettings(String from, List<String> platforms, String main
         List<String> args, Map<String, String> environment, List<String> ports, Map<String, String> labels, String user,
         String appRoot, List<ExtraDirectory> extraDirectories, Map<String, String> unmatched) {
 
-    /** An extra directory of Jib's: its files go {@code into} this path of the image ({@code /} by default). */
-    public record ExtraDirectory(Path path, String into) {
+    /**
+     * An extra directory of Jib's: its files go {@code into} this path of the image ({@code /} by default).
+     *
+     * @param path    the directory, absolute
+     * @param written the directory as the POM or property writes it, for messages
+     */
+    public record ExtraDirectory(Path path, String written, String into) {
     }
 
     /**
@@ -141,18 +146,19 @@ public record JibPluginSettings(String from, List<String> platforms, String main
             return Optional.empty();
         }
         String named = String.join(", ", extraDirectories.stream()
-                .map(d -> d.path() + ("/".equals(d.into()) ? "" : " into " + d.into())).toList());
+                .map(d -> d.written() + ("/".equals(d.into()) ? "" : " into " + d.into())).toList());
         if (!extraDirectoriesCarried()) {
             return Optional.of(Refusals.jibSettingWithoutEquivalent("<extraDirectories><paths> (jib.extraDirectories.paths)",
                     named + " (Gantry copies one directory, to /)"));
         }
         Path gantrys = request.extraDirectory();
+        String written = extraDirectories.get(0).written();
         if (gantrys != null && extraDirectories.get(0).path().normalize().equals(gantrys.toAbsolutePath().normalize())) {
             return Optional.empty();
         }
         return Optional.of(Refusals.jibSettingDiffers("<extraDirectories><paths>", "jib.extraDirectories.paths", named,
-                gantrys == null ? "none" : gantrys.toString(), "<extraDirectory>" + extraDirectories.get(0).path()
-                        + "</extraDirectory>"));
+                gantrys == null ? "none" : gantrys.toString(), "<extraDirectory>" + (Path.of(written).isAbsolute()
+                        ? written : "${project.basedir}/" + written) + "</extraDirectory>"));
     }
 
     private static String listDiffers(String parameter, String item, List<String> jibs, List<String> gantrys) {

@@ -28,13 +28,16 @@ final class JibBuildGoal {
     }
 
     /**
-     * Whether an execution of the module's POM binds the goal to a phase that {@code mvn deploy} runs, and the module
-     * does not tell Jib to skip. The goal has no default phase: an execution without {@code <phase>} binds nothing.
+     * The execution of the module's POM (its own or inherited) that binds the goal to a phase that {@code mvn deploy}
+     * runs, unless the module tells Jib to skip. The goal has no default phase: an execution without {@code <phase>}
+     * binds nothing.
      */
-    static boolean boundIn(MavenProject module, Properties buildProperties) {
+    static Optional<PluginExecution> boundIn(MavenProject module, Properties buildProperties) {
         Plugin plugin = module.getPlugin(PLUGIN_KEY);
-        return plugin != null && plugin.getExecutions().stream().anyMatch(JibBuildGoal::runsInDeploy)
-                && !skipped(module, buildProperties);
+        if (plugin == null || skipped(module, buildProperties)) {
+            return Optional.empty();
+        }
+        return plugin.getExecutions().stream().filter(JibBuildGoal::runsInDeploy).findFirst();
     }
 
     private static boolean runsInDeploy(PluginExecution execution) {

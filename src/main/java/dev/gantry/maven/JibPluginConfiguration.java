@@ -1,6 +1,7 @@
 package dev.gantry.maven;
 
 import dev.gantry.image.JibPluginSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.maven.model.Build;
+import java.util.stream.Stream;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -26,13 +27,13 @@ final class JibPluginConfiguration {
     }
 
     /**
-     * The settings of the module's jib-maven-plugin: declared in its build (its own or a parent's), or in its own
-     * {@code <pluginManagement>} (where a POM configures Jib for {@code mvn jib:build}); empty when neither. A parent's
-     * {@code <pluginManagement>} alone is not read: a platform parent may configure Jib for services that never used it.
+     * The settings of the module's jib-maven-plugin: declared in its build, or only in a {@code <pluginManagement>} (its
+     * own POM's or a parent's: a platform parent configures Jib there for every service's {@code mvn jib:build}, and
+     * moving that parent to Gantry is where those settings must go); empty when neither.
      */
     static Optional<JibPluginSettings> settings(MavenProject module, Properties buildProperties) {
         Plugin plugin = module.getPlugin(JibBuildGoal.PLUGIN_KEY);
-        if (plugin == null && managedHere(module)) {
+        if (plugin == null && module.getPluginManagement() != null) {
             plugin = module.getPluginManagement().getPluginsAsMap().get(JibBuildGoal.PLUGIN_KEY);
         }
         if (plugin == null) {
@@ -73,20 +74,16 @@ final class JibPluginConfiguration {
                 unmatched));
     }
 
-    private static boolean managedHere(MavenProject module) {
-        Build own = module.getOriginalModel() == null ? null : module.getOriginalModel().getBuild();
-        return own != null && own.getPluginManagement() != null && own.getPluginManagement().getPlugins().stream()
-                .anyMatch(p -> JibBuildGoal.PLUGIN_KEY.equals(p.getGroupId() + ":" + p.getArtifactId()))
-                && module.getPluginManagement() != null;
-    }
-
     /**
-     * The configuration of the plugin's first execution of {@code build} (Maven's model has merged the plugin's own into
-     * it; a team that bound Jib to a phase often configured the execution, and turned off with phase none it still says
-     * what image the team built), else the plugin's.
+     * The configuration of the plugin's first execution of {@code build}, else of its {@code default-cli} execution
+     * (what {@code mvn jib:build} runs with), else the plugin's own. Maven's model has merged the plugin's own into each
+     * execution's; a team that bound Jib to a phase often configured the execution, and turned off with phase none it
+     * still says what image the team built.
      */
     private static Xpp3Dom configuration(Plugin plugin) {
-        Optional<Xpp3Dom> execution = plugin.getExecutions().stream().filter(e -> e.getGoals().contains("build"))
+        Optional<Xpp3Dom> execution = Stream.concat(
+                        plugin.getExecutions().stream().filter(e -> e.getGoals().contains("build")),
+                        plugin.getExecutions().stream().filter(e -> "default-cli".equals(e.getId())))
                 .findFirst().map(PluginExecution::getConfiguration).filter(Xpp3Dom.class::isInstance)
                 .map(Xpp3Dom.class::cast);
         return execution.orElse(plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration"));
@@ -161,14 +158,14 @@ final class JibPluginConfiguration {
 
         /**
          * {@code <extraDirectories><paths>}: each {@code <path>} a directory, or a {@code <from>} and {@code <into>};
-         * relative to the module's directory.
+         * relative to the module's directory; those that exist.
          */
         List<JibPluginSettings.ExtraDirectory> extraDirectories() {
             List<JibPluginSettings.ExtraDirectory> directories = new ArrayList<>();
             Optional<String> fromProperty = property("jib.extraDirectories.paths");
             if (fromProperty.isPresent()) {
                 for (String path : items(fromProperty.get())) {
-                    directories.add(new JibPluginSettings.ExtraDirectory(absolute(path), "/"));
+                    extraDirectory(path, "/").ifPresent(directories::add);
                 }
                 return directories;
             }
@@ -178,8 +175,8 @@ final class JibPluginConfiguration {
                     Xpp3Dom into = path.getChild("into");
                     String directory = from != null ? from.getValue() : path.getValue();
                     if (directory != null && resolved(directory.strip())) {
-                        directories.add(new JibPluginSettings.ExtraDirectory(absolute(directory.strip()),
-                                into == null || into.getValue() == null ? "/" : into.getValue().strip()));
+                        extraDirectory(directory.strip(), into == null || into.getValue() == null ? "/"
+                                : into.getValue().strip()).ifPresent(directories::add);
                     }
                 }
             });
@@ -240,8 +237,11 @@ final class JibPluginConfiguration {
             return items.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
-        private Path absolute(String path) {
-            return module.getBasedir().toPath().resolve(path).toAbsolutePath().normalize();
+        /** A directory that does not exist adds nothing to Jib's image: it is left out, as Jib leaves it. */
+        private Optional<JibPluginSettings.ExtraDirectory> extraDirectory(String written, String into) {
+            Path path = module.getBasedir().toPath().resolve(written).toAbsolutePath().normalize();
+            return Files.isDirectory(path) ? Optional.of(new JibPluginSettings.ExtraDirectory(path, written, into))
+                    : Optional.empty();
         }
 
         private Optional<String> property(String name) {

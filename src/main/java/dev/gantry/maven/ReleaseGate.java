@@ -20,6 +20,7 @@ import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.BuildSummary;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
@@ -125,9 +126,10 @@ final class ReleaseGate {
             throw Refusals.imagePushedTwice(imageModule.getArtifactId(), "named on the command line: " + named.get(), true,
                     goals.indexOf(named.get()) < goals.indexOf("deploy"));
         }
-        if (JibBuildGoal.boundIn(imageModule, properties)) {
-            throw Refusals.imagePushedTwice(imageModule.getArtifactId(), "an execution of the POM binds it to a phase",
-                    false, false);
+        Optional<PluginExecution> bound = JibBuildGoal.boundIn(imageModule, properties);
+        if (bound.isPresent()) {
+            throw Refusals.imagePushedTwice(imageModule.getArtifactId(), "its execution " + bound.get().getId()
+                    + " binds it to phase " + bound.get().getPhase(), false, false);
         }
     }
 

@@ -341,14 +341,15 @@ public final class Refusals {
      */
     public static GantryException jibSettingsNotCarriedOver(String module, List<String> differences,
             boolean someWithoutEquivalent) {
-        return new GantryException("jib-maven-plugin's configuration in module " + module + " shapes the image in ways "
-                + "Gantry's configuration does not, and Gantry builds the image from its own configuration alone: "
+        return new GantryException("jib-maven-plugin's configuration for module " + module + " (in its POM or a "
+                + "parent's, a <pluginManagement> included, or a -Djib.* property) shapes the image in ways Gantry's "
+                + "configuration does not, and Gantry builds the image from its own configuration alone: "
                 + String.join("; ", differences) + ". Nothing was pushed. Set each of Gantry's parameters as named, in the "
                 + "gantry-maven-plugin's <configuration> (Gantry's docs/migrating-from-jib.md maps every setting)"
                 + (someWithoutEquivalent ? "; a setting Gantry has none of cannot be carried over: remove it from "
                         + "jib-maven-plugin's configuration if the service runs without it, or keep building this image "
                         + "with jib-maven-plugin" : "")
-                + ". Then remove jib-maven-plugin's <configuration> (or the plugin) from the module: where the two agree, "
+                + ". Then remove jib-maven-plugin's configuration where it is set (or the plugin): where the two agree, "
                 + "the build goes on.");
     }
 
@@ -357,11 +358,14 @@ public final class Refusals {
         return setting + " (" + property + ") is " + jibs + "; Gantry's is " + gantrys + ": set Gantry's " + toSet;
     }
 
-    /** Entries of one of Jib's settings (environment, ports, labels) that Gantry's image lacks: {@code toAdd} adds them. */
+    /**
+     * Entries of one of Jib's settings (environment, ports, labels) that Gantry's image lacks or holds otherwise:
+     * {@code toAdd} sets them.
+     */
     public static String jibSettingMissing(String setting, String property, String missing, String toAdd,
             String parameter) {
-        return setting + " (" + property + ") holds " + missing + ", which Gantry's image does not: add " + toAdd
-                + " to Gantry's " + parameter;
+        return setting + " (" + property + ") holds " + missing + ", which Gantry's image does not: set " + toAdd
+                + " in Gantry's " + parameter;
     }
 
     public static String jibSettingWithoutEquivalent(String setting, String value) {
@@ -384,9 +388,10 @@ public final class Refusals {
                         + "Gantry built and pushed nothing. " : "Nothing was built or pushed. ")
                 + "Let Gantry push the image: "
                 + (fromTheCommandLine ? "run mvn deploy without jib:build"
-                        : "bind that execution to <phase>none</phase> (mvn jib:dockerBuild still works), or remove it "
-                                + "from the POM, or set <jib.skip>true</jib.skip> in the module's <properties> (which "
-                                + "skips Jib's other goals too)")
+                        : "bind that execution to <phase>none</phase> in the module's POM (mvn jib:dockerBuild still "
+                                + "works), or remove it from the POM that declares it (the module's or a parent's), or "
+                                + "set <jib.skip>true</jib.skip> in the module's <properties> (which skips Jib's other "
+                                + "goals too)")
                 + "; then move Jib's image settings to Gantry's configuration too: the image goal names each one left "
                 + "behind (Gantry's docs/migrating-from-jib.md).");
     }

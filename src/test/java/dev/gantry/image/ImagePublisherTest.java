@@ -204,13 +204,14 @@ class ImagePublisherTest {
             assertThatThrownBy(() -> publish(request("jib-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
                     .from("registry.invalid/library/eclipse-temurin:17-jre").jibPlugin(jib).build()))
                     .isInstanceOf(GantryException.class)
-                    .hasMessage("jib-maven-plugin's configuration in module it.gantry:orders shapes the image in ways "
+                    .hasMessage("jib-maven-plugin's configuration for module it.gantry:orders (in its POM or a "
+                            + "parent's, a <pluginManagement> included, or a -Djib.* property) shapes the image in ways "
                             + "Gantry's configuration does not, and Gantry builds the image from its own configuration "
                             + "alone: <from><image> (jib.from.image) is " + base + "; Gantry's is "
                             + "registry.invalid/library/eclipse-temurin:17-jre: set Gantry's <from>" + base + "</from> "
                             + "(-Dgantry.image.from). Nothing was pushed. Set each of Gantry's parameters as named, in the "
                             + "gantry-maven-plugin's <configuration> (Gantry's docs/migrating-from-jib.md maps every "
-                            + "setting). Then remove jib-maven-plugin's <configuration> (or the plugin) from the module: "
+                            + "setting). Then remove jib-maven-plugin's configuration where it is set (or the plugin): "
                             + "where the two agree, the build goes on.");
             assertThat(registry.tags("jib-base")).isEmpty();
         }

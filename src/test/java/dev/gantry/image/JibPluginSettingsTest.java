@@ -41,7 +41,7 @@ class JibPluginSettingsTest {
         JibPluginSettings jib = new JibPluginSettings("docker.io/library/eclipse-temurin:17-jre", List.of("linux/amd64"),
                 "com.example.Orders", List.of("-Xmx512m"), List.of("--verbose"), Map.of("TZ", "UTC"),
                 List.of("8080", "9000-9001/udp"), Map.of("team", "payments", ProjectImage.LABEL_VERSION, "1.0"), "1000",
-                "/app", List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("src/main/jib"), "/")), Map.of());
+                "/app", List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("src/main/jib"), "src/main/jib", "/")), Map.of());
         ImageRequest gantry = gantrys().jvmFlags(List.of("-Xmx512m")).arguments(List.of("--verbose"))
                 .environment(new LinkedHashMap<>(Map.of("TZ", "UTC", "LANG", "C.UTF-8")))
                 .ports(List.of("8080/tcp", "9000/udp", "9001/udp")).labels(Map.of("team", "payments")).user("1000").build();
@@ -60,10 +60,10 @@ class JibPluginSettingsTest {
                         + "(-Dgantry.image.from)",
                 "<container><jvmFlags> (jib.container.jvmFlags) is <jvmFlag>-Xmx512m</jvmFlag>; Gantry's is none: set "
                         + "Gantry's <jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags>",
-                "<container><environment> (jib.container.environment) holds TZ=UTC, which Gantry's image does not: add "
-                        + "<TZ>UTC</TZ> to Gantry's <environment>",
-                "<container><ports> (jib.container.ports) holds 8080, which Gantry's image does not: add <port>8080</port> "
-                        + "to Gantry's <ports>");
+                "<container><environment> (jib.container.environment) holds TZ=UTC, which Gantry's image does not: set "
+                        + "<TZ>UTC</TZ> in Gantry's <environment>",
+                "<container><ports> (jib.container.ports) holds 8080, which Gantry's image does not: set <port>8080</port> "
+                        + "in Gantry's <ports>");
     }
 
     /** One flag holding a comma (Jib's property escapes it as \,) stays one element, not two that read alike. */
@@ -113,7 +113,7 @@ class JibPluginSettingsTest {
     void names_platforms_user_app_root_and_extra_directories_that_differ() {
         JibPluginSettings jib = new JibPluginSettings(null, List.of("linux/arm64"), null, List.of(), List.of(), Map.of(),
                 List.of(), Map.of(), "1000", "/srv", List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("conf"),
-                        "/etc/orders")), Map.of());
+                        "conf", "/etc/orders")), Map.of());
 
         assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly(
                 "<from><platforms> (jib.from.platforms) is linux/arm64; Gantry's is linux/amd64: set Gantry's "
@@ -121,7 +121,7 @@ class JibPluginSettingsTest {
                 "<container><user> (jib.container.user) is 1000; Gantry's is none (the base image's user): set Gantry's "
                         + "<user>1000</user>",
                 "<container><appRoot> (jib.container.appRoot) is /srv; Gantry's is /app: set Gantry's <appRoot>/srv</appRoot>",
-                "<extraDirectories><paths> (jib.extraDirectories.paths) is /work/orders/conf into /etc/orders (Gantry "
+                "<extraDirectories><paths> (jib.extraDirectories.paths) is conf into /etc/orders (Gantry "
                         + "copies one directory, to /): Gantry has no such setting");
         assertThat(jib.hasUnmatched()).as("a directory copied elsewhere than / cannot be carried over").isTrue();
     }
@@ -129,12 +129,12 @@ class JibPluginSettingsTest {
     @Test
     void names_an_extra_directory_other_than_gantrys() {
         JibPluginSettings jib = new JibPluginSettings(null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
-                Map.of(), null, null, List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("src/main/extra"), "/")),
+                Map.of(), null, null, List.of(new JibPluginSettings.ExtraDirectory(MODULE.resolve("src/main/extra"), "src/main/extra", "/")),
                 Map.of());
 
         assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly("<extraDirectories><paths> "
-                + "(jib.extraDirectories.paths) is /work/orders/src/main/extra; Gantry's is /work/orders/src/main/jib: set "
-                + "Gantry's <extraDirectory>/work/orders/src/main/extra</extraDirectory>");
+                + "(jib.extraDirectories.paths) is src/main/extra; Gantry's is /work/orders/src/main/jib: set "
+                + "Gantry's <extraDirectory>${project.basedir}/src/main/extra</extraDirectory>");
         assertThat(jib.hasUnmatched()).isFalse();
     }
 

@@ -103,6 +103,20 @@ class MainClassTest {
         }
     }
 
+    /** Gantry cannot choose among several, and a jib-maven-plugin left in the module names one: that is the fix. */
+    @Test
+    void names_jibs_main_class_when_gantry_cannot_choose_one() {
+        JibPluginSettings jib = new JibPluginSettings(null, List.of(), "app.Service", List.of(), List.of(), Map.of(),
+                List.of(), Map.of(), null, null, List.of(), Map.of());
+
+        assertThatThrownBy(() -> new ImagePublisher(new RecordingLog(logged, false), Map.of())
+                .check(request().jibPlugin(jib).module("it.gantry:orders").build()))
+                .isInstanceOf(GantryException.class)
+                .hasMessageContaining("<container><mainClass> (jib.container.mainClass) is app.Service; Gantry's is none "
+                        + "(Several main classes found: ")
+                .hasMessageContaining("): set Gantry's <mainClass>app.Service</mainClass>. Nothing was pushed.");
+    }
+
     @Nested
     class An_unresolved_expression {
 

@@ -22,34 +22,34 @@ class JibBuildGoalTest {
 
         @Test
         void when_an_execution_binds_build_to_a_phase() throws Exception {
-            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "package", "build")), NONE)).isTrue();
+            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "package", "build")), NONE)).isPresent();
         }
 
         @Test
         void not_when_declared_only_for_the_command_line_or_bound_to_none_or_building_to_a_daemon() throws Exception {
-            assertThat(JibBuildGoal.boundIn(jib("<to><image>x</image></to>"), NONE)).isFalse();
-            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "none", "build")), NONE)).isFalse();
-            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "NONE", "build")), NONE)).isFalse();
+            assertThat(JibBuildGoal.boundIn(jib("<to><image>x</image></to>"), NONE)).isEmpty();
+            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "none", "build")), NONE)).isEmpty();
+            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "NONE", "build")), NONE)).isEmpty();
             assertThat(JibBuildGoal.boundIn(jib(null, execution("local", "package", "dockerBuild",
-                    "buildTar")), NONE)).isFalse();
+                    "buildTar")), NONE)).isEmpty();
         }
 
         /** Jib's build goal has no default phase; the site and clean lifecycles do not run in mvn deploy. */
         @Test
         void not_without_a_phase_nor_in_a_phase_mvn_deploy_does_not_run() throws Exception {
-            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", null, "build")), NONE)).isFalse();
-            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "site", "build")), NONE)).isFalse();
-            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "deploy", "build")), NONE)).isTrue();
+            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", null, "build")), NONE)).isEmpty();
+            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "site", "build")), NONE)).isEmpty();
+            assertThat(JibBuildGoal.boundIn(jib(null, execution("push", "deploy", "build")), NONE)).isPresent();
         }
 
         @Test
         void not_when_jib_is_told_to_skip_in_its_configuration_or_by_property() throws Exception {
             assertThat(JibBuildGoal.boundIn(jib("<skip>true</skip>", execution("push", "package", "build")),
-                    NONE)).isFalse();
+                    NONE)).isEmpty();
             MavenProject bound = jib(null, execution("push", "package", "build"));
-            assertThat(JibBuildGoal.boundIn(bound, properties("jib.skip", "true"))).isFalse();
+            assertThat(JibBuildGoal.boundIn(bound, properties("jib.skip", "true"))).isEmpty();
             bound.getProperties().setProperty("jib.skip", "true");
-            assertThat(JibBuildGoal.boundIn(bound, NONE)).isFalse();
+            assertThat(JibBuildGoal.boundIn(bound, NONE)).isEmpty();
         }
     }
 

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.image.JibPluginSettings;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,21 @@ import org.junit.jupiter.api.Test;
 class JibPluginConfigurationTest {
 
     private static final Properties NONE = new Properties();
-    private static final File BASEDIR = new File("/work/orders").getAbsoluteFile();
+    /** The module's directory, with the extra directories the tests name (Jib leaves out one that does not exist). */
+    private static final File BASEDIR = moduleDirectory();
+
+    private static File moduleDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("jib-module");
+            for (String extra : List.of("src/main/extra", "src/main/jib", "conf")) {
+                Files.createDirectories(dir.resolve(extra));
+            }
+            dir.toFile().deleteOnExit();
+            return dir.toFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static MavenProject jib(String configuration, PluginExecution... executions) throws Exception {
         MavenProject module = withPlugin("com.google.cloud.tools", "jib-maven-plugin", executions);
@@ -82,8 +100,8 @@ class JibPluginConfigurationTest {
             assertThat(settings.user()).isEqualTo("1000");
             assertThat(settings.appRoot()).isEqualTo("/srv");
             assertThat(settings.extraDirectories()).containsExactly(
-                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "/"),
-                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("conf"), "/etc/orders"));
+                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "src/main/extra", "/"),
+                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("conf"), "conf", "/etc/orders"));
             assertThat(settings.unmatched()).containsExactly(
                     Map.entry("<container><workingDirectory> (jib.container.workingDirectory)", "/srv"),
                     Map.entry("<container><volumes> (jib.container.volumes)", "/tmp"));
@@ -123,7 +141,7 @@ class JibPluginConfigurationTest {
 
             assertThat(settings.platforms()).containsExactly("linux/amd64", "linux/arm64");
             assertThat(settings.extraDirectories()).containsExactly(
-                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "/"));
+                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "src/main/extra", "/"));
         }
 
         @Test
@@ -185,22 +203,36 @@ class JibPluginConfigurationTest {
                     "<configuration><container><ports><port>8080</port></ports></container></configuration>")));
             module.getModel().getBuild().getPluginManagement().addPlugin(managed);
 
-            module.setOriginalModel(module.getModel().clone());
             assertThat(JibPluginConfiguration.settings(module, NONE).orElseThrow().ports()).containsExactly("8080");
         }
 
-        /** A platform parent may configure Jib for the services that use it: a service that declares none is not one. */
+        /**
+         * A platform parent that configured Jib for every service's mvn jib:build: moving that parent to Gantry is where
+         * the settings must go, so they are read for a service that declares no Jib of its own.
+         */
         @Test
-        void not_of_a_parents_plugin_management_alone() throws Exception {
+        void of_a_parents_plugin_management_and_its_default_cli_execution() throws Exception {
             MavenProject module = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
             module.getModel().getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
             org.apache.maven.model.Plugin managed = new org.apache.maven.model.Plugin();
             managed.setGroupId("com.google.cloud.tools");
             managed.setArtifactId("jib-maven-plugin");
+            PluginExecution cli = new PluginExecution();
+            cli.setId("default-cli");
+            cli.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                    "<configuration><container><jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags></container>"
+                            + "</configuration>")));
+            managed.addExecution(cli);
             module.getModel().getBuild().getPluginManagement().addPlugin(managed);
-            module.setOriginalModel(new org.apache.maven.model.Model());
 
-            assertThat(JibPluginConfiguration.settings(module, NONE)).isEmpty();
+            assertThat(JibPluginConfiguration.settings(module, NONE).orElseThrow().jvmFlags()).containsExactly("-Xmx512m");
+        }
+
+        /** Jib copies nothing from a directory that does not exist: neither is it a setting to carry over. */
+        @Test
+        void not_an_extra_directory_that_does_not_exist() throws Exception {
+            assertThat(JibPluginConfiguration.settings(jib("<extraDirectories><paths><path>src/main/docker</path>"
+                    + "</paths></extraDirectories>"), NONE).orElseThrow().extraDirectories()).isEmpty();
         }
 
         @Test
