@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * The settings that shape the image in a jib-maven-plugin declared in the module Gantry builds the image from: what a
  * team that built its image with {@code mvn jib:build} configured, and what Gantry, which reads none of it, must be
- * configured with to build the same image. Only what the POM sets is here (null or empty where it sets nothing: Jib's
- * defaults are Gantry's, or close enough to be named in docs/migrating-from-jib.md).
+ * configured with to build the same image. Only what is set is here (null or empty where nothing is: Jib's defaults are
+ * not compared, and docs/migrating-from-jib.md names where they differ from Gantry's).
  *
  * @param from             {@code <from><image>}
  * @param platforms        {@code <from><platforms>}, each {@code os/architecture}
@@ -32,7 +32,7 @@ import java.util.Set;
  * @param labels           {@code <container><labels>}
  * @param user             {@code <container><user>}
  * @param appRoot          {@code <container><appRoot>}
- * @param extraDirectories {@code <extraDirectories><paths>}: each directory, absolute, and where it goes in the image
+ * @param extraDirectories {@code <extraDirectories><paths>}: each directory that exists, and where it goes in the image
  * @param unmatched        the settings Gantry has no equivalent of, as written ({@code <container><entrypoint>}), with
  *                         what they hold
  */
