@@ -40,27 +40,9 @@ final class JibPluginConfiguration {
             return Optional.empty();
         }
         Settings read = new Settings(configuration(plugin), module, buildProperties);
-        Map<String, String> unmatched = new LinkedHashMap<>();
-        read.text("jib.from.image", "from", "image").filter(f -> f.startsWith("docker://") || f.startsWith("tar://"))
-                .ifPresent(v -> unmatched.put("<from><image> (jib.from.image)", v + " (Gantry pulls its base from a registry)"));
-        read.list("jib.container.entrypoint", "container", "entrypoint")
-                .ifPresent(v -> unmatched.put("<container><entrypoint> (jib.container.entrypoint)", String.join(" ", v)));
-        read.text("jib.container.workingDirectory", "container", "workingDirectory")
-                .ifPresent(v -> unmatched.put("<container><workingDirectory> (jib.container.workingDirectory)", v));
-        read.list("jib.container.volumes", "container", "volumes")
-                .ifPresent(v -> unmatched.put("<container><volumes> (jib.container.volumes)", String.join(", ", v)));
-        read.list("jib.container.extraClasspath", "container", "extraClasspath")
-                .ifPresent(v -> unmatched.put("<container><extraClasspath> (jib.container.extraClasspath)", String.join(", ", v)));
-        read.text("jib.containerizingMode", "containerizingMode").filter(v -> !"exploded".equals(v))
-                .ifPresent(v -> unmatched.put("<containerizingMode> (jib.containerizingMode)", v));
-        read.text("jib.container.expandClasspathDependencies", "container", "expandClasspathDependencies")
-                .filter(Boolean::parseBoolean).ifPresent(v -> unmatched.put("<container><expandClasspathDependencies> (jib.container.expandClasspathDependencies)", v));
-        read.permissions().ifPresent(v -> unmatched.put("<extraDirectories><permissions> (jib.extraDirectories.permissions)", v));
-        read.filteredExtraDirectories().ifPresent(v -> unmatched.put("<extraDirectories><paths><path><includes>/<excludes>", v));
-        read.extensions().ifPresent(v -> unmatched.put("<pluginExtensions>", v));
+        Optional<String> from = read.text("jib.from.image", "from", "image");
         return Optional.of(new JibPluginSettings(
-                read.text("jib.from.image", "from", "image").filter(f -> !f.startsWith("docker://") && !f.startsWith("tar://"))
-                        .orElse(null),
+                from.filter(f -> !notFromARegistry(f)).orElse(null),
                 read.platforms(),
                 read.text("jib.container.mainClass", "container", "mainClass").orElse(null),
                 read.list("jib.container.jvmFlags", "container", "jvmFlags").orElse(List.of()),
@@ -71,7 +53,38 @@ final class JibPluginConfiguration {
                 read.text("jib.container.user", "container", "user").orElse(null),
                 read.text("jib.container.appRoot", "container", "appRoot").orElse(null),
                 read.extraDirectories(),
-                unmatched));
+                withoutEquivalent(read, from)));
+    }
+
+    /** Jib's base from a Docker daemon or a tar file: Gantry pulls its base from a registry only. */
+    private static boolean notFromARegistry(String from) {
+        return from.startsWith("docker://") || from.startsWith("tar://");
+    }
+
+    /** The settings Gantry has no equivalent of, each named with its property where Jib has one, and what it holds. */
+    private static Map<String, String> withoutEquivalent(Settings read, Optional<String> from) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        from.filter(JibPluginConfiguration::notFromARegistry).ifPresent(v -> settings.put("<from><image> (jib.from.image)",
+                v + " (Gantry pulls its base from a registry)"));
+        read.list("jib.container.entrypoint", "container", "entrypoint").ifPresent(
+                v -> settings.put("<container><entrypoint> (jib.container.entrypoint)", String.join(" ", v)));
+        read.text("jib.container.workingDirectory", "container", "workingDirectory").ifPresent(
+                v -> settings.put("<container><workingDirectory> (jib.container.workingDirectory)", v));
+        read.list("jib.container.volumes", "container", "volumes").ifPresent(
+                v -> settings.put("<container><volumes> (jib.container.volumes)", String.join(", ", v)));
+        read.list("jib.container.extraClasspath", "container", "extraClasspath").ifPresent(
+                v -> settings.put("<container><extraClasspath> (jib.container.extraClasspath)", String.join(", ", v)));
+        read.text("jib.containerizingMode", "containerizingMode").filter(v -> !"exploded".equals(v)).ifPresent(
+                v -> settings.put("<containerizingMode> (jib.containerizingMode)", v));
+        read.text("jib.container.expandClasspathDependencies", "container", "expandClasspathDependencies")
+                .filter(Boolean::parseBoolean).ifPresent(v -> settings.put(
+                        "<container><expandClasspathDependencies> (jib.container.expandClasspathDependencies)", v));
+        read.permissions().ifPresent(
+                v -> settings.put("<extraDirectories><permissions> (jib.extraDirectories.permissions)", v));
+        read.filteredExtraDirectories().ifPresent(
+                v -> settings.put("<extraDirectories><paths><path><includes>/<excludes>", v));
+        read.extensions().ifPresent(v -> settings.put("<pluginExtensions>", v));
+        return settings;
     }
 
     /**
