@@ -397,7 +397,8 @@ public class ImageMojo extends GantryMojo {
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
                 .repositoryPolicy(repositoryPolicy)
                 .quarkusApp(quarkusApp)
-                .jibPlugin(JibPluginConfiguration.settings(project, Deployers.buildProperties(session)).orElse(null))
+                .jibPlugin(JibPluginConfiguration.settings(project, session.getProjects(), Deployers.buildProperties(session))
+                        .orElse(null))
                 .build();
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -27,13 +28,18 @@ final class JibPluginConfiguration {
     }
 
     /**
-     * The settings of the module's jib-maven-plugin: declared in its build, or only in a {@code <pluginManagement>} (its
-     * own POM's or a parent's: a platform parent configures Jib there for every service's {@code mvn jib:build}, and
-     * moving that parent to Gantry is where those settings must go); empty when neither.
+     * The settings of the module's jib-maven-plugin: declared in its build (in its POM or a parent's), or only in a
+     * {@code <pluginManagement>} of the module's POM or of a parent POM in the reactor (the team's own files, where a
+     * team configures Jib for its services' {@code mvn jib:build}); empty when neither. A parent from a repository is
+     * not read for {@code <pluginManagement>} alone: a framework's parent configures Jib there for every service built
+     * on it ({@code micronaut-parent} its extension), whether or not the service ever used Jib.
+     *
+     * @param reactor the projects of this build
      */
-    static Optional<JibPluginSettings> settings(MavenProject module, Properties buildProperties) {
+    static Optional<JibPluginSettings> settings(MavenProject module, List<MavenProject> reactor,
+            Properties buildProperties) {
         Plugin plugin = module.getPlugin(JibBuildGoal.PLUGIN_KEY);
-        if (plugin == null && module.getPluginManagement() != null) {
+        if (plugin == null && managedInTheReactor(module, reactor)) {
             plugin = module.getPluginManagement().getPluginsAsMap().get(JibBuildGoal.PLUGIN_KEY);
         }
         if (plugin == null) {
@@ -54,6 +60,21 @@ final class JibPluginConfiguration {
                 read.text("jib.container.appRoot", "container", "appRoot").orElse(null),
                 read.extraDirectories(),
                 withoutEquivalent(read, from)));
+    }
+
+    /** Whether the module's POM, or a parent POM of it in the reactor, declares Jib in its {@code <pluginManagement>}. */
+    private static boolean managedInTheReactor(MavenProject module, List<MavenProject> reactor) {
+        if (module.getPluginManagement() == null) {
+            return false;
+        }
+        for (MavenProject pom = module; pom != null && reactor.contains(pom); pom = pom.getParent()) {
+            Build own = pom.getOriginalModel() == null ? null : pom.getOriginalModel().getBuild();
+            if (own != null && own.getPluginManagement() != null && own.getPluginManagement().getPlugins().stream()
+                    .anyMatch(p -> JibBuildGoal.PLUGIN_KEY.equals(p.getGroupId() + ":" + p.getArtifactId()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jib's base from a Docker daemon or a tar file: Gantry pulls its base from a registry only. */

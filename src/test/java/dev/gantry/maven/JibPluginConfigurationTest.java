@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -51,6 +52,28 @@ class JibPluginConfigurationTest {
         return module;
     }
 
+    /** The settings of a module built on its own: the module is the reactor. */
+    private static Optional<JibPluginSettings> settings(MavenProject module, Properties buildProperties) {
+        return JibPluginConfiguration.settings(module, List.of(module), buildProperties);
+    }
+
+    /** A module whose effective model manages Jib with this configuration, as its own POM or a parent's declares it. */
+    private static MavenProject managingJib(String configuration, PluginExecution... executions) throws Exception {
+        MavenProject module = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+        module.getModel().getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
+        org.apache.maven.model.Plugin managed = new org.apache.maven.model.Plugin();
+        managed.setGroupId("com.google.cloud.tools");
+        managed.setArtifactId("jib-maven-plugin");
+        if (configuration != null) {
+            managed.setConfiguration(Xpp3DomBuilder.build(new StringReader(configuration)));
+        }
+        for (PluginExecution execution : executions) {
+            managed.addExecution(execution);
+        }
+        module.getModel().getBuild().getPluginManagement().addPlugin(managed);
+        return module;
+    }
+
     static Properties properties(String... keysAndValues) {
         Properties properties = new Properties();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -64,12 +87,12 @@ class JibPluginConfigurationTest {
 
         @Test
         void none_when_the_module_does_not_declare_jib() {
-            assertThat(JibPluginConfiguration.settings(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"), NONE)).isEmpty();
+            assertThat(settings(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"), NONE)).isEmpty();
         }
 
         @Test
         void of_a_full_configuration_as_written() throws Exception {
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib("""
+            JibPluginSettings settings = settings(jib("""
                     <from><image>registry.example.com/base/java:17</image>
                       <platforms><platform><architecture>arm64</architecture><os>linux</os></platform></platforms></from>
                     <to><image>registry.example.com/team/orders</image></to>
@@ -114,7 +137,7 @@ class JibPluginConfigurationTest {
             push.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container><environment>"
                     + "<TZ>UTC</TZ></environment></container><from><image>eclipse-temurin:21-jre</image></from>"
                     + "</configuration>")));
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<from><image>eclipse-temurin:21-jre</image></from>"
+            JibPluginSettings settings = settings(jib("<from><image>eclipse-temurin:21-jre</image></from>"
                     + "<container><environment><TZ>CET</TZ></environment></container>", push), NONE).orElseThrow();
 
             assertThat(settings.from()).isEqualTo("eclipse-temurin:21-jre");
@@ -128,7 +151,7 @@ class JibPluginConfigurationTest {
             push.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container>"
                     + "<jvmFlags combine.children=\"append\"><jvmFlag>-Xmx1g</jvmFlag><jvmFlag>-Xss1m</jvmFlag></jvmFlags>"
                     + "</container></configuration>")));
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<container><jvmFlags>"
+            JibPluginSettings settings = settings(jib("<container><jvmFlags>"
                     + "<jvmFlag>-Xmx1g</jvmFlag></jvmFlags></container>", push), NONE).orElseThrow();
 
             assertThat(settings.jvmFlags()).containsExactly("-Xmx1g", "-Xss1m");
@@ -136,7 +159,7 @@ class JibPluginConfigurationTest {
 
         @Test
         void from_properties_for_platforms_and_extra_directories_too() throws Exception {
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib(null), properties("jib.from.platforms",
+            JibPluginSettings settings = settings(jib(null), properties("jib.from.platforms",
                     "linux/amd64,linux/arm64", "jib.extraDirectories.paths", "src/main/extra")).orElseThrow();
 
             assertThat(settings.platforms()).containsExactly("linux/amd64", "linux/arm64");
@@ -146,7 +169,7 @@ class JibPluginConfigurationTest {
 
         @Test
         void a_base_image_from_a_docker_daemon_or_a_tar_as_a_setting_gantry_has_none_of() throws Exception {
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<from><image>docker://orders-base</image>"
+            JibPluginSettings settings = settings(jib("<from><image>docker://orders-base</image>"
                     + "</from>"), NONE).orElseThrow();
 
             assertThat(settings.from()).isNull();
@@ -159,7 +182,7 @@ class JibPluginConfigurationTest {
             MavenProject module = jib("<from><image>eclipse-temurin:17-jre</image></from>"
                     + "<container><jvmFlags><jvmFlag>-Xmx1g</jvmFlag></jvmFlags></container>");
             module.getProperties().setProperty("jib.from.image", "registry.example.com/base/java:21");
-            JibPluginSettings settings = JibPluginConfiguration.settings(module,
+            JibPluginSettings settings = settings(module,
                     properties("jib.container.jvmFlags", "-Xss1m, -Xmx2g", "jib.container.environment", "A=1,B=2"))
                     .orElseThrow();
 
@@ -171,7 +194,7 @@ class JibPluginConfigurationTest {
         @Test
         void nothing_from_a_value_no_property_resolved_nor_from_a_configuration_that_only_says_where_to_push()
                 throws Exception {
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<from><image>${base.image}</image></from>"
+            JibPluginSettings settings = settings(jib("<from><image>${base.image}</image></from>"
                     + "<to><image>registry.example.com/team/orders</image><tags><tag>latest</tag></tags></to>"
                     + "<containerizingMode>exploded</containerizingMode>"), NONE).orElseThrow();
 
@@ -182,7 +205,7 @@ class JibPluginConfigurationTest {
         /** Jib splits a list property on commas, except one escaped as \, which stays in the item. */
         @Test
         void a_list_property_split_as_jib_splits_it() throws Exception {
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib(null), properties("jib.container.jvmFlags",
+            JibPluginSettings settings = settings(jib(null), properties("jib.container.jvmFlags",
                     "-Dspring.profiles.active=prod\\,cloud,-XX:MaxRAMPercentage=75.0", "jib.container.environment",
                     "GREETING=hello\\, world,TZ=UTC")).orElseThrow();
 
@@ -191,54 +214,54 @@ class JibPluginConfigurationTest {
             assertThat(settings.environment()).containsExactly(Map.entry("GREETING", "hello, world"), Map.entry("TZ", "UTC"));
         }
 
-        /** Where a POM configures Jib for mvn jib:build without declaring it in the build. */
+        /** Where the team's own POM configures Jib for mvn jib:build without declaring it in the build. */
         @Test
-        void of_a_plugin_configured_only_in_plugin_management() throws Exception {
-            MavenProject module = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
-            module.getModel().getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
-            org.apache.maven.model.Plugin managed = new org.apache.maven.model.Plugin();
-            managed.setGroupId("com.google.cloud.tools");
-            managed.setArtifactId("jib-maven-plugin");
-            managed.setConfiguration(Xpp3DomBuilder.build(new StringReader(
-                    "<configuration><container><ports><port>8080</port></ports></container></configuration>")));
-            module.getModel().getBuild().getPluginManagement().addPlugin(managed);
+        void of_a_plugin_configured_only_in_its_own_plugin_management_with_its_default_cli_execution() throws Exception {
+            PluginExecution cli = new PluginExecution();
+            cli.setId("default-cli");
+            cli.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container><ports><port>8080</port>"
+                    + "</ports><jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags></container></configuration>")));
+            MavenProject module = managingJib("<configuration><container><ports><port>8080</port></ports></container>"
+                    + "</configuration>", cli);
+            module.setOriginalModel(module.getModel().clone());
 
-            assertThat(JibPluginConfiguration.settings(module, NONE).orElseThrow().ports()).containsExactly("8080");
+            JibPluginSettings settings = settings(module, NONE).orElseThrow();
+            assertThat(settings.ports()).containsExactly("8080");
+            assertThat(settings.jvmFlags()).containsExactly("-Xmx512m");
         }
 
         /**
-         * A platform parent that configured Jib for every service's mvn jib:build: moving that parent to Gantry is where
-         * the settings must go, so they are read for a service that declares no Jib of its own.
+         * micronaut-parent manages Jib with its extension for every Micronaut service, which Gantry builds as it builds
+         * any: a parent from a repository is not read for its pluginManagement alone, one in the reactor is.
          */
         @Test
-        void of_a_parents_plugin_management_and_its_default_cli_execution() throws Exception {
-            MavenProject module = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
-            module.getModel().getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
-            org.apache.maven.model.Plugin managed = new org.apache.maven.model.Plugin();
-            managed.setGroupId("com.google.cloud.tools");
-            managed.setArtifactId("jib-maven-plugin");
-            PluginExecution cli = new PluginExecution();
-            cli.setId("default-cli");
-            cli.setConfiguration(Xpp3DomBuilder.build(new StringReader(
-                    "<configuration><container><jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags></container>"
-                            + "</configuration>")));
-            managed.addExecution(cli);
-            module.getModel().getBuild().getPluginManagement().addPlugin(managed);
+        void not_of_a_pluginmanagement_only_a_parent_outside_the_reactor_declares() throws Exception {
+            MavenProject service = managingJib("<configuration><pluginExtensions><pluginExtension><implementation>"
+                    + "io.micronaut.maven.jib.JibMicronautExtension</implementation></pluginExtension></pluginExtensions>"
+                    + "</configuration>");
+            service.setOriginalModel(new org.apache.maven.model.Model());
+            MavenProject parent = new MavenProject(service.getModel().clone());
+            parent.setGroupId("io.micronaut.platform");
+            parent.setArtifactId("micronaut-parent");
+            service.setParent(parent);
 
-            assertThat(JibPluginConfiguration.settings(module, NONE).orElseThrow().jvmFlags()).containsExactly("-Xmx512m");
+            assertThat(JibPluginConfiguration.settings(service, List.of(service), NONE)).isEmpty();
+            // the same parent in the reactor: the team's own file
+            parent.setOriginalModel(service.getModel().clone());
+            assertThat(JibPluginConfiguration.settings(service, List.of(parent, service), NONE)).isPresent();
         }
 
         /** Jib copies nothing from a directory that does not exist: neither is it a setting to carry over. */
         @Test
         void not_an_extra_directory_that_does_not_exist() throws Exception {
-            assertThat(JibPluginConfiguration.settings(jib("<extraDirectories><paths><path>src/main/docker</path>"
+            assertThat(settings(jib("<extraDirectories><paths><path>src/main/docker</path>"
                     + "</paths></extraDirectories>"), NONE).orElseThrow().extraDirectories()).isEmpty();
         }
 
         @Test
         void extra_files_jib_gives_their_own_modes_copies_in_part_or_extensions_as_settings_gantry_has_none_of()
                 throws Exception {
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib("""
+            JibPluginSettings settings = settings(jib("""
                     <extraDirectories>
                       <paths><path><from>src/main/jib</from><includes>*.sh</includes></path></paths>
                       <permissions><permission><file>/opt/app/healthcheck.sh</file><mode>755</mode></permission></permissions>
@@ -260,7 +283,7 @@ class JibPluginConfigurationTest {
 
         @Test
         void a_packaged_jar_and_an_entrypoint_as_settings_gantry_has_none_of() throws Exception {
-            JibPluginSettings settings = JibPluginConfiguration.settings(jib("<containerizingMode>packaged</containerizingMode>"
+            JibPluginSettings settings = settings(jib("<containerizingMode>packaged</containerizingMode>"
                     + "<container><entrypoint><arg>/bin/sh</arg><arg>-c</arg><arg>java -jar app.jar</arg></entrypoint>"
                     + "</container>"), NONE).orElseThrow();
 
