@@ -18,8 +18,8 @@ assert log.contains(named), "build.log lacks: $named"
 assert log.contains("Nothing was built or pushed. Let Gantry push the image: run mvn deploy without jib:build; then " +
         "move Jib's image settings to Gantry's configuration too")
 
-// 3 and 4: the dry run and the real run refused alike, before the image moved, each of Jib's settings named with what
-// to write in Gantry's configuration
+// 3 to 5: the feature branch, the dry run and the real run refused alike, before the image moved, each of Jib's
+// settings named with what to write in Gantry's configuration
 def base = new File(basedir, 'registry.host').text.trim() + '/base/java:1'
 def notCarried = "jib-maven-plugin's configuration for module it.gantry:orders (in its POM or a parent's, a " +
         "<pluginManagement> included, or a -Djib.* property) shapes the image in ways Gantry's configuration does not, " +
@@ -30,14 +30,14 @@ def notCarried = "jib-maven-plugin's configuration for module it.gantry:orders (
         "(jib.container.environment) holds TZ=UTC, which Gantry's image does not: set <TZ>UTC</TZ> in Gantry's " +
         "<environment>; <container><ports> (jib.container.ports) holds 8080, which Gantry's image does not: set " +
         "<port>8080</port> in Gantry's <ports>. Nothing was pushed. Set each of Gantry's parameters as named"
-// once per run on Maven's own line: the dry run's, then the real run's
-assert log.readLines().count { it.startsWith('[ERROR] Failed to execute goal') && it.contains(notCarried) } == 2,
-        "build.log lacks twice: $notCarried"
-// Jib itself never ran: not in 1 and 2 (refused in validate), not in 3 to 5 (its execution bound to phase none)
+// once per run on Maven's own line: the feature branch's, the dry run's, then the real run's
+assert log.readLines().count { it.startsWith('[ERROR] Failed to execute goal') && it.contains(notCarried) } == 3,
+        "build.log lacks three times: $notCarried"
+// Jib itself never ran: not in 1 and 2 (refused in validate), not in 3 to 6 (its execution bound to phase none)
 assert log.contains('--- gantry:'), 'the goals are logged as "--- prefix:version:goal"'
 assert !log.contains('--- jib:')
 
-// 5: one develop deploy's image and no other: the refused runs pushed nothing, published nothing
+// 6: one develop deploy's image and no other: the refused runs pushed nothing, published nothing
 def sha = 'sha-' + ItProject.at(basedir).head().substring(0, 12)
 assert registry.tags('orders') == [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].sort()
 assert ItRegistry.requestsAnswered(basedir).count { it.startsWith('PUT /v2/orders/manifests/') } == 4

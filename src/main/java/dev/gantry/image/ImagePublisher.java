@@ -64,6 +64,20 @@ public final class ImagePublisher {
     }
 
     /**
+     * Only what a jib-maven-plugin left in the module would build otherwise, for a branch that builds no image: the
+     * main class is compared where Gantry can choose it, and its problems are left to a branch that builds the image.
+     */
+    public void checkJibSettings(ImageRequest request) throws GantryException {
+        MainClass mainClass = null;
+        try {
+            mainClass = ProjectImage.checkedMainClass(request, log);
+        } catch (GantryException cannotChoose) {
+            refuseWithJibsMainClass(request, cannotChoose);
+        }
+        refuseWhatJibWouldBuildOtherwise(request, mainClass);
+    }
+
+    /**
      * The main class, checked; when Gantry cannot choose one and a jib-maven-plugin left in the module names it, the
      * refusal names Jib's (with every other setting left behind): that is the setting to carry over.
      */

@@ -263,6 +263,7 @@ public class ImageMojo extends GantryMojo {
             if (!taking.isEmpty() && taking.get(0) == project) {
                 getLog().info("No image: " + plan.noImage());
             }
+            refuseJibLeftBehindWithoutAnImage(release);
             return;
         }
         if (skipImage) {
@@ -288,7 +289,7 @@ public class ImageMojo extends GantryMojo {
         }
         RepositoryPolicy repositoryPolicy = repositoryPolicy(image);
         if (release.dryRun) {
-            new ImagePublisher(log()).check(request(release, repositoryPolicy));
+            new ImagePublisher(log()).check(request(release, image, repositoryPolicy));
             getLog().info("Dry run: would build " + image.repository() + " with tags " + names(image.tags()));
             if (repositoryPolicy != null) {
                 getLog().info("Dry run: would create the ECR repository " + image.repository() + " if it is missing (or "
@@ -299,7 +300,7 @@ public class ImageMojo extends GantryMojo {
                     .map(t -> new ReleaseReport.Outcome(t.name(), "would-push")).toList());
             return;
         }
-        ImageRequest request = request(release, repositoryPolicy);
+        ImageRequest request = request(release, image, repositoryPolicy);
         GantryLog log = log();
         // pushed once every module of the release has reached this goal, after their tests (a module of integration
         // tests after the application, any module under -T): a module that fails later must not leave the version's
@@ -316,6 +317,21 @@ public class ImageMojo extends GantryMojo {
             getLog().info("The image of " + project.getArtifactId() + " is " + (image.local() ? "written" : "pushed")
                     + " once every module of the release has reached the image goal.");
         }
+    }
+
+    /**
+     * On a branch that builds no image (a feature branch, a pull request), a team that pushes images
+     * ({@code <imageRepository>} set) learns of a jib-maven-plugin left in the image's module now, before the branch
+     * is merged, rather than at the first deploy of develop. Only that: the main class is judged where an image is built.
+     */
+    private void refuseJibLeftBehindWithoutAnImage(ReactorRelease release) throws GantryException {
+        String repository = settings().imageRepository();
+        if (repository == null || skipImage || imageProject() != project
+                || JibPluginConfiguration.settings(project, session.getProjects(), Deployers.buildProperties(session))
+                        .isEmpty()) {
+            return;
+        }
+        new ImagePublisher(log()).checkJibSettings(request(release, new ImagePlan(repository, false, List.of()), null));
     }
 
     /** The end of the reactor: the image the image module prepared, unless a module failed since. */
@@ -356,7 +372,8 @@ public class ImageMojo extends GantryMojo {
                 LifecyclePolicy.of(ecrExpireAfterDays, ecrProtectedTags, ecrKeepReleases), ecrUpdateSettings);
     }
 
-    private ImageRequest request(ReactorRelease release, RepositoryPolicy repositoryPolicy) throws GantryException {
+    private ImageRequest request(ReactorRelease release, ImagePlan image, RepositoryPolicy repositoryPolicy)
+            throws GantryException {
         Plan plan = release.plan;
         Path quarkusApp = QuarkusBuild.fastJar(project, session.getRequest().getStartTime()).orElse(null);
         // a Quarkus service's image holds the jars Quarkus packaged: the project's own choice is neither made nor logged
@@ -364,7 +381,7 @@ public class ImageMojo extends GantryMojo {
                 : ProjectClasspath.of(project, session.getProjects(), new ImageDependencies(excludes), log());
         String base = from == null || from.isBlank() ? ImageRequest.defaultFrom(JavaRelease.of(project)) : from.strip();
         return ImageRequest.builder()
-                .image(plan.image())
+                .image(image)
                 .from(base)
                 .classesDirectory(Path.of(project.getBuild().getOutputDirectory()))
                 .dependencies(classpath.releases())
@@ -391,7 +408,7 @@ public class ImageMojo extends GantryMojo {
                 .sourceUrl(release.sourceUrl)
                 .allowInsecureRegistries(allowInsecureRegistries)
                 .sendCredentialsOverHttp(sendCredentialsOverHttp)
-                .credentials(new RegistryServers(session.getSettings(), decrypter).credentials(plan.image().repository(), base))
+                .credentials(new RegistryServers(session.getSettings(), decrypter).credentials(image.repository(), base))
                 .credentialHelper(credentialHelper)
                 .outputDirectory(gantryDirectory())
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))

@@ -117,6 +117,18 @@ class MainClassTest {
                 .hasMessageContaining("): set Gantry's <mainClass>app.Service</mainClass>. Nothing was pushed.");
     }
 
+    /** A branch that builds no image judges only what Jib left behind: a main class Gantry cannot choose is no refusal. */
+    @Test
+    void a_branch_without_an_image_leaves_the_main_class_to_the_branch_that_builds_one() throws Exception {
+        ImagePublisher publisher = new ImagePublisher(new RecordingLog(logged, false), Map.of());
+        JibPluginSettings unrelated = new JibPluginSettings(null, List.of(), null, List.of(), List.of(), Map.of(),
+                List.of(), Map.of(), null, null, List.of(), Map.of());
+
+        publisher.checkJibSettings(request().jibPlugin(unrelated).module("it.gantry:orders").build());
+        assertThatThrownBy(() -> publisher.check(request().jibPlugin(unrelated).module("it.gantry:orders").build()))
+                .hasMessageStartingWith("Several main classes found: ");
+    }
+
     @Nested
     class An_unresolved_expression {
 
