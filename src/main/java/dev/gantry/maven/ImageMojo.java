@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import dev.gantry.aws.Ecr;
 import dev.gantry.image.ImageDependencies;
 import dev.gantry.image.ImagePublisher;
+import dev.gantry.image.JibPluginSettings;
 import dev.gantry.image.ImageRequest;
 import dev.gantry.image.ImageResult;
 import dev.gantry.release.GantryException;
@@ -326,12 +327,19 @@ public class ImageMojo extends GantryMojo {
      */
     private void refuseJibLeftBehindWithoutAnImage(ReactorRelease release) throws GantryException {
         String repository = settings().imageRepository();
-        if (repository == null || skipImage || imageProject() != project
-                || JibPluginConfiguration.settings(project, session.getProjects(), Deployers.buildProperties(session))
-                        .isEmpty()) {
+        if (repository == null || skipImage || imageProject() != project) {
             return;
         }
-        new ImagePublisher(log()).checkJibSettings(request(release, new ImagePlan(repository, false, List.of()), null));
+        Optional<JibPluginSettings> jib = jibLeftInTheModule();
+        if (jib.isPresent()) {
+            new ImagePublisher(log()).checkJibSettings(request(release, new ImagePlan(repository, false, List.of()), null,
+                    jib.get()));
+        }
+    }
+
+    /** A jib-maven-plugin's image settings in this module ({@link JibPluginConfiguration}), if it declares one. */
+    private Optional<JibPluginSettings> jibLeftInTheModule() {
+        return JibPluginConfiguration.settings(project, session.getProjects(), Deployers.buildProperties(session));
     }
 
     /** The end of the reactor: the image the image module prepared, unless a module failed since. */
@@ -374,6 +382,12 @@ public class ImageMojo extends GantryMojo {
 
     private ImageRequest request(ReactorRelease release, ImagePlan image, RepositoryPolicy repositoryPolicy)
             throws GantryException {
+        return request(release, image, repositoryPolicy, jibLeftInTheModule().orElse(null));
+    }
+
+    /** @param jib the image settings of a jib-maven-plugin declared in the module, or null */
+    private ImageRequest request(ReactorRelease release, ImagePlan image, RepositoryPolicy repositoryPolicy,
+            JibPluginSettings jib) throws GantryException {
         Plan plan = release.plan;
         Path quarkusApp = QuarkusBuild.fastJar(project, session.getRequest().getStartTime()).orElse(null);
         // a Quarkus service's image holds the jars Quarkus packaged: the project's own choice is neither made nor logged
@@ -414,8 +428,7 @@ public class ImageMojo extends GantryMojo {
                 .applicationCache(Path.of(project.getBuild().getDirectory(), "jib-cache"))
                 .repositoryPolicy(repositoryPolicy)
                 .quarkusApp(quarkusApp)
-                .jibPlugin(JibPluginConfiguration.settings(project, session.getProjects(), Deployers.buildProperties(session))
-                        .orElse(null))
+                .jibPlugin(jib)
                 .build();
     }
 

@@ -74,6 +74,12 @@ class JibPluginConfigurationTest {
         return module;
     }
 
+    /** The execution, given this configuration (as Maven's model gives it: the plugin's own merged in). */
+    private static PluginExecution configured(PluginExecution execution, String configuration) throws Exception {
+        execution.setConfiguration(Xpp3DomBuilder.build(new StringReader(configuration)));
+        return execution;
+    }
+
     static Properties properties(String... keysAndValues) {
         Properties properties = new Properties();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -133,10 +139,9 @@ class JibPluginConfigurationTest {
         /** As Maven's model gives it: the plugin's configuration merged into the execution's, the execution's first. */
         @Test
         void of_its_build_execution_turned_off_rather_than_the_plugins_own() throws Exception {
-            PluginExecution push = execution("push", "none", "build");
-            push.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container><environment>"
-                    + "<TZ>UTC</TZ></environment></container><from><image>eclipse-temurin:21-jre</image></from>"
-                    + "</configuration>")));
+            PluginExecution push = configured(execution("push", "none", "build"), "<configuration><container>"
+                    + "<environment><TZ>UTC</TZ></environment></container><from><image>eclipse-temurin:21-jre</image>"
+                    + "</from></configuration>");
             JibPluginSettings settings = settings(jib("<from><image>eclipse-temurin:21-jre</image></from>"
                     + "<container><environment><TZ>CET</TZ></environment></container>", push), NONE).orElseThrow();
 
@@ -147,10 +152,9 @@ class JibPluginConfigurationTest {
         /** Maven's model has merged the plugin's configuration into the execution's: merged again, a list would double. */
         @Test
         void of_an_execution_as_maven_merged_it_once() throws Exception {
-            PluginExecution push = execution("push", "none", "build");
-            push.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container>"
+            PluginExecution push = configured(execution("push", "none", "build"), "<configuration><container>"
                     + "<jvmFlags combine.children=\"append\"><jvmFlag>-Xmx1g</jvmFlag><jvmFlag>-Xss1m</jvmFlag></jvmFlags>"
-                    + "</container></configuration>")));
+                    + "</container></configuration>");
             JibPluginSettings settings = settings(jib("<container><jvmFlags>"
                     + "<jvmFlag>-Xmx1g</jvmFlag></jvmFlags></container>", push), NONE).orElseThrow();
 
@@ -217,10 +221,8 @@ class JibPluginConfigurationTest {
         /** Where the team's own POM configures Jib for mvn jib:build without declaring it in the build. */
         @Test
         void of_a_plugin_configured_only_in_its_own_plugin_management_with_its_default_cli_execution() throws Exception {
-            PluginExecution cli = new PluginExecution();
-            cli.setId("default-cli");
-            cli.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><container><ports><port>8080</port>"
-                    + "</ports><jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags></container></configuration>")));
+            PluginExecution cli = configured(execution("default-cli", null), "<configuration><container><ports>"
+                    + "<port>8080</port></ports><jvmFlags><jvmFlag>-Xmx512m</jvmFlag></jvmFlags></container></configuration>");
             MavenProject module = managingJib("<configuration><container><ports><port>8080</port></ports></container>"
                     + "</configuration>", cli);
             module.setOriginalModel(module.getModel().clone());
