@@ -38,9 +38,9 @@ final class JibPluginConfiguration {
      */
     static Optional<JibPluginSettings> settings(MavenProject module, List<MavenProject> reactor,
             Properties buildProperties) {
-        Plugin plugin = module.getPlugin(JibBuildGoal.PLUGIN_KEY);
+        Plugin plugin = module.getPlugin(OtherImagePushers.JIB.key());
         if (plugin == null && managedInTheReactor(module, reactor)) {
-            plugin = module.getPluginManagement().getPluginsAsMap().get(JibBuildGoal.PLUGIN_KEY);
+            plugin = module.getPluginManagement().getPluginsAsMap().get(OtherImagePushers.JIB.key());
         }
         if (plugin == null) {
             return Optional.empty();
@@ -70,7 +70,7 @@ final class JibPluginConfiguration {
         for (MavenProject pom = module; pom != null && reactor.contains(pom); pom = pom.getParent()) {
             Build own = pom.getOriginalModel() == null ? null : pom.getOriginalModel().getBuild();
             if (own != null && own.getPluginManagement() != null && own.getPluginManagement().getPlugins().stream()
-                    .anyMatch(p -> JibBuildGoal.PLUGIN_KEY.equals(p.getGroupId() + ":" + p.getArtifactId()))) {
+                    .anyMatch(p -> OtherImagePushers.JIB.key().equals(p.getGroupId() + ":" + p.getArtifactId()))) {
                 return true;
             }
         }

@@ -36,8 +36,7 @@ final class QuarkusBuild {
      * @param buildStart when this Maven build started (its request's start time)
      */
     static Optional<Path> fastJar(MavenProject project, Date buildStart) throws GantryException {
-        if (!PACKAGING.equals(project.getPackaging())
-                && PLUGINS.stream().noneMatch(plugin -> ReleaseGate.declaresGoal(project, plugin, "build"))) {
+        if (!runs(project)) {
             return Optional.empty();
         }
         Path directory = Path.of(project.getBuild().getDirectory(), QuarkusFastJar.DIRECTORY);
@@ -46,6 +45,12 @@ final class QuarkusBuild {
             throw Refusals.quarkusFastJarMissing(project.getArtifactId(), directory);
         }
         return Optional.of(directory);
+    }
+
+    /** Whether the module runs Quarkus's build: declared, or through Quarkus's packaging. */
+    static boolean runs(MavenProject project) {
+        return PACKAGING.equals(project.getPackaging())
+                || PLUGINS.stream().anyMatch(plugin -> ReleaseGate.declaresGoal(project, plugin, "build"));
     }
 
     private static boolean writtenBefore(Path file, Date buildStart) {

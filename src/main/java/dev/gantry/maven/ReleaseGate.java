@@ -20,7 +20,6 @@ import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.BuildSummary;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
@@ -109,27 +108,21 @@ final class ReleaseGate {
     }
 
     /**
-     * A {@code mvn deploy} in which jib-maven-plugin's build goal runs in the image's module beside gantry:image (bound
-     * in a POM, or named on the command line, as the pipeline Gantry replaces ran it) would push the image twice, Jib's
-     * push before Gantry's checks and on any branch: refused on every branch, as another deployer is. Jib in another
-     * module pushes another image, which is that module's business.
+     * A {@code mvn deploy} in which another plugin pushes the image's module's image beside gantry:image (jib-maven-plugin,
+     * Spring Boot's build-image, a Dockerfile plugin's push, a Quarkus build told to push: {@link OtherImagePushers}),
+     * bound in a POM or named on the command line as the pipeline Gantry replaces ran it, would push the image twice, the
+     * other push before Gantry's checks and on any branch: refused on every branch, as another deployer is. A pusher in
+     * another module pushes another image, which is that module's business.
      */
     private void refuseImagePushedTwice(MavenProject imageModule) throws GantryException {
         if (!session.getGoals().contains("deploy") || imageModule == null || !modules.runs(imageModule, "image")
                 || ImageModule.skipsImage(imageModule, session.getUserProperties(), session.getSystemProperties())) {
             return;
         }
-        Properties properties = Deployers.buildProperties(session);
-        List<String> goals = session.getGoals();
-        Optional<String> named = JibBuildGoal.namedOnTheCommandLine(goals);
-        if (named.isPresent() && !JibBuildGoal.skipped(imageModule, properties)) {
-            throw Refusals.imagePushedTwice(imageModule.getArtifactId(), "named on the command line: " + named.get(), true,
-                    goals.indexOf(named.get()) < goals.indexOf("deploy"));
-        }
-        Optional<PluginExecution> bound = JibBuildGoal.boundIn(imageModule, properties);
-        if (bound.isPresent()) {
-            throw Refusals.imagePushedTwice(imageModule.getArtifactId(), "its execution " + bound.get().getId()
-                    + " binds it to phase " + bound.get().getPhase(), false, false);
+        Optional<OtherImagePushers.Found> other = OtherImagePushers.in(imageModule, session.getGoals(),
+                Deployers.buildProperties(session), System.getenv());
+        if (other.isPresent()) {
+            throw other.get().refusal(imageModule.getArtifactId());
         }
     }
 

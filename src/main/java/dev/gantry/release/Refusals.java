@@ -381,19 +381,71 @@ public final class Refusals {
      */
     public static GantryException imagePushedTwice(String module, String how, boolean fromTheCommandLine,
             boolean ranBefore) {
-        return new GantryException("jib-maven-plugin's build goal runs in this mvn deploy (" + how + ") and pushes "
-                + "the image of " + module + ", and so does gantry:image: the image would be pushed twice, Jib's outside "
-                + "the branch's rules (its tags, on any branch, with no check). "
-                + (ranBefore ? "Jib's goal, named before deploy, ran before this check and may have pushed its image; "
-                        + "Gantry built and pushed nothing. " : "Nothing was built or pushed. ")
-                + "Let Gantry push the image: "
-                + (fromTheCommandLine ? "run mvn deploy without jib:build"
+        return pushedTwice("jib-maven-plugin's build goal runs in this mvn deploy (" + how + ") and pushes the image of "
+                + module, "Jib's", ranBefore, fromTheCommandLine ? "run mvn deploy without jib:build"
                         : "bind that execution to <phase>none</phase> in the module's POM (mvn jib:dockerBuild still "
                                 + "works), or remove it from the POM that declares it (the module's or a parent's), or "
                                 + "set <jib.skip>true</jib.skip> in the module's <properties> (which skips Jib's other "
-                                + "goals too)")
-                + "; then move Jib's image settings to Gantry's configuration too: the image goal names each one left "
-                + "behind (Gantry's docs/migrating-from-jib.md).");
+                                + "goals too)",
+                "move Jib's image settings to Gantry's configuration too: the image goal names each one left behind "
+                        + "(Gantry's docs/migrating-from-jib.md)");
+    }
+
+    /** Spring Boot's build-image goal, publishing, in a {@code mvn deploy} that runs gantry:image (as above). */
+    public static GantryException imagePushedTwiceByBuildpacks(String module, String goal, String how, String named,
+            boolean ranBefore) {
+        return pushedTwice("spring-boot-maven-plugin's " + goal + " goal runs in this mvn deploy (" + how + ") with "
+                + "publishing on, and pushes an image of " + module, "Spring Boot's", ranBefore, named != null
+                        ? "run mvn deploy without " + named
+                        : "turn its publishing off (<publish>false</publish> in that execution's <image>, or no "
+                                + "-Dspring-boot.build-image.publish=true: the image is still built in the local "
+                                + "Docker daemon), or bind that execution to <phase>none</phase> in the module's POM, "
+                                + "or remove it from the POM that declares it (the module's or a parent's), or set "
+                                + "<spring-boot.build-image.skip>true</spring-boot.build-image.skip> in the module's "
+                                + "<properties>",
+                "carry what the buildpacks' image was given into Gantry's configuration: the Java version and JVM "
+                        + "options of its <env> (BP_JVM_VERSION: Gantry's <from>; BPE_*, JAVA_TOOL_OPTIONS: "
+                        + "<jvmFlags>), other environment variables (<environment>) and ports (<ports>); Gantry builds "
+                        + "the image with Jib and reads no buildpack setting (Gantry's docs/migrating-from-jib.md)");
+    }
+
+    /**
+     * The push goal of a Dockerfile plugin in a {@code mvn deploy} that runs gantry:image (as above).
+     *
+     * @param named the goal as the command line names it, or null when a POM binds it
+     */
+    public static GantryException imagePushedTwiceFromDocker(String module, String plugin, String goal,
+            String skipProperty, String how, String named, boolean ranBefore) {
+        return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ") and pushes an image "
+                + "of " + module, "that one", ranBefore, named != null ? "run mvn deploy without " + named
+                        : "remove " + goal + " from that execution's <goals> (building the image in the local Docker "
+                                + "daemon still works), or set <" + skipProperty + ">true</" + skipProperty + "> in the "
+                                + "module's <properties>",
+                "carry what its Dockerfile or image configuration sets into Gantry's configuration: the base image "
+                        + "(FROM: Gantry's <from>), environment (ENV: <environment>), ports (EXPOSE: <ports>), user "
+                        + "(USER: <user>) and the java command's flags (<jvmFlags>); Gantry builds the image with Jib "
+                        + "and reads no Dockerfile (Gantry's docs/migrating-from-jib.md)");
+    }
+
+    /** A Quarkus build told to push its container image, in a {@code mvn deploy} that runs gantry:image (as above). */
+    public static GantryException imagePushedTwiceByQuarkus(String module, String where) {
+        return pushedTwice("Quarkus's build runs in this mvn deploy and pushes a container image of " + module
+                + " (" + where + ")", "Quarkus's", false,
+                "remove quarkus.container-image.push=true where it is set (or set it to false), or remove the "
+                        + "container-image extension from the module's dependencies",
+                "carry what the quarkus.container-image.* and quarkus.jib.* settings set into Gantry's configuration "
+                        + "(the base image: Gantry's <from>; JVM arguments: <jvmFlags>; environment, ports, user); "
+                        + "Gantry builds the image from Quarkus's fast-jar with Jib and reads none of them (Gantry's "
+                        + "docs/migrating-from-jib.md)");
+    }
+
+    private static GantryException pushedTwice(String pushes, String whose, boolean ranBefore, String turnOff,
+            String carryOver) {
+        return new GantryException(pushes + ", and so does gantry:image: the image would be pushed twice, " + whose
+                + " outside the branch's rules (its tags, on any branch, with no check). "
+                + (ranBefore ? "That goal, named before deploy, ran before this check and may have pushed its image; "
+                        + "Gantry built and pushed nothing. " : "Nothing was built or pushed. ")
+                + "Let Gantry push the image: " + turnOff + "; then " + carryOver + ".");
     }
 
     public static GantryException deployGoalNamed(String goal) {

@@ -1,0 +1,259 @@
+package dev.gantry.maven;
+
+import static dev.gantry.maven.JibPluginConfigurationTest.jib;
+import static dev.gantry.maven.JibPluginConfigurationTest.properties;
+import static dev.gantry.maven.MavenDeployPluginTest.execution;
+import static dev.gantry.maven.MavenDeployPluginTest.withPlugin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.Resource;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whether another plugin would push the image module's image in this mvn deploy beside gantry:image. */
+class OtherImagePushersTest {
+
+    private static final Properties NONE = new Properties();
+    private static final List<String> DEPLOY = List.of("deploy");
+
+    private static Optional<OtherImagePushers.Found> found(MavenProject module, Properties properties) {
+        return OtherImagePushers.in(module, DEPLOY, properties, Map.of());
+    }
+
+    /** The refusal's message for this module, or none. */
+    private static Optional<String> refusal(MavenProject module, List<String> goals, Properties properties) {
+        return OtherImagePushers.in(module, goals, properties, Map.of()).map(f -> f.refusal("orders").getMessage());
+    }
+
+    private static PluginExecution configured(PluginExecution execution, String configuration) throws Exception {
+        execution.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration
+                + "</configuration>")));
+        return execution;
+    }
+
+    @Nested
+    class Jibs_build_goal {
+
+        @Test
+        void is_found_when_an_execution_binds_it_to_a_phase() throws Exception {
+            assertThat(found(jib(null, execution("push", "package", "build")), NONE)).isPresent();
+            assertThat(found(jib(null, execution("push", "deploy", "build")), NONE)).isPresent();
+        }
+
+        @Test
+        void not_when_declared_only_for_the_command_line_or_bound_to_none_or_building_to_a_daemon() throws Exception {
+            assertThat(found(jib("<to><image>x</image></to>"), NONE)).isEmpty();
+            assertThat(found(jib(null, execution("push", "none", "build")), NONE)).isEmpty();
+            assertThat(found(jib(null, execution("push", "NONE", "build")), NONE)).isEmpty();
+            assertThat(found(jib(null, execution("local", "package", "dockerBuild", "buildTar")), NONE)).isEmpty();
+        }
+
+        /** Jib's build goal has no default phase; the site and clean lifecycles do not run in mvn deploy. */
+        @Test
+        void not_without_a_phase_nor_in_a_phase_mvn_deploy_does_not_run() throws Exception {
+            assertThat(found(jib(null, execution("push", null, "build")), NONE)).isEmpty();
+            assertThat(found(jib(null, execution("push", "site", "build")), NONE)).isEmpty();
+        }
+
+        @Test
+        void not_when_jib_is_told_to_skip_in_its_configuration_or_by_property() throws Exception {
+            assertThat(found(jib("<skip>true</skip>", execution("push", "package", "build")), NONE)).isEmpty();
+            MavenProject bound = jib(null, execution("push", "package", "build"));
+            assertThat(found(bound, properties("jib.skip", "true"))).isEmpty();
+            bound.getProperties().setProperty("jib.skip", "true");
+            assertThat(found(bound, NONE)).isEmpty();
+        }
+
+        @Test
+        void is_found_named_on_the_command_line_unless_jib_skip() throws Exception {
+            assertThat(refusal(jib(null), List.of("deploy", "jib:build"), NONE)).hasValueSatisfying(m -> assertThat(m)
+                    .contains("jib-maven-plugin's build goal runs in this mvn deploy (named on the command line: "
+                            + "jib:build)", "Let Gantry push the image: run mvn deploy without jib:build;"));
+            assertThat(found(jib(null), NONE)).isEmpty();
+            assertThat(OtherImagePushers.in(jib(null), List.of("deploy", "com.google.cloud.tools:jib-maven-plugin:3.5.2"
+                    + ":build"), NONE, Map.of())).isPresent();
+            assertThat(OtherImagePushers.in(jib(null), List.of("deploy", "jib:dockerBuild", "jib:buildTar",
+                    "gantry:image"), NONE, Map.of())).isEmpty();
+            assertThat(OtherImagePushers.in(jib(null), List.of("deploy", "jib:build"), properties("jib.skip", "true"),
+                    Map.of())).isEmpty();
+        }
+
+        /** mvn jib:build deploy runs Jib before any plan: the refusal cannot say nothing was pushed. */
+        @Test
+        void the_refusal_of_a_goal_named_before_deploy_says_it_may_have_pushed() throws Exception {
+            assertThat(refusal(jib(null), List.of("jib:build", "deploy"), NONE)).hasValueSatisfying(m -> assertThat(m)
+                    .contains("That goal, named before deploy, ran before this check and may have pushed its image; "
+                            + "Gantry built and pushed nothing. Let Gantry push the image: run mvn deploy without "
+                            + "jib:build;")
+                    .doesNotContain("Nothing was built or pushed"));
+        }
+    }
+
+    @Nested
+    class Spring_boots_build_image {
+
+        private MavenProject springBoot(String configuration, PluginExecution... executions) throws Exception {
+            MavenProject module = withPlugin("org.springframework.boot", "spring-boot-maven-plugin", executions);
+            if (configuration != null) {
+                module.getPlugin("org.springframework.boot:spring-boot-maven-plugin").setConfiguration(
+                        Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>")));
+            }
+            return module;
+        }
+
+        /** Its goals' default phase is package: an execution without a phase runs in mvn deploy. */
+        @Test
+        void is_found_when_bound_and_told_to_publish_in_its_image_its_parameter_or_by_property() throws Exception {
+            assertThat(refusal(springBoot(null, configured(execution("image", null, "build-image-no-fork"),
+                    "<image><publish>true</publish></image>")), DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("spring-boot-maven-plugin's build-image-no-fork goal runs in this mvn deploy (its "
+                            + "execution image binds it to phase package) with publishing on, and pushes an image of "
+                            + "orders, and so does gantry:image")
+                    .contains("Nothing was built or pushed. Let Gantry push the image: turn its publishing off "
+                            + "(<publish>false</publish> in that execution's <image>")
+                    .contains("BP_JVM_VERSION: Gantry's <from>"));
+            assertThat(found(springBoot("<publish>true</publish>", execution("image", "package", "build-image")), NONE))
+                    .isPresent();
+            assertThat(found(springBoot(null, execution("image", "install", "build-image")),
+                    properties("spring-boot.build-image.publish", "true"))).isPresent();
+        }
+
+        @Test
+        void not_when_it_only_builds_into_the_local_daemon_or_is_skipped_or_unbound() throws Exception {
+            assertThat(found(springBoot(null, execution("image", null, "build-image-no-fork")), NONE)).isEmpty();
+            // <image><publish> wins over the property, as in Spring Boot's mojo
+            assertThat(found(springBoot("<image><publish>false</publish></image>", execution("image", null,
+                    "build-image")), properties("spring-boot.build-image.publish", "true"))).isEmpty();
+            assertThat(found(springBoot("<image><publish>true</publish></image>", execution("image", "none",
+                    "build-image")), NONE)).isEmpty();
+            assertThat(found(springBoot("<image><publish>true</publish></image>", execution("image", null,
+                    "build-image")), properties("spring-boot.build-image.skip", "true"))).isEmpty();
+            assertThat(found(springBoot("<image><publish>true</publish></image>", execution("repackage", null,
+                    "repackage")), NONE)).isEmpty();
+        }
+
+        @Test
+        void is_found_named_on_the_command_line_when_told_to_publish() throws Exception {
+            List<String> goals = List.of("deploy", "spring-boot:build-image");
+            assertThat(refusal(springBoot(null), goals, properties("spring-boot.build-image.publish", "true")))
+                    .hasValueSatisfying(m -> assertThat(m).contains(
+                            "Let Gantry push the image: run mvn deploy without spring-boot:build-image;"));
+            assertThat(refusal(springBoot(null), goals, NONE)).isEmpty();
+        }
+    }
+
+    @Nested
+    class A_dockerfile_plugins_push_goal {
+
+        /** dockerfile-maven-plugin's and docker-maven-plugin's push default to deploy, JKube's k8s:push to install. */
+        @Test
+        void is_found_when_bound_without_a_phase_to_its_default_one() {
+            assertThat(refusal(withPlugin("com.spotify", "dockerfile-maven-plugin", execution("default", null, "build",
+                    "push")), DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution default "
+                            + "binds it to phase deploy) and pushes an image of orders, and so does gantry:image")
+                    .contains("remove push from that execution's <goals> (building the image in the local Docker "
+                            + "daemon still works), or set <dockerfile.push.skip>true</dockerfile.push.skip> in the "
+                            + "module's <properties>; then carry what its Dockerfile or image configuration sets"));
+            assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", null, "push")), NONE))
+                    .hasValueSatisfying(f -> assertThat(f.how()).endsWith("phase deploy"));
+            assertThat(found(withPlugin("org.eclipse.jkube", "kubernetes-maven-plugin", execution("k8s", null, "build",
+                    "push")), NONE)).hasValueSatisfying(f -> assertThat(f.how()).endsWith("phase install"));
+        }
+
+        @Test
+        void not_when_only_building_or_told_to_skip_the_push_or_everything() {
+            assertThat(found(withPlugin("com.spotify", "dockerfile-maven-plugin", execution("default", null, "build",
+                    "tag")), NONE)).isEmpty();
+            MavenProject fabric8 = withPlugin("io.fabric8", "docker-maven-plugin", execution("push", null, "push"));
+            assertThat(found(fabric8, properties("docker.skip.push", "true"))).isEmpty();
+            assertThat(found(fabric8, properties("docker.skip", "true"))).isEmpty();
+            MavenProject jkube = withPlugin("org.eclipse.jkube", "kubernetes-maven-plugin", execution("k8s", null,
+                    "push"));
+            jkube.getProperties().setProperty("jkube.skip.push", "true");
+            assertThat(found(jkube, NONE)).isEmpty();
+        }
+
+        @Test
+        void is_found_named_on_the_command_line() {
+            assertThat(refusal(withPlugin("io.fabric8", "docker-maven-plugin"), List.of("deploy", "docker:push"), NONE))
+                    .hasValueSatisfying(m -> assertThat(m).contains("(named on the command line: docker:push)",
+                            "Let Gantry push the image: run mvn deploy without docker:push;"));
+            // the prefix is the plugin's own: docker:push with no docker-maven-plugin declared is still fabric8's
+            assertThat(refusal(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"),
+                    List.of("deploy", "io.fabric8:docker-maven-plugin:0.46.0:push"), NONE)).isPresent();
+        }
+    }
+
+    @Nested
+    class A_quarkus_build_told_to_push {
+
+        @TempDir
+        Path directory;
+
+        private MavenProject quarkus(String extension) throws Exception {
+            MavenProject module = withPlugin("io.quarkus.platform", "quarkus-maven-plugin", execution("default", null,
+                    "build"));
+            module.setFile(directory.resolve("pom.xml").toFile());
+            Resource resources = new Resource();
+            resources.setDirectory(directory.resolve("src/main/resources").toString());
+            module.getBuild().addResource(resources);
+            Dependency dependency = new Dependency();
+            dependency.setGroupId("io.quarkus");
+            dependency.setArtifactId(extension);
+            module.getModel().addDependency(dependency);
+            return module;
+        }
+
+        private void applicationProperties(String content) throws Exception {
+            Files.createDirectories(directory.resolve("src/main/resources"));
+            Files.writeString(directory.resolve("src/main/resources/application.properties"), content);
+        }
+
+        @Test
+        void in_application_properties_prod_profile_first() throws Exception {
+            applicationProperties("quarkus.container-image.push=false\n%prod.quarkus.container-image.push=true\n");
+            assertThat(refusal(quarkus("quarkus-container-image-jib"), DEPLOY, NONE)).hasValueSatisfying(m ->
+                    assertThat(m).startsWith("Quarkus's build runs in this mvn deploy and pushes a container image of "
+                            + "orders (%prod.quarkus.container-image.push=true in src/main/resources/application."
+                            + "properties), and so does gantry:image")
+                            .contains("remove quarkus.container-image.push=true where it is set"));
+        }
+
+        @Test
+        void by_property_or_environment_before_the_file() throws Exception {
+            applicationProperties("quarkus.container-image.push=false\n");
+            MavenProject module = quarkus("quarkus-container-image-docker");
+            assertThat(found(module, NONE)).isEmpty();
+            assertThat(found(module, properties("quarkus.container-image.push", "true")))
+                    .hasValueSatisfying(f -> assertThat(f.how()).isEqualTo("-Dquarkus.container-image.push=true"));
+            assertThat(OtherImagePushers.in(module, DEPLOY, NONE, Map.of("QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
+                    .hasValueSatisfying(f -> assertThat(f.how()).contains("in the environment"));
+            module.getProperties().setProperty("quarkus.container-image.push", "true");
+            assertThat(found(module, NONE)).as("application.properties is read before the POM's properties").isEmpty();
+        }
+
+        @Test
+        void not_without_a_container_image_extension_nor_without_quarkus_build() throws Exception {
+            applicationProperties("quarkus.container-image.push=true\n");
+            assertThat(found(quarkus("quarkus-rest"), NONE)).isEmpty();
+            MavenProject plain = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+            Dependency dependency = new Dependency();
+            dependency.setArtifactId("quarkus-container-image-jib");
+            plain.getModel().addDependency(dependency);
+            assertThat(found(plain, properties("quarkus.container-image.push", "true"))).isEmpty();
+        }
+    }
+}
