@@ -95,22 +95,54 @@ final class Deployers {
     static String parameter(Deployer deployer, MavenProject module, Properties properties, String parameter,
             String property) {
         Plugin plugin = module.getPlugin(deployer.groupId() + ":" + deployer.artifactId());
-        String configured = plugin == null ? null : value(plugin.getConfiguration(), parameter);
+        Object configuration = plugin == null ? null : plugin.getConfiguration();
         for (PluginExecution execution : plugin == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
-            if (execution.getGoals().contains(deployer.goal())) {
-                String own = value(execution.getConfiguration(), parameter);
-                configured = own != null ? own : configured;
+            if (execution.getGoals().contains(deployer.goal()) && configured(execution.getConfiguration(), parameter) != null) {
+                configuration = execution.getConfiguration();
             }
         }
-        if (configured != null && !(configured.startsWith("${") && configured.endsWith("}"))) {
-            return configured;
-        }
-        // unset, or set to a property that the POM did not define: the property decides, -D first
-        String name = configured == null ? property : configured.substring(2, configured.length() - 1);
-        return properties.getProperty(name, module.getProperties().getProperty(name));
+        return Setting.of(configuration, parameter, property, module, properties).map(Setting::value).orElse(null);
     }
 
-    private static String value(Object configuration, String name) {
+    /**
+     * A goal's parameter as one execution is given it, and where it is set, for a message to name.
+     *
+     * @param where {@code <skip>true</skip> in its configuration}, {@code -Dx=true}, or
+     *              {@code <x>true</x> in the module's <properties>}
+     */
+    record Setting(String value, String where) {
+
+        /**
+         * The parameter in this configuration (an execution's, in which Maven's model has merged the plugin's own),
+         * else its property (or the property the configured value names), {@code -D} before the POM's.
+         */
+        static Optional<Setting> of(Object configuration, String parameter, String property, MavenProject module,
+                Properties properties) {
+            String configured = configured(configuration, parameter);
+            if (configured != null && !(configured.startsWith("${") && configured.endsWith("}"))) {
+                return Optional.of(new Setting(configured, "<" + parameter + ">" + configured + "</" + parameter
+                        + "> in its configuration"));
+            }
+            // unset, or set to a property that the POM did not define: the property decides, -D first
+            String name = configured == null ? property : configured.substring(2, configured.length() - 1);
+            if (name == null) {
+                return Optional.empty();
+            }
+            String given = properties.getProperty(name);
+            if (given != null) {
+                return Optional.of(new Setting(given.trim(), "-D" + name + "=" + given.trim()));
+            }
+            String pom = module.getProperties().getProperty(name);
+            return pom == null ? Optional.empty() : Optional.of(new Setting(pom.trim(), "<" + name + ">" + pom.trim()
+                    + "</" + name + "> in the module's <properties>"));
+        }
+
+        boolean isTrue() {
+            return Boolean.parseBoolean(value);
+        }
+    }
+
+    static String configured(Object configuration, String name) {
         if (configuration instanceof Xpp3Dom dom && dom.getChild(name) != null) {
             String value = dom.getChild(name).getValue();
             return value == null ? null : value.trim();

@@ -391,16 +391,31 @@ public final class Refusals {
                         + "(Gantry's docs/migrating-from-jib.md)");
     }
 
-    /** Spring Boot's build-image goal, publishing, in a {@code mvn deploy} that runs gantry:image (as above). */
-    public static GantryException imagePushedTwiceByBuildpacks(String module, String goal, String how, String named,
-            boolean ranBefore) {
+    /** How an execution binds another plugin's goal, for {@link #imagePushedTwice} and its kin. */
+    public static String boundBy(String execution, String phase, boolean itsOwnPhase) {
+        return itsOwnPhase ? "its execution " + execution + ", without <phase>, runs at the goal's default phase, " + phase
+                : "its execution " + execution + " binds it to phase " + phase;
+    }
+
+    public static String namedOnTheCommandLine(String goal) {
+        return "named on the command line: " + goal;
+    }
+
+    /**
+     * Spring Boot's build-image goal, publishing, in a {@code mvn deploy} that runs gantry:image (as above).
+     *
+     * @param publishing where publishing is switched on: {@code <image><publish>true</publish></image> in its
+     *                   configuration}, a {@code -D}, the module's {@code <properties>}
+     * @param named      the goal as the command line names it, or null when a POM binds it
+     */
+    public static GantryException imagePushedTwiceByBuildpacks(String module, String goal, String how,
+            String publishing, String named, boolean ranBefore) {
         return pushedTwice("spring-boot-maven-plugin's " + goal + " goal runs in this mvn deploy (" + how + ") with "
-                + "publishing on, and pushes an image of " + module, "Spring Boot's", ranBefore, named != null
-                        ? "run mvn deploy without " + named
-                        : "turn its publishing off (<publish>false</publish> in that execution's <image>, or no "
-                                + "-Dspring-boot.build-image.publish=true: the image is still built in the local "
-                                + "Docker daemon), or bind that execution to <phase>none</phase> in the module's POM, "
-                                + "or remove it from the POM that declares it (the module's or a parent's), or set "
+                + "publishing on (" + publishing + "), and pushes an image of " + module, "Spring Boot's", ranBefore,
+                named != null ? "run mvn deploy without " + named + " (or without publishing on)"
+                        : "turn its publishing off where it is set (the image is still built in the local Docker "
+                                + "daemon), or bind that execution to <phase>none</phase> in the POM that declares it "
+                                + "(the module's or a parent's), or remove it there, or set "
                                 + "<spring-boot.build-image.skip>true</spring-boot.build-image.skip> in the module's "
                                 + "<properties>",
                 "carry what the buildpacks' image was given into Gantry's configuration: the Java version and JVM "
@@ -417,22 +432,27 @@ public final class Refusals {
     public static GantryException imagePushedTwiceFromDocker(String module, String plugin, String goal,
             String skipProperty, String how, String named, boolean ranBefore) {
         return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ") and pushes an image "
-                + "of " + module, "that one", ranBefore, named != null ? "run mvn deploy without " + named
-                        : "remove " + goal + " from that execution's <goals> (building the image in the local Docker "
-                                + "daemon still works), or set <" + skipProperty + ">true</" + skipProperty + "> in the "
-                                + "module's <properties>",
+                + "of " + module, plugin + "'s", ranBefore, named != null ? "run mvn deploy without " + named
+                        : "remove " + goal + " from that execution's <goals> in the POM that declares it (the module's "
+                                + "or a parent's; building the image in the local Docker daemon still works), or set <"
+                                + skipProperty + ">true</" + skipProperty + "> in the module's <properties>",
                 "carry what its Dockerfile or image configuration sets into Gantry's configuration: the base image "
                         + "(FROM: Gantry's <from>), environment (ENV: <environment>), ports (EXPOSE: <ports>), user "
                         + "(USER: <user>) and the java command's flags (<jvmFlags>); Gantry builds the image with Jib "
                         + "and reads no Dockerfile (Gantry's docs/migrating-from-jib.md)");
     }
 
-    /** A Quarkus build told to push its container image, in a {@code mvn deploy} that runs gantry:image (as above). */
+    /**
+     * A Quarkus build told to push its container image, in a {@code mvn deploy} that runs gantry:image (as above).
+     *
+     * @param where where the push is switched on: a {@code -D}, an environment variable, application.properties, the POM
+     */
     public static GantryException imagePushedTwiceByQuarkus(String module, String where) {
         return pushedTwice("Quarkus's build runs in this mvn deploy and pushes a container image of " + module
-                + " (" + where + ")", "Quarkus's", false,
-                "remove quarkus.container-image.push=true where it is set (or set it to false), or remove the "
-                        + "container-image extension from the module's dependencies",
+                + " (" + where + "), with a container-image extension among its dependencies", "Quarkus's", false,
+                "set quarkus.container-image.push to false where it is set, or remove it there, or remove the "
+                        + "container-image extension from the module's dependencies (-Dquarkus.container-image.push="
+                        + "false on the command line outranks every other setting)",
                 "carry what the quarkus.container-image.* and quarkus.jib.* settings set into Gantry's configuration "
                         + "(the base image: Gantry's <from>; JVM arguments: <jvmFlags>; environment, ports, user); "
                         + "Gantry builds the image from Quarkus's fast-jar with Jib and reads none of them (Gantry's "

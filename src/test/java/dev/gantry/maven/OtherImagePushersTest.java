@@ -17,6 +17,7 @@ import org.apache.maven.model.Dependency;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -104,11 +105,20 @@ class OtherImagePushersTest {
     @Nested
     class Spring_boots_build_image {
 
+        /**
+         * A module declaring Spring Boot's plugin with this configuration, merged into each execution's as Maven's model
+         * merges it (an execution's own elements first).
+         */
         private MavenProject springBoot(String configuration, PluginExecution... executions) throws Exception {
             MavenProject module = withPlugin("org.springframework.boot", "spring-boot-maven-plugin", executions);
             if (configuration != null) {
-                module.getPlugin("org.springframework.boot:spring-boot-maven-plugin").setConfiguration(
-                        Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>")));
+                Xpp3Dom plugin = Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration
+                        + "</configuration>"));
+                module.getPlugin("org.springframework.boot:spring-boot-maven-plugin").setConfiguration(plugin);
+                for (PluginExecution execution : executions) {
+                    execution.setConfiguration(Xpp3Dom.mergeXpp3Dom((Xpp3Dom) execution.getConfiguration(),
+                            new Xpp3Dom(plugin)));
+                }
             }
             return module;
         }
@@ -119,15 +129,23 @@ class OtherImagePushersTest {
             assertThat(refusal(springBoot(null, configured(execution("image", null, "build-image-no-fork"),
                     "<image><publish>true</publish></image>")), DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m)
                     .startsWith("spring-boot-maven-plugin's build-image-no-fork goal runs in this mvn deploy (its "
-                            + "execution image binds it to phase package) with publishing on, and pushes an image of "
-                            + "orders, and so does gantry:image")
-                    .contains("Nothing was built or pushed. Let Gantry push the image: turn its publishing off "
-                            + "(<publish>false</publish> in that execution's <image>")
+                            + "execution image, without <phase>, runs at the goal's default phase, package) with "
+                            + "publishing on (<image><publish>true</publish></image> in its configuration), and pushes "
+                            + "an image of orders, and so does gantry:image")
+                    .contains("Nothing was built or pushed. Let Gantry push the image: turn its publishing off where "
+                            + "it is set")
                     .contains("BP_JVM_VERSION: Gantry's <from>"));
-            assertThat(found(springBoot("<publish>true</publish>", execution("image", "package", "build-image")), NONE))
-                    .isPresent();
+            assertThat(found(springBoot(null, configured(execution("image", "package", "build-image"),
+                    "<publish>true</publish>")), NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy())
+                    .isEqualTo("<publish>true</publish> in its configuration"));
             assertThat(found(springBoot(null, execution("image", "install", "build-image")),
-                    properties("spring-boot.build-image.publish", "true"))).isPresent();
+                    properties("spring-boot.build-image.publish", "true"))).hasValueSatisfying(f ->
+                    assertThat(f.switchedOnBy()).isEqualTo("-Dspring-boot.build-image.publish=true"));
+            MavenProject byProperty = springBoot(null, configured(execution("image", null, "build-image"),
+                    "<image><publish>${push.image}</publish></image>"));
+            byProperty.getProperties().setProperty("push.image", "true");
+            assertThat(found(byProperty, NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy())
+                    .isEqualTo("<push.image>true</push.image> in the module's <properties>"));
         }
 
         @Test
@@ -148,9 +166,37 @@ class OtherImagePushersTest {
         void is_found_named_on_the_command_line_when_told_to_publish() throws Exception {
             List<String> goals = List.of("deploy", "spring-boot:build-image");
             assertThat(refusal(springBoot(null), goals, properties("spring-boot.build-image.publish", "true")))
-                    .hasValueSatisfying(m -> assertThat(m).contains(
-                            "Let Gantry push the image: run mvn deploy without spring-boot:build-image;"));
+                    .hasValueSatisfying(m -> assertThat(m).contains("Let Gantry push the image: run mvn deploy "
+                            + "without spring-boot:build-image (or without publishing on);"));
             assertThat(refusal(springBoot(null), goals, NONE)).isEmpty();
+        }
+
+        /** Each execution is read with its own configuration, not another's of the same goal. */
+        @Test
+        void reads_each_execution_with_its_own_configuration() throws Exception {
+            PluginExecution local = execution("local", null, "build-image-no-fork");
+            PluginExecution release = configured(execution("release", "none", "build-image-no-fork"),
+                    "<image><publish>true</publish></image>");
+            assertThat(found(springBoot("<image><name>x</name></image>", local, release), NONE)).isEmpty();
+            PluginExecution pushing = configured(execution("push", null, "build-image-no-fork"),
+                    "<image><publish>true</publish></image>");
+            PluginExecution skipped = configured(execution("skipped", null, "build-image-no-fork"),
+                    "<skip>true</skip>");
+            assertThat(found(springBoot(null, skipped, pushing), NONE)).hasValueSatisfying(f -> assertThat(f.how())
+                    .startsWith("its execution push,"));
+        }
+
+        /** mvn deploy spring-boot:build-image-no-fork@release runs that execution's configuration. */
+        @Test
+        void named_with_an_execution_on_the_command_line_reads_that_execution() throws Exception {
+            MavenProject module = springBoot(null, configured(execution("release", "none", "build-image-no-fork"),
+                    "<image><publish>true</publish></image>"));
+            assertThat(found(module, NONE)).isEmpty();
+            assertThat(OtherImagePushers.in(module, List.of("deploy", "spring-boot:build-image-no-fork@release"), NONE,
+                    Map.of())).hasValueSatisfying(f -> assertThat(f.named())
+                    .isEqualTo("spring-boot:build-image-no-fork@release"));
+            assertThat(OtherImagePushers.in(module, List.of("deploy", "spring-boot:build-image-no-fork"), NONE,
+                    Map.of())).as("default-cli, else the plugin's configuration: no publish").isEmpty();
         }
     }
 
@@ -162,19 +208,26 @@ class OtherImagePushersTest {
         void is_found_when_bound_without_a_phase_to_its_default_one() {
             assertThat(refusal(withPlugin("com.spotify", "dockerfile-maven-plugin", execution("default", null, "build",
                     "push")), DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m)
-                    .startsWith("dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution default "
-                            + "binds it to phase deploy) and pushes an image of orders, and so does gantry:image")
-                    .contains("remove push from that execution's <goals> (building the image in the local Docker "
-                            + "daemon still works), or set <dockerfile.push.skip>true</dockerfile.push.skip> in the "
-                            + "module's <properties>; then carry what its Dockerfile or image configuration sets"));
+                    .isEqualTo("dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution default, "
+                            + "without <phase>, runs at the goal's default phase, deploy) and pushes an image of orders, "
+                            + "and so does gantry:image: the image would be pushed twice, dockerfile-maven-plugin's "
+                            + "outside the branch's rules (its tags, on any branch, with no check). Nothing was built "
+                            + "or pushed. Let Gantry push the image: remove push from that execution's <goals> in the "
+                            + "POM that declares it (the module's or a parent's; building the image in the local "
+                            + "Docker daemon still works), or set <dockerfile.push.skip>true</dockerfile.push.skip> in "
+                            + "the module's <properties>; then carry what its Dockerfile or image configuration sets "
+                            + "into Gantry's configuration: the base image (FROM: Gantry's <from>), environment (ENV: "
+                            + "<environment>), ports (EXPOSE: <ports>), user (USER: <user>) and the java command's "
+                            + "flags (<jvmFlags>); Gantry builds the image with Jib and reads no Dockerfile (Gantry's "
+                            + "docs/migrating-from-jib.md)."));
             assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", null, "push")), NONE))
-                    .hasValueSatisfying(f -> assertThat(f.how()).endsWith("phase deploy"));
+                    .hasValueSatisfying(f -> assertThat(f.how()).endsWith("default phase, deploy"));
             assertThat(found(withPlugin("org.eclipse.jkube", "kubernetes-maven-plugin", execution("k8s", null, "build",
-                    "push")), NONE)).hasValueSatisfying(f -> assertThat(f.how()).endsWith("phase install"));
+                    "push")), NONE)).hasValueSatisfying(f -> assertThat(f.how()).endsWith("default phase, install"));
         }
 
         @Test
-        void not_when_only_building_or_told_to_skip_the_push_or_everything() {
+        void not_when_only_building_or_told_to_skip_the_push_or_everything() throws Exception {
             assertThat(found(withPlugin("com.spotify", "dockerfile-maven-plugin", execution("default", null, "build",
                     "tag")), NONE)).isEmpty();
             MavenProject fabric8 = withPlugin("io.fabric8", "docker-maven-plugin", execution("push", null, "push"));
@@ -184,6 +237,21 @@ class OtherImagePushersTest {
                     "push"));
             jkube.getProperties().setProperty("jkube.skip.push", "true");
             assertThat(found(jkube, NONE)).isEmpty();
+            assertThat(found(withPlugin("com.spotify", "dockerfile-maven-plugin", configured(execution("default", null,
+                    "build", "push"), "<skipPush>true</skipPush>")), NONE)).isEmpty();
+        }
+
+        /** Maven 4's before:/after: phases are the phase's; a clean or site phase, or a name Maven does not know, is not. */
+        @Test
+        void at_the_phases_mvn_deploy_runs() {
+            for (String phase : List.of("after:package", "before:install", "install[100]", "verify")) {
+                assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", phase, "push")),
+                        NONE)).as(phase).isPresent();
+            }
+            for (String phase : List.of("before:clean", "site", "post-clean", "pakage", "none")) {
+                assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", phase, "push")),
+                        NONE)).as(phase).isEmpty();
+            }
         }
 
         @Test
@@ -191,9 +259,18 @@ class OtherImagePushersTest {
             assertThat(refusal(withPlugin("io.fabric8", "docker-maven-plugin"), List.of("deploy", "docker:push"), NONE))
                     .hasValueSatisfying(m -> assertThat(m).contains("(named on the command line: docker:push)",
                             "Let Gantry push the image: run mvn deploy without docker:push;"));
-            // the prefix is the plugin's own: docker:push with no docker-maven-plugin declared is still fabric8's
             assertThat(refusal(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"),
                     List.of("deploy", "io.fabric8:docker-maven-plugin:0.46.0:push"), NONE)).isPresent();
+            // the docker prefix is also Spotify's older docker-maven-plugin's, when the module declares that one
+            assertThat(refusal(withPlugin("com.spotify", "docker-maven-plugin"), List.of("deploy", "docker:push"),
+                    NONE)).isEmpty();
+        }
+
+        @Test
+        void named_before_deploy_may_have_pushed() {
+            assertThat(refusal(withPlugin("io.fabric8", "docker-maven-plugin"), List.of("docker:push", "deploy"), NONE))
+                    .hasValueSatisfying(m -> assertThat(m).contains("That goal, named before deploy, ran before this "
+                            + "check and may have pushed its image; Gantry built and pushed nothing."));
         }
     }
 
@@ -225,11 +302,20 @@ class OtherImagePushersTest {
         @Test
         void in_application_properties_prod_profile_first() throws Exception {
             applicationProperties("quarkus.container-image.push=false\n%prod.quarkus.container-image.push=true\n");
-            assertThat(refusal(quarkus("quarkus-container-image-jib"), DEPLOY, NONE)).hasValueSatisfying(m ->
-                    assertThat(m).startsWith("Quarkus's build runs in this mvn deploy and pushes a container image of "
-                            + "orders (%prod.quarkus.container-image.push=true in src/main/resources/application."
-                            + "properties), and so does gantry:image")
-                            .contains("remove quarkus.container-image.push=true where it is set"));
+            assertThat(refusal(quarkus("quarkus-container-image-jib"), DEPLOY, NONE)).hasValue("Quarkus's build runs "
+                    + "in this mvn deploy and pushes a container image of orders (%prod.quarkus.container-image.push="
+                    + "true in src/main/resources/application.properties), with a container-image extension among its "
+                    + "dependencies, and so does gantry:image: the image would be pushed twice, Quarkus's outside the "
+                    + "branch's rules (its tags, on any branch, with no check). Nothing was built or pushed. Let Gantry "
+                    + "push the image: set quarkus.container-image.push to false where it is set, or remove it there, "
+                    + "or remove the container-image extension from the module's dependencies (-Dquarkus.container-"
+                    + "image.push=false on the command line outranks every other setting); then carry what the "
+                    + "quarkus.container-image.* and quarkus.jib.* settings set into Gantry's configuration (the base "
+                    + "image: Gantry's <from>; JVM arguments: <jvmFlags>; environment, ports, user); Gantry builds the "
+                    + "image from Quarkus's fast-jar with Jib and reads none of them (Gantry's "
+                    + "docs/migrating-from-jib.md).");
+            applicationProperties("quarkus.container-image.push=true\n%prod.quarkus.container-image.push=false\n");
+            assertThat(found(quarkus("quarkus-container-image-jib"), NONE)).isEmpty();
         }
 
         @Test
@@ -240,9 +326,33 @@ class OtherImagePushersTest {
             assertThat(found(module, properties("quarkus.container-image.push", "true")))
                     .hasValueSatisfying(f -> assertThat(f.how()).isEqualTo("-Dquarkus.container-image.push=true"));
             assertThat(OtherImagePushers.in(module, DEPLOY, NONE, Map.of("QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
-                    .hasValueSatisfying(f -> assertThat(f.how()).contains("in the environment"));
+                    .hasValueSatisfying(f -> assertThat(f.how()).isEqualTo("QUARKUS_CONTAINER_IMAGE_PUSH=true in the "
+                            + "environment"));
+            assertThat(OtherImagePushers.in(module, DEPLOY, NONE, Map.of("_PROD_QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
+                    .isPresent();
             module.getProperties().setProperty("quarkus.container-image.push", "true");
             assertThat(found(module, NONE)).as("application.properties is read before the POM's properties").isEmpty();
+        }
+
+        @Test
+        void in_the_poms_properties_and_in_the_profile_quarkus_profile_names() throws Exception {
+            MavenProject module = quarkus("quarkus-container-image-podman");
+            module.getProperties().setProperty("quarkus.container-image.push", "true");
+            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.how()).isEqualTo(
+                    "<quarkus.container-image.push>true</quarkus.container-image.push> in the module's <properties>"));
+            applicationProperties("quarkus.container-image.push=false\n%staging.quarkus.container-image.push=true\n");
+            assertThat(found(module, NONE)).isEmpty();
+            assertThat(found(module, properties("quarkus.profile", "staging"))).isPresent();
+        }
+
+        @Test
+        void through_quarkus_packaging_too() throws Exception {
+            MavenProject module = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+            module.setPackaging("quarkus");
+            Dependency dependency = new Dependency();
+            dependency.setArtifactId("quarkus-container-image-jib");
+            module.getModel().addDependency(dependency);
+            assertThat(found(module, properties("quarkus.container-image.push", "true"))).isPresent();
         }
 
         @Test
