@@ -251,7 +251,8 @@ abstract class GantryMojo extends AbstractMojo {
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules, imageBuilt);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
-                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule);
+                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule,
+                        settings().imageRepository());
                 if (!ReleasePlanning.reachesDeploy(session)) {
                     gate.previewLeavesOut(plan).ifPresent(getLog()::warn);
                 }

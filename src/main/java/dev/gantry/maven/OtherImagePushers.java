@@ -42,6 +42,14 @@ final class OtherImagePushers {
     record Pusher(Kind kind, String groupId, String artifactId, String prefix, String goal, String defaultPhase,
             List<Skip> skips) {
 
+        /**
+         * Whether its goal, named on the command line, first forks the lifecycle up to {@code package}
+         * ({@code @Execute}): the plan then runs in that fork, before the goal itself (Spring Boot's build-image).
+         */
+        boolean forks() {
+            return kind == Kind.BUILDPACKS && goal.equals("build-image");
+        }
+
         String key() {
             return groupId + ":" + artifactId;
         }
@@ -55,21 +63,26 @@ final class OtherImagePushers {
     /**
      * A pusher in this build, and where it comes from.
      *
-     * @param how          where it runs from, for the message: an execution and its phase, or the command line
+     * @param how          where it runs from, for the message: an execution and its phase, or the command line; for
+     *                     Quarkus, the container-image extension it pushes with
      * @param named        the goal as the command line names it; null when a POM binds it
      * @param ranBefore    the command line names it before {@code deploy}: Maven ran it before the plan
      * @param switchedOnBy where its push is switched on (Spring Boot's publish setting, Quarkus's property), else null
      */
-    record Found(Pusher pusher, String how, String named, boolean ranBefore, String switchedOnBy) {
+    record Found(Pusher pusher, String how, String named, boolean ranBefore, String switchedOnBy,
+            MavenProject pushingModule) {
 
-        GantryException refusal(String module) {
+        /** @param imageModule the module gantry:image builds the image of */
+        GantryException refusal(MavenProject imageModule) {
+            String module = imageModule.getArtifactId();
             return switch (pusher.kind()) {
                 case JIB -> Refusals.imagePushedTwice(module, how, named != null, ranBefore);
                 case BUILDPACKS -> Refusals.imagePushedTwiceByBuildpacks(module, pusher.goal(), how, switchedOnBy,
                         named, ranBefore);
-                case DOCKERFILE -> Refusals.imagePushedTwiceFromDocker(module, pusher.artifactId(), pusher.goal(),
-                        pusher.skipProperty(), how, named, ranBefore);
-                case QUARKUS -> Refusals.imagePushedTwiceByQuarkus(module, switchedOnBy);
+                case DOCKERFILE -> Refusals.imagePushedTwiceFromDocker(module, pushingModule == imageModule ? null
+                        : pushingModule.getArtifactId(), pusher.key(), pusher.goal(), pusher.skipProperty(), how, named,
+                        ranBefore);
+                case QUARKUS -> Refusals.imagePushedTwiceByQuarkus(module, switchedOnBy, how);
             };
         }
     }
@@ -111,38 +124,74 @@ final class OtherImagePushers {
     }
 
     /**
-     * The first other pusher of the module's image in this {@code mvn deploy}: a goal the command line names, else one
-     * the module's POM (its own or inherited) binds to a phase {@code mvn deploy} runs, else a Quarkus build told to
-     * push; none that the module tells to skip.
+     * The first other pusher of the image module's image in this {@code mvn deploy}: a goal the command line names,
+     * else one the module's POM (its own or inherited) binds to a phase {@code mvn deploy} runs, else a Quarkus build
+     * told to push, else a Dockerfile plugin's push in a module of the reactor that depends on the image module (a
+     * module of its own that packages the service in an image); none that is told to skip, nor a Dockerfile plugin's
+     * push of images that are all named for another repository.
      *
+     * @param reactor         the build's modules
      * @param goals           the build's goals, as the command line names them
      * @param buildProperties the build's user and system properties ({@link Deployers#buildProperties})
      * @param environment     the build's environment variables (Quarkus reads its configuration there too)
+     * @param repository      where gantry:image pushes, or null when not configured
      */
-    static Optional<Found> in(MavenProject module, List<String> goals, Properties buildProperties,
-            Map<String, String> environment) {
+    static Optional<Found> in(MavenProject imageModule, List<MavenProject> reactor, List<String> goals,
+            Properties buildProperties, Map<String, String> environment, String repository) {
+        Context context = new Context(buildProperties, repository);
         for (String goal : goals) {
-            Optional<Found> named = namedOnTheCommandLine(goal, goals.indexOf(goal) < goals.indexOf("deploy"), module,
-                    buildProperties);
+            Optional<Found> named = namedOnTheCommandLine(goal, goals.indexOf(goal) < goals.indexOf("deploy"),
+                    imageModule, context);
             if (named.isPresent()) {
                 return named;
             }
         }
-        for (Pusher pusher : PUSHERS) {
+        Optional<Found> bound = boundIn(imageModule, PUSHERS, context);
+        if (bound.isPresent()) {
+            return bound;
+        }
+        Optional<QuarkusContainerImagePush> quarkus = QuarkusContainerImagePush.of(imageModule, buildProperties,
+                environment);
+        if (quarkus.isPresent()) {
+            return Optional.of(new Found(QUARKUS, quarkus.get().extension(), null, false, quarkus.get().where(),
+                    imageModule));
+        }
+        List<Pusher> dockerfiles = PUSHERS.stream().filter(p -> p.kind() == Kind.DOCKERFILE).toList();
+        for (MavenProject module : reactor) {
+            if (module != imageModule && dependsOn(module, imageModule)) {
+                bound = boundIn(module, dockerfiles, context);
+                if (bound.isPresent()) {
+                    return bound;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What every reading of a pusher's settings needs of the build. */
+    private record Context(Properties buildProperties, String repository) {
+    }
+
+    private static Optional<Found> boundIn(MavenProject module, List<Pusher> pushers, Context context) {
+        for (Pusher pusher : pushers) {
             Plugin plugin = module.getPlugin(pusher.key());
             for (PluginExecution execution : plugin == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
                 boolean ownPhase = execution.getPhase() == null || execution.getPhase().isBlank();
                 String phase = ownPhase ? pusher.defaultPhase() : execution.getPhase();
                 Optional<String> pushing = execution.getGoals().contains(pusher.goal()) && runsInDeploy(phase)
-                        ? pushing(pusher, configuration(execution, plugin), module, buildProperties) : Optional.empty();
+                        ? pushing(pusher, configuration(execution, plugin), module, context) : Optional.empty();
                 if (pushing.isPresent()) {
                     return Optional.of(new Found(pusher, Refusals.boundBy(execution.getId(), phase, ownPhase), null,
-                            false, pushing.get()));
+                            false, pushing.get(), module));
                 }
             }
         }
-        return QuarkusContainerImagePush.switchedOn(module, buildProperties, environment)
-                .map(where -> new Found(QUARKUS, where, null, false, where));
+        return Optional.empty();
+    }
+
+    private static boolean dependsOn(MavenProject module, MavenProject imageModule) {
+        return module.getDependencies().stream().anyMatch(d -> d.getGroupId().equals(imageModule.getGroupId())
+                && d.getArtifactId().equals(imageModule.getArtifactId()));
     }
 
     private static boolean runsInDeploy(String phase) {
@@ -158,7 +207,7 @@ final class OtherImagePushers {
      * docker-maven-plugin's).
      */
     private static Optional<Found> namedOnTheCommandLine(String goal, boolean ranBefore, MavenProject module,
-            Properties buildProperties) {
+            Context context) {
         Matcher m = COMMAND_LINE_GOAL.matcher(goal);
         if (!m.matches()) {
             return Optional.empty();
@@ -171,10 +220,10 @@ final class OtherImagePushers {
                 continue;
             }
             Optional<String> pushing = pushing(pusher, commandLineConfiguration(module, pusher, m.group(5)), module,
-                    buildProperties);
+                    context);
             if (pushing.isPresent()) {
-                return Optional.of(new Found(pusher, Refusals.namedOnTheCommandLine(goal), goal, ranBefore,
-                        pushing.get()));
+                return Optional.of(new Found(pusher, Refusals.namedOnTheCommandLine(goal), goal,
+                        ranBefore && !pusher.forks(), pushing.get(), module));
             }
         }
         return Optional.empty();
@@ -218,22 +267,24 @@ final class OtherImagePushers {
     }
 
     /**
-     * Whether the goal, given this configuration, pushes: none of its skips is true, and Spring Boot's publishes. The
-     * answer is where the push is switched on, for the message: Spring Boot's publish setting, else the empty string.
+     * Whether the goal, given this configuration, pushes the image: none of its skips is true, Spring Boot's publishes,
+     * a Dockerfile plugin pushes an image of that repository. The answer is where the push is switched on, for the
+     * message: Spring Boot's publish setting, else the empty string.
      */
-    private static Optional<String> pushing(Pusher pusher, Object configuration, MavenProject module,
-            Properties buildProperties) {
+    private static Optional<String> pushing(Pusher pusher, Object configuration, MavenProject module, Context context) {
         for (Skip skip : pusher.skips()) {
-            if (Deployers.Setting.of(configuration, skip.parameter(), skip.property(), module, buildProperties)
+            if (Deployers.Setting.of(configuration, skip.parameter(), skip.property(), module, context.buildProperties())
                     .filter(Deployers.Setting::isTrue).isPresent()) {
                 return Optional.empty();
             }
         }
-        if (pusher.kind() != Kind.BUILDPACKS) {
-            return Optional.of("");
-        }
-        return publishing(configuration, module, buildProperties).filter(Deployers.Setting::isTrue)
-                .map(Deployers.Setting::where);
+        return switch (pusher.kind()) {
+            case BUILDPACKS -> publishing(configuration, module, context.buildProperties())
+                    .filter(Deployers.Setting::isTrue).map(Deployers.Setting::where);
+            case DOCKERFILE -> DockerfileImages.pushed(pusher.artifactId(), configuration, module,
+                    context.buildProperties()).pushes(context.repository()) ? Optional.of("") : Optional.empty();
+            default -> Optional.of("");
+        };
     }
 
     /**
@@ -243,13 +294,13 @@ final class OtherImagePushers {
     private static Optional<Deployers.Setting> publishing(Object configuration, MavenProject module,
             Properties buildProperties) {
         Xpp3Dom image = configuration instanceof Xpp3Dom dom ? dom.getChild("image") : null;
-        if (image != null && image.getChild("publish") != null) {
-            // named as written, inside <image> (a ${property} it names is named as the property)
-            return Deployers.Setting.of(image, "publish", null, module, buildProperties)
-                    .map(s -> new Deployers.Setting(s.value(), s.where().replace("<publish>", "<image><publish>")
-                            .replace("</publish>", "</publish></image>")));
-        }
-        return Deployers.Setting.of(configuration, "publish", "spring-boot.build-image.publish", module,
-                buildProperties);
+        // <image><publish>, named as written inside <image>; one that names an unset ${property} is null to the mojo
+        Optional<Deployers.Setting> inImage = image == null ? Optional.empty()
+                : Deployers.Setting.of(image, "publish", null, module, buildProperties)
+                        .map(s -> new Deployers.Setting(s.value(), s.where().replace("<publish>", "<image><publish>")
+                                .replace("</publish>", "</publish></image>")));
+        return inImage.isPresent() ? inImage
+                : Deployers.Setting.of(configuration, "publish", "spring-boot.build-image.publish", module,
+                        buildProperties);
     }
 }

@@ -9,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Whether the image module is a Quarkus service: it runs the quarkus-maven-plugin's {@code build} goal (declared, or
@@ -51,6 +56,32 @@ final class QuarkusBuild {
     static boolean runs(MavenProject project) {
         return PACKAGING.equals(project.getPackaging())
                 || PLUGINS.stream().anyMatch(plugin -> ReleaseGate.declaresGoal(project, plugin, "build"));
+    }
+
+    /**
+     * The properties quarkus-maven-plugin's configuration hands Quarkus's build, as {@code -D} would: its
+     * {@code <properties>} and {@code <systemProperties>} (its {@code build} execution's, else the plugin's).
+     */
+    static Properties pluginProperties(MavenProject project) {
+        Properties properties = new Properties();
+        for (String key : PLUGINS) {
+            Plugin plugin = project.getPlugin(key);
+            if (plugin == null) {
+                continue;
+            }
+            Object configuration = plugin.getExecutions().stream().filter(e -> e.getGoals().contains("build"))
+                    .map(PluginExecution::getConfiguration).filter(Objects::nonNull).findFirst()
+                    .orElse(plugin.getConfiguration());
+            for (String map : List.of("systemProperties", "properties")) {
+                Xpp3Dom entries = configuration instanceof Xpp3Dom dom ? dom.getChild(map) : null;
+                for (Xpp3Dom entry : entries == null ? new Xpp3Dom[0] : entries.getChildren()) {
+                    if (entry.getValue() != null) {
+                        properties.setProperty(entry.getName(), entry.getValue().trim());
+                    }
+                }
+            }
+        }
+        return properties;
     }
 
     private static boolean writtenBefore(Path file, Date buildStart) {

@@ -16,28 +16,37 @@ import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Whether a Quarkus build pushes the module's container image itself: it runs Quarkus's build ({@link QuarkusBuild}), it
+ * A Quarkus build that pushes the module's container image itself: it runs Quarkus's build ({@link QuarkusBuild}), it
  * depends on one of Quarkus's container-image extensions (jib, docker, podman, buildpack…), and
  * {@code quarkus.container-image.push} is true where Quarkus reads it. Read in Quarkus's order: {@code -D}, the
  * environment, {@code application.properties}, the POM's {@code <properties>}; in each, the active profile's
  * {@code %profile.} key before the plain one ({@code prod}, which a packaging build runs, unless {@code quarkus.profile}
- * names others, the last of several first). {@code application.yaml} is not read.
+ * names others, the last of several first); a {@code -D} given in quarkus-maven-plugin's own {@code <properties>} or
+ * {@code <systemProperties>} counts as one. {@code application.yaml} is not read.
+ *
+ * @param where     where the push is switched on: {@code -Dquarkus.container-image.push=true}, …
+ * @param extension the container-image extension the module depends on
  */
-final class QuarkusContainerImagePush {
+record QuarkusContainerImagePush(String where, String extension) {
 
     static final String PROPERTY = "quarkus.container-image.push";
     private static final String PROFILE = "quarkus.profile";
     private static final String EXTENSIONS = "quarkus-container-image-";
 
-    private QuarkusContainerImagePush() {
-    }
-
-    /** Where the push is switched on ({@code -Dquarkus.container-image.push=true}, …), if it is. */
-    static Optional<String> switchedOn(MavenProject module, Properties buildProperties, Map<String, String> environment) {
-        if (!QuarkusBuild.runs(module) || module.getDependencies().stream().map(Dependency::getArtifactId)
-                .noneMatch(a -> a.startsWith(EXTENSIONS))) {
+    /** The module's Quarkus build, if it pushes. */
+    static Optional<QuarkusContainerImagePush> of(MavenProject module, Properties buildProperties,
+            Map<String, String> environment) {
+        Optional<String> extension = module.getDependencies().stream().map(Dependency::getArtifactId)
+                .filter(a -> a.startsWith(EXTENSIONS)).findFirst();
+        if (!QuarkusBuild.runs(module) || extension.isEmpty()) {
             return Optional.empty();
         }
+        return switchedOn(module, buildProperties, environment).map(where -> new QuarkusContainerImagePush(where,
+                extension.get()));
+    }
+
+    private static Optional<String> switchedOn(MavenProject module, Properties buildProperties,
+            Map<String, String> environment) {
         Optional<Path> file = applicationProperties(module);
         Properties application = file.map(QuarkusContainerImagePush::read).orElseGet(Properties::new);
         List<String> keys = keys(firstOf(buildProperties.getProperty(PROFILE), environment.get(variable(PROFILE)),
@@ -45,6 +54,13 @@ final class QuarkusContainerImagePush {
         for (String key : keys) {
             if (buildProperties.getProperty(key) != null) {
                 return pushing(buildProperties.getProperty(key), "-D" + key + "=" + buildProperties.getProperty(key).trim());
+            }
+        }
+        Properties plugins = QuarkusBuild.pluginProperties(module);
+        for (String key : keys) {
+            if (plugins.getProperty(key) != null) {
+                return pushing(plugins.getProperty(key), "<" + key + ">" + plugins.getProperty(key).trim() + "</" + key
+                        + "> in quarkus-maven-plugin's configuration");
             }
         }
         for (String key : keys) {

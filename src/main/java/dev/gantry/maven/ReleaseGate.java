@@ -65,10 +65,11 @@ final class ReleaseGate {
      *
      * @param imageModule the module the image is built from, or null
      */
-    void checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule) throws GantryException {
+    void checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule, String imageRepository)
+            throws GantryException {
         refuseDeployGoalNamed();
         refuseOtherDeployers();
-        refuseImagePushedTwice(imageModule);
+        refuseImagePushedTwice(imageModule, plan.image() != null ? plan.image().repository() : imageRepository);
         if (plan.publishes()) {
             checkReactorVersions(plan.image() != null ? imageModule : null);
             if (deploying) {
@@ -111,18 +112,21 @@ final class ReleaseGate {
      * A {@code mvn deploy} in which another plugin pushes the image's module's image beside gantry:image (jib-maven-plugin,
      * Spring Boot's build-image, a Dockerfile plugin's push, a Quarkus build told to push: {@link OtherImagePushers}),
      * bound in a POM or named on the command line as the pipeline Gantry replaces ran it, would push the image twice, the
-     * other push before Gantry's checks and on any branch: refused on every branch, as another deployer is. A pusher in
-     * another module pushes another image, which is that module's business.
+     * other push before Gantry's checks and on any branch: refused on every branch, as another deployer is. A Dockerfile
+     * plugin in a module that depends on the image module counts too; one in any other module pushes another image,
+     * which is that module's business.
+     *
+     * @param repository where gantry:image pushes (the plan's, else the configured one), or null
      */
-    private void refuseImagePushedTwice(MavenProject imageModule) throws GantryException {
+    private void refuseImagePushedTwice(MavenProject imageModule, String repository) throws GantryException {
         if (!session.getGoals().contains("deploy") || imageModule == null || !modules.runs(imageModule, "image")
                 || ImageModule.skipsImage(imageModule, session.getUserProperties(), session.getSystemProperties())) {
             return;
         }
-        Optional<OtherImagePushers.Found> other = OtherImagePushers.in(imageModule, session.getGoals(),
-                Deployers.buildProperties(session), System.getenv());
+        Optional<OtherImagePushers.Found> other = OtherImagePushers.in(imageModule, session.getProjects(),
+                session.getGoals(), Deployers.buildProperties(session), System.getenv(), repository);
         if (other.isPresent()) {
-            throw other.get().refusal(imageModule.getArtifactId());
+            throw other.get().refusal(imageModule);
         }
     }
 

@@ -427,15 +427,19 @@ public final class Refusals {
     /**
      * The push goal of a Dockerfile plugin in a {@code mvn deploy} that runs gantry:image (as above).
      *
-     * @param named the goal as the command line names it, or null when a POM binds it
+     * @param pushingModule the module that binds it when not the image's (it depends on that module), else null
+     * @param named         the goal as the command line names it, or null when a POM binds it
      */
-    public static GantryException imagePushedTwiceFromDocker(String module, String plugin, String goal,
-            String skipProperty, String how, String named, boolean ranBefore) {
+    public static GantryException imagePushedTwiceFromDocker(String module, String pushingModule, String plugin,
+            String goal, String skipProperty, String how, String named, boolean ranBefore) {
+        String where = pushingModule == null ? "the module's" : "module " + pushingModule + "'s";
         return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ") and pushes an image "
-                + "of " + module, plugin + "'s", ranBefore, named != null ? "run mvn deploy without " + named
-                        : "remove " + goal + " from that execution's <goals> in the POM that declares it (the module's "
-                                + "or a parent's; building the image in the local Docker daemon still works), or set <"
-                                + skipProperty + ">true</" + skipProperty + "> in the module's <properties>",
+                + "of " + module + (pushingModule == null ? "" : " from module " + pushingModule + ", which depends on "
+                        + "it"), "the plugin's push", ranBefore, named != null ? "run mvn deploy without " + named
+                        : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
+                                + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "
+                                + "<phase>none</phase>), or set <" + skipProperty + ">true</" + skipProperty + "> in "
+                                + where + " <properties>",
                 "carry what its Dockerfile or image configuration sets into Gantry's configuration: the base image "
                         + "(FROM: Gantry's <from>), environment (ENV: <environment>), ports (EXPOSE: <ports>), user "
                         + "(USER: <user>) and the java command's flags (<jvmFlags>); Gantry builds the image with Jib "
@@ -445,11 +449,12 @@ public final class Refusals {
     /**
      * A Quarkus build told to push its container image, in a {@code mvn deploy} that runs gantry:image (as above).
      *
-     * @param where where the push is switched on: a {@code -D}, an environment variable, application.properties, the POM
+     * @param where     where the push is switched on: a {@code -D}, an environment variable, application.properties, the POM
+     * @param extension the container-image extension the module depends on
      */
-    public static GantryException imagePushedTwiceByQuarkus(String module, String where) {
+    public static GantryException imagePushedTwiceByQuarkus(String module, String where, String extension) {
         return pushedTwice("Quarkus's build runs in this mvn deploy and pushes a container image of " + module
-                + " (" + where + "), with a container-image extension among its dependencies", "Quarkus's", false,
+                + " (" + where + ", with " + extension + " among its dependencies)", "Quarkus's", false,
                 "set quarkus.container-image.push to false where it is set, or remove it there, or remove the "
                         + "container-image extension from the module's dependencies (-Dquarkus.container-image.push="
                         + "false on the command line outranks every other setting)",

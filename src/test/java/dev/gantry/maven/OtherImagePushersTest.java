@@ -30,12 +30,19 @@ class OtherImagePushersTest {
     private static final List<String> DEPLOY = List.of("deploy");
 
     private static Optional<OtherImagePushers.Found> found(MavenProject module, Properties properties) {
-        return OtherImagePushers.in(module, DEPLOY, properties, Map.of());
+        return in(module, DEPLOY, properties, Map.of());
     }
 
-    /** The refusal's message for this module, or none. */
+    /** The module built on its own, Gantry's image repository not configured. */
+    private static Optional<OtherImagePushers.Found> in(MavenProject module, List<String> goals, Properties properties,
+            Map<String, String> environment) {
+        return OtherImagePushers.in(module, List.of(module), goals, properties, environment, null);
+    }
+
+    /** The refusal's message for this module, named orders, or none. */
     private static Optional<String> refusal(MavenProject module, List<String> goals, Properties properties) {
-        return OtherImagePushers.in(module, goals, properties, Map.of()).map(f -> f.refusal("orders").getMessage());
+        module.setArtifactId("orders");
+        return in(module, goals, properties, Map.of()).map(f -> f.refusal(module).getMessage());
     }
 
     private static PluginExecution configured(PluginExecution execution, String configuration) throws Exception {
@@ -83,11 +90,11 @@ class OtherImagePushersTest {
                     .contains("jib-maven-plugin's build goal runs in this mvn deploy (named on the command line: "
                             + "jib:build)", "Let Gantry push the image: run mvn deploy without jib:build;"));
             assertThat(found(jib(null), NONE)).isEmpty();
-            assertThat(OtherImagePushers.in(jib(null), List.of("deploy", "com.google.cloud.tools:jib-maven-plugin:3.5.2"
+            assertThat(in(jib(null), List.of("deploy", "com.google.cloud.tools:jib-maven-plugin:3.5.2"
                     + ":build"), NONE, Map.of())).isPresent();
-            assertThat(OtherImagePushers.in(jib(null), List.of("deploy", "jib:dockerBuild", "jib:buildTar",
+            assertThat(in(jib(null), List.of("deploy", "jib:dockerBuild", "jib:buildTar",
                     "gantry:image"), NONE, Map.of())).isEmpty();
-            assertThat(OtherImagePushers.in(jib(null), List.of("deploy", "jib:build"), properties("jib.skip", "true"),
+            assertThat(in(jib(null), List.of("deploy", "jib:build"), properties("jib.skip", "true"),
                     Map.of())).isEmpty();
         }
 
@@ -192,11 +199,28 @@ class OtherImagePushersTest {
             MavenProject module = springBoot(null, configured(execution("release", "none", "build-image-no-fork"),
                     "<image><publish>true</publish></image>"));
             assertThat(found(module, NONE)).isEmpty();
-            assertThat(OtherImagePushers.in(module, List.of("deploy", "spring-boot:build-image-no-fork@release"), NONE,
-                    Map.of())).hasValueSatisfying(f -> assertThat(f.named())
+            assertThat(in(module, List.of("deploy", "spring-boot:build-image-no-fork@release"), NONE, Map.of())).hasValueSatisfying(f -> assertThat(f.named())
                     .isEqualTo("spring-boot:build-image-no-fork@release"));
-            assertThat(OtherImagePushers.in(module, List.of("deploy", "spring-boot:build-image-no-fork"), NONE,
-                    Map.of())).as("default-cli, else the plugin's configuration: no publish").isEmpty();
+            assertThat(in(module, List.of("deploy", "spring-boot:build-image-no-fork"), NONE, Map.of())).as("default-cli, else the plugin's configuration: no publish").isEmpty();
+        }
+
+        /** build-image forks the lifecycle up to package first: the plan refuses in that fork, before it ran. */
+        @Test
+        void named_before_deploy_it_has_not_run_when_it_forks() throws Exception {
+            Properties publishing = properties("spring-boot.build-image.publish", "true");
+            assertThat(refusal(springBoot(null), List.of("spring-boot:build-image", "deploy"), publishing))
+                    .hasValueSatisfying(m -> assertThat(m).contains("Nothing was built or pushed."));
+            assertThat(refusal(springBoot(null), List.of("spring-boot:build-image-no-fork", "deploy"), publishing))
+                    .hasValueSatisfying(m -> assertThat(m).contains("may have pushed its image"));
+        }
+
+        /** Maven gives the mojo null for an unset ${property}: Spring Boot then reads its publish parameter. */
+        @Test
+        void an_image_publish_naming_an_unset_property_leaves_the_publish_property() throws Exception {
+            MavenProject module = springBoot(null, configured(execution("image", null, "build-image-no-fork"),
+                    "<image><publish>${unset}</publish></image>"));
+            assertThat(found(module, NONE)).isEmpty();
+            assertThat(found(module, properties("spring-boot.build-image.publish", "true"))).isPresent();
         }
     }
 
@@ -208,18 +232,18 @@ class OtherImagePushersTest {
         void is_found_when_bound_without_a_phase_to_its_default_one() {
             assertThat(refusal(withPlugin("com.spotify", "dockerfile-maven-plugin", execution("default", null, "build",
                     "push")), DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m)
-                    .isEqualTo("dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution default, "
-                            + "without <phase>, runs at the goal's default phase, deploy) and pushes an image of orders, "
-                            + "and so does gantry:image: the image would be pushed twice, dockerfile-maven-plugin's "
+                    .isEqualTo("com.spotify:dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution "
+                            + "default, without <phase>, runs at the goal's default phase, deploy) and pushes an image "
+                            + "of orders, and so does gantry:image: the image would be pushed twice, the plugin's push "
                             + "outside the branch's rules (its tags, on any branch, with no check). Nothing was built "
                             + "or pushed. Let Gantry push the image: remove push from that execution's <goals> in the "
-                            + "POM that declares it (the module's or a parent's; building the image in the local "
-                            + "Docker daemon still works), or set <dockerfile.push.skip>true</dockerfile.push.skip> in "
-                            + "the module's <properties>; then carry what its Dockerfile or image configuration sets "
-                            + "into Gantry's configuration: the base image (FROM: Gantry's <from>), environment (ENV: "
-                            + "<environment>), ports (EXPOSE: <ports>), user (USER: <user>) and the java command's "
-                            + "flags (<jvmFlags>); Gantry builds the image with Jib and reads no Dockerfile (Gantry's "
-                            + "docs/migrating-from-jib.md)."));
+                            + "POM that declares it (where a parent's POM binds it, declare that execution's <id> in "
+                            + "the module's POM with <phase>none</phase>), or set <dockerfile.push.skip>true"
+                            + "</dockerfile.push.skip> in the module's <properties>; then carry what its Dockerfile or "
+                            + "image configuration sets into Gantry's configuration: the base image (FROM: Gantry's "
+                            + "<from>), environment (ENV: <environment>), ports (EXPOSE: <ports>), user (USER: <user>) "
+                            + "and the java command's flags (<jvmFlags>); Gantry builds the image with Jib and reads no "
+                            + "Dockerfile (Gantry's docs/migrating-from-jib.md)."));
             assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", null, "push")), NONE))
                     .hasValueSatisfying(f -> assertThat(f.how()).endsWith("default phase, deploy"));
             assertThat(found(withPlugin("org.eclipse.jkube", "kubernetes-maven-plugin", execution("k8s", null, "build",
@@ -266,6 +290,63 @@ class OtherImagePushersTest {
                     NONE)).isEmpty();
         }
 
+        /** fabric8 and JKube push only the images they build, and skip those told <skipPush>. */
+        @Test
+        void not_when_every_image_is_told_to_skip_its_push_or_has_no_build() throws Exception {
+            MavenProject module = withPlugin("io.fabric8", "docker-maven-plugin", configured(execution("docker", null,
+                    "build", "push"), "<images><image><name>team/orders</name><build><skipPush>true</skipPush></build>"
+                    + "</image><image><name>postgres:16</name></image></images>"));
+            assertThat(found(module, NONE)).isEmpty();
+        }
+
+        /**
+         * An image named for another repository than Gantry's is another image (a database migration's), compared by
+         * the repository's last segment; a name Gantry cannot read counts as the service's.
+         */
+        @Test
+        void of_images_named_for_gantrys_repository() throws Exception {
+            String gantrys = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/orders";
+            for (String name : List.of("registry.example.com/team/orders:%l", "%g/%a:%l", "team/${image.name}",
+                    "orders@sha256:0123")) {
+                MavenProject module = withPlugin("io.fabric8", "docker-maven-plugin", configured(execution("docker",
+                        null, "push"), "<images><image><name>" + name + "</name><build/></image></images>"));
+                module.setArtifactId("orders");
+                assertThat(OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), gantrys)).as(name)
+                        .isPresent();
+            }
+            MavenProject migrations = withPlugin("io.fabric8", "docker-maven-plugin", configured(execution("docker",
+                    null, "push"), "<images><image><name>team/orders-db-migrations:%l</name><build/></image></images>"));
+            assertThat(OtherImagePushers.in(migrations, List.of(migrations), DEPLOY, NONE, Map.of(), gantrys)).isEmpty();
+            assertThat(found(migrations, NONE)).as("Gantry's repository not configured").isPresent();
+            MavenProject spotify = withPlugin("com.spotify", "dockerfile-maven-plugin", configured(execution("default",
+                    null, "build", "push"), "<repository>registry.example.com/other</repository>"));
+            assertThat(OtherImagePushers.in(spotify, List.of(spotify), DEPLOY, NONE, Map.of(), gantrys)).isEmpty();
+        }
+
+        /** A module of its own that packages the service in an image: it depends on the image module. */
+        @Test
+        void in_a_module_that_depends_on_the_image_module() throws Exception {
+            MavenProject app = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+            app.setGroupId("com.example");
+            app.setArtifactId("orders");
+            MavenProject docker = withPlugin("io.fabric8", "docker-maven-plugin", execution("docker", null, "build",
+                    "push"));
+            docker.setArtifactId("orders-docker");
+            Dependency dependency = new Dependency();
+            dependency.setGroupId("com.example");
+            dependency.setArtifactId("orders");
+            MavenProject other = withPlugin("io.fabric8", "docker-maven-plugin", execution("docker", null, "push"));
+            assertThat(OtherImagePushers.in(app, List.of(app, other), DEPLOY, NONE, Map.of(), null)).isEmpty();
+            docker.getModel().addDependency(dependency);
+            assertThat(OtherImagePushers.in(app, List.of(app, other, docker), DEPLOY, NONE, Map.of(), null)
+                    .map(f -> f.refusal(app).getMessage())).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("io.fabric8:docker-maven-plugin's push goal runs in this mvn deploy (its execution "
+                            + "docker, without <phase>, runs at the goal's default phase, deploy) and pushes an image of "
+                            + "orders from module orders-docker, which depends on it, and so does gantry:image")
+                    .contains("or set <docker.skip.push>true</docker.skip.push> in module orders-docker's "
+                            + "<properties>"));
+        }
+
         @Test
         void named_before_deploy_may_have_pushed() {
             assertThat(refusal(withPlugin("io.fabric8", "docker-maven-plugin"), List.of("docker:push", "deploy"), NONE))
@@ -304,8 +385,8 @@ class OtherImagePushersTest {
             applicationProperties("quarkus.container-image.push=false\n%prod.quarkus.container-image.push=true\n");
             assertThat(refusal(quarkus("quarkus-container-image-jib"), DEPLOY, NONE)).hasValue("Quarkus's build runs "
                     + "in this mvn deploy and pushes a container image of orders (%prod.quarkus.container-image.push="
-                    + "true in src/main/resources/application.properties), with a container-image extension among its "
-                    + "dependencies, and so does gantry:image: the image would be pushed twice, Quarkus's outside the "
+                    + "true in src/main/resources/application.properties, with quarkus-container-image-jib among its "
+                    + "dependencies), and so does gantry:image: the image would be pushed twice, Quarkus's outside the "
                     + "branch's rules (its tags, on any branch, with no check). Nothing was built or pushed. Let Gantry "
                     + "push the image: set quarkus.container-image.push to false where it is set, or remove it there, "
                     + "or remove the container-image extension from the module's dependencies (-Dquarkus.container-"
@@ -324,11 +405,11 @@ class OtherImagePushersTest {
             MavenProject module = quarkus("quarkus-container-image-docker");
             assertThat(found(module, NONE)).isEmpty();
             assertThat(found(module, properties("quarkus.container-image.push", "true")))
-                    .hasValueSatisfying(f -> assertThat(f.how()).isEqualTo("-Dquarkus.container-image.push=true"));
-            assertThat(OtherImagePushers.in(module, DEPLOY, NONE, Map.of("QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
-                    .hasValueSatisfying(f -> assertThat(f.how()).isEqualTo("QUARKUS_CONTAINER_IMAGE_PUSH=true in the "
+                    .hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo("-Dquarkus.container-image.push=true"));
+            assertThat(in(module, DEPLOY, NONE, Map.of("QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
+                    .hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo("QUARKUS_CONTAINER_IMAGE_PUSH=true in the "
                             + "environment"));
-            assertThat(OtherImagePushers.in(module, DEPLOY, NONE, Map.of("_PROD_QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
+            assertThat(in(module, DEPLOY, NONE, Map.of("_PROD_QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
                     .isPresent();
             module.getProperties().setProperty("quarkus.container-image.push", "true");
             assertThat(found(module, NONE)).as("application.properties is read before the POM's properties").isEmpty();
@@ -338,11 +419,24 @@ class OtherImagePushersTest {
         void in_the_poms_properties_and_in_the_profile_quarkus_profile_names() throws Exception {
             MavenProject module = quarkus("quarkus-container-image-podman");
             module.getProperties().setProperty("quarkus.container-image.push", "true");
-            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.how()).isEqualTo(
+            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo(
                     "<quarkus.container-image.push>true</quarkus.container-image.push> in the module's <properties>"));
             applicationProperties("quarkus.container-image.push=false\n%staging.quarkus.container-image.push=true\n");
             assertThat(found(module, NONE)).isEmpty();
             assertThat(found(module, properties("quarkus.profile", "staging"))).isPresent();
+        }
+
+        /** quarkus-maven-plugin hands its own <properties> to Quarkus's build as -D would. */
+        @Test
+        void in_quarkus_plugins_own_properties() throws Exception {
+            applicationProperties("quarkus.container-image.push=false\n");
+            MavenProject module = quarkus("quarkus-container-image-jib");
+            module.getPlugin("io.quarkus.platform:quarkus-maven-plugin").setConfiguration(Xpp3DomBuilder.build(
+                    new StringReader("<configuration><properties><quarkus.container-image.push>true"
+                            + "</quarkus.container-image.push></properties></configuration>")));
+            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo(
+                    "<quarkus.container-image.push>true</quarkus.container-image.push> in quarkus-maven-plugin's "
+                            + "configuration"));
         }
 
         @Test
