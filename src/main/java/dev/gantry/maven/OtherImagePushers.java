@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -181,12 +182,23 @@ final class OtherImagePushers {
                 Optional<String> pushing = execution.getGoals().contains(pusher.goal()) && runsInDeploy(phase)
                         ? pushing(pusher, configuration(execution, plugin), module, context) : Optional.empty();
                 if (pushing.isPresent()) {
-                    return Optional.of(new Found(pusher, Refusals.boundBy(execution.getId(), phase, ownPhase), null,
-                            false, pushing.get(), module));
+                    return Optional.of(new Found(pusher, Refusals.boundBy(execution.getId(),
+                            declaredElsewhere(execution, module), phase, ownPhase), null, false, pushing.get(), module));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The POM that declares the execution when it is not the module's own (a parent's, which the fix must go to), as
+     * Maven's model tracks where each element was read; null when it is the module's or not tracked.
+     */
+    private static String declaredElsewhere(PluginExecution execution, MavenProject module) {
+        InputLocation location = execution.getLocation("");
+        String pom = location == null || location.getSource() == null ? null : location.getSource().getModelId();
+        return pom == null || pom.equals(module.getGroupId() + ":" + module.getArtifactId() + ":" + module.getVersion())
+                ? null : pom;
     }
 
     private static boolean dependsOn(MavenProject module, MavenProject imageModule) {

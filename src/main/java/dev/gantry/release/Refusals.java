@@ -391,10 +391,15 @@ public final class Refusals {
                         + "(Gantry's docs/migrating-from-jib.md)");
     }
 
-    /** How an execution binds another plugin's goal, for {@link #imagePushedTwice} and its kin. */
-    public static String boundBy(String execution, String phase, boolean itsOwnPhase) {
-        return itsOwnPhase ? "its execution " + execution + ", without <phase>, runs at the goal's default phase, " + phase
-                : "its execution " + execution + " binds it to phase " + phase;
+    /**
+     * How an execution binds another plugin's goal, for {@link #imagePushedTwice} and its kin.
+     *
+     * @param declaredIn the POM that declares the execution when not the module's own (a parent's), else null
+     */
+    public static String boundBy(String execution, String declaredIn, String phase, boolean itsOwnPhase) {
+        String named = "its execution " + execution + (declaredIn == null ? "" : ", declared in " + declaredIn + ",");
+        return itsOwnPhase ? named + (declaredIn == null ? "," : "") + " without <phase>, runs at the goal's default "
+                + "phase, " + phase : named + " binds it to phase " + phase;
     }
 
     public static String namedOnTheCommandLine(String goal) {
@@ -435,7 +440,7 @@ public final class Refusals {
         String where = pushingModule == null ? "the module's" : "module " + pushingModule + "'s";
         return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ") and pushes an image "
                 + "of " + module + (pushingModule == null ? "" : " from module " + pushingModule + ", which depends on "
-                        + "it"), "the plugin's push", ranBefore, named != null ? "run mvn deploy without " + named
+                        + "it"), plugin + "'s", ranBefore, named != null ? "run mvn deploy without " + named
                         : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
                                 + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "
                                 + "<phase>none</phase>), or set <" + skipProperty + ">true</" + skipProperty + "> in "
@@ -454,7 +459,7 @@ public final class Refusals {
      */
     public static GantryException imagePushedTwiceByQuarkus(String module, String where, String extension) {
         return pushedTwice("Quarkus's build runs in this mvn deploy and pushes a container image of " + module
-                + " (" + where + ", with " + extension + " among its dependencies)", "Quarkus's", false,
+                + " (" + where + ", with " + extension + " among the module's dependencies)", "Quarkus's", false,
                 "set quarkus.container-image.push to false where it is set, or remove it there, or remove the "
                         + "container-image extension from the module's dependencies (-Dquarkus.container-image.push="
                         + "false on the command line outranks every other setting)",

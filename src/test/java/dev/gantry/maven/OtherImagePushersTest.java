@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.InputLocation;
+import org.apache.maven.model.InputSource;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
@@ -234,8 +236,8 @@ class OtherImagePushersTest {
                     "push")), DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m)
                     .isEqualTo("com.spotify:dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution "
                             + "default, without <phase>, runs at the goal's default phase, deploy) and pushes an image "
-                            + "of orders, and so does gantry:image: the image would be pushed twice, the plugin's push "
-                            + "outside the branch's rules (its tags, on any branch, with no check). Nothing was built "
+                            + "of orders, and so does gantry:image: the image would be pushed twice, com.spotify:"
+                            + "dockerfile-maven-plugin's outside the branch's rules (its tags, on any branch, with no check). Nothing was built "
                             + "or pushed. Let Gantry push the image: remove push from that execution's <goals> in the "
                             + "POM that declares it (where a parent's POM binds it, declare that execution's <id> in "
                             + "the module's POM with <phase>none</phase>), or set <dockerfile.push.skip>true"
@@ -323,6 +325,18 @@ class OtherImagePushersTest {
             assertThat(OtherImagePushers.in(spotify, List.of(spotify), DEPLOY, NONE, Map.of(), gantrys)).isEmpty();
         }
 
+        /** Bound in a parent's POM: the message names that POM, where the execution must be changed. */
+        @Test
+        void bound_in_a_parents_pom_is_named_there() {
+            PluginExecution inherited = execution("corp-image", "deploy", "push");
+            InputSource parent = new InputSource();
+            parent.setModelId("com.example:corp-parent:7");
+            inherited.setLocation("", new InputLocation(12, 11, parent));
+            MavenProject module = withPlugin("io.fabric8", "docker-maven-plugin", inherited);
+            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.how()).isEqualTo(
+                    "its execution corp-image, declared in com.example:corp-parent:7, binds it to phase deploy"));
+        }
+
         /** A module of its own that packages the service in an image: it depends on the image module. */
         @Test
         void in_a_module_that_depends_on_the_image_module() throws Exception {
@@ -385,8 +399,8 @@ class OtherImagePushersTest {
             applicationProperties("quarkus.container-image.push=false\n%prod.quarkus.container-image.push=true\n");
             assertThat(refusal(quarkus("quarkus-container-image-jib"), DEPLOY, NONE)).hasValue("Quarkus's build runs "
                     + "in this mvn deploy and pushes a container image of orders (%prod.quarkus.container-image.push="
-                    + "true in src/main/resources/application.properties, with quarkus-container-image-jib among its "
-                    + "dependencies), and so does gantry:image: the image would be pushed twice, Quarkus's outside the "
+                    + "true in src/main/resources/application.properties, with quarkus-container-image-jib among the "
+                    + "module's dependencies), and so does gantry:image: the image would be pushed twice, Quarkus's outside the "
                     + "branch's rules (its tags, on any branch, with no check). Nothing was built or pushed. Let Gantry "
                     + "push the image: set quarkus.container-image.push to false where it is set, or remove it there, "
                     + "or remove the container-image extension from the module's dependencies (-Dquarkus.container-"
