@@ -97,7 +97,8 @@ final class Deployers {
         Plugin plugin = module.getPlugin(deployer.groupId() + ":" + deployer.artifactId());
         Object configuration = plugin == null ? null : plugin.getConfiguration();
         for (PluginExecution execution : plugin == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
-            if (execution.getGoals().contains(deployer.goal()) && configured(execution.getConfiguration(), parameter) != null) {
+            if (execution.getGoals().contains(deployer.goal())
+                    && configured(execution.getConfiguration(), parameter) != null) {
                 configuration = execution.getConfiguration();
             }
         }

@@ -201,9 +201,10 @@ class OtherImagePushersTest {
             MavenProject module = springBoot(null, configured(execution("release", "none", "build-image-no-fork"),
                     "<image><publish>true</publish></image>"));
             assertThat(found(module, NONE)).isEmpty();
-            assertThat(in(module, List.of("deploy", "spring-boot:build-image-no-fork@release"), NONE, Map.of())).hasValueSatisfying(f -> assertThat(f.named())
-                    .isEqualTo("spring-boot:build-image-no-fork@release"));
-            assertThat(in(module, List.of("deploy", "spring-boot:build-image-no-fork"), NONE, Map.of())).as("default-cli, else the plugin's configuration: no publish").isEmpty();
+            assertThat(in(module, List.of("deploy", "spring-boot:build-image-no-fork@release"), NONE, Map.of()))
+                    .hasValueSatisfying(f -> assertThat(f.named()).isEqualTo("spring-boot:build-image-no-fork@release"));
+            assertThat(in(module, List.of("deploy", "spring-boot:build-image-no-fork"), NONE, Map.of()))
+                    .as("default-cli, else the plugin's configuration: no publish").isEmpty();
         }
 
         /** build-image forks the lifecycle up to package first: the plan refuses in that fork, before it ran. */
@@ -237,9 +238,9 @@ class OtherImagePushersTest {
                     .isEqualTo("com.spotify:dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution "
                             + "default, without <phase>, runs at the goal's default phase, deploy) and pushes an image "
                             + "of orders, and so does gantry:image: the image would be pushed twice, com.spotify:"
-                            + "dockerfile-maven-plugin's outside the branch's rules (its tags, on any branch, with no check). Nothing was built "
-                            + "or pushed. Let Gantry push the image: remove push from that execution's <goals> in the "
-                            + "POM that declares it (where a parent's POM binds it, declare that execution's <id> in "
+                            + "dockerfile-maven-plugin's outside the branch's rules (its tags, on any branch, with no "
+                            + "check). Nothing was built or pushed. Let Gantry push the image: remove push from that "
+                            + "execution's <goals> in the POM that declares it (where a parent's POM binds it, declare that execution's <id> in "
                             + "the module's POM with <phase>none</phase>), or set <dockerfile.push.skip>true"
                             + "</dockerfile.push.skip> in the module's <properties>; then carry what its Dockerfile or "
                             + "image configuration sets into Gantry's configuration: the base image (FROM: Gantry's "
