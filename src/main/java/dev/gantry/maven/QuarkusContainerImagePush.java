@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
@@ -29,7 +31,7 @@ import org.apache.maven.project.MavenProject;
  */
 record QuarkusContainerImagePush(String where, String extension) {
 
-    static final String PROPERTY = "quarkus.container-image.push";
+    private static final String PROPERTY = "quarkus.container-image.push";
     private static final String PROFILE = "quarkus.profile";
     private static final String EXTENSIONS = "quarkus-container-image-";
 
@@ -49,48 +51,33 @@ record QuarkusContainerImagePush(String where, String extension) {
             Map<String, String> environment) {
         Optional<Path> file = applicationProperties(module);
         Properties application = file.map(QuarkusContainerImagePush::read).orElseGet(Properties::new);
-        List<String> keys = keys(firstOf(buildProperties.getProperty(PROFILE), environment.get(variable(PROFILE)),
-                application.getProperty(PROFILE), module.getProperties().getProperty(PROFILE)));
-        for (String key : keys) {
-            if (buildProperties.getProperty(key) != null) {
-                return pushing(buildProperties.getProperty(key), "-D" + key + "=" + buildProperties.getProperty(key).trim());
-            }
-        }
-        Properties plugins = QuarkusBuild.pluginProperties(module);
-        for (String key : keys) {
-            if (plugins.getProperty(key) != null) {
-                return pushing(plugins.getProperty(key), "<" + key + ">" + plugins.getProperty(key).trim() + "</" + key
-                        + "> in quarkus-maven-plugin's configuration");
-            }
-        }
-        for (String key : keys) {
-            String value = environment.get(variable(key));
-            if (value != null) {
-                return pushing(value, variable(key) + "=" + value.trim() + " in the environment");
-            }
-        }
-        for (String key : keys) {
-            if (application.getProperty(key) != null) {
-                return pushing(application.getProperty(key), key + "=" + application.getProperty(key).trim() + " in "
-                        + module.getBasedir().toPath().relativize(file.get()));
-            }
-        }
-        for (String key : keys) {
-            String value = module.getProperties().getProperty(key);
-            if (value != null) {
-                return pushing(value, "<" + key + ">" + value.trim() + "</" + key + "> in the module's <properties>");
+        Properties plugin = QuarkusBuild.pluginProperties(module);
+        List<Source> sources = List.of(
+                new Source(buildProperties::getProperty, (key, value) -> "-D" + key + "=" + value),
+                new Source(plugin::getProperty, (key, value) -> "<" + key + ">" + value + "</" + key
+                        + "> in quarkus-maven-plugin's configuration"),
+                new Source(key -> environment.get(variable(key)), (key, value) -> variable(key) + "=" + value
+                        + " in the environment"),
+                new Source(application::getProperty, (key, value) -> key + "=" + value + " in "
+                        + module.getBasedir().toPath().relativize(file.orElseThrow())),
+                new Source(module.getProperties()::getProperty, (key, value) -> "<" + key + ">" + value + "</" + key
+                        + "> in the module's <properties>"));
+        String profiles = sources.stream().map(source -> source.value().apply(PROFILE))
+                .filter(p -> p != null && !p.isBlank()).findFirst().orElse("prod");
+        for (Source source : sources) {
+            for (String key : keys(profiles)) {
+                String value = source.value().apply(key);
+                if (value != null) {
+                    return Boolean.parseBoolean(value.trim()) ? Optional.of(source.where().apply(key, value.trim()))
+                            : Optional.empty();
+                }
             }
         }
         return Optional.empty();
     }
 
-    private static String firstOf(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return "prod";
+    /** Where Quarkus reads its configuration: a key's value there, and how a message names it set there. */
+    private record Source(UnaryOperator<String> value, BinaryOperator<String> where) {
     }
 
     /** The push's keys, most binding first: each active profile's, the last profile named first, then the plain one. */
@@ -109,10 +96,6 @@ record QuarkusContainerImagePush(String where, String extension) {
     /** The environment variable Quarkus reads a key from: {@code %prod.a.b-c} is {@code _PROD_A_B_C}. */
     static String variable(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-    }
-
-    private static Optional<String> pushing(String value, String where) {
-        return Boolean.parseBoolean(value.trim()) ? Optional.of(where) : Optional.empty();
     }
 
     /** The first {@code application.properties} among the module's resource directories. */
