@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import static dev.gantry.maven.MainClassSettingsTest.properties;
 import static dev.gantry.maven.MavenDeployPluginTest.execution;
 import static dev.gantry.maven.MavenDeployPluginTest.withPlugin;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,14 +79,6 @@ class JibPluginConfigurationTest {
     private static PluginExecution configured(PluginExecution execution, String configuration) throws Exception {
         execution.setConfiguration(Xpp3DomBuilder.build(new StringReader(configuration)));
         return execution;
-    }
-
-    static Properties properties(String... keysAndValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return properties;
     }
 
     @Nested

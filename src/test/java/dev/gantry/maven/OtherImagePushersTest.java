@@ -1,7 +1,7 @@
 package dev.gantry.maven;
 
 import static dev.gantry.maven.JibPluginConfigurationTest.jib;
-import static dev.gantry.maven.JibPluginConfigurationTest.properties;
+import static dev.gantry.maven.MainClassSettingsTest.properties;
 import static dev.gantry.maven.MavenDeployPluginTest.execution;
 import static dev.gantry.maven.MavenDeployPluginTest.withPlugin;
 import static org.assertj.core.api.Assertions.assertThat;
