@@ -29,8 +29,10 @@ import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,7 @@ class RegistryRelayTest {
     @Test
     void jib_pushes_through_it_when_one_request_in_three_fails_in_every_way() throws Exception {
         // seeds 1-5 all complete (0.7-2.2 s each, docs/reliability.md); two here to keep the suite short
+        Set<NetworkFaults.Kind> met = EnumSet.noneOf(NetworkFaults.Kind.class);
         for (long seed = 1; seed <= 2; seed++) {
             NetworkFaults faults = NetworkFaults.oneIn(3, seed).slowBy(Duration.ofMillis(200));
             String repository = "relayed-" + seed;
@@ -103,15 +106,19 @@ class RegistryRelayTest {
 
                 System.out.println("FAULTS relayed image push, seed " + seed + ": " + faults.injected().size()
                         + " faults in " + faults.received("") + " requests, " + relay.retried() + " sent again, "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+                        + (System.nanoTime() - start) / 1_000_000 + " ms: " + faults.injected());
                 assertThat(registry.tags(repository)).containsExactlyInAnyOrder("1.4.0", "latest");
                 assertThat(registry.digest(repository, "1.4.0")).isEqualTo(container.getDigest().toString());
                 assertThat(registry.digest(repository, "latest")).isEqualTo(container.getDigest().toString());
                 assertThat(registry.mountedBlobs(repository)).contains(baseLayer);
                 assertThat(registry.uploadedBlobs(repository)).doesNotContain(baseLayer);
-                assertThat(faults.injected()).hasSizeGreaterThanOrEqualTo(5);
+                // how many requests Jib sends varies with timing (14-18 for seed 2), so the faults' count does too
+                assertThat(faults.injected()).isNotEmpty();
+                faults.injected().forEach(f -> met.add(NetworkFaults.Kind.valueOf(f.substring(0, f.indexOf(' ')))));
             }
         }
+        // 12 faults for seed 1 and 5 for seed 2, each kind among both seeds' first requests of a call
+        assertThat(met).containsExactlyInAnyOrder(NetworkFaults.Kind.values());
     }
 
     /** An HTTPS client that trusts the relay's certificate only, as Jib does under {@link RelayTrust}. */
