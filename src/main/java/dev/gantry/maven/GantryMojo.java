@@ -418,7 +418,7 @@ abstract class GantryMojo extends AbstractMojo {
 
     /** Which steps each module runs in this build: decided by the first goal that asks (the plan), then kept. */
     private ModuleSteps moduleSteps() throws GantryException {
-        return ModuleSteps.of(session, pluginKey(), ModuleSteps.askingMaven(session, lifecycleExecutor, pluginKey()));
+        return ModuleSteps.of(session, pluginKey(), ModuleSteps.askingMaven(session, lifecycleExecutor));
     }
 
     private String pluginKey() {

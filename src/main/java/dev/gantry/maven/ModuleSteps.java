@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.SessionData;
 
@@ -34,10 +34,19 @@ import org.eclipse.aether.SessionData;
  */
 final class ModuleSteps {
 
-    /** The plugin's goals that Maven's own execution plan runs in a module in this build. */
+    /** The executions Maven's own execution plan runs in a module in this build. */
     @FunctionalInterface
     interface MavenPlan {
-        Set<String> goalsRun(MavenProject module) throws GantryException;
+        Set<Planned> executionsRun(MavenProject module) throws GantryException;
+    }
+
+    /**
+     * An execution of Maven's plan.
+     *
+     * @param plugin    groupId:artifactId
+     * @param execution the execution's id
+     */
+    record Planned(String plugin, String goal, String execution) {
     }
 
     /**
@@ -63,11 +72,13 @@ final class ModuleSteps {
     private final String plugin;
     private final Map<String, Set<String>> running;
     private final List<Unreached> unreached;
+    private final MavenPlan maven;
 
-    private ModuleSteps(String plugin, Map<String, Set<String>> running, List<Unreached> unreached) {
+    private ModuleSteps(String plugin, Map<String, Set<String>> running, List<Unreached> unreached, MavenPlan maven) {
         this.plugin = plugin;
         this.running = running;
         this.unreached = unreached;
+        this.maven = maven;
     }
 
     /** This session's decision, made on the first call (from the plan) and kept for the session's end. */
@@ -98,15 +109,15 @@ final class ModuleSteps {
                 continue;
             }
             Set<String> runs = new LinkedHashSet<>();
-            Set<String> planned = null;
+            Set<Planned> planned = null;
             for (String step : ReleaseGate.STEPS) {
                 List<PluginExecution> binding = declared.getExecutions().stream().filter(e -> e.getGoals().contains(step))
                         .toList();
                 if (binding.stream().anyMatch(e -> e.getPhase() == null || OWN_PHASE.equals(e.getPhase()))) {
                     runs.add(step); // the goal's own phase, deploy, which every mvn deploy reaches
                 } else if (binding.stream().anyMatch(e -> !NO_PHASE.equalsIgnoreCase(e.getPhase()))) {
-                    planned = planned != null ? planned : maven.goalsRun(module);
-                    if (planned.contains(step)) {
+                    planned = planned != null ? planned : maven.executionsRun(module);
+                    if (planned.stream().anyMatch(e -> e.plugin().equals(plugin) && e.goal().equals(step))) {
                         runs.add(step);
                     }
                 }
@@ -120,28 +131,36 @@ final class ModuleSteps {
                 }
             }
         }
-        return new ModuleSteps(plugin, running, List.copyOf(unreached));
+        return new ModuleSteps(plugin, running, List.copyOf(unreached), maven);
     }
 
     /**
-     * Asks Maven's {@link LifecycleExecutor} which of the plugin's goals it plans in a module, as it does when the build
-     * reaches that module: on a copy of the session whose current project is that module (the executor plans the current
-     * project), without setting the mojos up (their configuration is not needed to know whether they run).
+     * Asks Maven's {@link LifecycleExecutor} which executions it plans in a module, as it does when the build reaches that
+     * module: on a copy of the session whose current project is that module (the executor plans the current project),
+     * without setting the mojos up (their configuration is not needed to know whether they run). Each module is planned
+     * once, when first asked.
      */
-    static MavenPlan askingMaven(MavenSession session, LifecycleExecutor executor, String plugin) {
+    static MavenPlan askingMaven(MavenSession session, LifecycleExecutor executor) {
         List<String> goals = session.getGoals();
         String[] tasks = Stream.concat(goals.stream(), goals.contains("deploy") ? Stream.empty() : Stream.of("deploy"))
                 .toArray(String[]::new);
+        Map<MavenProject, Set<Planned>> planned = new ConcurrentHashMap<>();
         return module -> {
+            Set<Planned> executions = planned.get(module);
+            if (executions != null) {
+                return executions;
+            }
             MavenSession forModule = session.clone();
             forModule.setCurrentProject(module);
             try {
-                return executor.calculateExecutionPlan(forModule, false, tasks).getMojoExecutions().stream()
-                        .filter(m -> plugin.equals(m.getGroupId() + ":" + m.getArtifactId())).map(MojoExecution::getGoal)
-                        .collect(Collectors.toSet());
+                executions = executor.calculateExecutionPlan(forModule, false, tasks).getMojoExecutions().stream()
+                        .map(m -> new Planned(m.getGroupId() + ":" + m.getArtifactId(), m.getGoal(), m.getExecutionId()))
+                        .collect(Collectors.toUnmodifiableSet());
             } catch (Exception e) { // nine checked exceptions of plugin and lifecycle resolution, one answer
                 throw Refusals.cannotPlanModule(module.getArtifactId(), String.join(" ", tasks), e);
             }
+            planned.put(module, executions);
+            return executions;
         };
     }
 
@@ -150,7 +169,13 @@ final class ModuleSteps {
      * alone: a phase only Maven could judge is taken to run (Maven does not plan a module outside the build).
      */
     ModuleSteps leftOut(List<MavenProject> modules) throws GantryException {
-        return decide(modules, plugin, module -> Set.copyOf(ReleaseGate.STEPS));
+        return decide(modules, plugin, module -> ReleaseGate.STEPS.stream().map(step -> new Planned(plugin, step, null))
+                .collect(Collectors.toSet()));
+    }
+
+    /** Maven's plan of each module in this build, for other questions of what runs ({@link OtherImagePushers}). */
+    MavenPlan maven() {
+        return maven;
     }
 
     /** Whether the module runs {@code step} of the release in this build. */

@@ -22,7 +22,10 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * {@code build-image} with publishing on, the {@code push} goals of the Dockerfile plugins (Spotify's, fabric8's,
  * Eclipse JKube's), and a Quarkus build told to push its container image ({@link QuarkusContainerImagePush}). Read from
  * the module's model as Maven will run them: each execution with its own configuration (in which Maven's model has merged
- * the plugin's), at its phase or else its goal's default one ({@code @Mojo(defaultPhase)} of each plugin's source).
+ * the plugin's), at its phase or else its goal's default one ({@code @Mojo(defaultPhase)} of each plugin's source). A
+ * phase of the lifecycle {@code mvn deploy} runs is known to run; any other (a phase of the clean or site lifecycle, which
+ * {@code mvn clean deploy} or {@code mvn deploy site} runs too, a custom lifecycle's, a misspelt one) is asked of Maven's
+ * own plan of the module ({@link ModuleSteps#maven}), as is an execution that binds no phase at all.
  */
 final class OtherImagePushers {
 
@@ -105,10 +108,7 @@ final class OtherImagePushers {
     private static final Pusher QUARKUS = new Pusher(Kind.QUARKUS, "io.quarkus.platform", "quarkus-maven-plugin",
             "quarkus", "build", "package", List.of());
 
-    /**
-     * The phases of the lifecycle {@code mvn deploy} runs, Maven 3's and Maven 4's names: a phase of the clean or
-     * site lifecycle, {@code none} or a name Maven does not know binds nothing in {@code mvn deploy}.
-     */
+    /** The phases of the lifecycle {@code mvn deploy} runs, Maven 3's and Maven 4's names. */
     private static final Set<String> DEPLOY_LIFECYCLE = Set.of("validate", "initialize", "generate-sources",
             "process-sources", "generate-resources", "process-resources", "compile", "process-classes",
             "generate-test-sources", "process-test-sources", "generate-test-resources", "process-test-resources",
@@ -116,6 +116,8 @@ final class OtherImagePushers {
             "integration-test", "post-integration-test", "verify", "install", "deploy",
             // Maven 4's own
             "all", "each", "build", "sources", "resources", "ready", "unit-test", "test-sources", "test-resources");
+    /** The clean lifecycle's phases, which {@code mvn clean deploy} runs in a module before its validate. */
+    private static final Set<String> CLEAN_LIFECYCLE = Set.of("pre-clean", "clean", "post-clean");
     /** Maven 4's {@code before:}/{@code after:} and ordering ({@code package[100]}) around a phase's name. */
     private static final Pattern PHASE = Pattern.compile("(?:before:|after:)?([^\\[]+)(?:\\[-?\\d+])?");
     private static final Pattern COMMAND_LINE_GOAL = Pattern.compile("(?:([^:@]+)|([^:@]+):([^:@]+)(?::[^:@]+)?)"
@@ -136,10 +138,12 @@ final class OtherImagePushers {
      * @param buildProperties the build's user and system properties ({@link Deployers#buildProperties})
      * @param environment     the build's environment variables (Quarkus reads its configuration there too)
      * @param repository      where gantry:image pushes, or null when not configured
+     * @param maven           Maven's own plan of a module, asked about phases outside the one {@code mvn deploy} runs
      */
     static Optional<Found> in(MavenProject imageModule, List<MavenProject> reactor, List<String> goals,
-            Properties buildProperties, Map<String, String> environment, String repository) {
-        Context context = new Context(buildProperties, repository);
+            Properties buildProperties, Map<String, String> environment, String repository, ModuleSteps.MavenPlan maven)
+            throws GantryException {
+        Context context = new Context(buildProperties, repository, maven);
         for (String goal : goals) {
             Optional<Found> named = namedOnTheCommandLine(goal, goals.indexOf(goal) < goals.indexOf("deploy"),
                     imageModule, context);
@@ -170,24 +174,43 @@ final class OtherImagePushers {
     }
 
     /** What every reading of a pusher's settings needs of the build. */
-    private record Context(Properties buildProperties, String repository) {
+    private record Context(Properties buildProperties, String repository, ModuleSteps.MavenPlan maven) {
     }
 
-    private static Optional<Found> boundIn(MavenProject module, List<Pusher> pushers, Context context) {
+    private static Optional<Found> boundIn(MavenProject module, List<Pusher> pushers, Context context)
+            throws GantryException {
         for (Pusher pusher : pushers) {
             Plugin plugin = module.getPlugin(pusher.key());
             for (PluginExecution execution : plugin == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
                 boolean ownPhase = execution.getPhase() == null || execution.getPhase().isBlank();
-                String phase = ownPhase ? pusher.defaultPhase() : execution.getPhase();
-                Optional<String> pushing = execution.getGoals().contains(pusher.goal()) && runsInDeploy(phase)
-                        ? pushing(pusher, configuration(execution, plugin), module, context) : Optional.empty();
-                if (pushing.isPresent()) {
+                String phase = ownPhase ? pusher.defaultPhase() : execution.getPhase().trim();
+                if (!execution.getGoals().contains(pusher.goal()) || ModuleSteps.NO_PHASE.equalsIgnoreCase(phase)) {
+                    continue;
+                }
+                Optional<String> pushing = pushing(pusher, execution.getConfiguration(), module, context);
+                if (pushing.isPresent() && runs(module, pusher, execution, phase, context)) {
                     return Optional.of(new Found(pusher, Refusals.boundBy(execution.getId(),
-                            declaredElsewhere(execution, module), phase, ownPhase), null, false, pushing.get(), module));
+                            declaredElsewhere(execution, module), phase, ownPhase), null, inTheCleanLifecycle(phase),
+                            pushing.get(), module));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the execution runs in this build: at a phase of the lifecycle {@code mvn deploy} runs, or else when Maven's
+     * plan of the module says it does (the clean lifecycle's phases in {@code mvn clean deploy}, a custom lifecycle's).
+     */
+    private static boolean runs(MavenProject module, Pusher pusher, PluginExecution execution, String phase,
+            Context context) throws GantryException {
+        return DEPLOY_LIFECYCLE.contains(phaseName(phase)) || context.maven().executionsRun(module)
+                .contains(new ModuleSteps.Planned(pusher.key(), pusher.goal(), execution.getId()));
+    }
+
+    /** A phase of the clean lifecycle runs in a module before its validate: its push may have happened. */
+    private static boolean inTheCleanLifecycle(String phase) {
+        return CLEAN_LIFECYCLE.contains(phaseName(phase));
     }
 
     /**
@@ -206,9 +229,10 @@ final class OtherImagePushers {
                 && d.getArtifactId().equals(imageModule.getArtifactId()));
     }
 
-    private static boolean runsInDeploy(String phase) {
-        Matcher name = PHASE.matcher(phase == null ? "" : phase.trim());
-        return name.matches() && DEPLOY_LIFECYCLE.contains(name.group(1));
+    /** The phase's name without Maven 4's {@code before:}/{@code after:} and ordering; "" for none. */
+    private static String phaseName(String phase) {
+        Matcher name = PHASE.matcher(phase == null ? "" : phase);
+        return name.matches() ? name.group(1) : "";
     }
 
     /**
@@ -262,20 +286,9 @@ final class OtherImagePushers {
         if (plugin == null) {
             return null;
         }
+        // an execution's configuration holds the plugin's already: Maven's effective model merges it in
         PluginExecution execution = plugin.getExecutionsAsMap().get(executionId != null ? executionId : "default-cli");
-        return execution != null ? configuration(execution, plugin) : plugin.getConfiguration();
-    }
-
-    /**
-     * The execution's configuration with the plugin's merged in, the execution's own elements first: as Maven's
-     * effective model already holds it, and as a model built otherwise gives it to the goal too.
-     */
-    private static Object configuration(PluginExecution execution, Plugin plugin) {
-        if (!(plugin.getConfiguration() instanceof Xpp3Dom shared)) {
-            return execution.getConfiguration();
-        }
-        return execution.getConfiguration() instanceof Xpp3Dom own
-                ? Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(own), new Xpp3Dom(shared)) : shared;
+        return execution != null ? execution.getConfiguration() : plugin.getConfiguration();
     }
 
     /**

@@ -124,7 +124,7 @@ final class ReleaseGate {
             return;
         }
         Optional<OtherImagePushers.Found> other = OtherImagePushers.in(imageModule, session.getProjects(),
-                session.getGoals(), Deployers.buildProperties(session), System.getenv(), repository);
+                session.getGoals(), Deployers.buildProperties(session), System.getenv(), repository, modules.maven());
         if (other.isPresent()) {
             throw other.get().refusal(imageModule);
         }

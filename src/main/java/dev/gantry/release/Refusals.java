@@ -382,7 +382,7 @@ public final class Refusals {
     public static GantryException imagePushedTwice(String module, String how, boolean fromTheCommandLine,
             boolean ranBefore) {
         return pushedTwice("jib-maven-plugin's build goal runs in this mvn deploy (" + how + ") and pushes the image of "
-                + module, "Jib's", ranBefore, fromTheCommandLine ? "run mvn deploy without jib:build"
+                + module, "Jib's", ranBefore, fromTheCommandLine, fromTheCommandLine ? "run mvn deploy without jib:build"
                         : "bind that execution to <phase>none</phase> in the module's POM (mvn jib:dockerBuild still "
                                 + "works), or remove it from the POM that declares it (the module's or a parent's), or "
                                 + "set <jib.skip>true</jib.skip> in the module's <properties> (which skips Jib's other "
@@ -417,7 +417,7 @@ public final class Refusals {
             String publishing, String named, boolean ranBefore) {
         return pushedTwice("spring-boot-maven-plugin's " + goal + " goal runs in this mvn deploy (" + how + ") with "
                 + "publishing on (" + publishing + "), and pushes an image of " + module, "Spring Boot's", ranBefore,
-                named != null ? "run mvn deploy without " + named + " (or without publishing on)"
+                named != null, named != null ? "run mvn deploy without " + named + " (or without publishing on)"
                         : "turn its publishing off where it is set (the image is still built in the local Docker "
                                 + "daemon), or bind that execution to <phase>none</phase> in the POM that declares it "
                                 + "(the module's or a parent's), or remove it there, or set "
@@ -440,7 +440,7 @@ public final class Refusals {
         String where = pushingModule == null ? "the module's" : "module " + pushingModule + "'s";
         return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ") and pushes an image "
                 + "of " + module + (pushingModule == null ? "" : " from module " + pushingModule + ", which depends on "
-                        + "it"), plugin + "'s", ranBefore, named != null ? "run mvn deploy without " + named
+                        + "it"), plugin + "'s", ranBefore, named != null, named != null ? "run mvn deploy without " + named
                         : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
                                 + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "
                                 + "<phase>none</phase>), or set <" + skipProperty + ">true</" + skipProperty + "> in "
@@ -459,7 +459,7 @@ public final class Refusals {
      */
     public static GantryException imagePushedTwiceByQuarkus(String module, String where, String extension) {
         return pushedTwice("Quarkus's build runs in this mvn deploy and pushes a container image of " + module
-                + " (" + where + ", with " + extension + " among the module's dependencies)", "Quarkus's", false,
+                + " (" + where + ", with " + extension + " among the module's dependencies)", "Quarkus's", false, false,
                 "set quarkus.container-image.push to false where it is set, or remove it there, or remove the "
                         + "container-image extension from the module's dependencies (-Dquarkus.container-image.push="
                         + "false on the command line outranks every other setting)",
@@ -469,12 +469,18 @@ public final class Refusals {
                         + "docs/migrating-from-jib.md)");
     }
 
-    private static GantryException pushedTwice(String pushes, String whose, boolean ranBefore, String turnOff,
-            String carryOver) {
+    /**
+     * @param ranBefore Maven ran the goal before the plan: named on the command line before {@code deploy}, or bound to
+     *                  the clean lifecycle, which {@code mvn clean deploy} runs in a module before its validate
+     * @param named     the command line names the goal
+     */
+    private static GantryException pushedTwice(String pushes, String whose, boolean ranBefore, boolean named,
+            String turnOff, String carryOver) {
         return new GantryException(pushes + ", and so does gantry:image: the image would be pushed twice, " + whose
                 + " outside the branch's rules (its tags, on any branch, with no check). "
-                + (ranBefore ? "That goal, named before deploy, ran before this check and may have pushed its image; "
-                        + "Gantry built and pushed nothing. " : "Nothing was built or pushed. ")
+                + (ranBefore ? "That goal, " + (named ? "named before deploy" : "bound to the clean lifecycle")
+                        + ", ran before this check and may have pushed its image; Gantry built and pushed nothing. "
+                        : "Nothing was built or pushed. ")
                 + "Let Gantry push the image: " + turnOff + "; then " + carryOver + ".");
     }
 

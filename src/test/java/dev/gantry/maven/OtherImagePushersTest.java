@@ -9,10 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import dev.gantry.release.GantryException;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.InputSource;
@@ -31,18 +35,48 @@ class OtherImagePushersTest {
     private static final Properties NONE = new Properties();
     private static final List<String> DEPLOY = List.of("deploy");
 
-    private static Optional<OtherImagePushers.Found> found(MavenProject module, Properties properties) {
+    private static Optional<OtherImagePushers.Found> found(MavenProject module, Properties properties)
+            throws GantryException {
         return in(module, DEPLOY, properties, Map.of());
     }
 
+    /**
+     * Maven's plan of a module that runs no execution of the pushers at a phase outside the default lifecycle, as in
+     * {@code mvn deploy}.
+     */
+    private static final ModuleSteps.MavenPlan PLANS_NONE_OF_THEM = module -> Set.of();
+
     /** The module built on its own, Gantry's image repository not configured. */
     private static Optional<OtherImagePushers.Found> in(MavenProject module, List<String> goals, Properties properties,
-            Map<String, String> environment) {
-        return OtherImagePushers.in(module, List.of(module), goals, properties, environment, null);
+            Map<String, String> environment) throws GantryException {
+        return OtherImagePushers.in(module, List.of(module), goals, properties, environment, null, PLANS_NONE_OF_THEM);
+    }
+
+    /** In a mvn deploy of this reactor, Gantry pushing to this repository (or null). */
+    private static Optional<OtherImagePushers.Found> inReactor(MavenProject imageModule, List<MavenProject> reactor,
+            String repository) throws GantryException {
+        return OtherImagePushers.in(imageModule, reactor, DEPLOY, NONE, Map.of(), repository, PLANS_NONE_OF_THEM);
+    }
+
+    /**
+     * The module as Maven's effective model holds it: each plugin's configuration merged into each of its executions',
+     * an execution's own elements first.
+     */
+    static MavenProject mergedAsMaven(MavenProject module) {
+        for (Plugin plugin : module.getBuildPlugins()) {
+            if (plugin.getConfiguration() instanceof Xpp3Dom shared) {
+                for (PluginExecution execution : plugin.getExecutions()) {
+                    execution.setConfiguration(Xpp3Dom.mergeXpp3Dom((Xpp3Dom) execution.getConfiguration(),
+                            new Xpp3Dom(shared)));
+                }
+            }
+        }
+        return module;
     }
 
     /** The refusal's message for this module, named orders, or none. */
-    private static Optional<String> refusal(MavenProject module, List<String> goals, Properties properties) {
+    private static Optional<String> refusal(MavenProject module, List<String> goals, Properties properties)
+            throws GantryException {
         module.setArtifactId("orders");
         return in(module, goals, properties, Map.of()).map(f -> f.refusal(module).getMessage());
     }
@@ -77,9 +111,50 @@ class OtherImagePushersTest {
             assertThat(found(jib(null, execution("push", "site", "build")), NONE)).isEmpty();
         }
 
+        /**
+         * mvn clean deploy runs the clean lifecycle too, before validate: a push bound there is found when Maven's plan
+         * of the module runs it (that execution, not another of the same goal), and it may have pushed already.
+         */
+        @Test
+        void in_a_phase_outside_the_default_lifecycle_when_mavens_plan_runs_that_execution() throws Exception {
+            MavenProject module = jib(null, execution("push", "clean", "build"), execution("local", "site", "build"));
+            module.setArtifactId("orders");
+            List<MavenProject> asked = new ArrayList<>();
+            ModuleSteps.MavenPlan cleanDeploy = m -> {
+                asked.add(m);
+                return Set.of(new ModuleSteps.Planned("org.apache.maven.plugins:maven-clean-plugin", "clean",
+                        "default-clean"), new ModuleSteps.Planned(OtherImagePushers.JIB.key(), "build", "push"));
+            };
+
+            Optional<OtherImagePushers.Found> found = OtherImagePushers.in(module, List.of(module), List.of("clean",
+                    "deploy"), NONE, Map.of(), null, cleanDeploy);
+
+            assertThat(found).hasValueSatisfying(f -> assertThat(f.refusal(module).getMessage()).contains(
+                    "(its execution push binds it to phase clean)", "That goal, bound to the clean lifecycle, ran before "
+                    + "this check and may have pushed its image; Gantry built and pushed nothing."));
+            assertThat(asked).containsExactly(module);
+            ModuleSteps.MavenPlan siteOnly = m -> Set.of(new ModuleSteps.Planned(OtherImagePushers.JIB.key(), "build",
+                    "push-later"));
+            assertThat(OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), null, siteOnly)).isEmpty();
+        }
+
+        /** Maven's plan is asked only when the POM cannot tell: not for none, a skipped push, or a deploy phase. */
+        @Test
+        void mavens_plan_is_not_asked_when_the_pom_answers() throws Exception {
+            ModuleSteps.MavenPlan notAsked = m -> {
+                throw new AssertionError("Maven's plan was asked about " + m.getArtifactId());
+            };
+            for (MavenProject module : List.of(jib(null, execution("push", "none", "build")),
+                    mergedAsMaven(jib("<skip>true</skip>", execution("push", "clean", "build"))),
+                    jib(null, execution("push", "package", "build")))) {
+                OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), null, notAsked);
+            }
+        }
+
         @Test
         void not_when_jib_is_told_to_skip_in_its_configuration_or_by_property() throws Exception {
-            assertThat(found(jib("<skip>true</skip>", execution("push", "package", "build")), NONE)).isEmpty();
+            assertThat(found(mergedAsMaven(jib("<skip>true</skip>", execution("push", "package", "build"))), NONE))
+                    .isEmpty();
             MavenProject bound = jib(null, execution("push", "package", "build"));
             assertThat(found(bound, properties("jib.skip", "true"))).isEmpty();
             bound.getProperties().setProperty("jib.skip", "true");
@@ -121,15 +196,10 @@ class OtherImagePushersTest {
         private MavenProject springBoot(String configuration, PluginExecution... executions) throws Exception {
             MavenProject module = withPlugin("org.springframework.boot", "spring-boot-maven-plugin", executions);
             if (configuration != null) {
-                Xpp3Dom plugin = Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration
-                        + "</configuration>"));
-                module.getPlugin("org.springframework.boot:spring-boot-maven-plugin").setConfiguration(plugin);
-                for (PluginExecution execution : executions) {
-                    execution.setConfiguration(Xpp3Dom.mergeXpp3Dom((Xpp3Dom) execution.getConfiguration(),
-                            new Xpp3Dom(plugin)));
-                }
+                module.getPlugin("org.springframework.boot:spring-boot-maven-plugin").setConfiguration(
+                        Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>")));
             }
-            return module;
+            return mergedAsMaven(module);
         }
 
         /** Its goals' default phase is package: an execution without a phase runs in mvn deploy. */
@@ -232,7 +302,7 @@ class OtherImagePushersTest {
 
         /** dockerfile-maven-plugin's and docker-maven-plugin's push default to deploy, JKube's k8s:push to install. */
         @Test
-        void is_found_when_bound_without_a_phase_to_its_default_one() {
+        void is_found_when_bound_without_a_phase_to_its_default_one() throws Exception {
             assertThat(refusal(withPlugin("com.spotify", "dockerfile-maven-plugin", execution("default", null, "build",
                     "push")), DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m)
                     .isEqualTo("com.spotify:dockerfile-maven-plugin's push goal runs in this mvn deploy (its execution "
@@ -270,7 +340,7 @@ class OtherImagePushersTest {
 
         /** Maven 4's before:/after: phases are the phase's; a clean or site phase, or a name Maven does not know, is not. */
         @Test
-        void at_the_phases_mvn_deploy_runs() {
+        void at_the_phases_mvn_deploy_runs() throws Exception {
             for (String phase : List.of("after:package", "before:install", "install[100]", "verify")) {
                 assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", phase, "push")),
                         NONE)).as(phase).isPresent();
@@ -282,7 +352,7 @@ class OtherImagePushersTest {
         }
 
         @Test
-        void is_found_named_on_the_command_line() {
+        void is_found_named_on_the_command_line() throws Exception {
             assertThat(refusal(withPlugin("io.fabric8", "docker-maven-plugin"), List.of("deploy", "docker:push"), NONE))
                     .hasValueSatisfying(m -> assertThat(m).contains("(named on the command line: docker:push)",
                             "Let Gantry push the image: run mvn deploy without docker:push;"));
@@ -314,21 +384,21 @@ class OtherImagePushersTest {
                 MavenProject module = withPlugin("io.fabric8", "docker-maven-plugin", configured(execution("docker",
                         null, "push"), "<images><image><name>" + name + "</name><build/></image></images>"));
                 module.setArtifactId("orders");
-                assertThat(OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), gantrys)).as(name)
+                assertThat(inReactor(module, List.of(module), gantrys)).as(name)
                         .isPresent();
             }
             MavenProject migrations = withPlugin("io.fabric8", "docker-maven-plugin", configured(execution("docker",
                     null, "push"), "<images><image><name>team/orders-db-migrations:%l</name><build/></image></images>"));
-            assertThat(OtherImagePushers.in(migrations, List.of(migrations), DEPLOY, NONE, Map.of(), gantrys)).isEmpty();
+            assertThat(inReactor(migrations, List.of(migrations), gantrys)).isEmpty();
             assertThat(found(migrations, NONE)).as("Gantry's repository not configured").isPresent();
             MavenProject spotify = withPlugin("com.spotify", "dockerfile-maven-plugin", configured(execution("default",
                     null, "build", "push"), "<repository>registry.example.com/other</repository>"));
-            assertThat(OtherImagePushers.in(spotify, List.of(spotify), DEPLOY, NONE, Map.of(), gantrys)).isEmpty();
+            assertThat(inReactor(spotify, List.of(spotify), gantrys)).isEmpty();
         }
 
         /** Bound in a parent's POM: the message names that POM, where the execution must be changed. */
         @Test
-        void bound_in_a_parents_pom_is_named_there() {
+        void bound_in_a_parents_pom_is_named_there() throws Exception {
             PluginExecution inherited = execution("corp-image", "deploy", "push");
             InputSource parent = new InputSource();
             parent.setModelId("com.example:corp-parent:7");
@@ -351,9 +421,9 @@ class OtherImagePushersTest {
             dependency.setGroupId("com.example");
             dependency.setArtifactId("orders");
             MavenProject other = withPlugin("io.fabric8", "docker-maven-plugin", execution("docker", null, "push"));
-            assertThat(OtherImagePushers.in(app, List.of(app, other), DEPLOY, NONE, Map.of(), null)).isEmpty();
+            assertThat(inReactor(app, List.of(app, other), null)).isEmpty();
             docker.getModel().addDependency(dependency);
-            assertThat(OtherImagePushers.in(app, List.of(app, other, docker), DEPLOY, NONE, Map.of(), null)
+            assertThat(inReactor(app, List.of(app, other, docker), null)
                     .map(f -> f.refusal(app).getMessage())).hasValueSatisfying(m -> assertThat(m)
                     .startsWith("io.fabric8:docker-maven-plugin's push goal runs in this mvn deploy (its execution "
                             + "docker, without <phase>, runs at the goal's default phase, deploy) and pushes an image of "
@@ -363,7 +433,7 @@ class OtherImagePushersTest {
         }
 
         @Test
-        void named_before_deploy_may_have_pushed() {
+        void named_before_deploy_may_have_pushed() throws Exception {
             assertThat(refusal(withPlugin("io.fabric8", "docker-maven-plugin"), List.of("docker:push", "deploy"), NONE))
                     .hasValueSatisfying(m -> assertThat(m).contains("That goal, named before deploy, ran before this "
                             + "check and may have pushed its image; Gantry built and pushed nothing."));
