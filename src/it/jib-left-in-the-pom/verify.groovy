@@ -33,11 +33,20 @@ def notCarried = "jib-maven-plugin's configuration for module it.gantry:orders (
 // once per run on Maven's own line: the feature branch's, the dry run's, then the real run's
 assert log.readLines().count { it.startsWith('[ERROR] Failed to execute goal') && it.contains(notCarried) } == 3,
         "build.log lacks three times: $notCarried"
-// Jib itself never ran: not in 1 and 2 (refused in validate), not in 3 to 6 (its execution bound to phase none)
+// Jib ran in 7 only: not in 1 and 2 (refused in validate), not in 3 to 6 (its execution bound to phase none)
 assert log.contains('--- gantry:'), 'the goals are logged as "--- prefix:version:goal"'
-assert !log.contains('--- jib:')
+assert log.readLines().count { it.contains('--- jib:') } == 1, 'Jib ran once, in run 7 only'
 
-// 6: one develop deploy's image and no other: the refused runs pushed nothing, published nothing
+
+// 7: Jib bound to pre-clean ran in mvn clean deploy before the plan (Maven's plan of the module says so), and pushed
+def early = "jib-maven-plugin's build goal runs in this mvn deploy (its execution push binds it to phase pre-clean) " +
+        "and pushes the image of orders, and so does gantry:image: the image would be pushed twice, Jib's outside the " +
+        "branch's rules (its tags, on any branch, with no check). That goal, bound to the clean lifecycle, ran before " +
+        "this check and may have pushed its image; Gantry built and pushed nothing."
+assert log.contains(early), "build.log lacks: $early"
+assert registry.tags('orders-jib') == ['latest']
+
+// 6 (and 7): one develop deploy's image and no other: the refused runs pushed nothing, published nothing
 def sha = 'sha-' + ItProject.at(basedir).head().substring(0, 12)
 assert registry.tags('orders') == [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].sort()
 assert ItRegistry.requestsAnswered(basedir).count { it.startsWith('PUT /v2/orders/manifests/') } == 4
