@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.maven.OtherImagePushers.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,21 +10,29 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The images a Dockerfile plugin's push goal pushes, as its configuration names them: Spotify's dockerfile-maven-plugin
- * its {@code <repository>} ({@code dockerfile.repository}); fabric8's docker-maven-plugin and JKube's the {@code <name>}
- * of each {@code <image>} of {@code <images>} that has a {@code <build>} without {@code <skipPush>true</skipPush>}
- * (neither pushes an image it does not build: fabric8's RegistryService). Unknown where the configuration does not name
- * them (fabric8's Dockerfile mode without {@code <images>}, JKube's generators, a name from a placeholder Gantry cannot
- * expand): the push is then taken to be the module's own image.
+ * its {@code <repository>} ({@code dockerfile.repository}); Spotify's older docker-maven-plugin its {@code <imageName>}
+ * ({@code dockerImageName} for {@code build}, {@code imageName} for {@code push}, which {@code build} also sets) or, for
+ * {@code tag}, its {@code <newName>}; fabric8's two plugins and JKube's the {@code <name>} of each {@code <image>} of
+ * {@code <images>} that has a {@code <build>} without {@code <skipPush>true</skipPush>} (none pushes an image it does not
+ * build: fabric8's RegistryService). Unknown where the configuration does not name them (fabric8's Dockerfile mode
+ * without {@code <images>}, JKube's generators, a name from a placeholder Gantry cannot expand): the push is then taken
+ * to be the module's own image.
  *
  * @param names the images' names as configured; null when unknown
  */
 record DockerfileImages(List<String> names) {
 
-    private static final String SPOTIFY = "dockerfile-maven-plugin";
-
-    static DockerfileImages pushed(String plugin, Object configuration, MavenProject module, Properties properties) {
-        if (plugin.equals(SPOTIFY)) {
-            return new DockerfileImages(Deployers.Setting.of(configuration, "repository", "dockerfile.repository", module,
+    static DockerfileImages pushed(OtherImagePushers.Pusher pusher, Object configuration, MavenProject module,
+            Properties properties) {
+        Parameter named = switch (pusher.key() + ":" + pusher.goal()) {
+            case "com.spotify:dockerfile-maven-plugin:push" -> new Parameter("repository", "dockerfile.repository");
+            case "com.spotify:docker-maven-plugin:build" -> new Parameter("imageName", "dockerImageName");
+            case "com.spotify:docker-maven-plugin:push" -> new Parameter("imageName", "imageName");
+            case "com.spotify:docker-maven-plugin:tag" -> new Parameter("newName", "newName");
+            default -> null; // fabric8's and JKube's <images>
+        };
+        if (named != null) {
+            return new DockerfileImages(Deployers.Setting.of(configuration, named.name(), named.property(), module,
                     properties).map(s -> List.of(expanded(s.value(), module))).orElse(null));
         }
         Xpp3Dom images = configuration instanceof Xpp3Dom dom ? dom.getChild("images") : null;

@@ -19,8 +19,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * Other plugins' goals that push the image gantry:image pushes. A team that moves to Gantry often leaves its former
  * image plugin bound in the service's POM, or named in the pipeline's command ({@code mvn deploy jib:build}), and the
  * image would be pushed a second time, outside the branch's rules: jib-maven-plugin's {@code build}, Spring Boot's
- * {@code build-image} with publishing on, the {@code push} goals of the Dockerfile plugins (Spotify's, fabric8's,
- * Eclipse JKube's), and a Quarkus build told to push its container image ({@link QuarkusContainerImagePush}). Read from
+ * {@code build-image} with publishing on, the {@code push} goals of the Dockerfile plugins (Spotify's two, fabric8's
+ * two, Eclipse JKube's) and the goals of Spotify's older docker-maven-plugin told to push, Quarkus's {@code image-push}
+ * goal, and a Quarkus build told to push its container image ({@link QuarkusContainerImagePush}). Read from
  * the module's model as Maven will run them: each execution with its own configuration (in which Maven's model has merged
  * the plugin's), at its phase or else its goal's default one ({@code @Mojo(defaultPhase)} of each plugin's source). A
  * phase of the lifecycle {@code mvn deploy} runs is known to run; any other (a phase of the clean or site lifecycle, which
@@ -29,11 +30,14 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 final class OtherImagePushers {
 
-    /** What builds the other image: each is told apart in the refusal, which says how to turn it off. */
-    enum Kind { JIB, BUILDPACKS, DOCKERFILE, QUARKUS }
+    /**
+     * What builds the other image: each is told apart in the refusal, which says how to turn it off. A Quarkus build
+     * pushes when its configuration says so; Quarkus's {@code image-push} goal always does.
+     */
+    enum Kind { JIB, BUILDPACKS, DOCKERFILE, QUARKUS, QUARKUS_IMAGE_PUSH }
 
-    /** A parameter whose {@code true} turns the goal's push off, and its property. */
-    record Skip(String parameter, String property) {
+    /** A parameter of the goal, and its property. */
+    record Parameter(String name, String property) {
     }
 
     /**
@@ -42,9 +46,16 @@ final class OtherImagePushers {
      * @param prefix       its plugin's goal prefix, as a command line names it
      * @param defaultPhase the phase an execution without {@code <phase>} binds it to; null for none
      * @param skips        the parameters that turn its push off: the first turns off the push alone, and is advised
+     * @param switches     the parameters of which one must be true for the goal to push (Spotify's older plugin builds
+     *                     and tags without pushing unless told {@code pushImage}); none: it pushes unless skipped
      */
     record Pusher(Kind kind, String groupId, String artifactId, String prefix, String goal, String defaultPhase,
-            List<Skip> skips) {
+            List<Parameter> skips, List<Parameter> switches) {
+
+        Pusher(Kind kind, String groupId, String artifactId, String prefix, String goal, String defaultPhase,
+                List<Parameter> skips) {
+            this(kind, groupId, artifactId, prefix, goal, defaultPhase, skips, List.of());
+        }
 
         /**
          * Whether its goal, named on the command line, first forks the lifecycle up to {@code package}
@@ -84,27 +95,48 @@ final class OtherImagePushers {
                 case BUILDPACKS -> Refusals.imagePushedTwiceByBuildpacks(module, pusher.goal(), how, switchedOnBy,
                         named, ranBefore);
                 case DOCKERFILE -> Refusals.imagePushedTwiceFromDocker(module, pushingModule == imageModule ? null
-                        : pushingModule.getArtifactId(), pusher.key(), pusher.goal(), pusher.skipProperty(), how, named,
-                        ranBefore);
+                        : pushingModule.getArtifactId(), pusher.key(), pusher.goal(), pusher.skipProperty(), how,
+                        switchedOnBy.isEmpty() ? null : switchedOnBy, named, ranBefore);
                 case QUARKUS -> Refusals.imagePushedTwiceByQuarkus(module, switchedOnBy, how);
+                case QUARKUS_IMAGE_PUSH -> Refusals.imagePushedTwiceByQuarkusImagePush(module, pusher.key(), how, named,
+                        ranBefore);
             };
         }
     }
 
     private static final String SPRING_BOOT = "org.springframework.boot";
+    private static final Parameter SPOTIFY_SKIP_PUSH = new Parameter("skipDockerPush", "skipDockerPush");
+    private static final Parameter SPOTIFY_SKIP = new Parameter("skipDocker", "skipDocker");
+    private static final Parameter QUARKUS_SKIP = new Parameter("skip", "quarkus.build.skip");
+    private static final Parameter QUARKUS_DRY_RUN = new Parameter("dryRun", "quarkus.container-image.dry-run");
     static final Pusher JIB = new Pusher(Kind.JIB, "com.google.cloud.tools", "jib-maven-plugin", "jib", "build", null,
-            List.of(new Skip("skip", "jib.skip")));
+            List.of(new Parameter("skip", "jib.skip")));
+    // each plugin's goals, default phases and flags as its released plugin.xml declares them (docs/migrating-from-jib.md)
     static final List<Pusher> PUSHERS = List.of(JIB,
             new Pusher(Kind.BUILDPACKS, SPRING_BOOT, "spring-boot-maven-plugin", "spring-boot", "build-image", "package",
-                    List.of(new Skip("skip", "spring-boot.build-image.skip"))),
+                    List.of(new Parameter("skip", "spring-boot.build-image.skip"))),
             new Pusher(Kind.BUILDPACKS, SPRING_BOOT, "spring-boot-maven-plugin", "spring-boot", "build-image-no-fork",
-                    "package", List.of(new Skip("skip", "spring-boot.build-image.skip"))),
+                    "package", List.of(new Parameter("skip", "spring-boot.build-image.skip"))),
             new Pusher(Kind.DOCKERFILE, "com.spotify", "dockerfile-maven-plugin", "dockerfile", "push", "deploy",
-                    List.of(new Skip("skipPush", "dockerfile.push.skip"), new Skip("skip", "dockerfile.skip"))),
+                    List.of(new Parameter("skipPush", "dockerfile.push.skip"), new Parameter("skip", "dockerfile.skip"))),
             new Pusher(Kind.DOCKERFILE, "io.fabric8", "docker-maven-plugin", "docker", "push", "deploy",
-                    List.of(new Skip("skipPush", "docker.skip.push"), new Skip("skip", "docker.skip"))),
+                    List.of(new Parameter("skipPush", "docker.skip.push"), new Parameter("skip", "docker.skip"))),
             new Pusher(Kind.DOCKERFILE, "org.eclipse.jkube", "kubernetes-maven-plugin", "k8s", "push", "install",
-                    List.of(new Skip("skipPush", "jkube.skip.push"), new Skip("skip", "jkube.skip"))));
+                    List.of(new Parameter("skipPush", "jkube.skip.push"), new Parameter("skip", "jkube.skip"))),
+            new Pusher(Kind.DOCKERFILE, "io.fabric8", "fabric8-maven-plugin", "fabric8", "push", "install",
+                    List.of(new Parameter("fabric8SkipPush", "docker.skip.push"), new Parameter("skip", "fabric8.skip"))),
+            new Pusher(Kind.DOCKERFILE, "com.spotify", "docker-maven-plugin", "docker", "push", null,
+                    List.of(SPOTIFY_SKIP_PUSH, SPOTIFY_SKIP)),
+            new Pusher(Kind.DOCKERFILE, "com.spotify", "docker-maven-plugin", "docker", "build", null,
+                    List.of(SPOTIFY_SKIP_PUSH, new Parameter("skipDockerBuild", "skipDockerBuild"), SPOTIFY_SKIP),
+                    List.of(new Parameter("pushImage", "pushImage"), new Parameter("pushImageTag", "pushImageTag"))),
+            new Pusher(Kind.DOCKERFILE, "com.spotify", "docker-maven-plugin", "docker", "tag", null,
+                    List.of(SPOTIFY_SKIP_PUSH, new Parameter("skipDockerTag", "skipDockerTag"), SPOTIFY_SKIP),
+                    List.of(new Parameter("pushImage", "pushImage"))),
+            new Pusher(Kind.QUARKUS_IMAGE_PUSH, "io.quarkus.platform", "quarkus-maven-plugin", "quarkus", "image-push",
+                    "package", List.of(QUARKUS_SKIP, QUARKUS_DRY_RUN)),
+            new Pusher(Kind.QUARKUS_IMAGE_PUSH, "io.quarkus", "quarkus-maven-plugin", "quarkus", "image-push",
+                    "package", List.of(QUARKUS_SKIP, QUARKUS_DRY_RUN)));
     private static final Pusher QUARKUS = new Pusher(Kind.QUARKUS, "io.quarkus.platform", "quarkus-maven-plugin",
             "quarkus", "build", "package", List.of());
 
@@ -297,19 +329,32 @@ final class OtherImagePushers {
      * message: Spring Boot's publish setting, else the empty string.
      */
     private static Optional<String> pushing(Pusher pusher, Object configuration, MavenProject module, Context context) {
-        for (Skip skip : pusher.skips()) {
-            if (Deployers.Setting.of(configuration, skip.parameter(), skip.property(), module, context.buildProperties())
-                    .filter(Deployers.Setting::isTrue).isPresent()) {
+        for (Parameter skip : pusher.skips()) {
+            if (set(skip, configuration, module, context).isPresent()) {
                 return Optional.empty();
+            }
+        }
+        Optional<String> switchedOn = Optional.of("");
+        if (!pusher.switches().isEmpty()) {
+            switchedOn = Optional.empty();
+            for (Parameter on : pusher.switches()) {
+                switchedOn = switchedOn.or(() -> set(on, configuration, module, context).map(Deployers.Setting::where));
             }
         }
         return switch (pusher.kind()) {
             case BUILDPACKS -> publishing(configuration, module, context.buildProperties())
                     .filter(Deployers.Setting::isTrue).map(Deployers.Setting::where);
-            case DOCKERFILE -> DockerfileImages.pushed(pusher.artifactId(), configuration, module,
-                    context.buildProperties()).pushes(context.repository()) ? Optional.of("") : Optional.empty();
-            default -> Optional.of("");
+            case DOCKERFILE -> switchedOn.filter(on -> DockerfileImages.pushed(pusher, configuration, module,
+                    context.buildProperties()).pushes(context.repository()));
+            default -> switchedOn;
         };
+    }
+
+    /** The boolean parameter, where it is set true; empty when unset or false. */
+    private static Optional<Deployers.Setting> set(Parameter flag, Object configuration, MavenProject module,
+            Context context) {
+        return Deployers.Setting.of(configuration, flag.name(), flag.property(), module, context.buildProperties())
+                .filter(Deployers.Setting::isTrue);
     }
 
     /**

@@ -433,22 +433,42 @@ public final class Refusals {
      * The push goal of a Dockerfile plugin in a {@code mvn deploy} that runs gantry:image (as above).
      *
      * @param pushingModule the module that binds it when not the image's (it depends on that module), else null
+     * @param pushingOn     where its push is switched on, for a goal that pushes only when told to (Spotify's older
+     *                      plugin's {@code pushImage}), else null
      * @param named         the goal as the command line names it, or null when a POM binds it
      */
     public static GantryException imagePushedTwiceFromDocker(String module, String pushingModule, String plugin,
-            String goal, String skipProperty, String how, String named, boolean ranBefore) {
+            String goal, String skipProperty, String how, String pushingOn, String named, boolean ranBefore) {
         String where = pushingModule == null ? "the module's" : "module " + pushingModule + "'s";
-        return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ") and pushes an image "
+        String skip = "set <" + skipProperty + ">true</" + skipProperty + "> in " + where + " <properties>";
+        return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ")"
+                + (pushingOn == null ? "" : " with pushing on (" + pushingOn + "),") + " and pushes an image "
                 + "of " + module + (pushingModule == null ? "" : " from module " + pushingModule + ", which depends on "
                         + "it"), plugin + "'s", ranBefore, named != null, named != null ? "run mvn deploy without " + named
+                        : pushingOn != null ? "turn its push off where it is set (the image is still built), or " + skip
                         : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
                                 + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "
-                                + "<phase>none</phase>), or set <" + skipProperty + ">true</" + skipProperty + "> in "
-                                + where + " <properties>",
+                                + "<phase>none</phase>), or " + skip,
                 "carry what its Dockerfile or image configuration sets into Gantry's configuration: the base image "
                         + "(FROM: Gantry's <from>), environment (ENV: <environment>), ports (EXPOSE: <ports>), user "
                         + "(USER: <user>) and the java command's flags (<jvmFlags>); Gantry builds the image with Jib "
                         + "and reads no Dockerfile (Gantry's docs/migrating-from-jib.md)");
+    }
+
+    /**
+     * Quarkus's image-push goal, which builds the application and pushes its container image whatever
+     * {@code quarkus.container-image.push} says, in a {@code mvn deploy} that runs gantry:image (as above).
+     *
+     * @param named the goal as the command line names it, or null when a POM binds it
+     */
+    public static GantryException imagePushedTwiceByQuarkusImagePush(String module, String plugin, String how,
+            String named, boolean ranBefore) {
+        return pushedTwice(plugin + "'s image-push goal runs in this mvn deploy (" + how + ") and pushes a container "
+                + "image of " + module + " (whatever quarkus.container-image.push says)", "Quarkus's", ranBefore,
+                named != null, named != null ? "run mvn deploy without " + named
+                        : "remove image-push from that execution's <goals> in the POM that declares it (the module's "
+                                + "or a parent's; its build goal builds the application Gantry's image is made of)",
+                QUARKUS_CARRY_OVER);
     }
 
     /**
@@ -463,11 +483,13 @@ public final class Refusals {
                 "set quarkus.container-image.push to false where it is set, or remove it there, or remove the "
                         + "container-image extension from the module's dependencies (-Dquarkus.container-image.push="
                         + "false on the command line outranks every other setting)",
-                "carry what the quarkus.container-image.* and quarkus.jib.* settings set into Gantry's configuration "
-                        + "(the base image: Gantry's <from>; JVM arguments: <jvmFlags>; environment, ports, user); "
-                        + "Gantry builds the image from Quarkus's fast-jar with Jib and reads none of them (Gantry's "
-                        + "docs/migrating-from-jib.md)");
+                QUARKUS_CARRY_OVER);
     }
+
+    private static final String QUARKUS_CARRY_OVER = "carry what the quarkus.container-image.* and quarkus.jib.* "
+            + "settings set into Gantry's configuration (the base image: Gantry's <from>; JVM arguments: <jvmFlags>; "
+            + "environment, ports, user); Gantry builds the image from Quarkus's fast-jar with Jib and reads none of them "
+            + "(Gantry's docs/migrating-from-jib.md)";
 
     /**
      * @param ranBefore Maven ran the goal before the plan: named on the command line before {@code deploy}, or bound to

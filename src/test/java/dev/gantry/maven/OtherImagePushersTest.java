@@ -360,7 +360,7 @@ class OtherImagePushersTest {
                     List.of("deploy", "io.fabric8:docker-maven-plugin:0.46.0:push"), NONE)).isPresent();
             // the docker prefix is also Spotify's older docker-maven-plugin's, when the module declares that one
             assertThat(refusal(withPlugin("com.spotify", "docker-maven-plugin"), List.of("deploy", "docker:push"),
-                    NONE)).isEmpty();
+                    NONE)).hasValueSatisfying(m -> assertThat(m).startsWith("com.spotify:docker-maven-plugin's push "));
         }
 
         /** fabric8 and JKube push only the images they build, and skip those told <skipPush>. */
@@ -437,6 +437,94 @@ class OtherImagePushersTest {
             assertThat(refusal(withPlugin("io.fabric8", "docker-maven-plugin"), List.of("docker:push", "deploy"), NONE))
                     .hasValueSatisfying(m -> assertThat(m).contains("That goal, named before deploy, ran before this "
                             + "check and may have pushed its image; Gantry built and pushed nothing."));
+        }
+    }
+
+    /** Spotify's older docker-maven-plugin: build and tag push only when told pushImage; no goal has a default phase. */
+    @Nested
+    class Spotifys_docker_maven_plugin {
+
+        private MavenProject spotify(PluginExecution execution) {
+            return withPlugin("com.spotify", "docker-maven-plugin", execution);
+        }
+
+        @Test
+        void build_is_found_when_told_to_push_and_the_message_says_where() throws Exception {
+            MavenProject module = spotify(configured(execution("image", "package", "build"),
+                    "<imageName>registry.example.com/team/orders:${project.version}</imageName>"
+                            + "<pushImage>true</pushImage>"));
+            assertThat(refusal(module, DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m).startsWith(
+                    "com.spotify:docker-maven-plugin's build goal runs in this mvn deploy (its execution image binds it "
+                            + "to phase package) with pushing on (<pushImage>true</pushImage> in its configuration), "
+                            + "and pushes an image of orders, and so does gantry:image")
+                    .contains("Let Gantry push the image: turn its push off where it is set (the image is still "
+                            + "built), or set <skipDockerPush>true</skipDockerPush> in the module's <properties>; then "
+                            + "carry what its Dockerfile"));
+            assertThat(inReactor(module, List.of(module), "123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders"))
+                    .isPresent();
+            assertThat(inReactor(module, List.of(module), "123456789012.dkr.ecr.eu-west-1.amazonaws.com/billing"))
+                    .as("an image of another repository").isEmpty();
+        }
+
+        @Test
+        void build_and_tag_are_not_found_unless_told_to_push_or_when_told_to_skip() throws Exception {
+            MavenProject building = spotify(execution("image", "package", "build"));
+            assertThat(found(building, NONE)).isEmpty();
+            assertThat(found(building, properties("pushImage", "true"))).isPresent();
+            assertThat(found(building, properties("pushImageTag", "true"))).isPresent();
+            assertThat(found(building, properties("pushImage", "true", "skipDockerPush", "true"))).isEmpty();
+            assertThat(found(building, properties("pushImage", "true", "skipDocker", "true"))).isEmpty();
+            MavenProject tagging = spotify(configured(execution("tag", "deploy", "tag"), "<pushImage>true</pushImage>"));
+            assertThat(found(tagging, NONE)).isPresent();
+            assertThat(found(tagging, properties("skipDockerTag", "true"))).isEmpty();
+        }
+
+        /** Its goals have no default phase: an execution without one binds nothing, as Maven's plan says. */
+        @Test
+        void push_is_found_bound_to_a_phase_or_named_but_not_without_a_phase() throws Exception {
+            assertThat(found(spotify(execution("push", "deploy", "push")), NONE)).isPresent();
+            assertThat(found(spotify(execution("push", null, "push")), NONE)).isEmpty();
+            assertThat(in(spotify(execution("push", null, "push")), List.of("deploy", "docker:push"), NONE, Map.of()))
+                    .hasValueSatisfying(f -> assertThat(f.pusher().key()).isEqualTo("com.spotify:docker-maven-plugin"));
+        }
+    }
+
+    /** fabric8-maven-plugin, retired: its push defaults to install and is skipped by docker.skip.push. */
+    @Test
+    void the_retired_fabric8_maven_plugins_push_is_found_at_install() throws Exception {
+        MavenProject module = withPlugin("io.fabric8", "fabric8-maven-plugin", execution("fmp", null, "resource",
+                "build", "push"));
+        assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.how()).endsWith("default phase, install"));
+        assertThat(found(module, properties("docker.skip.push", "true"))).isEmpty();
+        assertThat(found(module, properties("fabric8.skip", "true"))).isEmpty();
+    }
+
+    /** Quarkus's image-push goal pushes whatever quarkus.container-image.push says (it sets it true itself). */
+    @Nested
+    class Quarkus_image_push_goal {
+
+        @Test
+        void is_found_bound_without_a_phase_and_the_message_keeps_the_build_goal() throws Exception {
+            MavenProject module = withPlugin("io.quarkus.platform", "quarkus-maven-plugin", execution("default", null,
+                    "build", "image-push"));
+            assertThat(refusal(module, DEPLOY, properties("quarkus.container-image.push", "false")))
+                    .hasValueSatisfying(m -> assertThat(m).startsWith("io.quarkus.platform:quarkus-maven-plugin's "
+                            + "image-push goal runs in this mvn deploy (its execution default, without <phase>, runs at "
+                            + "the goal's default phase, package) and pushes a container image of orders (whatever "
+                            + "quarkus.container-image.push says), and so does gantry:image")
+                            .contains("Let Gantry push the image: remove image-push from that execution's <goals> in "
+                                    + "the POM that declares it (the module's or a parent's; its build goal builds the "
+                                    + "application Gantry's image is made of); then carry what the "
+                                    + "quarkus.container-image.*"));
+            assertThat(found(module, properties("quarkus.container-image.dry-run", "true"))).isEmpty();
+        }
+
+        @Test
+        void is_found_named_on_the_command_line_for_either_group() throws Exception {
+            MavenProject module = withPlugin("io.quarkus", "quarkus-maven-plugin", execution("default", null, "build"));
+            assertThat(in(module, List.of("deploy", "quarkus:image-push"), NONE, Map.of()))
+                    .hasValueSatisfying(f -> assertThat(f.pusher().key()).isEqualTo("io.quarkus:quarkus-maven-plugin"));
+            assertThat(in(module, List.of("deploy", "quarkus:image-build"), NONE, Map.of())).isEmpty();
         }
     }
 
