@@ -64,15 +64,34 @@ record DockerfileImages(List<String> names) {
      * Whether one of them is pushed to this repository. Compared by the repository's last path segment, the image's own
      * name: the registry and namespace may be configured apart from it ({@code docker.push.registry}, {@code %g/}).
      * Unknown names, a name Gantry cannot read (a placeholder, an unresolved {@code ${…}}), or no repository of Gantry's
-     * count as yes.
+     * count as yes ({@link #unread}).
      */
     boolean pushes(String repository) {
         if (names == null || repository == null) {
             return names == null || !names.isEmpty();
         }
         String gantrys = lastSegment(repository);
-        return names.stream().map(DockerfileImages::lastSegment)
-                .anyMatch(n -> n.contains("%") || n.contains("${") || n.equals(gantrys));
+        return names.stream().map(DockerfileImages::lastSegment).anyMatch(n -> unreadable(n) || n.equals(gantrys));
+    }
+
+    /**
+     * The name Gantry could not read that makes the push count as one of this repository's images, for the message:
+     * null when a name says so, or when no image is named (a generator's names, a Dockerfile mode: the module's own
+     * application), or there is no repository to compare with.
+     */
+    String unread(String repository) {
+        if (names == null || repository == null) {
+            return null;
+        }
+        String gantrys = lastSegment(repository);
+        if (names.stream().map(DockerfileImages::lastSegment).anyMatch(gantrys::equals)) {
+            return null;
+        }
+        return names.stream().filter(n -> unreadable(lastSegment(n))).findFirst().orElse(null);
+    }
+
+    private static boolean unreadable(String name) {
+        return name.contains("%") || name.contains("${");
     }
 
     /** {@code registry:5000/team/orders:1.0@sha256:…} is {@code orders}. */

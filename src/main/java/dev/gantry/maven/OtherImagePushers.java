@@ -81,27 +81,38 @@ final class OtherImagePushers {
      * @param how          where it runs from, for the message: an execution and its phase, or the command line; for
      *                     Quarkus, the container-image extension it pushes with
      * @param named        the goal as the command line names it; null when a POM binds it
-     * @param ranBefore    the command line names it before {@code deploy}: Maven ran it before the plan
-     * @param switchedOnBy where its push is switched on (Spring Boot's publish setting, Quarkus's property), else null
+     * @param ranBefore    Maven ran it before the plan: the command line names it before {@code deploy}, or it is bound
+     *                     to the clean lifecycle
+     * @param push         where its push is switched on, and why it is taken for the service's image's
      */
-    record Found(Pusher pusher, String how, String named, boolean ranBefore, String switchedOnBy,
-            MavenProject pushingModule) {
+    record Found(Pusher pusher, String how, String named, boolean ranBefore, Push push, MavenProject pushingModule) {
 
         /** @param imageModule the module gantry:image builds the image of */
         GantryException refusal(MavenProject imageModule) {
             String module = imageModule.getArtifactId();
             return switch (pusher.kind()) {
                 case JIB -> Refusals.imagePushedTwice(module, how, named != null, ranBefore);
-                case BUILDPACKS -> Refusals.imagePushedTwiceByBuildpacks(module, pusher.goal(), how, switchedOnBy,
-                        named, ranBefore);
+                case BUILDPACKS -> Refusals.imagePushedTwiceByBuildpacks(module, pusher.goal(), how,
+                        push.switchedOnBy(), named, ranBefore);
                 case DOCKERFILE -> Refusals.imagePushedTwiceFromDocker(module, pushingModule == imageModule ? null
                         : pushingModule.getArtifactId(), pusher.key(), pusher.goal(), pusher.skipProperty(), how,
-                        switchedOnBy.isEmpty() ? null : switchedOnBy, named, ranBefore);
-                case QUARKUS -> Refusals.imagePushedTwiceByQuarkus(module, switchedOnBy, how);
+                        push.switchedOnBy(), push.unread(), named, ranBefore);
+                case QUARKUS -> Refusals.imagePushedTwiceByQuarkus(module, push.switchedOnBy(), how);
                 case QUARKUS_IMAGE_PUSH -> Refusals.imagePushedTwiceByQuarkusImagePush(module, pusher.key(), how, named,
                         ranBefore);
             };
         }
+    }
+
+    /**
+     * Why a goal is taken to push the image.
+     *
+     * @param switchedOnBy where its push is switched on (Spring Boot's publish setting, Spotify's {@code pushImage},
+     *                     Quarkus's property); null for a goal that pushes unless skipped
+     * @param unread       the name Gantry could not read that makes a Dockerfile plugin's push count as the service's
+     *                     image ({@link DockerfileImages#unread}); null when a name says so, and for the other plugins
+     */
+    record Push(String switchedOnBy, String unread) {
     }
 
     private static final String SPRING_BOOT = "org.springframework.boot";
@@ -190,8 +201,8 @@ final class OtherImagePushers {
         Optional<QuarkusContainerImagePush> quarkus = QuarkusContainerImagePush.of(imageModule, buildProperties,
                 environment);
         if (quarkus.isPresent()) {
-            return Optional.of(new Found(QUARKUS, quarkus.get().extension(), null, false, quarkus.get().where(),
-                    imageModule));
+            return Optional.of(new Found(QUARKUS, quarkus.get().extension(), null, false,
+                    new Push(quarkus.get().where(), null), imageModule));
         }
         List<Pusher> dockerfiles = PUSHERS.stream().filter(p -> p.kind() == Kind.DOCKERFILE).toList();
         for (MavenProject module : reactor) {
@@ -219,7 +230,7 @@ final class OtherImagePushers {
                 if (!execution.getGoals().contains(pusher.goal()) || ModuleSteps.NO_PHASE.equalsIgnoreCase(phase)) {
                     continue;
                 }
-                Optional<String> pushing = pushing(pusher, execution.getConfiguration(), module, context);
+                Optional<Push> pushing = pushing(pusher, execution.getConfiguration(), module, context);
                 if (pushing.isPresent() && runs(module, pusher, execution, phase, context)) {
                     return Optional.of(new Found(pusher, Refusals.boundBy(execution.getId(),
                             declaredElsewhere(execution, module), phase, ownPhase), null, inTheCleanLifecycle(phase),
@@ -287,7 +298,7 @@ final class OtherImagePushers {
                     || byPrefix && !declared(module, pusher) && anotherCarriesThePrefix(module, pusher)) {
                 continue;
             }
-            Optional<String> pushing = pushing(pusher, commandLineConfiguration(module, pusher, m.group(5)), module,
+            Optional<Push> pushing = pushing(pusher, commandLineConfiguration(module, pusher, m.group(5)), module,
                     context);
             if (pushing.isPresent()) {
                 return Optional.of(new Found(pusher, Refusals.namedOnTheCommandLine(goal), goal,
@@ -324,29 +335,33 @@ final class OtherImagePushers {
     }
 
     /**
-     * Whether the goal, given this configuration, pushes the image: none of its skips is true, Spring Boot's publishes,
-     * a Dockerfile plugin pushes an image of that repository. The answer is where the push is switched on, for the
-     * message: Spring Boot's publish setting, else the empty string.
+     * Whether the goal, given this configuration, pushes the image: none of its skips is true, one of its switches is
+     * (if it has any), Spring Boot's publishes, a Dockerfile plugin pushes an image of that repository.
      */
-    private static Optional<String> pushing(Pusher pusher, Object configuration, MavenProject module, Context context) {
+    private static Optional<Push> pushing(Pusher pusher, Object configuration, MavenProject module, Context context) {
         for (Parameter skip : pusher.skips()) {
             if (set(skip, configuration, module, context).isPresent()) {
                 return Optional.empty();
             }
         }
-        Optional<String> switchedOn = Optional.of("");
-        if (!pusher.switches().isEmpty()) {
-            switchedOn = Optional.empty();
-            for (Parameter on : pusher.switches()) {
-                switchedOn = switchedOn.or(() -> set(on, configuration, module, context).map(Deployers.Setting::where));
-            }
+        Optional<String> switchedOn = Optional.empty();
+        for (Parameter on : pusher.switches()) {
+            switchedOn = switchedOn.or(() -> set(on, configuration, module, context).map(Deployers.Setting::where));
+        }
+        if (!pusher.switches().isEmpty() && switchedOn.isEmpty()) {
+            return Optional.empty();
         }
         return switch (pusher.kind()) {
             case BUILDPACKS -> publishing(configuration, module, context.buildProperties())
-                    .filter(Deployers.Setting::isTrue).map(Deployers.Setting::where);
-            case DOCKERFILE -> switchedOn.filter(on -> DockerfileImages.pushed(pusher, configuration, module,
-                    context.buildProperties()).pushes(context.repository()));
-            default -> switchedOn;
+                    .filter(Deployers.Setting::isTrue).map(on -> new Push(on.where(), null));
+            case DOCKERFILE -> {
+                DockerfileImages images = DockerfileImages.pushed(pusher, configuration, module,
+                        context.buildProperties());
+                yield images.pushes(context.repository())
+                        ? Optional.of(new Push(switchedOn.orElse(null), images.unread(context.repository())))
+                        : Optional.empty();
+            }
+            default -> Optional.of(new Push(switchedOn.orElse(null), null));
         };
     }
 

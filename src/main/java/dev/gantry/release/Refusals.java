@@ -435,20 +435,28 @@ public final class Refusals {
      * @param pushingModule the module that binds it when not the image's (it depends on that module), else null
      * @param pushingOn     where its push is switched on, for a goal that pushes only when told to (Spotify's older
      *                      plugin's {@code pushImage}), else null
+     * @param unread        the image name Gantry cannot read (a placeholder) that makes its push count as the module's
+     *                      image, else null
      * @param named         the goal as the command line names it, or null when a POM binds it
      */
     public static GantryException imagePushedTwiceFromDocker(String module, String pushingModule, String plugin,
-            String goal, String skipProperty, String how, String pushingOn, String named, boolean ranBefore) {
+            String goal, String skipProperty, String how, String pushingOn, String unread, String named,
+            boolean ranBefore) {
         String where = pushingModule == null ? "the module's" : "module " + pushingModule + "'s";
         String skip = "set <" + skipProperty + ">true</" + skipProperty + "> in " + where + " <properties>";
+        String another = unread == null ? "" : "; if it pushes another image than " + module + "'s, name that image "
+                + "in its configuration (Gantry compares the last part of each name with its <imageRepository>'s), or "
+                + "build it in a module that does not depend on " + module + ", and Gantry leaves it alone";
         return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ")"
                 + (pushingOn == null ? "" : " with pushing on (" + pushingOn + "),") + " and pushes an image "
                 + "of " + module + (pushingModule == null ? "" : " from module " + pushingModule + ", which depends on "
-                        + "it"), plugin + "'s", ranBefore, named != null, named != null ? "run mvn deploy without " + named
+                        + "it") + (unread == null ? "" : " (as far as Gantry can tell: it cannot expand the name " + unread + ")"),
+                plugin + "'s", ranBefore,
+                named != null, (named != null ? "run mvn deploy without " + named
                         : pushingOn != null ? "turn its push off where it is set (the image is still built), or " + skip
                         : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
                                 + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "
-                                + "<phase>none</phase>), or " + skip,
+                                + "<phase>none</phase>), or " + skip) + another,
                 "carry what its Dockerfile or image configuration sets into Gantry's configuration: the base image "
                         + "(FROM: Gantry's <from>), environment (ENV: <environment>), ports (EXPOSE: <ports>), user "
                         + "(USER: <user>) and the java command's flags (<jvmFlags>); Gantry builds the image with Jib "

@@ -215,15 +215,15 @@ class OtherImagePushersTest {
                             + "it is set")
                     .contains("BP_JVM_VERSION: Gantry's <from>"));
             assertThat(found(springBoot(null, configured(execution("image", "package", "build-image"),
-                    "<publish>true</publish>")), NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy())
+                    "<publish>true</publish>")), NONE)).hasValueSatisfying(f -> assertThat(f.push().switchedOnBy())
                     .isEqualTo("<publish>true</publish> in its configuration"));
             assertThat(found(springBoot(null, execution("image", "install", "build-image")),
                     properties("spring-boot.build-image.publish", "true"))).hasValueSatisfying(f ->
-                    assertThat(f.switchedOnBy()).isEqualTo("-Dspring-boot.build-image.publish=true"));
+                    assertThat(f.push().switchedOnBy()).isEqualTo("-Dspring-boot.build-image.publish=true"));
             MavenProject byProperty = springBoot(null, configured(execution("image", null, "build-image"),
                     "<image><publish>${push.image}</publish></image>"));
             byProperty.getProperties().setProperty("push.image", "true");
-            assertThat(found(byProperty, NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy())
+            assertThat(found(byProperty, NONE)).hasValueSatisfying(f -> assertThat(f.push().switchedOnBy())
                     .isEqualTo("<push.image>true</push.image> in the module's <properties>"));
         }
 
@@ -394,6 +394,34 @@ class OtherImagePushersTest {
             MavenProject spotify = withPlugin("com.spotify", "dockerfile-maven-plugin", configured(execution("default",
                     null, "build", "push"), "<repository>registry.example.com/other</repository>"));
             assertThat(inReactor(spotify, List.of(spotify), gantrys)).isEmpty();
+        }
+
+        /**
+         * A push whose names Gantry cannot read is taken for the service's; the message says so, and how to tell Gantry
+         * it is another image's.
+         */
+        @Test
+        void the_message_says_when_the_image_is_taken_for_the_services_and_how_to_show_it_is_not() throws Exception {
+            String gantrys = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/orders";
+            MavenProject placeholder = withPlugin("io.fabric8", "docker-maven-plugin", configured(execution("docker",
+                    null, "push"), "<images><image><name>team/%g-%a:%l</name><build/></image></images>"));
+            placeholder.setArtifactId("orders");
+            assertThat(inReactor(placeholder, List.of(placeholder), gantrys).map(f -> f.refusal(placeholder)
+                    .getMessage())).hasValueSatisfying(m -> assertThat(m).contains("and pushes an image of orders "
+                            + "(as far as Gantry can tell: it cannot expand the name team/%g-orders:%l), and so does "
+                            + "gantry:image", "or set <docker.skip.push>true</docker.skip.push> in the "
+                            + "module's <properties>; if it pushes another image than orders's, name that image in its "
+                            + "configuration (Gantry compares the last part of each name with its <imageRepository>'s), "
+                            + "or build it in a module that does not depend on orders, and Gantry leaves it alone; then "
+                            + "carry"));
+            // a generator's names, a Dockerfile mode: the module's own application, no doubt to tell
+            MavenProject unnamed = withPlugin("io.fabric8", "docker-maven-plugin", execution("docker", null, "push"));
+            assertThat(inReactor(unnamed, List.of(unnamed), gantrys)).hasValueSatisfying(f -> assertThat(f.push()
+                    .unread()).isNull());
+            MavenProject named = withPlugin("io.fabric8", "docker-maven-plugin", configured(execution("docker", null,
+                    "push"), "<images><image><name>team/orders:%l</name><build/></image></images>"));
+            assertThat(inReactor(named, List.of(named), gantrys)).hasValueSatisfying(f -> assertThat(f.push()
+                    .unread()).isNull());
         }
 
         /** Bound in a parent's POM: the message names that POM, where the execution must be changed. */
@@ -578,9 +606,9 @@ class OtherImagePushersTest {
             MavenProject module = quarkus("quarkus-container-image-docker");
             assertThat(found(module, NONE)).isEmpty();
             assertThat(found(module, properties("quarkus.container-image.push", "true")))
-                    .hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo("-Dquarkus.container-image.push=true"));
+                    .hasValueSatisfying(f -> assertThat(f.push().switchedOnBy()).isEqualTo("-Dquarkus.container-image.push=true"));
             assertThat(in(module, DEPLOY, NONE, Map.of("QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
-                    .hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo("QUARKUS_CONTAINER_IMAGE_PUSH=true in the "
+                    .hasValueSatisfying(f -> assertThat(f.push().switchedOnBy()).isEqualTo("QUARKUS_CONTAINER_IMAGE_PUSH=true in the "
                             + "environment"));
             assertThat(in(module, DEPLOY, NONE, Map.of("_PROD_QUARKUS_CONTAINER_IMAGE_PUSH", "true")))
                     .isPresent();
@@ -592,7 +620,7 @@ class OtherImagePushersTest {
         void in_the_poms_properties_and_in_the_profile_quarkus_profile_names() throws Exception {
             MavenProject module = quarkus("quarkus-container-image-podman");
             module.getProperties().setProperty("quarkus.container-image.push", "true");
-            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo(
+            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.push().switchedOnBy()).isEqualTo(
                     "<quarkus.container-image.push>true</quarkus.container-image.push> in the module's <properties>"));
             applicationProperties("quarkus.container-image.push=false\n%staging.quarkus.container-image.push=true\n");
             assertThat(found(module, NONE)).isEmpty();
@@ -607,7 +635,7 @@ class OtherImagePushersTest {
             module.getPlugin("io.quarkus.platform:quarkus-maven-plugin").setConfiguration(Xpp3DomBuilder.build(
                     new StringReader("<configuration><properties><quarkus.container-image.push>true"
                             + "</quarkus.container-image.push></properties></configuration>")));
-            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.switchedOnBy()).isEqualTo(
+            assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.push().switchedOnBy()).isEqualTo(
                     "<quarkus.container-image.push>true</quarkus.container-image.push> in quarkus-maven-plugin's "
                             + "configuration"));
         }
