@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -36,8 +37,28 @@ final class OtherImagePushers {
      */
     enum Kind { JIB, BUILDPACKS, DOCKERFILE, QUARKUS, QUARKUS_IMAGE_PUSH }
 
-    /** A parameter of the goal, and its property. */
-    record Parameter(String name, String property) {
+    /**
+     * A parameter of the goal, and its property, in the plugin's versions from {@code since} up to, not including,
+     * {@code until} (null: no bound).
+     */
+    record Parameter(String name, String property, String since, String until) {
+
+        Parameter(String name, String property) {
+            this(name, property, null, null);
+        }
+
+        /**
+         * Whether the plugin at this version has it: a parameter a version lacks is not read by its goal (Maven only
+         * warns of it). A version not known (none declared, an expression) is taken for the newest.
+         */
+        boolean in(String version) {
+            if (version == null || version.isBlank() || version.contains("${")) {
+                return until == null;
+            }
+            ComparableVersion at = new ComparableVersion(version);
+            return (since == null || at.compareTo(new ComparableVersion(since)) >= 0)
+                    && (until == null || at.compareTo(new ComparableVersion(until)) < 0);
+        }
     }
 
     /**
@@ -46,6 +67,7 @@ final class OtherImagePushers {
      * @param prefix       its plugin's goal prefix, as a command line names it
      * @param defaultPhase the phase an execution without {@code <phase>} binds it to; null for none
      * @param skips        the parameters that turn its push off: the first turns off the push alone, and is advised
+     *                     where the plugin's version has it
      * @param switches     the parameters of which one must be true for the goal to push (Spotify's older plugin builds
      *                     and tags without pushing unless told {@code pushImage}); none: it pushes unless skipped
      */
@@ -67,11 +89,6 @@ final class OtherImagePushers {
 
         String key() {
             return groupId + ":" + artifactId;
-        }
-
-        /** The property that turns its push off, to set in the module's {@code <properties>}. */
-        String skipProperty() {
-            return skips.isEmpty() ? null : skips.get(0).property();
         }
     }
 
@@ -95,7 +112,7 @@ final class OtherImagePushers {
                 case BUILDPACKS -> Refusals.imagePushedTwiceByBuildpacks(module, pusher.goal(), how,
                         push.switchedOnBy(), named, ranBefore);
                 case DOCKERFILE -> Refusals.imagePushedTwiceFromDocker(module, pushingModule == imageModule ? null
-                        : pushingModule.getArtifactId(), pusher.key(), pusher.goal(), pusher.skipProperty(), how,
+                        : pushingModule.getArtifactId(), pusher.key(), pusher.goal(), push.advisedSkip(), how,
                         push.switchedOnBy(), push.unread(), named, ranBefore);
                 case QUARKUS -> Refusals.imagePushedTwiceByQuarkus(module, push.switchedOnBy(), how);
                 case QUARKUS_IMAGE_PUSH -> Refusals.imagePushedTwiceByQuarkusImagePush(module, pusher.key(), how, named,
@@ -111,13 +128,15 @@ final class OtherImagePushers {
      *                     Quarkus's property); null for a goal that pushes unless skipped
      * @param unread       the name Gantry could not read that makes a Dockerfile plugin's push count as the service's
      *                     image ({@link DockerfileImages#unread}); null when a name says so, and for the other plugins
+     * @param advisedSkip  the property that turns the push off in the plugin's version, to set in the module's
+     *                     {@code <properties>}; null when it has none
      */
-    record Push(String switchedOnBy, String unread) {
+    record Push(String switchedOnBy, String unread, String advisedSkip) {
     }
 
     private static final String SPRING_BOOT = "org.springframework.boot";
-    private static final Parameter SPOTIFY_SKIP_PUSH = new Parameter("skipDockerPush", "skipDockerPush");
-    private static final Parameter SPOTIFY_SKIP = new Parameter("skipDocker", "skipDocker");
+    private static final Parameter SPOTIFY_SKIP_PUSH = new Parameter("skipDockerPush", "skipDockerPush", "0.4.12", null);
+    private static final Parameter SPOTIFY_SKIP = new Parameter("skipDocker", "skipDocker", "0.4.12", null);
     private static final Parameter QUARKUS_SKIP = new Parameter("skip", "quarkus.build.skip");
     private static final Parameter QUARKUS_DRY_RUN = new Parameter("dryRun", "quarkus.container-image.dry-run");
     static final Pusher JIB = new Pusher(Kind.JIB, "com.google.cloud.tools", "jib-maven-plugin", "jib", "build", null,
@@ -135,12 +154,15 @@ final class OtherImagePushers {
             new Pusher(Kind.DOCKERFILE, "org.eclipse.jkube", "kubernetes-maven-plugin", "k8s", "push", "install",
                     List.of(new Parameter("skipPush", "jkube.skip.push"), new Parameter("skip", "jkube.skip"))),
             new Pusher(Kind.DOCKERFILE, "io.fabric8", "fabric8-maven-plugin", "fabric8", "push", "install",
-                    List.of(new Parameter("fabric8SkipPush", "docker.skip.push"), new Parameter("skip", "fabric8.skip"))),
+                    List.of(new Parameter("skipPush", "docker.skip.push", null, "4.4.2"),
+                            new Parameter("fabric8SkipPush", "docker.skip.push", "4.4.2", null),
+                            new Parameter("skip", "fabric8.skip"))),
             new Pusher(Kind.DOCKERFILE, "com.spotify", "docker-maven-plugin", "docker", "push", null,
                     List.of(SPOTIFY_SKIP_PUSH, SPOTIFY_SKIP)),
             new Pusher(Kind.DOCKERFILE, "com.spotify", "docker-maven-plugin", "docker", "build", null,
                     List.of(SPOTIFY_SKIP_PUSH, new Parameter("skipDockerBuild", "skipDockerBuild"), SPOTIFY_SKIP),
-                    List.of(new Parameter("pushImage", "pushImage"), new Parameter("pushImageTag", "pushImageTag"))),
+                    List.of(new Parameter("pushImage", "pushImage"),
+                            new Parameter("pushImageTag", "pushImageTag", "0.4.0", null))),
             new Pusher(Kind.DOCKERFILE, "com.spotify", "docker-maven-plugin", "docker", "tag", null,
                     List.of(SPOTIFY_SKIP_PUSH, new Parameter("skipDockerTag", "skipDockerTag"), SPOTIFY_SKIP),
                     List.of(new Parameter("pushImage", "pushImage"))),
@@ -151,14 +173,16 @@ final class OtherImagePushers {
     private static final Pusher QUARKUS = new Pusher(Kind.QUARKUS, "io.quarkus.platform", "quarkus-maven-plugin",
             "quarkus", "build", "package", List.of());
 
-    /** The phases of the lifecycle {@code mvn deploy} runs, Maven 3's and Maven 4's names. */
+    /**
+     * The phases of the lifecycle {@code mvn deploy} runs, as Maven 3 names them and Maven 4 still does; Maven 4's own
+     * ({@code before:package}, {@code package[100]}, {@code ready}) are phases Maven 3 does not know, and are asked of
+     * Maven's plan.
+     */
     private static final Set<String> DEPLOY_LIFECYCLE = Set.of("validate", "initialize", "generate-sources",
             "process-sources", "generate-resources", "process-resources", "compile", "process-classes",
             "generate-test-sources", "process-test-sources", "generate-test-resources", "process-test-resources",
             "test-compile", "process-test-classes", "test", "prepare-package", "package", "pre-integration-test",
-            "integration-test", "post-integration-test", "verify", "install", "deploy",
-            // Maven 4's own
-            "all", "each", "build", "sources", "resources", "ready", "unit-test", "test-sources", "test-resources");
+            "integration-test", "post-integration-test", "verify", "install", "deploy");
     /** The clean lifecycle's phases, which {@code mvn clean deploy} runs in a module before its validate. */
     private static final Set<String> CLEAN_LIFECYCLE = Set.of("pre-clean", "clean", "post-clean");
     /** Maven 4's {@code before:}/{@code after:} and ordering ({@code package[100]}) around a phase's name. */
@@ -182,14 +206,15 @@ final class OtherImagePushers {
      * @param environment     the build's environment variables (Quarkus reads its configuration there too)
      * @param repository      where gantry:image pushes, or null when not configured
      * @param maven           Maven's own plan of a module, asked about phases outside the one {@code mvn deploy} runs
+     * @param planning        the module the plan runs in: Maven has built the modules up to it, not those after it
      */
     static Optional<Found> in(MavenProject imageModule, List<MavenProject> reactor, List<String> goals,
-            Properties buildProperties, Map<String, String> environment, String repository, ModuleSteps.MavenPlan maven)
-            throws GantryException {
-        Context context = new Context(buildProperties, repository, maven);
+            Properties buildProperties, Map<String, String> environment, String repository, ModuleSteps.MavenPlan maven,
+            MavenProject planning) throws GantryException {
+        Context context = new Context(buildProperties, repository, maven, reactor, planning);
         for (String goal : goals) {
-            Optional<Found> named = namedOnTheCommandLine(goal, goals.indexOf(goal) < goals.indexOf("deploy"),
-                    imageModule, context);
+            Optional<Found> named = namedOnTheCommandLine(goal, goals.indexOf(goal) < goals.indexOf("deploy")
+                    && context.reached(imageModule), imageModule, context);
             if (named.isPresent()) {
                 return named;
             }
@@ -202,7 +227,7 @@ final class OtherImagePushers {
                 environment);
         if (quarkus.isPresent()) {
             return Optional.of(new Found(QUARKUS, quarkus.get().extension(), null, false,
-                    new Push(quarkus.get().where(), null), imageModule));
+                    new Push(quarkus.get().where(), null, null), imageModule));
         }
         List<Pusher> dockerfiles = PUSHERS.stream().filter(p -> p.kind() == Kind.DOCKERFILE).toList();
         for (MavenProject module : reactor) {
@@ -217,7 +242,18 @@ final class OtherImagePushers {
     }
 
     /** What every reading of a pusher's settings needs of the build. */
-    private record Context(Properties buildProperties, String repository, ModuleSteps.MavenPlan maven) {
+    private record Context(Properties buildProperties, String repository, ModuleSteps.MavenPlan maven,
+            List<MavenProject> reactor, MavenProject planning) {
+
+        /**
+         * Whether Maven has started the module's build before the plan's: its goals named before {@code deploy}, its
+         * clean lifecycle. Maven builds the reactor one module after the other (each with every goal of the command
+         * line), so a module after the plan's has run nothing yet.
+         */
+        boolean reached(MavenProject module) {
+            int plan = reactor.indexOf(planning);
+            return plan < 0 || reactor.indexOf(module) <= plan;
+        }
     }
 
     private static Optional<Found> boundIn(MavenProject module, List<Pusher> pushers, Context context)
@@ -233,7 +269,8 @@ final class OtherImagePushers {
                 Optional<Push> pushing = pushing(pusher, execution.getConfiguration(), module, context);
                 if (pushing.isPresent() && runs(module, pusher, execution, phase, context)) {
                     return Optional.of(new Found(pusher, Refusals.boundBy(execution.getId(),
-                            declaredElsewhere(execution, module), phase, ownPhase), null, inTheCleanLifecycle(phase),
+                            declaredElsewhere(execution, module), phase, ownPhase), null,
+                            inTheCleanLifecycle(phase) && context.reached(module),
                             pushing.get(), module));
                 }
             }
@@ -247,7 +284,7 @@ final class OtherImagePushers {
      */
     private static boolean runs(MavenProject module, Pusher pusher, PluginExecution execution, String phase,
             Context context) throws GantryException {
-        return DEPLOY_LIFECYCLE.contains(phaseName(phase)) || context.maven().executionsRun(module)
+        return phase != null && DEPLOY_LIFECYCLE.contains(phase) || context.maven().executionsRun(module)
                 .contains(new ModuleSteps.Planned(pusher.key(), pusher.goal(), execution.getId()));
     }
 
@@ -339,30 +376,43 @@ final class OtherImagePushers {
      * (if it has any), Spring Boot's publishes, a Dockerfile plugin pushes an image of that repository.
      */
     private static Optional<Push> pushing(Pusher pusher, Object configuration, MavenProject module, Context context) {
-        for (Parameter skip : pusher.skips()) {
+        String version = version(module, pusher);
+        List<Parameter> skips = pusher.skips().stream().filter(skip -> skip.in(version)).toList();
+        for (Parameter skip : skips) {
             if (set(skip, configuration, module, context).isPresent()) {
                 return Optional.empty();
             }
         }
+        // the first turns off the push alone: advised only where the plugin's version has it
+        String advisedSkip = pusher.skips().isEmpty() || !pusher.skips().get(0).in(version) ? null
+                : pusher.skips().get(0).property();
         Optional<String> switchedOn = Optional.empty();
         for (Parameter on : pusher.switches()) {
-            switchedOn = switchedOn.or(() -> set(on, configuration, module, context).map(Deployers.Setting::where));
+            if (on.in(version)) {
+                switchedOn = switchedOn.or(() -> set(on, configuration, module, context).map(Deployers.Setting::where));
+            }
         }
         if (!pusher.switches().isEmpty() && switchedOn.isEmpty()) {
             return Optional.empty();
         }
         return switch (pusher.kind()) {
             case BUILDPACKS -> publishing(configuration, module, context.buildProperties())
-                    .filter(Deployers.Setting::isTrue).map(on -> new Push(on.where(), null));
+                    .filter(Deployers.Setting::isTrue).map(on -> new Push(on.where(), null, advisedSkip));
             case DOCKERFILE -> {
                 DockerfileImages images = DockerfileImages.pushed(pusher, configuration, module,
                         context.buildProperties());
-                yield images.pushes(context.repository())
-                        ? Optional.of(new Push(switchedOn.orElse(null), images.unread(context.repository())))
-                        : Optional.empty();
+                yield images.pushes(context.repository()) ? Optional.of(new Push(switchedOn.orElse(null),
+                        images.unread(context.repository()), advisedSkip)) : Optional.empty();
             }
-            default -> Optional.of(new Push(switchedOn.orElse(null), null));
+            default -> Optional.of(new Push(switchedOn.orElse(null), null, advisedSkip));
         };
+    }
+
+    /** The plugin's version the module declares (its build's, else its {@code <pluginManagement>}'s), else null. */
+    private static String version(MavenProject module, Pusher pusher) {
+        Plugin plugin = module.getPlugin(pusher.key());
+        plugin = plugin != null ? plugin : managed(module, pusher);
+        return plugin == null ? null : plugin.getVersion();
     }
 
     /** The boolean parameter, where it is set true; empty when unset or false. */

@@ -124,7 +124,8 @@ final class ReleaseGate {
             return;
         }
         Optional<OtherImagePushers.Found> other = OtherImagePushers.in(imageModule, session.getProjects(),
-                session.getGoals(), Deployers.buildProperties(session), System.getenv(), repository, modules.maven());
+                session.getGoals(), Deployers.buildProperties(session), System.getenv(), repository, modules.maven(),
+                session.getCurrentProject());
         if (other.isPresent()) {
             throw other.get().refusal(imageModule);
         }

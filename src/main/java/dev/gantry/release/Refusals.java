@@ -433,6 +433,7 @@ public final class Refusals {
      * The push goal of a Dockerfile plugin in a {@code mvn deploy} that runs gantry:image (as above).
      *
      * @param pushingModule the module that binds it when not the image's (it depends on that module), else null
+     * @param skipProperty  the property that turns its push off in the plugin's version, else null
      * @param pushingOn     where its push is switched on, for a goal that pushes only when told to (Spotify's older
      *                      plugin's {@code pushImage}), else null
      * @param unread        the image name Gantry cannot read (a placeholder) that makes its push count as the module's
@@ -443,7 +444,8 @@ public final class Refusals {
             String goal, String skipProperty, String how, String pushingOn, String unread, String named,
             boolean ranBefore) {
         String where = pushingModule == null ? "the module's" : "module " + pushingModule + "'s";
-        String skip = "set <" + skipProperty + ">true</" + skipProperty + "> in " + where + " <properties>";
+        String skip = skipProperty == null ? "" : ", or set <" + skipProperty + ">true</" + skipProperty + "> in " + where
+                + " <properties>";
         String another = unread == null ? "" : "; if it pushes another image than " + module + "'s, name that image "
                 + "in its configuration (Gantry compares the last part of each name with its <imageRepository>'s), or "
                 + "build it in a module that does not depend on " + module + ", and Gantry leaves it alone";
@@ -453,10 +455,10 @@ public final class Refusals {
                         + "it") + (unread == null ? "" : " (as far as Gantry can tell: it cannot expand the name " + unread + ")"),
                 plugin + "'s", ranBefore,
                 named != null, (named != null ? "run mvn deploy without " + named
-                        : pushingOn != null ? "turn its push off where it is set (the image is still built), or " + skip
+                        : pushingOn != null ? "turn its push off where it is set (the image is still built)" + skip
                         : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
                                 + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "
-                                + "<phase>none</phase>), or " + skip) + another,
+                                + "<phase>none</phase>)" + skip) + another,
                 "carry what its Dockerfile or image configuration sets into Gantry's configuration: the base image "
                         + "(FROM: Gantry's <from>), environment (ENV: <environment>), ports (EXPOSE: <ports>), user "
                         + "(USER: <user>) and the java command's flags (<jvmFlags>); Gantry builds the image with Jib "
@@ -475,7 +477,8 @@ public final class Refusals {
                 + "image of " + module + " (whatever quarkus.container-image.push says)", "Quarkus's", ranBefore,
                 named != null, named != null ? "run mvn deploy without " + named
                         : "remove image-push from that execution's <goals> in the POM that declares it (the module's "
-                                + "or a parent's; its build goal builds the application Gantry's image is made of)",
+                                + "or a parent's), leaving quarkus-maven-plugin's build goal bound: it builds the "
+                                + "application Gantry's image is made of",
                 QUARKUS_CARRY_OVER);
     }
 

@@ -49,13 +49,15 @@ class OtherImagePushersTest {
     /** The module built on its own, Gantry's image repository not configured. */
     private static Optional<OtherImagePushers.Found> in(MavenProject module, List<String> goals, Properties properties,
             Map<String, String> environment) throws GantryException {
-        return OtherImagePushers.in(module, List.of(module), goals, properties, environment, null, PLANS_NONE_OF_THEM);
+        return OtherImagePushers.in(module, List.of(module), goals, properties, environment, null, PLANS_NONE_OF_THEM,
+                module);
     }
 
     /** In a mvn deploy of this reactor, Gantry pushing to this repository (or null). */
     private static Optional<OtherImagePushers.Found> inReactor(MavenProject imageModule, List<MavenProject> reactor,
             String repository) throws GantryException {
-        return OtherImagePushers.in(imageModule, reactor, DEPLOY, NONE, Map.of(), repository, PLANS_NONE_OF_THEM);
+        return OtherImagePushers.in(imageModule, reactor, DEPLOY, NONE, Map.of(), repository, PLANS_NONE_OF_THEM,
+                reactor.get(0));
     }
 
     /**
@@ -127,7 +129,7 @@ class OtherImagePushersTest {
             };
 
             Optional<OtherImagePushers.Found> found = OtherImagePushers.in(module, List.of(module), List.of("clean",
-                    "deploy"), NONE, Map.of(), null, cleanDeploy);
+                    "deploy"), NONE, Map.of(), null, cleanDeploy, module);
 
             assertThat(found).hasValueSatisfying(f -> assertThat(f.refusal(module).getMessage()).contains(
                     "(its execution push binds it to phase clean)", "That goal, bound to the clean lifecycle, ran before "
@@ -135,7 +137,29 @@ class OtherImagePushersTest {
             assertThat(asked).containsExactly(module);
             ModuleSteps.MavenPlan siteOnly = m -> Set.of(new ModuleSteps.Planned(OtherImagePushers.JIB.key(), "build",
                     "push-later"));
-            assertThat(OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), null, siteOnly)).isEmpty();
+            assertThat(OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), null, siteOnly, module))
+                    .isEmpty();
+        }
+
+        /**
+         * In a reactor the plan runs in the first module, before Maven builds the others: a push in a later module's
+         * clean lifecycle, or a goal named before deploy, has not run yet there.
+         */
+        @Test
+        void in_a_later_module_of_the_reactor_it_has_not_run_yet() throws Exception {
+            MavenProject root = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+            MavenProject module = jib(null, execution("push", "pre-clean", "build"));
+            module.setArtifactId("orders");
+            ModuleSteps.MavenPlan cleanDeploy = m -> Set.of(new ModuleSteps.Planned(OtherImagePushers.JIB.key(),
+                    "build", "push"));
+            for (List<String> goals : List.of(List.of("clean", "deploy"), List.of("jib:build", "deploy"))) {
+                assertThat(OtherImagePushers.in(module, List.of(root, module), goals, NONE, Map.of(), null, cleanDeploy,
+                        root)).as(goals.toString()).hasValueSatisfying(f -> assertThat(f.refusal(module).getMessage())
+                                .contains("Nothing was built or pushed."));
+                assertThat(OtherImagePushers.in(module, List.of(module, root), goals, NONE, Map.of(), null,
+                        cleanDeploy, root)).as(goals.toString()).hasValueSatisfying(f -> assertThat(f.refusal(module)
+                                .getMessage()).contains("may have pushed its image"));
+            }
         }
 
         /** Maven's plan is asked only when the POM cannot tell: not for none, a skipped push, or a deploy phase. */
@@ -147,7 +171,7 @@ class OtherImagePushersTest {
             for (MavenProject module : List.of(jib(null, execution("push", "none", "build")),
                     mergedAsMaven(jib("<skip>true</skip>", execution("push", "clean", "build"))),
                     jib(null, execution("push", "package", "build")))) {
-                OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), null, notAsked);
+                OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), null, notAsked, module);
             }
         }
 
@@ -338,12 +362,21 @@ class OtherImagePushersTest {
                     "build", "push"), "<skipPush>true</skipPush>")), NONE)).isEmpty();
         }
 
-        /** Maven 4's before:/after: phases are the phase's; a clean or site phase, or a name Maven does not know, is not. */
+        /**
+         * A phase of mvn deploy's lifecycle runs; Maven 4's before:/after: and ordered phases are Maven's plan to judge
+         * (Maven 4 runs them, Maven 3 does not know them), as are a clean or site phase and a name Maven does not know.
+         */
         @Test
         void at_the_phases_mvn_deploy_runs() throws Exception {
-            for (String phase : List.of("after:package", "before:install", "install[100]", "verify")) {
-                assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", phase, "push")),
-                        NONE)).as(phase).isPresent();
+            assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", "verify", "push")), NONE))
+                    .isPresent();
+            ModuleSteps.MavenPlan maven4 = m -> Set.of(new ModuleSteps.Planned("io.fabric8:docker-maven-plugin", "push",
+                    "push"));
+            for (String phase : List.of("after:package", "before:install", "install[100]", "ready")) {
+                MavenProject module = withPlugin("io.fabric8", "docker-maven-plugin", execution("push", phase, "push"));
+                assertThat(found(module, NONE)).as("Maven 3: " + phase).isEmpty();
+                assertThat(OtherImagePushers.in(module, List.of(module), DEPLOY, NONE, Map.of(), null, maven4, module))
+                        .as("Maven 4: " + phase).isPresent();
             }
             for (String phase : List.of("before:clean", "site", "post-clean", "pakage", "none")) {
                 assertThat(found(withPlugin("io.fabric8", "docker-maven-plugin", execution("push", phase, "push")),
@@ -507,6 +540,20 @@ class OtherImagePushersTest {
             assertThat(found(tagging, properties("skipDockerTag", "true"))).isEmpty();
         }
 
+        /** skipDocker and skipDockerPush came with 0.4.12: an earlier version pushes whatever they say. */
+        @Test
+        void before_0_4_12_its_skips_do_not_exist_and_are_not_advised() throws Exception {
+            MavenProject old = spotify(configured(execution("image", "package", "build"), "<pushImage>true</pushImage>"));
+            old.getPlugin("com.spotify:docker-maven-plugin").setVersion("0.4.10");
+            assertThat(found(old, properties("skipDockerPush", "true"))).isPresent();
+            assertThat(found(old, properties("skipDocker", "true"))).isPresent();
+            assertThat(refusal(old, DEPLOY, NONE)).hasValueSatisfying(m -> assertThat(m).contains("Let Gantry push "
+                    + "the image: turn its push off where it is set (the image is still built); then carry")
+                    .doesNotContain("skipDockerPush"));
+            old.getPlugin("com.spotify:docker-maven-plugin").setVersion("0.4.12");
+            assertThat(found(old, properties("skipDockerPush", "true"))).isEmpty();
+        }
+
         /** Its goals have no default phase: an execution without one binds nothing, as Maven's plan says. */
         @Test
         void push_is_found_bound_to_a_phase_or_named_but_not_without_a_phase() throws Exception {
@@ -525,6 +572,13 @@ class OtherImagePushersTest {
         assertThat(found(module, NONE)).hasValueSatisfying(f -> assertThat(f.how()).endsWith("default phase, install"));
         assertThat(found(module, properties("docker.skip.push", "true"))).isEmpty();
         assertThat(found(module, properties("fabric8.skip", "true"))).isEmpty();
+        // its skip parameter is <skipPush> up to 4.4.1, <fabric8SkipPush> in 4.4.2 (the property is the same)
+        MavenProject skipping = withPlugin("io.fabric8", "fabric8-maven-plugin", configured(execution("fmp", null,
+                "push"), "<skipPush>true</skipPush>"));
+        skipping.getPlugin("io.fabric8:fabric8-maven-plugin").setVersion("3.5.28");
+        assertThat(found(skipping, NONE)).isEmpty();
+        skipping.getPlugin("io.fabric8:fabric8-maven-plugin").setVersion("4.4.2");
+        assertThat(found(skipping, NONE)).isPresent();
     }
 
     /** Quarkus's image-push goal pushes whatever quarkus.container-image.push says (it sets it true itself). */
@@ -541,9 +595,9 @@ class OtherImagePushersTest {
                             + "the goal's default phase, package) and pushes a container image of orders (whatever "
                             + "quarkus.container-image.push says), and so does gantry:image")
                             .contains("Let Gantry push the image: remove image-push from that execution's <goals> in "
-                                    + "the POM that declares it (the module's or a parent's; its build goal builds the "
-                                    + "application Gantry's image is made of); then carry what the "
-                                    + "quarkus.container-image.*"));
+                                    + "the POM that declares it (the module's or a parent's), leaving quarkus-maven-"
+                                    + "plugin's build goal bound: it builds the application Gantry's image is made of; "
+                                    + "then carry what the quarkus.container-image.*"));
             assertThat(found(module, properties("quarkus.container-image.dry-run", "true"))).isEmpty();
         }
 
