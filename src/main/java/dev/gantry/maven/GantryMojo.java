@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecution;
@@ -241,18 +242,25 @@ abstract class GantryMojo extends AbstractMojo {
                 ModuleSteps modules = moduleSteps();
                 getLog().debug("Gantry read which steps each module runs in " + (System.nanoTime() - asked) / 1_000_000
                         + " ms");
+                Properties buildProperties = Deployers.buildProperties(session);
+                Optional<GantryException> ignored = ModuleGantrySettings.differing(session.getProjects(), project,
+                        mojoExecution.getExecutionId(), buildProperties);
+                if (ignored.isPresent()) {
+                    throw ignored.get();
+                }
                 // the plan promises an image only when a module will build it
                 MavenProject imageModule = imageProject();
+                GantrySettings settings = settingsForTheImageOf(imageModule, buildProperties);
                 boolean imageBuilt = imageModule != null && !ImageModule.skipsImage(imageModule, session.getUserProperties(),
                         session.getSystemProperties());
                 if (ReleasePlanning.reachesDeploy(session)) {
                     gate().checkUnpublishedTopLevelVersion();
                 }
-                ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings(), modules, imageBuilt);
+                ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings, modules, imageBuilt);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
                 gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule,
-                        settings().imageRepository());
+                        settings.imageRepository());
                 if (!ReleasePlanning.reachesDeploy(session)) {
                     gate.previewLeavesOut(plan).ifPresent(getLog()::warn);
                 }
@@ -432,6 +440,20 @@ abstract class GantryMojo extends AbstractMojo {
         }
         return new GantrySettings(Flow.parse(flow), rules, tagPrefix, allowDirty, blankToNull(branch), gitRemote,
                 blankToNull(imageRepository));
+    }
+
+    /**
+     * The settings, with the image repository the image module's image goal is given where that module sets one: a
+     * service module's own {@code <imageRepository>} is where its image goes (read by its image goal too), whichever
+     * module the plan is made in ({@link ModuleGantrySettings}).
+     */
+    private GantrySettings settingsForTheImageOf(MavenProject imageModule, Properties buildProperties)
+            throws GantryException {
+        GantrySettings settings = settings();
+        String theirs = imageModule == null || imageModule == project ? null
+                : ModuleGantrySettings.imageRepository(imageModule, buildProperties);
+        return theirs == null ? settings : new GantrySettings(settings.flow(), settings.rules(), settings.tagPrefix(),
+                settings.allowDirty(), settings.branch(), settings.gitRemote(), theirs);
     }
 
     private static String blankToNull(String s) {

@@ -517,6 +517,21 @@ public final class Refusals {
                 + "Let Gantry push the image: " + turnOff + "; then " + carryOver + ".");
     }
 
+    /**
+     * A module sets a setting of the plan, which is read once, in the module the plan is made in.
+     *
+     * @param theirs the module's value and where it is set
+     * @param plans  the value the plan reads, or "none"
+     */
+    public static GantryException planSettingInModule(String module, String parameter, String theirs, String planning,
+            String plans) {
+        return new GantryException("Module " + module + " sets Gantry's <" + parameter + "> to " + theirs + ", but the "
+                + "plan is made once for the whole reactor, in " + planning + ", whose <" + parameter + "> is " + plans
+                + ": " + module + "'s would be ignored. Nothing was built. Set <" + parameter + "> in " + planning
+                + "'s POM (or in the parent POM the modules inherit gantry-maven-plugin from), and remove it from "
+                + module + "'s (its gantry-maven-plugin configuration, or its <properties>).");
+    }
+
     public static GantryException deployGoalNamed(String goal) {
         return new GantryException("The build names maven-deploy-plugin's goal " + goal + ", which would deploy every "
                 + "module on its own, outside the release gantry:publish makes (no branch rule, no check of what is "

@@ -29,11 +29,19 @@ public final class ItRegistry {
 
     /** Starts the registry; the build pushes {@code <registry>/<repository>} on the base image {@code <registry>/base/java:1}. */
     public static String startFor(File basedir, String repository) throws Exception {
+        return startFor(basedir, "gantry.image.repository", repository);
+    }
+
+    /**
+     * As {@link #startFor(File, String)}, the image repository given to the build as another property, for a POM to
+     * set where it chooses ({@code <imageRepository>${service.image}</imageRepository>} in one module).
+     */
+    public static String startFor(File basedir, String property, String repository) throws Exception {
         LocalRegistry registry = LocalRegistry.start();
         Runtime.getRuntime().addShutdownHook(new Thread(registry::close));
         String base = BaseImages.push(registry, "base/java", 64 * 1024);
         ItBuildSettings.of(basedir)
-                .maven("gantry.image.repository", registry.host() + "/" + repository)
+                .maven(property, registry.host() + "/" + repository)
                 .maven("gantry.image.from", base)
                 .maven("gantry.image.allowInsecureRegistries", "true");
         Files.writeString(basedir.toPath().resolve(HOST_FILE), registry.host());
