@@ -12,10 +12,10 @@ assert registry.tags('shop/orders') == [sha, '1.1.0-SNAPSHOT', 'develop', 'dev-l
 
 // 2: a setting of the plan in the service module's own properties: refused before anything is built
 def refused = "Module shop-orders sets Gantry's <flow> to trunk (<gantry.flow>trunk</gantry.flow> in the module's " +
-        "<properties>), but the plan is made once for the whole reactor, in shop, whose <flow> is gitflow: " +
-        "shop-orders's would be ignored. Nothing was built. Set <flow> in shop's POM (or in the parent POM the modules " +
-        "inherit gantry-maven-plugin from), and remove it from shop-orders's (its gantry-maven-plugin configuration, " +
-        "or its <properties>)."
+        "<properties>), but Gantry makes one plan for the whole reactor, in shop, where <flow> is gitflow: the " +
+        "module's value would be ignored. Nothing was built or published. Set <flow> where the plan is made, in shop's " +
+        "POM (or the parent POM the modules inherit gantry-maven-plugin from), and remove it from module shop-orders " +
+        "(its gantry-maven-plugin configuration or <properties>, or the parent POM it inherits them from)."
 assert log.contains(refused), "build.log lacks: $refused"
 assert ItRegistry.requestsAnswered(basedir).count { it.startsWith('PUT /v2/shop/orders/manifests/') } == 4
 return true

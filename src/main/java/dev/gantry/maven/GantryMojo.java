@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
@@ -23,6 +25,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What every Gantry goal shares: the configuration that decides the plan, and the one place where a
@@ -242,14 +245,10 @@ abstract class GantryMojo extends AbstractMojo {
                 ModuleSteps modules = moduleSteps();
                 getLog().debug("Gantry read which steps each module runs in " + (System.nanoTime() - asked) / 1_000_000
                         + " ms");
-                Properties buildProperties = Deployers.buildProperties(session);
-                Optional<GantryException> ignored = ModuleGantrySettings.differing(session.getProjects(), project,
-                        mojoExecution.getExecutionId(), buildProperties);
-                if (ignored.isPresent()) {
-                    throw ignored.get();
-                }
                 // the plan promises an image only when a module will build it
                 MavenProject imageModule = imageProject();
+                Properties buildProperties = Deployers.buildProperties(session);
+                refuseSettingsIgnoredElsewhere(imageModule, buildProperties);
                 GantrySettings settings = settingsForTheImageOf(imageModule, buildProperties);
                 boolean imageBuilt = imageModule != null && !ImageModule.skipsImage(imageModule, session.getUserProperties(),
                         session.getSystemProperties());
@@ -440,6 +439,30 @@ abstract class GantryMojo extends AbstractMojo {
         }
         return new GantrySettings(Flow.parse(flow), rules, tagPrefix, allowDirty, blankToNull(branch), gitRemote,
                 blankToNull(imageRepository));
+    }
+
+    /**
+     * A module that sets one of the plan's settings to another value than this goal was given would have it ignored
+     * ({@link ModuleGantrySettings}). Not asked of a goal named on the command line ({@code mvn gantry:plan}): it runs
+     * with the plugin's configuration, while the modules' executions that hold theirs do not run.
+     */
+    private void refuseSettingsIgnoredElsewhere(MavenProject chosen, Properties buildProperties)
+            throws GantryException {
+        if (mojoExecution.getSource() == MojoExecution.Source.CLI) {
+            return;
+        }
+        Map<ModuleGantrySettings.PlanSetting, String> plans = new LinkedHashMap<>();
+        plans.put(ModuleGantrySettings.FLOW, flow);
+        plans.put(ModuleGantrySettings.TAG_PREFIX, tagPrefix);
+        plans.put(ModuleGantrySettings.ALLOW_DIRTY, String.valueOf(allowDirty));
+        plans.put(ModuleGantrySettings.BRANCH, blankToNull(branch));
+        plans.put(ModuleGantrySettings.GIT_REMOTE, gitRemote);
+        // the module the plan builds the image from, named or chosen: a module naming the same one agrees
+        plans.put(ModuleGantrySettings.IMAGE_MODULE, imageModuleSet() ? imageModule.trim()
+                : chosen == null ? null : chosen.getArtifactId());
+        Xpp3Dom configuration = mojoExecution.getConfiguration();
+        ModuleGantrySettings.check(session.getProjects(), project, plans,
+                configuration == null ? null : configuration.getChild("branches"), buildProperties);
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.model.Plugin;
@@ -12,27 +14,35 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * Gantry's settings as each module's POM gives them, against the plan's. The plan is made once, in the module the build
- * plans in (the top-level project, normally), from the settings its goal is given; the same settings given another value
- * in another module (its gantry-maven-plugin configuration, or a {@code gantry.*} property of its own) would be ignored
- * there, silently: a service module's {@code <flow>trunk</flow>} while the plan follows gitflow. Such a module is refused
- * in validate. The image repository is the exception: it belongs to the module the image is built from, and is read
- * there ({@link #imageRepository}).
+ * Gantry's settings as each module's POM gives them, against the plan's. The plan is made once, in the first module that
+ * runs a Gantry goal (the top-level project, normally), from the settings Maven gives that goal; the same settings given
+ * another value in another module (its gantry-maven-plugin configuration, or a {@code gantry.*} property of its own)
+ * would be ignored there, silently: a service module's {@code <flow>trunk</flow>} while the plan follows gitflow. Such a
+ * module is refused in validate. The image repository is the exception: it belongs to the module the image is built
+ * from, and is read there ({@link #imageRepository}).
  */
 final class ModuleGantrySettings {
 
-    /** A setting the plan reads: Gantry's parameter, its property and its default ({@link GantryMojo}). */
-    private record PlanSetting(String parameter, String property, String defaultValue) {
+    /** A setting the plan reads: Gantry's parameter and its property ({@link GantryMojo}). */
+    record PlanSetting(String parameter, String property) {
+
+        /** The value as Gantry reads it: a flow's name in any case, a boolean as Java parses it. */
+        String normalized(String value) {
+            return switch (parameter) {
+                case "flow" -> value.trim().toLowerCase(Locale.ROOT);
+                case "allowDirty" -> String.valueOf(Boolean.parseBoolean(value.trim()));
+                default -> value.trim();
+            };
+        }
     }
 
-    private static final List<PlanSetting> PLAN_SETTINGS = List.of(new PlanSetting("flow", "gantry.flow", "gitflow"),
-            new PlanSetting("tagPrefix", "gantry.tagPrefix", "v"),
-            new PlanSetting("allowDirty", "gantry.allowDirty", "false"),
-            new PlanSetting("branch", "gantry.branch", null),
-            new PlanSetting("gitRemote", "gantry.git.remote", "origin"),
-            new PlanSetting("imageModule", "gantry.image.module", null));
+    static final PlanSetting FLOW = new PlanSetting("flow", "gantry.flow");
+    static final PlanSetting TAG_PREFIX = new PlanSetting("tagPrefix", "gantry.tagPrefix");
+    static final PlanSetting ALLOW_DIRTY = new PlanSetting("allowDirty", "gantry.allowDirty");
+    static final PlanSetting BRANCH = new PlanSetting("branch", "gantry.branch");
+    static final PlanSetting GIT_REMOTE = new PlanSetting("gitRemote", "gantry.git.remote");
+    static final PlanSetting IMAGE_MODULE = new PlanSetting("imageModule", "gantry.image.module");
     private static final String BRANCHES = "branches";
-    private static final String IMAGE_REPOSITORY = "imageRepository";
 
     private ModuleGantrySettings() {
     }
@@ -50,72 +60,68 @@ final class ModuleGantrySettings {
         Optional<PluginExecution> image = plugin.getExecutions().stream().filter(e -> e.getGoals().contains("image"))
                 .findFirst();
         Object configuration = image.isPresent() ? image.get().getConfiguration() : plugin.getConfiguration();
-        return Deployers.Setting.of(configuration, IMAGE_REPOSITORY, "gantry.image.repository", imageModule,
+        return Deployers.Setting.of(configuration, "imageRepository", "gantry.image.repository", imageModule,
                 buildProperties).map(Deployers.Setting::value).filter(v -> !v.isBlank()).orElse(null);
     }
 
     /**
-     * The first module of the reactor that sets a setting of the plan to another value than the module the plan is made
-     * in: in one of its Gantry executions' configuration (in which Maven's model has merged the plugin's) or its
-     * properties. A module that leaves it unset is not asked (its own default is no choice of the user's, and the plan
-     * does not read it), nor is a module left out of the release ({@link GantrySettings#skipped}).
+     * Refuses the first module of the reactor that sets a setting of the plan to another value than the plan was given:
+     * in the configuration of one of its Gantry executions that can run (in which Maven's model has merged the plugin's),
+     * or among its properties. A value it only takes from {@code -D}, or leaves unset, is no setting of its own, and a
+     * module left out of the release ({@link GantrySettings#skipped}, its executions at phase {@code none}) is not asked.
      *
-     * @param planning    the module the plan is made in
-     * @param planningRun the id of the execution that makes the plan there
+     * @param planning the module the plan is made in
+     * @param plans    the plan's values, as its goal was given them (null: unset)
+     * @param branches the plan's {@code <branches>}, as its goal was given them, or null
      */
-    static Optional<GantryException> differing(List<MavenProject> reactor, MavenProject planning, String planningRun,
-            Properties buildProperties) {
-        Object planned = configurationOf(planning, planningRun);
+    static void check(List<MavenProject> reactor, MavenProject planning, Map<PlanSetting, String> plans,
+            Xpp3Dom branches, Properties buildProperties) throws GantryException {
         for (MavenProject module : reactor) {
             Plugin plugin = module.getPlugin(GantryMojo.PLUGIN_KEY);
             if (module == planning || plugin == null || GantrySettings.skipped(module)) {
                 continue;
             }
             for (Object configuration : configurations(plugin)) {
-                for (PlanSetting setting : PLAN_SETTINGS) {
+                for (Map.Entry<PlanSetting, String> plan : plans.entrySet()) {
+                    PlanSetting setting = plan.getKey();
                     Optional<Deployers.Setting> theirs = Deployers.Setting.of(configuration, setting.parameter(),
-                            setting.property(), module, buildProperties);
-                    String plans = value(planned, setting, planning, buildProperties);
-                    if (theirs.isPresent() && !theirs.get().value().equals(plans)) {
-                        return Optional.of(Refusals.planSettingInModule(module.getArtifactId(), setting.parameter(),
+                            setting.property(), module, buildProperties).filter(s -> !s.where().startsWith("-D"));
+                    String planned = plan.getValue() == null ? null : setting.normalized(plan.getValue());
+                    if (theirs.isPresent() && !setting.normalized(theirs.get().value()).equals(planned)) {
+                        throw Refusals.planSettingInModule(module.getArtifactId(), setting.parameter(),
                                 theirs.get().value() + " (" + theirs.get().where() + ")", planning.getArtifactId(),
-                                plans == null ? "none" : plans));
+                                planned == null ? "is not set" : "is " + planned);
                     }
                 }
-                Xpp3Dom branches = child(configuration, BRANCHES);
-                if (branches != null && !branches.equals(child(planned, BRANCHES))) {
-                    return Optional.of(Refusals.planSettingInModule(module.getArtifactId(), BRANCHES,
-                            "rules of its own (<branches> in its configuration)", planning.getArtifactId(),
-                            child(planned, BRANCHES) == null ? "none" : "others"));
+                Xpp3Dom own = child(configuration, BRANCHES);
+                if (own != null && !own.equals(branches)) {
+                    throw Refusals.planSettingInModule(module.getArtifactId(), BRANCHES, "rules of its own ("
+                            + String.join(", ", patterns(own)) + ")", planning.getArtifactId(), branches == null
+                                    ? "holds none" : "holds others (" + String.join(", ", patterns(branches)) + ")");
                 }
             }
         }
-        return Optional.empty();
     }
 
-    private static String value(Object configuration, PlanSetting setting, MavenProject module, Properties properties) {
-        return Deployers.Setting.of(configuration, setting.parameter(), setting.property(), module, properties)
-                .map(Deployers.Setting::value).orElse(setting.defaultValue());
-    }
-
-    /** The configuration the planning execution is given: its own, else the plugin's. */
-    private static Object configurationOf(MavenProject planning, String execution) {
-        Plugin plugin = planning.getPlugin(GantryMojo.PLUGIN_KEY);
-        if (plugin == null) {
-            return null;
-        }
-        PluginExecution planningRun = plugin.getExecutionsAsMap().get(execution);
-        return planningRun != null ? planningRun.getConfiguration() : plugin.getConfiguration();
-    }
-
-    /** Each execution's configuration, else the plugin's. */
+    /** The configuration of each execution that can run (not at phase {@code none}), else the plugin's. */
     private static List<Object> configurations(Plugin plugin) {
         List<Object> configurations = new ArrayList<>();
-        plugin.getExecutions().forEach(e -> configurations.add(e.getConfiguration()));
-        if (configurations.isEmpty()) {
+        plugin.getExecutions().stream().filter(e -> !ModuleSteps.NO_PHASE.equalsIgnoreCase(e.getPhase()))
+                .forEach(e -> configurations.add(e.getConfiguration()));
+        if (plugin.getExecutions().isEmpty()) {
             configurations.add(plugin.getConfiguration());
         }
         return configurations;
+    }
+
+    /** Each rule's {@code <pattern>}, to tell the rules apart in a message. */
+    private static List<String> patterns(Xpp3Dom branches) {
+        List<String> patterns = new ArrayList<>();
+        for (Xpp3Dom rule : branches.getChildren()) {
+            Xpp3Dom pattern = rule.getChild("pattern");
+            patterns.add(pattern == null ? "?" : pattern.getValue());
+        }
+        return patterns;
     }
 
     private static Xpp3Dom child(Object configuration, String name) {

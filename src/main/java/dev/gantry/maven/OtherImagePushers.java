@@ -167,9 +167,9 @@ final class OtherImagePushers {
                     List.of(SPOTIFY_SKIP_PUSH, new Parameter("skipDockerTag", "skipDockerTag"), SPOTIFY_SKIP),
                     List.of(new Parameter("pushImage", "pushImage"))),
             new Pusher(Kind.QUARKUS_IMAGE_PUSH, "io.quarkus.platform", "quarkus-maven-plugin", "quarkus", "image-push",
-                    "package", List.of(QUARKUS_SKIP, QUARKUS_DRY_RUN)),
+                    "package", List.of(QUARKUS_DRY_RUN, QUARKUS_SKIP)),
             new Pusher(Kind.QUARKUS_IMAGE_PUSH, "io.quarkus", "quarkus-maven-plugin", "quarkus", "image-push",
-                    "package", List.of(QUARKUS_SKIP, QUARKUS_DRY_RUN)));
+                    "package", List.of(QUARKUS_DRY_RUN, QUARKUS_SKIP)));
     private static final Pusher QUARKUS = new Pusher(Kind.QUARKUS, "io.quarkus.platform", "quarkus-maven-plugin",
             "quarkus", "build", "package", List.of());
 
@@ -206,7 +206,8 @@ final class OtherImagePushers {
      * @param environment     the build's environment variables (Quarkus reads its configuration there too)
      * @param repository      where gantry:image pushes, or null when not configured
      * @param maven           Maven's own plan of a module, asked about phases outside the one {@code mvn deploy} runs
-     * @param planning        the module the plan runs in: Maven has built the modules up to it, not those after it
+     * @param planning        the module the plan runs in: Maven has built the modules up to it, not those after it;
+     *                        null when Maven builds modules side by side ({@code -T}), and any of them may have run
      */
     static Optional<Found> in(MavenProject imageModule, List<MavenProject> reactor, List<String> goals,
             Properties buildProperties, Map<String, String> environment, String repository, ModuleSteps.MavenPlan maven,
@@ -246,12 +247,12 @@ final class OtherImagePushers {
             List<MavenProject> reactor, MavenProject planning) {
 
         /**
-         * Whether Maven has started the module's build before the plan's: its goals named before {@code deploy}, its
-         * clean lifecycle. Maven builds the reactor one module after the other (each with every goal of the command
-         * line), so a module after the plan's has run nothing yet.
+         * Whether Maven may have started the module's build before the plan's: its goals named before {@code deploy},
+         * its clean lifecycle. Building the reactor one module after the other (each with every goal of the command
+         * line), Maven has run nothing yet of a module after the plan's.
          */
         boolean reached(MavenProject module) {
-            int plan = reactor.indexOf(planning);
+            int plan = planning == null ? -1 : reactor.indexOf(planning);
             return plan < 0 || reactor.indexOf(module) <= plan;
         }
     }

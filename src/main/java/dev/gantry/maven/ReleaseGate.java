@@ -125,7 +125,7 @@ final class ReleaseGate {
         }
         Optional<OtherImagePushers.Found> other = OtherImagePushers.in(imageModule, session.getProjects(),
                 session.getGoals(), Deployers.buildProperties(session), System.getenv(), repository, modules.maven(),
-                session.getCurrentProject());
+                session.isParallel() ? null : session.getCurrentProject());
         if (other.isPresent()) {
             throw other.get().refusal(imageModule);
         }

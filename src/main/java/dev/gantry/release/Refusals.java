@@ -455,7 +455,8 @@ public final class Refusals {
                         + "it") + (unread == null ? "" : " (as far as Gantry can tell: it cannot expand the name " + unread + ")"),
                 plugin + "'s", ranBefore,
                 named != null, (named != null ? "run mvn deploy without " + named
-                        : pushingOn != null ? "turn its push off where it is set (the image is still built)" + skip
+                        : pushingOn != null ? "turn its push off where it is set (the image is still "
+                                + (goal.equals("tag") ? "tagged" : "built") + ")" + skip
                         : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
                                 + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "
                                 + "<phase>none</phase>)" + skip) + another,
@@ -521,15 +522,16 @@ public final class Refusals {
      * A module sets a setting of the plan, which is read once, in the module the plan is made in.
      *
      * @param theirs the module's value and where it is set
-     * @param plans  the value the plan reads, or "none"
+     * @param plans  what the plan's is: {@code is gitflow}, {@code is not set}, {@code holds none}
      */
     public static GantryException planSettingInModule(String module, String parameter, String theirs, String planning,
             String plans) {
-        return new GantryException("Module " + module + " sets Gantry's <" + parameter + "> to " + theirs + ", but the "
-                + "plan is made once for the whole reactor, in " + planning + ", whose <" + parameter + "> is " + plans
-                + ": " + module + "'s would be ignored. Nothing was built. Set <" + parameter + "> in " + planning
-                + "'s POM (or in the parent POM the modules inherit gantry-maven-plugin from), and remove it from "
-                + module + "'s (its gantry-maven-plugin configuration, or its <properties>).");
+        return new GantryException("Module " + module + " sets Gantry's <" + parameter + "> to " + theirs + ", but "
+                + "Gantry makes one plan for the whole reactor, in " + planning + ", where <" + parameter + "> " + plans
+                + ": the module's value would be ignored. Nothing was built or published. Set <" + parameter + "> where "
+                + "the plan is made, in " + planning + "'s POM (or the parent POM the modules inherit gantry-maven-plugin "
+                + "from), and remove it from module " + module + " (its gantry-maven-plugin configuration or "
+                + "<properties>, or the parent POM it inherits them from).");
     }
 
     public static GantryException deployGoalNamed(String goal) {

@@ -4,82 +4,131 @@ import static dev.gantry.maven.MainClassSettingsTest.properties;
 import static dev.gantry.maven.MavenDeployPluginTest.execution;
 import static dev.gantry.maven.MavenDeployPluginTest.withPlugin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.maven.ModuleGantrySettings.PlanSetting;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /** A module's own value of a setting the plan reads once, elsewhere; the image repository read where the image is. */
 class ModuleGantrySettingsTest {
 
     private static final Properties NONE = new Properties();
+    private static final String RULES = "<branches><branch><pattern>release/*</pattern><release>stable</release>"
+            + "</branch></branches>";
 
-    /** A module declaring Gantry with one execution of its goals, configured so (null: not configured). */
-    private static MavenProject gantry(String artifactId, String configuration) throws Exception {
-        PluginExecution execution = execution("default", null, "plan", "image", "publish", "tag");
+    private static Xpp3Dom xml(String configuration) throws Exception {
+        return Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>"));
+    }
+
+    /** A module declaring Gantry with one execution of its goals at this phase, configured so (null: not configured). */
+    private static MavenProject gantry(String artifactId, String phase, String configuration) throws Exception {
+        PluginExecution execution = execution("default", phase, "plan", "image", "publish", "tag");
         if (configuration != null) {
-            execution.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration
-                    + "</configuration>")));
+            execution.setConfiguration(xml(configuration));
         }
         MavenProject module = withPlugin("dev.gantry", "gantry-maven-plugin", execution);
         module.setArtifactId(artifactId);
         return module;
     }
 
-    private static Optional<String> refusal(MavenProject planning, MavenProject module) {
-        return ModuleGantrySettings.differing(List.of(planning, module), planning, "default", NONE)
-                .map(Throwable::getMessage);
+    private static MavenProject gantry(String artifactId, String configuration) throws Exception {
+        return gantry(artifactId, null, configuration);
+    }
+
+    /** The plan's values as its goal is given them by default: gitflow, tag prefix v, origin; no branch rules. */
+    private static Map<PlanSetting, String> defaults() {
+        Map<PlanSetting, String> plans = new LinkedHashMap<>();
+        plans.put(ModuleGantrySettings.FLOW, "gitflow");
+        plans.put(ModuleGantrySettings.TAG_PREFIX, "v");
+        plans.put(ModuleGantrySettings.ALLOW_DIRTY, "false");
+        plans.put(ModuleGantrySettings.BRANCH, null);
+        plans.put(ModuleGantrySettings.GIT_REMOTE, "origin");
+        plans.put(ModuleGantrySettings.IMAGE_MODULE, "orders");
+        return plans;
+    }
+
+    private static void check(MavenProject module, Map<PlanSetting, String> plans, Xpp3Dom branches,
+            Properties properties) throws Exception {
+        MavenProject shop = gantry("shop", null);
+        ModuleGantrySettings.check(List.of(shop, module), shop, plans, branches, properties);
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> refusing(MavenProject module) {
+        return assertThatThrownBy(() -> check(module, defaults(), null, NONE));
     }
 
     @Test
     void a_module_setting_another_flow_than_the_plans_is_refused_with_where_to_set_it() throws Exception {
-        assertThat(refusal(gantry("shop", null), gantry("orders", "<flow>trunk</flow>"))).hasValue("Module orders sets "
-                + "Gantry's <flow> to trunk (<flow>trunk</flow> in its configuration), but the plan is made once for the "
-                + "whole reactor, in shop, whose <flow> is gitflow: orders's would be ignored. Nothing was built. Set "
-                + "<flow> in shop's POM (or in the parent POM the modules inherit gantry-maven-plugin from), and remove it "
-                + "from orders's (its gantry-maven-plugin configuration, or its <properties>).");
+        refusing(gantry("orders", "<flow>trunk</flow>")).hasMessage("Module orders sets Gantry's <flow> to trunk "
+                + "(<flow>trunk</flow> in its configuration), but Gantry makes one plan for the whole reactor, in shop, "
+                + "where <flow> is gitflow: the module's value would be ignored. Nothing was built or published. Set "
+                + "<flow> where the plan is made, in shop's POM (or the parent POM the modules inherit "
+                + "gantry-maven-plugin from), and remove it from module orders (its gantry-maven-plugin configuration or "
+                + "<properties>, or the parent POM it inherits them from).");
     }
 
     @Test
     void a_property_of_the_modules_own_counts_and_an_unset_setting_does_not() throws Exception {
         MavenProject orders = gantry("orders", null);
         orders.getProperties().setProperty("gantry.tagPrefix", "release-");
-        assertThat(refusal(gantry("shop", null), orders)).hasValueSatisfying(m -> assertThat(m).startsWith(
-                "Module orders sets Gantry's <tagPrefix> to release- (<gantry.tagPrefix>release-</gantry.tagPrefix> in the "
-                        + "module's <properties>), but the plan is made once for the whole reactor, in shop, whose "
-                        + "<tagPrefix> is v:"));
+        refusing(orders).hasMessageStartingWith("Module orders sets Gantry's <tagPrefix> to release- "
+                + "(<gantry.tagPrefix>release-</gantry.tagPrefix> in the module's <properties>), but Gantry makes one "
+                + "plan for the whole reactor, in shop, where <tagPrefix> is v:");
         // the plan's own choice, which a module leaving it unset does not contradict
-        assertThat(refusal(gantry("shop", "<flow>trunk</flow><imageModule>orders</imageModule>"), gantry("orders", null)))
-                .isEmpty();
+        Map<PlanSetting, String> trunk = defaults();
+        trunk.put(ModuleGantrySettings.FLOW, "trunk");
+        assertThatCode(() -> check(gantry("orders", null), trunk, xml(RULES).getChild("branches"), NONE))
+                .doesNotThrowAnyException();
     }
 
     @Test
-    void not_when_the_module_agrees_or_is_left_out_of_the_release() throws Exception {
-        assertThat(refusal(gantry("shop", "<flow>trunk</flow>"), gantry("orders", "<flow>trunk</flow>"))).isEmpty();
-        // -D gives the plan trunk, and the module's own configuration, which outranks -D, says the same
-        MavenProject shop = gantry("shop", null);
-        assertThat(ModuleGantrySettings.differing(List.of(shop, gantry("orders", "<flow>trunk</flow>")), shop, "default",
-                properties("gantry.flow", "trunk"))).isEmpty();
-        assertThat(ModuleGantrySettings.differing(List.of(shop, gantry("orders", "<flow>trunk</flow>")), shop, "default",
-                properties("gantry.flow", "gitflow"))).isPresent();
-        MavenProject skipped = gantry("bench", "<flow>trunk</flow><skip>true</skip>");
-        assertThat(refusal(gantry("shop", null), skipped)).isEmpty();
-        assertThat(refusal(gantry("shop", null), withPlugin("org.apache.maven.plugins", "maven-jar-plugin"))).isEmpty();
+    void not_when_the_module_agrees_in_gantrys_reading_or_only_follows_minus_d() throws Exception {
+        Map<PlanSetting, String> trunk = defaults();
+        trunk.put(ModuleGantrySettings.FLOW, "trunk");
+        assertThatCode(() -> check(gantry("orders", "<flow>Trunk</flow><allowDirty>FALSE</allowDirty>"
+                + "<imageModule>orders</imageModule>"), trunk, null, NONE)).doesNotThrowAnyException();
+        // the plan's POM sets gitflow, which outranks -D there; the module, not inheriting it, follows -D: no choice of its
+        assertThatCode(() -> check(gantry("orders", null), defaults(), null, properties("gantry.flow", "trunk")))
+                .doesNotThrowAnyException();
     }
 
     @Test
-    void branch_rules_of_a_modules_own_are_refused() throws Exception {
-        String rules = "<branches><branch><pattern>release/*</pattern><release>stable</release></branch></branches>";
-        assertThat(refusal(gantry("shop", null), gantry("orders", rules))).hasValueSatisfying(m -> assertThat(m)
-                .startsWith("Module orders sets Gantry's <branches> to rules of its own (<branches> in its "
-                        + "configuration), but the plan is made once for the whole reactor, in shop, whose <branches> "
-                        + "is none:"));
-        assertThat(refusal(gantry("shop", rules), gantry("orders", rules))).isEmpty();
+    void not_a_module_left_out_of_the_release() throws Exception {
+        refusing(gantry("bench", "<flow>trunk</flow>")).hasMessageContaining("<flow>");
+        assertThatCode(() -> check(gantry("bench", "<flow>trunk</flow><skip>true</skip>"), defaults(), null, NONE))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check(gantry("bench", "none", "<flow>trunk</flow>"), defaults(), null, NONE))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"), defaults(), null, NONE))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_plugins_configuration_counts_where_the_module_has_no_execution() throws Exception {
+        MavenProject orders = withPlugin("dev.gantry", "gantry-maven-plugin");
+        orders.setArtifactId("orders");
+        orders.getPlugin(GantryMojo.PLUGIN_KEY).setConfiguration(xml("<gitRemote>upstream</gitRemote>"));
+        refusing(orders).hasMessageContaining("sets Gantry's <gitRemote> to upstream");
+    }
+
+    @Test
+    void branch_rules_of_a_modules_own_are_refused_naming_their_patterns() throws Exception {
+        refusing(gantry("orders", RULES)).hasMessageStartingWith("Module orders sets Gantry's <branches> to rules of "
+                + "its own (release/*), but Gantry makes one plan for the whole reactor, in shop, where <branches> holds "
+                + "none:");
+        assertThatCode(() -> check(gantry("orders", RULES), defaults(), xml(RULES).getChild("branches"), NONE))
+                .doesNotThrowAnyException();
     }
 
     @Test

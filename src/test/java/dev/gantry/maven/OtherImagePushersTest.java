@@ -159,6 +159,10 @@ class OtherImagePushersTest {
                 assertThat(OtherImagePushers.in(module, List.of(module, root), goals, NONE, Map.of(), null,
                         cleanDeploy, root)).as(goals.toString()).hasValueSatisfying(f -> assertThat(f.refusal(module)
                                 .getMessage()).contains("may have pushed its image"));
+                // -T: modules build side by side, and any may have run
+                assertThat(OtherImagePushers.in(module, List.of(root, module), goals, NONE, Map.of(), null,
+                        cleanDeploy, null)).as(goals.toString()).hasValueSatisfying(f -> assertThat(f.refusal(module)
+                                .getMessage()).contains("may have pushed its image"));
             }
         }
 
