@@ -1,6 +1,7 @@
 package dev.gantry.maven;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.artifact.ArtifactUtils;
@@ -141,6 +142,16 @@ final class Deployers {
         boolean isTrue() {
             return Boolean.parseBoolean(value);
         }
+    }
+
+    /**
+     * The configuration a goal of the plugin is given in the module: its first execution's that binds the goal and has
+     * one (Maven's model has merged the plugin's into it), else the plugin's.
+     */
+    static Object configurationFor(Plugin plugin, String goal) {
+        return plugin.getExecutions().stream().filter(e -> e.getGoals().contains(goal))
+                .map(PluginExecution::getConfiguration).filter(Objects::nonNull).findFirst()
+                .orElse(plugin.getConfiguration());
     }
 
     static String configured(Object configuration, String name) {

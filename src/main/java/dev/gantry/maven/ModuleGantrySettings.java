@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -57,10 +56,7 @@ final class ModuleGantrySettings {
         if (plugin == null) {
             return null;
         }
-        Optional<PluginExecution> image = plugin.getExecutions().stream().filter(e -> e.getGoals().contains("image"))
-                .findFirst();
-        Object configuration = image.isPresent() ? image.get().getConfiguration() : plugin.getConfiguration();
-        return Deployers.Setting.of(configuration, "imageRepository", "gantry.image.repository", imageModule,
+        return Deployers.Setting.of(Deployers.configurationFor(plugin, "image"), "imageRepository", "gantry.image.repository", imageModule,
                 buildProperties).map(Deployers.Setting::value).filter(v -> !v.isBlank()).orElse(null);
     }
 

@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -69,9 +67,7 @@ final class QuarkusBuild {
             if (plugin == null) {
                 continue;
             }
-            Object configuration = plugin.getExecutions().stream().filter(e -> e.getGoals().contains("build"))
-                    .map(PluginExecution::getConfiguration).filter(Objects::nonNull).findFirst()
-                    .orElse(plugin.getConfiguration());
+            Object configuration = Deployers.configurationFor(plugin, "build");
             for (String map : List.of("systemProperties", "properties")) {
                 Xpp3Dom entries = configuration instanceof Xpp3Dom dom ? dom.getChild(map) : null;
                 for (Xpp3Dom entry : entries == null ? new Xpp3Dom[0] : entries.getChildren()) {
