@@ -455,7 +455,8 @@ public final class Refusals {
                         + "it") + (unread == null ? "" : " (as far as Gantry can tell: it cannot expand the name " + unread + ")"),
                 plugin + "'s", ranBefore,
                 named != null, (named != null ? "run mvn deploy without " + named
-                        : pushingOn != null ? "turn its push off where it is set (the image is still "
+                        : pushingOn != null ? (pushingOn.startsWith("-D") ? "run mvn deploy without " + pushingOn
+                                : "turn its push off where it is set") + " (the image is still "
                                 + (goal.equals("tag") ? "tagged" : "built") + ")" + skip
                         : "remove " + goal + " from that execution's <goals> in the POM that declares it (where a "
                                 + "parent's POM binds it, declare that execution's <id> in " + where + " POM with "

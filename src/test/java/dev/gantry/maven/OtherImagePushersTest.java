@@ -535,7 +535,9 @@ class OtherImagePushersTest {
         void build_and_tag_are_not_found_unless_told_to_push_or_when_told_to_skip() throws Exception {
             MavenProject building = spotify(execution("image", "package", "build"));
             assertThat(found(building, NONE)).isEmpty();
-            assertThat(found(building, properties("pushImage", "true"))).isPresent();
+            assertThat(refusal(building, DEPLOY, properties("pushImage", "true"))).hasValueSatisfying(m -> assertThat(m)
+                    .contains("with pushing on (-DpushImage=true)", "Let Gantry push the image: run mvn deploy without "
+                            + "-DpushImage=true (the image is still built), or set <skipDockerPush>true</skipDockerPush>"));
             assertThat(found(building, properties("pushImageTag", "true"))).isPresent();
             assertThat(found(building, properties("pushImage", "true", "skipDockerPush", "true"))).isEmpty();
             assertThat(found(building, properties("pushImage", "true", "skipDocker", "true"))).isEmpty();
