@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,8 +57,9 @@ final class ModuleGantrySettings {
         if (plugin == null) {
             return null;
         }
-        return Deployers.Setting.of(Deployers.configurationFor(plugin, "image"), "imageRepository", "gantry.image.repository", imageModule,
-                buildProperties).map(Deployers.Setting::value).filter(v -> !v.isBlank()).orElse(null);
+        return Deployers.Setting.of(Deployers.configurationFor(plugin, "image"), "imageRepository",
+                "gantry.image.repository", imageModule, buildProperties).map(Deployers.Setting::value)
+                .filter(v -> !v.isBlank()).orElse(null);
     }
 
     /**
@@ -72,21 +74,22 @@ final class ModuleGantrySettings {
      */
     static void check(List<MavenProject> reactor, MavenProject planning, Map<PlanSetting, String> plans,
             Xpp3Dom branches, Properties buildProperties) throws GantryException {
+        Map<PlanSetting, String> planned = new LinkedHashMap<>();
+        plans.forEach((setting, value) -> planned.put(setting, value == null ? null : setting.normalized(value)));
         for (MavenProject module : reactor) {
             Plugin plugin = module.getPlugin(GantryMojo.PLUGIN_KEY);
             if (module == planning || plugin == null || GantrySettings.skipped(module)) {
                 continue;
             }
             for (Object configuration : configurations(plugin)) {
-                for (Map.Entry<PlanSetting, String> plan : plans.entrySet()) {
+                for (Map.Entry<PlanSetting, String> plan : planned.entrySet()) {
                     PlanSetting setting = plan.getKey();
                     Optional<Deployers.Setting> theirs = Deployers.Setting.of(configuration, setting.parameter(),
                             setting.property(), module, buildProperties).filter(s -> !s.where().startsWith("-D"));
-                    String planned = plan.getValue() == null ? null : setting.normalized(plan.getValue());
-                    if (theirs.isPresent() && !setting.normalized(theirs.get().value()).equals(planned)) {
+                    if (theirs.isPresent() && !setting.normalized(theirs.get().value()).equals(plan.getValue())) {
                         throw Refusals.planSettingInModule(module.getArtifactId(), setting.parameter(),
                                 theirs.get().value() + " (" + theirs.get().where() + ")", planning.getArtifactId(),
-                                planned == null ? "is not set" : "is " + planned);
+                                plan.getValue() == null ? "is not set" : "is " + plan.getValue());
                     }
                 }
                 Xpp3Dom own = child(configuration, BRANCHES);

@@ -452,7 +452,8 @@ public final class Refusals {
         return pushedTwice(plugin + "'s " + goal + " goal runs in this mvn deploy (" + how + ")"
                 + (pushingOn == null ? "" : " with pushing on (" + pushingOn + "),") + " and pushes an image "
                 + "of " + module + (pushingModule == null ? "" : " from module " + pushingModule + ", which depends on "
-                        + "it") + (unread == null ? "" : " (as far as Gantry can tell: it cannot expand the name " + unread + ")"),
+                        + "it") + (unread == null ? ""
+                                : " (as far as Gantry can tell: it cannot expand the name " + unread + ")"),
                 plugin + "'s", ranBefore,
                 named != null, (named != null ? "run mvn deploy without " + named
                         : pushingOn != null ? (pushingOn.startsWith("-D") ? "run mvn deploy without " + pushingOn
