@@ -3,12 +3,14 @@ package dev.gantry.maven;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -93,7 +95,7 @@ final class ModuleGantrySettings {
                     }
                 }
                 Xpp3Dom own = child(configuration, BRANCHES);
-                if (own != null && !own.equals(branches)) {
+                if (own != null && (branches == null || !asRead(own).equals(asRead(branches)))) {
                     throw Refusals.planSettingInModule(module.getArtifactId(), BRANCHES, "rules of its own ("
                             + String.join(", ", patterns(own)) + ")", planning.getArtifactId(), branches == null
                                     ? "holds none" : "holds others (" + String.join(", ", patterns(branches)) + ")");
@@ -111,6 +113,40 @@ final class ModuleGantrySettings {
             configurations.add(plugin.getConfiguration());
         }
         return configurations;
+    }
+
+    /**
+     * The rules as Gantry reads them, to compare: a rule's elements by name, since their order in the POM means nothing
+     * (the rules' own order does: the first that matches decides); values trimmed, {@code <release>} in any case,
+     * booleans as Java parses them, an empty element (or a default) as an absent one.
+     */
+    private static List<Map<String, Object>> asRead(Xpp3Dom branches) {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Xpp3Dom rule : branches.getChildren()) {
+            Map<String, Object> read = new TreeMap<>();
+            for (Xpp3Dom element : rule.getChildren()) {
+                Object value = element.getChildCount() > 0
+                        ? Arrays.stream(element.getChildren()).map(tag -> String.valueOf(tag.getValue()).trim()).toList()
+                        : ruleValue(element.getName(), element.getValue());
+                if (value != null) {
+                    read.put(element.getName(), value);
+                }
+            }
+            rules.add(read);
+        }
+        return rules;
+    }
+
+    private static String ruleValue(String element, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (element) {
+            case "release" -> value.trim().toLowerCase(Locale.ROOT);
+            case "images" -> String.valueOf(Boolean.parseBoolean(value.trim()));
+            case "allowMaintenance" -> Boolean.parseBoolean(value.trim()) ? "true" : null; // false is its default
+            default -> value.trim();
+        };
     }
 
     /** Each rule's {@code <pattern>}, to tell the rules apart in a message. */

@@ -132,6 +132,27 @@ class ModuleGantrySettingsTest {
     }
 
     @Test
+    void the_same_rules_written_in_another_order_of_elements_agree_and_a_rule_order_does_not() throws Exception {
+        String plans = "<branches><branch><pattern>main</pattern><release>stable</release><movingTags><tag>latest</tag>"
+                + "</movingTags><allowMaintenance>false</allowMaintenance></branch><branch><pattern>release/*</pattern>"
+                + "<release>stable</release><images>true</images></branch></branches>";
+        String same = "<branches><branch><movingTags><tag>latest</tag></movingTags><release>STABLE</release>"
+                + "<pattern> main </pattern></branch><branch><images>TRUE</images><release>stable</release>"
+                + "<pattern>release/*</pattern><environmentTag></environmentTag></branch></branches>";
+        assertThatCode(() -> check(gantry("orders", same), defaults(), xml(plans).getChild("branches"), NONE))
+                .doesNotThrowAnyException();
+        String reordered = "<branches><branch><pattern>release/*</pattern><release>stable</release><images>true</images>"
+                + "</branch><branch><pattern>main</pattern><release>stable</release><movingTags><tag>latest</tag>"
+                + "</movingTags></branch></branches>";
+        assertThatThrownBy(() -> check(gantry("orders", reordered), defaults(), xml(plans).getChild("branches"), NONE))
+                .hasMessageContaining("to rules of its own (release/*, main)")
+                .hasMessageContaining("holds others (main, release/*)");
+        String otherTag = same.replace("<tag>latest</tag>", "<tag>stable</tag>");
+        assertThatThrownBy(() -> check(gantry("orders", otherTag), defaults(), xml(plans).getChild("branches"), NONE))
+                .hasMessageContaining("<branches>");
+    }
+
+    @Test
     void the_image_repository_is_read_where_the_image_goal_runs() throws Exception {
         assertThat(ModuleGantrySettings.imageRepository(gantry("orders", "<imageRepository>registry.example.com/orders"
                 + "</imageRepository>"), NONE)).isEqualTo("registry.example.com/orders");
