@@ -45,7 +45,7 @@ public final class CodeArtifact implements AutoCloseable {
         this.tokens = new CodeArtifactTokens(clock, log);
     }
 
-    /** Whether a repository URL is CodeArtifact's ({@code https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/maven/<repo>/}). */
+    /** Whether a repository URL is CodeArtifact's: IPv4, dual-stack or VPC endpoint, as {@link CodeArtifactUrl} reads them. */
     public static boolean recognises(String url) {
         return CodeArtifactUrl.recognises(url);
     }
@@ -68,7 +68,21 @@ public final class CodeArtifact implements AutoCloseable {
         return clients.computeIfAbsent(region, r -> builder(r).build());
     }
 
-    /** A client builder for a region, with the URLConnection client. */
+    /**
+     * A client builder for a region, with the URLConnection client.
+     *
+     * <p>A dual-stack repository URL does not switch the client to CodeArtifact's dual-stack API endpoint: the SDK's own
+     * setting does ({@code AWS_USE_DUALSTACK_ENDPOINT}, {@code use_dualstack_endpoint} in the profile,
+     * {@code aws.useDualstackEndpoint}), which an IPv6-only runner sets once for every AWS tool and which this builder
+     * leaves to the SDK (no {@code dualstackEnabled} here). Not from the URL, because: the dual-stack host answers IPv4
+     * too, so the URL does not say that the runner lacks IPv4; AWS's endpoint list for CodeArtifact
+     * (docs.aws.amazon.com/general/latest/gr/codeartifact.html) names only the IPv4 API hosts, while
+     * {@code codeartifact.<region>.api.aws} is what the SDK's rule set builds for any service and "MAY return an error"
+     * where a service has none; and the SDK refuses dual-stack with a custom endpoint ("Dualstack and custom endpoint are
+     * not supported"), which is how a VPC endpoint of the API, and the tests' stand-in, are reached. Switched from the
+     * URL, a build that works today could break; instead, when the API cannot be reached for a dual-stack URL, the
+     * refusal names the setting ({@code CodeArtifactFailures.unreachable}).
+     */
     private static CodeartifactClientBuilder builder(String region) {
         return CodeartifactClient.builder()
                 .region(Region.of(region))

@@ -47,6 +47,8 @@ final class CodeArtifactApi {
             "MissingAuthenticationTokenException");
     /** How AWS names a denied action: "User: arn:… is not authorized to perform: sts:GetServiceBearerToken on …". */
     private static final Pattern ACTION = Pattern.compile("not authorized to perform: ([a-z0-9-]+:[A-Za-z]+)");
+    /** How the SDK's endpoint rules refuse its dual-stack setting together with an endpoint of one's own. */
+    private static final String DUAL_STACK_AND_ENDPOINT = "Dualstack and custom endpoint are not supported";
     /** How AWS words a signature made for another region than the endpoint's. */
     private static final Pattern OTHER_REGION = Pattern.compile("(?i)scoped to (a valid|the correct|correct) region"
             + "|region '?[a-z0-9-]+'? is wrong|expecting '[a-z0-9-]+'");
@@ -236,6 +238,14 @@ final class CodeArtifactApi {
         if (failure instanceof SdkClientException && message.startsWith("Unable to load credentials")) {
             return CodeArtifactFailures.noCredentials(where, pkg, operation, "the default credential chain found none "
                     + "(system properties, environment, web identity, profile, container, instance)", settingsServer);
+        }
+        if (message.contains(DUAL_STACK_AND_ENDPOINT)) {
+            return CodeArtifactFailures.dualStackAndEndpoint(where, pkg, operation);
+        }
+        // for an unknown host the SDK's message says "see cause for the exact endpoint": the cause names the host
+        Throwable cause = failure.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += " (" + cause.getMessage() + ")";
         }
         return CodeArtifactFailures.unreachable(where, pkg, operation, message);
     }

@@ -147,11 +147,33 @@ final class CodeArtifactFailures {
                 + "attempts with AWS_MAX_ATTEMPTS (or max_attempts in the AWS profile).");
     }
 
+    /**
+     * For a dual-stack repository URL it also says how the API is reached without IPv4: the SDK calls its IPv4-only
+     * endpoint unless its dual-stack setting is on, which Gantry does not turn on for it ({@code CodeArtifact#builder}).
+     */
     static GantryException unreachable(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail) {
+        String dualStack = !where.dualStack() ? ""
+                : " The repository URL is CodeArtifact's dual-stack (IPv4 and IPv6) endpoint, but its API is called at "
+                + "codeartifact." + where.region() + ".amazonaws.com, IPv4 only, unless the AWS SDK's dual-stack setting "
+                + "is on (AWS_USE_DUALSTACK_ENDPOINT=true, use_dualstack_endpoint = true in the AWS profile, or "
+                + "-Daws.useDualstackEndpoint=true in MAVEN_OPTS), which calls codeartifact." + where.region()
+                + ".api.aws: on a runner without IPv4, turn it on, or reach the API through a VPC endpoint of "
+                + "com.amazonaws." + where.region() + ".codeartifact.api.";
         return new GantryException("Cannot reach CodeArtifact's API for " + where(call, where, pkg) + ": " + detail
                 + ". Check the network and the endpoint: Gantry uses the AWS SDK's, for the region of the URL, or the "
                 + "one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for "
-                + "a VPC endpoint). Nothing was published.");
+                + "a VPC endpoint)." + dualStack + " Nothing was published.");
+    }
+
+    /** The SDK takes either its dual-stack setting or an endpoint of one's own, and refuses both before sending. */
+    static GantryException dualStackAndEndpoint(CodeArtifactUrl where, CodeArtifactPackage pkg, String call) {
+        return new GantryException("The AWS SDK refused to send CodeArtifact's " + where(call, where, pkg) + ": both its "
+                + "dual-stack setting (AWS_USE_DUALSTACK_ENDPOINT, use_dualstack_endpoint in the AWS profile, or "
+                + "-Daws.useDualstackEndpoint) and an API endpoint of your own (AWS_ENDPOINT_URL_CODEARTIFACT, "
+                + "AWS_ENDPOINT_URL, endpoint_url in the AWS profile, or -Daws.endpointUrlCodeartifact) are set, and the "
+                + "SDK (\"Dualstack and custom endpoint are not supported\") takes one or the other. Unset the dual-stack "
+                + "setting to call the endpoint you set (a VPC endpoint, for one), or unset the endpoint to call "
+                + "codeartifact." + where.region() + ".api.aws. Nothing was published.");
     }
 
     static GantryException failed(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, int status, String code,

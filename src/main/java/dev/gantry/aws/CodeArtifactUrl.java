@@ -1,5 +1,6 @@
 package dev.gantry.aws;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -8,8 +9,10 @@ import java.util.regex.Pattern;
 /**
  * An AWS CodeArtifact Maven repository, recognised by its URL alone:
  * {@code https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com[:port]/maven/<repository>[/]} (China's
- * {@code .amazonaws.com.cn} too). Domain, owner, region and repository come from the URL, so nothing else needs
- * configuring. A domain may hold hyphens, so the owner is the last {@code -}-separated part: exactly 12 digits.
+ * {@code .amazonaws.com.cn} too), its dual-stack twin
+ * {@code https://<domain>-<owner>.codeartifact.<region>.on.aws[:port]/maven/<repository>[/]}, or a VPC endpoint's.
+ * Domain, owner, region and repository come from the URL, so nothing else needs configuring. A domain may hold hyphens,
+ * so the owner is the last {@code -}-separated part: exactly 12 digits.
  *
  * @param url        the URL as written
  * @param domain     the domain, such as {@code acme} ({@code [a-z][a-z0-9-]{0,48}[a-z0-9]})
@@ -25,6 +28,17 @@ public record CodeArtifactUrl(String url, String domain, String owner, String re
     private static final Pattern URL = Pattern.compile("https://" + DOMAIN + "\\.d\\.codeartifact\\." + REGION
             + "\\.amazonaws\\.com(?:\\.cn)?(?::\\d{1,5})?/maven/" + REPOSITORY);
     /**
+     * What {@code GetRepositoryEndpoint} returns for {@code endpointType=dualstack} (IPv4 and IPv6): the same first
+     * label, no {@code d} label, AWS's {@code on.aws} zone. AWS's API reference documents the parameter, not the host
+     * (docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetRepositoryEndpoint.html); this form is what users
+     * report from live domains (github.com/clarityai-eng/codeartifact-gradle-plugin/pull/822,
+     * github.com/jmkeyes/keyrings.codeartifact/pull/36), and the {@code codeartifact.repositories} VPC endpoint service
+     * names {@code *.codeartifact.<region>.on.aws} beside {@code *.d.codeartifact.<region>.amazonaws.com}. No China
+     * form: none is documented, and the SDK's endpoint metadata (2.40.2) has no CodeArtifact in {@code aws-cn}.
+     */
+    private static final Pattern DUAL_STACK_URL = Pattern.compile("https://" + DOMAIN + "\\.codeartifact\\." + REGION
+            + "\\.on\\.aws(?::\\d{1,5})?/maven/" + REPOSITORY);
+    /**
      * Through a VPC endpoint of {@code com.amazonaws.<region>.codeartifact.repositories} without private DNS, as AWS
      * documents it ("Use CodeArtifact from a VPC"): the endpoint's own host, the domain and owner in the path.
      */
@@ -36,11 +50,14 @@ public record CodeArtifactUrl(String url, String domain, String owner, String re
         if (url == null) {
             return Optional.empty();
         }
-        Matcher m = URL.matcher(lowerCaseHost(url.trim()));
-        if (m.matches()) {
-            return Optional.of(new CodeArtifactUrl(url, m.group(1), m.group(2), m.group(3), m.group(4)));
+        String lowered = lowerCaseHost(url.trim());
+        for (Pattern byHost : List.of(URL, DUAL_STACK_URL)) {
+            Matcher m = byHost.matcher(lowered);
+            if (m.matches()) {
+                return Optional.of(new CodeArtifactUrl(url, m.group(1), m.group(2), m.group(3), m.group(4)));
+            }
         }
-        Matcher vpc = VPC_URL.matcher(lowerCaseHost(url.trim()));
+        Matcher vpc = VPC_URL.matcher(lowered);
         if (vpc.matches()) {
             return Optional.of(new CodeArtifactUrl(url, vpc.group(2), vpc.group(3), vpc.group(1), vpc.group(4)));
         }
@@ -49,6 +66,11 @@ public record CodeArtifactUrl(String url, String domain, String owner, String re
 
     public static boolean recognises(String url) {
         return parse(url).isPresent();
+    }
+
+    /** Whether this is the dual-stack endpoint, which a runner without IPv4 can reach (the API's default one it cannot). */
+    public boolean dualStack() {
+        return DUAL_STACK_URL.matcher(lowerCaseHost(url.trim())).matches();
     }
 
     /** Host names are case-insensitive, repository names are not: only the scheme and host are lowered. */

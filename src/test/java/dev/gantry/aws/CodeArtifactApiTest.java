@@ -92,6 +92,57 @@ class CodeArtifactApiTest {
     @Test
     void a_network_failure_is_unreachable() {
         assertThat(refusal(SdkClientException.create("Unable to execute HTTP request: Connection refused")))
-                .startsWith("Cannot reach CodeArtifact's API for DescribePackageVersion of com.acme:orders:1.4.0");
+                .isEqualTo("Cannot reach CodeArtifact's API for DescribePackageVersion of com.acme:orders:1.4.0 in "
+                        + "repository releases in domain acme (owner 123456789012, region us-east-1): Unable to execute "
+                        + "HTTP request: Connection refused. Check the network and the endpoint: Gantry uses the AWS "
+                        + "SDK's, for the region of the URL, or the one set with AWS_ENDPOINT_URL_CODEARTIFACT, "
+                        + "AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for a VPC endpoint). Nothing was "
+                        + "published.");
+    }
+
+    @Test
+    void an_unknown_host_is_named_from_the_sdk_s_cause() {
+        assertThat(refusal(SdkClientException.create("Received an UnknownHostException when attempting to interact with "
+                + "a service. See cause for the exact endpoint that is failing to resolve.", SdkClientException.create(
+                "Unable to execute HTTP request: codeartifact.us-east-1.amazonaws.com (SDK Attempt Count: 3)"))))
+                .contains(": Received an UnknownHostException when attempting to interact with a service. See cause for "
+                        + "the exact endpoint that is failing to resolve. (Unable to execute HTTP request: "
+                        + "codeartifact.us-east-1.amazonaws.com (SDK Attempt Count: 3)). Check the network");
+    }
+
+    @Test
+    void unreachable_from_a_dual_stack_url_names_the_sdk_s_dual_stack_setting() {
+        CodeArtifactUrl dualStack = CodeArtifactUrl.parse(
+                "https://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/").orElseThrow();
+        CodeArtifactApi api = new CodeArtifactApi(dualStack, () -> {
+            throw new AssertionError("no call");
+        }, null);
+
+        assertThat(api.refusal("GetAuthorizationToken", "codeartifact:GetAuthorizationToken", null,
+                SdkClientException.create("Unable to execute HTTP request: Network is unreachable")).getMessage())
+                .isEqualTo("Cannot reach CodeArtifact's API for GetAuthorizationToken in repository releases in domain "
+                        + "acme (owner 123456789012, region us-east-1): Unable to execute HTTP request: Network is "
+                        + "unreachable. Check the network and the endpoint: Gantry uses the AWS SDK's, for the region of "
+                        + "the URL, or the one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or endpoint_url in "
+                        + "the AWS profile (for a VPC endpoint). The repository URL is CodeArtifact's dual-stack (IPv4 "
+                        + "and IPv6) endpoint, but its API is called at codeartifact.us-east-1.amazonaws.com, IPv4 only, "
+                        + "unless the AWS SDK's dual-stack setting is on (AWS_USE_DUALSTACK_ENDPOINT=true, "
+                        + "use_dualstack_endpoint = true in the AWS profile, or -Daws.useDualstackEndpoint=true in "
+                        + "MAVEN_OPTS), which calls codeartifact.us-east-1.api.aws: on a runner without IPv4, turn it on, "
+                        + "or reach the API through a VPC endpoint of com.amazonaws.us-east-1.codeartifact.api. Nothing "
+                        + "was published.");
+    }
+
+    @Test
+    void the_sdk_s_dual_stack_setting_with_an_endpoint_of_one_s_own_says_to_keep_one() {
+        assertThat(refusal(SdkClientException.create("Invalid Configuration: Dualstack and custom endpoint are not "
+                + "supported"))).isEqualTo("The AWS SDK refused to send CodeArtifact's DescribePackageVersion of "
+                + "com.acme:orders:1.4.0 in repository releases in domain acme (owner 123456789012, region us-east-1): "
+                + "both its dual-stack setting (AWS_USE_DUALSTACK_ENDPOINT, use_dualstack_endpoint in the AWS profile, "
+                + "or -Daws.useDualstackEndpoint) and an API endpoint of your own (AWS_ENDPOINT_URL_CODEARTIFACT, "
+                + "AWS_ENDPOINT_URL, endpoint_url in the AWS profile, or -Daws.endpointUrlCodeartifact) are set, and the "
+                + "SDK (\"Dualstack and custom endpoint are not supported\") takes one or the other. Unset the "
+                + "dual-stack setting to call the endpoint you set (a VPC endpoint, for one), or unset the endpoint to "
+                + "call codeartifact.us-east-1.api.aws. Nothing was published.");
     }
 }

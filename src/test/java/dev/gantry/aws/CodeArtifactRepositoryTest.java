@@ -45,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.EndpointType;
+import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 
 /**
  * The CodeArtifact implementation of the repository port through the real AWS SDK against the CodeArtifact stand-in:
@@ -493,6 +495,88 @@ class CodeArtifactRepositoryTest {
                     .hasMessageStartingWith("AWS denied sts:GetServiceBearerToken for CodeArtifact's "
                             + "GetAuthorizationToken in repository releases in domain acme (owner 123456789012, region "
                             + "us-east-1) to these credentials");
+        }
+    }
+
+    // --- the dual-stack endpoint ------------------------------------------------------------------------------
+
+    /**
+     * A repository URL pasted from {@code get-repository-endpoint --endpoint-type dualstack}: a CodeArtifact repository
+     * like the IPv4 one (token, release check), with the API where the SDK's own settings say.
+     */
+    @Nested
+    class DualStack {
+
+        final DefaultRepositorySystemSession session = new DefaultRepositorySystemSession();
+        String url;
+        ModuleArtifacts module;
+
+        @BeforeEach
+        void build() throws Exception {
+            try (CodeartifactClient client = CodeartifactClient.builder().region(Region.US_EAST_1)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+                url = client.getRepositoryEndpoint(r -> r.domain("acme").domainOwner("123456789012")
+                        .repository("releases").format(PackageFormat.MAVEN).endpointType(EndpointType.DUALSTACK))
+                        .repositoryEndpoint();
+            }
+            module = module(url, artifact(ORDERS, "1.4.0", "", "pom", POM));
+        }
+
+        @Test
+        void gets_its_token_from_get_authorization_token_and_the_upload_with_it_succeeds() throws Exception {
+            RemoteRepository remote = repositoryAt(url).remote();
+            String token;
+            try (AuthenticationContext context = AuthenticationContext.forRepository(session, remote)) {
+                token = context.get(AuthenticationContext.PASSWORD);
+            }
+
+            HttpResponse<Void> put = https.send(HttpRequest.newBuilder(URI.create(url
+                            + "com/acme/orders/1.4.0/orders-1.4.0.pom"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("aws:" + token)
+                            .getBytes(StandardCharsets.UTF_8)))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(POM)).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(put.statusCode()).isEqualTo(201);
+            assertThat(standIn.calls()).containsExactly("GetRepositoryEndpoint", "GetAuthorizationToken",
+                    "PUT com/acme/orders/1.4.0/orders-1.4.0.pom");
+            assertThat(logged).anyMatch(l -> l.contains("Got a CodeArtifact token for domain acme (owner 123456789012, "
+                    + "region us-east-1) from GetAuthorizationToken"));
+        }
+
+        @Test
+        void is_checked_before_a_release_as_the_ipv4_url_is() throws Exception {
+            assertThat(repositoryAt(url).published(module).copies().values()).containsOnly(PublishedCopy.ABSENT);
+            assertThat(apiCalls()).containsExactly("GetRepositoryEndpoint", "DescribePackageVersion");
+        }
+
+        @Test
+        void its_api_calls_go_to_codeartifact_s_dual_stack_api_host_when_the_sdk_s_setting_says_so() {
+            System.clearProperty("aws.endpointUrlCodeartifact");
+            System.setProperty("aws.useDualstackEndpoint", "true");
+            try {
+                // codeartifact.us-east-1.api.aws is not in src/test/hosts: it fails to resolve, and nothing leaves the JVM
+                assertThatThrownBy(() -> repositoryAt(url).published(module))
+                        .hasMessageStartingWith("Cannot reach CodeArtifact's API for DescribePackageVersion of "
+                                + "com.acme:orders:1.4.0 in repository releases in domain acme (owner 123456789012, "
+                                + "region us-east-1): Received an UnknownHostException")
+                        .hasMessageContaining("Unable to execute HTTP request: codeartifact.us-east-1.api.aws");
+            } finally {
+                System.clearProperty("aws.useDualstackEndpoint");
+            }
+            assertThat(standIn.calls()).containsExactly("GetRepositoryEndpoint");
+        }
+
+        @Test
+        void the_sdk_s_dual_stack_setting_with_an_endpoint_of_one_s_own_is_refused_before_anything_is_sent() {
+            System.setProperty("aws.useDualstackEndpoint", "true");
+            try {
+                assertThatThrownBy(() -> repositoryAt(url).published(module))
+                        .hasMessageStartingWith("The AWS SDK refused to send CodeArtifact's DescribePackageVersion of "
+                                + "com.acme:orders:1.4.0 in repository releases in domain acme (owner 123456789012, "
+                                + "region us-east-1): both its dual-stack setting");
+            } finally {
+                System.clearProperty("aws.useDualstackEndpoint");
+            }
+            assertThat(standIn.calls()).containsExactly("GetRepositoryEndpoint");
         }
     }
 

@@ -71,6 +71,40 @@ class CodeArtifactUrlTest {
         }
 
         @Test
+        void the_dual_stack_endpoint_as_get_repository_endpoint_gives_it_with_endpoint_type_dualstack() {
+            String url = "https://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/";
+            assertThat(CodeArtifactUrl.parse(url)).contains(
+                    new CodeArtifactUrl(url, "acme", "123456789012", "us-east-1", "releases"));
+            assertThat(CodeArtifactUrl.parse(url).orElseThrow().dualStack()).isTrue();
+            assertThat(CodeArtifactUrl.parse("https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/"
+                    + "releases/").orElseThrow().dualStack()).isFalse();
+        }
+
+        @Test
+        void a_dual_stack_endpoint_with_a_hyphenated_domain_a_port_and_no_trailing_slash() {
+            assertThat(CodeArtifactUrl.parse(
+                    "https://my-team-2-123456789012.codeartifact.eu-west-1.on.aws:8443/maven/libs-snapshots"))
+                    .hasValueSatisfying(u -> {
+                        assertThat(u.domain()).isEqualTo("my-team-2");
+                        assertThat(u.owner()).isEqualTo("123456789012");
+                        assertThat(u.region()).isEqualTo("eu-west-1");
+                        assertThat(u.repository()).isEqualTo("libs-snapshots");
+                        assertThat(u.dualStack()).isTrue();
+                    });
+        }
+
+        @Test
+        void a_dual_stack_endpoint_with_an_upper_case_host_but_keeps_the_repository_as_written() {
+            assertThat(CodeArtifactUrl.parse(" HTTPS://ACME-123456789012.CodeArtifact.US-EAST-1.ON.AWS/maven/Releases/ "))
+                    .hasValueSatisfying(u -> {
+                        assertThat(u.domain()).isEqualTo("acme");
+                        assertThat(u.region()).isEqualTo("us-east-1");
+                        assertThat(u.repository()).isEqualTo("Releases");
+                        assertThat(u.dualStack()).isTrue();
+                    });
+        }
+
+        @Test
         void describes_where_it_is_for_messages() {
             assertThat(CodeArtifactUrl.parse(
                     "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/").orElseThrow()
@@ -99,6 +133,17 @@ class CodeArtifactUrlTest {
                 "https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce.amazonaws.com/maven/acme-123456789012/releases/",
                 "https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce.amazonaws.com/npm/d/acme-123456789012/releases/",
                 "https://vpce-0dc4daf7fca331ed6.d.codeartifact.us-west-2.vpce.amazonaws.com/maven/d/acme-123456789012/releases/",
+                // dual-stack look-alikes: the IPv4 host's d label with the dual-stack zone and the other way round,
+                // the API's dual-stack zone, http, another zone after it, a path below the repository, no domain, npm
+                "https://acme-123456789012.d.codeartifact.us-east-1.on.aws/maven/releases/",
+                "https://acme-123456789012.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme-123456789012.codeartifact.us-east-1.api.aws/maven/releases/",
+                "http://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/",
+                "https://acme-123456789012.codeartifact.us-east-1.on.aws.evil.example/maven/releases/",
+                "https://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/com/acme/",
+                "https://123456789012.codeartifact.us-east-1.on.aws/maven/releases/",
+                "https://acme-123456789012.codeartifact.us-east-1.on.aws/npm/releases/",
+                "https://acme-123456789012.codeartifact.useast1.on.aws/maven/releases/",
                 "file:///tmp/repo",
                 ""})
         void other_urls(String url) {

@@ -17,12 +17,14 @@ import java.util.Map;
  * through {@link ItBuildSettings}, so an IT can have {@link ItEcr} too):
  * <ul>
  *   <li>{@code .mvn/jvm.config}: {@code -Djdk.net.hosts.file} so that
- *       {@code acme-123456789012.d.codeartifact.us-east-1.amazonaws.com} resolves to loopback; the stand-in's trust
+ *       {@code acme-123456789012.d.codeartifact.us-east-1.amazonaws.com} and its dual-stack twin
+ *       {@code acme-123456789012.codeartifact.us-east-1.on.aws} resolve to loopback; the stand-in's trust
  *       store ({@code javax.net.ssl.trustStore}, PKCS12), which Maven 3.9's and Maven 4's HTTP transports both honour;
  *       the AWS SDK's own system properties ({@code aws.endpointUrlCodeartifact}, dummy keys, no profile files, no
  *       instance metadata);</li>
- *   <li>{@code .mvn/maven.config}: {@code -Dcodeartifact.url=https://<host>:<port>/maven/<repo>/}, for the IT's
- *       {@code <distributionManagement>} ({@code <url>${codeartifact.url}</url>}).</li>
+ *   <li>{@code .mvn/maven.config}: {@code -Dcodeartifact.url=https://<host>:<port>/maven/<repo>/} (the dual-stack
+ *       host with {@link #startDualStackFor}), for the IT's {@code <distributionManagement>}
+ *       ({@code <url>${codeartifact.url}</url>}).</li>
  * </ul>
  * The stand-in appends every call to {@code codeartifact-calls.txt} and rewrites {@code codeartifact-state.json} on
  * every change; the verify script reads them back with {@link #calls} and {@link #versions} / {@link #assetSha256}.
@@ -40,6 +42,19 @@ public final class ItCodeArtifact {
 
     /** Starts the stand-in with this repository, and points the IT's build at it. */
     public static CodeArtifactStandIn startFor(File basedir, String repository) throws Exception {
+        CodeArtifactStandIn codeArtifact = start(basedir, repository);
+        ItBuildSettings.of(basedir).maven("codeartifact.url", codeArtifact.repositoryUrl(repository));
+        return codeArtifact;
+    }
+
+    /** As {@link #startFor}, with the dual-stack URL ({@code get-repository-endpoint --endpoint-type dualstack}). */
+    public static CodeArtifactStandIn startDualStackFor(File basedir, String repository) throws Exception {
+        CodeArtifactStandIn codeArtifact = start(basedir, repository);
+        ItBuildSettings.of(basedir).maven("codeartifact.url", codeArtifact.dualStackRepositoryUrl(repository));
+        return codeArtifact;
+    }
+
+    private static CodeArtifactStandIn start(File basedir, String repository) throws Exception {
         CodeArtifactStandIn codeArtifact = CodeArtifactStandIn.start();
         Runtime.getRuntime().addShutdownHook(new Thread(codeArtifact::close));
         codeArtifact.createRepository(repository);
@@ -48,13 +63,12 @@ public final class ItCodeArtifact {
         codeArtifact.recordCallsTo(dir.resolve(CALLS_FILE));
         codeArtifact.recordStateTo(dir.resolve(STATE_FILE));
         ItBuildSettings.of(basedir)
-                .loopbackHosts(CodeArtifactStandIn.HOST)
+                .loopbackHosts(CodeArtifactStandIn.HOST, CodeArtifactStandIn.DUAL_STACK_HOST)
                 .jvm("javax.net.ssl.trustStore", codeArtifact.trustStore().toString())
                 .jvm("javax.net.ssl.trustStorePassword", codeArtifact.trustStorePassword())
                 .jvm("javax.net.ssl.trustStoreType", "PKCS12")
                 .jvm(AwsSdkSettings.settings(codeArtifact, dir, CodeArtifactStandIn.ACCESS_KEY_ID,
-                        CodeArtifactStandIn.SECRET_ACCESS_KEY))
-                .maven("codeartifact.url", codeArtifact.repositoryUrl(repository));
+                        CodeArtifactStandIn.SECRET_ACCESS_KEY));
         return codeArtifact;
     }
 

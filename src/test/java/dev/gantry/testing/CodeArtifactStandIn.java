@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>The API</b> (REST-JSON over plain HTTP, {@link #endpoint()}, reached with the SDK's standard
  *       {@code aws.endpointUrlCodeartifact} / {@code AWS_ENDPOINT_URL_CODEARTIFACT}): GetAuthorizationToken
- *       ({@code POST /v1/authorization-token}), GetRepositoryEndpoint ({@code GET /v1/repository/endpoint}),
+ *       ({@code POST /v1/authorization-token}), GetRepositoryEndpoint ({@code GET /v1/repository/endpoint},
+ *       {@code endpointType} ipv4 or dualstack),
  *       DescribePackage ({@code GET /v1/package}), PutPackageOriginConfiguration
  *       ({@code POST /v1/package}), DescribePackageVersion ({@code GET /v1/package/version}),
  *       ListPackageVersionAssets ({@code POST /v1/package/version/assets}), GetPackageVersionAsset
@@ -61,8 +62,10 @@ import java.util.regex.Pattern;
  *       GetAuthorizationToken needs {@code codeartifact:GetAuthorizationToken} and {@code sts:GetServiceBearerToken};
  *       its token lives {@code duration} seconds (900–43200; 0 or absent: 12 h).</li>
  *   <li><b>The Maven repository</b> over HTTPS at {@link #repositoryUrl}
- *       ({@code https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com:<port>/maven/<repo>/}, a self-signed
- *       certificate from {@link StandInCertificate}; the host must resolve to loopback). Basic authentication, user
+ *       ({@code https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com:<port>/maven/<repo>/}, and as
+ *       {@link #dualStackRepositoryUrl} under the dual-stack host {@code acme-123456789012.codeartifact.us-east-1.on.aws},
+ *       which GetRepositoryEndpoint gives for {@code endpointType=dualstack}; a self-signed certificate for both from
+ *       {@link StandInCertificate}; both hosts must resolve to loopback). Basic authentication, user
  *       {@code aws}, password a token from GetAuthorizationToken; without one, or with an unknown or expired one: 401
  *       with a Basic challenge. A file belongs to the package version {@code groupId:artifactId:version}
  *       (namespace:package); {@code .md5/.sha1/.sha256/.sha512} files are not stored (CodeArtifact computes them): a GET
@@ -108,6 +111,8 @@ public final class CodeArtifactStandIn implements AutoCloseable {
     public static final String SECRET_ACCESS_KEY = EcrStandIn.SECRET_ACCESS_KEY;
     /** The Maven endpoint's host name, a real CodeArtifact name that must resolve to loopback. */
     public static final String HOST = DOMAIN + "-" + ACCOUNT + ".d.codeartifact." + REGION + ".amazonaws.com";
+    /** The same endpoint's dual-stack host name ({@code endpointType=dualstack}), which must resolve to loopback too. */
+    public static final String DUAL_STACK_HOST = DOMAIN + "-" + ACCOUNT + ".codeartifact." + REGION + ".on.aws";
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(12);
     public static final String USER = "aws";
 
@@ -139,7 +144,7 @@ public final class CodeArtifactStandIn implements AutoCloseable {
     }
 
     private CodeArtifactStandIn() throws IOException {
-        this.certificate = StandInCertificate.forHost(HOST);
+        this.certificate = StandInCertificate.forHosts(HOST, DUAL_STACK_HOST);
         this.api = LoopbackServer.start(this::handleApi);
         this.maven = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         maven.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
@@ -175,6 +180,11 @@ public final class CodeArtifactStandIn implements AutoCloseable {
     /** The Maven URL of a repository, {@code https://<HOST>:<port>/maven/<name>/}, as GetRepositoryEndpoint gives it. */
     public String repositoryUrl(String name) {
         return "https://" + HOST + ":" + maven.getAddress().getPort() + "/maven/" + name + "/";
+    }
+
+    /** The same repository's dual-stack URL, {@code https://<DUAL_STACK_HOST>:<port>/maven/<name>/}, as AWS gives it. */
+    public String dualStackRepositoryUrl(String name) {
+        return "https://" + DUAL_STACK_HOST + ":" + maven.getAddress().getPort() + "/maven/" + name + "/";
     }
 
     /** The API endpoint for the SDK's {@code aws.endpointUrlCodeartifact}. */
@@ -550,7 +560,15 @@ public final class CodeArtifactStandIn implements AutoCloseable {
             return;
         }
         if (operation.equals("GetRepositoryEndpoint")) {
-            apiAnswer(exchange, JSON.createObjectNode().put("repositoryEndpoint", repositoryUrl(repositoryName)));
+            String endpointType = query.getOrDefault("endpointType", "ipv4");
+            if (!endpointType.equals("ipv4") && !endpointType.equals("dualstack")) {
+                apiError(exchange, 400, "ValidationException", "1 validation error detected: Value '" + endpointType
+                        + "' at 'endpointType' failed to satisfy constraint: Member must satisfy enum value set: "
+                        + "[dualstack, ipv4]", null);
+                return;
+            }
+            apiAnswer(exchange, JSON.createObjectNode().put("repositoryEndpoint", endpointType.equals("dualstack")
+                    ? dualStackRepositoryUrl(repositoryName) : repositoryUrl(repositoryName)));
             return;
         }
         String namespace = query.get("namespace");

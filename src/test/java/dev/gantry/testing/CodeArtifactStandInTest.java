@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.codeartifact.model.AssetSummary;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 import software.amazon.awssdk.services.codeartifact.model.ConflictException;
 import software.amazon.awssdk.services.codeartifact.model.DeletePackageVersionsResponse;
+import software.amazon.awssdk.services.codeartifact.model.EndpointType;
 import software.amazon.awssdk.services.codeartifact.model.HashAlgorithm;
 import software.amazon.awssdk.services.codeartifact.model.InternalServerException;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
@@ -296,6 +297,37 @@ class CodeArtifactStandInTest {
         void getRepositoryEndpointGivesTheMavenUrl() {
             assertThat(client.getRepositoryEndpoint(r -> r.domain("acme").domainOwner("123456789012").repository(REPO)
                     .format(PackageFormat.MAVEN)).repositoryEndpoint()).isEqualTo(codeArtifact.repositoryUrl(REPO));
+            assertThat(client.getRepositoryEndpoint(r -> r.domain("acme").repository(REPO).format(PackageFormat.MAVEN)
+                    .endpointType(EndpointType.IPV4)).repositoryEndpoint()).isEqualTo(codeArtifact.repositoryUrl(REPO));
+        }
+
+        @Test
+        void getRepositoryEndpointForDualStackGivesTheDualStackHostWhichServesTheSameRepository() throws Exception {
+            String url = client.getRepositoryEndpoint(r -> r.domain("acme").repository(REPO).format(PackageFormat.MAVEN)
+                    .endpointType(EndpointType.DUALSTACK)).repositoryEndpoint();
+            assertThat(url).isEqualTo(codeArtifact.dualStackRepositoryUrl(REPO))
+                    .startsWith("https://acme-123456789012.codeartifact.us-east-1.on.aws:");
+
+            HttpResponse<Void> signed = https.send(HttpRequest.newBuilder(URI.create(url + "com/acme/lib/1.0/lib-1.0.jar"))
+                    .header("Authorization", basic("aws", token)).PUT(HttpRequest.BodyPublishers.ofString("jar"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> anonymous = https.send(HttpRequest.newBuilder(URI.create(url + "com/acme/lib/1.0/lib-1.0.pom"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("<project/>")).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(signed.statusCode()).isEqualTo(201);
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(codeArtifact.versions(REPO, GROUP, LIB)).containsExactly(Map.entry("1.0", "Unfinished"));
+        }
+
+        @Test
+        void getRepositoryEndpointRefusesAnotherEndpointType() {
+            assertThatThrownBy(() -> client.getRepositoryEndpoint(r -> r.domain("acme").repository(REPO)
+                    .format(PackageFormat.MAVEN).endpointType("ipv6")))
+                    .isInstanceOfSatisfying(CodeartifactException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("'endpointType'")
+                                .contains("[dualstack, ipv4]");
+                    });
         }
     }
 

@@ -20,9 +20,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed server certificate for a stand-in's HTTPS endpoint, made once with the running JDK's {@code keytool}
- * (SAN {@code dns:<host>} and {@code ip:127.0.0.1}) and cached under {@code target/stand-in-tls/<host>/}, with a PKCS12
- * trust store holding only that certificate, for clients (a forked Maven's {@code -Djavax.net.ssl.trustStore}) that
- * must trust it.
+ * (SAN {@code dns:<host>} for each of its host names, and {@code ip:127.0.0.1}) and cached under
+ * {@code target/stand-in-tls/<host>[+<host>…]/}, with a PKCS12 trust store holding only that certificate, for clients
+ * (a forked Maven's {@code -Djavax.net.ssl.trustStore}) that must trust it.
  */
 public final class StandInCertificate {
 
@@ -37,9 +37,16 @@ public final class StandInCertificate {
         this.trustStore = trustStore;
     }
 
-    /** The certificate for this host name, made on first use (concurrent builds make it once each, the last one wins). */
-    public static synchronized StandInCertificate forHost(String host) throws IOException {
-        Path dir = targetDirectory().resolve("stand-in-tls").resolve(host);
+    /**
+     * The certificate for these host names (one endpoint under several, as CodeArtifact's IPv4 and dual-stack hosts),
+     * made on first use (concurrent builds make it once each, the last one wins).
+     */
+    public static synchronized StandInCertificate forHosts(String... hosts) throws IOException {
+        StringBuilder san = new StringBuilder();
+        for (String name : hosts) {
+            san.append("dns:").append(name).append(',');
+        }
+        Path dir = targetDirectory().resolve("stand-in-tls").resolve(String.join("+", hosts));
         Path keyStore = dir.resolve("server.p12");
         Path trustStore = dir.resolve("trust.p12");
         if (!Files.exists(keyStore) || !Files.exists(trustStore)) {
@@ -49,7 +56,7 @@ public final class StandInCertificate {
             Path certificate = work.resolve("server.pem");
             Path newTrust = work.resolve("trust.p12");
             keytool("-genkeypair", "-alias", "stand-in", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-                    "-dname", "CN=" + host, "-ext", "SAN=dns:" + host + ",ip:127.0.0.1",
+                    "-dname", "CN=" + hosts[0], "-ext", "SAN=" + san + "ip:127.0.0.1",
                     "-storetype", "PKCS12", "-keystore", newKeys.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
             keytool("-exportcert", "-rfc", "-alias", "stand-in", "-keystore", newKeys.toString(), "-storepass", PASSWORD,
                     "-file", certificate.toString());
