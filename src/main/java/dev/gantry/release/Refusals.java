@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every refusal Gantry makes, worded in one place (as jib's {@code HelpfulSuggestions}): what was found,
@@ -1130,7 +1131,7 @@ public final class Refusals {
             Throwable cause) {
         return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed"
                 + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + detail
-                + ". " + (why == null ? credentialsHint(detail, id) : why + " ")
+                + ". " + (why == null ? credentialsHint(detail, id, url) : why + " ")
                 + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
     }
 
@@ -1146,11 +1147,23 @@ public final class Refusals {
 
     public static GantryException repositoryUnreadable(String id, String url, String detail, Throwable cause) {
         return new GantryException("Cannot check whether the release is already in repository '" + id + "' (" + url + "): "
-                + detail + ". " + credentialsHint(detail, id) + "Nothing was published.", cause);
+                + detail + ". " + credentialsHint(detail, id, url) + "Nothing was published.", cause);
     }
 
-    private static String credentialsHint(String detail, String id) {
+    /**
+     * A repository URL that names CodeArtifact's host yet matches none of the forms Gantry fetches a token for
+     * ({@code CodeArtifactUrl}): its 401 comes from the missing token, which no settings.xml password fixes.
+     */
+    private static final Pattern CODEARTIFACT_HOST = Pattern.compile("(?i)^https?://[^/]*\\.codeartifact\\.");
+
+    private static String credentialsHint(String detail, String id, String url) {
         String d = detail == null ? "" : detail;
+        if ((d.contains("401") || d.contains("Unauthorized")) && url != null && CODEARTIFACT_HOST.matcher(url).find()) {
+            return "The URL names an AWS CodeArtifact host, but not in a form Gantry recognises, so it fetched no "
+                    + "CodeArtifact token for it: use the URL that aws codeartifact get-repository-endpoint --format "
+                    + "maven prints, https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/maven/<repository>/ "
+                    + "(or its dual-stack or VPC endpoint form: Gantry's docs/codeartifact.md). ";
+        }
         if (d.contains("401") || d.contains("Unauthorized")) {
             return "The repository asked for credentials: add a <server> with <id>" + id + "</id> and its username and password "
                     + "to settings.xml. ";

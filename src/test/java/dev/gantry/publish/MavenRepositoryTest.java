@@ -389,6 +389,37 @@ class MavenRepositoryTest {
         }
     }
 
+    /** A repository that answers 401 to a publish without credentials: what the refusal tells the user to do. */
+    @Nested
+    class WithoutCredentials {
+
+        private Throwable publishedWithoutCredentials(String host) throws Exception {
+            String url = server.url().replace("127.0.0.1", host);
+            RemoteRepository remote = new RemoteRepository.Builder("releases", "default", url).build();
+            ModuleArtifacts module = on(new MavenRepository(SYSTEM, session, remote), orders("1.2.0-SNAPSHOT", "build=1"));
+            return org.assertj.core.api.Assertions.catchThrowable(
+                    () -> publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false));
+        }
+
+        @Test
+        void anyRepositorySaysToAddAServerToSettings() throws Exception {
+            assertThat(publishedWithoutCredentials("127.0.0.1")).isInstanceOf(GantryException.class)
+                    .hasMessageContaining("The repository asked for credentials: add a <server> with <id>releases</id>");
+        }
+
+        @Test
+        void aCodeArtifactHostInAFormGantryDoesNotRecogniseSaysWhichUrlToUse() throws Exception {
+            // resolves to loopback in the tests (src/test/hosts); /repository/ is no CodeArtifact path: no token fetched
+            assertThat(publishedWithoutCredentials("acme-123456789012.d.codeartifact.us-east-1.amazonaws.com"))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageContaining("The URL names an AWS CodeArtifact host, but not in a form Gantry recognises, "
+                            + "so it fetched no CodeArtifact token for it: use the URL that aws codeartifact "
+                            + "get-repository-endpoint --format maven prints, https://<domain>-<owner>.d.codeartifact."
+                            + "<region>.amazonaws.com/maven/<repository>/")
+                    .hasMessageNotContaining("settings.xml");
+        }
+    }
+
     private static ModuleArtifacts on(ArtifactRepository other, ModuleArtifacts module) {
         return new ModuleArtifacts(module.module(), module.artifacts(), other);
     }
