@@ -12,15 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.execution.ProjectDependencyGraph;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
@@ -463,38 +460,9 @@ abstract class GantryMojo extends AbstractMojo {
         // the module the plan builds the image from, named or chosen: a module naming the same one agrees
         plans.put(ModuleGantrySettings.IMAGE_MODULE, imageModuleSet() ? imageModule.trim()
                 : chosen == null ? null : chosen.getArtifactId());
-        Map<ModuleGantrySettings.PlanSetting, String> defaults = new LinkedHashMap<>();
-        plans.keySet().forEach(setting -> defaults.put(setting, defaultOf(setting.parameter())));
-        defaults.put(ModuleGantrySettings.IMAGE_MODULE, null); // chosen alike wherever the plan is made
         Xpp3Dom configuration = mojoExecution.getConfiguration();
-        ModuleGantrySettings.check(session.getProjects(), new ModuleGantrySettings.Planning(project, plans,
-                configuration == null ? null : configuration.getChild("branches"), defaults), buildProperties,
-                mayPlanInstead());
-    }
-
-    /** The parameter's default value, as this plugin's descriptor declares it; null when it has none. */
-    private String defaultOf(String parameter) {
-        org.apache.maven.plugin.descriptor.Parameter declared =
-                mojoExecution.getMojoDescriptor().getParameterMap().get(parameter);
-        return declared == null ? null : declared.getDefaultValue();
-    }
-
-    /**
-     * Under {@code -T}, the modules that may run a Gantry goal before this one in another run of the same build: those
-     * that do not build after this module (its dependants, and the modules whose parent it is, always wait for it).
-     */
-    private Set<MavenProject> mayPlanInstead() {
-        if (!session.isParallel()) {
-            return Set.of();
-        }
-        ProjectDependencyGraph graph = session.getProjectDependencyGraph();
-        Set<MavenProject> racing = new HashSet<>();
-        for (MavenProject module : session.getProjects()) {
-            if (module != project && !graph.getUpstreamProjects(module, true).contains(project)) {
-                racing.add(module);
-            }
-        }
-        return racing;
+        ModuleGantrySettings.check(session.getProjects(), project, plans,
+                configuration == null ? null : configuration.getChild("branches"), buildProperties);
     }
 
     /**

@@ -537,23 +537,6 @@ public final class Refusals {
                 + "<properties>, or the parent POM it inherits them from).");
     }
 
-    /**
-     * In a parallel build ({@code -T}), a module that need not wait for the module the plan was made in would plan with
-     * another value of a setting: which of the two makes the plan depends on which Maven starts first.
-     *
-     * @param theirs what the module would plan with, and why: {@code gitflow (the default: the module leaves it unset)}
-     * @param plans  what the plan's is: {@code is trunk}, {@code holds none}
-     */
-    public static GantryException planSettingRacing(String module, String parameter, String theirs, String planning,
-            String plans) {
-        return new GantryException("Module " + module + " would plan with Gantry's <" + parameter + "> " + theirs
-                + ", but the plan was made in " + planning + ", where <" + parameter + "> " + plans + ". In this "
-                + "parallel build (-T) neither module waits for the other, so either may make the one plan of the "
-                + "reactor, and the release would follow whichever Maven started first. Nothing was built or "
-                + "published. Give <" + parameter + "> the same value in both (in a parent POM both inherit "
-                + "gantry-maven-plugin from, or in each), or build without -T.");
-    }
-
     public static GantryException deployGoalNamed(String goal) {
         return new GantryException("The build names maven-deploy-plugin's goal " + goal + ", which would deploy every "
                 + "module on its own, outside the release gantry:publish makes (no branch rule, no check of what is "

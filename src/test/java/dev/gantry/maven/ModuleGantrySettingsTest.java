@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -62,8 +61,7 @@ class ModuleGantrySettingsTest {
     private static void check(MavenProject module, Map<PlanSetting, String> plans, Xpp3Dom branches,
             Properties properties) throws Exception {
         MavenProject shop = gantry("shop", null);
-        ModuleGantrySettings.check(List.of(shop, module), new ModuleGantrySettings.Planning(shop, plans, branches,
-                defaults()), properties, Set.of());
+        ModuleGantrySettings.check(List.of(shop, module), shop, plans, branches, properties);
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> refusing(MavenProject module) {
@@ -152,36 +150,6 @@ class ModuleGantrySettingsTest {
         String otherTag = same.replace("<tag>latest</tag>", "<tag>stable</tag>");
         assertThatThrownBy(() -> check(gantry("orders", otherTag), defaults(), xml(plans).getChild("branches"), NONE))
                 .hasMessageContaining("<branches>");
-    }
-
-    @Test
-    void under_minus_t_a_module_that_may_plan_instead_is_compared_on_what_it_would_plan_with() throws Exception {
-        MavenProject shop = gantry("shop", null);
-        Map<PlanSetting, String> trunk = defaults();
-        trunk.put(ModuleGantrySettings.FLOW, "trunk");
-        MavenProject unset = gantry("orders", null);
-        // not racing: a setting it leaves unset is no choice of its own
-        assertThatCode(() -> ModuleGantrySettings.check(List.of(shop, unset), new ModuleGantrySettings.Planning(shop,
-                trunk, null, defaults()), NONE, Set.of())).doesNotThrowAnyException();
-        // racing: it would plan with the default
-        assertThatThrownBy(() -> ModuleGantrySettings.check(List.of(shop, unset), new ModuleGantrySettings.Planning(shop,
-                trunk, null, defaults()), NONE, Set.of(unset))).hasMessage("Module orders would plan with Gantry's "
-                        + "<flow> gitflow (the default: the module leaves it unset), but the plan was made in shop, where "
-                        + "<flow> is trunk. In this parallel build (-T) neither module waits for the other, so either "
-                        + "may make the one plan of the reactor, and the release would follow whichever Maven started "
-                        + "first. Nothing was built or published. Give <flow> the same value in both (in a parent POM "
-                        + "both inherit gantry-maven-plugin from, or in each), or build without -T.");
-        // -D gives it the plan's value; the image module is chosen alike wherever the plan is made
-        Map<PlanSetting, String> defaultsChoosing = defaults();
-        defaultsChoosing.put(ModuleGantrySettings.IMAGE_MODULE, null);
-        assertThatCode(() -> ModuleGantrySettings.check(List.of(shop, unset), new ModuleGantrySettings.Planning(shop,
-                trunk, null, defaultsChoosing), properties("gantry.flow", "trunk"), Set.of(unset)))
-                .doesNotThrowAnyException();
-        // no rules of its own while the plan has some
-        assertThatThrownBy(() -> ModuleGantrySettings.check(List.of(shop, unset), new ModuleGantrySettings.Planning(shop,
-                defaults(), xml(RULES).getChild("branches"), defaultsChoosing), NONE, Set.of(unset)))
-                .hasMessageStartingWith("Module orders would plan with Gantry's <branches> no rules (the module sets "
-                        + "none), but the plan was made in shop, where <branches> holds rules (release/*).");
     }
 
     @Test

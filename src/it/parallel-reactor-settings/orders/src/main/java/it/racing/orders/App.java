@@ -1,7 +1,0 @@
-package it.racing.orders;
-
-public class App {
-    public static void main(String[] args) {
-        System.out.println("orders");
-    }
-}

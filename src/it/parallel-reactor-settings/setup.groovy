@@ -1,6 +1,0 @@
-import dev.gantry.it.ItProject
-
-ItProject.at(basedir).init('main')
-        .withVersion('1.0.0').commit('Release 1.0.0').tag('v1.0.0').push()
-        .checkout('feature/racing').withVersion('1.1.0-SNAPSHOT').commit('Start 1.1.0').push()
-return true
