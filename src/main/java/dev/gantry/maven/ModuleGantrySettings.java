@@ -87,7 +87,9 @@ final class ModuleGantrySettings {
                 for (Map.Entry<PlanSetting, String> plan : planned.entrySet()) {
                     PlanSetting setting = plan.getKey();
                     Optional<Deployers.Setting> theirs = Deployers.Setting.of(configuration, setting.parameter(),
-                            setting.property(), module, buildProperties).filter(s -> !s.where().startsWith("-D"));
+                            setting.property(), module, buildProperties)
+                            // -D's value is the planning module's too; an empty element leaves the setting unset
+                            .filter(s -> !s.where().startsWith("-D") && !s.value().isBlank());
                     if (theirs.isPresent() && !setting.normalized(theirs.get().value()).equals(plan.getValue())) {
                         throw Refusals.planSettingInModule(module.getArtifactId(), setting.parameter(),
                                 theirs.get().value() + " (" + theirs.get().where() + ")", planning.getArtifactId(),
@@ -95,10 +97,11 @@ final class ModuleGantrySettings {
                     }
                 }
                 Xpp3Dom own = child(configuration, BRANCHES);
-                if (own != null && (branches == null || !asRead(own).equals(asRead(branches)))) {
-                    throw Refusals.planSettingInModule(module.getArtifactId(), BRANCHES, "rules of its own ("
-                            + String.join(", ", patterns(own)) + ")", planning.getArtifactId(), branches == null
-                                    ? "holds none" : "holds others (" + String.join(", ", patterns(branches)) + ")");
+                if (own != null && !asRead(own).equals(asRead(branches))) {
+                    throw Refusals.planSettingInModule(module.getArtifactId(), BRANCHES, own.getChildCount() == 0
+                            ? "no rules (an empty <branches/>)" : "rules of its own (" + String.join(", ", patterns(own))
+                                    + ")", planning.getArtifactId(), asRead(branches).isEmpty() ? "holds none"
+                                    : "holds others (" + String.join(", ", patterns(branches)) + ")");
                 }
             }
         }
@@ -122,6 +125,9 @@ final class ModuleGantrySettings {
      */
     private static List<Map<String, Object>> asRead(Xpp3Dom branches) {
         List<Map<String, Object>> rules = new ArrayList<>();
+        if (branches == null) {
+            return rules; // none, as an empty <branches/> holds
+        }
         for (Xpp3Dom rule : branches.getChildren()) {
             Map<String, Object> read = new TreeMap<>();
             for (Xpp3Dom element : rule.getChildren()) {

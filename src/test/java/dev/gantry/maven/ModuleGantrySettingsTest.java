@@ -104,6 +104,19 @@ class ModuleGantrySettingsTest {
     }
 
     @Test
+    void an_empty_element_is_no_setting_and_an_empty_branches_holds_no_rules() throws Exception {
+        Map<PlanSetting, String> developBranch = defaults();
+        developBranch.put(ModuleGantrySettings.BRANCH, "develop");
+        assertThatCode(() -> check(gantry("orders", "<branch></branch><flow/>"), developBranch, null, NONE))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check(gantry("orders", "<branches/>"), defaults(), null, NONE)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> check(gantry("orders", "<branches/>"), defaults(), xml(RULES).getChild("branches"),
+                NONE)).hasMessageStartingWith("Module orders sets Gantry's <branches> to no rules (an empty "
+                        + "<branches/>), but Gantry makes one plan for the whole reactor, in shop, where <branches> holds "
+                        + "others (release/*):");
+    }
+
+    @Test
     void not_a_module_left_out_of_the_release() throws Exception {
         refusing(gantry("bench", "<flow>trunk</flow>")).hasMessageContaining("<flow>");
         assertThatCode(() -> check(gantry("bench", "<flow>trunk</flow><skip>true</skip>"), defaults(), null, NONE))
