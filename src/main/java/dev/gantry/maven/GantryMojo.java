@@ -260,6 +260,9 @@ abstract class GantryMojo extends AbstractMojo {
                 ReleaseGate gate = gate();
                 gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule,
                         settings.imageRepository());
+                if (imageModule == null) {
+                    refuseReleaseWithoutItsImage(plan, settings.imageRepository(), gate);
+                }
                 if (!ReleasePlanning.reachesDeploy(session)) {
                     gate.previewLeavesOut(plan).ifPresent(getLog()::warn);
                 }
@@ -411,6 +414,29 @@ abstract class GantryMojo extends AbstractMojo {
                         && !ImageModule.skipsImage(p, session.getUserProperties(),
                                 session.getSystemProperties()))
                 .toList());
+    }
+
+    /**
+     * A release whose POM names an image repository, while no module can be built into an image by its packaging (a
+     * Spring Boot service packaged war): refused in validate, rather than released without the image and a line of
+     * info. Only where the plan publishes; a preview ({@code mvn verify}) is warned.
+     */
+    private void refuseReleaseWithoutItsImage(Plan plan, String repository, ReleaseGate gate) throws GantryException {
+        boolean imageDeclared = session.getProjects().stream().anyMatch(p -> ReleaseGate.declaresGoal(p, PLUGIN_KEY,
+                "image"));
+        if (!plan.publishes() || repository == null || !imageDeclared) {
+            return;
+        }
+        List<String> packaged = ImageModule.packagedOtherwise(gate.participants("image"), session.getUserProperties(),
+                session.getSystemProperties());
+        if (packaged.isEmpty()) {
+            return;
+        }
+        GantryException refusal = Refusals.noModulePackagedForImage(repository, packaged);
+        if (ReleasePlanning.reachesDeploy(session) && !dryRun) {
+            throw refusal;
+        }
+        getLog().warn("mvn deploy would refuse: " + refusal.getMessage());
     }
 
     /** Whether {@code <imageModule>} names the module, rather than the default choosing it. */

@@ -41,6 +41,21 @@ final class ImageModule {
     }
 
     /**
+     * The modules that would build the image but cannot, by their packaging ({@code war}, {@code ear}, an OSGi
+     * {@code bundle}…), each named with it: {@code petclinic (packaging war)}. A {@code pom} module has nothing to build
+     * an image from and is no such module; nor is one left out of the release or skipping its image.
+     *
+     * @param taking the modules whose image goal runs in this build
+     */
+    static List<String> packagedOtherwise(List<MavenProject> taking, Properties userProperties,
+            Properties systemProperties) {
+        return taking.stream()
+                .filter(p -> !packagedForImage(p) && !"pom".equals(p.getPackaging()) && !GantrySettings.skipped(p)
+                        && !skipsImage(p, userProperties, systemProperties))
+                .map(p -> p.getArtifactId() + " (packaging " + p.getPackaging() + ")").toList();
+    }
+
+    /**
      * Whether the module's image goal skips its image: {@code gantry.image.skip} as a user or system property
      * ({@code -D}) or in the module's properties, or {@code <skipImage>true</skipImage>} in the plugin's configuration
      * of the module (its own or an execution's). Asked by the plan, so that it promises no image that will not be built.

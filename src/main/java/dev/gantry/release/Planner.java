@@ -206,8 +206,8 @@ public final class Planner {
      */
     private String noImage(ReleaseContext context, BranchRule rule) {
         if (!settings.runs("image")) {
-            return "no module builds it in this build: an image is built from the application's jar module, and none "
-                    + "runs gantry:image without skipping it (gantry.skip, gantry.image.skip or <skipImage>).";
+            return "no module builds it in this build: an image is built from a module packaged jar (or quarkus), and "
+                    + "none is, or each one skips it (gantry.skip, gantry.image.skip or <skipImage>).";
         }
         if (Boolean.FALSE.equals(rule.images())) {
             return "images are off for branch '" + context.branch() + "' (" + rule + "); set <images>true</images> in its "

@@ -1172,6 +1172,22 @@ public final class Refusals {
                 + "the first of those deploys moves it before the others' images exist.";
     }
 
+    /**
+     * An image repository is configured, the plan releases, and no module can be built into an image: the release would
+     * go out without the image the POM names.
+     *
+     * @param modules the modules that would build it, each with its packaging: {@code petclinic (packaging war)}
+     */
+    public static GantryException noModulePackagedForImage(String repository, List<String> modules) {
+        return new GantryException("Gantry is configured to push this release's image to " + repository + ", but no "
+                + "module of this build can be built into an image: " + String.join(", ", modules) + ". An image is "
+                + "built from a module packaged jar (or quarkus), from its classes and runtime dependencies, run with "
+                + "java -cp; without one the release would go out without its image. Nothing was built or published. "
+                + "For a Spring Boot service, package it as a jar (remove <packaging>war</packaging>: Spring Boot's "
+                + "executable jar runs the same application on its embedded server); for a module deployed to an "
+                + "application server, or a library, set <gantry.image.skip>true</gantry.image.skip> in its <properties>.");
+    }
+
     public static GantryException imageModuleNotPackagedForImage(String module, String packaging, List<String> candidates) {
         return new GantryException("Module '" + module + "' (packaging " + packaging + ") cannot be built into an image "
                 + "(gantry.image.module): an image is built from a module with packaging jar (or quarkus), from its "

@@ -467,7 +467,7 @@ class PlannerTest {
             PlanSettings noImageGoal = new PlanSettings(Flow.GITFLOW, List.of(), "v", false, null, "orders", "r", "s",
                     Set.of("publish", "tag"));
             assertThat(plan(noImageGoal, "main", "1.0.0", null).noImage()).isEqualTo("no module builds it in this build: "
-                    + "an image is built from the application's jar module, and none runs gantry:image without skipping it "
+                    + "an image is built from a module packaged jar (or quarkus), and none is, or each one skips it "
                     + "(gantry.skip, gantry.image.skip or <skipImage>).");
         }
 

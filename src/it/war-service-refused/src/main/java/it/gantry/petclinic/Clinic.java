@@ -1,0 +1,7 @@
+package it.gantry.petclinic;
+
+public class Clinic {
+    public String name() {
+        return "petclinic";
+    }
+}
