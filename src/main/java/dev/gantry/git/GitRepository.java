@@ -455,7 +455,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     }
 
     /** Whether a remote of the configured name exists in the repository's configuration. */
-    boolean hasRemote() {
+    public boolean hasRemote() {
         return repository != null ? repository.getConfig().getSubsections("remote").contains(remoteName)
                 : facts.remoteUrl().isPresent();
     }

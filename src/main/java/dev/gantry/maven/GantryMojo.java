@@ -263,6 +263,7 @@ abstract class GantryMojo extends AbstractMojo {
                 if (imageModule == null) {
                     refuseReleaseWithoutItsImage(plan, settings.imageRepository(), gate);
                 }
+                refuseReleaseWithoutRemote(planned, modules);
                 if (!ReleasePlanning.reachesDeploy(session)) {
                     gate.previewLeavesOut(plan).ifPresent(getLog()::warn);
                 }
@@ -329,6 +330,27 @@ abstract class GantryMojo extends AbstractMojo {
             return false;
         }
         return !ReleaseGate.publishedModules(session, modules).isEmpty();
+    }
+
+    /**
+     * A release that tags, to a registry or repository others use, from a clone without the git remote: refused before
+     * anything is built, rather than published with its tag in this clone only. A release to the embedded default (only
+     * this machine sees it: the demo) is warned of instead ({@link #releasesToEmbeddedDefault}).
+     */
+    private void refuseReleaseWithoutRemote(ReleasePlanning.Planned planned, ModuleSteps modules)
+            throws GantryException {
+        Plan plan = planned.plan();
+        if (dryRun || plan.release() != ReleaseKind.STABLE || plan.gitTag() == null || planned.remoteConfigured()
+                || !ReleasePlanning.reachesDeploy(session)
+                || session.getProjects().stream().noneMatch(p -> modules.runs(p, "tag"))) {
+            return;
+        }
+        boolean artifactsElsewhere = plan.artifacts() != null
+                && !DeployTarget.isEmbedded(plan.artifacts().repository(), session.getTopLevelProject());
+        boolean imageElsewhere = plan.image() != null && !plan.image().local();
+        if (artifactsElsewhere || imageElsewhere) {
+            throw Refusals.releaseWithoutRemote(plan.version(), plan.gitTag(), planned.gitRemote());
+        }
     }
 
     /** Which module of a reactor the image is built from, and why: said once, with the plan. */

@@ -46,7 +46,9 @@ final class ReleasePlanning {
      * @param gitHead   HEAD as the git command line read it, for the tag goal; empty when JGit read it
      * @param gitRemote the remote whose URL {@code gitHead} holds
      */
-    record Planned(Plan plan, Instant commitTime, String sourceUrl, Optional<HeadFacts> gitHead, String gitRemote) {
+    /** @param remoteConfigured whether the clone has the git remote the plan asked for (its URL may be a local path) */
+    record Planned(Plan plan, Instant commitTime, String sourceUrl, Optional<HeadFacts> gitHead, String gitRemote,
+            boolean remoteConfigured) {
     }
 
     /**
@@ -88,7 +90,7 @@ final class ReleasePlanning {
             Plan plan = planner.plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
             return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null), git.readByGit(),
-                    settings.gitRemote());
+                    settings.gitRemote(), git.hasRemote());
         }
     }
 

@@ -691,6 +691,19 @@ public final class Refusals {
     }
 
     /** Not a refusal but a warning: a release whose artifacts stay on this machine, its tag pushed all the same. */
+    /**
+     * A release to a registry or repository others use, from a clone without the git remote the tag is pushed to: the
+     * plan could not ask the remote whether the version is released elsewhere, and the tag would stay in this clone.
+     */
+    public static GantryException releaseWithoutRemote(String version, String tag, String remote) {
+        return new GantryException("No git remote '" + remote + "' is configured in this clone, yet " + version
+                + " would be released: Gantry could not ask the remote whether " + tag + " exists there already (a "
+                + "release from another clone), and would create " + tag + " in this clone only, so the next pipeline "
+                + "would not know " + version + " is released. Nothing was built or published. Add the remote (git "
+                + "remote add " + remote + " <url>), or name the one this clone has with <gitRemote> or "
+                + "-Dgantry.git.remote=<name>.");
+    }
+
     public static String releaseToEmbeddedDefault(String version, String tag, String remote, String repository,
             boolean imageStaysToo) {
         return "The release " + version + " publishes its artifacts to the embedded default " + repository + " (the "
