@@ -102,6 +102,13 @@ final class ReactorRelease {
             return ReleaseOrigin.thisCommit("its image " + plan.image().repository() + ":" + plan.version()
                     + " was built from this commit " + commit);
         }
+        Optional<String> otherCommit = imageRevision.filter(revision -> plan.image() != null)
+                .map(ReleaseContext::shorten);
+        if (otherCommit.isPresent()) {
+            return ReleaseOrigin.anotherCommits("no release tag is on this commit " + commit + ", and its image "
+                    + plan.image().repository() + ":" + plan.version() + " was built from commit " + otherCommit.get(),
+                    otherCommit.get());
+        }
         return ReleaseOrigin.notKnown("no release tag is on this commit " + commit
                 + (plan.image() == null ? "" : ", and no image of this commit was found under " + plan.version()));
     }

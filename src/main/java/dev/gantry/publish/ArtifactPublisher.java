@@ -141,7 +141,8 @@ public final class ArtifactPublisher {
         }
         for (Map.Entry<String, List<String>> differing : differingByRepository.entrySet()) {
             if (!origin.thisCommit()) {
-                throw Refusals.artifactsDiffer(differing.getKey(), differing.getValue(), origin.evidence());
+                throw Refusals.artifactsDiffer(differing.getKey(), differing.getValue(), origin.evidence(),
+                        origin.otherCommit());
             }
             log.warn(Refusals.publishedReleaseDiffers(differing.getKey(), differing.getValue(), origin.evidence()));
         }

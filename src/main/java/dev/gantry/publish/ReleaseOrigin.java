@@ -6,16 +6,22 @@ package dev.gantry.publish;
  * differs (a {@code git.properties} that now lists the release tag), with a warning; files of a release from another
  * commit, or from a commit Gantry cannot tell, are refused.
  *
- * @param thisCommit whether the release is known to be this commit's
- * @param evidence   for messages: why it is known to be this commit's, or why that is not known
+ * @param thisCommit  whether the release is known to be this commit's
+ * @param evidence    for messages: why it is known to be this commit's, or why that is not known
+ * @param otherCommit the commit the release is known to be made from instead (its image's revision label), or null
  */
-public record ReleaseOrigin(boolean thisCommit, String evidence) {
+public record ReleaseOrigin(boolean thisCommit, String evidence, String otherCommit) {
 
     public static ReleaseOrigin thisCommit(String evidence) {
-        return new ReleaseOrigin(true, evidence);
+        return new ReleaseOrigin(true, evidence, null);
     }
 
     public static ReleaseOrigin notKnown(String evidence) {
-        return new ReleaseOrigin(false, evidence);
+        return new ReleaseOrigin(false, evidence, null);
+    }
+
+    /** The release is another commit's: the image under its version was built from {@code commit}. */
+    public static ReleaseOrigin anotherCommits(String evidence, String commit) {
+        return new ReleaseOrigin(false, evidence, commit);
     }
 }

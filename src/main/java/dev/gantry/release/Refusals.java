@@ -732,11 +732,19 @@ public final class Refusals {
                 + "and re-run.");
     }
 
-    public static GantryException artifactsDiffer(String repository, List<String> differences, String whyNotThisCommit) {
+    /**
+     * @param otherCommit the commit the release is known to be made from (its image's revision), or null: a release left
+     *                    untagged by a failed pipeline there is completed by that commit's re-run, not by a new version
+     */
+    public static GantryException artifactsDiffer(String repository, List<String> differences, String whyNotThisCommit,
+            String otherCommit) {
+        String rerun = otherCommit == null ? "" : " If " + otherCommit + "'s pipeline stopped before tagging it (a "
+                + "failed tag push), re-run the pipeline on commit " + otherCommit + ": it finds the release in place "
+                + "and completes it with its tag; a version is then bumped for this commit's changes.";
         return new GantryException("This release is already published in " + repository + " with different content: "
                 + String.join("; ", differences) + ". That release is not known to be this commit's (" + whyNotThisCommit
                 + "), and a release is immutable: bump the version in pom.xml. If the bytes differ only by build time, make the "
-                + "build reproducible with <project.build.outputTimestamp>. Nothing was published.");
+                + "build reproducible with <project.build.outputTimestamp>." + rerun + " Nothing was published.");
     }
 
     /**

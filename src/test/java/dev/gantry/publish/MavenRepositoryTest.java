@@ -150,6 +150,20 @@ class MavenRepositoryTest {
         }
 
         @Test
+        void isRefusedNamingTheCommitWhoseImageItHoldsAndHowThatCommitsReRunCompletesIt() throws Exception {
+            publisher().publish(List.of(orders("1.1.0", "commit=d328546")), true, NOT_THIS_COMMITS, false);
+            ReleaseOrigin anotherCommits = ReleaseOrigin.anotherCommits("no release tag is on this commit f44bf4e, and "
+                    + "its image registry.example.com/orders:1.1.0 was built from commit d328546", "d328546");
+
+            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "commit=f44bf4e")), true, anotherCommits,
+                    false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageContaining("If d328546's pipeline stopped before tagging it (a failed tag push), re-run "
+                            + "the pipeline on commit d328546: it finds the release in place and completes it with its "
+                            + "tag; a version is then bumped for this commit's changes. Nothing was published.");
+        }
+
+        @Test
         void isKeptWithAWarningWhenThisCommits() throws Exception {
             publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
 
