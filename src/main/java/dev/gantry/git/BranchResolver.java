@@ -58,6 +58,6 @@ public final class BranchResolver {
         List<String> tried = new ArrayList<>();
         tried.add("HEAD");
         tried.addAll(CiDetector.branchVariables());
-        throw Refusals.noBranch(String.join(", ", tried));
+        throw Refusals.noBranch(String.join(", ", tried), CiDetector.unreadBranchVariables(env));
     }
 }

@@ -172,7 +172,15 @@ public final class Refusals {
                 + "branches), or pass -Dgantry.branch=<branch> to build the tag's commit as that branch would.");
     }
 
-    public static GantryException noBranch(String tried) {
+    /** @param unread the branch variables set here whose CI system is not active, with the variable that activates it */
+    public static GantryException noBranch(String tried, List<String> unread) {
+        if (!unread.isEmpty()) {
+            return new GantryException("Cannot tell which branch is being built: HEAD is detached, and the CI branch "
+                    + "variables set here are not read, since their CI system's own variable is not: "
+                    + String.join("; ", unread) + ". Pass that variable into the build's environment too (a container "
+                    + "or a script that runs Maven may leave it out), check out the branch (git checkout <branch>), or "
+                    + "pass -Dgantry.branch=<branch>.");
+        }
         return new GantryException("Cannot tell which branch is being built: HEAD is detached and no CI branch variable is set "
                 + "(tried " + tried + "). Check out the branch (git checkout <branch>), or pass -Dgantry.branch=<branch>.");
     }

@@ -72,4 +72,18 @@ class BranchResolverTest {
                         + "SYSTEM_PULLREQUEST_SOURCEBRANCH, BUILD_SOURCEBRANCH, CIRCLE_BRANCH, TRAVIS_PULL_REQUEST_BRANCH, "
                         + "TRAVIS_BRANCH). Check out the branch (git checkout <branch>), or pass -Dgantry.branch=<branch>.");
     }
+
+    @Test
+    void names_the_branch_variables_set_whose_ci_system_is_not_and_what_reads_them() {
+        // a GitLab job running Maven in a container that was passed CI_COMMIT_BRANCH, not GITLAB_CI
+        assertThatThrownBy(() -> BranchResolver.resolve(null, Optional.empty(), Map.of("CI_COMMIT_BRANCH", "main",
+                "GITHUB_HEAD_REF", "feature/x"), "origin"))
+                .isInstanceOf(GantryException.class)
+                .hasMessage("Cannot tell which branch is being built: HEAD is detached, and the CI branch variables set "
+                        + "here are not read, since their CI system's own variable is not: GITHUB_HEAD_REF (of GitHub "
+                        + "Actions, read where GITHUB_ACTIONS=true is set); CI_COMMIT_BRANCH (of GitLab CI, read where "
+                        + "GITLAB_CI is set). Pass that variable into the build's environment too (a container or a "
+                        + "script that runs Maven may leave it out), check out the branch (git checkout <branch>), or "
+                        + "pass -Dgantry.branch=<branch>.");
+    }
 }

@@ -22,6 +22,11 @@ public final class AwsCodeBuild implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "CODEBUILD_BUILD_ID (or CODEBUILD_BUILD_ARN)";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isSet(env, "CODEBUILD_BUILD_ID") || CiVariables.isSet(env, "CODEBUILD_BUILD_ARN");
     }

@@ -20,6 +20,11 @@ public final class AzurePipelines implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "TF_BUILD=True";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isTrue(env, "TF_BUILD");
     }

@@ -15,6 +15,11 @@ public final class BitbucketPipelines implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "BITBUCKET_BUILD_NUMBER (or BITBUCKET_COMMIT)";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isSet(env, "BITBUCKET_BUILD_NUMBER") || CiVariables.isSet(env, "BITBUCKET_COMMIT");
     }

@@ -84,6 +84,23 @@ public final class CiDetector {
     }
 
     /** Every branch variable of every known system, in the order they are asked. */
+    /**
+     * The branch variables set in this environment that are not read, because the system they belong to is not active
+     * here: a job that runs Maven in a container passing {@code CI_COMMIT_BRANCH} but not {@code GITLAB_CI}. Each as
+     * {@code CI_COMMIT_BRANCH (of GitLab CI, read where GITLAB_CI is set)}.
+     */
+    public static List<String> unreadBranchVariables(Map<String, String> env) {
+        List<String> unread = new ArrayList<>();
+        for (CiServer server : KNOWN) {
+            if (!server.isActive(env)) {
+                server.branchVariables().stream().filter(variable -> CiVariables.isSet(env, variable))
+                        .forEach(variable -> unread.add(variable + " (of " + server.name() + ", read where "
+                                + server.activeWhen() + " is set)"));
+            }
+        }
+        return unread;
+    }
+
     public static List<String> branchVariables() {
         List<String> all = new ArrayList<>();
         KNOWN.forEach(s -> all.addAll(s.branchVariables()));

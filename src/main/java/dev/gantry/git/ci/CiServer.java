@@ -18,6 +18,9 @@ public interface CiServer {
     /** Whether this environment is a build of this CI system. */
     boolean isActive(Map<String, String> env);
 
+    /** The variable {@link #isActive} reads, as a message names it: {@code GITHUB_ACTIONS=true}. */
+    String activeWhen();
+
     /** The branch being built, with the variable it came from; empty for tag builds or when nothing is set. */
     Optional<CiBranch> branch(Map<String, String> env);
 

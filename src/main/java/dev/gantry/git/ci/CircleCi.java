@@ -15,6 +15,11 @@ public final class CircleCi implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "CIRCLECI=true";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isTrue(env, "CIRCLECI");
     }

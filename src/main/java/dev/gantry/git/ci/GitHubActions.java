@@ -19,6 +19,11 @@ public final class GitHubActions implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "GITHUB_ACTIONS=true";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isTrue(env, "GITHUB_ACTIONS");
     }

@@ -19,6 +19,11 @@ public final class GitLabCi implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "GITLAB_CI";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isSet(env, "GITLAB_CI");
     }

@@ -20,6 +20,11 @@ public final class Jenkins implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "JENKINS_URL (or JENKINS_HOME, HUDSON_URL)";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isSet(env, "JENKINS_URL") || CiVariables.isSet(env, "JENKINS_HOME") || CiVariables.isSet(env, "HUDSON_URL");
     }

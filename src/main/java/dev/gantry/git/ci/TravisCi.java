@@ -19,6 +19,11 @@ public final class TravisCi implements CiServer {
     }
 
     @Override
+    public String activeWhen() {
+        return "TRAVIS=true";
+    }
+
+    @Override
     public boolean isActive(Map<String, String> env) {
         return CiVariables.isTrue(env, "TRAVIS");
     }
