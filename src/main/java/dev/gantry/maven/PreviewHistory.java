@@ -3,6 +3,7 @@ package dev.gantry.maven;
 import dev.gantry.git.GitRepository;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
 import dev.gantry.release.ReleaseHistory;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,21 @@ final class PreviewHistory implements ReleaseHistory {
         return !remoteUnread;
     }
 
+    /**
+     * None, for the preview to go on, but said as the refusal a deploy would make: a developer's {@code mvn verify} on
+     * {@code main} with an edited file would otherwise promise a release that {@code mvn deploy} refuses.
+     */
     @Override
     public List<String> uncommittedChanges() {
+        try {
+            List<String> dirty = git.uncommittedChanges();
+            if (!dirty.isEmpty()) {
+                log.warn("mvn deploy would refuse: " + Refusals.uncommittedChanges(dirty).getMessage());
+            }
+        } catch (GantryException e) {
+            log.warn("The work tree's changes could not be read, so this preview does not say whether a deploy would "
+                    + "refuse them: " + e.getMessage());
+        }
         return List.of();
     }
 }
