@@ -76,7 +76,7 @@ final class JibRunner {
     /** The insecure-registry fallbacks already warned of: each kind once per registry and build, not once per URL. */
     private final Set<String> fallbacksWarned = ConcurrentHashMap.newKeySet();
     /** The route of the last build: its failure names the relay's address, which {@link #namingTheRegistry} undoes. */
-    private Route lastRoute = Route.DIRECT;
+    private volatile Route lastRoute = Route.DIRECT;
     /** The last request Jib said failed on I/O, to name in a time-out's message (Jib's exception does not). */
     private volatile String lastFailedRequest;
 
@@ -249,25 +249,26 @@ final class JibRunner {
 
     /** Jib's lifecycle messages (a few lines per build) at info; its details and progress at debug. */
     private void jibLog(LogEvent event) {
-        Matcher failed = FAILED_REQUEST.matcher(event.getMessage());
+        // through a relay Jib names the relay's loopback address: the user configured the registry's
+        String said = lastRoute.unroute(event.getMessage());
+        Matcher failed = FAILED_REQUEST.matcher(said);
         if (failed.find()) {
             lastFailedRequest = failed.group(1);
         }
         switch (event.getLevel()) {
             case ERROR, WARN -> {
-                if (repeatsFallback(event.getMessage())) {
-                    log.debug("Jib: " + event.getMessage());
+                if (repeatsFallback(said)) {
+                    log.debug("Jib: " + said);
                 } else {
-                    log.warn("Jib: " + event.getMessage());
+                    log.warn("Jib: " + said);
                 }
             }
             case LIFECYCLE -> {
-                String message = event.getMessage();
-                if (!message.isBlank() && !message.startsWith("Executing tasks")) {
-                    log.info("Jib: " + message.strip());
+                if (!said.isBlank() && !said.startsWith("Executing tasks")) {
+                    log.info("Jib: " + said.strip());
                 }
             }
-            default -> log.debug("Jib: " + event.getMessage());
+            default -> log.debug("Jib: " + said);
         }
     }
 }

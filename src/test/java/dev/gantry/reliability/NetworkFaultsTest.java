@@ -168,10 +168,16 @@ class NetworkFaultsTest {
                 NetworkFaults faults = NetworkFaults.oneIn(3, seed).slowBy(Duration.ofMillis(200));
                 String repository = "busy-third-" + seed;
                 try (ProxiedRegistry proxy = ProxiedRegistry.start(registry, faults)) {
+                    logged.clear();
                     long start = System.nanoTime();
                     ImageResult result = push(imageRequest(proxy.host(), repository));
 
                     report("image push, 1 in 3 of all kinds, seed " + seed, faults, start);
+                    // what Jib says through the relay names the registries as configured (the target behind its
+                    // proxy, the base directly), never the relay's address
+                    assertThat(logged).filteredOn(line -> line.contains("127.0.0.1:")).allMatch(line -> line
+                            .replace(proxy.host(), "").replace(registry.host(), "").indexOf("127.0.0.1:") < 0,
+                            "names the registries as configured");
                     assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
                     assertThat(registry.tags(repository)).containsExactlyInAnyOrder("1.4.0", "latest", "sha-a1b2c3d4e5f6");
                     for (String tag : List.of("1.4.0", "sha-a1b2c3d4e5f6", "latest")) {
