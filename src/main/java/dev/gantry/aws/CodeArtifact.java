@@ -80,8 +80,9 @@ public final class CodeArtifact implements AutoCloseable {
      * {@code codeartifact.<region>.api.aws} is what the SDK's rule set builds for any service and "MAY return an error"
      * where a service has none; and the SDK refuses dual-stack with a custom endpoint ("Dualstack and custom endpoint are
      * not supported"), which is how a VPC endpoint of the API, and the tests' stand-in, are reached. Switched from the
-     * URL, a build that works today could break; instead, when the API cannot be reached for a dual-stack URL, the
-     * refusal names the setting ({@code CodeArtifactFailures.unreachable}).
+     * URL, a build that works today could break; instead, when the API cannot be reached for a dual-stack URL at the
+     * IPv4-only API host (neither the setting nor an endpoint of one's own in effect: {@link CodeArtifactApiEndpoint}),
+     * the refusal names the setting ({@code CodeArtifactFailures.unreachable}).
      */
     private static CodeartifactClientBuilder builder(String region) {
         return CodeartifactClient.builder()

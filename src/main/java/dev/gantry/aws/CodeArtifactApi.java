@@ -97,8 +97,10 @@ final class CodeArtifactApi {
 
     /** {@code DescribePackageVersion}; a missing package or version is an answer, a missing domain or repository not. */
     DescribedVersion describeVersion(CodeArtifactPackage pkg) throws GantryException {
+        CodeartifactClient sdk = null;
         try {
-            return new DescribedVersion(client.get().describePackageVersion(b -> b.domain(where.domain())
+            sdk = client.get();
+            return new DescribedVersion(sdk.describePackageVersion(b -> b.domain(where.domain())
                     .domainOwner(where.owner()).repository(where.repository()).format(PackageFormat.MAVEN)
                     .namespace(pkg.groupId()).packageValue(pkg.artifactId()).packageVersion(pkg.version()))
                     .packageVersion(), true);
@@ -108,7 +110,8 @@ final class CodeArtifactApi {
             }
             return new DescribedVersion(null, e.resourceType() != ResourceType.PACKAGE);
         } catch (SdkException e) {
-            throw refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", pkg, e);
+            throw refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", pkg, e,
+                    CodeArtifactApiEndpoint.of(sdk));
         }
     }
 
@@ -177,8 +180,10 @@ final class CodeArtifactApi {
     /** Runs a call in which a missing package or version is an answer: empty. */
     private <T> Optional<T> callUnlessAbsent(String operation, String action, CodeArtifactPackage pkg,
             Function<CodeartifactClient, T> call) throws GantryException {
+        CodeartifactClient sdk = null;
         try {
-            return Optional.of(call.apply(client.get()));
+            sdk = client.get();
+            return Optional.of(call.apply(sdk));
         } catch (ResourceNotFoundException e) {
             ResourceType type = e.resourceType();
             if (type == ResourceType.DOMAIN || type == ResourceType.REPOSITORY) {
@@ -186,19 +191,21 @@ final class CodeArtifactApi {
             }
             return Optional.empty();
         } catch (SdkException e) {
-            throw refusal(operation, action, pkg, e);
+            throw refusal(operation, action, pkg, e, CodeArtifactApiEndpoint.of(sdk));
         }
     }
 
     /** Runs a call and turns what AWS answers into a refusal a person can act on. */
     private <T> T call(String operation, String action, CodeArtifactPackage pkg, Function<CodeartifactClient, T> call)
             throws GantryException {
+        CodeartifactClient sdk = null;
         try {
-            return call.apply(client.get());
+            sdk = client.get();
+            return call.apply(sdk);
         } catch (ResourceNotFoundException e) {
             throw notFound(operation, e);
         } catch (SdkException e) {
-            throw refusal(operation, action, pkg, e);
+            throw refusal(operation, action, pkg, e, CodeArtifactApiEndpoint.of(sdk));
         }
     }
 
@@ -213,8 +220,13 @@ final class CodeArtifactApi {
                 detail(e) + (e.resourceId() == null ? "" : ", resource " + e.resourceTypeAsString() + " " + e.resourceId()));
     }
 
-    /** An SDK failure, named as AWS names it (AccessDenied and the credential errors are codes, not classes). */
-    GantryException refusal(String operation, String action, CodeArtifactPackage pkg, SdkException failure) {
+    /**
+     * An SDK failure, named as AWS names it (AccessDenied and the credential errors are codes, not classes).
+     *
+     * @param calledAt where the client called the API, or null when no client was built
+     */
+    GantryException refusal(String operation, String action, CodeArtifactPackage pkg, SdkException failure,
+            CodeArtifactApiEndpoint calledAt) {
         if (failure instanceof AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
             String detail = detail(e);
@@ -247,7 +259,7 @@ final class CodeArtifactApi {
         if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
             message += " (" + cause.getMessage() + ")";
         }
-        return CodeArtifactFailures.unreachable(where, pkg, operation, message);
+        return CodeArtifactFailures.unreachable(where, pkg, operation, message, calledAt);
     }
 
     private static String detail(AwsServiceException e) {

@@ -148,21 +148,42 @@ final class CodeArtifactFailures {
     }
 
     /**
-     * For a dual-stack repository URL it also says how the API is reached without IPv4: the SDK calls its IPv4-only
-     * endpoint unless its dual-stack setting is on, which Gantry does not turn on for it ({@code CodeArtifact#builder}).
+     * Worded by where the client called the API ({@link CodeArtifactApiEndpoint}): an endpoint of one's own is named as
+     * the one to check; under the SDK's dual-stack setting the message says so; only when the client called the IPv4-only
+     * API host does a dual-stack repository URL get the paragraph on reaching the API without IPv4 (Gantry does not turn
+     * the SDK's dual-stack setting on for it: {@code CodeArtifact#builder}).
+     *
+     * @param calledAt where the client called the API, or null when unknown (no client was built): the general advice
      */
-    static GantryException unreachable(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail) {
-        String dualStack = !where.dualStack() ? ""
-                : " The repository URL is CodeArtifact's dual-stack (IPv4 and IPv6) endpoint, but its API is called at "
-                + "codeartifact." + where.region() + ".amazonaws.com, IPv4 only, unless the AWS SDK's dual-stack setting "
-                + "is on (AWS_USE_DUALSTACK_ENDPOINT=true, use_dualstack_endpoint = true in the AWS profile, or "
-                + "-Daws.useDualstackEndpoint=true in MAVEN_OPTS), which calls codeartifact." + where.region()
+    static GantryException unreachable(CodeArtifactUrl where, CodeArtifactPackage pkg, String call, String detail,
+            CodeArtifactApiEndpoint calledAt) {
+        String region = where.region();
+        String check;
+        if (calledAt != null && calledAt.override() != null) {
+            check = "Check the network and the endpoint the API was called at, " + calledAt.override() + ": the one set "
+                    + "with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL, endpoint_url in the AWS profile or "
+                    + "-Daws.endpointUrlCodeartifact (a VPC endpoint of com.amazonaws." + region + ".codeartifact.api, for "
+                    + "one); unset them to call the AWS SDK's own endpoint for the region of the URL.";
+        } else if (calledAt != null && calledAt.dualStack()) {
+            check = "Check the network and the endpoint: the AWS SDK's dual-stack setting is on (AWS_USE_DUALSTACK_ENDPOINT, "
+                    + "use_dualstack_endpoint in the AWS profile, or -Daws.useDualstackEndpoint), so the API was called at "
+                    + "its dual-stack endpoint for the region of the URL, codeartifact." + region + ".api.aws; to reach it "
+                    + "through a VPC endpoint of com.amazonaws." + region + ".codeartifact.api instead, unset that setting "
+                    + "and set AWS_ENDPOINT_URL_CODEARTIFACT (or AWS_ENDPOINT_URL, or endpoint_url in the AWS profile).";
+        } else {
+            check = "Check the network and the endpoint: Gantry uses the AWS SDK's, for the region of the URL, or the one "
+                    + "set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for a "
+                    + "VPC endpoint).";
+        }
+        String dualStackUrl = calledAt == null || !calledAt.ipv4Only() || !where.dualStack() ? ""
+                : " The repository URL is CodeArtifact's dual-stack (IPv4 and IPv6) endpoint, but its API was called at "
+                + "codeartifact." + region + ".amazonaws.com, IPv4 only, as the AWS SDK's dual-stack setting is not on "
+                + "(AWS_USE_DUALSTACK_ENDPOINT=true, use_dualstack_endpoint = true in the AWS profile, or "
+                + "-Daws.useDualstackEndpoint=true in MAVEN_OPTS), which calls codeartifact." + region
                 + ".api.aws: on a runner without IPv4, turn it on, or reach the API through a VPC endpoint of "
-                + "com.amazonaws." + where.region() + ".codeartifact.api.";
-        return new GantryException("Cannot reach CodeArtifact's API for " + where(call, where, pkg) + ": " + detail
-                + ". Check the network and the endpoint: Gantry uses the AWS SDK's, for the region of the URL, or the "
-                + "one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for "
-                + "a VPC endpoint)." + dualStack + " Nothing was published.");
+                + "com.amazonaws." + region + ".codeartifact.api.";
+        return new GantryException("Cannot reach CodeArtifact's API for " + where(call, where, pkg) + ": " + detail + ". "
+                + check + dualStackUrl + " Nothing was published.");
     }
 
     /** The SDK takes either its dual-stack setting or an endpoint of one's own, and refuses both before sending. */

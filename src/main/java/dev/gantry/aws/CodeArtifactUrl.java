@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * @param owner      the 12-digit AWS account that owns the domain
  * @param region     the AWS region, such as {@code us-east-1}
  * @param repository the repository in the domain, such as {@code releases}
+ * @param dualStack  whether the URL is the dual-stack endpoint, which a runner without IPv4 can reach (the API's
+ *                   default one it cannot); set by {@link #parse} from the form that matched
  */
-public record CodeArtifactUrl(String url, String domain, String owner, String region, String repository) {
+public record CodeArtifactUrl(String url, String domain, String owner, String region, String repository,
+        boolean dualStack) {
 
     private static final String DOMAIN = "([a-z][a-z0-9-]{0,48}[a-z0-9])-(\\d{12})";
     private static final String REGION = "([a-z]{2}(?:-[a-z]+)+-\\d+)";
@@ -30,10 +33,12 @@ public record CodeArtifactUrl(String url, String domain, String owner, String re
     /**
      * What {@code GetRepositoryEndpoint} returns for {@code endpointType=dualstack} (IPv4 and IPv6): the same first
      * label, no {@code d} label, AWS's {@code on.aws} zone. AWS's API reference documents the parameter, not the host
-     * (docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetRepositoryEndpoint.html); this form is what users
-     * report from live domains (github.com/clarityai-eng/codeartifact-gradle-plugin/pull/822,
-     * github.com/jmkeyes/keyrings.codeartifact/pull/36), and the {@code codeartifact.repositories} VPC endpoint service
-     * names {@code *.codeartifact.<region>.on.aws} beside {@code *.d.codeartifact.<region>.amazonaws.com}. No China
+     * (docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetRepositoryEndpoint.html), and its VPC guide ("Use
+     * CodeArtifact from a VPC") shows only the IPv4 names. The form is what users of other CodeArtifact clients report
+     * from live domains: github.com/clarityai-eng/codeartifact-gradle-plugin/pull/822 (merged; it prints both forms
+     * from {@code get-repository-endpoint} for a domain in eu-central-1) and
+     * github.com/jmkeyes/keyrings.codeartifact/pull/36 (open, not merged: its author reports the same form). No test
+     * here can catch a wrong form, since the stand-in answers with this one: {@code AwsSmoke} asks real AWS. No China
      * form: none is documented, and the SDK's endpoint metadata (2.40.2) has no CodeArtifact in {@code aws-cn}.
      */
     private static final Pattern DUAL_STACK_URL = Pattern.compile("https://" + DOMAIN + "\\.codeartifact\\." + REGION
@@ -54,12 +59,13 @@ public record CodeArtifactUrl(String url, String domain, String owner, String re
         for (Pattern byHost : List.of(URL, DUAL_STACK_URL)) {
             Matcher m = byHost.matcher(lowered);
             if (m.matches()) {
-                return Optional.of(new CodeArtifactUrl(url, m.group(1), m.group(2), m.group(3), m.group(4)));
+                return Optional.of(new CodeArtifactUrl(url, m.group(1), m.group(2), m.group(3), m.group(4),
+                        byHost == DUAL_STACK_URL));
             }
         }
         Matcher vpc = VPC_URL.matcher(lowered);
         if (vpc.matches()) {
-            return Optional.of(new CodeArtifactUrl(url, vpc.group(2), vpc.group(3), vpc.group(1), vpc.group(4)));
+            return Optional.of(new CodeArtifactUrl(url, vpc.group(2), vpc.group(3), vpc.group(1), vpc.group(4), false));
         }
         return Optional.empty();
     }
@@ -68,9 +74,26 @@ public record CodeArtifactUrl(String url, String domain, String owner, String re
         return parse(url).isPresent();
     }
 
-    /** Whether this is the dual-stack endpoint, which a runner without IPv4 can reach (the API's default one it cannot). */
-    public boolean dualStack() {
-        return DUAL_STACK_URL.matcher(lowerCaseHost(url.trim())).matches();
+    /**
+     * Whether a URL names a CodeArtifact host (a {@code codeartifact} label inside its host name) in a form {@link #parse}
+     * does not accept: {@code http://}, another path than {@code /maven/<repository>/}, a mistyped owner, a mix of the
+     * IPv4 and dual-stack forms. Such a URL gets the generic Maven repository, with no token: said before the build
+     * ({@code dev.gantry.maven.ArtifactRepositories}), and again if the repository answers 401.
+     */
+    public static boolean namesCodeArtifactHostUnrecognised(String url) {
+        if (url == null || recognises(url)) {
+            return false;
+        }
+        String lowered = lowerCaseHost(url.trim());
+        int authorityStart = lowered.indexOf("://");
+        if (authorityStart < 0) {
+            return false;
+        }
+        int authorityEnd = lowered.indexOf('/', authorityStart + 3);
+        String authority = lowered.substring(authorityStart + 3, authorityEnd < 0 ? lowered.length() : authorityEnd);
+        // user:password@ and :port are no part of the host
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":\\d*$", "");
+        return ("." + host + ".").contains(".codeartifact.");
     }
 
     /** Host names are case-insensitive, repository names are not: only the scheme and host are lowered. */

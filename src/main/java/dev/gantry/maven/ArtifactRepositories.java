@@ -1,9 +1,11 @@
 package dev.gantry.maven;
 
 import dev.gantry.aws.CodeArtifact;
+import dev.gantry.aws.CodeArtifactUrl;
 import dev.gantry.publish.ArtifactRepository;
 import dev.gantry.publish.MavenRepository;
 import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * The one place that decides which {@link ArtifactRepository} serves a {@code distributionManagement} URL: AWS
- * CodeArtifact's own ({@link CodeArtifact#recognises(String)}) or the generic {@link MavenRepository} for any other.
+ * CodeArtifact's own ({@link CodeArtifact#recognises(String)}) or the generic {@link MavenRepository} for any other,
+ * told when the URL names a CodeArtifact host in a form Gantry does not recognise (its 401 then has its own advice, and
+ * the plan warns of such a URL before anything is built: {@link #planWarning}).
  * One per Maven session, kept in the resolver session's data like {@link ReactorRelease}, so that the image goal's check
  * and the publish goal share CodeArtifact's SDK clients and token; one port per repository, so that the modules of a
  * reactor share it too. {@link #close()} at the end of the session ({@link PublishReplacesDeploy#afterSessionEnd}, and
@@ -86,7 +90,21 @@ final class ArtifactRepositories implements AutoCloseable {
                 return codeArtifactRepository.get();
             }
         }
-        return new MavenRepository(system, session, configured);
+        return new MavenRepository(system, session, configured, codeArtifactLookAlike(configured.getUrl()));
+    }
+
+    /**
+     * The warning the plan gives, before anything is built, for the URL the artifacts go to when it names an AWS
+     * CodeArtifact host in a form Gantry does not recognise: what was found, the forms expected, and that it is published
+     * to as a plain Maven repository with no token. Empty for any other URL.
+     */
+    static Optional<String> planWarning(String url) {
+        return codeArtifactLookAlike(url) ? Optional.of(Refusals.unrecognisedCodeArtifactUrl(url)) : Optional.empty();
+    }
+
+    /** A CodeArtifact host in a form {@link #choose} does not give CodeArtifact's port: the generic one, without a token. */
+    private static boolean codeArtifactLookAlike(String url) {
+        return CodeArtifactUrl.namesCodeArtifactHostUnrecognised(url);
     }
 
     /** Made only when a CodeArtifact URL is met: a build with another repository never loads the AWS SDK. */

@@ -273,6 +273,9 @@ abstract class GantryMojo extends AbstractMojo {
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
+                if (plan.artifacts() != null) {
+                    ArtifactRepositories.planWarning(plan.artifacts().repository()).ifPresent(getLog()::warn);
+                }
                 if (dryRun) {
                     getLog().info("  dry run: nothing will be pushed, published or tagged.");
                 }

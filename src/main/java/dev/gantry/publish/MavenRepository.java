@@ -48,14 +48,26 @@ public final class MavenRepository implements ArtifactRepository {
     private final RepositorySystem system;
     private final RepositorySystemSession session;
     private final RemoteRepository remote;
+    private final boolean codeArtifactLookAlike;
 
     /**
      * @param remote the repository with the {@code settings.xml} authentication and proxy of its id already applied
      */
     public MavenRepository(RepositorySystem system, RepositorySystemSession session, RemoteRepository remote) {
+        this(system, session, remote, false);
+    }
+
+    /**
+     * @param codeArtifactLookAlike whether the URL names an AWS CodeArtifact host in a form Gantry does not recognise
+     *                              (the choice of the repository's kind knows it: {@code ArtifactRepositories}): its 401
+     *                              is then a token never fetched, not a {@code settings.xml} server missing
+     */
+    public MavenRepository(RepositorySystem system, RepositorySystemSession session, RemoteRepository remote,
+            boolean codeArtifactLookAlike) {
         this.system = system;
         this.session = session;
         this.remote = remote;
+        this.codeArtifactLookAlike = codeArtifactLookAlike;
     }
 
     @Override
@@ -81,6 +93,17 @@ public final class MavenRepository implements ArtifactRepository {
     /** Nothing: Resolver's deploy is the whole publish, and earlier snapshot builds are the repository manager's to clean. */
     @Override
     public void afterPublish(ModuleArtifacts module, boolean snapshot, Set<String> publishedVersions) {
+    }
+
+    /** Only a 401 from a URL that names a CodeArtifact host Gantry did not recognise has its own explanation. */
+    @Override
+    public String whyDeployFailed(String failure) {
+        return why(failure);
+    }
+
+    /** What this repository's kind says of a failed read or deploy, or null for the generic advice. */
+    private String why(String failure) {
+        return codeArtifactLookAlike ? Refusals.unrecognisedCodeArtifactUnauthorized(failure) : null;
     }
 
     /**
@@ -161,7 +184,8 @@ public final class MavenRepository implements ArtifactRepository {
             if (notFound) {
                 return PublishedFiles.PublishedCopy.ABSENT;
             }
-            throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote), ArtifactPublisher.shown(e),
+            String failure = ArtifactPublisher.shown(e);
+            throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote), failure, why(failure),
                     ArtifactPublisher.shownCause(e));
         } catch (IOException e) {
             throw Refusals.cannotCompareWithPublished(String.valueOf(artifact), e);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Every refusal Gantry makes, worded in one place (as jib's {@code HelpfulSuggestions}): what was found,
@@ -1143,7 +1142,7 @@ public final class Refusals {
             Throwable cause) {
         return new GantryException("Publishing to repository '" + id + "' (" + url + ") failed"
                 + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + detail
-                + ". " + (why == null ? credentialsHint(detail, id, url) : why + " ")
+                + ". " + (why == null ? credentialsHint(detail, id) : why + " ")
                 + "Re-run the pipeline once it is fixed: what was published is kept.", cause);
     }
 
@@ -1157,26 +1156,52 @@ public final class Refusals {
                 + "pipeline once it is fixed: the re-run checks what is in place and sends the rest.", check.getCause());
     }
 
-    public static GantryException repositoryUnreadable(String id, String url, String detail, Throwable cause) {
+    /** @param why what the repository's kind says of this failure, or null for the generic hint about credentials */
+    public static GantryException repositoryUnreadable(String id, String url, String detail, String why, Throwable cause) {
         return new GantryException("Cannot check whether the release is already in repository '" + id + "' (" + url + "): "
-                + detail + ". " + credentialsHint(detail, id, url) + "Nothing was published.", cause);
+                + detail + ". " + (why == null ? credentialsHint(detail, id) : why + " ") + "Nothing was published.", cause);
     }
 
     /**
-     * A repository URL that names CodeArtifact's host yet matches none of the forms Gantry fetches a token for
-     * ({@code CodeArtifactUrl}): its 401 comes from the missing token, which no settings.xml password fixes.
+     * A warning with the plan, before anything is built: the repository URL names an AWS CodeArtifact host in a form
+     * Gantry does not recognise (its caller, {@code dev.gantry.maven.ArtifactRepositories}, knows), so it gets the
+     * generic Maven repository and no token.
      */
-    private static final Pattern CODEARTIFACT_HOST = Pattern.compile("(?i)^https?://[^/]*\\.codeartifact\\.");
+    public static String unrecognisedCodeArtifactUrl(String url) {
+        // the forms dev.gantry.aws.CodeArtifactUrl accepts, as AWS prints them
+        return "The repository URL " + url + " names an AWS CodeArtifact host, but not in a form Gantry recognises as "
+                + "CodeArtifact's: https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/maven/<repository>/ as "
+                + "aws codeartifact get-repository-endpoint --format maven prints it, its dual-stack twin "
+                + "https://<domain>-<owner>.codeartifact.<region>.on.aws/maven/<repository>/ (--endpoint-type dualstack), "
+                + "or a VPC endpoint's https://vpce-<id>.d.codeartifact.<region>.vpce.amazonaws.com/maven/d/"
+                + "<domain>-<owner>/<repository>/. It is published to as a plain Maven repository, with the "
+                + "credentials of the settings.xml <server> of its id, and Gantry fetches no CodeArtifact token for it: "
+                + "without such a <server>, CodeArtifact answers 401. Put the URL get-repository-endpoint prints in "
+                + "<distributionManagement> (Gantry's docs/codeartifact.md).";
+    }
 
-    private static String credentialsHint(String detail, String id, String url) {
-        String d = detail == null ? "" : detail;
-        if ((d.contains("401") || d.contains("Unauthorized")) && url != null && CODEARTIFACT_HOST.matcher(url).find()) {
-            return "The URL names an AWS CodeArtifact host, but not in a form Gantry recognises, so it fetched no "
-                    + "CodeArtifact token for it: use the URL that aws codeartifact get-repository-endpoint --format "
-                    + "maven prints, https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/maven/<repository>/ "
-                    + "(or its dual-stack or VPC endpoint form: Gantry's docs/codeartifact.md). ";
+    /**
+     * What a 401 means from a repository whose URL names an AWS CodeArtifact host in a form Gantry does not recognise
+     * (the caller says so: only the choice of the repository's kind knows it): no CodeArtifact token was fetched, which no
+     * settings.xml password fixes. Null for any other failure, which gets the generic advice.
+     */
+    public static String unrecognisedCodeArtifactUnauthorized(String detail) {
+        if (!unauthorized(detail)) {
+            return null;
         }
-        if (d.contains("401") || d.contains("Unauthorized")) {
+        return "The URL names an AWS CodeArtifact host, but not in a form Gantry recognises, so it fetched no "
+                + "CodeArtifact token for it: use the URL that aws codeartifact get-repository-endpoint --format "
+                + "maven prints, https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/maven/<repository>/ "
+                + "(or its dual-stack or VPC endpoint form: Gantry's docs/codeartifact.md).";
+    }
+
+    private static boolean unauthorized(String detail) {
+        return detail != null && (detail.contains("401") || detail.contains("Unauthorized"));
+    }
+
+    private static String credentialsHint(String detail, String id) {
+        String d = detail == null ? "" : detail;
+        if (unauthorized(d)) {
             return "The repository asked for credentials: add a <server> with <id>" + id + "</id> and its username and password "
                     + "to settings.xml. ";
         }

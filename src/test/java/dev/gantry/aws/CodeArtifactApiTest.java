@@ -2,6 +2,8 @@ package dev.gantry.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -25,7 +27,8 @@ class CodeArtifactApiTest {
     }
 
     String refusal(SdkException answer) {
-        return api.refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", ORDERS, answer).getMessage();
+        return api.refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", ORDERS, answer,
+                CodeArtifactApiEndpoint.IPV4).getMessage();
     }
 
     @Test
@@ -84,7 +87,8 @@ class CodeArtifactApiTest {
             throw new AssertionError("no call");
         }, "company");
         assertThat(withServer.refusal("DescribePackageVersion", "codeartifact:DescribePackageVersion", ORDERS,
-                SdkClientException.create("Unable to load credentials from any of the providers")).getMessage())
+                SdkClientException.create("Unable to load credentials from any of the providers"),
+                CodeArtifactApiEndpoint.IPV4).getMessage())
                 .contains("The <server> company of settings.xml gives the credentials for uploads, but Gantry checks")
                 .doesNotContain("or put a <server>");
     }
@@ -110,27 +114,77 @@ class CodeArtifactApiTest {
                         + "codeartifact.us-east-1.amazonaws.com (SDK Attempt Count: 3)). Check the network");
     }
 
-    @Test
-    void unreachable_from_a_dual_stack_url_names_the_sdk_s_dual_stack_setting() {
-        CodeArtifactUrl dualStack = CodeArtifactUrl.parse(
-                "https://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/").orElseThrow();
-        CodeArtifactApi api = new CodeArtifactApi(dualStack, () -> {
+    /**
+     * An unreachable API from the dual-stack repository URL, worded by where the client called the API
+     * ({@link CodeArtifactApiEndpoint}): only at the IPv4-only API host does it say to turn the SDK's dual-stack setting on.
+     */
+    @Nested
+    class UnreachableFromADualStackUrl {
+
+        final CodeArtifactApi dualStack = new CodeArtifactApi(CodeArtifactUrl.parse(
+                "https://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/").orElseThrow(), () -> {
             throw new AssertionError("no call");
         }, null);
 
-        assertThat(api.refusal("GetAuthorizationToken", "codeartifact:GetAuthorizationToken", null,
-                SdkClientException.create("Unable to execute HTTP request: Network is unreachable")).getMessage())
-                .isEqualTo("Cannot reach CodeArtifact's API for GetAuthorizationToken in repository releases in domain "
-                        + "acme (owner 123456789012, region us-east-1): Unable to execute HTTP request: Network is "
-                        + "unreachable. Check the network and the endpoint: Gantry uses the AWS SDK's, for the region of "
-                        + "the URL, or the one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or endpoint_url in "
-                        + "the AWS profile (for a VPC endpoint). The repository URL is CodeArtifact's dual-stack (IPv4 "
-                        + "and IPv6) endpoint, but its API is called at codeartifact.us-east-1.amazonaws.com, IPv4 only, "
-                        + "unless the AWS SDK's dual-stack setting is on (AWS_USE_DUALSTACK_ENDPOINT=true, "
-                        + "use_dualstack_endpoint = true in the AWS profile, or -Daws.useDualstackEndpoint=true in "
-                        + "MAVEN_OPTS), which calls codeartifact.us-east-1.api.aws: on a runner without IPv4, turn it on, "
-                        + "or reach the API through a VPC endpoint of com.amazonaws.us-east-1.codeartifact.api. Nothing "
-                        + "was published.");
+        String refusal(CodeArtifactApiEndpoint calledAt) {
+            return dualStack.refusal("GetAuthorizationToken", "codeartifact:GetAuthorizationToken", null,
+                    SdkClientException.create("Unable to execute HTTP request: Network is unreachable"), calledAt)
+                    .getMessage();
+        }
+
+        @Test
+        void at_the_ipv4_only_api_host_says_to_turn_the_sdk_s_dual_stack_setting_on() {
+            assertThat(refusal(CodeArtifactApiEndpoint.IPV4))
+                    .isEqualTo("Cannot reach CodeArtifact's API for GetAuthorizationToken in repository releases in "
+                            + "domain acme (owner 123456789012, region us-east-1): Unable to execute HTTP request: Network "
+                            + "is unreachable. Check the network and the endpoint: Gantry uses the AWS SDK's, for the "
+                            + "region of the URL, or the one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or "
+                            + "endpoint_url in the AWS profile (for a VPC endpoint). The repository URL is CodeArtifact's "
+                            + "dual-stack (IPv4 and IPv6) endpoint, but its API was called at "
+                            + "codeartifact.us-east-1.amazonaws.com, IPv4 only, as the AWS SDK's dual-stack setting is not "
+                            + "on (AWS_USE_DUALSTACK_ENDPOINT=true, use_dualstack_endpoint = true in the AWS profile, or "
+                            + "-Daws.useDualstackEndpoint=true in MAVEN_OPTS), which calls codeartifact.us-east-1.api.aws: "
+                            + "on a runner without IPv4, turn it on, or reach the API through a VPC endpoint of "
+                            + "com.amazonaws.us-east-1.codeartifact.api. Nothing was published.");
+        }
+
+        @Test
+        void under_the_sdk_s_dual_stack_setting_says_it_is_on_and_not_to_turn_it_on() {
+            assertThat(refusal(new CodeArtifactApiEndpoint(null, true)))
+                    .isEqualTo("Cannot reach CodeArtifact's API for GetAuthorizationToken in repository releases in "
+                            + "domain acme (owner 123456789012, region us-east-1): Unable to execute HTTP request: Network "
+                            + "is unreachable. Check the network and the endpoint: the AWS SDK's dual-stack setting is on "
+                            + "(AWS_USE_DUALSTACK_ENDPOINT, use_dualstack_endpoint in the AWS profile, or "
+                            + "-Daws.useDualstackEndpoint), so the API was called at its dual-stack endpoint for the region "
+                            + "of the URL, codeartifact.us-east-1.api.aws; to reach it through a VPC endpoint of "
+                            + "com.amazonaws.us-east-1.codeartifact.api instead, unset that setting and set "
+                            + "AWS_ENDPOINT_URL_CODEARTIFACT (or AWS_ENDPOINT_URL, or endpoint_url in the AWS profile). "
+                            + "Nothing was published.");
+        }
+
+        @Test
+        void at_an_endpoint_of_one_s_own_names_that_endpoint() {
+            assertThat(refusal(new CodeArtifactApiEndpoint(URI.create(
+                    "https://vpce-0123456789abcdef0-abcdefgh.api.codeartifact.us-east-1.vpce.amazonaws.com"), false)))
+                    .isEqualTo("Cannot reach CodeArtifact's API for GetAuthorizationToken in repository releases in "
+                            + "domain acme (owner 123456789012, region us-east-1): Unable to execute HTTP request: Network "
+                            + "is unreachable. Check the network and the endpoint the API was called at, "
+                            + "https://vpce-0123456789abcdef0-abcdefgh.api.codeartifact.us-east-1.vpce.amazonaws.com: the "
+                            + "one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL, endpoint_url in the AWS "
+                            + "profile or -Daws.endpointUrlCodeartifact (a VPC endpoint of "
+                            + "com.amazonaws.us-east-1.codeartifact.api, for one); unset them to call the AWS SDK's own "
+                            + "endpoint for the region of the URL. Nothing was published.");
+        }
+
+        @Test
+        void without_a_client_gives_the_general_advice_only() {
+            assertThat(refusal(null))
+                    .isEqualTo("Cannot reach CodeArtifact's API for GetAuthorizationToken in repository releases in "
+                            + "domain acme (owner 123456789012, region us-east-1): Unable to execute HTTP request: Network "
+                            + "is unreachable. Check the network and the endpoint: Gantry uses the AWS SDK's, for the "
+                            + "region of the URL, or the one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or "
+                            + "endpoint_url in the AWS profile (for a VPC endpoint). Nothing was published.");
+        }
     }
 
     @Test

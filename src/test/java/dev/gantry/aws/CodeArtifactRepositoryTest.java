@@ -10,6 +10,7 @@ import dev.gantry.publish.PublishedFiles.PublishedCopy;
 import dev.gantry.release.GantryException;
 import dev.gantry.testing.AwsSdkSettings;
 import dev.gantry.testing.CodeArtifactStandIn;
+import dev.gantry.testing.FreePort;
 import dev.gantry.testing.RecordingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -522,6 +523,19 @@ class CodeArtifactRepositoryTest {
             module = module(url, artifact(ORDERS, "1.4.0", "", "pom", POM));
         }
 
+        /** How the AWS SDK (2.40.2, URLConnection client) reports a host that does not resolve, after its retries. */
+        String unknownHost(String host) {
+            return "Received an UnknownHostException when attempting to interact with a service. See cause for the exact "
+                    + "endpoint that is failing to resolve. If this is happening on an endpoint that previously worked, "
+                    + "there may be a network connectivity issue or your DNS cache could be storing endpoints for too "
+                    + "long. (Unable to execute HTTP request: " + host + " (SDK Attempt Count: 4))";
+        }
+
+        /** How the AWS SDK reports a port where nothing listens, after its retries (the host is not named). */
+        String connectionRefused() {
+            return "Unable to execute HTTP request: Connection refused (SDK Attempt Count: 4)";
+        }
+
         @Test
         void gets_its_token_from_get_authorization_token_and_the_upload_with_it_succeeds() throws Exception {
             RemoteRepository remote = repositoryAt(url).remote();
@@ -553,16 +567,58 @@ class CodeArtifactRepositoryTest {
             System.clearProperty("aws.endpointUrlCodeartifact");
             System.setProperty("aws.useDualstackEndpoint", "true");
             try {
-                // codeartifact.us-east-1.api.aws is not in src/test/hosts: it fails to resolve, and nothing leaves the JVM
+                // codeartifact.us-east-1.api.aws is not in src/test/hosts: it fails to resolve, and nothing leaves the JVM;
+                // the setting is on, so the refusal says so and does not say to turn it on
                 assertThatThrownBy(() -> repositoryAt(url).published(module))
-                        .hasMessageStartingWith("Cannot reach CodeArtifact's API for DescribePackageVersion of "
-                                + "com.acme:orders:1.4.0 in repository releases in domain acme (owner 123456789012, "
-                                + "region us-east-1): Received an UnknownHostException")
-                        .hasMessageContaining("Unable to execute HTTP request: codeartifact.us-east-1.api.aws");
+                        .hasMessage("Cannot reach CodeArtifact's API for DescribePackageVersion of com.acme:orders:1.4.0 "
+                                + "in repository releases in domain acme (owner 123456789012, region us-east-1): "
+                                + unknownHost("codeartifact.us-east-1.api.aws") + ". Check the network and the endpoint: "
+                                + "the AWS SDK's dual-stack setting is on (AWS_USE_DUALSTACK_ENDPOINT, "
+                                + "use_dualstack_endpoint in the AWS profile, or -Daws.useDualstackEndpoint), so the API "
+                                + "was called at its dual-stack endpoint for the region of the URL, "
+                                + "codeartifact.us-east-1.api.aws; to reach it through a VPC endpoint of "
+                                + "com.amazonaws.us-east-1.codeartifact.api instead, unset that setting and set "
+                                + "AWS_ENDPOINT_URL_CODEARTIFACT (or AWS_ENDPOINT_URL, or endpoint_url in the AWS "
+                                + "profile). Nothing was published.");
             } finally {
                 System.clearProperty("aws.useDualstackEndpoint");
             }
             assertThat(standIn.calls()).containsExactly("GetRepositoryEndpoint");
+        }
+
+        @Test
+        void unreachable_at_the_ipv4_only_api_host_says_to_turn_the_sdk_s_dual_stack_setting_on() {
+            System.clearProperty("aws.endpointUrlCodeartifact");
+            // codeartifact.us-east-1.amazonaws.com is not in src/test/hosts either: the SDK's default, IPv4-only host
+            assertThatThrownBy(() -> repositoryAt(url).published(module))
+                    .hasMessage("Cannot reach CodeArtifact's API for DescribePackageVersion of com.acme:orders:1.4.0 in "
+                            + "repository releases in domain acme (owner 123456789012, region us-east-1): "
+                            + unknownHost("codeartifact.us-east-1.amazonaws.com") + ". Check the network and the "
+                            + "endpoint: Gantry uses the AWS SDK's, for the region of the URL, or the one set with "
+                            + "AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL or endpoint_url in the AWS profile (for a "
+                            + "VPC endpoint). The repository URL is CodeArtifact's dual-stack (IPv4 and IPv6) endpoint, "
+                            + "but its API was called at codeartifact.us-east-1.amazonaws.com, IPv4 only, as the AWS "
+                            + "SDK's dual-stack setting is not on (AWS_USE_DUALSTACK_ENDPOINT=true, use_dualstack_endpoint "
+                            + "= true in the AWS profile, or -Daws.useDualstackEndpoint=true in MAVEN_OPTS), which calls "
+                            + "codeartifact.us-east-1.api.aws: on a runner without IPv4, turn it on, or reach the API "
+                            + "through a VPC endpoint of com.amazonaws.us-east-1.codeartifact.api. Nothing was "
+                            + "published.");
+            assertThat(standIn.calls()).containsExactly("GetRepositoryEndpoint");
+        }
+
+        @Test
+        void unreachable_at_an_endpoint_of_one_s_own_names_that_endpoint_and_not_the_dual_stack_setting()
+                throws IOException {
+            String nowhere = "http://127.0.0.1:" + FreePort.onLoopback();
+            System.setProperty("aws.endpointUrlCodeartifact", nowhere);
+            assertThatThrownBy(() -> repositoryAt(url).published(module))
+                    .hasMessage("Cannot reach CodeArtifact's API for DescribePackageVersion of com.acme:orders:1.4.0 in "
+                            + "repository releases in domain acme (owner 123456789012, region us-east-1): "
+                            + connectionRefused() + ". Check the network and the endpoint the API was called at, "
+                            + nowhere + ": the one set with AWS_ENDPOINT_URL_CODEARTIFACT, AWS_ENDPOINT_URL, endpoint_url "
+                            + "in the AWS profile or -Daws.endpointUrlCodeartifact (a VPC endpoint of "
+                            + "com.amazonaws.us-east-1.codeartifact.api, for one); unset them to call the AWS SDK's own "
+                            + "endpoint for the region of the URL. Nothing was published.");
         }
 
         @Test

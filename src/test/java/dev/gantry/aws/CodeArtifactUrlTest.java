@@ -16,7 +16,7 @@ class CodeArtifactUrlTest {
         void domain_owner_region_and_repository_from_the_url() {
             String url = "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/";
             assertThat(CodeArtifactUrl.parse(url)).contains(
-                    new CodeArtifactUrl(url, "acme", "123456789012", "us-east-1", "releases"));
+                    new CodeArtifactUrl(url, "acme", "123456789012", "us-east-1", "releases", false));
         }
 
         @Test
@@ -67,15 +67,14 @@ class CodeArtifactUrlTest {
                     + ".amazonaws.com/maven/d/acme-corp-123456789012/releases/"))
                     .contains(new CodeArtifactUrl("https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce"
                             + ".amazonaws.com/maven/d/acme-corp-123456789012/releases/", "acme-corp", "123456789012",
-                            "us-west-2", "releases"));
+                            "us-west-2", "releases", false));
         }
 
         @Test
         void the_dual_stack_endpoint_as_get_repository_endpoint_gives_it_with_endpoint_type_dualstack() {
             String url = "https://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/";
             assertThat(CodeArtifactUrl.parse(url)).contains(
-                    new CodeArtifactUrl(url, "acme", "123456789012", "us-east-1", "releases"));
-            assertThat(CodeArtifactUrl.parse(url).orElseThrow().dualStack()).isTrue();
+                    new CodeArtifactUrl(url, "acme", "123456789012", "us-east-1", "releases", true));
             assertThat(CodeArtifactUrl.parse("https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/"
                     + "releases/").orElseThrow().dualStack()).isFalse();
         }
@@ -163,6 +162,49 @@ class CodeArtifactUrlTest {
         void nothing() {
             assertThat(CodeArtifactUrl.parse(null)).isEmpty();
             assertThat(CodeArtifact.recognises(null)).isFalse();
+        }
+    }
+
+    /** A URL that names a CodeArtifact host in a form {@code parse} does not accept: warned of, and its 401 explained. */
+    @Nested
+    class NamesACodeArtifactHostUnrecognised {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "http://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/releases/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/npm/releases/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com:8443/maven/releases/com/acme/",
+                "https://acme-12345678901.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme-123456789012.d.codeartifact.us-east-1.on.aws/maven/releases/",
+                "https://acme-123456789012.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://aws:token@ACME-123456789012.D.CODEARTIFACT.US-EAST-1.AMAZONAWS.COM/repository/releases/",
+                "https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce.amazonaws.com/maven/acme-123456789012/releases/"})
+        void a_codeartifact_label_in_the_host_of_a_url_it_does_not_parse(String url) {
+            assertThat(CodeArtifactUrl.recognises(url)).isFalse();
+            assertThat(CodeArtifactUrl.namesCodeArtifactHostUnrecognised(url)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "https://acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/releases/",
+                "https://acme-123456789012.codeartifact.us-east-1.on.aws/maven/releases/",
+                "https://vpce-0dc4daf7fca331ed6-et36qa1d.d.codeartifact.us-west-2.vpce.amazonaws.com/maven/d/acme-123456789012/releases/",
+                "https://repo.maven.apache.org/maven2/",
+                "https://nexus.example.com/repository/codeartifact.mirror/",
+                "https://mycodeartifact.example.com/maven/releases/",
+                "https://codeartifact:secret@nexus.example.com/repository/releases/",
+                "file:///tmp/codeartifact.repo/",
+                "not a url",
+                ""})
+        void not_a_recognised_url_nor_another_host(String url) {
+            assertThat(CodeArtifactUrl.namesCodeArtifactHostUnrecognised(url)).isFalse();
+        }
+
+        @Test
+        void nothing() {
+            assertThat(CodeArtifactUrl.namesCodeArtifactHostUnrecognised(null)).isFalse();
         }
     }
 }

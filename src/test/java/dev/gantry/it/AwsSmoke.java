@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.aws.CodeArtifactUrl;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +19,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.EndpointType;
+import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 
 /**
- * The real-AWS smoke test, run only by {@code ./mvnw verify -Paws-smoke} (docs/testing.md): a service whose image goes
+ * The real-AWS smoke test, run only by {@code ./mvnw verify -Paws-smoke} (docs/testing.md). Real CodeArtifact's
+ * repository URLs, IPv4 and dual-stack, are read as Gantry reads them; and a service whose image goes
  * to a real ECR repository and whose artifacts go to a real CodeArtifact repository is released by a real {@code mvn
  * deploy} with the plugin under test, then the same commit is deployed again, which must find everything in place. The
  * account and repositories come from {@code GANTRY_SMOKE_*} environment variables and the credentials from the AWS
@@ -75,6 +82,30 @@ class AwsSmoke {
         assertThat(outcomes(rerun.path("artifacts").path("files"))).containsOnly("already-published");
         assertThat(outcomes(rerun.path("gitTags"))).containsExactly("already-in-place");
         assertThat(git.remoteTags()).contains("v" + version + "=" + git.head());
+    }
+
+    /**
+     * The URLs real CodeArtifact gives for the smoke repository ({@code GetRepositoryEndpoint}, {@code endpointType}
+     * {@code ipv4} and {@code dualstack}) are read as CodeArtifact's, the dual-stack one as dual-stack. The stand-in answers
+     * with the form {@link CodeArtifactUrl} assumes, and no AWS page documents the dual-stack host: only this can show a
+     * wrong form. Needs {@code codeartifact:GetRepositoryEndpoint} on the repository.
+     */
+    @Test
+    void theRepositoryEndpointsCodeArtifactGivesAreReadAsCodeArtifactsIpv4AndDualStack() {
+        String account = env.get("GANTRY_SMOKE_ACCOUNT");
+        String region = env.get("GANTRY_SMOKE_REGION");
+        String domain = env.get("GANTRY_SMOKE_CODEARTIFACT_DOMAIN");
+        String repository = env.get("GANTRY_SMOKE_CODEARTIFACT_REPOSITORY");
+        try (CodeartifactClient codeArtifact = CodeartifactClient.builder().region(Region.of(region))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            for (EndpointType type : List.of(EndpointType.IPV4, EndpointType.DUALSTACK)) {
+                String url = codeArtifact.getRepositoryEndpoint(r -> r.domain(domain).domainOwner(account)
+                        .repository(repository).format(PackageFormat.MAVEN).endpointType(type)).repositoryEndpoint();
+                assertThat(CodeArtifactUrl.parse(url)).as("GetRepositoryEndpoint (endpointType %s) gave %s", type, url)
+                        .contains(new CodeArtifactUrl(url, domain, account, region, repository,
+                                type == EndpointType.DUALSTACK));
+            }
+        }
     }
 
     /** {@code mvn -B deploy} in the project, with the Maven of {@code gantry.smoke.mavenHome} and the plugin from the

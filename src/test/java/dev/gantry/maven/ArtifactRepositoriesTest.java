@@ -13,6 +13,7 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ArtifactRepositoriesTest {
@@ -68,5 +69,53 @@ class ArtifactRepositoriesTest {
         assertThat(chosen).isNotInstanceOf(MavenRepository.class);
         assertThat(chosen.getClass().getPackageName()).isEqualTo("dev.gantry.aws");
         assertThat(chosen.remote().getUrl()).isEqualTo(CODEARTIFACT_URL);
+    }
+
+    /** A URL that names a CodeArtifact host in a form Gantry does not recognise: the generic port, warned of with the plan. */
+    @Nested
+    class ACodeArtifactLookAlike {
+
+        static final String LOOK_ALIKE = "https://acme-111122223333.d.codeartifact.eu-west-1.amazonaws.com/releases/";
+
+        @Test
+        void isWarnedOfWithThePlanSayingWhatWasFoundWhatIsExpectedAndWhatHappens() {
+            assertThat(ArtifactRepositories.planWarning(LOOK_ALIKE)).contains("The repository URL " + LOOK_ALIKE
+                    + " names an AWS CodeArtifact host, but not in a form Gantry recognises as CodeArtifact's: "
+                    + "https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com/maven/<repository>/ as aws "
+                    + "codeartifact get-repository-endpoint --format maven prints it, its dual-stack twin "
+                    + "https://<domain>-<owner>.codeartifact.<region>.on.aws/maven/<repository>/ (--endpoint-type "
+                    + "dualstack), or a VPC endpoint's https://vpce-<id>.d.codeartifact.<region>.vpce.amazonaws.com/maven/"
+                    + "d/<domain>-<owner>/<repository>/. It is published to as a plain Maven repository, with the "
+                    + "credentials of the settings.xml <server> of its id, and Gantry fetches no CodeArtifact token for "
+                    + "it: without such a <server>, CodeArtifact answers 401. Put the URL get-repository-endpoint prints "
+                    + "in <distributionManagement> (Gantry's docs/codeartifact.md).");
+        }
+
+        @Test
+        void isServedByTheGenericOneWhoseUnauthorizedSaysWhichUrlToUse() {
+            ArtifactRepository chosen = repositories.repository(
+                    new RemoteRepository.Builder("releases", "default", LOOK_ALIKE).build());
+
+            assertThat(chosen).isInstanceOf(MavenRepository.class);
+            assertThat(chosen.whyDeployFailed("status code: 401, reason phrase: Unauthorized (401)"))
+                    .startsWith("The URL names an AWS CodeArtifact host, but not in a form Gantry recognises");
+        }
+
+        @Test
+        void noOtherUrlIsWarnedOf() {
+            assertThat(ArtifactRepositories.planWarning(CODEARTIFACT_URL)).isEmpty();
+            assertThat(ArtifactRepositories.planWarning(
+                    "https://acme-111122223333.codeartifact.eu-west-1.on.aws/maven/releases/")).isEmpty();
+            assertThat(ArtifactRepositories.planWarning("https://nexus.example.com/repository/releases/")).isEmpty();
+            assertThat(ArtifactRepositories.planWarning("file:///tmp/project/target/gantry/repository/")).isEmpty();
+        }
+
+        @Test
+        void anotherRepositorysUnauthorizedKeepsTheGenericAdvice() {
+            ArtifactRepository chosen = repositories.repository(
+                    new RemoteRepository.Builder("nexus", "default", "https://nexus.example.com/repository/releases/").build());
+
+            assertThat(chosen.whyDeployFailed("status code: 401, reason phrase: Unauthorized (401)")).isNull();
+        }
     }
 }

@@ -403,34 +403,81 @@ class MavenRepositoryTest {
         }
     }
 
-    /** A repository that answers 401 to a publish without credentials: what the refusal tells the user to do. */
+    /**
+     * A repository that answers 401 without credentials: what the refusal tells the user to do. The CodeArtifact advice
+     * only when the caller says the URL is a CodeArtifact look-alike ({@code ArtifactRepositories} knows), whatever the
+     * URL or the failure's text.
+     */
     @Nested
     class WithoutCredentials {
 
-        private Throwable publishedWithoutCredentials(String host) throws Exception {
-            String url = server.url().replace("127.0.0.1", host);
+        /** Resolves to loopback in the tests (src/test/hosts); under the server's path, no CodeArtifact form. */
+        static final String CODEARTIFACT_HOST = "acme-123456789012.d.codeartifact.us-east-1.amazonaws.com";
+        static final String LOOK_ALIKE_HINT = "The URL names an AWS CodeArtifact host, but not in a form Gantry "
+                + "recognises, so it fetched no CodeArtifact token for it: use the URL that aws codeartifact "
+                + "get-repository-endpoint --format maven prints, https://<domain>-<owner>.d.codeartifact.<region>"
+                + ".amazonaws.com/maven/<repository>/ (or its dual-stack or VPC endpoint form: Gantry's "
+                + "docs/codeartifact.md).";
+
+        String url;
+
+        private Throwable publishedWithoutCredentials(String host, boolean codeArtifactLookAlike, String version)
+                throws Exception {
+            url = server.url().replace("127.0.0.1", host);
             RemoteRepository remote = new RemoteRepository.Builder("releases", "default", url).build();
-            ModuleArtifacts module = on(new MavenRepository(SYSTEM, session, remote), orders("1.2.0-SNAPSHOT", "build=1"));
+            ModuleArtifacts module = on(new MavenRepository(SYSTEM, session, remote, codeArtifactLookAlike),
+                    orders(version, "build=1"));
+            boolean release = !version.endsWith("-SNAPSHOT");
             return org.assertj.core.api.Assertions.catchThrowable(
-                    () -> publisher().publish(List.of(module), false, NOT_THIS_COMMITS, false));
+                    () -> publisher().publish(List.of(module), release, NOT_THIS_COMMITS, false));
         }
 
         @Test
         void anyRepositorySaysToAddAServerToSettings() throws Exception {
-            assertThat(publishedWithoutCredentials("127.0.0.1")).isInstanceOf(GantryException.class)
+            assertThat(publishedWithoutCredentials("127.0.0.1", false, "1.2.0-SNAPSHOT")).isInstanceOf(GantryException.class)
                     .hasMessageContaining("The repository asked for credentials: add a <server> with <id>releases</id>");
         }
 
         @Test
-        void aCodeArtifactHostInAFormGantryDoesNotRecogniseSaysWhichUrlToUse() throws Exception {
-            // resolves to loopback in the tests (src/test/hosts); /repository/ is no CodeArtifact path: no token fetched
-            assertThat(publishedWithoutCredentials("acme-123456789012.d.codeartifact.us-east-1.amazonaws.com"))
+        void aCodeArtifactLookAlikeSaysWhichUrlToUseWhenItsPublishIsRefused() throws Exception {
+            assertThat(publishedWithoutCredentials(CODEARTIFACT_HOST, true, "1.2.0-SNAPSHOT"))
                     .isInstanceOf(GantryException.class)
-                    .hasMessageContaining("The URL names an AWS CodeArtifact host, but not in a form Gantry recognises, "
-                            + "so it fetched no CodeArtifact token for it: use the URL that aws codeartifact "
-                            + "get-repository-endpoint --format maven prints, https://<domain>-<owner>.d.codeartifact."
-                            + "<region>.amazonaws.com/maven/<repository>/")
+                    .hasMessageStartingWith("Publishing to repository 'releases' (" + url + ") failed: ")
+                    .hasMessageContaining("401")
+                    .hasMessageEndingWith(". " + LOOK_ALIKE_HINT + " Re-run the pipeline once it is fixed: what was "
+                            + "published is kept.")
                     .hasMessageNotContaining("settings.xml");
+        }
+
+        @Test
+        void aCodeArtifactLookAlikeSaysWhichUrlToUseWhenItsReleaseCannotBeChecked() throws Exception {
+            assertThat(publishedWithoutCredentials(CODEARTIFACT_HOST, true, "1.2.0"))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("Cannot check whether the release is already in repository 'releases' (" + url + "): "
+                            + "The following artifacts could not be resolved: it.gantry:orders:pom:1.2.0 (absent): "
+                            + "Could not transfer artifact it.gantry:orders:pom:1.2.0 from/to releases (" + url + "): "
+                            + "status code: 401, reason phrase: Unauthorized (401). " + LOOK_ALIKE_HINT
+                            + " Nothing was published.");
+        }
+
+        @Test
+        void aCodeArtifactHostTheCallerDoesNotCallALookAlikeGetsTheGenericAdvice() throws Exception {
+            // the wording goes by what the caller says, never by matching the URL: no second recogniser in the core
+            assertThat(publishedWithoutCredentials(CODEARTIFACT_HOST, false, "1.2.0"))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageContaining("401")
+                    .hasMessageContaining("The repository asked for credentials: add a <server> with <id>releases</id>")
+                    .hasMessageNotContaining("CodeArtifact");
+        }
+
+        @Test
+        void aCodeArtifactLookAlikeGetsTheGenericAdviceForAnythingButA401() {
+            MavenRepository lookAlike = new MavenRepository(SYSTEM, session,
+                    new RemoteRepository.Builder("releases", "default", "https://" + CODEARTIFACT_HOST + "/x/").build(), true);
+            assertThat(lookAlike.whyDeployFailed("status code: 401, reason phrase: Unauthorized (401)"))
+                    .isEqualTo(LOOK_ALIKE_HINT);
+            assertThat(lookAlike.whyDeployFailed("status code: 403, reason phrase: Forbidden (403)")).isNull();
+            assertThat(repository.whyDeployFailed("status code: 401, reason phrase: Unauthorized (401)")).isNull();
         }
     }
 

@@ -1,0 +1,4 @@
+package it.acme;
+
+public class Lib {
+}
