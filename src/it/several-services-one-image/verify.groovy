@@ -8,8 +8,8 @@ def warning = '[WARNING] Other modules of this reactor are services of their own
         'jars are published. To ship each as an image, give each service a repository (a reactor) of its own, or run one ' +
         'mvn deploy per service, one after another, each with -Dgantry.image.module=<module> and ' +
         '-Dgantry.image.repository=<its image repository> (a POM that sets <imageModule> must set it to ' +
-        '${gantry.image.module} for -D to choose); on a branch with an environment tag, the first of those deploys moves it before the ' +
-        'others\' images exist.'
+        '${gantry.image.module}, and one that sets <imageRepository> to ${gantry.image.repository}, for -D to choose); ' +
+        'on a branch with an environment tag, the first of those deploys moves it before the others\' images exist.'
 assert log.contains(warning), "build.log lacks: $warning"
 assert log.contains('Main class it.shop.billing.App')
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))

@@ -47,7 +47,7 @@ final class MainClassResolver {
             log.info(chosen(chosen, ignored));
             return chosen;
         }
-        return find(request.classesDirectory(), ignored, log);
+        return find(request.classesDirectory(), ignored, request.module(), log);
     }
 
     private static String chosen(MainClass main, List<String> ignored) {
@@ -56,7 +56,8 @@ final class MainClassResolver {
                         + ": " + String.join(", ", ignored) + ".");
     }
 
-    private static MainClass find(Path classesDirectory, List<String> ignored, GantryLog log) throws GantryException {
+    private static MainClass find(Path classesDirectory, List<String> ignored, String module, GantryLog log)
+            throws GantryException {
         List<Path> classFiles;
         if (Files.isDirectory(classesDirectory)) {
             try (Stream<Path> files = Files.walk(classesDirectory)) {
@@ -74,9 +75,9 @@ final class MainClassResolver {
                 log.info(chosen(found, ignored));
                 return found;
             case MULTIPLE_MAIN_CLASSES:
-                throw Refusals.multipleMainClasses(result.getFoundMainClasses().stream().sorted().toList());
+                throw Refusals.multipleMainClasses(result.getFoundMainClasses().stream().sorted().toList(), module);
             default:
-                throw Refusals.noMainClass(classesDirectory.toString(), ignored);
+                throw Refusals.noMainClass(classesDirectory.toString(), ignored, module);
         }
     }
 }

@@ -114,6 +114,8 @@ final class Deployers {
      */
     record Setting(String value, String where) {
 
+        private static final String IN_THE_CONFIGURATION = " in its configuration";
+
         /**
          * The parameter in this configuration (an execution's, in which Maven's model has merged the plugin's own),
          * else its property (or the property the configured value names), {@code -D} before the POM's.
@@ -123,7 +125,7 @@ final class Deployers {
             String configured = configured(configuration, parameter);
             if (configured != null && !(configured.startsWith("${") && configured.endsWith("}"))) {
                 return Optional.of(new Setting(configured, "<" + parameter + ">" + configured + "</" + parameter
-                        + "> in its configuration"));
+                        + ">" + IN_THE_CONFIGURATION));
             }
             // unset, or set to a property that the POM did not define: the property decides, -D first
             String name = configured == null ? property : configured.substring(2, configured.length() - 1);
@@ -141,6 +143,15 @@ final class Deployers {
 
         boolean isTrue() {
             return Boolean.parseBoolean(value);
+        }
+
+        /**
+         * Whether the configuration sets the value itself, rather than a property ({@code -D}, the module's
+         * {@code <properties>}) that it leaves the parameter to: Maven gives the parameter that value whatever
+         * {@code -D} says.
+         */
+        boolean setInTheConfiguration() {
+            return where.endsWith(IN_THE_CONFIGURATION);
         }
     }
 

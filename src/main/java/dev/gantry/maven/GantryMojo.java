@@ -250,6 +250,7 @@ abstract class GantryMojo extends AbstractMojo {
                 Properties buildProperties = Deployers.buildProperties(session);
                 refuseSettingsIgnoredElsewhere(imageModule, buildProperties);
                 GantrySettings settings = settingsForTheImageOf(imageModule, buildProperties);
+                imageSettingsOutrankingTheCommandLine(imageModule, buildProperties).forEach(getLog()::warn);
                 boolean imageBuilt = imageModule != null && !ImageModule.skipsImage(imageModule, session.getUserProperties(),
                         session.getSystemProperties());
                 if (ReleasePlanning.reachesDeploy(session)) {
@@ -269,7 +270,7 @@ abstract class GantryMojo extends AbstractMojo {
                 }
                 // a reactor's image module is named with the plan, and an <imageModule> naming none refused before the build
                 Optional<String> imageFrom = plan.image() != null && session.getProjects().size() > 1
-                        ? imageFrom(imageModule) : Optional.empty();
+                        ? imageFrom(imageModule, buildProperties) : Optional.empty();
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
@@ -357,13 +358,25 @@ abstract class GantryMojo extends AbstractMojo {
     }
 
     /** Which module of a reactor the image is built from, and why: said once, with the plan. */
-    private Optional<String> imageFrom(MavenProject module) {
+    private Optional<String> imageFrom(MavenProject module, Properties buildProperties) {
         if (module == null) {
             return Optional.empty();
         }
-        return Optional.of("Image built from module " + module.getArtifactId() + (imageModuleSet()
-                ? " (<imageModule>)." : ": the reactor's last module with packaging jar and main sources of its own "
-                        + "(<imageModule> or -Dgantry.image.module names another)."));
+        if (!imageModuleSet()) {
+            return Optional.of("Image built from module " + module.getArtifactId() + ": the reactor's last module with "
+                    + "packaging jar and main sources of its own (<imageModule> or -Dgantry.image.module names another).");
+        }
+        return Optional.of("Image built from module " + module.getArtifactId() + " (" + ModuleGantrySettings.whereSet(
+                ModuleGantrySettings.IMAGE_MODULE, mojoExecution.getConfiguration(), project, buildProperties) + ").");
+    }
+
+    /**
+     * The image settings given with {@code -D} that the plan does not use, a POM's configuration setting them to other
+     * values: Maven says nothing of it, and the image would go elsewhere than the command line asks.
+     */
+    private List<String> imageSettingsOutrankingTheCommandLine(MavenProject imageModule, Properties buildProperties) {
+        return ModuleGantrySettings.imageSettingsOutranking(session.getUserProperties(), project,
+                mojoExecution.getConfiguration(), imageModule, buildProperties);
     }
 
     /** With -Dgantry.skip=true nothing is planned, and the outputs an earlier build left in target/gantry go too. */
@@ -524,8 +537,7 @@ abstract class GantryMojo extends AbstractMojo {
     private GantrySettings settingsForTheImageOf(MavenProject imageModule, Properties buildProperties)
             throws GantryException {
         GantrySettings settings = settings();
-        String theirs = imageModule == null || imageModule == project ? null
-                : ModuleGantrySettings.imageRepository(imageModule, buildProperties);
+        String theirs = ModuleGantrySettings.imageModulesOwnRepository(imageModule, project, buildProperties);
         return theirs == null ? settings : new GantrySettings(settings.flow(), settings.rules(), settings.tagPrefix(),
                 settings.allowDirty(), settings.branch(), settings.gitRemote(), theirs);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -44,6 +45,8 @@ final class ModuleGantrySettings {
     static final PlanSetting BRANCH = new PlanSetting("branch", "gantry.branch");
     static final PlanSetting GIT_REMOTE = new PlanSetting("gitRemote", "gantry.git.remote");
     static final PlanSetting IMAGE_MODULE = new PlanSetting("imageModule", "gantry.image.module");
+    /** Not compared between modules: read where the image is built ({@link #imageRepository}). */
+    static final PlanSetting IMAGE_REPOSITORY = new PlanSetting("imageRepository", "gantry.image.repository");
     private static final String BRANCHES = "branches";
 
     private ModuleGantrySettings() {
@@ -59,9 +62,101 @@ final class ModuleGantrySettings {
         if (plugin == null) {
             return null;
         }
-        return Deployers.Setting.of(Deployers.configurationFor(plugin, "image"), "imageRepository",
-                "gantry.image.repository", imageModule, buildProperties).map(Deployers.Setting::value)
-                .filter(v -> !v.isBlank()).orElse(null);
+        return Deployers.Setting.of(imageConfiguration(plugin), IMAGE_REPOSITORY.parameter(), IMAGE_REPOSITORY.property(),
+                imageModule, buildProperties).map(Deployers.Setting::value).filter(v -> !v.isBlank()).orElse(null);
+    }
+
+    /**
+     * The image repository the plan takes from the image module rather than from the planning goal ({@link
+     * #imageRepository}), or null: the image module is the planning module, sets none, or there is none.
+     */
+    static String imageModulesOwnRepository(MavenProject imageModule, MavenProject planning, Properties buildProperties) {
+        return imageModule == null || imageModule == planning ? null : imageRepository(imageModule, buildProperties);
+    }
+
+    /** The configuration a module's image goal is given, Gantry's plugin being declared there. */
+    private static Object imageConfiguration(Plugin plugin) {
+        return Deployers.configurationFor(plugin, "image");
+    }
+
+    /**
+     * Where the goal's parameter gets its value, for the log to say: {@code <imageModule>} when its configuration sets it,
+     * else the property it is taken from ({@code -Dgantry.image.module=shop-app}, or the POM's {@code <properties>}),
+     * which a {@code <imageModule>${gantry.image.module}</imageModule>} defers to as well.
+     */
+    static String whereSet(PlanSetting setting, Object configuration, MavenProject module, Properties buildProperties) {
+        return Deployers.Setting.of(configuration, setting.parameter(), setting.property(), module, buildProperties)
+                .filter(s -> !s.setInTheConfiguration())
+                // named: the line is about another module, the image's
+                .map(s -> s.where().replace("in the module's <properties>", "in the <properties> of "
+                        + module.getArtifactId()))
+                .orElse("<" + setting.parameter() + ">");
+    }
+
+    /**
+     * The warnings of {@link #commandLineOutranked} for the image's settings, each read where the plan reads it: the
+     * image module from the planning goal's configuration, the image repository from the image module's image goal's
+     * configuration when that module sets one ({@link #imageRepository}, as {@code GantryMojo} plans with it), else from
+     * the planning goal's.
+     *
+     * @param userProperties        what {@code -D} gave
+     * @param planning              the module the plan is made in
+     * @param planningConfiguration the configuration Maven gives the planning goal
+     * @param imageModule           the module the image is built from, or null
+     */
+    static List<String> imageSettingsOutranking(Properties userProperties, MavenProject planning,
+            Object planningConfiguration, MavenProject imageModule, Properties buildProperties) {
+        List<String> warnings = new ArrayList<>();
+        commandLineOutranked(IMAGE_MODULE, planningConfiguration, planning, userProperties, buildProperties)
+                .ifPresent(warnings::add);
+        boolean theirs = imageModulesOwnRepository(imageModule, planning, buildProperties) != null;
+        commandLineOutranked(IMAGE_REPOSITORY, theirs ? imageConfiguration(imageModule.getPlugin(GantryMojo.PLUGIN_KEY))
+                : planningConfiguration, theirs ? imageModule : planning, userProperties, buildProperties)
+                .ifPresent(warnings::add);
+        return warnings;
+    }
+
+    /**
+     * Warns of a setting given with {@code -D} (a user property) that the plan does not use: the goal's configuration in
+     * a POM sets the parameter to another value, and Maven gives a parameter its POM value before its property, silently
+     * ({@code -Dgantry.image.repository} against a platform parent's {@code <imageRepository>}). A POM that sets the
+     * parameter to the property's expression lets {@code -D} choose, and is not warned of.
+     *
+     * @param configuration the configuration the value the plan uses is read from (the planning goal's own, or the image
+     *                      module's image goal's), in which Maven's model has merged the plugin's
+     * @param module        the module of that configuration
+     * @param userProperties the build's user properties: what {@code -D} gave
+     * @return the warning, when {@code -D} gave a value and a POM's configuration sets another
+     */
+    static Optional<String> commandLineOutranked(PlanSetting setting, Object configuration, MavenProject module,
+            Properties userProperties, Properties buildProperties) {
+        String given = userProperties.getProperty(setting.property());
+        if (given == null || given.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Deployers.Setting> used = Deployers.Setting.of(configuration, setting.parameter(), setting.property(),
+                module, buildProperties)
+                // taken from a property, -D's value is the one used (-D outranks the module's <properties>)
+                .filter(s -> s.setInTheConfiguration() && !s.value().isBlank());
+        if (used.isEmpty() || setting.normalized(used.get().value()).equals(setting.normalized(given))) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusals.commandLineOutranked(setting.parameter(), setting.property(), given.trim(),
+                used.get().value(), module.getArtifactId(), declaringPom(configuration, setting.parameter())));
+    }
+
+    /**
+     * The POM that sets the parameter in this configuration, {@code groupId:artifactId:version}, as Maven's model tracks
+     * where each element was read (a platform parent's, say); null when it is not tracked. Maven 4 tracks it in its own
+     * API's type, which a plugin built against Maven 3 cannot name: the message then says "its POM or a parent's".
+     */
+    private static String declaringPom(Object configuration, String parameter) {
+        Xpp3Dom element = configuration instanceof Xpp3Dom dom ? dom.getChild(parameter) : null;
+        if (element != null && element.getInputLocation() instanceof InputLocation location
+                && location.getSource() != null) {
+            return location.getSource().getModelId();
+        }
+        return null;
     }
 
     /**

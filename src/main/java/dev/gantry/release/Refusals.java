@@ -332,11 +332,22 @@ public final class Refusals {
                 + "built or published. Let Gantry publish: set <" + skipParameter + ">true</" + skipParameter + "> in the "
                 + "<properties> of the POM that declares gantry:publish (" + plugin + " is often inherited from a parent POM "
                 + "such as oss-parent), or leave the plugin out of this build (it is often declared in a release profile: "
-                + "run without that profile)" + (plugin.equals("central-publishing-maven-plugin")
-                        ? "; skipped, central-publishing-maven-plugin still reads the settings.xml <server> it names, and "
-                                + "CycloneDX leaves out the SBOM of a module it skips, so leaving it out is the better way"
-                        : "")
+                + "run without that profile); skipped, " + (plugin.equals("central-publishing-maven-plugin")
+                        ? "central-publishing-maven-plugin still reads the settings.xml <server> it names, and "
+                                + sbomOfASkippedModule(skipParameter) + ", so leaving it out is the better way"
+                        : sbomOfASkippedModule(skipParameter))
                 + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
+    }
+
+    /**
+     * The caveat of skipping a Sonatype publisher, the same for each: CycloneDX's {@code skipNotDeployed} (on by default)
+     * asks maven-deploy-plugin and Sonatype's publishers whether a module is deployed, and a module whose only deployer is
+     * skipped gets no SBOM, which would then be missing from what Gantry publishes, silently.
+     */
+    private static String sbomOfASkippedModule(String skipParameter) {
+        return "it makes CycloneDX take the module for one that is not deployed and leave out its SBOM (\"Skipping "
+                + "CycloneDX goal, because module skips deploy\"): set <cyclonedx.skipNotDeployed>false"
+                + "</cyclonedx.skipNotDeployed> beside <" + skipParameter + ">true</" + skipParameter + "> to keep it";
     }
 
     /**
@@ -1057,13 +1068,27 @@ public final class Refusals {
      *
      * @param ignored main class settings that were ignored because an expression in them is unresolved, each as
      *                "{@code <value>} (<where it was set>)"
+     * @param module  the module the image is built from, {@code groupId:artifactId}, or null
      */
-    public static GantryException noMainClass(String classesDirectory, List<String> ignored) {
+    public static GantryException noMainClass(String classesDirectory, List<String> ignored, String module) {
         return new GantryException("No main class found in " + classesDirectory + ": the image needs one to start."
                 + (ignored.isEmpty() ? "" : " Ignored, as no property resolves them: " + String.join(", ", ignored) + ".")
                 + " Set " + SET_MAIN_CLASS + ", or the start-class property (Spring Boot's convention), or "
                 + "<archive><manifest><mainClass> in the maven-jar-plugin configuration, or the exec.mainClass property "
-                + "(exec-maven-plugin's and Micronaut's convention).");
+                + "(exec-maven-plugin's and Micronaut's convention)." + ifALibrary(module));
+    }
+
+    /**
+     * The other way out of the refusals that find no main class, or several: a library that inherits a parent's image
+     * settings (a platform parent's {@code <imageRepository>}) is asked for an image, yet starts nothing, and a main
+     * class is the wrong fix for it.
+     *
+     * @param module {@code groupId:artifactId}, or null
+     */
+    private static String ifALibrary(String module) {
+        return " If " + (module == null ? "this module" : "module " + module) + " is a library, not a service, it needs "
+                + "no image: set <gantry.image.skip>true</gantry.image.skip> in the <properties> of its POM (a parent "
+                + "POM's image settings, such as its <imageRepository>, reach libraries that inherit them too).";
     }
 
     public static GantryException appRootWithWhitespace(String appRoot) {
@@ -1112,9 +1137,11 @@ public final class Refusals {
                 + "configuration) or skip it there (<skip>true</skip>), so that the module's jar stays a plain library.");
     }
 
-    public static GantryException multipleMainClasses(List<String> found) {
+    /** @param module the module the image is built from, {@code groupId:artifactId}, or null */
+    public static GantryException multipleMainClasses(List<String> found, String module) {
         return new GantryException("Several main classes found: " + String.join(", ", found) + ". Choose one with <mainClass> "
-                + "in the gantry-maven-plugin configuration or -Dgantry.image.mainClass=" + found.get(0) + ".");
+                + "in the gantry-maven-plugin configuration or -Dgantry.image.mainClass=" + found.get(0) + "."
+                + ifALibrary(module));
     }
 
     public static GantryException invalidPort(String text) {
@@ -1222,8 +1249,30 @@ public final class Refusals {
                 + "theirs is not built, their jars are published. To ship each as an image, give each service a "
                 + "repository (a reactor) of its own, or run one mvn deploy per service, one after another, each with "
                 + "-Dgantry.image.module=<module> and -Dgantry.image.repository=<its image repository> (a POM that sets "
-                + "<imageModule> must set it to ${gantry.image.module} for -D to choose); on a branch with an environment tag, "
-                + "the first of those deploys moves it before the others' images exist.";
+                + "<imageModule> must set it to ${gantry.image.module}, and one that sets <imageRepository> to "
+                + "${gantry.image.repository}, for -D to choose); on a branch with an environment tag, the first of those "
+                + "deploys moves it before the others' images exist.";
+    }
+
+    /**
+     * A warning: an image setting given with {@code -D} that the plan does not use, because a POM sets the parameter in
+     * the plugin's configuration, which Maven gives a parameter before its property, without a word.
+     *
+     * @param parameter the parameter, {@code imageRepository}
+     * @param property  its property, {@code gantry.image.repository}
+     * @param given     the value given with {@code -D}
+     * @param used      the value the plan uses
+     * @param module    the module whose gantry-maven-plugin configuration sets it
+     * @param pom       the POM that sets it, {@code groupId:artifactId:version}, or null when Maven's model does not say
+     */
+    public static String commandLineOutranked(String parameter, String property, String given, String used, String module,
+            String pom) {
+        return "-D" + property + "=" + given + " is not used: the plan's <" + parameter + "> is " + used + ", set in the "
+                + "gantry-maven-plugin configuration of module " + module + " ("
+                + (pom == null ? "in its POM or a parent POM it inherits from" : "in the POM " + pom) + "), and Maven gives "
+                + "a plugin parameter set in a POM precedence over its -D property, silently. For -D to choose, set <"
+                + parameter + ">${" + property + "}</" + parameter + "> there, and give <" + property + "> its present "
+                + "value in the <properties> of the same POM, as the default.";
     }
 
     /**

@@ -978,7 +978,10 @@ class ImagePublisherTest {
                             + "gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or the "
                             + "start-class property (Spring Boot's convention), or <archive><manifest><mainClass> in the "
                             + "maven-jar-plugin configuration, or the exec.mainClass property (exec-maven-plugin's and "
-                            + "Micronaut's convention).");
+                            + "Micronaut's convention). If module it.gantry:orders is a library, not a service, it needs "
+                            + "no image: set <gantry.image.skip>true</gantry.image.skip> in the <properties> of its POM (a "
+                            + "parent POM's image settings, such as its <imageRepository>, reach libraries that inherit "
+                            + "them too).");
         }
     }
 

@@ -118,6 +118,36 @@ class MainClassTest {
     }
 
     /** A branch that builds no image judges only what Jib left behind: a main class Gantry cannot choose is no refusal. */
+    /**
+     * A library on a parent that configures an image repository is asked for an image too; a main class is the wrong fix
+     * there, and the refusal names the one that fits.
+     */
+    @Nested
+    class A_library_asked_for_an_image {
+
+        @Test
+        void with_several_main_classes_is_told_how_to_skip_its_image() {
+            assertThatThrownBy(() -> new ImagePublisher(new RecordingLog(logged, false), Map.of())
+                    .check(request().module("com.example:money").build()))
+                    .hasMessage("Several main classes found: app.Outer$Inner, app.Service. Choose one with <mainClass> "
+                            + "in the gantry-maven-plugin configuration or -Dgantry.image.mainClass=app.Outer$Inner. If module com.example:money is a library, not a "
+                            + "service, it needs no image: set <gantry.image.skip>true</gantry.image.skip> in the "
+                            + "<properties> of its POM (a parent POM's image settings, such as its <imageRepository>, "
+                            + "reach libraries that inherit them too).");
+        }
+
+        @Test
+        void with_no_main_class_is_told_how_to_skip_its_image() throws Exception {
+            Path none = CompiledClasses.compile(dir.resolve("library"), 17, Map.of("x.Y", "package x; class Y {}"));
+
+            assertThatThrownBy(() -> resolve(request().classesDirectory(none).module("com.example:money")))
+                    .hasMessageEndingWith("(exec-maven-plugin's and Micronaut's convention). If module "
+                            + "com.example:money is a library, not a service, it needs no image: set "
+                            + "<gantry.image.skip>true</gantry.image.skip> in the <properties> of its POM (a parent POM's "
+                            + "image settings, such as its <imageRepository>, reach libraries that inherit them too).");
+        }
+    }
+
     @Test
     void a_branch_without_an_image_leaves_the_main_class_to_the_branch_that_builds_one() throws Exception {
         ImagePublisher publisher = new ImagePublisher(new RecordingLog(logged, false), Map.of());
@@ -169,7 +199,10 @@ class MainClassTest {
                             + "<mainClass> in the gantry-maven-plugin configuration (or -Dgantry.image.mainClass="
                             + "com.example.Main), or the start-class property (Spring Boot's convention), or "
                             + "<archive><manifest><mainClass> in the maven-jar-plugin configuration, or the exec.mainClass "
-                            + "property (exec-maven-plugin's and Micronaut's convention).");
+                            + "property (exec-maven-plugin's and Micronaut's convention). If this module is a library, "
+                            + "not a service, it needs no image: set <gantry.image.skip>true</gantry.image.skip> in the "
+                            + "<properties> of its POM (a parent POM's image settings, such as its <imageRepository>, "
+                            + "reach libraries that inherit them too).");
         }
     }
 

@@ -60,11 +60,33 @@ class DeployersTest {
         assertThat(dev.gantry.release.Refusals.otherDeployer("central-publishing-maven-plugin", "publish", "skipPublishing",
                 java.util.List.of("orders")).getMessage())
                 .contains("or leave the plugin out of this build (it is often declared in a release profile: run without "
-                        + "that profile); skipped, central-publishing-maven-plugin still reads the settings.xml <server>")
-                .contains("so leaving it out is the better way");
+                        + "that profile); skipped, central-publishing-maven-plugin still reads the settings.xml <server> "
+                        + "it names, and it makes CycloneDX take the module for one that is not deployed and leave out its "
+                        + "SBOM (\"Skipping CycloneDX goal, because module skips deploy\"): set "
+                        + "<cyclonedx.skipNotDeployed>false</cyclonedx.skipNotDeployed> beside "
+                        + "<skipPublishing>true</skipPublishing> to keep it, so leaving it out is the better way; or keep "
+                        + "deploying with central-publishing-maven-plugin");
+    }
+
+    /**
+     * CycloneDX asks nexus-staging-maven-plugin too whether a module is deployed: the advice to skip it comes with how to
+     * keep the SBOM that README promises is published, in the words of central-publishing's caveat.
+     */
+    @Test
+    void theRefusalOfNexusStagingSaysHowToKeepTheSbomWhenSkippingIt() {
         assertThat(dev.gantry.release.Refusals.otherDeployer("nexus-staging-maven-plugin", "deploy",
                 "skipNexusStagingDeployMojo", java.util.List.of("orders")).getMessage())
-                .doesNotContain("better way");
+                .contains("Let Gantry publish: set <skipNexusStagingDeployMojo>true</skipNexusStagingDeployMojo> in the "
+                        + "<properties> of the POM that declares gantry:publish (nexus-staging-maven-plugin is often "
+                        + "inherited from a parent POM such as oss-parent), or leave the plugin out of this build (it is "
+                        + "often declared in a release profile: run without that profile); skipped, it makes CycloneDX "
+                        + "take the module for one that is not deployed and leave out its SBOM (\"Skipping CycloneDX goal, "
+                        + "because module skips deploy\"): set <cyclonedx.skipNotDeployed>false"
+                        + "</cyclonedx.skipNotDeployed> beside <skipNexusStagingDeployMojo>true"
+                        + "</skipNexusStagingDeployMojo> to keep it; or keep deploying with nexus-staging-maven-plugin and "
+                        + "remove the publish goal from Gantry's execution.")
+                // its server is no reason to leave it out: that caveat is central-publishing's alone
+                .doesNotContain("settings.xml <server>").doesNotContain("better way");
     }
 
     @Test

@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.model.InputLocation;
+import org.apache.maven.model.InputSource;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** A module's own value of a setting the plan reads once, elsewhere; the image repository read where the image is. */
@@ -177,5 +180,144 @@ class ModuleGantrySettingsTest {
         assertThat(ModuleGantrySettings.imageRepository(gantry("orders", null), NONE)).isNull();
         assertThat(ModuleGantrySettings.imageRepository(withPlugin("org.apache.maven.plugins", "maven-jar-plugin"),
                 NONE)).isNull();
+    }
+
+    /**
+     * Maven gives a parameter set in a POM before its -D property, and says nothing: a -D image setting the plan does not
+     * use is warned of, naming what was given, what is used, where, and how to let -D choose.
+     */
+    @Nested
+    class A_command_line_image_setting_that_a_POM_outranks {
+
+        private static final Properties GIVEN = properties("gantry.image.repository", "registry.example.com/elsewhere",
+                "gantry.image.module", "billing");
+
+        /** A parent's {@code <imageRepository>}, as Maven's model tracks where the element was read. */
+        private Xpp3Dom inheritedFrom(String pom, String configuration) throws Exception {
+            Xpp3Dom dom = xml(configuration);
+            InputSource source = new InputSource();
+            source.setModelId(pom);
+            dom.getChild("imageRepository").setInputLocation(new InputLocation(31, 28, source));
+            return dom;
+        }
+
+        private List<String> warnings(MavenProject planning, Object configuration, MavenProject imageModule,
+                Properties given) {
+            Properties build = new Properties();
+            build.putAll(given);
+            return ModuleGantrySettings.imageSettingsOutranking(given, planning, configuration, imageModule, build);
+        }
+
+        @Test
+        void is_warned_of_naming_both_values_the_pom_that_sets_it_and_the_fix() throws Exception {
+            MavenProject orders = gantry("orders", null);
+            Xpp3Dom configuration = inheritedFrom("com.example:platform-parent:3.2.0",
+                    "<imageRepository>registry.example.com/team/orders</imageRepository>");
+
+            assertThat(warnings(orders, configuration, orders, GIVEN)).containsExactly("-Dgantry.image.repository="
+                    + "registry.example.com/elsewhere is not used: the plan's <imageRepository> is "
+                    + "registry.example.com/team/orders, set in the gantry-maven-plugin configuration of module orders "
+                    + "(in the POM com.example:platform-parent:3.2.0), and Maven gives a plugin parameter set in a POM "
+                    + "precedence over its -D property, silently. For -D to choose, set <imageRepository>"
+                    + "${gantry.image.repository}</imageRepository> there, and give <gantry.image.repository> its present "
+                    + "value in the <properties> of the same POM, as the default.");
+        }
+
+        @Test
+        void an_image_module_set_in_the_pom_is_warned_of_the_same_way() throws Exception {
+            MavenProject shop = gantry("shop", null);
+
+            assertThat(warnings(shop, xml("<imageModule>orders</imageModule>"), null, GIVEN)).containsExactly(
+                    "-Dgantry.image.module=billing is not used: the plan's <imageModule> is orders, set in the "
+                            + "gantry-maven-plugin configuration of module shop (in its POM or a parent POM it inherits "
+                            + "from), and Maven gives a plugin parameter set in a POM precedence over its -D property, "
+                            + "silently. For -D to choose, set <imageModule>${gantry.image.module}</imageModule> there, and "
+                            + "give <gantry.image.module> its present value in the <properties> of the same POM, as the "
+                            + "default.");
+        }
+
+        @Test
+        void the_image_modules_own_repository_is_the_one_compared() throws Exception {
+            MavenProject shop = gantry("shop", null);
+            MavenProject orders = gantry("orders", "<imageRepository>registry.example.com/team/orders</imageRepository>");
+
+            // the planning goal leaves the repository to -D, the image module's own configuration does not
+            assertThat(warnings(shop, xml("<imageRepository>${gantry.image.repository}</imageRepository>"), orders, GIVEN))
+                    .singleElement().asString().startsWith("-Dgantry.image.repository=registry.example.com/elsewhere is "
+                            + "not used: the plan's <imageRepository> is registry.example.com/team/orders, set in the "
+                            + "gantry-maven-plugin configuration of module orders (");
+            // an image module whose image goal takes -D's: the image goes there, whatever the planning goal says
+            assertThat(warnings(shop, xml("<imageRepository>registry.example.com/team/shop</imageRepository>"),
+                    gantry("orders", null), GIVEN)).isEmpty();
+            // an image module that does not declare Gantry: the planning goal's repository is the plan's
+            MavenProject undeclared = withPlugin("org.apache.maven.plugins", "maven-jar-plugin");
+            undeclared.setArtifactId("orders");
+            assertThat(warnings(shop, xml("<imageRepository>registry.example.com/team/shop</imageRepository>"),
+                    undeclared, GIVEN)).singleElement().asString()
+                    .contains("the plan's <imageRepository> is registry.example.com/team/shop, set in the "
+                            + "gantry-maven-plugin configuration of module shop (");
+        }
+
+        @Test
+        void is_not_warned_of_when_minus_D_chooses_the_value() throws Exception {
+            MavenProject orders = gantry("orders", null);
+            orders.getProperties().setProperty("gantry.image.repository", "registry.example.com/team/orders");
+            // the property's expression, which the POM leaves to -D (Maven's model holds -D's value there, or the
+            // expression itself when nothing defines it)
+            assertThat(warnings(orders, xml("<imageRepository>${gantry.image.repository}</imageRepository>"
+                    + "<imageModule>${gantry.image.module}</imageModule>"), orders, GIVEN)).isEmpty();
+            assertThat(warnings(orders, xml("<imageRepository>registry.example.com/elsewhere</imageRepository>"
+                    + "<imageModule>billing</imageModule>"), orders, GIVEN)).isEmpty();
+            // unset in the configuration: -D outranks the module's <properties>
+            assertThat(warnings(orders, xml(""), orders, GIVEN)).isEmpty();
+            // an empty element sets nothing: Maven takes the property
+            assertThat(warnings(orders, xml("<imageRepository></imageRepository>"), orders, GIVEN)).isEmpty();
+        }
+
+        /** The advice that recommends both -D flags says what a POM must do for each to be heard. */
+        @Test
+        void the_advice_for_several_services_names_both_settings_a_pom_must_leave_to_minus_D() {
+            assertThat(dev.gantry.release.Refusals.otherServicesWithoutImage("billing", List.of("orders")))
+                    .contains("each with -Dgantry.image.module=<module> and -Dgantry.image.repository=<its image "
+                            + "repository> (a POM that sets <imageModule> must set it to ${gantry.image.module}, and one "
+                            + "that sets <imageRepository> to ${gantry.image.repository}, for -D to choose);");
+        }
+
+        @Test
+        void is_not_warned_of_without_minus_D() throws Exception {
+            MavenProject orders = gantry("orders", null);
+            assertThat(warnings(orders, xml("<imageRepository>registry.example.com/team/orders</imageRepository>"
+                    + "<imageModule>orders</imageModule>"), orders, NONE)).isEmpty();
+            // a system property of the JVM is no -D of the build's
+            Properties build = properties("gantry.image.repository", "registry.example.com/elsewhere");
+            assertThat(ModuleGantrySettings.imageSettingsOutranking(NONE, orders,
+                    xml("<imageRepository>registry.example.com/team/orders</imageRepository>"), orders, build)).isEmpty();
+        }
+    }
+
+    /** The plan says which module the image is built from, and where that was set. */
+    @Nested
+    class Where_the_image_module_is_set {
+
+        @Test
+        void names_minus_D_when_minus_D_chose_it() throws Exception {
+            Properties build = properties("gantry.image.module", "billing");
+            assertThat(ModuleGantrySettings.whereSet(ModuleGantrySettings.IMAGE_MODULE, xml(""), gantry("shop", null),
+                    build)).isEqualTo("-Dgantry.image.module=billing");
+            assertThat(ModuleGantrySettings.whereSet(ModuleGantrySettings.IMAGE_MODULE,
+                    xml("<imageModule>${gantry.image.module}</imageModule>"), gantry("shop", null), build))
+                    .isEqualTo("-Dgantry.image.module=billing");
+        }
+
+        @Test
+        void names_the_configuration_or_the_properties_otherwise() throws Exception {
+            Properties build = properties("gantry.image.module", "billing");
+            assertThat(ModuleGantrySettings.whereSet(ModuleGantrySettings.IMAGE_MODULE,
+                    xml("<imageModule>orders</imageModule>"), gantry("shop", null), build)).isEqualTo("<imageModule>");
+            MavenProject shop = gantry("shop", null);
+            shop.getProperties().setProperty("gantry.image.module", "orders");
+            assertThat(ModuleGantrySettings.whereSet(ModuleGantrySettings.IMAGE_MODULE, xml(""), shop, NONE))
+                    .isEqualTo("<gantry.image.module>orders</gantry.image.module> in the <properties> of shop");
+        }
     }
 }
