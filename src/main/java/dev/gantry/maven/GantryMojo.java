@@ -264,7 +264,7 @@ abstract class GantryMojo extends AbstractMojo {
                 if (imageModule == null) {
                     refuseReleaseWithoutItsImage(plan, settings.imageRepository(), gate);
                 }
-                refuseReleaseWithoutRemote(planned, modules);
+                refuseReleaseWithoutRemote(planned, gate);
                 if (!ReleasePlanning.reachesDeploy(session)) {
                     gate.previewLeavesOut(plan).ifPresent(getLog()::warn);
                 }
@@ -341,13 +341,11 @@ abstract class GantryMojo extends AbstractMojo {
      * anything is built, rather than published with its tag in this clone only. A release to the embedded default (only
      * this machine sees it: the demo) is warned of instead ({@link #releasesToEmbeddedDefault}).
      */
-    private void refuseReleaseWithoutRemote(ReleasePlanning.Planned planned, ModuleSteps modules)
-            throws GantryException {
+    private void refuseReleaseWithoutRemote(ReleasePlanning.Planned planned, ReleaseGate gate) throws GantryException {
         Plan plan = planned.plan();
         if (dryRun || plan.release() != ReleaseKind.STABLE || plan.gitTag() == null || planned.remoteConfigured()
-                || !ReleasePlanning.reachesDeploy(session)
-                || session.getProjects().stream().noneMatch(p -> modules.runs(p, "tag"))) {
-            return;
+                || !gate.due("tag")) {
+            return; // mvn package gantry:image on a developer's clone pushes an image and tags nothing
         }
         boolean artifactsElsewhere = plan.artifacts() != null
                 && !DeployTarget.isEmbedded(plan.artifacts().repository(), session.getTopLevelProject());

@@ -407,6 +407,11 @@ final class ReleaseGate {
         return steps.isEmpty() ? STEPS.contains(goal) : steps.get(steps.size() - 1).equals(goal);
     }
 
+    /** Whether this build was meant to run the step ({@link #stepsDue}): a {@code mvn deploy}'s, or one named. */
+    boolean due(String step) {
+        return stepsDue().contains(step);
+    }
+
     /** The steps some module of the reactor runs, in order. */
     private List<String> steps() {
         return STEPS.stream().filter(step -> session.getProjects().stream().anyMatch(p -> modules.runs(p, step))).toList();
