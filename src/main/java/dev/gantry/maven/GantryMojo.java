@@ -455,7 +455,8 @@ abstract class GantryMojo extends AbstractMojo {
     /**
      * A release whose POM names an image repository, while no module can be built into an image by its packaging (a
      * Spring Boot service packaged war): refused in validate, rather than released without the image and a line of
-     * info. Only where the plan publishes; a preview ({@code mvn verify}) is warned.
+     * info. Only where the plan publishes and the build was meant to build the image; otherwise (a preview,
+     * {@code mvn verify}) warned.
      */
     private void refuseReleaseWithoutItsImage(Plan plan, String repository, ReleaseGate gate) throws GantryException {
         boolean imageDeclared = session.getProjects().stream().anyMatch(p -> ReleaseGate.declaresGoal(p, PLUGIN_KEY,
@@ -469,8 +470,8 @@ abstract class GantryMojo extends AbstractMojo {
             return;
         }
         GantryException refusal = Refusals.noModulePackagedForImage(repository, packaged);
-        if (ReleasePlanning.reachesDeploy(session) && !dryRun) {
-            throw refusal;
+        if (gate.due("image") && !dryRun) {
+            throw refusal; // a mvn deploy's, or gantry:image named: not mvn package gantry:publish, which asks for none
         }
         getLog().warn("mvn deploy would refuse: " + refusal.getMessage());
     }
