@@ -173,6 +173,7 @@ final class ModuleGantrySettings {
             Xpp3Dom branches, Properties buildProperties) throws GantryException {
         Map<PlanSetting, String> planned = new LinkedHashMap<>();
         plans.forEach((setting, value) -> planned.put(setting, value == null ? null : setting.normalized(value)));
+        List<Map<String, Object>> plannedRules = asRead(branches);
         for (MavenProject module : reactor) {
             Plugin plugin = module.getPlugin(GantryMojo.PLUGIN_KEY);
             if (module == planning || plugin == null || GantrySettings.skipped(module)) {
@@ -192,10 +193,10 @@ final class ModuleGantrySettings {
                     }
                 }
                 Xpp3Dom own = child(configuration, BRANCHES);
-                if (own != null && !asRead(own).equals(asRead(branches))) {
+                if (own != null && !asRead(own).equals(plannedRules)) {
                     throw Refusals.planSettingInModule(module.getArtifactId(), BRANCHES, own.getChildCount() == 0
                             ? "no rules (an empty <branches/>)" : "rules of its own (" + String.join(", ", patterns(own))
-                                    + ")", planning.getArtifactId(), asRead(branches).isEmpty() ? "holds none"
+                                    + ")", planning.getArtifactId(), plannedRules.isEmpty() ? "holds none"
                                     : "holds others (" + String.join(", ", patterns(branches)) + ")");
                 }
             }
