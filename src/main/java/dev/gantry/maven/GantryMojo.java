@@ -459,9 +459,7 @@ abstract class GantryMojo extends AbstractMojo {
      * {@code mvn verify}) warned.
      */
     private void refuseReleaseWithoutItsImage(Plan plan, String repository, ReleaseGate gate) throws GantryException {
-        boolean imageDeclared = session.getProjects().stream().anyMatch(p -> ReleaseGate.declaresGoal(p, PLUGIN_KEY,
-                "image"));
-        if (!plan.publishes() || repository == null || !imageDeclared) {
+        if (!plan.publishes() || repository == null || !gate.declared("image")) {
             return;
         }
         List<String> packaged = ImageModule.packagedOtherwise(gate.participants("image"), session.getUserProperties(),

@@ -392,10 +392,15 @@ final class ReleaseGate {
      */
     List<MavenProject> participants(String goal) {
         List<MavenProject> projects = session.getProjects();
-        if (projects.stream().noneMatch(p -> modules.declares(p, goal))) {
+        if (!declared(goal)) {
             return projects;
         }
         return projects.stream().filter(p -> modules.runs(p, goal)).toList();
+    }
+
+    /** Whether some module's POM binds {@code goal}, whether or not it runs in this build. */
+    boolean declared(String goal) {
+        return session.getProjects().stream().anyMatch(p -> modules.declares(p, goal));
     }
 
     /**
