@@ -98,25 +98,29 @@ final class CodeArtifactRepository implements ArtifactRepository {
     public PublishedFiles published(ModuleArtifacts module) throws GantryException {
         Map<Artifact, PublishedCopy> copies = new LinkedHashMap<>();
         boolean unfinished = false;
+        boolean finished = true;
         for (Map.Entry<CodeArtifactPackage, List<Artifact>> entry : byPackage(module.artifacts()).entrySet()) {
-            unfinished |= compareVersion(entry.getKey(), entry.getValue(), copies);
+            PackageVersionStatus status = compareVersion(entry.getKey(), entry.getValue(), copies);
+            unfinished |= status == PackageVersionStatus.UNFINISHED;
+            // Published once its maven-metadata.xml arrived, which a publish sends after the files
+            finished &= status == PackageVersionStatus.PUBLISHED;
         }
-        return new PublishedFiles(copies, unfinished);
+        return new PublishedFiles(copies, unfinished, finished);
     }
 
     /**
      * Puts into {@code copies} what the repository holds of each file of one package version, and refuses a version
      * that cannot take them.
      *
-     * @return whether the version is Unfinished
+     * @return the version's status, or null when the repository does not hold it (nor any snapshot's build)
      */
-    private boolean compareVersion(CodeArtifactPackage pkg, List<Artifact> artifacts, Map<Artifact, PublishedCopy> copies)
+    private PackageVersionStatus compareVersion(CodeArtifactPackage pkg, List<Artifact> artifacts, Map<Artifact, PublishedCopy> copies)
             throws GantryException {
         if (pkg.version().endsWith("-SNAPSHOT")) {
             // every snapshot publish is a new build: nothing of it can be there already
             artifacts.forEach(a -> copies.put(a, PublishedCopy.ABSENT));
             refuseIfPublishBlocked(pkg);
-            return false;
+            return null;
         }
         CodeArtifactApi.DescribedVersion described = describedVersions.get(pkg);
         if (described == null) {
@@ -130,7 +134,7 @@ final class CodeArtifactRepository implements ArtifactRepository {
                 // a new package has no origin controls of its own yet: only an existing one can block publishing
                 refuseIfPublishBlocked(pkg);
             }
-            return false;
+            return null;
         }
         PackageVersionStatus status = version.status();
         if (status == PackageVersionStatus.ARCHIVED || status == PackageVersionStatus.DISPOSED) {
@@ -145,16 +149,20 @@ final class CodeArtifactRepository implements ArtifactRepository {
             listedAssets.put(pkg, assets);
         }
         boolean anyAbsent = false;
+        boolean anyFound = false;
         for (Artifact artifact : artifacts) {
             PublishedCopy copy = compare(pkg, artifact, assets.get(assetName(artifact)));
             anyAbsent |= !copy.found();
+            anyFound |= copy.found();
             copies.put(artifact, copy);
         }
-        boolean unfinished = status == PackageVersionStatus.UNFINISHED;
-        if (unfinished || anyAbsent) {
+        // the files a Published version lacks are left out (PublishedFiles.finished): nothing is sent to it
+        boolean sendsAny = status == PackageVersionStatus.UNFINISHED
+                || anyAbsent && !(status == PackageVersionStatus.PUBLISHED && anyFound);
+        if (sendsAny) {
             refuseIfPublishBlocked(pkg);
         }
-        return unfinished;
+        return status;
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class ArtifactPublisher {
      */
     public Map<Artifact, PublishOutcome> publish(List<ModuleArtifacts> modules, boolean immutable, ReleaseOrigin origin,
             boolean dryRun) throws GantryException {
-        Set<Artifact> present = immutable ? alreadyPublished(modules, origin) : checkedSnapshots(modules);
+        InPlace inPlace = immutable ? alreadyPublished(modules, origin) : checkedSnapshots(modules);
         Map<Artifact, PublishOutcome> outcomes = new LinkedHashMap<>();
         Map<RemoteRepository, List<ModuleArtifacts>> toDeploy = new LinkedHashMap<>();
         // a release's modules some of whose files are not sent: the repository may lack what lists them (listRelease)
@@ -65,9 +65,9 @@ public final class ArtifactPublisher {
         for (ModuleArtifacts module : modules) {
             List<Artifact> sent = new ArrayList<>();
             for (Artifact artifact : module.artifacts()) {
-                if (present.contains(artifact)) {
+                if (inPlace.published().contains(artifact)) {
                     outcomes.put(artifact, PublishOutcome.ALREADY_PUBLISHED);
-                } else {
+                } else if (!inPlace.leftOut().contains(artifact)) {
                     outcomes.put(artifact, dryRun ? PublishOutcome.WOULD_PUBLISH : PublishOutcome.PUBLISHED);
                     sent.add(artifact);
                 }
@@ -102,15 +102,36 @@ public final class ArtifactPublisher {
     }
 
     /**
+     * The release files not sent: those in their repository already, and those a release published whole lacks.
+     *
+     * @param published files in place, identical or kept: "already published"
+     * @param leftOut   files of this build's that the published release lacks: not sent, and not part of the release
+     */
+    public record InPlace(Set<Artifact> published, Set<Artifact> leftOut) {
+
+        static final InPlace NOTHING = new InPlace(Set.of(), Set.of());
+
+        Set<Artifact> notSent() {
+            Set<Artifact> notSent = new HashSet<>(published);
+            notSent.addAll(leftOut);
+            return notSent;
+        }
+    }
+
+    /**
      * The release files already in their repository, which are not sent again. Identical ones are "already published".
      * Differing ones are kept, with a warning naming the files and jar entries that differ, when the release is this
      * commit's; otherwise they are refused, all of them named, before anything is deployed. A detached signature
      * ({@link Signatures}) of a file that is identical counts as identical: no two signings give the same bytes. The
      * identical files of a version the repository holds unfinished are not counted: the module is sent again so that
-     * the repository finishes it. Reads only, so that it can be asked before anything else of the release moves.
+     * the repository finishes it. A file that a version the repository has finished lacks is left out, with a warning:
+     * a published release gains no files. Reads only, so that it can be asked before anything else of the release
+     * moves.
      */
-    public Set<Artifact> alreadyPublished(List<ModuleArtifacts> modules, ReleaseOrigin origin) throws GantryException {
+    public InPlace alreadyPublished(List<ModuleArtifacts> modules, ReleaseOrigin origin) throws GantryException {
         Set<Artifact> present = new HashSet<>();
+        Set<Artifact> leftOut = new HashSet<>();
+        List<String> leftOutWarnings = new ArrayList<>();
         Map<String, List<String>> differingByRepository = new LinkedHashMap<>();
         for (ModuleArtifacts module : modules) {
             String url = shown(module.repository().remote());
@@ -118,8 +139,14 @@ public final class ArtifactPublisher {
             if (published.unfinished()) {
                 log.info(Refusals.unfinishedVersion(module.module(), url));
             }
+            boolean publishedWhole = published.finished() && published.anyFound() && !published.unfinished();
+            List<Artifact> lacked = new ArrayList<>();
             for (Artifact artifact : module.artifacts()) {
                 PublishedFiles.PublishedCopy copy = published.copies().getOrDefault(artifact, PublishedFiles.PublishedCopy.ABSENT);
+                if (!copy.found() && publishedWhole) {
+                    lacked.add(artifact);
+                    continue;
+                }
                 Optional<Artifact> signed = Signatures.signedFile(artifact, module.artifacts());
                 boolean signsIdentical = signed.isPresent() && PublishedFiles.PublishedCopy.IDENTICAL
                         .equals(published.copies().getOrDefault(signed.get(), PublishedFiles.PublishedCopy.ABSENT));
@@ -138,6 +165,12 @@ public final class ArtifactPublisher {
                     log.info(artifact + " is already published in " + url + " with identical content.");
                 }
             }
+            if (!lacked.isEmpty()) {
+                leftOut.addAll(lacked);
+                leftOutWarnings.add(Refusals.leftOutOfPublishedRelease(module.module(),
+                        lacked.get(0).getBaseVersion(), url, lacked.stream().map(ArtifactPublisher::fileName).toList(),
+                        lacked.stream().anyMatch(ArtifactPublisher::isBuildPom)));
+            }
         }
         for (Map.Entry<String, List<String>> differing : differingByRepository.entrySet()) {
             if (!origin.thisCommit()) {
@@ -146,7 +179,19 @@ public final class ArtifactPublisher {
             }
             log.warn(Refusals.publishedReleaseDiffers(differing.getKey(), differing.getValue(), origin.evidence()));
         }
-        return present;
+        leftOutWarnings.forEach(log::warn);
+        return new InPlace(present, leftOut);
+    }
+
+    /** The file's name in a Maven repository: {@code orders-1.1.0-build.pom}. */
+    private static String fileName(Artifact artifact) {
+        return artifact.getArtifactId() + "-" + artifact.getVersion()
+                + (artifact.getClassifier().isEmpty() ? "" : "-" + artifact.getClassifier()) + "." + artifact.getExtension();
+    }
+
+    /** Maven 4's build POM beside its consumer POM (see {@code dev.gantry.maven.ProjectArtifacts}). */
+    private static boolean isBuildPom(Artifact artifact) {
+        return "build".equals(artifact.getClassifier()) && "pom".equals(artifact.getExtension());
     }
 
     /**
@@ -155,11 +200,11 @@ public final class ArtifactPublisher {
      * so that it can be asked before anything else of the build moves. Nothing of a snapshot is there already: the set
      * is empty.
      */
-    public Set<Artifact> checkedSnapshots(List<ModuleArtifacts> modules) throws GantryException {
+    public InPlace checkedSnapshots(List<ModuleArtifacts> modules) throws GantryException {
         for (ModuleArtifacts module : modules) {
             module.repository().published(module);
         }
-        return Set.of();
+        return InPlace.NOTHING;
     }
 
     /**
@@ -199,7 +244,7 @@ public final class ArtifactPublisher {
                     Set<Artifact> arrived;
                     try {
                         arrived = alreadyPublished(remaining, ReleaseOrigin.notKnown("the files arrived during a failed "
-                                + "attempt of this build, so they can only differ if they were damaged on the way"));
+                                + "attempt of this build, so they can only differ if they were damaged on the way")).notSent();
                     } catch (GantryException checkFailed) {
                         // its words assume nothing was sent yet: here an attempt may have left files in place
                         throw Refusals.deployRetryCheckFailed(repository.getId(), shown(repository), shown(e), attempt,

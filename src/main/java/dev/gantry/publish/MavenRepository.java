@@ -77,7 +77,9 @@ public final class MavenRepository implements ArtifactRepository {
 
     /**
      * Downloads each release file the repository holds and compares it byte for byte with this build's. A snapshot's
-     * files are a new build every time: none is there already, and nothing is downloaded.
+     * files are a new build every time: none is there already, and nothing is downloaded. When some of the release's
+     * files are there and some are not, reads the artifact's {@code maven-metadata.xml}: Resolver writes it after the
+     * files, so a version it lists was published whole, without the files it lacks.
      */
     @Override
     public PublishedFiles published(ModuleArtifacts module) throws GantryException {
@@ -85,9 +87,27 @@ public final class MavenRepository implements ArtifactRepository {
         for (Artifact artifact : module.artifacts()) {
             copies.put(artifact, artifact.isSnapshot() ? PublishedFiles.PublishedCopy.ABSENT : publishedCopy(artifact));
         }
-        // Resolver writes maven-metadata.xml after the files, but a generic repository has no notion of a version left
-        // unfinished: a file there is published
-        return new PublishedFiles(copies, false);
+        PublishedFiles found = new PublishedFiles(copies, false, false);
+        // a generic repository has no notion of a version left unfinished: a file there is published
+        return found.anyFound() && found.anyAbsent() ? new PublishedFiles(copies, false, listed(module)) : found;
+    }
+
+    /** Whether the artifact's {@code maven-metadata.xml} in the repository lists the module's version. */
+    private boolean listed(ModuleArtifacts module) throws GantryException {
+        Artifact any = module.artifacts().get(0);
+        try (ScratchDirectory scratch = ScratchDirectory.create("gantry-metadata")) {
+            return ReleaseListing.lists(publishedMetadata(gaMetadata(any), scratch.path()), any.getBaseVersion());
+        } catch (UnreadableRepository e) {
+            String failure = e.getMessage();
+            throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote), failure, why(failure),
+                    e.getCause());
+        } catch (IOException e) {
+            throw Refusals.cannotCompareWithPublished(any.getGroupId() + ":" + any.getArtifactId() + "'s " + METADATA, e);
+        }
+    }
+
+    private static Metadata gaMetadata(Artifact artifact) {
+        return new DefaultMetadata(artifact.getGroupId(), artifact.getArtifactId(), "", METADATA, Metadata.Nature.RELEASE);
     }
 
     /** Nothing: Resolver's deploy is the whole publish, and earlier snapshot builds are the repository manager's to clean. */
@@ -116,9 +136,7 @@ public final class MavenRepository implements ArtifactRepository {
         Artifact any = module.artifacts().get(0);
         String version = any.getBaseVersion();
         try (ScratchDirectory scratch = ScratchDirectory.create("gantry-metadata")) {
-            Metadata metadata = new DefaultMetadata(any.getGroupId(), any.getArtifactId(), "", METADATA,
-                    Metadata.Nature.RELEASE);
-            byte[] published = publishedMetadata(metadata, scratch.path());
+            byte[] published = publishedMetadata(gaMetadata(any), scratch.path());
             if (ReleaseListing.lists(published, version)) {
                 return false;
             }

@@ -10,11 +10,26 @@ import org.eclipse.aether.artifact.Artifact;
  * @param unfinished whether the repository holds the version but has not finished it (CodeArtifact's {@code Unfinished}:
  *                   a publish broke off before {@code maven-metadata.xml}); then the module is sent whole again, its
  *                   identical files included, so that the repository finishes the version
+ * @param finished   whether the repository holds some of the files and has finished the version (the artifact's
+ *                   {@code maven-metadata.xml} lists it; CodeArtifact's {@code Published}), which a publish does only
+ *                   after its last file: a file of this build's that the version lacks was never part of that release
+ *                   (Maven 4's build POM, when Maven 3.9 made it), and a published release gains no files. Asked only when
+ *                   some file is there and some is not.
  */
-public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfinished) {
+public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfinished, boolean finished) {
 
     public PublishedFiles {
         copies = Map.copyOf(copies);
+    }
+
+    /** Whether the repository holds at least one of this build's files. */
+    public boolean anyFound() {
+        return copies.values().stream().anyMatch(PublishedCopy::found);
+    }
+
+    /** Whether the repository lacks at least one of this build's files. */
+    public boolean anyAbsent() {
+        return copies.values().stream().anyMatch(copy -> !copy.found());
     }
 
     /**

@@ -784,6 +784,21 @@ public final class Refusals {
                 + ". The published files are in place and the build goes on; the next publish tries again.";
     }
 
+    /**
+     * A warning: a re-run's build made files the release published earlier lacks, and they are not added to it (the
+     * release is immutable). The usual cause: a release made with Maven 3.9 re-run under Maven 4, which attaches the
+     * build POM beside the consumer POM.
+     */
+    public static String leftOutOfPublishedRelease(String module, String version, String repository, List<String> files,
+            boolean buildPom) {
+        return module + " " + version + " is published whole in " + repository + " without " + String.join(", ", files)
+                + ", which this build also made. A published release gains no files: "
+                + (files.size() == 1 ? "it is" : "they are") + " left out, and the release stays as it was published."
+                + (buildPom ? " (Maven 4 publishes the POM as written in the project beside the consumer POM, as "
+                        + "<artifactId>-<version>-build.pom; a release made with Maven 3.9 has none.)" : "")
+                + " To publish " + (files.size() == 1 ? "it" : "them") + ", release a new version.";
+    }
+
     /** Not a refusal: a version a broken-off publish left unfinished is completed by sending the module whole again. */
     public static String unfinishedVersion(String module, String repository) {
         return module + " is in " + repository + " but unfinished (an earlier publish broke off before the end): its files "

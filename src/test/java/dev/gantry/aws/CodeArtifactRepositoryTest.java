@@ -287,8 +287,9 @@ class CodeArtifactRepositoryTest {
             List<String> calls = standIn.calls().subList(before, standIn.calls().size());
             assertThat(calls).filteredOn("GetPackageVersionAsset"::equals).hasSize(1);
             assertThat(calls).filteredOn("ListPackageVersionAssets"::equals).hasSize(1);
-            // the sources jar is not there yet: the origin controls are asked once too
-            assertThat(calls).filteredOn("DescribePackage"::equals).hasSize(1);
+            // the sources jar is not there, and the version is Published: it is left out, so nothing is sent and the
+            // origin controls are not asked
+            assertThat(calls).filteredOn("DescribePackage"::equals).isEmpty();
         }
 
         @Test
@@ -313,6 +314,21 @@ class CodeArtifactRepositoryTest {
             assertThat(published.copies().get(pom)).isEqualTo(PublishedCopy.IDENTICAL);
             assertThat(published.copies().get(jar)).isEqualTo(PublishedCopy.IDENTICAL);
             assertThat(published.copies().get(sources)).isEqualTo(PublishedCopy.ABSENT);
+            assertThat(published.finished()).as("Published: the file is left out of the release").isTrue();
+        }
+
+        /** Nothing is sent to a Published version that lacks a file of this build's: its origin controls do not matter. */
+        @Test
+        void a_file_missing_from_a_published_version_is_not_refused_by_origin_controls_that_block_publishing()
+                throws Exception {
+            publishRelease(ORDERS, "1.4.0", Map.of("orders-1.4.0.pom", POM,
+                    "orders-1.4.0.jar", Files.readAllBytes(jar.getFile().toPath())), true);
+            standIn.blockPublish("releases", GROUP, ORDERS);
+
+            PublishedFiles published = repository("releases").published(module);
+
+            assertThat(published.copies().get(sources)).isEqualTo(PublishedCopy.ABSENT);
+            assertThat(published.finished()).isTrue();
         }
 
         @Test
@@ -322,6 +338,7 @@ class CodeArtifactRepositoryTest {
             PublishedFiles published = repository("releases").published(module);
 
             assertThat(published.unfinished()).isTrue();
+            assertThat(published.finished()).isFalse();
             assertThat(published.copies().get(pom)).isEqualTo(PublishedCopy.IDENTICAL);
             assertThat(published.copies().get(jar)).isEqualTo(PublishedCopy.ABSENT);
         }

@@ -121,6 +121,71 @@ class MavenRepositoryTest {
         }
     }
 
+    /**
+     * A re-run whose build makes a file the published release lacks: Maven 4's build POM beside the consumer POM, when
+     * the release was made with Maven 3.9.
+     */
+    @Nested
+    class AReleasePublishedWithoutAFileThisBuildMakes {
+
+        @Test
+        void leavesTheFileOutOfTheReleaseWithAWarningWhenTheVersionIsListed() throws Exception {
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+            ModuleArtifacts underMaven4 = withBuildPom(orders("1.1.0", "commit=abc1234"));
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(underMaven4), true, NOT_THIS_COMMITS, false);
+
+            assertThat(rerun).containsOnlyKeys(underMaven4.artifacts().subList(0, 2));
+            assertThat(rerun.values()).containsOnly(PublishOutcome.ALREADY_PUBLISHED);
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).doesNotExist();
+            assertThat(log).contains("WARN it.gantry:orders 1.1.0 is published whole in " + server.url() + " without "
+                    + "orders-1.1.0-build.pom, which this build also made. A published release gains no files: it is left "
+                    + "out, and the release stays as it was published. (Maven 4 publishes the POM as written in the "
+                    + "project beside the consumer POM, as <artifactId>-<version>-build.pom; a release made with Maven "
+                    + "3.9 has none.) To publish it, release a new version.");
+        }
+
+        @Test
+        void isAskedOfTheRepositoryOnlyWhenSomeFilesAreThereAndSomeAreNot() throws Exception {
+            ModuleArtifacts module = withBuildPom(orders("1.1.0", "commit=abc1234"));
+            assertThat(repository.published(module).finished()).as("nothing there").isFalse();
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+            long before = requestsAfterAllRecorded().stream().filter(r -> r.contains("maven-metadata.xml")).count();
+
+            assertThat(repository.published(module).finished()).isTrue();
+            assertThat(requestsAfterAllRecorded().stream().filter(r -> r.contains("maven-metadata.xml")).count())
+                    .isGreaterThan(before);
+        }
+
+        /** Files without their listing are a publish that broke off: it is completed, the missing file sent. */
+        @Test
+        void sendsTheFileWhenTheVersionIsNotListed() throws Exception {
+            publisher().publish(List.of(orders("1.0.0", "commit=0")), true, NOT_THIS_COMMITS, false);
+            Path metadata = server.root().resolve("it/gantry/orders/maven-metadata.xml");
+            byte[] before = Files.readAllBytes(metadata);
+            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
+            Files.write(metadata, before); // as a run that broke off before the listing left it
+            ModuleArtifacts rerunsWithBuildPom = withBuildPom(orders("1.1.0", "commit=abc1234"));
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(rerunsWithBuildPom), true, NOT_THIS_COMMITS,
+                    false);
+
+            assertThat(rerun).containsEntry(rerunsWithBuildPom.artifacts().get(2), PublishOutcome.PUBLISHED);
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).exists();
+            assertThat(Files.readString(metadata)).contains("<version>1.1.0</version>");
+            assertThat(log).noneMatch(line -> line.contains("published whole"));
+        }
+
+        private ModuleArtifacts withBuildPom(ModuleArtifacts module) throws IOException {
+            Artifact pom = module.artifacts().get(0);
+            Path buildPom = Files.writeString(temp.resolve("build-" + System.nanoTime() + ".pom"), "<project/>");
+            List<Artifact> artifacts = new ArrayList<>(module.artifacts());
+            artifacts.add(new DefaultArtifact(pom.getGroupId(), pom.getArtifactId(), "build", "pom", pom.getVersion())
+                    .setFile(buildPom.toFile()));
+            return new ModuleArtifacts(module.module(), artifacts, module.repository());
+        }
+    }
+
     @Nested
     class AReleasePublishedWithOtherBytes {
 
@@ -523,7 +588,7 @@ class MavenRepositoryTest {
 
         @Override
         public PublishedFiles published(ModuleArtifacts module) throws GantryException {
-            return new PublishedFiles(files.published(module).copies(), true);
+            return new PublishedFiles(files.published(module).copies(), true, false);
         }
     }
 

@@ -1,0 +1,7 @@
+package it.lib;
+
+public final class Greeting {
+    public static String hello() {
+        return "hello";
+    }
+}
