@@ -16,8 +16,9 @@ assert plan.image.tags.collect { [it.name, it.mutable] } ==
 def repo = new File(basedir, '../develop-snapshot-maven-repo/it/gantry/orders/1.2.0-SNAPSHOT')
 assert new File(repo, 'maven-metadata.xml').isFile()
 assert repo.list().any { it ==~ /orders-1\.2\.0-\d{8}\.\d{6}-1\.jar/ }
-// snapshots are never tagged
+// snapshots are never tagged, and the tag goal says so
 assert it.remoteTags().collect { it.split('=')[0] } == ['v1.1.0']
+assert new File(basedir, 'build.log').text.contains('No git tag: a snapshot is not tagged')
 // snapshot tags all on this build's image
 def registry = ItRegistry.of(basedir)
 assert registry.tags('orders') == [sha, '1.2.0-SNAPSHOT', 'develop', 'dev-latest'].sort()

@@ -70,6 +70,17 @@ public final class ReleaseReport {
 
     /** What the build did before it stopped, in a few words, for a message. */
     synchronized String done() {
+        List<String> done = inPlace();
+        return done.isEmpty() ? "nothing was pushed, published or tagged"
+                : "only " + String.join(" and ", done) + (done.size() == 1 ? " is" : " are") + " in place";
+    }
+
+    /** Whether nothing of the release was pushed, published or tagged. */
+    synchronized boolean nothingInPlace() {
+        return inPlace().isEmpty();
+    }
+
+    private List<String> inPlace() {
         List<String> done = new ArrayList<>();
         if (hasImage()) {
             done.add("the image " + imageRepository + " (" + String.join(", ", imageTags.stream().map(Outcome::name).toList()) + ")");
@@ -78,8 +89,7 @@ public final class ReleaseReport {
             done.add(artifacts.size() + " artifact files in " + artifactRepository);
         }
         gitTags.forEach(t -> done.add("the git tag " + t.name()));
-        return done.isEmpty() ? "nothing was pushed, published or tagged"
-                : "only " + String.join(" and ", done) + (done.size() == 1 ? " is" : " are") + " in place";
+        return done;
     }
 
     /** Records the image: its digest and, per tag, "pushed", "already-in-place" or "would-push". */

@@ -6,6 +6,7 @@ import dev.gantry.git.ReleaseTagger;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
+import dev.gantry.release.ReleaseKind;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -40,6 +41,10 @@ public class TagMojo extends GantryMojo {
         gate.refuseAfterFailures(goal());
         Plan plan = release.plan;
         if (plan.gitTag() == null && plan.environmentTag() == null) {
+            getLog().info(plan.release() == ReleaseKind.SNAPSHOT
+                    ? "No git tag: a snapshot is not tagged (a release is, and a snapshot's commit only where the branch's "
+                            + "rule names an environment tag)."
+                    : "Nothing to tag: this build releases nothing.");
             release.report.write();
             return;
         }

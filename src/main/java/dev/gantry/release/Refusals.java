@@ -308,7 +308,8 @@ public final class Refusals {
     public static String imageHeldBack(List<String> failed) {
         return "Not pushing the image: " + String.join(", ", failed) + " failed, and a release is made of every module "
                 + "(-fae or --fail-never let the build go on), so no tag moves to an image whose release cannot complete. "
-                + "Fix the failure and re-run mvn deploy on this commit.";
+                + "Fix the failure and re-run mvn deploy: on this commit when the failure was not in the code (a flaky "
+                + "test, the network), otherwise on the commit that fixes it.";
     }
 
     /**
@@ -619,18 +620,23 @@ public final class Refusals {
      * @param modulesByWhy the modules that held the release back, by why ({@code "failed"}, {@code "was not built (…)"},
      *                     {@code "never ran it: …"}), in the reactor's order: each reason said once, for all its modules
      * @param done         what was in place when the build ended
+     * @param nothingInPlace whether nothing of the release was in place: a commit that fixes the code can release the
+     *                     same version then, and must bump it otherwise (what is in place is this commit's)
      * @param failed       whether a module failed (-fae, --fail-never): fixing it is what to do
      */
     public static GantryException releaseUnfinished(String version, List<String> steps, Map<String, List<String>> modulesByWhy,
-            String done, boolean failed) {
+            String done, boolean nothingInPlace, boolean failed) {
         List<String> why = new ArrayList<>();
         modulesByWhy.forEach((reason, modules) -> why.add(String.join(", ", modules) + " "
                 + (modules.size() > 1 ? reason.replaceFirst("^was ", "were ") : reason)));
         return new GantryException("The plan was to release " + version + ", but the build ended without completing it: the "
                 + "end-of-reactor work of " + String.join(", ", steps) + " never ran"
                 + (why.isEmpty() ? "" : ", because " + String.join("; ", why)) + ". So far " + done + ". "
-                + (failed ? "A release is made of every module: fix the failure, then re-run mvn deploy on this commit, "
-                        + "on the whole reactor (not with Maven's -rf, which builds a part of it): it completes the release."
+                + (failed ? "A release is made of every module: once the failure is fixed, re-run mvn deploy on the whole "
+                        + "reactor (not with Maven's -rf, which builds a part of it). When the failure was not in the code (a "
+                        + "flaky test, the network), re-run it on this commit: it completes the release. When the code must "
+                        + "change, the commit that fixes it " + (nothingInPlace ? "releases " + version + "."
+                                : "must bump the version: what is in place of " + version + " is this commit's.")
                         : "A release is made of every module that runs Gantry's goals: bind them in every module of the "
                                 + "release, or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or "
                                 + "<phase>none</phase> on its execution of every step), then re-run mvn deploy on this "

@@ -14,7 +14,7 @@ class ReleaseUnfinishedTest {
     void aModuleThatNeverRanTheGoalIsToldHowToTakePartOrLeave() {
         String message = Refusals.releaseUnfinished("2.0.0", List.of("publish", "tag"),
                 Map.of("never ran it: its execution 'gantry' is bound to phase pre-site, which this build does not reach",
-                        List.of("shop-lib")), "nothing was pushed, published or tagged", false).getMessage();
+                        List.of("shop-lib")), "nothing was pushed, published or tagged", true, false).getMessage();
         assertThat(message).isEqualTo("The plan was to release 2.0.0, but the build ended without completing it: the "
                 + "end-of-reactor work of publish, tag never ran, because shop-lib never ran it: its execution 'gantry' is "
                 + "bound to phase pre-site, which this build does not reach. So far nothing was pushed, published or "
@@ -25,13 +25,24 @@ class ReleaseUnfinishedTest {
     }
 
     @Test
-    void aFailedModuleIsToBeFixedAndTheWholeReactorRerun() {
+    void aFailedModuleIsToBeFixedAndTheWholeReactorRerunOnThisCommitOrOnTheFixBumpingTheVersion() {
         String message = Refusals.releaseUnfinished("2.0.0", List.of("image", "publish", "tag"),
-                Map.of("failed", List.of("shop-broken")), "only the image shop (2.0.0) is in place", true).getMessage();
+                Map.of("failed", List.of("shop-broken")), "only the image shop (2.0.0) is in place", false, true).getMessage();
         assertThat(message).contains("because shop-broken failed. So far only the image shop (2.0.0) is in place.")
-                .endsWith("A release is made of every module: fix the failure, then re-run mvn deploy on this commit, on "
-                        + "the whole reactor (not with Maven's -rf, which builds a part of it): it completes the release.")
+                .endsWith("A release is made of every module: once the failure is fixed, re-run mvn deploy on the whole "
+                        + "reactor (not with Maven's -rf, which builds a part of it). When the failure was not in the code (a "
+                        + "flaky test, the network), re-run it on this commit: it completes the release. When the code must "
+                        + "change, the commit that fixes it must bump the version: what is in place of 2.0.0 is this "
+                        + "commit's.")
                 .doesNotContain("gantry.skip");
+    }
+
+    /** A compile error under -fae: nothing went out, so the commit that fixes the code releases the same version. */
+    @Test
+    void aFailedModuleWithNothingInPlaceLetsTheFixReleaseTheSameVersion() {
+        String message = Refusals.releaseUnfinished("2.0.0", List.of("image", "publish", "tag"),
+                Map.of("failed", List.of("shop-broken")), "nothing was pushed, published or tagged", true, true).getMessage();
+        assertThat(message).endsWith("When the code must change, the commit that fixes it releases 2.0.0.");
     }
 
     /** A reactor of 28 modules after the failed one: each reason said once, for all its modules. */
@@ -42,7 +53,7 @@ class ReleaseUnfinishedTest {
         why.put("was not built (an earlier module failed, or the build stopped before it)",
                 List.of("logbook-spring", "logbook-test"));
         String message = Refusals.releaseUnfinished("4.1.0", List.of("publish", "tag"), why, "nothing was published",
-                true).getMessage();
+                true, true).getMessage();
         assertThat(message).contains("never ran, because logbook-okhttp failed; logbook-spring, logbook-test were not "
                 + "built (an earlier module failed, or the build stopped before it). So far");
     }
