@@ -58,7 +58,11 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     private RevCommit head;
     private final Map<String, Map<String, String>> releaseTagsByPrefix = new HashMap<>();
     /** Remote tags and status read ahead on their own threads ({@link #lookAhead}), by prefix. */
-    private final Map<String, CompletableFuture<Map<String, String>>> tagsAhead = new HashMap<>();
+    private final Map<String, CompletableFuture<ReleaseTagsRead>> tagsAhead = new HashMap<>();
+    /** The branch whose tip on the remote the release tags' {@code ls-remote} also asks for ({@link #lookAhead}). */
+    private String branchAsked;
+    /** The remote's tip of each branch asked, empty when the remote has no such branch. */
+    private final Map<String, Optional<String>> remoteBranchTips = new HashMap<>();
     private CompletableFuture<List<String>> statusAhead;
     /** {@code ./pom.xml} of {@link #projectDir} at HEAD's first parent, read with HEAD ({@link CliHead}); null: not. */
     private GitCli.Result pomAtFirstParentAhead;
@@ -342,31 +346,54 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        CompletableFuture<Map<String, String>> ahead = tagsAhead.remove(prefix);
-        Map<String, String> result = ahead != null ? Concurrently.join(ahead) : readReleaseTags(prefix);
-        releaseTagsByPrefix.put(prefix, result);
-        return result;
-    }
-
-    private Map<String, String> readReleaseTags(String prefix) throws GantryException {
-        Map<String, String> tags = new LinkedHashMap<>(localTags(prefix));
-        if (hasRemote()) {
-            tags.putAll(remoteTags(name -> name.startsWith(prefix), TAGS + prefix + "*"));
-        } else {
-            log.debug("no git remote '" + RemoteUrls.redact(remoteName) + "' is configured: only local tags are considered");
+        CompletableFuture<ReleaseTagsRead> ahead = tagsAhead.remove(prefix);
+        ReleaseTagsRead read = ahead != null ? Concurrently.join(ahead) : readReleaseTags(prefix, branchAsked);
+        if (read.branch() != null) {
+            remoteBranchTips.put(read.branch(), read.branchTip());
         }
-        return Map.copyOf(tags);
+        releaseTagsByPrefix.put(prefix, read.tags());
+        return read.tags();
     }
 
     /**
-     * Starts reading the release tags (local and the remote's) and, when {@code status}, the work tree's uncommitted
-     * changes, each on its own thread, so that the remote's answer and git's scan of the work tree arrive while the
-     * caller reads the local history; {@link #releaseTags} and {@link #uncommittedChanges} then wait for them. Called
-     * only for a branch whose decision needs them (a release): others start neither process.
+     * The release tags, local and the remote's, and the remote's tip of {@code branch} (null: not asked), read with one
+     * {@code ls-remote}.
      */
-    public void lookAhead(String prefix, boolean status) {
+    private record ReleaseTagsRead(Map<String, String> tags, String branch, Optional<String> branchTip) {
+    }
+
+    private ReleaseTagsRead readReleaseTags(String prefix, String branch) throws GantryException {
+        Map<String, String> tags = new LinkedHashMap<>(localTags(prefix));
+        if (!hasRemote()) {
+            log.debug("no git remote '" + RemoteUrls.redact(remoteName) + "' is configured: only local tags are considered");
+            return new ReleaseTagsRead(Map.copyOf(tags), null, Optional.empty());
+        }
+        String head = branch == null ? null : Constants.R_HEADS + branch;
+        Map<String, RemoteRef> refs = head == null ? lsRemote(true, List.of(TAGS + prefix + "*"))
+                : lsRemote(false, List.of(TAGS + prefix + "*", head));
+        int remoteTags = 0;
+        for (Map.Entry<String, RemoteRef> ref : refs.entrySet()) {
+            if (ref.getKey().startsWith(TAGS) && ref.getKey().substring(TAGS.length()).startsWith(prefix)) {
+                tags.put(ref.getKey().substring(TAGS.length()), ref.getValue().commit());
+                remoteTags++;
+            }
+        }
+        log.debug("remote '" + RemoteUrls.redact(remoteName) + "' has " + remoteTags + " matching tag(s)");
+        return new ReleaseTagsRead(Map.copyOf(tags), branch,
+                head == null ? Optional.empty() : Optional.ofNullable(refs.get(head)).map(RemoteRef::commit));
+    }
+
+    /**
+     * Starts reading the release tags (local and the remote's, with the remote's tip of {@code branch}) and, when
+     * {@code status}, the work tree's uncommitted changes, each on its own thread, so that the remote's answer and git's
+     * scan of the work tree arrive while the caller reads the local history; {@link #releaseTags},
+     * {@link #remoteBranchLacks} and {@link #uncommittedChanges} then wait for them. Called only for a branch whose
+     * decision needs them (a release): others start neither process.
+     */
+    public void lookAhead(String prefix, String branch, boolean status) {
+        branchAsked = branch;
         if (!releaseTagsByPrefix.containsKey(prefix) && !tagsAhead.containsKey(prefix)) {
-            tagsAhead.put(prefix, Concurrently.start("gantry-git-look-ahead", () -> readReleaseTags(prefix)));
+            tagsAhead.put(prefix, Concurrently.start("gantry-git-look-ahead", () -> readReleaseTags(prefix, branch)));
         }
         if (status && statusAhead == null) {
             statusAhead = Concurrently.start("gantry-git-look-ahead", this::readUncommittedChanges);
@@ -561,6 +588,47 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     /** The refusals add their own period after the detail. */
     static String withoutFinalPeriod(String text) {
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /**
+     * The remote's tip of {@code branch} when it demonstrably does not hold {@code commit} in its history (the commit was
+     * not pushed, or the branch was rewritten past it); empty when it does, and when that cannot be told here: no remote,
+     * no such branch on the remote (a name given by {@code gantry.branch} need not be one), its tip not in this clone
+     * (pushed after the clone was made), or a shallow clone, whose history stops short.
+     */
+    @Override
+    public Optional<String> remoteBranchLacks(String branch, String commit) throws GantryException {
+        if (!hasRemote()) {
+            return Optional.empty();
+        }
+        Optional<String> tip = remoteBranchTips.get(branch);
+        if (tip == null) {
+            String head = Constants.R_HEADS + branch;
+            tip = Optional.ofNullable(lsRemote(false, List.of(head)).get(head)).map(RemoteRef::commit);
+            remoteBranchTips.put(branch, tip);
+        }
+        if (tip.isEmpty() || tip.get().equals(commit)) {
+            return Optional.empty();
+        }
+        return holds(tip.get(), commit) ? Optional.empty() : tip;
+    }
+
+    /** Whether {@code tip}'s history holds {@code commit}; true when this clone cannot tell (see remoteBranchLacks). */
+    private boolean holds(String tip, String commit) throws GantryException {
+        Optional<GitCli> cli = cli();
+        if (cli.isPresent()) {
+            try {
+                GitCli.Result ancestor = cli.get().run(LOCAL_TIMEOUT, "merge-base", "--is-ancestor", commit, tip);
+                if (ancestor.exitCode() != 1) {
+                    return true; // 0: it holds it; otherwise the tip is not in this clone
+                }
+                GitCli.Result shallow = cli.get().run(LOCAL_TIMEOUT, "rev-parse", "--is-shallow-repository");
+                return !shallow.succeeded() || !"false".equals(shallow.stdout().trim());
+            } catch (IOException e) {
+                log.debug("git merge-base failed (" + e.getMessage() + "); asking JGit");
+            }
+        }
+        return JGitReads.holdsOrCannotTell(jgit(), tip, commit);
     }
 
     /** Tracked files with uncommitted changes, staged or not; untracked files do not count. */

@@ -145,6 +145,24 @@ final class JGitReads {
         }
     }
 
+    /**
+     * Whether {@code tip}'s history holds {@code commit}; true too when this clone cannot tell: the tip is not in it, or
+     * the clone is shallow (its history stops at the shallow commits, so "not found" proves nothing).
+     */
+    static boolean holdsOrCannotTell(Repository repository, String tip, String commit) throws GantryException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId tipId = ObjectId.fromString(tip);
+            if (!repository.getObjectDatabase().has(tipId)) {
+                return true;
+            }
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(commit)), walk.parseCommit(tipId))
+                    || !repository.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException | RuntimeException e) {
+            throw Refusals.gitUnreadable("the history of " + tip, String.valueOf(repository.getWorkTree()),
+                    String.valueOf(e.getMessage()), e);
+        }
+    }
+
     static List<String> uncommittedChanges(Repository repository, Path workTree) throws GantryException {
         try (Git git = Git.wrap(repository)) {
             Status status = git.status().setIgnoreSubmodules(org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode.NONE)

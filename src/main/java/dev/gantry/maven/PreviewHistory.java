@@ -7,6 +7,7 @@ import dev.gantry.release.Refusals;
 import dev.gantry.release.ReleaseHistory;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The release history as a build that will not deploy ({@code mvn verify}, {@code mvn install}) sees it: the plan is
@@ -39,6 +40,25 @@ final class PreviewHistory implements ReleaseHistory {
     @Override
     public boolean remoteTagsRead() {
         return !remoteUnread;
+    }
+
+    /**
+     * Empty, for the preview to go on, but said as the refusal a deploy would make: a developer's {@code mvn verify} on
+     * {@code main} before the commit is pushed would otherwise promise a release that {@code mvn deploy} refuses.
+     */
+    @Override
+    public Optional<String> remoteBranchLacks(String branch, String commit) {
+        if (remoteUnread) {
+            return Optional.empty(); // warned of already
+        }
+        try {
+            git.remoteBranchLacks(branch, commit).ifPresent(tip -> log.warn("mvn deploy would refuse: " + Refusals
+                    .commitNotOnRemoteBranch(branch, commit, tip).getMessage()));
+        } catch (GantryException e) {
+            log.warn("Whether the remote's " + branch + " holds this commit could not be read, so this preview does not "
+                    + "say whether a deploy would refuse it: " + e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /**

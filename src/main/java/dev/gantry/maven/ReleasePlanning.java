@@ -81,7 +81,8 @@ final class ReleasePlanning {
                 // a release's decision needs the remote's tags and (deploying) the work tree's status: both git processes
                 // run while the version at the first parent is read; a promotion needs the tags only; other branches
                 // start neither
-                git.lookAhead(settings.tagPrefix(), deploying && !settings.allowDirty() && !rule.promotes());
+                git.lookAhead(settings.tagPrefix(), rule.promotes() ? null : branch.name(),
+                        deploying && !settings.allowDirty() && !rule.promotes());
             }
             String commit = git.headCommit();
             String previous = git.versionAtFirstParent(top.getFile().toPath(), projectConfig(session, top),

@@ -145,6 +145,13 @@ public final class Planner {
                         + "stays there.";
             }
         }
+        if (taggedCommit == null) {
+            // a re-run of a release tagged on this commit completes it, wherever the branch went since
+            Optional<String> tip = context.history().remoteBranchLacks(context.branch(), context.commit());
+            if (tip.isPresent()) {
+                throw Refusals.commitNotOnRemoteBranch(context.branch(), context.commit(), tip.get());
+            }
+        }
         if (!settings.allowDirty()) {
             List<String> dirty = context.history().uncommittedChanges();
             if (!dirty.isEmpty()) {

@@ -75,6 +75,18 @@ public final class Refusals {
 
     // --- release history ---------------------------------------------------------------------------
 
+    /**
+     * A release from a commit the remote's branch does not hold: pushed by its tag alone, it would be a release of no
+     * branch, and the branch's next version could be released again from another commit.
+     */
+    public static GantryException commitNotOnRemoteBranch(String branch, String commit, String remoteTip) {
+        return new GantryException("Not releasing commit " + ReleaseContext.shorten(commit) + ": the remote's " + branch
+                + " (at " + ReleaseContext.shorten(remoteTip) + ") does not hold it. The commit was not pushed, or " + branch
+                + " was rewritten past it (a force-push); a release is made from the branch as the remote has it, so that "
+                + "its tag lies on the branch's history. Push the commit (git push) and let its pipeline release it, or "
+                + "release from a commit the remote's " + branch + " holds. Nothing was published.");
+    }
+
     /** @param above the version the suggested bump goes above: this one, or the highest release when it is higher */
     public static GantryException alreadyReleasedElsewhere(Version version, String tag, String taggedCommit, String commit,
             Version above) {

@@ -2,6 +2,7 @@ package dev.gantry.release;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the decision needs to know of the repository's past, asked only when a stable branch needs it
@@ -22,4 +23,11 @@ public interface ReleaseHistory {
 
     /** Tracked files with uncommitted changes (staged or not), relative to the repository root. */
     List<String> uncommittedChanges() throws GantryException;
+
+    /**
+     * The remote's tip of the branch when its history demonstrably lacks the commit (not pushed, or the branch rewritten
+     * past it), else empty: the branch holds it, or that cannot be told (no remote, no such branch there, a shallow
+     * clone, a tip pushed after the clone was made).
+     */
+    Optional<String> remoteBranchLacks(String branch, String commit) throws GantryException;
 }

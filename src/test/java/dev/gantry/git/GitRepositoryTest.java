@@ -383,7 +383,7 @@ class GitRepositoryTest {
             GitFixture clone = GitFixture.cloneWithoutTags(remote, tmp.resolve("clone"));
             clone.write("a.txt", "changed");
             try (GitRepository git = way.open(clone.dir())) {
-                git.lookAhead("v", true);
+                git.lookAhead("v", "main", true);
                 assertThat(versionAtFirstParent(git, clone, "pom.xml")).isEmpty();
                 assertThat(git.releaseTags("v")).isEqualTo(Map.of("v1.0.0", released));
                 assertThat(git.uncommittedChanges()).containsExactly("a.txt");
@@ -393,12 +393,133 @@ class GitRepositoryTest {
         @Test
         void reports_an_unreachable_remote_when_the_tags_are_asked_for_as_if_read_then() throws Exception {
             try (GitRepository git = open(withUnreachableRemote().dir())) {
-                git.lookAhead("v", false);
+                git.lookAhead("v", null, false);
                 assertThatThrownBy(() -> git.releaseTags("v"))
                         .isInstanceOf(GantryException.class)
                         .hasMessageStartingWith("Cannot list the tags of git remote 'origin': ")
                         .hasMessageNotContaining("s3cr3t-token");
             }
+        }
+    }
+
+    /** Whether the remote's branch holds the commit a release is made from (a local commit not pushed is refused). */
+    @Nested
+    class RemoteBranch {
+
+        GitFixture remote;
+        GitFixture work;
+
+        /** A remote with main at 1.0.0, and a work clone of it. */
+        void pushedOnce() {
+            remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+            GitFixture first = GitFixture.init(tmp.resolve("first")).addRemote("origin", remote);
+            first.commitPom("1.0.0");
+            first.push("origin", "main");
+            work = GitFixture.cloneOf(remote, tmp.resolve("work"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void holds_a_pushed_commit(Way way) throws Exception {
+            pushedOnce();
+            String head = work.commitPom("1.1.0");
+            work.push("origin", "main");
+            try (GitRepository git = way.open(work.dir())) {
+                assertThat(git.remoteBranchLacks("main", head)).isEmpty();
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void lacks_a_local_commit_not_pushed_and_names_its_tip(Way way) throws Exception {
+            pushedOnce();
+            String tip = work.git("rev-parse", "HEAD").trim();
+            String head = work.commitPom("1.1.0");
+            try (GitRepository git = way.open(work.dir())) {
+                assertThat(git.remoteBranchLacks("main", head)).contains(tip);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void lacks_a_commit_the_branch_was_rewritten_past(Way way) throws Exception {
+            pushedOnce();
+            String head = work.commitPom("1.1.0");
+            work.push("origin", "main");
+            work.git("reset", "-q", "--hard", "HEAD~1");
+            String rewritten = work.commitPom("1.1.1");
+            work.git("push", "-q", "--force", "origin", "main");
+            work.git("checkout", "-q", head);
+            try (GitRepository git = way.open(work.dir())) {
+                assertThat(git.remoteBranchLacks("main", head)).contains(rewritten);
+            }
+        }
+
+        /** A pipeline of an older commit, queued behind a newer push that this clone fetched. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void holds_an_older_commit_of_the_branch(Way way) throws Exception {
+            pushedOnce();
+            String older = work.commitPom("1.1.0");
+            work.commitPom("1.2.0");
+            work.push("origin", "main");
+            work.git("checkout", "-q", older);
+            try (GitRepository git = way.open(work.dir())) {
+                assertThat(git.remoteBranchLacks("main", older)).isEmpty();
+            }
+        }
+
+        /** Pushed after this clone was made: its tip is not here, and nothing is claimed. */
+        @Test
+        void cannot_tell_when_the_tip_is_not_in_the_clone() throws Exception {
+            pushedOnce();
+            GitFixture other = GitFixture.cloneOf(remote, tmp.resolve("other"));
+            other.commitPom("1.3.0");
+            other.push("origin", "main");
+            String head = work.commitPom("1.1.0");
+            try (GitRepository git = open(work.dir())) {
+                assertThat(git.remoteBranchLacks("main", head)).isEmpty();
+            }
+        }
+
+        /** A shallow clone's history stops short: "not an ancestor" proves nothing there. */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void cannot_tell_in_a_shallow_clone(Way way) throws Exception {
+            pushedOnce();
+            work.commitPom("1.1.0");
+            work.commitPom("1.2.0");
+            work.push("origin", "main");
+            String older = work.git("rev-parse", "HEAD~1").trim();
+            GitFixture shallow = GitFixture.cloneShallow(remote, tmp.resolve("shallow"));
+            shallow.git("fetch", "-q", "--depth", "1", "origin", older);
+            shallow.git("checkout", "-q", older);
+            try (GitRepository git = way.open(shallow.dir())) {
+                assertThat(git.remoteBranchLacks("main", older)).isEmpty();
+            }
+        }
+
+        @Test
+        void cannot_tell_for_a_branch_the_remote_does_not_have() throws Exception {
+            pushedOnce();
+            String head = work.commitPom("1.1.0");
+            try (GitRepository git = open(work.dir())) {
+                assertThat(git.remoteBranchLacks("release", head)).isEmpty();
+            }
+        }
+
+        @Test
+        void is_read_with_the_release_tags_in_one_ls_remote_when_looked_ahead() throws Exception {
+            pushedOnce();
+            String tip = work.git("rev-parse", "HEAD").trim();
+            String head = work.commitPom("1.1.0");
+            List<String> lines = new ArrayList<>();
+            try (GitRepository git = GitRepository.open(work.dir(), "origin", new RecordingLog(lines, true))) {
+                git.lookAhead("v", "main", false);
+                git.releaseTags("v");
+                assertThat(git.remoteBranchLacks("main", head)).contains(tip);
+            }
+            assertThat(lines).filteredOn(line -> line.startsWith("DEBUG git ls-remote exited")).hasSize(1);
         }
     }
 

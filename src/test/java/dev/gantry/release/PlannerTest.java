@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,16 @@ class PlannerTest {
         @Override
         public List<String> uncommittedChanges() {
             return dirty;
+        }
+
+        /** The remote's tip of the branch when it lacks the commit; null: it holds it. */
+        String remoteTipLacking;
+        int remoteBranchLookups;
+
+        @Override
+        public Optional<String> remoteBranchLacks(String branch, String commit) {
+            remoteBranchLookups++;
+            return Optional.ofNullable(remoteTipLacking);
         }
     }
 
@@ -78,6 +89,35 @@ class PlannerTest {
             assertThat(plan.image().tags()).containsExactly(
                     new ImageTag("1.1.0", false), new ImageTag("sha-a1b2c3d4e5f6", false), new ImageTag("latest", true));
             assertThat(plan.image().local()).isTrue();
+        }
+
+        @Test
+        void aCommitTheRemotesBranchDoesNotHoldIsRefusedNamingItsTip() {
+            history.tag("v1.0.0", OTHER);
+            history.remoteTipLacking = OTHER;
+            assertThatThrownBy(() -> plan("main", "1.1.0", "1.0.0"))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessage("Not releasing commit a1b2c3d: the remote's main (at 0f9e8d7) does not hold it. The commit "
+                            + "was not pushed, or main was rewritten past it (a force-push); a release is made from the "
+                            + "branch as the remote has it, so that its tag lies on the branch's history. Push the commit "
+                            + "(git push) and let its pipeline release it, or release from a commit the remote's main "
+                            + "holds. Nothing was published.");
+        }
+
+        /** Its tag is on this commit already: the re-run completes the release, wherever the branch went since. */
+        @Test
+        void aReRunOfAReleaseTaggedOnThisCommitDoesNotAskWhetherTheBranchHoldsIt() throws GantryException {
+            history.tag("v1.1.0", HEAD);
+            history.remoteTipLacking = OTHER;
+            assertThat(plan("main", "1.1.0", "1.0.0").release()).isEqualTo(ReleaseKind.STABLE);
+            assertThat(history.remoteBranchLookups).isZero();
+        }
+
+        @Test
+        void aSnapshotDoesNotAskWhetherTheBranchHoldsTheCommit() throws GantryException {
+            history.remoteTipLacking = OTHER;
+            assertThat(plan("develop", "1.2.0-SNAPSHOT", "1.2.0-SNAPSHOT").release()).isEqualTo(ReleaseKind.SNAPSHOT);
+            assertThat(history.remoteBranchLookups).isZero();
         }
 
         @Test
