@@ -369,8 +369,8 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             return new ReleaseTagsRead(Map.copyOf(tags), null, Optional.empty());
         }
         String head = branch == null ? null : Constants.R_HEADS + branch;
-        Map<String, RemoteRef> refs = head == null ? lsRemote(true, List.of(TAGS + prefix + "*"))
-                : lsRemote(false, List.of(TAGS + prefix + "*", head));
+        Map<String, RemoteRef> refs = head == null ? lsRemote(false, List.of(TAGS + prefix + "*"))
+                : lsRemote(true, List.of(TAGS + prefix + "*", head));
         int remoteTags = 0;
         for (Map.Entry<String, RemoteRef> ref : refs.entrySet()) {
             if (ref.getKey().startsWith(TAGS) && ref.getKey().substring(TAGS.length()).startsWith(prefix)) {
@@ -496,7 +496,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      */
     Map<String, String> remoteTags(Predicate<String> accept, String... patterns) throws GantryException {
         Map<String, String> tags = new LinkedHashMap<>();
-        lsRemote(true, List.of(patterns)).forEach((ref, id) -> {
+        lsRemote(false, List.of(patterns)).forEach((ref, id) -> {
             if (ref.startsWith(TAGS) && accept.test(ref.substring(TAGS.length()))) {
                 tags.put(ref.substring(TAGS.length()), id.commit());
             }
@@ -512,7 +512,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     Map<String, RemoteRef> remoteRefs(List<String> names) throws GantryException {
         List<String> args = new ArrayList<>(names);
         names.forEach(name -> args.add(name + "^{}"));
-        Map<String, RemoteRef> refs = new LinkedHashMap<>(lsRemote(false, args));
+        Map<String, RemoteRef> refs = new LinkedHashMap<>(lsRemote(true, args));
         refs.keySet().retainAll(names);
         return refs;
     }
@@ -526,17 +526,21 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     record RemoteRef(String object, String commit) {
     }
 
-    /** {@code git ls-remote [--tags] <remote> <patterns>} (JGit's without the command line): full ref name → the ref. */
-    private Map<String, RemoteRef> lsRemote(boolean tagsOnly, List<String> patterns) throws GantryException {
+    /**
+     * {@code git ls-remote --tags [--heads] <remote> <patterns>} (JGit's without the command line): full ref name → the
+     * ref. Always with the kinds of refs named: git sends no ref prefix to the server for patterns alone, and the server
+     * would then list every ref it has (GitHub's {@code refs/pull/*}, GitLab's {@code refs/merge-requests/*}).
+     */
+    private Map<String, RemoteRef> lsRemote(boolean heads, List<String> patterns) throws GantryException {
         Map<String, String> direct = new LinkedHashMap<>();
         Map<String, String> peeled = new HashMap<>();
         Optional<GitCli> cli = cli();
         if (cli.isPresent()) {
             GitCli.Result result;
             try {
-                List<String> command = new ArrayList<>(List.of("ls-remote"));
-                if (tagsOnly) {
-                    command.add("--tags");
+                List<String> command = new ArrayList<>(List.of("ls-remote", "--tags"));
+                if (heads) {
+                    command.add("--heads");
                 }
                 command.add(remoteName);
                 command.addAll(patterns);
@@ -561,7 +565,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 }
             }
         } else {
-            JGitReads.lsRemote(jgit(), remoteName, !tagsOnly, direct, peeled);
+            JGitReads.lsRemote(jgit(), remoteName, heads, direct, peeled);
         }
         Map<String, RemoteRef> refs = new LinkedHashMap<>();
         direct.forEach((name, id) -> refs.put(name, new RemoteRef(id, peeled.getOrDefault(name, id))));
@@ -604,7 +608,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         Optional<String> tip = remoteBranchTips.get(branch);
         if (tip == null) {
             String head = Constants.R_HEADS + branch;
-            tip = Optional.ofNullable(lsRemote(false, List.of(head)).get(head)).map(RemoteRef::commit);
+            tip = Optional.ofNullable(lsRemote(true, List.of(head)).get(head)).map(RemoteRef::commit);
             remoteBranchTips.put(branch, tip);
         }
         if (tip.isEmpty() || tip.get().equals(commit)) {

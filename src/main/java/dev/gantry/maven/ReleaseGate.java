@@ -464,7 +464,8 @@ final class ReleaseGate {
             }
         }
         return Optional.of(Refusals.releaseUnfinished(plan.version(), named(plan, missing), modulesByWhy,
-                release.report.done(), release.report.nothingInPlace(), session.getResult().hasExceptions()));
+                release.report.done(), release.report.nothingInPlace() && plan.tagOnThisCommit() == null,
+                session.getResult().hasExceptions()));
     }
 
     /**

@@ -110,12 +110,6 @@ public final class ArtifactPublisher {
     public record InPlace(Set<Artifact> published, Set<Artifact> leftOut) {
 
         static final InPlace NOTHING = new InPlace(Set.of(), Set.of());
-
-        Set<Artifact> notSent() {
-            Set<Artifact> notSent = new HashSet<>(published);
-            notSent.addAll(leftOut);
-            return notSent;
-        }
     }
 
     /**
@@ -129,6 +123,14 @@ public final class ArtifactPublisher {
      * moves.
      */
     public InPlace alreadyPublished(List<ModuleArtifacts> modules, ReleaseOrigin origin) throws GantryException {
+        return inPlace(modules, origin, true);
+    }
+
+    /**
+     * @param leaveOut whether a file a finished release lacks is left out; not in a retry of this build's own publish,
+     *                 which already decided to send it (the version may look finished because of the failed attempt)
+     */
+    private InPlace inPlace(List<ModuleArtifacts> modules, ReleaseOrigin origin, boolean leaveOut) throws GantryException {
         Set<Artifact> present = new HashSet<>();
         Set<Artifact> leftOut = new HashSet<>();
         List<String> leftOutWarnings = new ArrayList<>();
@@ -139,7 +141,7 @@ public final class ArtifactPublisher {
             if (published.unfinished()) {
                 log.info(Refusals.unfinishedVersion(module.module(), url));
             }
-            boolean publishedWhole = published.finished() && published.anyFound() && !published.unfinished();
+            boolean publishedWhole = leaveOut && published.finished() && published.anyFound() && !published.unfinished();
             List<Artifact> lacked = new ArrayList<>();
             for (Artifact artifact : module.artifacts()) {
                 PublishedFiles.PublishedCopy copy = published.copies().getOrDefault(artifact, PublishedFiles.PublishedCopy.ABSENT);
@@ -190,7 +192,7 @@ public final class ArtifactPublisher {
     }
 
     /** Maven 4's build POM beside its consumer POM (see {@code dev.gantry.maven.ProjectArtifacts}). */
-    private static boolean isBuildPom(Artifact artifact) {
+    static boolean isBuildPom(Artifact artifact) {
         return "build".equals(artifact.getClassifier()) && "pom".equals(artifact.getExtension());
     }
 
@@ -243,8 +245,9 @@ public final class ArtifactPublisher {
                     // a repository that refuses redeploys must not be sent again what already arrived intact
                     Set<Artifact> arrived;
                     try {
-                        arrived = alreadyPublished(remaining, ReleaseOrigin.notKnown("the files arrived during a failed "
-                                + "attempt of this build, so they can only differ if they were damaged on the way")).notSent();
+                        arrived = inPlace(remaining, ReleaseOrigin.notKnown("the files arrived during a failed "
+                                + "attempt of this build, so they can only differ if they were damaged on the way"), false)
+                                .published();
                     } catch (GantryException checkFailed) {
                         // its words assume nothing was sent yet: here an attempt may have left files in place
                         throw Refusals.deployRetryCheckFailed(repository.getId(), shown(repository), shown(e), attempt,

@@ -77,9 +77,12 @@ public final class MavenRepository implements ArtifactRepository {
 
     /**
      * Downloads each release file the repository holds and compares it byte for byte with this build's. A snapshot's
-     * files are a new build every time: none is there already, and nothing is downloaded. When some of the release's
-     * files are there and some are not, reads the artifact's {@code maven-metadata.xml}: Resolver writes it after the
-     * files, so a version it lists was published whole, without the files it lacks.
+     * files are a new build every time: none is there already, and nothing is downloaded.
+     *
+     * <p>Finished: only for a release that lacks nothing but Maven 4's build POM (and its signature), as one made with
+     * Maven 3.9 does, and whose version the artifact's {@code maven-metadata.xml} lists. The listing proves no more:
+     * Resolver writes it after the files, but a repository manager may write it itself once a POM arrives
+     * (Artifactory computes it), so a jar missing after a publish that broke off is sent, never left out.
      */
     @Override
     public PublishedFiles published(ModuleArtifacts module) throws GantryException {
@@ -88,8 +91,12 @@ public final class MavenRepository implements ArtifactRepository {
             copies.put(artifact, artifact.isSnapshot() ? PublishedFiles.PublishedCopy.ABSENT : publishedCopy(artifact));
         }
         PublishedFiles found = new PublishedFiles(copies, false, false);
+        boolean onlyBuildPomAbsent = found.anyAbsent() && copies.entrySet().stream()
+                .filter(copy -> !copy.getValue().found())
+                .allMatch(copy -> ArtifactPublisher.isBuildPom(copy.getKey()) || Signatures.signedFile(copy.getKey(),
+                        module.artifacts()).filter(ArtifactPublisher::isBuildPom).isPresent());
         // a generic repository has no notion of a version left unfinished: a file there is published
-        return found.anyFound() && found.anyAbsent() ? new PublishedFiles(copies, false, listed(module)) : found;
+        return found.anyFound() && onlyBuildPomAbsent ? new PublishedFiles(copies, false, listed(module)) : found;
     }
 
     /** Whether the artifact's {@code maven-metadata.xml} in the repository lists the module's version. */

@@ -10,11 +10,12 @@ import org.eclipse.aether.artifact.Artifact;
  * @param unfinished whether the repository holds the version but has not finished it (CodeArtifact's {@code Unfinished}:
  *                   a publish broke off before {@code maven-metadata.xml}); then the module is sent whole again, its
  *                   identical files included, so that the repository finishes the version
- * @param finished   whether the repository holds some of the files and has finished the version (the artifact's
- *                   {@code maven-metadata.xml} lists it; CodeArtifact's {@code Published}), which a publish does only
- *                   after its last file: a file of this build's that the version lacks was never part of that release
- *                   (Maven 4's build POM, when Maven 3.9 made it), and a published release gains no files. Asked only when
- *                   some file is there and some is not.
+ * @param finished   whether the repository holds some of the files and has finished the version, which a publish does
+ *                   only after its last file (CodeArtifact's {@code Published}; in any other repository, a version its
+ *                   {@code maven-metadata.xml} lists, counted only when what is missing is Maven 4's build POM: see
+ *                   {@link MavenRepository#published}): a file of this build's that the version lacks was never part of
+ *                   that release (Maven 4's build POM, when Maven 3.9 made it), and a published release gains no files.
+ *                   Asked only when some file is there and some is not.
  */
 public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfinished, boolean finished) {
 

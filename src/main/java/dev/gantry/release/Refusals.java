@@ -84,7 +84,7 @@ public final class Refusals {
                 + " (at " + ReleaseContext.shorten(remoteTip) + ") does not hold it. The commit was not pushed, or " + branch
                 + " was rewritten past it (a force-push); a release is made from the branch as the remote has it, so that "
                 + "its tag lies on the branch's history. Push the commit (git push) and let its pipeline release it, or "
-                + "release from a commit the remote's " + branch + " holds. Nothing was published.");
+                + "release from a commit the remote's " + branch + " holds. This build published nothing.");
     }
 
     /** @param above the version the suggested bump goes above: this one, or the highest release when it is higher */
@@ -632,8 +632,9 @@ public final class Refusals {
      * @param modulesByWhy the modules that held the release back, by why ({@code "failed"}, {@code "was not built (…)"},
      *                     {@code "never ran it: …"}), in the reactor's order: each reason said once, for all its modules
      * @param done         what was in place when the build ended
-     * @param nothingInPlace whether nothing of the release was in place: a commit that fixes the code can release the
-     *                     same version then, and must bump it otherwise (what is in place is this commit's)
+     * @param nothingInPlace whether this build found nothing of the release in place (nor its tag on this commit): a
+     *                     commit that fixes the code can release the same version then, and must bump it otherwise (what
+     *                     is in place is this commit's)
      * @param failed       whether a module failed (-fae, --fail-never): fixing it is what to do
      */
     public static GantryException releaseUnfinished(String version, List<String> steps, Map<String, List<String>> modulesByWhy,
@@ -647,7 +648,8 @@ public final class Refusals {
                 + (failed ? "A release is made of every module: once the failure is fixed, re-run mvn deploy on the whole "
                         + "reactor (not with Maven's -rf, which builds a part of it). When the failure was not in the code (a "
                         + "flaky test, the network), re-run it on this commit: it completes the release. When the code must "
-                        + "change, the commit that fixes it " + (nothingInPlace ? "releases " + version + "."
+                        + "change, the commit that fixes it " + (nothingInPlace ? "releases " + version + " (unless an "
+                                + "earlier run of this commit put part of it in place: then it bumps the version)."
                                 : "must bump the version: what is in place of " + version + " is this commit's.")
                         : "A release is made of every module that runs Gantry's goals: bind them in every module of the "
                                 + "release, or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or "

@@ -176,6 +176,40 @@ class MavenRepositoryTest {
             assertThat(log).noneMatch(line -> line.contains("published whole"));
         }
 
+        /**
+         * Artifactory lists a version itself once its POM arrives: a listing with a jar missing is a publish that broke
+         * off, and the jar is sent, never left out.
+         */
+        @Test
+        void sendsAnyOtherMissingFileOfAListedVersion() throws Exception {
+            ModuleArtifacts module = orders("1.1.0", "commit=abc1234");
+            publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+            Files.delete(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.jar"));
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+
+            assertThat(rerun).containsEntry(module.artifacts().get(1), PublishOutcome.PUBLISHED);
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.jar")).exists();
+            assertThat(log).noneMatch(line -> line.contains("published whole"));
+        }
+
+        /** A retry of this build's own publish sends what it set out to send, however the version looks after the failure. */
+        @Test
+        void isNotLeftOutOfThisBuildsOwnPublishWhenItsUploadFailedOnce() throws Exception {
+            Path metadata = Files.createDirectories(server.root().resolve("it/gantry/orders")).resolve("maven-metadata.xml");
+            // listed before any file arrived, as a repository that lists a version itself could leave it
+            Files.writeString(metadata, "<metadata><groupId>it.gantry</groupId><artifactId>orders</artifactId><versioning>"
+                    + "<release>1.1.0</release><versions><version>1.1.0</version></versions></versioning></metadata>");
+            server.failNextPutOf("orders-1.1.0-build.pom");
+            ModuleArtifacts module = withBuildPom(orders("1.1.0", "commit=abc1234"));
+
+            Map<Artifact, PublishOutcome> outcomes = publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+
+            assertThat(outcomes.values()).containsOnly(PublishOutcome.PUBLISHED);
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).exists();
+            assertThat(log).noneMatch(line -> line.contains("published whole"));
+        }
+
         private ModuleArtifacts withBuildPom(ModuleArtifacts module) throws IOException {
             Artifact pom = module.artifacts().get(0);
             Path buildPom = Files.writeString(temp.resolve("build-" + System.nanoTime() + ".pom"), "<project/>");

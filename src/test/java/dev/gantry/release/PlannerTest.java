@@ -101,7 +101,7 @@ class PlannerTest {
                             + "was not pushed, or main was rewritten past it (a force-push); a release is made from the "
                             + "branch as the remote has it, so that its tag lies on the branch's history. Push the commit "
                             + "(git push) and let its pipeline release it, or release from a commit the remote's main "
-                            + "holds. Nothing was published.");
+                            + "holds. This build published nothing.");
         }
 
         /** Its tag is on this commit already: the re-run completes the release, wherever the branch went since. */
