@@ -3,10 +3,11 @@ import dev.gantry.it.ItProject
 def it = ItProject.at(basedir)
 def head = it.head().substring(0, 7)
 def pushed = it.git('rev-parse', 'HEAD~1').trim().substring(0, 7)
-def refusal = "Not releasing commit ${head}: the remote's main (at ${pushed}) does not hold it. The commit was not " +
+def refusal = "Not releasing commit ${head}: origin's main (at ${pushed}) does not hold it. The commit was not " +
         "pushed, or main was rewritten past it (a force-push); a release is made from the branch as the remote has it, " +
         "so that its tag lies on the branch's history. Push the commit (git push) and let its pipeline release it, or " +
-        "release from a commit the remote's main holds. This build published nothing."
+        "release from a commit origin's main holds. If the branch's remote in this clone is not origin, name it with " +
+        "<gitRemote> or -Dgantry.git.remote=<name>."
 def log = new File(basedir, 'build.log').text
 
 // 1: the preview warns, and the build goes on

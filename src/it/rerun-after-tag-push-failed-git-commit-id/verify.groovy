@@ -9,7 +9,7 @@ assert log.count('BUILD SUCCESS') == 1
 assert log.contains('the runner was lost before the tag was pushed')
 assert !log.contains('bump the version')
 // the image under 1.1.0 is this commit's, so the published jar is kept with a warning, though the tag was never pushed
-assert log =~ /This commit's release is already published in .* \(its image .*orders:1\.1\.0 was built from this commit ${it.head().substring(0, 7)}\), and this build differs from it: orders-1\.1\.0\.jar differs in git\.properties \(changed\)\. The published files are kept as they are; nothing was republished\./
+assert log =~ /This commit's release is already published in .* \(its image .*orders:1\.1\.0 was built from this commit ${it.head().substring(0, 7)}\), and this build differs from it: orders-1\.1\.0\.jar differs in git\.properties \(changed\)\. The published files are kept as they are: none of them is sent again\./
 
 // nothing republished: the repository holds the first run's jar, with the first clone's remote URL
 def remoteUrl = { File jar -> new ZipFile(jar).withCloseable { z -> z.getInputStream(z.getEntry('git.properties')).text.readLines().find { it.startsWith('git.remote.origin.url=') } } }

@@ -10,7 +10,7 @@ assert log.count('BUILD SUCCESS') == 2
 def repository = "file:${basedir.path}/../rerun-released-git-commit-id-maven-repo"
 def expected = "This commit's release is already published in $repository (its tag v1.1.0 is on this " +
         "commit $head), and this build differs from it: orders-1.1.0.jar differs in git.properties (changed). The " +
-        "published files are kept as they are; nothing was republished."
+        "published files are kept as they are: none of them is sent again."
 assert log.contains(expected), "build.log lacks: $expected"
 assert !log.contains('bump the version')
 

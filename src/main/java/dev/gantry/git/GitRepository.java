@@ -6,6 +6,7 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.ReleaseHistory;
+import dev.gantry.release.RemoteBranchTip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -601,7 +602,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * (pushed after the clone was made), or a shallow clone, whose history stops short.
      */
     @Override
-    public Optional<String> remoteBranchLacks(String branch, String commit) throws GantryException {
+    public Optional<RemoteBranchTip> remoteBranchLacks(String branch, String commit) throws GantryException {
         if (!hasRemote()) {
             return Optional.empty();
         }
@@ -614,7 +615,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         if (tip.isEmpty() || tip.get().equals(commit)) {
             return Optional.empty();
         }
-        return holds(tip.get(), commit) ? Optional.empty() : tip;
+        return holds(tip.get(), commit) ? Optional.empty() : Optional.of(new RemoteBranchTip(remoteName, branch, tip.get()));
     }
 
     /** Whether {@code tip}'s history holds {@code commit}; true when this clone cannot tell (see remoteBranchLacks). */

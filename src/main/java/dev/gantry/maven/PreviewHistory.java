@@ -5,6 +5,7 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.ReleaseHistory;
+import dev.gantry.release.RemoteBranchTip;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,13 +48,13 @@ final class PreviewHistory implements ReleaseHistory {
      * {@code main} before the commit is pushed would otherwise promise a release that {@code mvn deploy} refuses.
      */
     @Override
-    public Optional<String> remoteBranchLacks(String branch, String commit) {
+    public Optional<RemoteBranchTip> remoteBranchLacks(String branch, String commit) {
         if (remoteUnread) {
             return Optional.empty(); // warned of already
         }
         try {
             git.remoteBranchLacks(branch, commit).ifPresent(tip -> log.warn("mvn deploy would refuse: " + Refusals
-                    .commitNotOnRemoteBranch(branch, commit, tip).getMessage()));
+                    .commitNotOnRemoteBranch(tip, commit).getMessage()));
         } catch (GantryException e) {
             log.warn("Whether the remote's " + branch + " holds this commit could not be read, so this preview does not "
                     + "say whether a deploy would refuse it: " + e.getMessage());

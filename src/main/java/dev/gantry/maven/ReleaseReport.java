@@ -71,7 +71,7 @@ public final class ReleaseReport {
     /** What the build did before it stopped, in a few words, for a message. */
     synchronized String done() {
         List<String> done = inPlace();
-        return done.isEmpty() ? "nothing was pushed, published or tagged"
+        return done.isEmpty() ? "this build pushed, published and tagged nothing"
                 : "only " + String.join(" and ", done) + (done.size() == 1 ? " is" : " are") + " in place";
     }
 

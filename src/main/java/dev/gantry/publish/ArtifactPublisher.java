@@ -142,9 +142,21 @@ public final class ArtifactPublisher {
                 log.info(Refusals.unfinishedVersion(module.module(), url));
             }
             boolean publishedWhole = leaveOut && published.finished() && published.anyFound() && !published.unfinished();
+            Optional<ProjectPoms> poms = leaveOut && !published.unfinished() ? ProjectPoms.of(module) : Optional.empty();
+            if (poms.isPresent() && poms.get().publishedAsMaven39(module, published)) {
+                published = published.with(poms.get().pom(), PublishedFiles.PublishedCopy.IDENTICAL);
+                log.info(Refusals.publishedAsMaven39(module.module(), poms.get().pom().getBaseVersion(), url,
+                        fileName(poms.get().pom()), fileName(poms.get().buildPom())));
+            } else {
+                poms = Optional.empty();
+            }
             List<Artifact> lacked = new ArrayList<>();
             for (Artifact artifact : module.artifacts()) {
                 PublishedFiles.PublishedCopy copy = published.copies().getOrDefault(artifact, PublishedFiles.PublishedCopy.ABSENT);
+                if (!copy.found() && poms.isPresent() && poms.get().isBuildPomOrItsSignature(artifact, module.artifacts())) {
+                    leftOut.add(artifact); // said with the .pom
+                    continue;
+                }
                 if (!copy.found() && publishedWhole) {
                     lacked.add(artifact);
                     continue;

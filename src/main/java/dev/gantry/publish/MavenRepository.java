@@ -77,12 +77,10 @@ public final class MavenRepository implements ArtifactRepository {
 
     /**
      * Downloads each release file the repository holds and compares it byte for byte with this build's. A snapshot's
-     * files are a new build every time: none is there already, and nothing is downloaded.
-     *
-     * <p>Finished: only for a release that lacks nothing but Maven 4's build POM (and its signature), as one made with
-     * Maven 3.9 does, and whose version the artifact's {@code maven-metadata.xml} lists. The listing proves no more:
-     * Resolver writes it after the files, but a repository manager may write it itself once a POM arrives
-     * (Artifactory computes it), so a jar missing after a publish that broke off is sent, never left out.
+     * files are a new build every time: none is there already, and nothing is downloaded. Never finished: Resolver writes
+     * the artifact's {@code maven-metadata.xml} after the files, but a repository manager may write it itself once a POM
+     * arrives (Artifactory computes it), so a listed version does not prove that its publish finished, and a file it
+     * lacks is sent.
      */
     @Override
     public PublishedFiles published(ModuleArtifacts module) throws GantryException {
@@ -90,27 +88,8 @@ public final class MavenRepository implements ArtifactRepository {
         for (Artifact artifact : module.artifacts()) {
             copies.put(artifact, artifact.isSnapshot() ? PublishedFiles.PublishedCopy.ABSENT : publishedCopy(artifact));
         }
-        PublishedFiles found = new PublishedFiles(copies, false, false);
-        boolean onlyBuildPomAbsent = found.anyAbsent() && copies.entrySet().stream()
-                .filter(copy -> !copy.getValue().found())
-                .allMatch(copy -> ArtifactPublisher.isBuildPom(copy.getKey()) || Signatures.signedFile(copy.getKey(),
-                        module.artifacts()).filter(ArtifactPublisher::isBuildPom).isPresent());
         // a generic repository has no notion of a version left unfinished: a file there is published
-        return found.anyFound() && onlyBuildPomAbsent ? new PublishedFiles(copies, false, listed(module)) : found;
-    }
-
-    /** Whether the artifact's {@code maven-metadata.xml} in the repository lists the module's version. */
-    private boolean listed(ModuleArtifacts module) throws GantryException {
-        Artifact any = module.artifacts().get(0);
-        try (ScratchDirectory scratch = ScratchDirectory.create("gantry-metadata")) {
-            return ReleaseListing.lists(publishedMetadata(gaMetadata(any), scratch.path()), any.getBaseVersion());
-        } catch (UnreadableRepository e) {
-            String failure = e.getMessage();
-            throw Refusals.repositoryUnreadable(remote.getId(), ArtifactPublisher.shown(remote), failure, why(failure),
-                    e.getCause());
-        } catch (IOException e) {
-            throw Refusals.cannotCompareWithPublished(any.getGroupId() + ":" + any.getArtifactId() + "'s " + METADATA, e);
-        }
+        return new PublishedFiles(copies, false, false);
     }
 
     private static Metadata gaMetadata(Artifact artifact) {

@@ -11,16 +11,21 @@ import org.eclipse.aether.artifact.Artifact;
  *                   a publish broke off before {@code maven-metadata.xml}); then the module is sent whole again, its
  *                   identical files included, so that the repository finishes the version
  * @param finished   whether the repository holds some of the files and has finished the version, which a publish does
- *                   only after its last file (CodeArtifact's {@code Published}; in any other repository, a version its
- *                   {@code maven-metadata.xml} lists, counted only when what is missing is Maven 4's build POM: see
+ *                   only after its last file (CodeArtifact's {@code Published}; any other repository cannot tell: see
  *                   {@link MavenRepository#published}): a file of this build's that the version lacks was never part of
- *                   that release (Maven 4's build POM, when Maven 3.9 made it), and a published release gains no files.
- *                   Asked only when some file is there and some is not.
+ *                   that release (a tests jar added since), and a published release gains no files
  */
 public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfinished, boolean finished) {
 
     public PublishedFiles {
         copies = Map.copyOf(copies);
+    }
+
+    /** The same, with one file's copy judged otherwise. */
+    PublishedFiles with(Artifact artifact, PublishedCopy copy) {
+        Map<Artifact, PublishedCopy> judged = new java.util.LinkedHashMap<>(copies);
+        judged.put(artifact, copy);
+        return new PublishedFiles(judged, unfinished, finished);
     }
 
     /** Whether the repository holds at least one of this build's files. */

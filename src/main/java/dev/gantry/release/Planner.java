@@ -147,9 +147,9 @@ public final class Planner {
         }
         if (taggedCommit == null) {
             // a re-run of a release tagged on this commit completes it, wherever the branch went since
-            Optional<String> tip = context.history().remoteBranchLacks(context.branch(), context.commit());
+            Optional<RemoteBranchTip> tip = context.history().remoteBranchLacks(context.branch(), context.commit());
             if (tip.isPresent()) {
-                throw Refusals.commitNotOnRemoteBranch(context.branch(), context.commit(), tip.get());
+                throw Refusals.commitNotOnRemoteBranch(tip.get(), context.commit());
             }
         }
         if (!settings.allowDirty()) {

@@ -79,12 +79,15 @@ public final class Refusals {
      * A release from a commit the remote's branch does not hold: pushed by its tag alone, it would be a release of no
      * branch, and the branch's next version could be released again from another commit.
      */
-    public static GantryException commitNotOnRemoteBranch(String branch, String commit, String remoteTip) {
-        return new GantryException("Not releasing commit " + ReleaseContext.shorten(commit) + ": the remote's " + branch
-                + " (at " + ReleaseContext.shorten(remoteTip) + ") does not hold it. The commit was not pushed, or " + branch
+    public static GantryException commitNotOnRemoteBranch(RemoteBranchTip tip, String commit) {
+        String remote = tip.remote();
+        String branch = tip.branch();
+        return new GantryException("Not releasing commit " + ReleaseContext.shorten(commit) + ": " + remote + "'s " + branch
+                + " (at " + ReleaseContext.shorten(tip.commit()) + ") does not hold it. The commit was not pushed, or " + branch
                 + " was rewritten past it (a force-push); a release is made from the branch as the remote has it, so that "
                 + "its tag lies on the branch's history. Push the commit (git push) and let its pipeline release it, or "
-                + "release from a commit the remote's " + branch + " holds. This build published nothing.");
+                + "release from a commit " + remote + "'s " + branch + " holds. If the branch's remote in this clone is "
+                + "not " + remote + ", name it with <gitRemote> or -Dgantry.git.remote=<name>.");
     }
 
     /** @param above the version the suggested bump goes above: this one, or the highest release when it is higher */
@@ -643,13 +646,14 @@ public final class Refusals {
         modulesByWhy.forEach((reason, modules) -> why.add(String.join(", ", modules) + " "
                 + (modules.size() > 1 ? reason.replaceFirst("^was ", "were ") : reason)));
         return new GantryException("The plan was to release " + version + ", but the build ended without completing it: the "
-                + "end-of-reactor work of " + String.join(", ", steps) + " never ran"
+                + "end-of-reactor work of " + inWords(steps) + " never ran"
                 + (why.isEmpty() ? "" : ", because " + String.join("; ", why)) + ". So far " + done + ". "
                 + (failed ? "A release is made of every module: once the failure is fixed, re-run mvn deploy on the whole "
                         + "reactor (not with Maven's -rf, which builds a part of it). When the failure was not in the code (a "
                         + "flaky test, the network), re-run it on this commit: it completes the release. When the code must "
-                        + "change, the commit that fixes it " + (nothingInPlace ? "releases " + version + " (unless an "
-                                + "earlier run of this commit put part of it in place: then it bumps the version)."
+                        + "change, the commit that fixes it " + (nothingInPlace ? "releases " + version + "; if an "
+                                + "earlier run of this commit published part of " + version + " and the fix changes those "
+                                + "files, that release is refused, and the version is to be bumped."
                                 : "must bump the version: what is in place of " + version + " is this commit's.")
                         : "A release is made of every module that runs Gantry's goals: bind them in every module of the "
                                 + "release, or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or "
@@ -791,8 +795,8 @@ public final class Refusals {
      */
     public static String publishedReleaseDiffers(String repository, List<String> differences, String whyThisCommit) {
         return "This commit's release is already published in " + repository + " (" + whyThisCommit + "), and this build "
-                + "differs from it: " + String.join("; ", differences) + ". The published files are kept as they are; "
-                + "nothing was republished.";
+                + "differs from it: " + String.join("; ", differences) + ". The published files are kept as they are: "
+                + "none of them is sent again.";
     }
 
     /**
@@ -802,6 +806,25 @@ public final class Refusals {
     public static String afterPublishFailed(String module, String repository, String detail) {
         return module + " is published in " + repository + ", but what follows a publish there failed: " + detail
                 + ". The published files are in place and the build goes on; the next publish tries again.";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String inWords(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /**
+     * Not a refusal: under Maven 4, the release found was published by Maven 3.9, whose {@code .pom} is the project's POM
+     * as written, which this build has as its build POM ({@code dev.gantry.publish.ProjectPoms}).
+     */
+    public static String publishedAsMaven39(String module, String version, String repository, String pom,
+            String buildPom) {
+        return module + " " + version + " is published in " + repository + " as Maven 3.9 publishes it: its " + pom
+                + " is the project's POM, which this build (Maven 4) has as " + buildPom + " beside its consumer POM. The "
+                + "published " + pom + " is kept, and " + buildPom + " is left out: a published release gains no files.";
     }
 
     /**

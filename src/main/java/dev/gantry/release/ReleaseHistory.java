@@ -29,5 +29,5 @@ public interface ReleaseHistory {
      * past it), else empty: the branch holds it, or that cannot be told (no remote, no such branch there, a shallow
      * clone, a tip pushed after the clone was made).
      */
-    Optional<String> remoteBranchLacks(String branch, String commit) throws GantryException;
+    Optional<RemoteBranchTip> remoteBranchLacks(String branch, String commit) throws GantryException;
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
+import dev.gantry.release.RemoteBranchTip;
 import dev.gantry.testing.RecordingLog;
 import dev.gantry.testing.UserProperties;
 import java.nio.file.Files;
@@ -436,7 +437,7 @@ class GitRepositoryTest {
             String tip = work.git("rev-parse", "HEAD").trim();
             String head = work.commitPom("1.1.0");
             try (GitRepository git = way.open(work.dir())) {
-                assertThat(git.remoteBranchLacks("main", head)).contains(tip);
+                assertThat(git.remoteBranchLacks("main", head)).contains(new RemoteBranchTip("origin", "main", tip));
             }
         }
 
@@ -451,7 +452,7 @@ class GitRepositoryTest {
             work.git("push", "-q", "--force", "origin", "main");
             work.git("checkout", "-q", head);
             try (GitRepository git = way.open(work.dir())) {
-                assertThat(git.remoteBranchLacks("main", head)).contains(rewritten);
+                assertThat(git.remoteBranchLacks("main", head)).contains(new RemoteBranchTip("origin", "main", rewritten));
             }
         }
 
@@ -517,7 +518,7 @@ class GitRepositoryTest {
             try (GitRepository git = GitRepository.open(work.dir(), "origin", new RecordingLog(lines, true))) {
                 git.lookAhead("v", "main", false);
                 git.releaseTags("v");
-                assertThat(git.remoteBranchLacks("main", head)).contains(tip);
+                assertThat(git.remoteBranchLacks("main", head)).contains(new RemoteBranchTip("origin", "main", tip));
             }
             assertThat(lines).filteredOn(line -> line.startsWith("DEBUG git ls-remote exited")).hasSize(1);
         }

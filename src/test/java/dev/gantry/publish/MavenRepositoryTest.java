@@ -122,66 +122,66 @@ class MavenRepositoryTest {
     }
 
     /**
-     * A re-run whose build makes a file the published release lacks: Maven 4's build POM beside the consumer POM, when
-     * the release was made with Maven 3.9.
+     * Maven 4 publishes its consumer POM as the .pom and the project's POM as the -build.pom; Maven 3.9 the project's POM
+     * as the .pom and nothing else. A re-run under Maven 4 of a release Maven 3.9 made finds both differences.
      */
     @Nested
-    class AReleasePublishedWithoutAFileThisBuildMakes {
+    class AReleaseMadeByMaven39ReRunUnderMaven4 {
 
         @Test
-        void leavesTheFileOutOfTheReleaseWithAWarningWhenTheVersionIsListed() throws Exception {
-            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
-            ModuleArtifacts underMaven4 = withBuildPom(orders("1.1.0", "commit=abc1234"));
+        void keepsThePublishedPomAndLeavesTheBuildPomOutThoughTheReleaseIsNotKnownToBeThisCommits() throws Exception {
+            ModuleArtifacts maven39 = orders("1.1.0", "commit=abc1234");
+            publisher().publish(List.of(maven39), true, NOT_THIS_COMMITS, false);
+            ModuleArtifacts maven4 = underMaven4(maven39);
 
-            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(underMaven4), true, NOT_THIS_COMMITS, false);
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(maven4), true, NOT_THIS_COMMITS, false);
 
-            assertThat(rerun).containsOnlyKeys(underMaven4.artifacts().subList(0, 2));
+            assertThat(rerun).containsOnlyKeys(maven4.artifacts().subList(0, 2));
             assertThat(rerun.values()).containsOnly(PublishOutcome.ALREADY_PUBLISHED);
             assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).doesNotExist();
-            assertThat(log).contains("WARN it.gantry:orders 1.1.0 is published whole in " + server.url() + " without "
-                    + "orders-1.1.0-build.pom, which this build also made. A published release gains no files: it is left "
-                    + "out, and the release stays as it was published. (Maven 4 publishes the POM as written in the "
-                    + "project beside the consumer POM, as <artifactId>-<version>-build.pom; a release made with Maven "
-                    + "3.9 has none.) To publish it, release a new version.");
+            assertThat(uploads("orders-1.1.0.pom")).isEqualTo(1);
+            assertThat(log).contains("it.gantry:orders 1.1.0 is published in " + server.url() + " as Maven 3.9 publishes "
+                    + "it: its orders-1.1.0.pom is the project's POM, which this build (Maven 4) has as "
+                    + "orders-1.1.0-build.pom beside its consumer POM. The published orders-1.1.0.pom is kept, and "
+                    + "orders-1.1.0-build.pom is left out: a published release gains no files.");
         }
 
+        /** Its publish broke off after the .pom (the jar lost): completed with the jar, as Maven 3.9 published it. */
         @Test
-        void isAskedOfTheRepositoryOnlyWhenSomeFilesAreThereAndSomeAreNot() throws Exception {
-            ModuleArtifacts module = withBuildPom(orders("1.1.0", "commit=abc1234"));
-            assertThat(repository.published(module).finished()).as("nothing there").isFalse();
-            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
-            long before = requestsAfterAllRecorded().stream().filter(r -> r.contains("maven-metadata.xml")).count();
+        void whoseJarIsMissingGetsItsJarAndNoBuildPom() throws Exception {
+            ModuleArtifacts maven39 = orders("1.1.0", "commit=abc1234");
+            publisher().publish(List.of(maven39), true, NOT_THIS_COMMITS, false);
+            Files.delete(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.jar"));
+            ModuleArtifacts maven4 = underMaven4(maven39);
 
-            assertThat(repository.published(module).finished()).isTrue();
-            assertThat(requestsAfterAllRecorded().stream().filter(r -> r.contains("maven-metadata.xml")).count())
-                    .isGreaterThan(before);
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(maven4), true, NOT_THIS_COMMITS, false);
+
+            assertThat(rerun).containsEntry(maven4.artifacts().get(1), PublishOutcome.PUBLISHED)
+                    .containsEntry(maven4.artifacts().get(0), PublishOutcome.ALREADY_PUBLISHED)
+                    .doesNotContainKey(maven4.artifacts().get(2));
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.jar")).exists();
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).doesNotExist();
         }
 
-        /** Files without their listing are a publish that broke off: it is completed, the missing file sent. */
+        /** A release Maven 4 made, whose publish broke off before its build POM: completed with it. */
         @Test
-        void sendsTheFileWhenTheVersionIsNotListed() throws Exception {
-            publisher().publish(List.of(orders("1.0.0", "commit=0")), true, NOT_THIS_COMMITS, false);
-            Path metadata = server.root().resolve("it/gantry/orders/maven-metadata.xml");
-            byte[] before = Files.readAllBytes(metadata);
-            publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
-            Files.write(metadata, before); // as a run that broke off before the listing left it
-            ModuleArtifacts rerunsWithBuildPom = withBuildPom(orders("1.1.0", "commit=abc1234"));
+        void aMaven4ReleaseWithoutItsBuildPomGetsIt() throws Exception {
+            ModuleArtifacts maven4 = underMaven4(orders("1.1.0", "commit=abc1234"));
+            publisher().publish(List.of(maven4.with(maven4.artifacts().subList(0, 2))), true, NOT_THIS_COMMITS, false);
 
-            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(rerunsWithBuildPom), true, NOT_THIS_COMMITS,
-                    false);
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(maven4), true, NOT_THIS_COMMITS, false);
 
-            assertThat(rerun).containsEntry(rerunsWithBuildPom.artifacts().get(2), PublishOutcome.PUBLISHED);
+            assertThat(rerun).containsEntry(maven4.artifacts().get(2), PublishOutcome.PUBLISHED);
             assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).exists();
-            assertThat(Files.readString(metadata)).contains("<version>1.1.0</version>");
-            assertThat(log).noneMatch(line -> line.contains("published whole"));
+            assertThat(log).noneMatch(line -> line.contains("left out"));
         }
 
         /**
-         * Artifactory lists a version itself once its POM arrives: a listing with a jar missing is a publish that broke
-         * off, and the jar is sent, never left out.
+         * A repository manager may list a version itself once its POM arrives (Artifactory does): a version listed with
+         * its jar missing is a publish that broke off, and the jar is sent.
          */
         @Test
-        void sendsAnyOtherMissingFileOfAListedVersion() throws Exception {
+        void anyOtherMissingFileOfAListedVersionIsSent() throws Exception {
             ModuleArtifacts module = orders("1.1.0", "commit=abc1234");
             publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
             Files.delete(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.jar"));
@@ -190,33 +190,42 @@ class MavenRepositoryTest {
 
             assertThat(rerun).containsEntry(module.artifacts().get(1), PublishOutcome.PUBLISHED);
             assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0.jar")).exists();
-            assertThat(log).noneMatch(line -> line.contains("published whole"));
+            assertThat(log).noneMatch(line -> line.contains("left out"));
         }
 
-        /** A retry of this build's own publish sends what it set out to send, however the version looks after the failure. */
+        /**
+         * A retry of this build's own publish sends what it set out to send: after a failed upload of the build POM, the
+         * .pom it finds is the project's POM (this build's, Maven 4 without a consumer POM), yet the build POM is sent.
+         */
         @Test
         void isNotLeftOutOfThisBuildsOwnPublishWhenItsUploadFailedOnce() throws Exception {
-            Path metadata = Files.createDirectories(server.root().resolve("it/gantry/orders")).resolve("maven-metadata.xml");
-            // listed before any file arrived, as a repository that lists a version itself could leave it
-            Files.writeString(metadata, "<metadata><groupId>it.gantry</groupId><artifactId>orders</artifactId><versioning>"
-                    + "<release>1.1.0</release><versions><version>1.1.0</version></versions></versioning></metadata>");
+            ModuleArtifacts module = orders("1.1.0", "commit=abc1234");
+            Artifact pom = module.artifacts().get(0);
+            List<Artifact> artifacts = new ArrayList<>(module.artifacts());
+            artifacts.add(new DefaultArtifact(pom.getGroupId(), pom.getArtifactId(), "build", "pom", pom.getVersion())
+                    .setFile(pom.getFile()));
             server.failNextPutOf("orders-1.1.0-build.pom");
-            ModuleArtifacts module = withBuildPom(orders("1.1.0", "commit=abc1234"));
 
-            Map<Artifact, PublishOutcome> outcomes = publisher().publish(List.of(module), true, NOT_THIS_COMMITS, false);
+            Map<Artifact, PublishOutcome> outcomes = publisher().publish(
+                    List.of(new ModuleArtifacts(module.module(), artifacts, module.repository())), true, NOT_THIS_COMMITS,
+                    false);
 
             assertThat(outcomes.values()).containsOnly(PublishOutcome.PUBLISHED);
             assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).exists();
-            assertThat(log).noneMatch(line -> line.contains("published whole"));
+            assertThat(log).noneMatch(line -> line.contains("left out"));
         }
 
-        private ModuleArtifacts withBuildPom(ModuleArtifacts module) throws IOException {
-            Artifact pom = module.artifacts().get(0);
-            Path buildPom = Files.writeString(temp.resolve("build-" + System.nanoTime() + ".pom"), "<project/>");
-            List<Artifact> artifacts = new ArrayList<>(module.artifacts());
-            artifacts.add(new DefaultArtifact(pom.getGroupId(), pom.getArtifactId(), "build", "pom", pom.getVersion())
-                    .setFile(buildPom.toFile()));
-            return new ModuleArtifacts(module.module(), artifacts, module.repository());
+        /** The module as Maven 4 builds it: its consumer POM as the .pom, the project's POM as the -build.pom. */
+        private ModuleArtifacts underMaven4(ModuleArtifacts maven39) throws IOException {
+            Artifact projectPom = maven39.artifacts().get(0);
+            Path consumerPom = Files.writeString(temp.resolve("consumer-" + System.nanoTime() + ".pom"),
+                    "<project><modelVersion>4.0.0</modelVersion><groupId>it.gantry</groupId><artifactId>orders"
+                            + "</artifactId><version>" + projectPom.getVersion() + "</version><!-- consumer --></project>");
+            List<Artifact> artifacts = new ArrayList<>(maven39.artifacts());
+            artifacts.set(0, projectPom.setFile(consumerPom.toFile()));
+            artifacts.add(new DefaultArtifact(projectPom.getGroupId(), projectPom.getArtifactId(), "build", "pom",
+                    projectPom.getVersion()).setFile(projectPom.getFile()));
+            return new ModuleArtifacts(maven39.module(), artifacts, maven39.repository());
         }
     }
 
@@ -272,7 +281,7 @@ class MavenRepositoryTest {
             assertThat(rerun.values()).containsOnly(PublishOutcome.ALREADY_PUBLISHED);
             assertThat(log).contains("WARN This commit's release is already published in " + server.url()
                     + " (its tag v1.1.0 is on this commit abc1234), and this build differs from it: orders-1.1.0.jar differs in "
-                    + "git.properties (changed). The published files are kept as they are; nothing was republished.");
+                    + "git.properties (changed). The published files are kept as they are: none of them is sent again.");
         }
     }
 

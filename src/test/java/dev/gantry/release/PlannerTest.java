@@ -45,9 +45,9 @@ class PlannerTest {
         int remoteBranchLookups;
 
         @Override
-        public Optional<String> remoteBranchLacks(String branch, String commit) {
+        public Optional<RemoteBranchTip> remoteBranchLacks(String branch, String commit) {
             remoteBranchLookups++;
-            return Optional.ofNullable(remoteTipLacking);
+            return Optional.ofNullable(remoteTipLacking).map(tip -> new RemoteBranchTip("origin", branch, tip));
         }
     }
 
@@ -97,11 +97,12 @@ class PlannerTest {
             history.remoteTipLacking = OTHER;
             assertThatThrownBy(() -> plan("main", "1.1.0", "1.0.0"))
                     .isInstanceOf(GantryException.class)
-                    .hasMessage("Not releasing commit a1b2c3d: the remote's main (at 0f9e8d7) does not hold it. The commit "
+                    .hasMessage("Not releasing commit a1b2c3d: origin's main (at 0f9e8d7) does not hold it. The commit "
                             + "was not pushed, or main was rewritten past it (a force-push); a release is made from the "
                             + "branch as the remote has it, so that its tag lies on the branch's history. Push the commit "
-                            + "(git push) and let its pipeline release it, or release from a commit the remote's main "
-                            + "holds. This build published nothing.");
+                            + "(git push) and let its pipeline release it, or release from a commit origin's main holds. "
+                            + "If the branch's remote in this clone is not origin, name it with <gitRemote> or "
+                            + "-Dgantry.git.remote=<name>.");
         }
 
         /** Its tag is on this commit already: the re-run completes the release, wherever the branch went since. */

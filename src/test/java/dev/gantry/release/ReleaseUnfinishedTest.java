@@ -14,11 +14,11 @@ class ReleaseUnfinishedTest {
     void aModuleThatNeverRanTheGoalIsToldHowToTakePartOrLeave() {
         String message = Refusals.releaseUnfinished("2.0.0", List.of("publish", "tag"),
                 Map.of("never ran it: its execution 'gantry' is bound to phase pre-site, which this build does not reach",
-                        List.of("shop-lib")), "nothing was pushed, published or tagged", true, false).getMessage();
+                        List.of("shop-lib")), "this build pushed, published and tagged nothing", true, false).getMessage();
         assertThat(message).isEqualTo("The plan was to release 2.0.0, but the build ended without completing it: the "
-                + "end-of-reactor work of publish, tag never ran, because shop-lib never ran it: its execution 'gantry' is "
-                + "bound to phase pre-site, which this build does not reach. So far nothing was pushed, published or "
-                + "tagged. A release is made of every module that runs Gantry's goals: bind them in every module of the "
+                + "end-of-reactor work of publish and tag never ran, because shop-lib never ran it: its execution 'gantry' is "
+                + "bound to phase pre-site, which this build does not reach. So far this build pushed, published and "
+                + "tagged nothing. A release is made of every module that runs Gantry's goals: bind them in every module of the "
                 + "release, or leave a module out with <gantry.skip>true</gantry.skip> in its properties (or "
                 + "<phase>none</phase> on its execution of every step), then re-run mvn deploy on this commit: it "
                 + "completes the release.");
@@ -41,9 +41,10 @@ class ReleaseUnfinishedTest {
     @Test
     void aFailedModuleWithNothingInPlaceLetsTheFixReleaseTheSameVersion() {
         String message = Refusals.releaseUnfinished("2.0.0", List.of("image", "publish", "tag"),
-                Map.of("failed", List.of("shop-broken")), "nothing was pushed, published or tagged", true, true).getMessage();
-        assertThat(message).endsWith("When the code must change, the commit that fixes it releases 2.0.0 (unless an "
-                + "earlier run of this commit put part of it in place: then it bumps the version).");
+                Map.of("failed", List.of("shop-broken")), "this build pushed, published and tagged nothing", true, true).getMessage();
+        assertThat(message).endsWith("When the code must change, the commit that fixes it releases 2.0.0; if an earlier "
+                + "run of this commit published part of 2.0.0 and the fix changes those files, that release is refused, "
+                + "and the version is to be bumped.");
     }
 
     /** A reactor of 28 modules after the failed one: each reason said once, for all its modules. */
