@@ -102,7 +102,7 @@ public final class ArtifactPublisher {
     }
 
     /**
-     * The release files not sent: those in their repository already, and those a release published whole lacks.
+     * The release files not sent: those in their repository already, and those left out of a published release.
      *
      * @param published files in place, identical or kept: "already published"
      * @param leftOut   files of this build's that the published release lacks: not sent, and not part of the release
@@ -118,17 +118,18 @@ public final class ArtifactPublisher {
      * commit's; otherwise they are refused, all of them named, before anything is deployed. A detached signature
      * ({@link Signatures}) of a file that is identical counts as identical: no two signings give the same bytes. The
      * identical files of a version the repository holds unfinished are not counted: the module is sent again so that
-     * the repository finishes it. A file that a version the repository has finished lacks is left out, with a warning:
-     * a published release gains no files. Reads only, so that it can be asked before anything else of the release
-     * moves.
+     * the repository finishes it. A published release gains no files: under Maven 4, a release Maven 3.9 published keeps
+     * its {@code .pom}, the project's POM, and the {@code -build.pom} is left out ({@link ProjectPoms}); in a repository
+     * that says a version is finished (CodeArtifact's {@code Published}), any file it lacks is left out, with a warning.
+     * Reads only, so that it can be asked before anything else of the release moves.
      */
     public InPlace alreadyPublished(List<ModuleArtifacts> modules, ReleaseOrigin origin) throws GantryException {
         return inPlace(modules, origin, true);
     }
 
     /**
-     * @param leaveOut whether a file a finished release lacks is left out; not in a retry of this build's own publish,
-     *                 which already decided to send it (the version may look finished because of the failed attempt)
+     * @param leaveOut whether a file a published release lacks may be left out; not in a retry of this build's own
+     *                 publish, which already decided to send it (the failed attempt may have made the release look whole)
      */
     private InPlace inPlace(List<ModuleArtifacts> modules, ReleaseOrigin origin, boolean leaveOut) throws GantryException {
         Set<Artifact> present = new HashSet<>();

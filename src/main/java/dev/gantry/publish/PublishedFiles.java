@@ -33,11 +33,6 @@ public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfini
         return copies.values().stream().anyMatch(PublishedCopy::found);
     }
 
-    /** Whether the repository lacks at least one of this build's files. */
-    public boolean anyAbsent() {
-        return copies.values().stream().anyMatch(copy -> !copy.found());
-    }
-
     /**
      * One file as the repository holds it.
      *

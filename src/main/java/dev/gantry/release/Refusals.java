@@ -828,9 +828,9 @@ public final class Refusals {
     }
 
     /**
-     * A warning: a re-run's build made files the release published earlier lacks, and they are not added to it (the
-     * release is immutable). The usual cause: a release made with Maven 3.9 re-run under Maven 4, which attaches the
-     * build POM beside the consumer POM.
+     * A warning: a re-run's build made files that the release, published whole (CodeArtifact's {@code Published}), lacks,
+     * and they are not added to it (the release is immutable): a tests jar added since, signatures of a release made
+     * unsigned, Maven 4's build POM beside a {@code .pom} that is not the project's as written (a flattened one).
      */
     public static String leftOutOfPublishedRelease(String module, String version, String repository, List<String> files,
             boolean buildPom) {
