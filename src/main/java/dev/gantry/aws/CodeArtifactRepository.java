@@ -151,7 +151,7 @@ final class CodeArtifactRepository implements ArtifactRepository {
         boolean anyAbsent = false;
         boolean anyFound = false;
         for (Artifact artifact : artifacts) {
-            PublishedCopy copy = compare(pkg, artifact, assets.get(assetName(artifact)));
+            PublishedCopy copy = compare(pkg, artifact, assets.get(ArtifactPublisher.fileName(artifact)));
             anyAbsent |= !copy.found();
             anyFound |= copy.found();
             copies.put(artifact, copy);
@@ -297,13 +297,6 @@ final class CodeArtifactRepository implements ArtifactRepository {
             log.debug("Could not read the published " + name + " to name what differs: " + e.getMessage());
             return file + " differs" + hashes;
         }
-    }
-
-    /** The asset name CodeArtifact gives a file of a release version: {@code artifactId-version[-classifier].extension}. */
-    static String assetName(Artifact artifact) {
-        String classifier = artifact.getClassifier();
-        return artifact.getArtifactId() + "-" + artifact.getVersion()
-                + (classifier == null || classifier.isEmpty() ? "" : "-" + classifier) + "." + artifact.getExtension();
     }
 
     /** A module's artifacts by package version; all of a module share one, but nothing depends on it. */

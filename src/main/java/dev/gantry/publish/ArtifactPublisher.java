@@ -198,8 +198,8 @@ public final class ArtifactPublisher {
         return new InPlace(present, leftOut);
     }
 
-    /** The file's name in a Maven repository: {@code orders-1.1.0-build.pom}. */
-    private static String fileName(Artifact artifact) {
+    /** The file's name in a Maven repository ({@code orders-1.1.0-build.pom}), CodeArtifact's asset name. */
+    public static String fileName(Artifact artifact) {
         return artifact.getArtifactId() + "-" + artifact.getVersion()
                 + (artifact.getClassifier().isEmpty() ? "" : "-" + artifact.getClassifier()) + "." + artifact.getExtension();
     }
