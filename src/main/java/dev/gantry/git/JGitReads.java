@@ -152,11 +152,10 @@ final class JGitReads {
     static boolean holdsOrCannotTell(Repository repository, String tip, String commit) throws GantryException {
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId tipId = ObjectId.fromString(tip);
-            if (!repository.getObjectDatabase().has(tipId)) {
-                return true;
+            if (!repository.getObjectDatabase().has(tipId) || !repository.getObjectDatabase().getShallowCommits().isEmpty()) {
+                return true; // told before any walk: in a shallow clone a walk's "no" proves nothing
             }
-            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(commit)), walk.parseCommit(tipId))
-                    || !repository.getObjectDatabase().getShallowCommits().isEmpty();
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(commit)), walk.parseCommit(tipId));
         } catch (IOException | RuntimeException e) {
             throw Refusals.gitUnreadable("the history of " + tip, String.valueOf(repository.getWorkTree()),
                     String.valueOf(e.getMessage()), e);
