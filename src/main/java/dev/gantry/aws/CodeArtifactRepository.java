@@ -102,8 +102,7 @@ final class CodeArtifactRepository implements ArtifactRepository {
         for (Map.Entry<CodeArtifactPackage, List<Artifact>> entry : byPackage(module.artifacts()).entrySet()) {
             PackageVersionStatus status = compareVersion(entry.getKey(), entry.getValue(), copies);
             unfinished |= status == PackageVersionStatus.UNFINISHED;
-            // Published once its maven-metadata.xml arrived, which a publish sends after the files
-            finished &= status == PackageVersionStatus.PUBLISHED;
+            finished &= publishedWhole(status, entry.getValue().stream().anyMatch(a -> copies.get(a).found()));
         }
         return new PublishedFiles(copies, unfinished, finished);
     }
@@ -157,12 +156,20 @@ final class CodeArtifactRepository implements ArtifactRepository {
             copies.put(artifact, copy);
         }
         // the files a Published version lacks are left out (PublishedFiles.finished): nothing is sent to it
-        boolean sendsAny = status == PackageVersionStatus.UNFINISHED
-                || anyAbsent && !(status == PackageVersionStatus.PUBLISHED && anyFound);
+        boolean sendsAny = status == PackageVersionStatus.UNFINISHED || anyAbsent && !publishedWhole(status, anyFound);
         if (sendsAny) {
             refuseIfPublishBlocked(pkg);
         }
         return status;
+    }
+
+    /**
+     * Whether a package version holds this build's files as a whole publish left them: Published once its
+     * maven-metadata.xml arrived, which a publish sends after the files, and holding some of them. A file it lacks is then
+     * left out of it ({@link PublishedFiles#finished}).
+     */
+    private static boolean publishedWhole(PackageVersionStatus status, boolean anyFound) {
+        return status == PackageVersionStatus.PUBLISHED && anyFound;
     }
 
     @Override

@@ -142,19 +142,18 @@ public final class ArtifactPublisher {
             if (published.unfinished()) {
                 log.info(Refusals.unfinishedVersion(module.module(), url));
             }
-            boolean publishedWhole = leaveOut && published.finished() && published.anyFound() && !published.unfinished();
+            boolean publishedWhole = leaveOut && published.finished();
             Optional<ProjectPoms> poms = leaveOut && !published.unfinished() ? ProjectPoms.of(module) : Optional.empty();
-            if (poms.isPresent() && poms.get().publishedAsMaven39(module, published)) {
+            boolean asMaven39 = poms.isPresent() && poms.get().publishedAsMaven39(module, published);
+            if (asMaven39) {
                 published = published.with(poms.get().pom(), PublishedFiles.PublishedCopy.IDENTICAL);
                 log.info(Refusals.publishedAsMaven39(module.module(), poms.get().pom().getBaseVersion(), url,
                         fileName(poms.get().pom()), fileName(poms.get().buildPom())));
-            } else {
-                poms = Optional.empty();
             }
             List<Artifact> lacked = new ArrayList<>();
             for (Artifact artifact : module.artifacts()) {
                 PublishedFiles.PublishedCopy copy = published.copies().getOrDefault(artifact, PublishedFiles.PublishedCopy.ABSENT);
-                if (!copy.found() && poms.isPresent() && poms.get().isBuildPomOrItsSignature(artifact, module.artifacts())) {
+                if (!copy.found() && asMaven39 && poms.get().isBuildPomOrItsSignature(artifact, module.artifacts())) {
                     leftOut.add(artifact); // said with the .pom
                     continue;
                 }

@@ -28,11 +28,6 @@ public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfini
         return new PublishedFiles(judged, unfinished, finished);
     }
 
-    /** Whether the repository holds at least one of this build's files. */
-    public boolean anyFound() {
-        return copies.values().stream().anyMatch(PublishedCopy::found);
-    }
-
     /**
      * One file as the repository holds it.
      *
