@@ -372,14 +372,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         String head = branch == null ? null : Constants.R_HEADS + branch;
         Map<String, RemoteRef> refs = head == null ? lsRemote(false, List.of(TAGS + prefix + "*"))
                 : lsRemote(true, List.of(TAGS + prefix + "*", head));
-        int remoteTags = 0;
-        for (Map.Entry<String, RemoteRef> ref : refs.entrySet()) {
-            if (ref.getKey().startsWith(TAGS) && ref.getKey().substring(TAGS.length()).startsWith(prefix)) {
-                tags.put(ref.getKey().substring(TAGS.length()), ref.getValue().commit());
-                remoteTags++;
-            }
-        }
-        log.debug("remote '" + RemoteUrls.redact(remoteName) + "' has " + remoteTags + " matching tag(s)");
+        tags.putAll(tagsAmong(refs, name -> name.startsWith(prefix)));
         return new ReleaseTagsRead(Map.copyOf(tags), branch,
                 head == null ? Optional.empty() : Optional.ofNullable(refs.get(head)).map(RemoteRef::commit));
     }
@@ -496,8 +489,13 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      *                 exact pattern does not match the peeled entry of an annotated tag)
      */
     Map<String, String> remoteTags(Predicate<String> accept, String... patterns) throws GantryException {
+        return tagsAmong(lsRemote(false, List.of(patterns)), accept);
+    }
+
+    /** The tags among {@code ls-remote}'s refs whose names {@code accept} keeps, peeled: tag name → commit id. */
+    private Map<String, String> tagsAmong(Map<String, RemoteRef> refs, Predicate<String> accept) {
         Map<String, String> tags = new LinkedHashMap<>();
-        lsRemote(false, List.of(patterns)).forEach((ref, id) -> {
+        refs.forEach((ref, id) -> {
             if (ref.startsWith(TAGS) && accept.test(ref.substring(TAGS.length()))) {
                 tags.put(ref.substring(TAGS.length()), id.commit());
             }
