@@ -105,42 +105,66 @@ public final class ImagePublisher {
      * tagged (for the OCI tar default, before it is written): a refusal from it leaves the registry as it was.
      */
     public ImageResult publish(ImageRequest request, BeforeImageMoves beforeMoves) throws GantryException {
-        ImagePlan plan = request.image();
-        try (Ecr ecr = new Ecr(log, request.repositoryPolicy())) {
-            RegistryAuth auth = new RegistryAuth(DefaultCredentialSources.of(request, environment, log,
-                    List.of(ecr.credentials()), Ecr::recognises), log);
-            if (!plan.local()) {
-                // the target's credential (ECR's token through the SDK: seconds in a fresh JVM) is looked up meanwhile
-                ImageReferences.tryParse(plan.repository()).ifPresent(auth::findAhead);
+        return publish(request, beforeMoves, false);
+    }
+
+    /**
+     * As {@link #publish(ImageRequest, BeforeImageMoves)}; with {@code movesLater}, for a build that publishes artifacts
+     * after the image, the mutable tags of an image that has immutable ones are left to {@link ImageResult#tagsToMove}
+     * (which then holds the registry's clients until its moves are done or closed).
+     */
+    public ImageResult publish(ImageRequest request, BeforeImageMoves beforeMoves, boolean movesLater)
+            throws GantryException {
+        Ecr ecr = new Ecr(log, request.repositoryPolicy());
+        ImageResult result = null;
+        try {
+            result = publish(request, beforeMoves, movesLater, ecr);
+            return result;
+        } finally {
+            if (result != null && result.tagsToMove() != null) {
+                result.tagsToMove().closing(ecr);
+            } else {
+                ecr.close();
             }
-            // side by side with the main class's check and, for a registry, the target's look-ups
-            CompletableFuture<Optional<BaseImage>> baseAhead = Concurrently.start("gantry-base-image",
-                    () -> BaseImage.lookUp(request, auth));
-            // before anything is pushed or written
-            MainClass mainClass;
-            try {
-                mainClass = ProjectImage.checkedMainClass(request, log);
-            } catch (GantryException e) {
-                refuseWithJibsMainClass(request, e); // before the base, as below
-                Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when looked up first
-                throw e;
-            } catch (RuntimeException e) {
-                Concurrently.join(baseAhead);
-                throw e;
-            }
-            // before the base image's look-up is waited for: Jib's <from> may be the registry this runner can reach
-            refuseWhatJibWouldBuildOtherwise(request, mainClass);
-            RegistryPublisher.ImageOnBase images = (base, route) -> ProjectImage.containerBuilder(request, base, auth,
-                    mainClass, route);
-            JibRunner jib = new JibRunner(request, auth, log);
-            if (plan.local()) {
-                Optional<BaseImage> base = Concurrently.join(baseAhead);
-                return new OciTarPublisher(jib, log).publish(request, images.of(base, JibRunner.Route.DIRECT),
-                        base.orElse(null), beforeMoves);
-            }
-            return new RegistryPublisher(jib, log).publish(request, baseAhead, images, auth, new ImageRegistries(request, ecr),
-                    beforeMoves);
         }
+    }
+
+    private ImageResult publish(ImageRequest request, BeforeImageMoves beforeMoves, boolean movesLater, Ecr ecr)
+            throws GantryException {
+        ImagePlan plan = request.image();
+        RegistryAuth auth = new RegistryAuth(DefaultCredentialSources.of(request, environment, log,
+                List.of(ecr.credentials()), Ecr::recognises), log);
+        if (!plan.local()) {
+            // the target's credential (ECR's token through the SDK: seconds in a fresh JVM) is looked up meanwhile
+            ImageReferences.tryParse(plan.repository()).ifPresent(auth::findAhead);
+        }
+        // side by side with the main class's check and, for a registry, the target's look-ups
+        CompletableFuture<Optional<BaseImage>> baseAhead = Concurrently.start("gantry-base-image",
+                () -> BaseImage.lookUp(request, auth));
+        // before anything is pushed or written
+        MainClass mainClass;
+        try {
+            mainClass = ProjectImage.checkedMainClass(request, log);
+        } catch (GantryException e) {
+            refuseWithJibsMainClass(request, e); // before the base, as below
+            Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when looked up first
+            throw e;
+        } catch (RuntimeException e) {
+            Concurrently.join(baseAhead);
+            throw e;
+        }
+        // before the base image's look-up is waited for: Jib's <from> may be the registry this runner can reach
+        refuseWhatJibWouldBuildOtherwise(request, mainClass);
+        RegistryPublisher.ImageOnBase images = (base, route) -> ProjectImage.containerBuilder(request, base, auth,
+                mainClass, route);
+        JibRunner jib = new JibRunner(request, auth, log);
+        if (plan.local()) {
+            Optional<BaseImage> base = Concurrently.join(baseAhead);
+            return new OciTarPublisher(jib, log).publish(request, images.of(base, JibRunner.Route.DIRECT),
+                    base.orElse(null), beforeMoves);
+        }
+        return new RegistryPublisher(jib, log).publish(request, baseAhead, images, auth, new ImageRegistries(request, ecr),
+                beforeMoves, movesLater);
     }
 
     /**

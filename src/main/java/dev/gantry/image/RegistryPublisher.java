@@ -12,7 +12,6 @@ import dev.gantry.release.GantryLog;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Refusals;
-import dev.gantry.release.Version;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +38,14 @@ final class RegistryPublisher {
     }
 
     /**
-     * @param baseAhead the base image's look-up, under way: it overlaps with the target's credential, preparation and
-     *                  look-up (its registry is often another, far away), and is waited for before anything is pushed
+     * @param baseAhead  the base image's look-up, under way: it overlaps with the target's credential, preparation and
+     *                   look-up (its registry is often another, far away), and is waited for before anything is pushed
+     * @param movesLater whether the mutable tags are left for later ({@link ImageResult#tagsToMove}): the build
+     *                   publishes artifacts after the image, and they move once those are in place
      */
     ImageResult publish(ImageRequest request, CompletableFuture<Optional<BaseImage>> baseAhead, ImageOnBase images,
-            RegistryAuth auth, ImageRegistries registries, BeforeImageMoves beforeMoves) throws GantryException {
+            RegistryAuth auth, ImageRegistries registries, BeforeImageMoves beforeMoves, boolean movesLater)
+            throws GantryException {
         ImagePlan plan = request.image();
         ImageReference target = ImageReferences.parse(plan.repository(), "<imageRepository>", "gantry.image.repository");
         Optional<FoundCredential> found;
@@ -73,7 +75,7 @@ final class RegistryPublisher {
         }
         if (!existing.anyImmutableTaken()) {
             Optional<ImageResult> pushed = pushNew(request, early, target, auth, registry, base.orElse(null),
-                    existing.labels());
+                    existing.labels(), movesLater);
             if (pushed.isPresent()) {
                 return pushed.get();
             }
@@ -86,7 +88,7 @@ final class RegistryPublisher {
         }
         String digest = existing.releasedDigestOrRefuse(request, images.of(base, JibRunner.Route.DIRECT), target, jib,
                 base);
-        return tagExisting(request, target, registry, existing, digest);
+        return tagExisting(request, target, registry, existing, digest, movesLater);
     }
 
     /**
@@ -116,12 +118,13 @@ final class RegistryPublisher {
 
     /** The image is in the registry already: the missing tags get its manifest's bytes, nothing rebuilt or uploaded. */
     private ImageResult tagExisting(ImageRequest request, ImageReference target, ImageRegistry registry,
-            ExistingTags existing, String digest) throws GantryException {
+            ExistingTags existing, String digest, boolean movesLater) throws GantryException {
         ImagePlan plan = request.image();
         RemoteManifest manifest = existing.takenManifest();
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
         String image = target.getRegistry() + "/" + target.getRepository();
+        TagMoves moves;
         try {
             // every immutable tag in place before a mutable one moves
             for (ImageTag tag : plan.immutableTags()) {
@@ -136,16 +139,21 @@ final class RegistryPublisher {
                     moving.add(tag);
                 }
             }
-            moveAll(new MovingTags(registry, existing.labels(), log), moving, digest, () -> manifest, request, inPlace,
-                    pushed);
+            moves = new TagMoves(new MovingTags(registry, existing.labels(), log), moving, image, digest,
+                    () -> manifest, request, done(inPlace, pushed), log);
+            if (!movesLater || moving.isEmpty()) {
+                moved(moves.moveNow(), inPlace, pushed);
+                moves = null;
+            }
             DigestFile.write(request, digest);
         } catch (GantryException e) {
             throw Refusals.afterImageInPlace(e, image, digest, done(inPlace, pushed));
         }
         log.info("Image " + image + "@" + digest
                 + " is already in the registry; tags in place " + inPlace
-                + (pushed.isEmpty() ? ", nothing pushed." : ", tagged now " + pushed + " (no layer uploaded)."));
-        return new ImageResult(plan.repository(), digest, pushed, inPlace, null, existing.publishedBase());
+                + (pushed.isEmpty() ? ", nothing pushed" : ", tagged now " + pushed + " (no layer uploaded)")
+                + (moves == null ? "." : "; " + moves.waiting()));
+        return new ImageResult(plan.repository(), digest, pushed, inPlace, null, existing.publishedBase(), moves);
     }
 
     /**
@@ -157,14 +165,15 @@ final class RegistryPublisher {
      * @return empty when the registry refused an immutable tag that another build took since the look-up
      */
     private Optional<ImageResult> pushNew(ImageRequest request, EarlyPush early, ImageReference target,
-            RegistryAuth auth, ImageRegistry registry, BaseImage base, ImageLabels labels) throws GantryException {
+            RegistryAuth auth, ImageRegistry registry, BaseImage base, ImageLabels labels, boolean movesLater)
+            throws GantryException {
         ImagePlan plan = request.image();
         List<String> immutable = names(plan.immutableTags());
         List<String> first = firstTags(plan);
         List<String> later = immutable.isEmpty() ? List.of() : names(plan.mutableTags());
         String image = target.getRegistry() + "/" + target.getRepository();
-        log.info("Pushing image " + image + " with tags " + first
-                + (later.isEmpty() ? "" : ", then tagging it " + later + " once they are in place"));
+        log.info("Pushing image " + image + " with tags " + first + (later.isEmpty() ? ""
+                : ", then tagging it " + later + (movesLater ? " once the artifacts are published" : " once they are in place")));
         String digest;
         try {
             long waited = early.publish();
@@ -182,21 +191,27 @@ final class RegistryPublisher {
         }
         List<String> pushed = new ArrayList<>(first);
         List<String> inPlace = new ArrayList<>();
+        TagMoves moves = null;
         try {
             if (!later.isEmpty()) {
                 // read back while the moving tags are looked at: a move needs the manifest's bytes only for its PUT
                 CompletableFuture<RemoteManifest> readBack = Concurrently.start("gantry-manifest-read-back",
                         () -> registry.manifest(digest).orElseThrow(() -> Refusals.registryFailed(image,
                                 "the manifest " + digest + " just pushed cannot be read back")));
-                moveAll(new MovingTags(registry, labels, log), plan.mutableTags(), digest,
-                        () -> Concurrently.join(readBack), request, inPlace, pushed);
+                moves = new TagMoves(new MovingTags(registry, labels, log), plan.mutableTags(), image, digest,
+                        () -> Concurrently.join(readBack), request, first, log);
+                if (!movesLater) {
+                    moved(moves.moveNow(), inPlace, pushed);
+                    moves = null;
+                }
             }
             DigestFile.write(request, digest);
         } catch (GantryException e) {
             throw Refusals.afterImageInPlace(e, image, digest, first);
         }
-        log.info("Image " + image + "@" + digest + " pushed with tags " + names(plan.tags()) + ".");
-        return Optional.of(new ImageResult(plan.repository(), digest, pushed, inPlace, null, base));
+        log.info("Image " + image + "@" + digest + (moves == null ? " pushed with tags " + names(plan.tags()) + "."
+                : " pushed with tags " + first + "; " + moves.waiting()));
+        return Optional.of(new ImageResult(plan.repository(), digest, pushed, inPlace, null, base, moves));
     }
 
     /** The tags Jib pushes: the immutable ones, or the mutable ones when there is no immutable tag. */
@@ -216,21 +231,9 @@ final class RegistryPublisher {
         return containerizer;
     }
 
-    /**
-     * Moves the mutable tags side by side: each is a look, a PUT and a look again, one round trip each, and a registry far
-     * away makes them add up. Each tag's own steps stay in order ({@link MovingTags}); a refusal names the tags that were
-     * in place before the moves began.
-     */
-    private static void moveAll(MovingTags moving, List<ImageTag> tags, String digest,
-            Concurrently.Call<RemoteManifest> manifest, ImageRequest request, List<String> inPlace, List<String> pushed)
-            throws GantryException {
-        List<String> before = done(inPlace, pushed);
-        List<Boolean> moved = Concurrently.each("gantry-moving-tag", tags,
-                tag -> moving.move(tag, digest, manifest, request.commitTime(),
-                        request.version() == null ? null : Version.of(request.version()), before));
-        for (int i = 0; i < tags.size(); i++) {
-            (moved.get(i) ? pushed : inPlace).add(tags.get(i).name());
-        }
+    private static void moved(TagMoves.Moved moved, List<String> inPlace, List<String> pushed) {
+        pushed.addAll(moved.moved());
+        inPlace.addAll(moved.inPlace());
     }
 
     /** Whether one of the plan's immutable tags exists now (the look-up found none before the push). */

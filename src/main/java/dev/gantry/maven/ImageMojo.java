@@ -361,11 +361,15 @@ public class ImageMojo extends GantryMojo {
         // asked before the image moves (artifacts that publish refuses later would leave the image half-published), yet
         // after the registry look-up: this commit's image under the version makes the published artifacts this commit's
         ImageResult result = new ImagePublisher(log).publish(request, releasedRevision ->
-                gate.checkBeforeImageMoves(release, release.origin(releasedRevision), repositorySystem, log));
+                gate.checkBeforeImageMoves(release, release.origin(releasedRevision), repositorySystem, log),
+                gate.publishesAfterTheImage(release));
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
         release.report.image(result.repository(), result.digest(), result.base(), outcomes);
+        if (result.tagsToMove() != null) {
+            release.deferTagMoves(result.tagsToMove());
+        }
     }
 
     /**

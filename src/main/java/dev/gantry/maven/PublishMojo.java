@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.image.TagMoves;
 import dev.gantry.publish.ArtifactPublisher;
 import dev.gantry.publish.PublishOutcome;
 import dev.gantry.publish.ReleaseOrigin;
@@ -8,8 +9,10 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.execution.MavenSession;
@@ -66,8 +69,29 @@ public class PublishMojo extends GantryMojo {
         }
     }
 
+    /** The end of the reactor: the artifacts, then the image's mutable tags that waited for them ({@link TagMoves}). */
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
+        Optional<TagMoves> moves = release.takeTagMoves();
+        try {
+            publishArtifacts(release);
+        } catch (GantryException e) {
+            // the release stops here: latest stays where it was
+            throw moves.isPresent() ? moves.get().givenUp(e) : e;
+        } catch (RuntimeException | Error e) {
+            moves.ifPresent(TagMoves::close);
+            throw e;
+        }
+        if (moves.isPresent()) {
+            TagMoves.Moved moved = moves.get().moveAfterArtifacts();
+            List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
+            moved.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
+            moved.moved().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "pushed")));
+            release.report.imageTags(outcomes);
+        }
+    }
+
+    private void publishArtifacts(ReactorRelease release) throws GantryException {
         try {
             gate().refuseAfterFailures(goal());
             Plan plan = release.plan;

@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import dev.gantry.image.TagMoves;
 import dev.gantry.release.GantryException;
 import java.util.Optional;
 import javax.inject.Named;
@@ -38,12 +39,17 @@ public class PublishReplacesDeploy extends AbstractMavenLifecycleParticipant {
     }
 
     /**
-     * Releases what the publish side held for the session (CodeArtifact's SDK clients and token), also when the build
-     * failed before the publish goal's end, where it is released otherwise.
+     * Releases what the publish side held for the session (CodeArtifact's SDK clients and token, the registry's clients
+     * of the image's tags left to move), also when the build failed before the publish goal's end, where they are
+     * released otherwise.
      */
     @Override
     public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
         ArtifactRepositories.closeAll(session);
+        ReactorRelease release = ReactorRelease.find(session);
+        if (release != null) {
+            release.takeTagMoves().ifPresent(TagMoves::close); // the publish goal never came: the tags stay put
+        }
         refuseUnfinishedRelease(session);
     }
 

@@ -1,6 +1,7 @@
 package dev.gantry.maven;
 
 import dev.gantry.git.HeadFacts;
+import dev.gantry.image.TagMoves;
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.GantryException;
@@ -41,6 +42,8 @@ final class ReactorRelease {
     private final List<ModuleArtifacts> collected = new ArrayList<>();
     /** The image the image module prepared, pushed once every module of the release has reached the image goal. */
     private ImageJob pendingImage;
+    /** The image's mutable tags, moved once the publish goal has published the artifacts. */
+    private TagMoves pendingTagMoves;
 
     /** The image module's push, run at the end of the reactor by whichever module gets there last. */
     @FunctionalInterface
@@ -68,6 +71,17 @@ final class ReactorRelease {
         Optional<ImageJob> job = Optional.ofNullable(pendingImage);
         pendingImage = null;
         return job;
+    }
+
+    synchronized void deferTagMoves(TagMoves moves) {
+        pendingTagMoves = moves;
+    }
+
+    /** The image's mutable tags left to move, once: empty when none are (or they were taken). */
+    synchronized Optional<TagMoves> takeTagMoves() {
+        Optional<TagMoves> moves = Optional.ofNullable(pendingTagMoves);
+        pendingTagMoves = null;
+        return moves;
     }
 
     static ReactorRelease find(MavenSession session) {

@@ -412,6 +412,15 @@ final class ReleaseGate {
         return steps.isEmpty() ? STEPS.contains(goal) : steps.get(steps.size() - 1).equals(goal);
     }
 
+    /**
+     * Whether the publish goal publishes the release's artifacts after the image goal's end-of-reactor push, in this
+     * build: then the image's mutable tags wait for it ({@link dev.gantry.image.TagMoves}).
+     */
+    boolean publishesAfterTheImage(ReactorRelease release) {
+        return release.plan.artifacts() != null && !release.dryRun && due("publish")
+                && !ReactorProgress.of(session).isFinished("publish") && !finishedInAnyRealm("publish");
+    }
+
     /** Whether this build was meant to run the step ({@link #stepsDue}): a {@code mvn deploy}'s, or one named. */
     boolean due(String step) {
         return stepsDue().contains(step);

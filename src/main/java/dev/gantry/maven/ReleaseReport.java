@@ -108,6 +108,12 @@ public final class ReleaseReport {
         write();
     }
 
+    /** Records more of the image's tags: the mutable ones, moved once the artifacts were published. */
+    synchronized void imageTags(List<Outcome> tags) throws GantryException {
+        imageTags.addAll(tags);
+        write();
+    }
+
     synchronized void artifacts(String repository, List<Outcome> outcomes) throws GantryException {
         artifactRepository = repository;
         artifacts.addAll(outcomes);

@@ -1395,6 +1395,18 @@ public final class Refusals {
                 + "the image there and tags it.", failure.getCause());
     }
 
+    /**
+     * The artifacts' publish failed after the image's immutable tags were pushed: its mutable tags were left where they
+     * were, as the re-run that completes the release moves them.
+     */
+    public static GantryException movingTagsLeft(GantryException failure, String image, String digest,
+            List<String> inPlace, List<String> left) {
+        return new GantryException(failure.getMessage() + " The image " + image + "@" + digest + " is in place under "
+                + String.join(", ", inPlace) + "; " + String.join(", ", left) + (left.size() == 1 ? " was" : " were")
+                + " not moved to it, as the artifacts are not all published: the re-run finds the image there and moves "
+                + (left.size() == 1 ? "it" : "them") + " once the artifacts are in place.", failure.getCause());
+    }
+
     /** CreateRepository succeeded, PutLifecyclePolicy did not: say what exists now and how a re-run completes it. */
     public static GantryException createdWithoutLifecyclePolicy(String repository, String account, String region,
             GantryException failure) {

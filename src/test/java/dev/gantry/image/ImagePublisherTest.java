@@ -348,6 +348,78 @@ class ImagePublisherTest {
         }
     }
 
+    /** A build that publishes artifacts after the image: the mutable tags wait for them (deployments follow latest). */
+    @Nested
+    class Mutable_tags_left_for_after_the_artifacts {
+
+        ImageResult publishMovingLater(ImageRequest request) throws GantryException {
+            return new ImagePublisher(new RecordingLog(logged, false), Map.of()).publish(request, BeforeImageMoves.NOTHING,
+                    true);
+        }
+
+        @Test
+        void are_not_in_the_registry_until_moved() throws Exception {
+            ImageResult result = publishMovingLater(request("waiting", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .build());
+
+            assertThat(registry.tags("waiting")).containsExactly("1.4.0", "sha-a1b2c3d4e5f6");
+            assertThat(result.pushed()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6");
+            assertThat(result.tagsToMove().names()).containsExactly("latest");
+            assertThat(logged).contains("Image " + registry.host() + "/waiting@" + result.digest()
+                    + " pushed with tags [1.4.0, sha-a1b2c3d4e5f6]; [latest] moves once the artifacts are published.");
+
+            TagMoves.Moved moved = result.tagsToMove().moveAfterArtifacts();
+
+            assertThat(moved.moved()).containsExactly("latest");
+            assertThat(registry.digest("waiting", "latest")).isEqualTo(result.digest());
+        }
+
+        /** The publish failed, the moves were given up: the re-run finds the image and leaves latest for later again. */
+        @Test
+        void given_up_are_left_to_the_rerun_which_uploads_nothing() throws Exception {
+            ImageResult first = publishMovingLater(request("given-up", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .build());
+            first.tagsToMove().close();
+            int requestsBefore = registry.requests().size();
+
+            ImageResult rerun = publishMovingLater(request("given-up", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .build());
+
+            assertThat(registry.writesSince(requestsBefore)).isEmpty();
+            assertThat(rerun.inPlace()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6");
+            assertThat(rerun.tagsToMove().names()).containsExactly("latest");
+            assertThat(rerun.tagsToMove().moveAfterArtifacts().moved()).containsExactly("latest");
+            assertThat(registry.digest("given-up", "latest")).isEqualTo(first.digest());
+        }
+
+        /** On a re-run whose mutable tags are all in place there is nothing left to move. */
+        @Test
+        void leave_nothing_to_move_when_every_tag_is_in_place() throws Exception {
+            publish(request("all-there", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+
+            ImageResult rerun = publishMovingLater(request("all-there", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .build());
+
+            assertThat(rerun.inPlace()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
+            assertThat(rerun.tagsToMove()).isNull();
+        }
+
+        /** A snapshot's tags are all mutable but sha-…: the snapshot version's own tag waits too. */
+        @Test
+        void include_a_snapshots_version_tag() throws Exception {
+            List<ImageTag> tags = List.of(new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true),
+                    new ImageTag("sha-a1b2c3d4e5f6", false));
+
+            ImageResult result = publishMovingLater(request("snapshot", tags, COMMIT_A, TIME_A).build());
+
+            assertThat(registry.tags("snapshot")).containsExactly("sha-a1b2c3d4e5f6");
+            assertThat(result.tagsToMove().names()).containsExactly("1.5.0-SNAPSHOT", "develop");
+            result.tagsToMove().moveAfterArtifacts();
+            assertThat(registry.tags("snapshot")).containsExactlyInAnyOrder("1.5.0-SNAPSHOT", "develop",
+                    "sha-a1b2c3d4e5f6");
+        }
+    }
+
     @Nested
     class The_extra_directory {
 

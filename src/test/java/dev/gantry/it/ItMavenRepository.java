@@ -24,11 +24,23 @@ public final class ItMavenRepository {
 
     /** As {@link #startFor(File)}, answering the first {@code failingPuts} uploads with 500. */
     public static String startFor(File basedir, int failingPuts) throws Exception {
+        HttpMavenRepository repository = start(basedir);
+        repository.failNextPuts(failingPuts);
+        return repository.url();
+    }
+
+    /** As {@link #startFor(File)}, answering the first {@code times} uploads of a path ending so with 500. */
+    public static String startFailingUploadsOf(File basedir, String pathEnd, int times) throws Exception {
+        HttpMavenRepository repository = start(basedir);
+        repository.failPutsOf(pathEnd, times);
+        return repository.url();
+    }
+
+    private static HttpMavenRepository start(File basedir) throws Exception {
         Path root = basedir.toPath().resolveSibling(basedir.getName() + "-http-repo");
         HttpMavenRepository repository = HttpMavenRepository.start(root, USER, PASSWORD);
-        repository.failNextPuts(failingPuts);
         Runtime.getRuntime().addShutdownHook(new Thread(repository::close));
         ItBuildSettings.of(basedir).maven("it.repository.url", repository.url());
-        return repository.url();
+        return repository;
     }
 }

@@ -28,6 +28,7 @@ public final class HttpMavenRepository implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failingPuts = new AtomicInteger();
     private volatile String failingPath;
+    private final AtomicInteger failingPathPuts = new AtomicInteger();
     private volatile boolean readsFailAfterFailedPut;
     private volatile boolean readsFail;
 
@@ -61,6 +62,15 @@ public final class HttpMavenRepository implements AutoCloseable {
 
     /** Answers the next upload of a path ending so with 500 (a transient fault), once. */
     public void failNextPutOf(String pathEnd) {
+        failPutsOf(pathEnd, 1);
+    }
+
+    /**
+     * Answers the next {@code times} uploads of a path ending so with 500: a fault that outlasts a publish's attempts,
+     * whatever else each attempt sends, side by side or not.
+     */
+    public void failPutsOf(String pathEnd, int times) {
+        failingPathPuts.set(times);
         failingPath = pathEnd;
     }
 
@@ -69,7 +79,7 @@ public final class HttpMavenRepository implements AutoCloseable {
      * repository breaks down in the middle of a publish.
      */
     public void failNextPutOfThenEveryRead(String pathEnd) {
-        failingPath = pathEnd;
+        failPutsOf(pathEnd, 1);
         readsFailAfterFailedPut = true;
     }
 
@@ -101,9 +111,9 @@ public final class HttpMavenRepository implements AutoCloseable {
         switch (method) {
             case "PUT" -> {
                 String failing = failingPath;
-                boolean failPath = failing != null && path.endsWith(failing);
+                boolean failPath = failing != null && path.endsWith(failing)
+                        && failingPathPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                 if (failPath) {
-                    failingPath = null;
                     readsFail = readsFailAfterFailedPut;
                 }
                 if (failPath || failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
