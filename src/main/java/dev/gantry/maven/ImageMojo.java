@@ -368,7 +368,12 @@ public class ImageMojo extends GantryMojo {
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
         release.report.image(result.repository(), result.digest(), result.base(), outcomes);
         if (result.tagsToMove() != null) {
-            release.deferTagMoves(result.tagsToMove());
+            switch (release.deferTagMoves(result.tagsToMove())) {
+                case TO_COME -> { } // the publish goal moves them
+                // a parallel build's publish ended while the image was pushed
+                case PUBLISHED -> PublishMojo.move(release, result.tagsToMove());
+                case FAILED -> result.tagsToMove().close();
+            }
         }
     }
 

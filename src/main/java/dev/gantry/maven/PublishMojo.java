@@ -72,23 +72,29 @@ public class PublishMojo extends GantryMojo {
     /** The end of the reactor: the artifacts, then the image's mutable tags that waited for them ({@link TagMoves}). */
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
-        Optional<TagMoves> moves = release.takeTagMoves();
         try {
             publishArtifacts(release);
         } catch (GantryException e) {
             // the release stops here: latest stays where it was
+            Optional<TagMoves> moves = release.artifactsFailed();
             throw moves.isPresent() ? moves.get().givenUp(e) : e;
         } catch (RuntimeException | Error e) {
-            moves.ifPresent(TagMoves::close);
+            release.artifactsFailed().ifPresent(TagMoves::close);
             throw e;
         }
+        Optional<TagMoves> moves = release.artifactsPublished();
         if (moves.isPresent()) {
-            TagMoves.Moved moved = moves.get().moveAfterArtifacts();
-            List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
-            moved.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
-            moved.moved().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "pushed")));
-            release.report.imageTags(outcomes);
+            move(release, moves.get());
         }
+    }
+
+    /** Moves the image's mutable tags that waited for the artifacts, and records them. */
+    static void move(ReactorRelease release, TagMoves moves) throws GantryException {
+        TagMoves.Moved moved = moves.moveAfterArtifacts();
+        List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
+        moved.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
+        moved.moved().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "pushed")));
+        release.report.imageTags(outcomes);
     }
 
     private void publishArtifacts(ReactorRelease release) throws GantryException {

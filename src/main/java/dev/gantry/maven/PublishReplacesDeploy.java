@@ -48,7 +48,7 @@ public class PublishReplacesDeploy extends AbstractMavenLifecycleParticipant {
         ArtifactRepositories.closeAll(session);
         ReactorRelease release = ReactorRelease.find(session);
         if (release != null) {
-            release.takeTagMoves().ifPresent(TagMoves::close); // the publish goal never came: the tags stay put
+            release.artifactsFailed().ifPresent(TagMoves::close); // the publish goal never came: the tags stay put
         }
         refuseUnfinishedRelease(session);
     }

@@ -44,6 +44,17 @@ final class ReactorRelease {
     private ImageJob pendingImage;
     /** The image's mutable tags, moved once the publish goal has published the artifacts. */
     private TagMoves pendingTagMoves;
+    private ArtifactsForTagMoves artifacts = ArtifactsForTagMoves.TO_COME;
+
+    /** Where the publish goal's end-of-reactor work stands, for the image's mutable tags that wait for it. */
+    enum ArtifactsForTagMoves {
+        /** Not done yet: the tags wait. */
+        TO_COME,
+        /** Published: the tags move (under -T, an image pushed after it moves them at once). */
+        PUBLISHED,
+        /** The publish failed: the tags stay where they are. */
+        FAILED
+    }
 
     /** The image module's push, run at the end of the reactor by whichever module gets there last. */
     @FunctionalInterface
@@ -73,12 +84,32 @@ final class ReactorRelease {
         return job;
     }
 
-    synchronized void deferTagMoves(TagMoves moves) {
-        pendingTagMoves = moves;
+    /**
+     * Leaves the image's mutable tags to the publish goal's end, unless that has come already (a parallel build's
+     * publish finished while the image was pushed): then what it came to, for the image goal to act on.
+     */
+    synchronized ArtifactsForTagMoves deferTagMoves(TagMoves moves) {
+        if (artifacts == ArtifactsForTagMoves.TO_COME) {
+            pendingTagMoves = moves;
+        }
+        return artifacts;
     }
 
-    /** The image's mutable tags left to move, once: empty when none are (or they were taken). */
-    synchronized Optional<TagMoves> takeTagMoves() {
+    /** The artifacts are published: the tags left to move, if any, are the publish goal's to move now. */
+    synchronized Optional<TagMoves> artifactsPublished() {
+        artifacts = ArtifactsForTagMoves.PUBLISHED;
+        return takeTagMoves();
+    }
+
+    /** The publish failed, or the build ended without it: the tags left to move, if any, stay where they are. */
+    synchronized Optional<TagMoves> artifactsFailed() {
+        if (artifacts == ArtifactsForTagMoves.TO_COME) {
+            artifacts = ArtifactsForTagMoves.FAILED;
+        }
+        return takeTagMoves();
+    }
+
+    private Optional<TagMoves> takeTagMoves() {
         Optional<TagMoves> moves = Optional.ofNullable(pendingTagMoves);
         pendingTagMoves = null;
         return moves;
