@@ -69,11 +69,10 @@ public final class TagMoves implements AutoCloseable {
      * place before the moves began.
      */
     Moved moveNow() throws GantryException {
-        Version version = request.version() == null ? null : Version.of(request.version());
         List<Boolean> moved;
         try {
-            moved = Concurrently.each("gantry-moving-tag", tags,
-                    tag -> moving.move(tag, digest, manifest, request.commitTime(), version, before));
+            moved = Concurrently.each("gantry-moving-tag", tags, tag -> moving.move(tag, digest, manifest,
+                    request.commitTime(), request.version() == null ? null : Version.of(request.version()), before));
         } catch (GantryException e) {
             throw Refusals.afterImageInPlace(e, image, digest, before);
         }

@@ -2,6 +2,9 @@ package dev.gantry.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.image.TagMoves;
+import dev.gantry.image.TagMovesForTests;
+import dev.gantry.maven.ReactorRelease.ArtifactsForTagMoves;
 import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
@@ -9,6 +12,7 @@ import dev.gantry.release.Plan;
 import dev.gantry.release.ReleaseKind;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,5 +52,42 @@ class ReactorReleaseTest {
         assertThat(none.thisCommit()).isFalse();
         assertThat(none.otherCommit()).isNull();
         assertThat(none.evidence()).endsWith("no image of this commit was found under 4.4.0");
+    }
+
+    /** The image's mutable tags wait for the publish goal's end, whichever of the two comes first under -T. */
+    @Test
+    void tags_left_to_move_wait_for_the_publish_and_are_the_publishs_to_move() {
+        ReactorRelease release = release();
+        TagMoves moves = TagMovesForTests.ofNoTag(new ArrayList<>());
+
+        assertThat(release.deferTagMoves(moves)).isEqualTo(ArtifactsForTagMoves.TO_COME);
+        assertThat(release.artifactsPublished()).containsSame(moves);
+        assertThat(release.artifactsFailed()).isEmpty(); // taken once
+    }
+
+    @Test
+    void tags_pushed_after_the_publish_ended_are_moved_at_once_or_left_when_it_failed() {
+        ReactorRelease published = release();
+        published.artifactsPublished();
+        assertThat(published.deferTagMoves(TagMovesForTests.ofNoTag(new ArrayList<>())))
+                .isEqualTo(ArtifactsForTagMoves.PUBLISHED);
+        assertThat(published.artifactsFailed()).isEmpty(); // not held: the image goal moved them
+
+        ReactorRelease failed = release();
+        failed.artifactsFailed();
+        assertThat(failed.deferTagMoves(TagMovesForTests.ofNoTag(new ArrayList<>())))
+                .isEqualTo(ArtifactsForTagMoves.FAILED);
+    }
+
+    @Test
+    void tags_left_when_the_session_ends_without_the_publish_are_closed_not_moved() {
+        ReactorRelease release = release();
+        List<String> closed = new ArrayList<>();
+        release.deferTagMoves(TagMovesForTests.ofNoTag(closed));
+
+        release.artifactsFailed().ifPresent(TagMoves::close);
+
+        assertThat(closed).containsExactly("closed");
+        assertThat(release.deferTagMoves(TagMovesForTests.ofNoTag(closed))).isEqualTo(ArtifactsForTagMoves.FAILED);
     }
 }
