@@ -8,7 +8,7 @@ import dev.gantry.release.Refusals;
 import java.util.Optional;
 
 /** Image references from the POM, refused with the element and property a person would fix. */
-final class ImageReferences {
+public final class ImageReferences {
 
     private ImageReferences() {
     }
@@ -20,6 +20,14 @@ final class ImageReferences {
         } catch (InvalidImageReferenceException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Refuses the plan's image repository in {@code validate} when no registry would take it (capitals in its path,
+     * spaces, a tag where none belongs), rather than after the tests, when the image goal pushes.
+     */
+    public static void checkRepository(String repository) throws GantryException {
+        parse(repository, "<imageRepository>", "gantry.image.repository");
     }
 
     static ImageReference parse(String text, String element, String property) throws GantryException {

@@ -6,6 +6,7 @@ import dev.gantry.git.HeadFacts;
 import dev.gantry.git.MavenProjectConfig;
 import dev.gantry.git.RemoteUrls;
 import dev.gantry.git.ResolvedBranch;
+import dev.gantry.image.ImageReferences;
 import dev.gantry.release.BranchRule;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
@@ -90,6 +91,9 @@ final class ReleasePlanning {
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
             Plan plan = planner.plan(
                     new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
+            if (plan.image() != null && !plan.image().local()) {
+                ImageReferences.checkRepository(plan.image().repository()); // here, not after the tests
+            }
             return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null), git.readByGit(),
                     settings.gitRemote(), git.hasRemote());
         }

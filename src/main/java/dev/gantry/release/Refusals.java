@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -1116,9 +1117,17 @@ public final class Refusals {
     }
 
     public static GantryException invalidImageReference(String text, String element, String property) {
+        int slash = text.indexOf('/');
+        // a registry host is case-insensitive, a repository's path is not: registries take lowercase names only
+        String path = slash < 0 ? text : text.substring(slash + 1);
+        String capitals = !path.equals(path.toLowerCase(Locale.ROOT)) && !path.contains(" ")
+                ? " Its path has capitals, and registries take lowercase repository names only: "
+                        + (slash < 0 ? "" : text.substring(0, slash + 1)) + path.toLowerCase(Locale.ROOT) + ", say."
+                : "";
         return new GantryException("'" + text + "' is not a valid image reference: expected [registry/]name[:tag], such as "
-                + "registry.example.com/team/orders. Fix " + element + " in the gantry-maven-plugin configuration or pass -D"
-                + property + "=<image>.");
+                + "registry.example.com/team/orders." + capitals + " Fix " + element + " in the gantry-maven-plugin "
+                + "configuration (which wins over -D" + property + "), or pass -D" + property + "=<image> where the POM "
+                + "does not set it.");
     }
 
     /**
