@@ -146,11 +146,9 @@ public final class ImagePublisher {
         try {
             mainClass = ProjectImage.checkedMainClass(request, log);
         } catch (GantryException e) {
-            refuseWithJibsMainClass(request, e); // before the base, as below
-            Concurrently.join(baseAhead); // a base image that cannot be read is reported first, as when looked up first
-            throw e;
-        } catch (RuntimeException e) {
-            Concurrently.join(baseAhead);
+            // before the base image's look-up, which may fail too: a module without a main class (a library) needs no
+            // base image, and a local answer is the one to act on first
+            refuseWithJibsMainClass(request, e);
             throw e;
         }
         // before the base image's look-up is waited for: Jib's <from> may be the registry this runner can reach

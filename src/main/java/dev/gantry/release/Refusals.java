@@ -1155,7 +1155,9 @@ public final class Refusals {
     private static String ifALibrary(String module) {
         return " If " + (module == null ? "this module" : "module " + module) + " is a library, not a service, it needs "
                 + "no image: set <gantry.image.skip>true</gantry.image.skip> in the <properties> of its POM (a parent "
-                + "POM's image settings, such as its <imageRepository>, reach libraries that inherit them too).";
+                + "POM's image settings, such as its <imageRepository>, reach libraries that inherit them too). If no "
+                + "module of the reactor is a service, set it in the <properties> of the top-level POM instead, which "
+                + "every module inherits: the next module would be asked for the image otherwise.";
     }
 
     public static GantryException appRootWithWhitespace(String appRoot) {

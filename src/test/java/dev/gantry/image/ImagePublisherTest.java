@@ -1041,6 +1041,17 @@ class ImagePublisherTest {
             assertThat(dir.resolve("target/gantry/image.digest")).doesNotExist();
         }
 
+        /** A library asked for an image: its missing main class is the answer, not the base image it never needed. */
+        @Test
+        void missing_is_said_before_a_base_image_that_cannot_be_reached() throws Exception {
+            Path empty = Files.createDirectories(dir.resolve("library"));
+            assertThatThrownBy(() -> publish(request("library", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .mainClass(null).classesDirectory(empty).from("registry.invalid/library/eclipse-temurin:17-jre")
+                    .build()))
+                    .hasMessageStartingWith("No main class found in " + empty + ": the image needs one to start.");
+            assertThat(registry.tags("library")).isEmpty();
+        }
+
         @Test
         void is_refused_when_there_is_none() throws Exception {
             Path empty = Files.createDirectories(dir.resolve("empty"));
@@ -1053,7 +1064,8 @@ class ImagePublisherTest {
                             + "Micronaut's convention). If module it.gantry:orders is a library, not a service, it needs "
                             + "no image: set <gantry.image.skip>true</gantry.image.skip> in the <properties> of its POM (a "
                             + "parent POM's image settings, such as its <imageRepository>, reach libraries that inherit "
-                            + "them too).");
+                            + "them too). If no module of the reactor is a service, set it in the <properties> of the top-level POM "
+                            + "instead, which every module inherits: the next module would be asked for the image otherwise.");
         }
     }
 

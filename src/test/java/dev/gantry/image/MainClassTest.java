@@ -133,7 +133,9 @@ class MainClassTest {
                             + "in the gantry-maven-plugin configuration or -Dgantry.image.mainClass=app.Outer$Inner. If module com.example:money is a library, not a "
                             + "service, it needs no image: set <gantry.image.skip>true</gantry.image.skip> in the "
                             + "<properties> of its POM (a parent POM's image settings, such as its <imageRepository>, "
-                            + "reach libraries that inherit them too).");
+                            + "reach libraries that inherit them too). If no module of the reactor is a service, set it in the "
+                            + "<properties> of the top-level POM instead, which every module inherits: the next module would "
+                            + "be asked for the image otherwise.");
         }
 
         @Test
@@ -144,7 +146,9 @@ class MainClassTest {
                     .hasMessageEndingWith("(exec-maven-plugin's and Micronaut's convention). If module "
                             + "com.example:money is a library, not a service, it needs no image: set "
                             + "<gantry.image.skip>true</gantry.image.skip> in the <properties> of its POM (a parent POM's "
-                            + "image settings, such as its <imageRepository>, reach libraries that inherit them too).");
+                            + "image settings, such as its <imageRepository>, reach libraries that inherit them too). If no module of "
+                            + "the reactor is a service, set it in the <properties> of the top-level POM instead, which every "
+                            + "module inherits: the next module would be asked for the image otherwise.");
         }
     }
 
@@ -202,7 +206,9 @@ class MainClassTest {
                             + "property (exec-maven-plugin's and Micronaut's convention). If this module is a library, "
                             + "not a service, it needs no image: set <gantry.image.skip>true</gantry.image.skip> in the "
                             + "<properties> of its POM (a parent POM's image settings, such as its <imageRepository>, "
-                            + "reach libraries that inherit them too).");
+                            + "reach libraries that inherit them too). If no module of the reactor is a service, set it in the "
+                            + "<properties> of the top-level POM instead, which every module inherits: the next module would "
+                            + "be asked for the image otherwise.");
         }
     }
 
