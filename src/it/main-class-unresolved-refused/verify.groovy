@@ -3,8 +3,8 @@ import dev.gantry.it.ItRegistry
 
 def log = new File(basedir, 'build.log').text
 def classes = new File(basedir, 'target/classes').canonicalPath
-def expected = 'No main class found in ' + classes + ': the image needs one to start. Ignored, as no property resolves ' +
-        'them: ${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set <mainClass> in the ' +
+def expected = 'No main class found in ' + classes + ': the image needs one to start. Passed over, its expression unresolved: ' +
+        '${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set <mainClass> in the ' +
         'gantry-maven-plugin configuration (or -Dgantry.image.mainClass=com.example.Main), or the start-class property ' +
         "(Spring Boot's convention), or <archive><manifest><mainClass> in the maven-jar-plugin configuration, or the " +
         "exec.mainClass property (exec-maven-plugin's and Micronaut's convention). If module it.gantry:orders is a " +

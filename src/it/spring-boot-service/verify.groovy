@@ -14,7 +14,7 @@ assert digest != null && release.image.digest == digest
 // Boot's parent sets the jar plugin's <mainClass>${start-class}</mainClass> and start-class is not set: ignored, and
 // said where the main class is named, without a warning (nothing to fix)
 assert log.contains('Main class it.boot.GreetingsApplication (from the one class with a main method in ')
-assert log.contains("found by jib-core's MainClassFinder). Ignored, as no property resolves it: \${start-class} "
+assert log.contains("found by jib-core's MainClassFinder). Passed over, its expression unresolved: \${start-class} "
         + '(<archive><manifest><mainClass> of the maven-jar-plugin).')
 assert !log.contains('[WARNING] Main class')
 assert log.contains('Left out of the image: org.springframework.boot:spring-boot-devtools (')

@@ -52,8 +52,7 @@ final class MainClassResolver {
 
     private static String chosen(MainClass main, List<String> ignored) {
         return "Main class " + main.name() + " (from " + main.source() + ")."
-                + (ignored.isEmpty() ? "" : " Ignored, as no property resolves " + (ignored.size() == 1 ? "it" : "them")
-                        + ": " + String.join(", ", ignored) + ".");
+                + (ignored.isEmpty() ? "" : Refusals.passedOver(ignored));
     }
 
     private static MainClass find(Path classesDirectory, List<String> ignored, String module, GantryLog log)

@@ -1137,9 +1137,18 @@ public final class Refusals {
      *                "{@code <value>} (<where it was set>)"
      * @param module  the module the image is built from, {@code groupId:artifactId}, or null
      */
+    /**
+     * Main class settings left aside because an expression in them is unresolved (Spring Boot's parent names
+     * {@code ${start-class}} in the jar plugin's manifest whether or not it is set), said apart from the class chosen.
+     */
+    public static String passedOver(List<String> ignored) {
+        return " Passed over, " + (ignored.size() == 1 ? "its expression" : "their expressions") + " unresolved: "
+                + String.join(", ", ignored) + ".";
+    }
+
     public static GantryException noMainClass(String classesDirectory, List<String> ignored, String module) {
         return new GantryException("No main class found in " + classesDirectory + ": the image needs one to start."
-                + (ignored.isEmpty() ? "" : " Ignored, as no property resolves them: " + String.join(", ", ignored) + ".")
+                + (ignored.isEmpty() ? "" : passedOver(ignored))
                 + " Set " + SET_MAIN_CLASS + ", or the start-class property (Spring Boot's convention), or "
                 + "<archive><manifest><mainClass> in the maven-jar-plugin configuration, or the exec.mainClass property "
                 + "(exec-maven-plugin's and Micronaut's convention)." + ifALibrary(module));

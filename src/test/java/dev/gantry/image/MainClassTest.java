@@ -177,7 +177,7 @@ class MainClassTest {
 
             assertThat(main.name()).isEqualTo("one.Main");
             assertThat(logged).containsExactly("Main class one.Main (from the one class with a main method in " + single
-                    + ", found by jib-core's MainClassFinder). Ignored, as no property resolves them: ${app.main} (the "
+                    + ", found by jib-core's MainClassFinder). Passed over, their expressions unresolved: ${app.main} (the "
                     + "start-class property, Spring Boot's convention), ${start-class} (<archive><manifest><mainClass> of "
                     + "the maven-jar-plugin).");
         }
@@ -189,7 +189,7 @@ class MainClassTest {
 
             assertThat(main).isEqualTo(new MainClass("com.example.App", MainClass.JAR_PLUGIN));
             assertThat(logged).containsExactly("Main class com.example.App (from <archive><manifest><mainClass> of the "
-                    + "maven-jar-plugin). Ignored, as no property resolves it: ${app.main} (the start-class property, "
+                    + "maven-jar-plugin). Passed over, its expression unresolved: ${app.main} (the start-class property, "
                     + "Spring Boot's convention).");
         }
 
@@ -198,8 +198,8 @@ class MainClassTest {
             Path none = CompiledClasses.compile(dir.resolve("none"), 17, Map.of("x.Y", "package x; class Y {}"));
 
             assertThatThrownBy(() -> resolve(request().manifestMainClass("${start-class}").classesDirectory(none)))
-                    .hasMessage("No main class found in " + none + ": the image needs one to start. Ignored, as no property "
-                            + "resolves them: ${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set "
+                    .hasMessage("No main class found in " + none + ": the image needs one to start. Passed over, its "
+                            + "expression unresolved: ${start-class} (<archive><manifest><mainClass> of the maven-jar-plugin). Set "
                             + "<mainClass> in the gantry-maven-plugin configuration (or -Dgantry.image.mainClass="
                             + "com.example.Main), or the start-class property (Spring Boot's convention), or "
                             + "<archive><manifest><mainClass> in the maven-jar-plugin configuration, or the exec.mainClass "
