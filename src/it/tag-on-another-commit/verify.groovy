@@ -4,5 +4,5 @@ assert log.contains(expected), "build.log lacks: $expected"
 // refused in validate: nothing compiled, nothing published
 assert !new File(basedir, 'target/classes').exists()
 assert !new File(basedir, '../tag-on-another-commit-maven-repo').exists()
-assert log.contains('A released version is never rebuilt: bump the version in pom.xml (for example to 1.1.1).')
+assert log.contains('A released version is never rebuilt: bump the version in pom.xml, for example to 1.1.1.')
 return true

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -60,5 +61,23 @@ public record MavenProjectConfig(Path directory, boolean maven4) {
             }
         }
         return commandLine;
+    }
+
+    /**
+     * The file of {@link #files} whose value of the user property {@code name} this build has (the last one that gives
+     * it); empty when the command line gives it, or no file does.
+     */
+    public Optional<String> fileGiving(String name, Properties userProperties) throws IOException {
+        if (!userProperties.containsKey(name) || commandLineOnly(userProperties).containsKey(name)) {
+            return Optional.empty();
+        }
+        Optional<String> giving = Optional.empty();
+        for (String file : files()) {
+            Path path = directory.resolve(file);
+            if (Files.isRegularFile(path) && parse(file, Files.readString(path)).containsKey(name)) {
+                giving = Optional.of(file);
+            }
+        }
+        return giving;
     }
 }

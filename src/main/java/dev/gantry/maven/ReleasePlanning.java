@@ -86,11 +86,12 @@ final class ReleasePlanning {
                         deploying && !settings.allowDirty() && !rule.promotes());
             }
             String commit = git.headCommit();
-            String previous = git.versionAtFirstParent(top.getFile().toPath(), projectConfig(session, top),
+            MavenProjectConfig projectConfig = projectConfig(session, top);
+            String previous = git.versionAtFirstParent(top.getFile().toPath(), projectConfig,
                     session.getUserProperties()).orElse(null);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
-            Plan plan = planner.plan(
-                    new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history, branch.pullRequest()));
+            Plan plan = planner.plan(new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history,
+                    branch.pullRequest(), () -> WrittenVersion.of(top, session.getUserProperties(), projectConfig)));
             if (plan.image() != null && !plan.image().local()) {
                 ImageReferences.checkRepository(plan.image().repository()); // here, not after the tests
             }

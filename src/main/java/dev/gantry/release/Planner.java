@@ -78,7 +78,7 @@ public final class Planner {
 
     private Plan snapshot(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
         if (!version.isSnapshot()) {
-            throw Refusals.snapshotBranchNeedsSnapshot(context.branch(), version, rule);
+            throw Refusals.snapshotBranchNeedsSnapshot(context.branch(), version, rule, context.versionSetting().get());
         }
         String reason = "Branch '" + context.branch() + "' publishes every commit as a snapshot: " + version
                 + " replaces any earlier " + version + ".";
@@ -90,7 +90,7 @@ public final class Planner {
 
     private Plan stable(ReleaseContext context, BranchRule rule, Version version) throws GantryException {
         if (!version.isStable()) {
-            throw Refusals.stableBranchNeedsRelease(context.branch(), version, rule);
+            throw Refusals.stableBranchNeedsRelease(context.branch(), version, rule, context.versionSetting().get());
         }
         String tag = settings.tagPrefix() + version;
         if (!GitRefNames.isValidTagName(tag)) {
@@ -106,7 +106,8 @@ public final class Planner {
             if (context.previousVersion() != null && !context.previousVersion().equals(context.version())) {
                 // the bump suggested must pass the next plan: above the highest release, unless the branch maintains
                 Version above = superseded && !rule.allowMaintenance() ? highest.get() : version;
-                throw Refusals.alreadyReleasedElsewhere(version, tag, taggedCommit, context.commit(), above);
+                throw Refusals.alreadyReleasedElsewhere(version, tag, taggedCommit, context.commit(), above,
+                        context.versionSetting().get());
             }
             if (context.previousVersion() == null) {
                 // a shallow clone lacks the parent: a commit that sets a released version again cannot be told apart
@@ -129,7 +130,8 @@ public final class Planner {
             }
         } else {
             if (superseded && !rule.allowMaintenance()) {
-                throw Refusals.versionGoesBackwards(version, highest.get(), settings.tagPrefix() + highest.get(), context.branch());
+                throw Refusals.versionGoesBackwards(version, highest.get(), settings.tagPrefix() + highest.get(), context.branch(),
+                        context.versionSetting().get());
             }
             String previous = context.previousVersion() == null ? ""
                     : context.previousVersion().equals(context.version())
@@ -227,9 +229,13 @@ public final class Planner {
         return null;
     }
 
-    /** A plan that publishes nothing: its reason is also why there is no image. */
-    private static Plan nothing(ReleaseContext context, BranchRule rule, String reason) {
+    /**
+     * A plan that publishes nothing: its reason is also why there is no image, unless no module would build one anyway
+     * ({@code -Dgantry.image.skip=true}), which is then the reason the image goal gives.
+     */
+    private Plan nothing(ReleaseContext context, BranchRule rule, String reason) {
+        String noImage = settings.runs("image") ? reason : noImage(context, rule);
         return new Plan(context.branch(), context.commit(), context.version(), context.previousVersion(), ReleaseKind.NONE,
-                reason, rule.toString(), null, null, null, null, reason, null);
+                reason, rule.toString(), null, null, null, null, noImage, null);
     }
 }

@@ -37,16 +37,17 @@ public final class Refusals {
 
     // --- the version against the branch's convention --------------------------------------------
 
-    public static GantryException stableBranchNeedsRelease(String branch, Version version, BranchRule rule) {
+    public static GantryException stableBranchNeedsRelease(String branch, Version version, BranchRule rule,
+            VersionSetting setting) {
         if (version.hasSnapshotSuffix() && Version.of(version.withoutSnapshot()).isStable()) {
             return new GantryException("Version " + version + " on branch '" + branch + "': this branch releases stable versions "
-                    + "and requires X.Y.Z, not a -SNAPSHOT (" + rule + "). Set <version>" + version.withoutSnapshot()
-                    + "</version> in pom.xml to release it, or build this commit on a snapshot branch.");
+                    + "and requires X.Y.Z, not a -SNAPSHOT (" + rule + "). " + setting.setTo(version.withoutSnapshot())
+                    + " to release it, or build this commit on a snapshot branch.");
         }
         String problem = version.problem();
         return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a release version"
                 + (problem.isEmpty() ? "" : " (" + problem + ")") + ": this branch requires X.Y.Z, three numbers such as "
-                + "1.4.0 (" + rule + "). Set <version> in pom.xml to the form X.Y.Z.");
+                + "1.4.0 (" + rule + "). " + setting.setToThe("the form X.Y.Z") + ".");
     }
 
     /** @param tag the release tag the version would have, or null when the version is no release version at all */
@@ -62,16 +63,17 @@ public final class Refusals {
                 + "place), then merge that branch into '" + branch + "'.");
     }
 
-    public static GantryException snapshotBranchNeedsSnapshot(String branch, Version version, BranchRule rule) {
+    public static GantryException snapshotBranchNeedsSnapshot(String branch, Version version, BranchRule rule,
+            VersionSetting setting) {
         if (version.isStable()) {
             return new GantryException("Version " + version + " on branch '" + branch + "': this branch publishes snapshots and "
-                    + "requires X.Y.Z-SNAPSHOT (" + rule + "). Set <version>" + version + "-SNAPSHOT</version> (or the next "
-                    + "version's snapshot) in pom.xml; release versions are built on the stable branch.");
+                    + "requires X.Y.Z-SNAPSHOT (" + rule + "). " + setting.setTo(version + "-SNAPSHOT") + ", or the next "
+                    + "version's snapshot; release versions are built on the stable branch.");
         }
         String problem = version.problem();
         return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a snapshot version of the "
                 + "form this branch requires" + (problem.isEmpty() ? "" : " (" + problem + ")") + ": X.Y.Z-SNAPSHOT, such as "
-                + "1.4.0-SNAPSHOT (" + rule + "). Set <version> in pom.xml to that form.");
+                + "1.4.0-SNAPSHOT (" + rule + "). " + setting.setToThe("that form") + ".");
     }
 
     // --- release history ---------------------------------------------------------------------------
@@ -93,16 +95,18 @@ public final class Refusals {
 
     /** @param above the version the suggested bump goes above: this one, or the highest release when it is higher */
     public static GantryException alreadyReleasedElsewhere(Version version, String tag, String taggedCommit, String commit,
-            Version above) {
+            Version above, VersionSetting setting) {
         return new GantryException(version + " is already released from commit " + ReleaseContext.shorten(taggedCommit) + " (tag "
                 + tag + "), and this commit " + ReleaseContext.shorten(commit) + " sets the version to " + version
-                + " again. A released version is never rebuilt: bump the version in pom.xml (for example to "
-                + next(above) + ").");
+                + " again. A released version is never rebuilt: bump the version " + setting.where() + ", for example to "
+                + next(above) + ".");
     }
 
-    public static GantryException versionGoesBackwards(Version version, Version highest, String highestTag, String branch) {
+    public static GantryException versionGoesBackwards(Version version, Version highest, String highestTag, String branch,
+            VersionSetting setting) {
         return new GantryException("Version " + version + " is lower than " + highest + ", the highest version already released (tag "
-                + highestTag + "). Set a version above " + highest + " in pom.xml, or, if '" + branch + "' is a maintenance branch, "
+                + highestTag + "). Set a version above " + highest + " " + setting.where() + ", or, if '" + branch
+                + "' is a maintenance branch, "
                 + "allow it with <allowMaintenance>true</allowMaintenance> in its <branches><branch> rule.");
     }
 

@@ -222,7 +222,7 @@ class PlannerTest {
             history.tag("v1.1.0", OTHER);
             assertThatThrownBy(() -> plan("main", "1.1.0", "1.0.0")).hasMessage(
                     "1.1.0 is already released from commit 0f9e8d7 (tag v1.1.0), and this commit a1b2c3d sets the version to 1.1.0 "
-                            + "again. A released version is never rebuilt: bump the version in pom.xml (for example to 1.1.1).");
+                            + "again. A released version is never rebuilt: bump the version in pom.xml, for example to 1.1.1.");
         }
 
         @Test
@@ -232,6 +232,33 @@ class PlannerTest {
                     "Version 1.1.0 is lower than 1.2.0, the highest version already released (tag v1.2.0). Set a version above 1.2.0 "
                             + "in pom.xml, or, if 'main' is a maintenance branch, allow it with <allowMaintenance>true</allowMaintenance> "
                             + "in its <branches><branch> rule.");
+        }
+
+        /** A CI-friendly version is changed where its properties are set: pom.xml's {@code <version>} is no number. */
+        @Test
+        void aCiFriendlyVersionIsToldWhichPropertyToChange() {
+            VersionSetting revision = new VersionSetting("${revision}", List.of(
+                    new VersionSetting.Property("revision", "1.1.0", "given with -Drevision on the command line")));
+            history.tag("v1.1.0", OTHER);
+            assertThatThrownBy(() -> new Planner(settings(Flow.GITFLOW, List.of(), null))
+                    .plan(new ReleaseContext("main", HEAD, "1.1.0", "1.0.0", history, null, () -> revision))).hasMessageEndingWith(
+                            "A released version is never rebuilt: bump the version (pom.xml's <version> is ${revision}: "
+                            + "revision is '1.1.0', given with -Drevision on the command line), for example to 1.1.1.");
+
+            history.tag("v1.2.0", OTHER);
+            assertThatThrownBy(() -> new Planner(settings(Flow.GITFLOW, List.of(), null))
+                    .plan(new ReleaseContext("main", HEAD, "1.0.1", "1.0.0", history, null, () -> revision))).hasMessageContaining(
+                            "Set a version above 1.2.0 (pom.xml's <version> is ${revision}: revision is '1.1.0', given with "
+                            + "-Drevision on the command line), or,");
+
+            VersionSetting unset = new VersionSetting("${revision}${changelist}", List.of(
+                    new VersionSetting.Property("revision", null, "set nowhere"),
+                    new VersionSetting.Property("changelist", "-SNAPSHOT", "from the <properties> of pom.xml")));
+            assertThatThrownBy(() -> new Planner(settings(Flow.GITFLOW, List.of(), null))
+                    .plan(new ReleaseContext("develop", HEAD, "${revision}-SNAPSHOT", null, history, null, () -> unset)))
+                    .hasMessageEndingWith("Set the version (pom.xml's <version> is ${revision}${changelist}: revision has no "
+                            + "value, set nowhere; changelist is '-SNAPSHOT', from the <properties> of pom.xml) to that form.")
+                    .hasMessageNotContaining("in pom.xml to");
         }
 
         @Test
@@ -259,7 +286,7 @@ class PlannerTest {
         void theBumpSuggestedForAReleasedVersionGoesAboveTheHighestRelease() {
             history.tag("v1.1.0", OTHER).tag("v1.4.0", OTHER);
             assertThatThrownBy(() -> plan("main", "1.1.0", "1.0.0")).hasMessageEndingWith(
-                    "bump the version in pom.xml (for example to 1.4.1).");
+                    "bump the version in pom.xml, for example to 1.4.1.");
         }
 
         @Test
@@ -321,8 +348,8 @@ class PlannerTest {
         void aReleaseVersionIsRefusedWithTheFix() {
             assertThatThrownBy(() -> plan("develop", "1.2.0", "1.2.0-SNAPSHOT")).hasMessage(
                     "Version 1.2.0 on branch 'develop': this branch publishes snapshots and requires X.Y.Z-SNAPSHOT (branch 'develop' → "
-                            + "snapshot, moving tags [develop, dev-latest]). Set <version>1.2.0-SNAPSHOT</version> (or the next version's "
-                            + "snapshot) in pom.xml; release versions are built on the stable branch.");
+                            + "snapshot, moving tags [develop, dev-latest]). Set <version>1.2.0-SNAPSHOT</version> in pom.xml, or the "
+                            + "next version's snapshot; release versions are built on the stable branch.");
         }
 
         @Test
@@ -417,7 +444,8 @@ class PlannerTest {
         @Test
         void aPullRequestBuildIsVerifiedOnlyWhateverItsBranch() throws GantryException {
             Plan plan = new Planner(settings(Flow.GITFLOW, List.of(), null))
-                    .plan(new ReleaseContext("main", HEAD, "9.9.9", null, history, "GITHUB_HEAD_REF (GitHub Actions)"));
+                    .plan(new ReleaseContext("main", HEAD, "9.9.9", null, history, "GITHUB_HEAD_REF (GitHub Actions)",
+                            () -> VersionSetting.IN_POM));
             assertThat(plan.release()).isEqualTo(ReleaseKind.NONE);
             assertThat(plan.reason()).isEqualTo("A pull request build (GITHUB_HEAD_REF (GitHub Actions) is set) builds a merge commit "
                     + "that is on no branch: it is verified only. 'main' publishes once the pull request is merged.");
@@ -516,6 +544,17 @@ class PlannerTest {
         void aPlanThatPublishesNothingGivesItsReason() throws GantryException {
             Plan plan = plan("feature/login", "1.0.0", null);
             assertThat(plan.noImage()).isEqualTo(plan.reason());
+        }
+
+        /** Told to skip the image, a build that releases nothing says so, not that the version is released. */
+        @Test
+        void aPlanThatPublishesNothingWithoutTheImageGoalSaysNoModuleBuildsIt() throws GantryException {
+            history.tag("v1.0.0", OTHER);
+            PlanSettings noImageGoal = new PlanSettings(Flow.GITFLOW, List.of(), "v", false, null, "orders", "r", "s",
+                    Set.of("publish", "tag"));
+            Plan plan = plan(noImageGoal, "main", "1.0.0", "1.0.0");
+            assertThat(plan.reason()).startsWith("1.0.0 is already released (tag v1.0.0 on 0f9e8d7)");
+            assertThat(plan.noImage()).startsWith("no module builds it in this build");
         }
     }
 }
