@@ -72,6 +72,9 @@ final class ReleaseGate {
         refuseImagePushedTwice(imageModule, plan.image() != null ? plan.image().repository() : imageRepository);
         if (plan.publishes()) {
             checkReactorVersions(plan.image() != null ? imageModule : null);
+            if (plan.artifacts() != null) {
+                UnresolvedPomVersions.refuseInPlan(session, publishedModules(session, modules));
+            }
             if (deploying) {
                 checkWholeReactor();
                 refuseDeploysOutsideTheRelease();

@@ -2,12 +2,14 @@ package dev.gantry.maven;
 
 import dev.gantry.git.MavenProjectConfig;
 import dev.gantry.release.VersionSetting;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,12 +33,11 @@ final class WrittenVersion {
 
     /** Read when a refusal needs it: the POM file is parsed again, as Maven 4 keeps no model with the version unresolved. */
     static VersionSetting of(MavenProject top, Properties userProperties, MavenProjectConfig config) {
-        Model written;
-        try (InputStream pom = Files.newInputStream(top.getFile().toPath())) {
-            written = new MavenXpp3Reader().read(pom, false);
-        } catch (IOException | XmlPullParserException e) {
-            return VersionSetting.IN_POM; // Maven has read it: it will not fail here, and the plain advice is no worse
+        Optional<Model> read = read(top.getFile());
+        if (read.isEmpty()) {
+            return VersionSetting.IN_POM; // the plain advice is no worse
         }
+        Model written = read.get();
         String version = written.getVersion() != null ? written.getVersion()
                 : written.getParent() != null ? written.getParent().getVersion() : null;
         if (version == null || !REFERENCE.matcher(version).find()) {
@@ -53,6 +54,18 @@ final class WrittenVersion {
             properties.add(new VersionSetting.Property(name, value, source(name, top, written, userProperties, config)));
         }
         return new VersionSetting(version.trim(), properties);
+    }
+
+    /**
+     * A POM file as written, not interpolated; empty when it cannot be read, which Maven, having read it already, would
+     * have refused.
+     */
+    static Optional<Model> read(File pom) {
+        try (InputStream in = Files.newInputStream(pom.toPath())) {
+            return Optional.of(new MavenXpp3Reader().read(in, false));
+        } catch (IOException | XmlPullParserException e) {
+            return Optional.empty();
+        }
     }
 
     private static String source(String name, MavenProject top, Model written, Properties userProperties,

@@ -685,6 +685,23 @@ public final class Refusals {
                 + ". Check that the build directory is writable.", cause);
     }
 
+    /**
+     * @param found  each POM element as written, with its module ({@code <version>${revision}</version> (core)})
+     * @param inPlan whether refused in validate (else when the publish collects the module's artifacts)
+     */
+    public static GantryException unresolvedPomVersion(List<String> found, boolean inPlan) {
+        return new GantryException("The POM" + (found.size() == 1 ? "" : "s") + " this build would publish "
+                + (found.size() == 1 ? "has its" : "have their") + " version unresolved, as written: "
+                + String.join(", ", found) + ". Maven 3.9 deploys a module's POM as written, and no consumer could resolve "
+                + "that version or read the parent it names: the release would be published broken, and a release is "
+                + "immutable. Nothing was " + (inPlan ? "built or " : "") + "published. Add flatten-maven-plugin "
+                + "(org.codehaus.mojo) to the <build><plugins> of the top-level POM, which every module inherits, with "
+                + "<flattenMode>resolveCiFriendliesOnly</flattenMode> and <updatePomFile>true</updatePomFile> (without it, "
+                + "a pom module's POM stays as written) and its flatten goal bound to process-resources "
+                + "(https://maven.apache.org/maven-ci-friendly.html): Maven then deploys the flattened POM, its version "
+                + "resolved. Or build with Maven 4, which deploys a consumer POM with the version resolved.");
+    }
+
     public static GantryException moduleNotPackaged(String module, String packaging) {
         return new GantryException("Module " + module + " has no " + packaging + " file to publish: the package phase did not "
                 + "produce one. Run 'mvn deploy' (not a single goal), or check the packaging plugins of " + module + ". A "

@@ -1,0 +1,7 @@
+package it.lib.api;
+
+public final class Api {
+    public int two() {
+        return it.lib.core.Core.one() + 1;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gantry.maven;
+
+import dev.gantry.release.GantryException;
+import dev.gantry.release.Refusals;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * POMs that would be published with a CI-friendly version unresolved ({@code <version>${revision}${changelist}</version>}
+ * as written). Maven 3.9 deploys a module's POM as written, and a consumer can neither resolve that version nor read the
+ * parent it names: a release would be published broken, and a release is immutable. Maven 4 deploys a consumer POM with
+ * the version resolved; under Maven 3.9, flatten-maven-plugin writes a POM with it resolved, which Maven deploys instead.
+ */
+final class UnresolvedPomVersions {
+
+    /** A property reference; {@code ${project.…}} ones are resolved by a consumer's Maven from the POM itself. */
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{(?!project\\.|pom\\.)[^}]+}");
+
+    private UnresolvedPomVersions() {
+    }
+
+    /**
+     * Refused in {@code validate}: the modules Gantry publishes whose POM as written has such a version and which no
+     * flatten-maven-plugin execution replaces (Maven 3.9 only).
+     */
+    static void refuseInPlan(MavenSession session, List<MavenProject> published) throws GantryException {
+        if (maven4(session)) {
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        for (MavenProject project : published) {
+            Optional<String> flatten = flatten(project);
+            if (flatten.isPresent() && flatten.get().isEmpty()) {
+                continue; // replaced by the flattened POM
+            }
+            String note = flatten.map(why -> ": " + why).orElse("");
+            unresolved(project.getFile()).forEach(element -> found.add(element + " (" + project.getArtifactId() + note + ")"));
+        }
+        if (!found.isEmpty()) {
+            throw Refusals.unresolvedPomVersion(found, true);
+        }
+    }
+
+    /**
+     * The last check, when the publish collects a module's artifacts under Maven 3.9: the POM it deploys (flatten's,
+     * when that replaced it) has its version resolved.
+     */
+    static void refuseAtPublish(boolean maven4, MavenProject project) throws GantryException {
+        if (maven4) {
+            return;
+        }
+        List<String> found = unresolved(project.getFile()).stream()
+                .map(element -> element + " (" + project.getArtifactId() + ", " + project.getFile().getName() + ")")
+                .toList();
+        if (!found.isEmpty()) {
+            throw Refusals.unresolvedPomVersion(found, false);
+        }
+    }
+
+    /** {@code <version>} and {@code <parent><version>} of the POM as written, each when it refers to a property. */
+    static List<String> unresolved(File pom) {
+        Optional<Model> read = WrittenVersion.read(pom);
+        if (read.isEmpty()) {
+            return List.of();
+        }
+        Model model = read.get();
+        List<String> found = new ArrayList<>();
+        if (refersToProperty(model.getVersion())) {
+            found.add("<version>" + model.getVersion().trim() + "</version>");
+        }
+        if (model.getParent() != null && refersToProperty(model.getParent().getVersion())) {
+            found.add("<parent><version>" + model.getParent().getVersion().trim() + "</version>");
+        }
+        return found;
+    }
+
+    private static boolean refersToProperty(String version) {
+        return version != null && PROPERTY.matcher(version).find();
+    }
+
+    /**
+     * Whether a flatten-maven-plugin execution runs in the module (one bound to {@code none} does not): empty when none
+     * does; an empty text when it replaces the POM Maven deploys; else why it does not (a pom module's POM is replaced
+     * only with {@code <updatePomFile>true</updatePomFile>}).
+     */
+    private static Optional<String> flatten(MavenProject project) {
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (!plugin.getArtifactId().endsWith("flatten-maven-plugin")) {
+                continue;
+            }
+            for (PluginExecution execution : plugin.getExecutions()) {
+                if ("none".equals(execution.getPhase())) {
+                    continue;
+                }
+                // Maven's model has merged the plugin's configuration into the execution's
+                Object configuration = execution.getConfiguration() != null ? execution.getConfiguration()
+                        : plugin.getConfiguration();
+                if (!"pom".equals(project.getPackaging())
+                        || "true".equals(Deployers.configured(configuration, "updatePomFile"))) {
+                    return Optional.of("");
+                }
+                return Optional.of("flatten-maven-plugin leaves a pom module's POM as written without "
+                        + "<updatePomFile>true</updatePomFile>");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean maven4(MavenSession session) {
+        return session.getSystemProperties().getProperty("maven.version", "").startsWith("4.");
+    }
+}
