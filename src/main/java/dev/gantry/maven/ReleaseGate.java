@@ -89,7 +89,9 @@ final class ReleaseGate {
     /**
      * A {@code mvn deploy} in which another publisher deploys a module that {@code gantry:publish} deploys too
      * ({@link Deployers}) would deploy it twice: refused on every branch, so that the POM is fixed before a release
-     * meets it.
+     * meets it. So is one in which it deploys a module that runs {@code gantry:publish} but that Gantry leaves out only
+     * because maven-deploy-plugin is told to skip it (often set for the other publisher, which replaces it): that module
+     * would be published by the other publisher alone, outside the branch's rules.
      */
     private void refuseOtherDeployers() throws GantryException {
         if (!session.getGoals().contains("deploy")) {
@@ -97,17 +99,23 @@ final class ReleaseGate {
         }
         Properties properties = Deployers.buildProperties(session);
         DeploySkipped deploySkipped = DeploySkipped.of(session);
-        Map<Deployers.Deployer, List<String>> found = new LinkedHashMap<>();
+        Map<Deployers.Deployer, List<String>> twice = new LinkedHashMap<>();
+        Map<Deployers.Deployer, List<String>> alone = new LinkedHashMap<>();
         for (MavenProject project : session.getProjects()) {
-            if (gantryPublishes(project, modules, deploySkipped)) {
+            if (modules.runs(project, "publish") && !GantrySettings.skipped(project)) {
+                Map<Deployers.Deployer, List<String>> found = deploySkipped.contains(project) ? alone : twice;
                 Deployers.other(project, properties).ifPresent(
                         d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(project.getArtifactId()));
             }
         }
-        if (!found.isEmpty()) {
-            Deployers.Deployer deployer = found.keySet().iterator().next();
+        if (!twice.isEmpty()) {
+            Deployers.Deployer deployer = twice.keySet().iterator().next();
             throw Refusals.otherDeployer(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
-                    found.get(deployer));
+                    twice.get(deployer));
+        }
+        if (!alone.isEmpty()) {
+            Deployers.Deployer deployer = alone.keySet().iterator().next();
+            throw Refusals.otherDeployerAlone(deployer.artifactId(), deployer.goal(), alone.get(deployer));
         }
     }
 

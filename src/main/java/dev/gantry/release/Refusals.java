@@ -350,14 +350,30 @@ public final class Refusals {
         return new GantryException(plugin + " deploys " + String.join(", ", modules) + " (its " + goal + " goal, in the "
                 + "deploy phase), and so does gantry:publish: this mvn deploy would deploy "
                 + (modules.size() == 1 ? "it" : "them") + " twice, the second time outside the branch's rules. Nothing was "
-                + "built or published. Let Gantry publish: set <" + skipParameter + ">true</" + skipParameter + "> in the "
-                + "<properties> of the POM that declares gantry:publish (" + plugin + " is often inherited from a parent POM "
-                + "such as oss-parent), or leave the plugin out of this build (it is often declared in a release profile: "
-                + "run without that profile); skipped, " + (plugin.equals("central-publishing-maven-plugin")
-                        ? "central-publishing-maven-plugin still reads the settings.xml <server> it names, and "
-                                + sbomOfASkippedModule(skipParameter) + ", so leaving it out is the better way"
+                + "built or published. Let Gantry publish: leave " + plugin + " out of this build (it is often declared "
+                + "in a release profile: run without that profile, or remove it from <build><plugins>), or set <"
+                + skipParameter + ">true</" + skipParameter + "> in the <properties> of the POM that declares "
+                + "gantry:publish (" + plugin + " is often inherited from a parent POM such as oss-parent); skipped, "
+                + (plugin.equals("central-publishing-maven-plugin")
+                        ? "central-publishing-maven-plugin still looks up the settings.xml <server> it names in a release "
+                                + "build (and fails it without one), and " + sbomOfASkippedModule(skipParameter)
+                                + ", so leaving it out is the better way"
                         : sbomOfASkippedModule(skipParameter))
                 + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
+    }
+
+    /** Another publisher deploys modules that run gantry:publish but that Gantry leaves out: maven-deploy-plugin skips them. */
+    public static GantryException otherDeployerAlone(String plugin, String goal, List<String> modules) {
+        boolean one = modules.size() == 1;
+        return new GantryException(plugin + " deploys " + String.join(", ", modules) + " (its " + goal + " goal, in the "
+                + "deploy phase), and gantry:publish leaves " + (one ? "it" : "them") + " out, as maven-deploy-plugin is "
+                + "told to skip " + (one ? "it" : "them") + " (maven.deploy.skip or its <skip>): this mvn deploy would "
+                + "publish " + (one ? "it" : "them") + " with " + plugin + " alone, outside the branch's rules (on any "
+                + "branch, and a release before Gantry's checks and without its tag). Nothing was built or published. Let "
+                + "Gantry publish: remove maven-deploy-plugin's skip (often set because " + plugin + " replaces it) and "
+                + "leave " + plugin + " out of this build (it is often declared in a release profile: run without that "
+                + "profile, or remove it from <build><plugins>); or keep publishing with " + plugin + " and remove the "
+                + "publish goal from Gantry's execution.");
     }
 
     /**

@@ -59,9 +59,12 @@ class DeployersTest {
     void theRefusalOfCentralPublishingAdvisesLeavingItOut() {
         assertThat(dev.gantry.release.Refusals.otherDeployer("central-publishing-maven-plugin", "publish", "skipPublishing",
                 java.util.List.of("orders")).getMessage())
-                .contains("or leave the plugin out of this build (it is often declared in a release profile: run without "
-                        + "that profile); skipped, central-publishing-maven-plugin still reads the settings.xml <server> "
-                        + "it names, and it makes CycloneDX take the module for one that is not deployed and leave out its "
+                .contains("Let Gantry publish: leave central-publishing-maven-plugin out of this build (it is often "
+                        + "declared in a release profile: run without that profile, or remove it from <build><plugins>), or "
+                        + "set <skipPublishing>true</skipPublishing>")
+                .contains("skipped, central-publishing-maven-plugin still looks up the settings.xml <server> it names in "
+                        + "a release build (and fails it without one), and it makes CycloneDX take the module for one that "
+                        + "is not deployed and leave out its "
                         + "SBOM (\"Skipping CycloneDX goal, because module skips deploy\"): set "
                         + "<cyclonedx.skipNotDeployed>false</cyclonedx.skipNotDeployed> beside "
                         + "<skipPublishing>true</skipPublishing> to keep it, so leaving it out is the better way; or keep "
@@ -76,10 +79,11 @@ class DeployersTest {
     void theRefusalOfNexusStagingSaysHowToKeepTheSbomWhenSkippingIt() {
         assertThat(dev.gantry.release.Refusals.otherDeployer("nexus-staging-maven-plugin", "deploy",
                 "skipNexusStagingDeployMojo", java.util.List.of("orders")).getMessage())
-                .contains("Let Gantry publish: set <skipNexusStagingDeployMojo>true</skipNexusStagingDeployMojo> in the "
-                        + "<properties> of the POM that declares gantry:publish (nexus-staging-maven-plugin is often "
-                        + "inherited from a parent POM such as oss-parent), or leave the plugin out of this build (it is "
-                        + "often declared in a release profile: run without that profile); skipped, it makes CycloneDX "
+                .contains("Let Gantry publish: leave nexus-staging-maven-plugin out of this build (it is often declared "
+                        + "in a release profile: run without that profile, or remove it from <build><plugins>), or set "
+                        + "<skipNexusStagingDeployMojo>true</skipNexusStagingDeployMojo> in the <properties> of the POM that "
+                        + "declares gantry:publish (nexus-staging-maven-plugin is often inherited from a parent POM such as "
+                        + "oss-parent); skipped, it makes CycloneDX "
                         + "take the module for one that is not deployed and leave out its SBOM (\"Skipping CycloneDX goal, "
                         + "because module skips deploy\"): set <cyclonedx.skipNotDeployed>false"
                         + "</cyclonedx.skipNotDeployed> beside <skipNexusStagingDeployMojo>true"
