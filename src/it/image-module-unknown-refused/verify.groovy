@@ -6,6 +6,11 @@ def notAJar = "Module 'shop' (packaging pom) cannot be built into an image (gant
         "from a module with packaging jar (or quarkus), from its classes and dependencies; this reactor's are " +
         "[shop-lib, shop-app]. Set <imageModule> or -Dgantry.image.module to the application's module."
 assert log.contains(notAJar), "build.log lacks: $notAJar"
+def outranked = "-Dgantry.image.module=shop-lib asks for the image of module shop-lib, and the plan's <imageModule> " +
+        "is shop-app, set in the gantry-maven-plugin configuration of module shop (in the POM it.gantry.shop:shop:2.0.0), " +
+        "which Maven gives precedence over the -D property, silently: this build would ship shop-app's image where " +
+        "shop-lib's was asked for. Nothing was built."
+assert log.contains(outranked), "build.log lacks: $outranked"
 // refused in validate, by the plan: nothing compiled, published or tagged
 assert log.contains('gantry-maven-plugin:0.1.0-SNAPSHOT:plan')
 assert !new File(basedir, 'lib/target/classes').exists()

@@ -370,9 +370,11 @@ abstract class GantryMojo extends AbstractMojo {
 
     /**
      * The image settings given with {@code -D} that the plan does not use, a POM's configuration setting them to other
-     * values: Maven says nothing of it, and the image would go elsewhere than the command line asks.
+     * values: Maven says nothing of it, and the image would go elsewhere than the command line asks (refused for the
+     * image module, whose image would be another service's).
      */
-    private List<String> imageSettingsOutrankingTheCommandLine(MavenProject imageModule, Properties buildProperties) {
+    private List<String> imageSettingsOutrankingTheCommandLine(MavenProject imageModule, Properties buildProperties)
+            throws GantryException {
         return ModuleGantrySettings.imageSettingsOutranking(session.getUserProperties(), project,
                 mojoExecution.getConfiguration(), imageModule, buildProperties);
     }

@@ -94,7 +94,8 @@ final class ModuleGantrySettings {
     }
 
     /**
-     * The warnings of {@link #commandLineOutranked} for the image's settings, each read where the plan reads it: the
+     * The warnings of {@link #commandLineOutranked} for the image's settings, each read where the plan reads it (an
+     * outranked image module is refused: the build would ship another service's image than asked for): the
      * image module from the planning goal's configuration, the image repository from the image module's image goal's
      * configuration when that module sets one ({@link #imageRepository}, as {@code GantryMojo} plans with it), else from
      * the planning goal's.
@@ -105,10 +106,15 @@ final class ModuleGantrySettings {
      * @param imageModule           the module the image is built from, or null
      */
     static List<String> imageSettingsOutranking(Properties userProperties, MavenProject planning,
-            Object planningConfiguration, MavenProject imageModule, Properties buildProperties) {
+            Object planningConfiguration, MavenProject imageModule, Properties buildProperties) throws GantryException {
+        Optional<Deployers.Setting> module = outranking(IMAGE_MODULE, planningConfiguration, planning, userProperties,
+                buildProperties);
+        if (module.isPresent()) {
+            throw Refusals.imageModuleOutranked(userProperties.getProperty(IMAGE_MODULE.property()).trim(),
+                    module.get().value(), planning.getArtifactId(),
+                    declaringPom(planningConfiguration, IMAGE_MODULE.parameter()));
+        }
         List<String> warnings = new ArrayList<>();
-        commandLineOutranked(IMAGE_MODULE, planningConfiguration, planning, userProperties, buildProperties)
-                .ifPresent(warnings::add);
         boolean theirs = imageModulesOwnRepository(imageModule, planning, buildProperties) != null;
         commandLineOutranked(IMAGE_REPOSITORY, theirs ? imageConfiguration(imageModule.getPlugin(GantryMojo.PLUGIN_KEY))
                 : planningConfiguration, theirs ? imageModule : planning, userProperties, buildProperties)
@@ -130,19 +136,23 @@ final class ModuleGantrySettings {
      */
     static Optional<String> commandLineOutranked(PlanSetting setting, Object configuration, MavenProject module,
             Properties userProperties, Properties buildProperties) {
+        return outranking(setting, configuration, module, userProperties, buildProperties)
+                .map(used -> Refusals.commandLineOutranked(setting.parameter(), setting.property(),
+                        userProperties.getProperty(setting.property()).trim(), used.value(), module.getArtifactId(),
+                        declaringPom(configuration, setting.parameter())));
+    }
+
+    /** The POM's setting that outranks a different value given with {@code -D}, if any. */
+    private static Optional<Deployers.Setting> outranking(PlanSetting setting, Object configuration, MavenProject module,
+            Properties userProperties, Properties buildProperties) {
         String given = userProperties.getProperty(setting.property());
         if (given == null || given.isBlank()) {
             return Optional.empty();
         }
-        Optional<Deployers.Setting> used = Deployers.Setting.of(configuration, setting.parameter(), setting.property(),
-                module, buildProperties)
+        return Deployers.Setting.of(configuration, setting.parameter(), setting.property(), module, buildProperties)
                 // taken from a property, -D's value is the one used (-D outranks the module's <properties>)
-                .filter(s -> s.setInTheConfiguration() && !s.value().isBlank());
-        if (used.isEmpty() || setting.normalized(used.get().value()).equals(setting.normalized(given))) {
-            return Optional.empty();
-        }
-        return Optional.of(Refusals.commandLineOutranked(setting.parameter(), setting.property(), given.trim(),
-                used.get().value(), module.getArtifactId(), declaringPom(configuration, setting.parameter())));
+                .filter(s -> s.setInTheConfiguration() && !s.value().isBlank())
+                .filter(used -> !setting.normalized(used.value()).equals(setting.normalized(given)));
     }
 
     /**

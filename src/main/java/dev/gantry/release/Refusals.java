@@ -1382,12 +1382,32 @@ public final class Refusals {
      */
     public static String commandLineOutranked(String parameter, String property, String given, String used, String module,
             String pom) {
-        return "-D" + property + "=" + given + " is not used: the plan's <" + parameter + "> is " + used + ", set in the "
-                + "gantry-maven-plugin configuration of module " + module + " ("
-                + (pom == null ? "in its POM or a parent POM it inherits from" : "in the POM " + pom) + "), and Maven gives "
-                + "a plugin parameter set in a POM precedence over its -D property, silently. For -D to choose, set <"
-                + parameter + ">${" + property + "}</" + parameter + "> there, and give <" + property + "> its present "
-                + "value in the <properties> of the same POM, as the default.";
+        return "-D" + property + "=" + given + " is not used: the plan's <" + parameter + "> is " + used + ", "
+                + setInPom(module, pom) + ", and Maven gives a plugin parameter set in a POM precedence over its -D "
+                + "property, silently. " + letCommandLineChoose(parameter, property) + ".";
+    }
+
+    /**
+     * {@code -Dgantry.image.module} naming another module than a POM's {@code <imageModule>}, which Maven would use: the
+     * build would ship another service's image than the one asked for (a loop of one deploy per service would ship the
+     * same one every time), so it is refused, where an outranked image repository is only warned of.
+     */
+    public static GantryException imageModuleOutranked(String given, String used, String module, String pom) {
+        return new GantryException("-Dgantry.image.module=" + given + " asks for the image of module " + given + ", and "
+                + "the plan's <imageModule> is " + used + ", " + setInPom(module, pom) + ", which Maven gives precedence "
+                + "over the -D property, silently: this build would ship " + used + "'s image where " + given + "'s was "
+                + "asked for. Nothing was built. " + letCommandLineChoose("imageModule", "gantry.image.module")
+                + "; or leave -Dgantry.image.module out.");
+    }
+
+    private static String setInPom(String module, String pom) {
+        return "set in the gantry-maven-plugin configuration of module " + module + " ("
+                + (pom == null ? "in its POM or a parent POM it inherits from" : "in the POM " + pom) + ")";
+    }
+
+    private static String letCommandLineChoose(String parameter, String property) {
+        return "For -D to choose, set <" + parameter + ">${" + property + "}</" + parameter + "> there, and give <"
+                + property + "> its present value in the <properties> of the same POM, as the default";
     }
 
     /**

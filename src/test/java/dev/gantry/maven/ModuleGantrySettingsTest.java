@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.maven.ModuleGantrySettings.PlanSetting;
+import dev.gantry.release.GantryException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,7 +203,7 @@ class ModuleGantrySettingsTest {
         }
 
         private List<String> warnings(MavenProject planning, Object configuration, MavenProject imageModule,
-                Properties given) {
+                Properties given) throws GantryException {
             Properties build = new Properties();
             build.putAll(given);
             return ModuleGantrySettings.imageSettingsOutranking(given, planning, configuration, imageModule, build);
@@ -223,17 +224,19 @@ class ModuleGantrySettingsTest {
                     + "value in the <properties> of the same POM, as the default.");
         }
 
+        /** Warned of only, the image would be another service's: a loop of one deploy per service would ship one. */
         @Test
-        void an_image_module_set_in_the_pom_is_warned_of_the_same_way() throws Exception {
+        void an_image_module_set_in_the_pom_is_refused() throws Exception {
             MavenProject shop = gantry("shop", null);
 
-            assertThat(warnings(shop, xml("<imageModule>orders</imageModule>"), null, GIVEN)).containsExactly(
-                    "-Dgantry.image.module=billing is not used: the plan's <imageModule> is orders, set in the "
-                            + "gantry-maven-plugin configuration of module shop (in its POM or a parent POM it inherits "
-                            + "from), and Maven gives a plugin parameter set in a POM precedence over its -D property, "
-                            + "silently. For -D to choose, set <imageModule>${gantry.image.module}</imageModule> there, and "
-                            + "give <gantry.image.module> its present value in the <properties> of the same POM, as the "
-                            + "default.");
+            assertThatThrownBy(() -> warnings(shop, xml("<imageModule>orders</imageModule>"), null, GIVEN)).hasMessage(
+                    "-Dgantry.image.module=billing asks for the image of module billing, and the plan's <imageModule> is "
+                            + "orders, set in the gantry-maven-plugin configuration of module shop (in its POM or a parent "
+                            + "POM it inherits from), which Maven gives precedence over the -D property, silently: this "
+                            + "build would ship orders's image where billing's was asked for. Nothing was built. For -D to "
+                            + "choose, set <imageModule>${gantry.image.module}</imageModule> there, and give "
+                            + "<gantry.image.module> its present value in the <properties> of the same POM, as the default; "
+                            + "or leave -Dgantry.image.module out.");
         }
 
         @Test
