@@ -11,6 +11,11 @@ def warning = '[WARNING] Other modules of this reactor are services of their own
         '${gantry.image.module}, and one that sets <imageRepository> to ${gantry.image.repository}, for -D to choose); ' +
         'on a branch with an environment tag, the first of those deploys moves it before the others\' images exist.'
 assert log.contains(warning), "build.log lacks: $warning"
+assert log.count('Other modules of this reactor are services of their own') == 1, 'warned of in the deploy only'
+// the first run chose the module as that advice says: one line, no warning
+assert log.contains('Image built from module shop-orders (-Dgantry.image.module=shop-orders)')
+assert log.contains('[INFO] Not built into images in this build, their jars published: the other services of this ' +
+        'reactor (shop-billing).')
 assert log.contains('Main class it.shop.billing.App')
 def release = new JsonSlurper().parse(new File(basedir, 'target/gantry/release.json'))
 assert release.status == 'succeeded'

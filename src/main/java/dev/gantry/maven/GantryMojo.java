@@ -306,7 +306,10 @@ abstract class GantryMojo extends AbstractMojo {
                     List<String> otherServices = session.getProjects().stream()
                             .filter(p -> p != imageModule && ImageModule.isServiceOfItsOwn(p))
                             .map(MavenProject::getArtifactId).toList();
-                    if (!otherServices.isEmpty()) {
+                    if (!otherServices.isEmpty() && imageModuleSet()) {
+                        // chosen with <imageModule> or -D, as the advice for several services says: no news
+                        getLog().info(Refusals.otherServicesNotBuiltHere(otherServices));
+                    } else if (!otherServices.isEmpty()) {
                         getLog().warn(Refusals.otherServicesWithoutImage(imageModule.getArtifactId(), otherServices));
                     }
                 }

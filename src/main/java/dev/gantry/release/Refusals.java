@@ -1358,6 +1358,12 @@ public final class Refusals {
                 + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them.");
     }
 
+    /** Said instead of {@link #otherServicesWithoutImage} when the image's module was chosen: no news, one line. */
+    public static String otherServicesNotBuiltHere(List<String> others) {
+        return "Not built into images in this build, their jars published: the other services of this reactor ("
+                + String.join(", ", others) + ").";
+    }
+
     public static String otherServicesWithoutImage(String imageModule, List<String> others) {
         return "Other modules of this reactor are services of their own (" + String.join(", ", others) + ": Spring Boot's "
                 + "plugin or Quarkus's packaging), and Gantry builds one image per reactor, from " + imageModule + ": "
