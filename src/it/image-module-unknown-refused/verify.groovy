@@ -1,8 +1,9 @@
 def log = new File(basedir, 'build.log').text
-def expected = "No module 'shop-web' in this reactor to build the image from (gantry.image.module); the modules are " +
-        "[shop, shop-lib, shop-app]. Set <imageModule> or -Dgantry.image.module to one of them."
+def expected = "No module 'shop-web' in this reactor to build the image from (-Dgantry.image.module=shop-web); the " +
+        "modules are [shop, shop-lib, shop-app]. Set <imageModule> or -Dgantry.image.module to one of them (its " +
+        "artifactId, or groupId:artifactId)."
 assert log.contains(expected), "build.log lacks: $expected"
-def notAJar = "Module 'shop' (packaging pom) cannot be built into an image (gantry.image.module): an image is built " +
+def notAJar = "Module 'shop' (packaging pom) cannot be built into an image (-Dgantry.image.module=shop): an image is built " +
         "from a module with packaging jar (or quarkus), from its classes and dependencies; this reactor's are " +
         "[shop-lib, shop-app]. Set <imageModule> or -Dgantry.image.module to the application's module."
 assert log.contains(notAJar), "build.log lacks: $notAJar"

@@ -438,12 +438,14 @@ abstract class GantryMojo extends AbstractMojo {
     protected final MavenProject imageProject() throws GantryException {
         List<MavenProject> projects = session.getProjects();
         if (imageModuleSet()) {
-            MavenProject named = projects.stream().filter(p -> p.getArtifactId().equals(imageModule.trim())).findFirst()
-                    .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule,
+            String where = ModuleGantrySettings.whereSet(ModuleGantrySettings.IMAGE_MODULE, mojoExecution.getConfiguration(),
+                    project, Deployers.buildProperties(session));
+            MavenProject named = projects.stream().filter(p -> ImageModule.named(p, imageModule)).findFirst()
+                    .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule.trim(), where,
                             projects.stream().map(MavenProject::getArtifactId).toList()));
             if (!ImageModule.packagedForImage(named)) {
                 // refused now: the image goal would meet it only after the whole build, without classes to build from
-                throw Refusals.imageModuleNotPackagedForImage(named.getArtifactId(), named.getPackaging(),
+                throw Refusals.imageModuleNotPackagedForImage(named.getArtifactId(), named.getPackaging(), where,
                         projects.stream().filter(ImageModule::packagedForImage).map(MavenProject::getArtifactId).toList());
             }
             return named;

@@ -33,6 +33,18 @@ final class ImageModule {
     }
 
     /**
+     * Whether {@code <imageModule>} names the module: its artifactId, or its groupId:artifactId (as the image's
+     * {@code dev.gantry.module} label and Maven's {@code -pl} name it; {@code :artifactId} too).
+     */
+    static boolean named(MavenProject project, String name) {
+        String wanted = name.trim();
+        int colon = wanted.lastIndexOf(':');
+        String groupId = wanted.substring(0, Math.max(colon, 0));
+        return project.getArtifactId().equals(wanted.substring(colon + 1))
+                && (groupId.isEmpty() || project.getGroupId().equals(groupId));
+    }
+
+    /**
      * Whether an image can be built from the module: packaging {@code jar}, or Quarkus's own {@code quarkus}, whose
      * lifecycle runs Quarkus's build at {@code package} ({@link QuarkusBuild}).
      */

@@ -34,6 +34,8 @@ final class ModuleGantrySettings {
             return switch (parameter) {
                 case "flow" -> value.trim().toLowerCase(Locale.ROOT);
                 case "allowDirty" -> String.valueOf(Boolean.parseBoolean(value.trim()));
+                // a module is named by its artifactId, or groupId:artifactId (ImageModule.named)
+                case "imageModule" -> value.trim().substring(value.trim().lastIndexOf(':') + 1);
                 default -> value.trim();
             };
         }

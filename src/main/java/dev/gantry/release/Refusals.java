@@ -1353,9 +1353,11 @@ public final class Refusals {
         return "";
     }
 
-    public static GantryException imageModuleNotFound(String module, List<String> modules) {
-        return new GantryException("No module '" + module + "' in this reactor to build the image from (gantry.image.module); "
-                + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them.");
+    /** @param where where the module was named: {@code <imageModule>}, or {@code -Dgantry.image.module=…} */
+    public static GantryException imageModuleNotFound(String module, String where, List<String> modules) {
+        return new GantryException("No module '" + module + "' in this reactor to build the image from (" + where + "); "
+                + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them (its "
+                + "artifactId, or groupId:artifactId).");
     }
 
     /** Said instead of {@link #otherServicesWithoutImage} when the image's module was chosen: no news, one line. */
@@ -1432,9 +1434,10 @@ public final class Refusals {
                 + "application server, or a library, set <gantry.image.skip>true</gantry.image.skip> in its <properties>.");
     }
 
-    public static GantryException imageModuleNotPackagedForImage(String module, String packaging, List<String> candidates) {
+    public static GantryException imageModuleNotPackagedForImage(String module, String packaging, String where,
+            List<String> candidates) {
         return new GantryException("Module '" + module + "' (packaging " + packaging + ") cannot be built into an image "
-                + "(gantry.image.module): an image is built from a module with packaging jar (or quarkus), from its "
+                + "(" + where + "): an image is built from a module with packaging jar (or quarkus), from its "
                 + "classes and dependencies; " + (candidates.isEmpty() ? "this reactor has none"
                         : "this reactor's are " + candidates) + ". Set <imageModule> or -Dgantry.image.module to the "
                 + "application's module.");

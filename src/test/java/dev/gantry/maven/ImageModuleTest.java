@@ -36,6 +36,18 @@ class ImageModuleTest {
         return project;
     }
 
+    /** As the image's dev.gantry.module label and Maven's -pl name a module. */
+    @Test
+    void a_module_is_named_by_its_artifact_id_or_its_group_id_and_artifact_id() throws IOException {
+        MavenProject vets = module("vets-service");
+        vets.setGroupId("org.example.petclinic");
+        assertThat(ImageModule.named(vets, "vets-service")).isTrue();
+        assertThat(ImageModule.named(vets, " org.example.petclinic:vets-service ")).isTrue();
+        assertThat(ImageModule.named(vets, ":vets-service")).isTrue();
+        assertThat(ImageModule.named(vets, "org.example.other:vets-service")).isFalse();
+        assertThat(ImageModule.named(vets, "vets")).isFalse();
+    }
+
     /** What makes the image goal skip, so that the plan promises no image the build will not make. */
     @Test
     void sees_the_image_skipped_by_property_or_by_the_plugins_configuration() throws IOException {
