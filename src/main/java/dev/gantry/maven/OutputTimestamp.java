@@ -29,6 +29,18 @@ final class OutputTimestamp {
                 .filter(p -> p.getProperties().getProperty(PROPERTY, "").isBlank())
                 .map(MavenProject::getArtifactId)
                 .toList();
-        return without.isEmpty() ? Optional.empty() : Optional.of(Refusals.jarsNotReproducible(without));
+        boolean springBootParent = modules.stream().anyMatch(OutputTimestamp::inheritsSpringBootStarterParent);
+        return without.isEmpty() ? Optional.empty()
+                : Optional.of(Refusals.jarsNotReproducible(without, springBootParent));
+    }
+
+    /** Whether one of the module's parents is spring-boot-starter-parent, which one might expect to set it. */
+    private static boolean inheritsSpringBootStarterParent(MavenProject module) {
+        for (MavenProject parent = module.getParent(); parent != null; parent = parent.getParent()) {
+            if ("spring-boot-starter-parent".equals(parent.getArtifactId())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -890,13 +890,15 @@ public final class Refusals {
      * A warning for a release whose jars carry the build's time: a re-run produces other bytes than the ones published,
      * which Gantry then has to judge as a difference.
      */
-    public static String jarsNotReproducible(List<String> modules) {
+    /** @param springBootParent whether a module inherits spring-boot-starter-parent, which does not set the property */
+    public static String jarsNotReproducible(List<String> modules, boolean springBootParent) {
         return "The release's jars are not reproducible: " + String.join(", ", modules)
                 + (modules.size() == 1 ? " has" : " have") + " no project.build.outputTimestamp property, so each jar "
                 + "entry carries the build's time and a re-run of this release will differ from the published files (and be "
                 + "refused unless its tag is on this commit). Set <project.build.outputTimestamp>2026-01-01T00:00:00Z"
-                + "</project.build.outputTimestamp> in the <properties> of the parent POM (any fixed date; "
-                + "spring-boot-starter-parent does not set it), so that the same commit builds the same bytes.";
+                + "</project.build.outputTimestamp> in the <properties> of the parent POM (any fixed date"
+                + (springBootParent ? "; spring-boot-starter-parent does not set it" : "") + "), so that the same commit "
+                + "builds the same bytes.";
     }
 
     // --- container images ----------------------------------------------------------------------------

@@ -15,8 +15,19 @@ class OutputTimestampTest {
                         + "property, so each jar entry carries the build's time and a re-run of this release will differ from "
                         + "the published files (and be refused unless its tag is on this commit). Set "
                         + "<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> in the "
-                        + "<properties> of the parent POM (any fixed date; spring-boot-starter-parent does not set it), "
-                        + "so that the same commit builds the same bytes.");
+                        + "<properties> of the parent POM (any fixed date), so that the same commit builds the same bytes.");
+    }
+
+    /** Spring Boot's parent sets much else, so its users are told that it does not set this. */
+    @Test
+    void aSpringBootServiceIsToldItsParentDoesNotSetIt() {
+        MavenProject orders = module("orders", "jar", null);
+        MavenProject bootParent = module("spring-boot-starter-parent", "pom", null);
+        MavenProject bootDependencies = module("spring-boot-dependencies", "pom", null);
+        bootParent.setParent(bootDependencies);
+        orders.setParent(bootParent);
+        assertThat(OutputTimestamp.warning(List.of(orders))).get().asString()
+                .contains("(any fixed date; spring-boot-starter-parent does not set it)");
     }
 
     @Test
