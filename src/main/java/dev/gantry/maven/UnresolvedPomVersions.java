@@ -42,7 +42,9 @@ final class UnresolvedPomVersions {
                 continue; // replaced by the flattened POM
             }
             String note = flatten.map(why -> ": " + why).orElse("");
-            unresolved(project.getFile()).forEach(element -> found.add(element + " (" + project.getArtifactId() + note + ")"));
+            // Maven 3.9 keeps the model as written beside the interpolated one: nothing to read again
+            unresolved(project.getOriginalModel()).forEach(
+                    element -> found.add(element + " (" + project.getArtifactId() + note + ")"));
         }
         if (!found.isEmpty()) {
             throw Refusals.unresolvedPomVersion(found, true);
@@ -57,7 +59,11 @@ final class UnresolvedPomVersions {
         if (maven4) {
             return;
         }
-        List<String> found = unresolved(project.getFile()).stream()
+        // the POM file Maven deploys: the one it read (its model as written is at hand), or flatten's
+        File deployed = project.getFile();
+        Model model = deployed.equals(project.getModel().getPomFile()) ? project.getOriginalModel()
+                : WrittenVersion.read(deployed).orElse(null);
+        List<String> found = unresolved(model).stream()
                 .map(element -> element + " (" + project.getArtifactId() + ", " + project.getFile().getName() + ")")
                 .toList();
         if (!found.isEmpty()) {
@@ -65,13 +71,14 @@ final class UnresolvedPomVersions {
         }
     }
 
-    /** {@code <version>} and {@code <parent><version>} of the POM as written, each when it refers to a property. */
-    static List<String> unresolved(File pom) {
-        Optional<Model> read = WrittenVersion.read(pom);
-        if (read.isEmpty()) {
+    /**
+     * {@code <version>} and {@code <parent><version>} of a POM as written, each when it refers to a property; none for a
+     * POM that could not be read (null), which Maven, having read it, would have refused.
+     */
+    static List<String> unresolved(Model model) {
+        if (model == null) {
             return List.of();
         }
-        Model model = read.get();
         List<String> found = new ArrayList<>();
         if (refersToProperty(model.getVersion())) {
             found.add("<version>" + model.getVersion().trim() + "</version>");
