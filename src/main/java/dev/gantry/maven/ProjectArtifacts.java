@@ -27,7 +27,6 @@ final class ProjectArtifacts {
 
     static ModuleArtifacts of(MavenProject project, MavenProject top, MavenSession session,
             ArtifactRepositories repositories) throws GantryException {
-        UnresolvedPomVersions.refuseAtPublish(UnresolvedPomVersions.maven4(session), project);
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.add(RepositoryUtils.toArtifact(new ProjectArtifact(project)));
         if (!"pom".equals(project.getPackaging())) {

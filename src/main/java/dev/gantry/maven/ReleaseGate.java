@@ -73,7 +73,8 @@ final class ReleaseGate {
         if (plan.publishes()) {
             checkReactorVersions(plan.image() != null ? imageModule : null);
             if (plan.artifacts() != null) {
-                UnresolvedPomVersions.refuseInPlan(session, publishedModules(session, modules));
+                UnresolvedPomVersions.refuseInPlan(UnresolvedPomVersions.maven4(session), Deployers.buildProperties(session),
+                        publishedModules(session, modules));
             }
             if (deploying) {
                 checkWholeReactor();
@@ -102,7 +103,9 @@ final class ReleaseGate {
         Map<Deployers.Deployer, List<String>> twice = new LinkedHashMap<>();
         Map<Deployers.Deployer, List<String>> alone = new LinkedHashMap<>();
         for (MavenProject project : session.getProjects()) {
-            if (modules.runs(project, "publish") && !GantrySettings.skipped(project)) {
+            // a quarkus-packaged module deploys nothing, whatever a publisher would do (its lifecycle has no deploy)
+            if (modules.runs(project, "publish") && !GantrySettings.skipped(project)
+                    && !QuarkusBuild.PACKAGING.equals(project.getPackaging())) {
                 Map<Deployers.Deployer, List<String>> found = deploySkipped.contains(project) ? alone : twice;
                 Deployers.other(project, properties).ifPresent(
                         d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(project.getArtifactId()));
@@ -115,7 +118,8 @@ final class ReleaseGate {
         }
         if (!alone.isEmpty()) {
             Deployers.Deployer deployer = alone.keySet().iterator().next();
-            throw Refusals.otherDeployerAlone(deployer.artifactId(), deployer.goal(), alone.get(deployer));
+            throw Refusals.otherDeployerAlone(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
+                    alone.get(deployer));
         }
     }
 

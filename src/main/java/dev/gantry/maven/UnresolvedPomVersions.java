@@ -6,6 +6,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Model;
@@ -31,13 +32,14 @@ final class UnresolvedPomVersions {
      * Refused in {@code validate}: the modules Gantry publishes whose POM as written has such a version and which no
      * flatten-maven-plugin execution replaces (Maven 3.9 only).
      */
-    static void refuseInPlan(MavenSession session, List<MavenProject> published) throws GantryException {
-        if (maven4(session)) {
+    static void refuseInPlan(boolean maven4, Properties buildProperties, List<MavenProject> published)
+            throws GantryException {
+        if (maven4) {
             return;
         }
         List<String> found = new ArrayList<>();
         for (MavenProject project : published) {
-            Optional<String> flatten = flatten(project);
+            Optional<String> flatten = flatten(project, buildProperties);
             if (flatten.isPresent() && flatten.get().isEmpty()) {
                 continue; // replaced by the flattened POM
             }
@@ -94,31 +96,48 @@ final class UnresolvedPomVersions {
     }
 
     /**
-     * Whether a flatten-maven-plugin execution runs in the module (one bound to {@code none} does not): empty when none
-     * does; an empty text when it replaces the POM Maven deploys; else why it does not (a pom module's POM is replaced
-     * only with {@code <updatePomFile>true</updatePomFile>}).
+     * Whether a flatten-maven-plugin execution of its {@code flatten} goal runs in the module (not bound to
+     * {@code none}, not told to skip): empty when none does; an empty text when it puts the flattened POM in place of
+     * the one Maven deploys; else why it does not. It does so, unless told otherwise ({@code <updatePomFile>}), for a
+     * module not packaged {@code pom}, and for a {@code pom} module only in its {@code bom} mode.
      */
-    private static Optional<String> flatten(MavenProject project) {
+    private static Optional<String> flatten(MavenProject project, Properties buildProperties) {
         for (Plugin plugin : project.getBuildPlugins()) {
             if (!plugin.getArtifactId().endsWith("flatten-maven-plugin")) {
                 continue;
             }
             for (PluginExecution execution : plugin.getExecutions()) {
-                if ("none".equals(execution.getPhase())) {
+                if (!execution.getGoals().contains("flatten") || "none".equals(execution.getPhase())) {
                     continue;
                 }
                 // Maven's model has merged the plugin's configuration into the execution's
                 Object configuration = execution.getConfiguration() != null ? execution.getConfiguration()
                         : plugin.getConfiguration();
-                if (!"pom".equals(project.getPackaging())
-                        || "true".equals(Deployers.configured(configuration, "updatePomFile"))) {
+                if (isTrue(configuration, "skip", "flatten.skip", project, buildProperties)
+                        || isTrue(configuration, "skipFlatten", "flatten.flatten.skip", project, buildProperties)) {
+                    continue;
+                }
+                Optional<Deployers.Setting> update = Deployers.Setting.of(configuration, "updatePomFile",
+                        "updatePomFile", project, buildProperties);
+                boolean pom = "pom".equals(project.getPackaging());
+                boolean bom = Deployers.Setting.of(configuration, "flattenMode", "flatten.mode", project, buildProperties)
+                        .map(mode -> mode.value().equalsIgnoreCase("bom")).orElse(false);
+                if (update.map(Deployers.Setting::isTrue).orElse(!pom || bom)) {
                     return Optional.of("");
                 }
-                return Optional.of("flatten-maven-plugin leaves a pom module's POM as written without "
-                        + "<updatePomFile>true</updatePomFile>");
+                return Optional.of(update.isPresent()
+                        ? "flatten-maven-plugin is told not to put its POM in place, " + update.get().where()
+                        : "flatten-maven-plugin leaves a pom module's POM as written without "
+                                + "<updatePomFile>true</updatePomFile>");
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isTrue(Object configuration, String parameter, String property, MavenProject project,
+            Properties buildProperties) {
+        return Deployers.Setting.of(configuration, parameter, property, project, buildProperties)
+                .map(Deployers.Setting::isTrue).orElse(false);
     }
 
     static boolean maven4(MavenSession session) {

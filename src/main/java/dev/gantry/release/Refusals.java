@@ -363,16 +363,20 @@ public final class Refusals {
     }
 
     /** Another publisher deploys modules that run gantry:publish but that Gantry leaves out: maven-deploy-plugin skips them. */
-    public static GantryException otherDeployerAlone(String plugin, String goal, List<String> modules) {
+    public static GantryException otherDeployerAlone(String plugin, String goal, String skipParameter,
+            List<String> modules) {
         boolean one = modules.size() == 1;
+        String them = one ? "it" : "them";
         return new GantryException(plugin + " deploys " + String.join(", ", modules) + " (its " + goal + " goal, in the "
-                + "deploy phase), and gantry:publish leaves " + (one ? "it" : "them") + " out, as maven-deploy-plugin is "
-                + "told to skip " + (one ? "it" : "them") + " (maven.deploy.skip or its <skip>): this mvn deploy would "
-                + "publish " + (one ? "it" : "them") + " with " + plugin + " alone, outside the branch's rules (on any "
-                + "branch, and a release before Gantry's checks and without its tag). Nothing was built or published. Let "
-                + "Gantry publish: remove maven-deploy-plugin's skip (often set because " + plugin + " replaces it) and "
-                + "leave " + plugin + " out of this build (it is often declared in a release profile: run without that "
-                + "profile, or remove it from <build><plugins>); or keep publishing with " + plugin + " and remove the "
+                + "deploy phase), and gantry:publish leaves " + them + " out, as maven-deploy-plugin is told to skip "
+                + them + " (maven.deploy.skip or its <skip>): this mvn deploy would publish " + them + " with " + plugin
+                + " alone, outside the branch's rules (on any branch, and a release before Gantry's checks and without "
+                + "its tag). Nothing was built or published. Let Gantry publish: leave " + plugin + " out of this build "
+                + "(it is often declared in a release profile: run without that profile, or remove it from "
+                + "<build><plugins>), and remove maven-deploy-plugin's skip from the modules to publish (it is often set "
+                + "because " + plugin + " replaces it); a module to be published nowhere (tests, examples) keeps it. Or "
+                + "tell " + plugin + " to skip " + them + " too (<" + skipParameter + ">true</" + skipParameter + "> in "
+                + (one ? "its" : "their") + " <properties>); or keep publishing with " + plugin + " and remove the "
                 + "publish goal from Gantry's execution.");
     }
 
@@ -706,16 +710,19 @@ public final class Refusals {
      * @param inPlan whether refused in validate (else when the publish collects the module's artifacts)
      */
     public static GantryException unresolvedPomVersion(List<String> found, boolean inPlan) {
+        String flatten = "flatten-maven-plugin (org.codehaus.mojo) with <flattenMode>resolveCiFriendliesOnly</flattenMode> "
+                + "and <updatePomFile>true</updatePomFile> (without it, a pom module's POM stays as written), its flatten "
+                + "goal bound to process-resources (https://maven.apache.org/maven-ci-friendly.html)";
         return new GantryException("The POM" + (found.size() == 1 ? "" : "s") + " this build would publish "
                 + (found.size() == 1 ? "has its" : "have their") + " version unresolved, as written: "
                 + String.join(", ", found) + ". Maven 3.9 deploys a module's POM as written, and no consumer could resolve "
                 + "that version or read the parent it names: the release would be published broken, and a release is "
-                + "immutable. Nothing was " + (inPlan ? "built or " : "") + "published. Add flatten-maven-plugin "
-                + "(org.codehaus.mojo) to the <build><plugins> of the top-level POM, which every module inherits, with "
-                + "<flattenMode>resolveCiFriendliesOnly</flattenMode> and <updatePomFile>true</updatePomFile> (without it, "
-                + "a pom module's POM stays as written) and its flatten goal bound to process-resources "
-                + "(https://maven.apache.org/maven-ci-friendly.html): Maven then deploys the flattened POM, its version "
-                + "resolved. Or build with Maven 4, which deploys a consumer POM with the version resolved.");
+                + "immutable. Nothing was " + (inPlan ? "built or published. Add " + flatten + " to the <build><plugins> of "
+                        + "the parent POM the modules inherit: Maven then deploys the flattened POM, its version resolved."
+                        : "published. The file named is the POM Maven deploys for the module, as the build left it (a "
+                        + ".flattened-pom.xml is flatten-maven-plugin's; pom.xml, the POM as written): have it resolved, "
+                        + "with " + flatten + ", not skipped.")
+                + " Or build with Maven 4, which deploys a consumer POM with the version resolved.");
     }
 
     public static GantryException moduleNotPackaged(String module, String packaging) {
@@ -1364,8 +1371,8 @@ public final class Refusals {
 
     /** Said instead of {@link #otherServicesWithoutImage} when the image's module was chosen: no news, one line. */
     public static String otherServicesNotBuiltHere(List<String> others) {
-        return "Not built into images in this build, their jars published: the other services of this reactor ("
-                + String.join(", ", others) + ").";
+        return "Not built into images in this build: the other services of this reactor (" + String.join(", ", others)
+                + ").";
     }
 
     public static String otherServicesWithoutImage(String imageModule, List<String> others) {

@@ -224,7 +224,7 @@ class ModuleGantrySettingsTest {
                     + "value in the <properties> of the same POM, as the default.");
         }
 
-        /** Warned of only, the image would be another service's: a loop of one deploy per service would ship one. */
+        /** Refused, not warned of: the image would be another service's, in a per-service loop every time. */
         @Test
         void an_image_module_set_in_the_pom_is_refused() throws Exception {
             MavenProject shop = gantry("shop", null);
