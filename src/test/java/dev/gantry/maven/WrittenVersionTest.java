@@ -69,7 +69,7 @@ class WrittenVersionTest {
         Files.writeString(root.resolve(".mvn/maven.config"), "-Drevision=1.1.0\n");
         MavenProject top = top("<version>${revision}</version>", "", new Properties());
         assertThat(WrittenVersion.of(top, properties("revision", "2.0.0"), config()).setTo("2.0.1")).isEqualTo(
-                "Set the version to 2.0.1 (pom.xml's <version> is ${revision}: revision is '2.0.0', given with -Drevision on "
+                "Set revision to '2.0.1' (pom.xml's <version> is ${revision}: revision is '2.0.0', given with -Drevision on "
                         + "the command line)");
     }
 

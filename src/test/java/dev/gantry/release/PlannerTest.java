@@ -251,6 +251,16 @@ class PlannerTest {
                             "Set a version above 1.2.0 (pom.xml's <version> is ${revision}: revision is '1.1.0', given with "
                             + "-Drevision on the command line), or,");
 
+            VersionSetting changelist = new VersionSetting("${revision}${changelist}", List.of(
+                    new VersionSetting.Property("revision", "1.3.0", "given in .mvn/maven.config"),
+                    new VersionSetting.Property("changelist", "-SNAPSHOT", "from the <properties> of pom.xml")));
+            assertThatThrownBy(() -> new Planner(settings(Flow.GITFLOW, List.of(), null))
+                    .plan(new ReleaseContext("main", HEAD, "1.3.0-SNAPSHOT", "1.2.0", history, null, () -> changelist)))
+                    .as("the one property to change is named").hasMessageContaining("Set changelist to '' for the version "
+                            + "to read 1.3.0 (pom.xml's <version> is ${revision}${changelist}: revision is '1.3.0', given "
+                            + "in .mvn/maven.config; changelist is '-SNAPSHOT', from the <properties> of pom.xml) to "
+                            + "release it");
+
             VersionSetting unset = new VersionSetting("${revision}${changelist}", List.of(
                     new VersionSetting.Property("revision", null, "set nowhere"),
                     new VersionSetting.Property("changelist", "-SNAPSHOT", "from the <properties> of pom.xml")));
