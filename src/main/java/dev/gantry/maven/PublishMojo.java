@@ -65,7 +65,7 @@ public class PublishMojo extends GantryMojo {
         // a plan has artifacts only when it publishes: none for a verify-only branch nor when nothing is to be released
         if (release.plan.artifacts() != null && !DeploySkipped.of(session).contains(project)) {
             // here, once this module is built (flatten-maven-plugin has put its POM in place), not before
-            UnresolvedPomVersions.refuseAtPublish(UnresolvedPomVersions.maven4(session), project);
+            UnresolvedPomVersions.refuseAtPublish(ReleasePlanning.maven4(session), project);
             release.collect(ProjectArtifacts.of(project, session.getTopLevelProject(), session,
                     repositories()));
         }

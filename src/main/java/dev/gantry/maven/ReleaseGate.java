@@ -73,7 +73,7 @@ final class ReleaseGate {
         if (plan.publishes()) {
             checkReactorVersions(plan.image() != null ? imageModule : null);
             if (plan.artifacts() != null) {
-                UnresolvedPomVersions.refuseInPlan(UnresolvedPomVersions.maven4(session), Deployers.buildProperties(session),
+                UnresolvedPomVersions.refuseInPlan(ReleasePlanning.maven4(session), Deployers.buildProperties(session),
                         publishedModules(session, modules));
             }
             if (deploying) {

@@ -106,8 +106,12 @@ final class ReleasePlanning {
      */
     static MavenProjectConfig projectConfig(MavenSession session, MavenProject top) {
         File root = session.getRequest().getMultiModuleProjectDirectory();
-        boolean maven4 = session.getSystemProperties().getProperty("maven.version", "").startsWith("4.");
-        return new MavenProjectConfig((root != null ? root : top.getBasedir()).toPath().resolve(".mvn"), maven4);
+        return new MavenProjectConfig((root != null ? root : top.getBasedir()).toPath().resolve(".mvn"), maven4(session));
+    }
+
+    /** Whether this build runs on Maven 4. */
+    static boolean maven4(MavenSession session) {
+        return session.getSystemProperties().getProperty("maven.version", "").startsWith("4.");
     }
 
     /** Whether this Maven run goes as far as {@code deploy}, or runs a goal by name (which may be one of ours). */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -138,9 +137,5 @@ final class UnresolvedPomVersions {
             Properties buildProperties) {
         return Deployers.Setting.of(configuration, parameter, property, project, buildProperties)
                 .map(Deployers.Setting::isTrue).orElse(false);
-    }
-
-    static boolean maven4(MavenSession session) {
-        return session.getSystemProperties().getProperty("maven.version", "").startsWith("4.");
     }
 }
