@@ -145,15 +145,19 @@ public final class ArtifactPublisher {
             boolean publishedWhole = leaveOut && published.finished();
             Optional<ProjectPoms> poms = leaveOut && !published.unfinished() ? ProjectPoms.of(module) : Optional.empty();
             boolean asMaven39 = poms.isPresent() && poms.get().publishedAsMaven39(module, published);
+            boolean withoutBuildPom = asMaven39 || poms.isPresent() && poms.get().publishedOtherwiseWithoutBuildPom(published);
             if (asMaven39) {
                 published = published.with(poms.get().pom(), PublishedFiles.PublishedCopy.IDENTICAL);
                 log.info(Refusals.publishedAsMaven39(module.module(), poms.get().pom().getBaseVersion(), url,
+                        fileName(poms.get().pom()), fileName(poms.get().buildPom())));
+            } else if (withoutBuildPom) {
+                log.info(Refusals.publishedWithoutBuildPom(module.module(), poms.get().pom().getBaseVersion(), url,
                         fileName(poms.get().pom()), fileName(poms.get().buildPom())));
             }
             List<Artifact> lacked = new ArrayList<>();
             for (Artifact artifact : module.artifacts()) {
                 PublishedFiles.PublishedCopy copy = published.copies().getOrDefault(artifact, PublishedFiles.PublishedCopy.ABSENT);
-                if (!copy.found() && asMaven39 && poms.get().isBuildPomOrItsSignature(artifact, module.artifacts())) {
+                if (!copy.found() && withoutBuildPom && poms.get().isBuildPomOrItsSignature(artifact, module.artifacts())) {
                     leftOut.add(artifact); // said with the .pom
                     continue;
                 }

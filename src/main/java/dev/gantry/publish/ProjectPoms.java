@@ -52,6 +52,18 @@ record ProjectPoms(Artifact pom, Artifact buildPom) {
                 .get(projectPomAsPom));
     }
 
+    /**
+     * Whether the release in the repository has a {@code .pom} that differs from this build's, and no build POM: not
+     * this build's Maven 4 publish broken off before its build POM (that {@code .pom} would be this build's), but a
+     * release Maven 3.9 published from a POM that has changed since (a re-run of a dirty tree). It gains no build POM
+     * either; its {@code .pom} is judged as any differing file.
+     */
+    boolean publishedOtherwiseWithoutBuildPom(PublishedFiles published) {
+        PublishedFiles.PublishedCopy pomCopy = published.copies().getOrDefault(pom, PublishedFiles.PublishedCopy.ABSENT);
+        return pomCopy.found() && pomCopy.difference() != null
+                && !published.copies().getOrDefault(buildPom, PublishedFiles.PublishedCopy.ABSENT).found();
+    }
+
     /** Whether {@code artifact} is the build POM or a signature of it: what is left out with it. */
     boolean isBuildPomOrItsSignature(Artifact artifact, List<Artifact> artifacts) {
         return artifact.equals(buildPom) || Signatures.signedFile(artifact, artifacts).filter(buildPom::equals).isPresent();

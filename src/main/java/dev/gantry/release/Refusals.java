@@ -872,6 +872,15 @@ public final class Refusals {
                 + "published " + pom + " is kept, and " + buildPom + " is left out: a published release gains no files.";
     }
 
+    /** A published .pom that differs from this build's, without a build POM: the build POM is not added. */
+    public static String publishedWithoutBuildPom(String module, String version, String repository, String pom,
+            String buildPom) {
+        return module + " " + version + " is published in " + repository + ": its " + pom + " differs from this "
+                + "build's and it has no " + buildPom + ", as Maven 3.9 publishes a release (from a POM changed since): "
+                + buildPom + " is left out, as a published release gains no files; the " + pom + " is judged as any "
+                + "file that differs.";
+    }
+
     /**
      * A warning: a re-run's build made files that the release, published whole (CodeArtifact's {@code Published}), lacks,
      * and they are not added to it (the release is immutable): a tests jar added since, signatures of a release made

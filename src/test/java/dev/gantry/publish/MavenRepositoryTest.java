@@ -163,6 +163,31 @@ class MavenRepositoryTest {
             assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).doesNotExist();
         }
 
+        /**
+         * Its POM changed since (a re-run of a dirty tree): neither Maven 4's POM nor the project's as written is the
+         * published .pom, which, this commit's release, is kept with a warning; the build POM is still not added.
+         */
+        @Test
+        void whosePomChangedSinceGainsNoBuildPom() throws Exception {
+            ModuleArtifacts maven39 = orders("1.1.0", "commit=abc1234");
+            publisher().publish(List.of(maven39), true, NOT_THIS_COMMITS, false);
+            ModuleArtifacts maven4 = underMaven4(orders("1.1.0", "commit=abc1234"));
+            Files.writeString(maven4.artifacts().get(2).getFile().toPath(), "<project><modelVersion>4.0.0</modelVersion>"
+                    + "<groupId>it.gantry</groupId><artifactId>orders</artifactId><version>1.1.0</version><!-- changed -->"
+                    + "</project>");
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(List.of(maven4), true,
+                    ReleaseOrigin.thisCommit("its tag v1.1.0 is on this commit abc1234"), false);
+
+            assertThat(rerun).doesNotContainKey(maven4.artifacts().get(2));
+            assertThat(server.root().resolve("it/gantry/orders/1.1.0/orders-1.1.0-build.pom")).doesNotExist();
+            assertThat(uploads("orders-1.1.0.pom")).isEqualTo(1);
+            assertThat(log).contains("it.gantry:orders 1.1.0 is published in " + server.url() + ": its orders-1.1.0.pom "
+                    + "differs from this build's and it has no orders-1.1.0-build.pom, as Maven 3.9 publishes a release "
+                    + "(from a POM changed since): orders-1.1.0-build.pom is left out, as a published release gains no "
+                    + "files; the orders-1.1.0.pom is judged as any file that differs.");
+        }
+
         /** A release Maven 4 made, whose publish broke off before its build POM: completed with it. */
         @Test
         void aMaven4ReleaseWithoutItsBuildPomGetsIt() throws Exception {
