@@ -55,11 +55,31 @@ final class Deployers {
     static Optional<Deployer> other(MavenProject module, Properties properties) {
         for (Deployer deployer : OTHERS) {
             Plugin plugin = module.getPlugin(deployer.groupId() + ":" + deployer.artifactId());
-            if (plugin != null && bound(plugin, deployer) && !skipped(deployer, module, properties)) {
+            if (plugin != null && bound(plugin, deployer) && !skipped(deployer, module, properties)
+                    && !excluded(plugin, module)) {
                 return Optional.of(deployer);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the publisher leaves the module out of what it publishes: central-publishing-maven-plugin's
+     * {@code <excludeArtifacts>} names it ({@code groupId:artifactId}), as a library does with its test modules.
+     */
+    private static boolean excluded(Plugin plugin, MavenProject module) {
+        Object configuration = configurationFor(plugin, "publish");
+        Xpp3Dom excludes = configuration instanceof Xpp3Dom dom ? dom.getChild("excludeArtifacts") : null;
+        if (excludes == null) {
+            return false;
+        }
+        String id = module.getGroupId() + ":" + module.getArtifactId();
+        for (Xpp3Dom exclude : excludes.getChildren()) {
+            if (exclude.getValue() != null && exclude.getValue().trim().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The build's system and user properties, the user's first, as a plugin parameter's expression reads them. */

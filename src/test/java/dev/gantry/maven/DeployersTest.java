@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,21 @@ class DeployersTest {
         MavenProject module = withPlugin("org.sonatype.central", "central-publishing-maven-plugin",
                 execution("to-central", "deploy", "publish"));
         assertThat(deployer(module, NONE)).contains("central-publishing-maven-plugin");
+    }
+
+    /** A library's test modules, left out of the bundle to Maven Central, are not deployed by it. */
+    @Test
+    void aModuleCentralPublishingExcludesIsNotDeployedByIt() throws Exception {
+        PluginExecution publish = execution("to-central", "deploy", "publish");
+        publish.setConfiguration(org.codehaus.plexus.util.xml.Xpp3DomBuilder.build(new java.io.StringReader(
+                "<configuration><excludeArtifacts><excludeArtifact>it.gantry:orders-tests</excludeArtifact>"
+                        + "</excludeArtifacts></configuration>")));
+        MavenProject tests = withPlugin("org.sonatype.central", "central-publishing-maven-plugin", publish);
+        tests.setGroupId("it.gantry");
+        tests.setArtifactId("orders-tests");
+        assertThat(deployer(tests, NONE)).isEmpty();
+        tests.setArtifactId("orders");
+        assertThat(deployer(tests, NONE)).contains("central-publishing-maven-plugin");
     }
 
     /** Skipped, central-publishing still wants its server, and CycloneDX drops the SBOM: its refusal says to leave it out. */
