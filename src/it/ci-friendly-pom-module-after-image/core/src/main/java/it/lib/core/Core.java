@@ -1,0 +1,7 @@
+package it.lib.core;
+
+public final class Core {
+    public static int one() {
+        return 1;
+    }
+}
