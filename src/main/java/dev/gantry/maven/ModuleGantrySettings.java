@@ -159,16 +159,22 @@ final class ModuleGantrySettings {
 
     /**
      * The POM that sets the parameter in this configuration, {@code groupId:artifactId:version}, as Maven's model tracks
-     * where each element was read (a platform parent's, say); null when it is not tracked. Maven 4 tracks it in its own
-     * API's type, which a plugin built against Maven 3 cannot name: the message then says "its POM or a parent's".
+     * where each element was read (a platform parent's, say); null when it is not tracked (the message then says "its
+     * POM or a parent's"). Maven 4 tracks it in its own API's type ({@code org.apache.maven.api.model.InputLocation}),
+     * which a plugin built against Maven 3 cannot name: read by its accessors, which have the same names.
      */
     private static String declaringPom(Object configuration, String parameter) {
         Xpp3Dom element = configuration instanceof Xpp3Dom dom ? dom.getChild(parameter) : null;
-        if (element != null && element.getInputLocation() instanceof InputLocation location
-                && location.getSource() != null) {
-            return location.getSource().getModelId();
+        Object location = element == null ? null : element.getInputLocation();
+        if (location instanceof InputLocation maven3) {
+            return maven3.getSource() == null ? null : maven3.getSource().getModelId();
         }
-        return null;
+        try {
+            Object source = location == null ? null : location.getClass().getMethod("getSource").invoke(location);
+            return source == null ? null : (String) source.getClass().getMethod("getModelId").invoke(source);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
