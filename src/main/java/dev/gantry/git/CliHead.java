@@ -39,7 +39,7 @@ final class CliHead {
 
     /** The three git processes of a read, started side by side. */
     record Started(GitCli git, CompletableFuture<GitCli.Result> where, CompletableFuture<GitCli.Result> objects,
-            CompletableFuture<GitCli.Result> remote) {
+            CompletableFuture<GitCli.Result> remote, String remoteName) {
     }
 
     static Started begin(GitCli git, String remoteName) {
@@ -47,7 +47,11 @@ final class CliHead {
         return new Started(git, start(git, null, "rev-parse", "--show-toplevel", "--symbolic-full-name", "HEAD",
                 "--git-dir", "--git-common-dir"),
                 git.startBatch(GitRepository.LOCAL_TIMEOUT, "HEAD\nHEAD^:./pom.xml\n"),
-                start(git, null, "config", "--get", "remote." + remoteName + ".url"));
+                start(git, null, remoteUrlArgs(remoteName)), remoteName);
+    }
+
+    private static String[] remoteUrlArgs(String remoteName) {
+        return new String[] {"config", "--get", "remote." + remoteName + ".url"};
     }
 
     /** The facts of a read started earlier, once its processes have ended; empty as {@link #read} says. */
@@ -60,6 +64,11 @@ final class CliHead {
             GitCli.Result w = where.join();
             GitCli.Result o = objects.join();
             GitCli.Result r = remote.join();
+            if (!r.succeeded() && w.succeeded() && SafeDirectory.trusts(Path.of(w.stdout().split("\n")[0]))) {
+                // git config answers "not set" in a repository git distrusts, without a word: asked again, in case it
+                // ran before the repository was trusted (see SafeDirectory)
+                r = git.run(GitRepository.LOCAL_TIMEOUT, remoteUrlArgs(started.remoteName()));
+            }
             List<String> answers = o.succeeded() ? answers(o.stdout()) : List.of();
             GitCli.Result c = answers.isEmpty() ? o : new GitCli.Result(o.exitCode(), answers.get(0), o.stderr());
             if (!w.succeeded() || !c.succeeded()) {
@@ -78,6 +87,9 @@ final class CliHead {
             Optional<String> remoteUrl = r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty();
             return commitObject(c.stdout()).map(commit -> new Read(new HeadFacts(workTree, commit.id, commit.time,
                     commit.firstParent, branch, remoteUrl), pom));
+        } catch (IOException e) {
+            log.debug("git could not be run (" + e.getMessage() + "); using JGit");
+            return Optional.empty();
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException failure && git.cannotStart(failure)) {
                 GitCli.notOnPath(); // no git to start: JGit alone from here on

@@ -34,12 +34,15 @@ public final class GitCli {
     private static volatile Optional<Boolean> onPath = Optional.empty();
 
     private final Path workTree;
+    /** The directory of the project Maven builds, whose owner decides whether a repository git distrusts is trusted. */
+    private final Path projectDir;
     private final GantryLog log;
     /** Variables set (a null value: removed) in git's environment over the JVM's: a test's machine without identity. */
     private final Map<String, String> environment;
 
-    private GitCli(Path workTree, GantryLog log, Map<String, String> environment) {
+    private GitCli(Path workTree, Path projectDir, GantryLog log, Map<String, String> environment) {
         this.workTree = workTree;
+        this.projectDir = projectDir;
         this.log = log;
         this.environment = environment;
     }
@@ -48,7 +51,15 @@ public final class GitCli {
     GitCli withEnvironment(Map<String, String> variables) {
         Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(variables);
-        return new GitCli(workTree, log, merged);
+        return new GitCli(workTree, projectDir, log, merged);
+    }
+
+    /**
+     * This git command line, run in the work tree for the project in {@code projectDir} (a module's directory below
+     * it): see {@link SafeDirectory}. Until told, the directory it runs in is taken for the project's.
+     */
+    GitCli forProject(Path projectDir) {
+        return new GitCli(workTree, projectDir, log, environment);
     }
 
     /** False once git was found missing in this JVM; true before anyone looked. */
@@ -61,7 +72,7 @@ public final class GitCli {
         if (onPath.isEmpty()) {
             onPath = Optional.of(probe());
         }
-        return onPath.get() ? Optional.of(new GitCli(workTree, log, Map.of())) : Optional.empty();
+        return onPath.get() ? Optional.of(new GitCli(workTree, workTree, log, Map.of())) : Optional.empty();
     }
 
     /**
@@ -69,7 +80,7 @@ public final class GitCli {
      * missing git from the {@link IOException} of its first run (and then calls {@link #notOnPath()}).
      */
     static GitCli unprobed(Path workTree, GantryLog log) {
-        return new GitCli(workTree, log, Map.of());
+        return new GitCli(workTree, workTree, log, Map.of());
     }
 
     /** Records that git could not be started: later look-ups answer empty without trying again. */
@@ -151,8 +162,21 @@ public final class GitCli {
     }
 
     private Result run(Duration timeout, String input, Charset stdout, String... args) throws IOException {
+        List<String> trusting = SafeDirectory.options();
+        Result result = runOnce(timeout, input, stdout, trusting, args);
+        // again once git's safe.directory check is overridden: by this run's refusal, or by one beside it meanwhile
+        if (SafeDirectory.trustsAfter(result, projectDir, log)
+                || !result.succeeded() && !trusting.equals(SafeDirectory.options())) {
+            return runOnce(timeout, input, stdout, SafeDirectory.options(), args);
+        }
+        return SafeDirectory.explained(result, workTree);
+    }
+
+    private Result runOnce(Duration timeout, String input, Charset stdout, List<String> options, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add("git");
+        command.addAll(options);
         command.addAll(List.of(args));
         Path out = Files.createTempFile("gantry-git", ".out");
         Path err = Files.createTempFile("gantry-git", ".err");
@@ -176,6 +200,8 @@ public final class GitCli {
                 if (input != null) {
                     stdin.write(input.getBytes(StandardCharsets.UTF_8));
                 }
+            } catch (IOException ended) {
+                // git ended before reading its input (a repository it refuses): its exit code and stderr say why
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

@@ -94,13 +94,13 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         Optional<CliHead.Started> started = ahead == null ? Optional.empty() : ahead.take(dir, remoteName, log);
         if (started.isPresent() || GitCli.mayBeOnPath()) {
             Optional<GitRepository> read = openByCli(dir, remoteName, log,
-                    facts -> Optional.of(GitCli.unprobed(facts.workTree(), log)),
+                    facts -> Optional.of(GitCli.unprobed(facts.workTree(), log).forProject(dir)),
                     started.orElseGet(() -> CliHead.begin(GitCli.unprobed(dir, log), remoteName)));
             if (read.isPresent()) {
                 return read.get();
             }
         }
-        return open(dir, remoteName, log, () -> findWorkTree(dir).flatMap(w -> GitCli.find(w, log)));
+        return open(dir, remoteName, log, () -> findWorkTree(dir).flatMap(w -> GitCli.find(w, log)).map(git -> git.forProject(dir)));
     }
 
     /**
@@ -108,8 +108,9 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * no git process and no JGit to open it again. HEAD is the commit that was planned and built.
      */
     public static GitRepository reopen(HeadFacts facts, Path projectDir, String remoteName, GantryLog log) {
-        Optional<GitCli> cli = Optional.of(GitCli.unprobed(facts.workTree(), log));
-        return new GitRepository(null, projectDir.toAbsolutePath().normalize(), facts, remoteName, log, () -> cli);
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Optional<GitCli> cli = Optional.of(GitCli.unprobed(facts.workTree(), log).forProject(dir));
+        return new GitRepository(null, dir, facts, remoteName, log, () -> cli);
     }
 
     /** What the command line read of HEAD, for {@link #reopen}; empty when JGit read it. */

@@ -24,17 +24,21 @@ public final class HeadReadAhead {
     private final Path dir;
     private final String remoteName;
     private final CliHead.Started started;
-    /** What the processes said at debug level, said again in the plan's log when it takes the read. */
-    private final List<String> debug;
+    /** What the processes said, said again in the plan's log when it takes the read. */
+    private final List<Said> said;
     /** The files that say where HEAD is, as they were when the processes had ended; empty if they could not be told. */
     private final CompletableFuture<Optional<String>> headWhenRead;
     private final AtomicBoolean taken = new AtomicBoolean();
 
-    private HeadReadAhead(Path dir, String remoteName, CliHead.Started started, List<String> debug) {
+    /** A line of the processes' log, and whether it is news for the user (info) rather than debug. */
+    private record Said(String message, boolean info) {
+    }
+
+    private HeadReadAhead(Path dir, String remoteName, CliHead.Started started, List<Said> said) {
         this.dir = dir;
         this.remoteName = remoteName;
         this.started = started;
-        this.debug = debug;
+        this.said = said;
         // taken on the thread of the process that ends last, as soon as the read has ended
         this.headWhenRead = CompletableFuture.allOf(started.where(), started.objects(), started.remote())
                 .handle((ended, failed) -> headNow());
@@ -46,26 +50,28 @@ public final class HeadReadAhead {
             return Optional.empty();
         }
         Path dir = projectDir.toAbsolutePath().normalize();
-        List<String> debug = new ArrayList<>();
+        List<Said> said = new ArrayList<>();
         GantryLog held = new GantryLog() {
             @Override
             public void debug(String message) {
-                synchronized (debug) {
-                    debug.add(message);
+                synchronized (said) {
+                    said.add(new Said(message, false));
                 }
             }
 
             @Override
             public void info(String message) {
-                debug(message);
+                synchronized (said) {
+                    said.add(new Said(message, true));
+                }
             }
 
             @Override
             public void warn(String message) {
-                debug(message);
+                info(message);
             }
         };
-        return Optional.of(new HeadReadAhead(dir, remoteName, CliHead.begin(GitCli.unprobed(dir, held), remoteName), debug));
+        return Optional.of(new HeadReadAhead(dir, remoteName, CliHead.begin(GitCli.unprobed(dir, held), remoteName), said));
     }
 
     /**
@@ -77,8 +83,14 @@ public final class HeadReadAhead {
             return Optional.empty();
         }
         Optional<String> then = headWhenRead.join(); // the processes have ended: their lines are all there
-        synchronized (debug) {
-            debug.forEach(line -> log.debug(line + " (started when Maven had read the projects)"));
+        synchronized (said) {
+            for (Said line : said) {
+                if (line.info()) {
+                    log.info(line.message());
+                } else {
+                    log.debug(line.message() + " (started when Maven had read the projects)");
+                }
+            }
         }
         if (then.isEmpty() || !then.equals(headNow())) {
             log.debug("HEAD, its branch or the repository's configuration changed since Maven read the projects: "

@@ -2,6 +2,7 @@ package dev.gantry.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
@@ -10,12 +11,14 @@ import dev.gantry.testing.RecordingLog;
 import dev.gantry.testing.UserProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -579,6 +582,69 @@ class GitRepositoryTest {
             try (GitRepository git = open(repo.dir())) {
                 assertThat(git.sourceUrl()).isEmpty();
             }
+        }
+    }
+
+    /**
+     * git's safe.directory check: a checkout another user made (a CI runner's, handed to a job that runs as root) is
+     * refused by git itself. Root only, as only root can hand a directory to another user.
+     */
+    @Nested
+    class OwnedByAnotherUser {
+
+        private void handToNobody(Path dir) throws Exception {
+            assumeTrue(System.getProperty("user.name").equals("root"), "only root can give a directory to another user");
+            UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.toList()) {
+                    Files.setOwner(file, nobody);
+                }
+            }
+            Process status = new ProcessBuilder("git", "status").directory(dir.toFile()).start();
+            assumeTrue(new String(status.getErrorStream().readAllBytes()).contains("detected dubious ownership"),
+                    "this machine's git trusts every directory (safe.directory=* in its configuration)");
+        }
+
+        @Test
+        void is_read_and_its_remote_asked_when_the_project_has_the_same_owner() throws Exception {
+            GitFixture remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+            GitFixture work = GitFixture.init(tmp.resolve("work")).addRemote("origin", remote);
+            String released = work.commitPom("1.0.0");
+            work.annotatedTag("v1.0.0");
+            work.push("origin", "main", "--tags");
+            GitFixture checkout = GitFixture.cloneWithoutTags(remote, tmp.resolve("checkout"));
+            handToNobody(checkout.dir());
+            List<String> lines = new ArrayList<>();
+            try (GitRepository git = GitRepository.open(checkout.dir(), "origin", new RecordingLog(lines, false))) {
+                assertThat(git.readByGit()).as("HEAD read by the command line").isPresent();
+                assertThat(git.releaseTags("v")).as("the remote's tags").containsEntry("v1.0.0", released);
+            }
+            Path dir = checkout.dir().toRealPath();
+            assertThat(lines).containsExactly("git distrusts the repository at " + dir + " (git's safe.directory check: it "
+                    + "is owned by nobody, and this build runs as root); the project Maven builds has the same owner, so "
+                    + "Gantry runs its git commands there with -c safe.directory=" + dir + ". For every tool to trust it: "
+                    + "git config --global --add safe.directory " + dir);
+        }
+
+        @Test
+        void stays_distrusted_when_the_project_has_another_owner_and_the_refusal_says_why() throws Exception {
+            GitFixture remote = GitFixture.bareRemote(tmp.resolve("remote.git"));
+            GitFixture checkout = GitFixture.init(tmp.resolve("checkout")).addRemote("origin", remote);
+            checkout.commitPom("service/pom.xml", "1.0.0");
+            handToNobody(checkout.dir());
+            Path service = checkout.dir().resolve("service");
+            Files.setOwner(service, Files.getOwner(tmp)); // a stranger's repository above the project's directory
+            List<String> lines = new ArrayList<>();
+            try (GitRepository git = GitRepository.open(service, "origin", new RecordingLog(lines, false))) {
+                Path dir = checkout.dir().toRealPath();
+                assertThatThrownBy(() -> git.releaseTags("v"))
+                        .isInstanceOf(GantryException.class)
+                        .hasMessageContaining("git will not work in the repository at " + dir + ": it is owned by nobody, "
+                                + "and the project Maven builds (" + service + ") by root, so Gantry keeps git's "
+                                + "safe.directory check. If the repository is the project's, run git config --global --add "
+                                + "safe.directory " + dir + " before mvn, or build as its owner.");
+            }
+            assertThat(lines).isEmpty();
         }
     }
 }
