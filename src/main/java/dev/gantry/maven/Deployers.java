@@ -1,5 +1,6 @@
 package dev.gantry.maven;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,10 +54,22 @@ final class Deployers {
      * @param properties the build's user and system properties, which override the POM's ({@code -DskipPublishing})
      */
     static Optional<Deployer> other(MavenProject module, Properties properties) {
+        return active(module, properties, false);
+    }
+
+    /**
+     * The first of Sonatype's publishers that would deploy this module in {@code mvn deploy} but leaves it out
+     * ({@code <excludeArtifacts>}, a library's test modules): without that publisher, Gantry would publish it.
+     */
+    static Optional<Deployer> excluding(MavenProject module, Properties properties) {
+        return active(module, properties, true);
+    }
+
+    private static Optional<Deployer> active(MavenProject module, Properties properties, boolean excludingIt) {
         for (Deployer deployer : OTHERS) {
             Plugin plugin = module.getPlugin(deployer.groupId() + ":" + deployer.artifactId());
             if (plugin != null && bound(plugin, deployer) && !skipped(deployer, module, properties)
-                    && !excluded(plugin, module)) {
+                    && excluded(plugin, module) == excludingIt) {
                 return Optional.of(deployer);
             }
         }
@@ -65,7 +78,9 @@ final class Deployers {
 
     /**
      * Whether the publisher leaves the module out of what it publishes: central-publishing-maven-plugin's
-     * {@code <excludeArtifacts>} names it ({@code groupId:artifactId}), as a library does with its test modules.
+     * {@code <excludeArtifacts>} names its artifactId, as a library does with its test modules. The plugin compares the
+     * artifactId alone (0.8.0 to 0.11.0: {@code excludeArtifacts.contains(artifact.getArtifactId())}), so a
+     * {@code groupId:artifactId} there excludes nothing. Maven splits a list written as text on commas.
      */
     private static boolean excluded(Plugin plugin, MavenProject module) {
         Object configuration = configurationFor(plugin, "publish");
@@ -73,13 +88,14 @@ final class Deployers {
         if (excludes == null) {
             return false;
         }
-        String id = module.getGroupId() + ":" + module.getArtifactId();
+        List<String> names = new ArrayList<>();
         for (Xpp3Dom exclude : excludes.getChildren()) {
-            if (exclude.getValue() != null && exclude.getValue().trim().equals(id)) {
-                return true;
-            }
+            names.add(exclude.getValue());
         }
-        return false;
+        if (excludes.getChildCount() == 0 && excludes.getValue() != null) {
+            names.addAll(List.of(excludes.getValue().split(",")));
+        }
+        return names.stream().anyMatch(name -> name != null && name.trim().equals(module.getArtifactId()));
     }
 
     /** The build's system and user properties, the user's first, as a plugin parameter's expression reads them. */

@@ -102,6 +102,8 @@ final class ReleaseGate {
         DeploySkipped deploySkipped = DeploySkipped.of(session);
         Map<Deployers.Deployer, List<String>> twice = new LinkedHashMap<>();
         Map<Deployers.Deployer, List<String>> alone = new LinkedHashMap<>();
+        // the modules a publisher leaves out that Gantry publishes once that publisher is gone
+        Map<Deployers.Deployer, List<String>> excluded = new LinkedHashMap<>();
         for (MavenProject project : session.getProjects()) {
             // a quarkus-packaged module deploys nothing, whatever a publisher would do (its lifecycle has no deploy)
             if (modules.runs(project, "publish") && !GantrySettings.skipped(project)
@@ -109,12 +111,16 @@ final class ReleaseGate {
                 Map<Deployers.Deployer, List<String>> found = deploySkipped.contains(project) ? alone : twice;
                 Deployers.other(project, properties).ifPresent(
                         d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(project.getArtifactId()));
+                if (!deploySkipped.contains(project)) {
+                    Deployers.excluding(project, properties).ifPresent(
+                            d -> excluded.computeIfAbsent(d, k -> new ArrayList<>()).add(project.getArtifactId()));
+                }
             }
         }
         if (!twice.isEmpty()) {
             Deployers.Deployer deployer = twice.keySet().iterator().next();
             throw Refusals.otherDeployer(deployer.artifactId(), deployer.goal(), deployer.skipParameter(),
-                    twice.get(deployer));
+                    twice.get(deployer), excluded.getOrDefault(deployer, List.of()));
         }
         if (!alone.isEmpty()) {
             Deployers.Deployer deployer = alone.keySet().iterator().next();

@@ -346,12 +346,21 @@ public final class Refusals {
                 + " distributionManagement.");
     }
 
-    public static GantryException otherDeployer(String plugin, String goal, String skipParameter, List<String> modules) {
+    /**
+     * @param excluded the modules the plugin leaves out ({@code <excludeArtifacts>}) that gantry:publish would publish
+     *                 once the plugin is gone
+     */
+    public static GantryException otherDeployer(String plugin, String goal, String skipParameter, List<String> modules,
+            List<String> excluded) {
         return new GantryException(plugin + " deploys " + String.join(", ", modules) + " (its " + goal + " goal, in the "
                 + "deploy phase), and so does gantry:publish: this mvn deploy would deploy "
                 + (modules.size() == 1 ? "it" : "them") + " twice, the second time outside the branch's rules. Nothing was "
                 + "built or published. Let Gantry publish: leave " + plugin + " out of this build (it is often declared "
-                + "in a release profile: run without that profile, or remove it from <build><plugins>), or set <"
+                + "in a release profile: run without that profile, or remove it from <build><plugins>)"
+                + (excluded.isEmpty() ? "" : ", and set <maven.deploy.skip>true</maven.deploy.skip> in the <properties> of "
+                        + String.join(", ", excluded) + ", which its <excludeArtifacts> leaves out and Gantry would publish "
+                        + "otherwise")
+                + ", or set <"
                 + skipParameter + ">true</" + skipParameter + "> in the <properties> of the POM that declares "
                 + "gantry:publish (" + plugin + " is often inherited from a parent POM such as oss-parent); skipped, "
                 + (plugin.equals("central-publishing-maven-plugin")

@@ -55,26 +55,64 @@ class DeployersTest {
         assertThat(deployer(module, NONE)).contains("central-publishing-maven-plugin");
     }
 
-    /** A library's test modules, left out of the bundle to Maven Central, are not deployed by it. */
-    @Test
-    void aModuleCentralPublishingExcludesIsNotDeployedByIt() throws Exception {
+    private static MavenProject centralPublishing(String excludeArtifacts) throws Exception {
         PluginExecution publish = execution("to-central", "deploy", "publish");
         publish.setConfiguration(org.codehaus.plexus.util.xml.Xpp3DomBuilder.build(new java.io.StringReader(
-                "<configuration><excludeArtifacts><excludeArtifact>it.gantry:orders-tests</excludeArtifact>"
-                        + "</excludeArtifacts></configuration>")));
-        MavenProject tests = withPlugin("org.sonatype.central", "central-publishing-maven-plugin", publish);
-        tests.setGroupId("it.gantry");
+                "<configuration><excludeArtifacts>" + excludeArtifacts + "</excludeArtifacts></configuration>")));
+        MavenProject module = withPlugin("org.sonatype.central", "central-publishing-maven-plugin", publish);
+        module.setGroupId("it.gantry");
+        return module;
+    }
+
+    /**
+     * A library's test modules, left out of the bundle to Maven Central, are not deployed by it: named by artifactId,
+     * which is all central-publishing-maven-plugin compares.
+     */
+    @Test
+    void aModuleCentralPublishingExcludesIsNotDeployedByIt() throws Exception {
+        MavenProject tests = centralPublishing("<excludeArtifact>orders-tests</excludeArtifact>");
         tests.setArtifactId("orders-tests");
         assertThat(deployer(tests, NONE)).isEmpty();
+        assertThat(Deployers.excluding(tests, NONE).map(Deployers.Deployer::artifactId))
+                .contains("central-publishing-maven-plugin");
         tests.setArtifactId("orders");
         assertThat(deployer(tests, NONE)).contains("central-publishing-maven-plugin");
+        assertThat(Deployers.excluding(tests, NONE)).isEmpty();
+    }
+
+    /** Maven splits a list parameter written as text on commas, as it gives it to the plugin. */
+    @Test
+    void excludeArtifactsWrittenAsTextAreSplitOnCommas() throws Exception {
+        MavenProject benchmarks = centralPublishing("orders-tests, orders-benchmarks");
+        benchmarks.setArtifactId("orders-benchmarks");
+        assertThat(deployer(benchmarks, NONE)).isEmpty();
+    }
+
+    /** central-publishing-maven-plugin compares the artifactId alone: groupId:artifactId there leaves nothing out. */
+    @Test
+    void aGroupIdAndArtifactIdExcludesNothing() throws Exception {
+        MavenProject tests = centralPublishing("<excludeArtifact>it.gantry:orders-tests</excludeArtifact>");
+        tests.setArtifactId("orders-tests");
+        assertThat(deployer(tests, NONE)).contains("central-publishing-maven-plugin");
+    }
+
+    /** Leaving the plugin out would hand its excluded modules to Gantry: the refusal says how to keep them unpublished. */
+    @Test
+    void theRefusalNamesTheModulesCentralPublishingExcludes() {
+        assertThat(dev.gantry.release.Refusals.otherDeployer("central-publishing-maven-plugin", "publish", "skipPublishing",
+                java.util.List.of("orders"), java.util.List.of("orders-benchmarks")).getMessage())
+                .contains("Let Gantry publish: leave central-publishing-maven-plugin out of this build (it is often "
+                        + "declared in a release profile: run without that profile, or remove it from <build><plugins>), "
+                        + "and set <maven.deploy.skip>true</maven.deploy.skip> in the <properties> of orders-benchmarks, "
+                        + "which its <excludeArtifacts> leaves out and Gantry would publish otherwise, or set "
+                        + "<skipPublishing>true</skipPublishing>");
     }
 
     /** Skipped, central-publishing still wants its server, and CycloneDX drops the SBOM: its refusal says to leave it out. */
     @Test
     void theRefusalOfCentralPublishingAdvisesLeavingItOut() {
         assertThat(dev.gantry.release.Refusals.otherDeployer("central-publishing-maven-plugin", "publish", "skipPublishing",
-                java.util.List.of("orders")).getMessage())
+                java.util.List.of("orders"), java.util.List.of()).getMessage())
                 .contains("Let Gantry publish: leave central-publishing-maven-plugin out of this build (it is often "
                         + "declared in a release profile: run without that profile, or remove it from <build><plugins>), or "
                         + "set <skipPublishing>true</skipPublishing>")
@@ -94,7 +132,7 @@ class DeployersTest {
     @Test
     void theRefusalOfNexusStagingSaysHowToKeepTheSbomWhenSkippingIt() {
         assertThat(dev.gantry.release.Refusals.otherDeployer("nexus-staging-maven-plugin", "deploy",
-                "skipNexusStagingDeployMojo", java.util.List.of("orders")).getMessage())
+                "skipNexusStagingDeployMojo", java.util.List.of("orders"), java.util.List.of()).getMessage())
                 .contains("Let Gantry publish: leave nexus-staging-maven-plugin out of this build (it is often declared "
                         + "in a release profile: run without that profile, or remove it from <build><plugins>), or set "
                         + "<skipNexusStagingDeployMojo>true</skipNexusStagingDeployMojo> in the <properties> of the POM that "
