@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.maven.model.Plugin;
@@ -68,13 +69,15 @@ final class ImageModule {
     }
 
     /**
-     * Whether the module's image goal skips its image: {@code gantry.image.skip} as a user or system property
-     * ({@code -D}) or in the module's properties, or {@code <skipImage>true</skipImage>} in the plugin's configuration
-     * of the module (its own or an execution's). Asked by the plan, so that it promises no image that will not be built.
+     * Whether the module's image goal skips its image: {@code gantry.image.skip} as the goal's parameter reads it (a user
+     * or system property, {@code -D}, before the module's properties: {@code -Dgantry.image.skip=false} builds the image
+     * of a module whose POM sets it), or {@code <skipImage>true</skipImage>} in the plugin's configuration of the module
+     * (its own or an execution's). Asked by the plan, so that it promises no image that will not be built.
      */
     static boolean skipsImage(MavenProject project, Properties userProperties, Properties systemProperties) {
         if (Stream.of(userProperties, systemProperties, project.getProperties())
-                .anyMatch(properties -> Boolean.parseBoolean(properties.getProperty(SKIP_PROPERTY)))) {
+                .map(properties -> properties.getProperty(SKIP_PROPERTY)).filter(Objects::nonNull).findFirst()
+                .map(Boolean::parseBoolean).orElse(false)) {
             return true;
         }
         Plugin plugin = project.getPlugin(GantryMojo.PLUGIN_KEY);

@@ -57,6 +57,12 @@ class ImageModuleTest {
         skip.setProperty("gantry.image.skip", "true");
         assertThat(ImageModule.skipsImage(app, none, none)).isFalse();
         assertThat(ImageModule.skipsImage(app, skip, none)).as("-Dgantry.image.skip=true").isTrue();
+        app.getProperties().setProperty("gantry.image.skip", "true");
+        assertThat(ImageModule.skipsImage(app, none, none)).as("<gantry.image.skip> in the module's properties").isTrue();
+        Properties build = new Properties();
+        build.setProperty("gantry.image.skip", "false");
+        assertThat(ImageModule.skipsImage(app, build, none)).as("-Dgantry.image.skip=false over the POM's").isFalse();
+        app.getProperties().remove("gantry.image.skip");
 
         Plugin gantry = new Plugin();
         gantry.setGroupId("dev.gantry");
