@@ -275,8 +275,7 @@ final class CodeArtifactRepository implements ArtifactRepository {
         String key = pkg + "/" + asset.name() + "@" + ours;
         PublishedCopy known = comparedFiles.get(key);
         if (known == null) {
-            String difference = difference(pkg, asset.name(), built, published, ours);
-            known = difference == null ? PublishedCopy.IDENTICAL : PublishedCopy.differing(difference);
+            known = difference(pkg, asset.name(), built, published, ours);
             comparedFiles.put(key, known);
         }
         return known;
@@ -285,10 +284,10 @@ final class CodeArtifactRepository implements ArtifactRepository {
     /**
      * In words ({@code orders-1.4.0.jar of com.acme:orders:1.4.0 differs in …}): which jar entries differ when the
      * published copy can be read ({@code GetPackageVersionAsset}, the one download, made only for a file known to
-     * differ), and both SHA-256 in any case. Null when the asset came without
-     * a SHA-256 and its bytes are this build's.
+     * differ), and both SHA-256 in any case, with the commit the copy names ({@link PublishedCopy#builtFrom}).
+     * Identical when the asset came without a SHA-256 and its bytes are this build's.
      */
-    private String difference(CodeArtifactPackage pkg, String name, Path built, String published, String ours) {
+    private PublishedCopy difference(CodeArtifactPackage pkg, String name, Path built, String published, String ours) {
         // the file name alone does not say the groupId: name the package version as CodeArtifact lists it
         String file = name + " of " + pkg;
         String hashes = " (SHA-256 in CodeArtifact " + (published == null ? "not given" : shorten(published))
@@ -297,12 +296,12 @@ final class CodeArtifactRepository implements ArtifactRepository {
             Path copy = scratch.path().resolve(name);
             api.download(pkg, name, copy);
             if (published == null && Files.mismatch(copy, built) == -1L) {
-                return null;
+                return PublishedCopy.IDENTICAL;
             }
-            return ContentDifference.of(file, built, copy).describe() + hashes;
+            return PublishedCopy.differing(ContentDifference.of(file, built, copy).describe() + hashes, copy);
         } catch (GantryException | IOException e) {
             log.debug("Could not read the published " + name + " to name what differs: " + e.getMessage());
-            return file + " differs" + hashes;
+            return PublishedCopy.differing(file + " differs" + hashes);
         }
     }
 

@@ -155,7 +155,8 @@ final class ReactorRelease {
                     otherCommit.get());
         }
         return ReleaseOrigin.notKnown("no release tag is on this commit " + commit
-                + (plan.image() == null ? "" : ", and no image of this commit was found under " + plan.version()));
+                + (plan.image() == null ? "" : ", and no image of this commit was found under " + plan.version()),
+                plan.commit());
     }
 
     /** A module's artifacts, once: {@code mvn deploy deploy} runs its publish goal twice. */

@@ -136,6 +136,7 @@ public final class ArtifactPublisher {
         Set<Artifact> leftOut = new HashSet<>();
         List<String> leftOutWarnings = new ArrayList<>();
         Map<String, List<String>> differingByRepository = new LinkedHashMap<>();
+        ReleaseOrigin known = origin;
         for (ModuleArtifacts module : modules) {
             String url = shown(module.repository().remote());
             PublishedFiles published = module.repository().published(module);
@@ -178,6 +179,7 @@ public final class ArtifactPublisher {
                 } else if (copy.difference() != null) {
                     present.add(artifact);
                     differingByRepository.computeIfAbsent(url, r -> new ArrayList<>()).add(copy.difference());
+                    known = known.confirmedBy(copy.builtFrom(), fileName(artifact));
                 } else if (copy.found() && !published.unfinished()) {
                     present.add(artifact);
                     log.info(artifact + " is already published in " + url + " with identical content.");
@@ -191,11 +193,11 @@ public final class ArtifactPublisher {
             }
         }
         for (Map.Entry<String, List<String>> differing : differingByRepository.entrySet()) {
-            if (!origin.thisCommit()) {
-                throw Refusals.artifactsDiffer(differing.getKey(), differing.getValue(), origin.evidence(),
-                        origin.otherCommit());
+            if (!known.thisCommit()) {
+                throw Refusals.artifactsDiffer(differing.getKey(), differing.getValue(), known.evidence(),
+                        known.otherCommit());
             }
-            log.warn(Refusals.publishedReleaseDiffers(differing.getKey(), differing.getValue(), origin.evidence()));
+            log.warn(Refusals.publishedReleaseDiffers(differing.getKey(), differing.getValue(), known.evidence()));
         }
         leftOutWarnings.forEach(log::warn);
         return new InPlace(present, leftOut);

@@ -182,7 +182,7 @@ public final class MavenRepository implements ArtifactRepository {
                 return PublishedFiles.PublishedCopy.IDENTICAL;
             }
             return PublishedFiles.PublishedCopy.differing(
-                    ContentDifference.of(published.getFileName().toString(), built, published).describe());
+                    ContentDifference.of(published.getFileName().toString(), built, published).describe(), published);
         } catch (ArtifactResolutionException e) {
             boolean notFound = e.getResult().getExceptions().stream().allMatch(ArtifactNotFoundException.class::isInstance);
             if (notFound) {

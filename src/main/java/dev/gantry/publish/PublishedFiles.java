@@ -1,5 +1,7 @@
 package dev.gantry.publish;
 
+import java.nio.file.Path;
+
 import java.util.Map;
 import org.eclipse.aether.artifact.Artifact;
 
@@ -34,14 +36,20 @@ public record PublishedFiles(Map<Artifact, PublishedCopy> copies, boolean unfini
      * @param found      whether the repository holds the file
      * @param difference how it differs from this build's file, in words for messages ({@code orders-1.1.0.jar differs in
      *                   git.properties (changed)}); null when absent or identical
+     * @param builtFrom  for a differing jar, the commit its {@code git.properties} names ({@link PublishedCommit}), or null
      */
-    public record PublishedCopy(boolean found, String difference) {
+    public record PublishedCopy(boolean found, String difference, String builtFrom) {
 
-        public static final PublishedCopy ABSENT = new PublishedCopy(false, null);
-        public static final PublishedCopy IDENTICAL = new PublishedCopy(true, null);
+        public static final PublishedCopy ABSENT = new PublishedCopy(false, null, null);
+        public static final PublishedCopy IDENTICAL = new PublishedCopy(true, null, null);
 
         public static PublishedCopy differing(String difference) {
-            return new PublishedCopy(true, difference);
+            return new PublishedCopy(true, difference, null);
+        }
+
+        /** A differing copy, downloaded to {@code published}: with the commit it names, if it names one. */
+        public static PublishedCopy differing(String difference, Path published) {
+            return new PublishedCopy(true, difference, PublishedCommit.of(published).orElse(null));
         }
     }
 }

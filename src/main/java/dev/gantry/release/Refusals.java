@@ -840,7 +840,12 @@ public final class Refusals {
         return new GantryException("This release is already published in " + repository + " with different content: "
                 + String.join("; ", differences) + ". That release is not known to be this commit's (" + whyNotThisCommit
                 + "), and a release is immutable: bump the version in pom.xml. If the bytes differ only by build time, make the "
-                + "build reproducible with <project.build.outputTimestamp>." + rerun + " Nothing was published.");
+                + "build reproducible with <project.build.outputTimestamp>." + rerun
+                + (otherCommit != null ? "" : " If this commit's own pipeline published them and stopped before its tag "
+                        + "(a failed tag push or upload), re-run it from a clean checkout (mvn clean deploy: files built "
+                        + "over an earlier build's target/ may differ); a jar whose git.properties "
+                        + "(git-commit-id-maven-plugin) names this commit is known to be this commit's.")
+                + " Nothing was published.");
     }
 
     /**
@@ -920,7 +925,7 @@ public final class Refusals {
         return "The release's jars are not reproducible: " + String.join(", ", modules)
                 + (modules.size() == 1 ? " has" : " have") + " no project.build.outputTimestamp property, so each jar "
                 + "entry carries the build's time and a re-run of this release will differ from the published files (and be "
-                + "refused unless its tag is on this commit). Set <project.build.outputTimestamp>2026-01-01T00:00:00Z"
+                + "refused unless its tag, its image or a jar's git.properties names this commit). Set <project.build.outputTimestamp>2026-01-01T00:00:00Z"
                 + "</project.build.outputTimestamp> in the <properties> of the parent POM (any fixed date"
                 + (springBootParent ? "; spring-boot-starter-parent does not set it" : "") + "), so that the same commit "
                 + "builds the same bytes.";

@@ -13,7 +13,8 @@ class OutputTimestampTest {
         assertThat(OutputTimestamp.warning(List.of(module("orders-api", "jar", null), module("orders", "jar", null))))
                 .contains("The release's jars are not reproducible: orders-api, orders have no project.build.outputTimestamp "
                         + "property, so each jar entry carries the build's time and a re-run of this release will differ from "
-                        + "the published files (and be refused unless its tag is on this commit). Set "
+                        + "the published files (and be refused unless its tag, its image or a jar's git.properties names "
+                        + "this commit). Set "
                         + "<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> in the "
                         + "<properties> of the parent POM (any fixed date), so that the same commit builds the same bytes.");
     }

@@ -296,6 +296,44 @@ class MavenRepositoryTest {
                             + "tag; a version is then bumped for this commit's changes. Nothing was published.");
         }
 
+        /**
+         * A library has no image to tell whose release it is: a jar whose git.properties (git-commit-id-maven-plugin)
+         * names the commit being built, differing in its build time alone, is this commit's release, left untagged by a
+         * failed tag push, and the re-run completes it.
+         */
+        @Test
+        void isKeptWithAWarningWhenItsJarNamesTheCommitBeingBuilt() throws Exception {
+            String commit = "75dab79c0ffee0000000000000000000000000aa";
+            publisher().publish(List.of(orders("1.1.0", "git.commit.id=" + commit + "\ngit.build.time=10:00")), true,
+                    NOT_THIS_COMMITS, false);
+
+            Map<Artifact, PublishOutcome> rerun = publisher().publish(
+                    List.of(orders("1.1.0", "git.commit.id=" + commit + "\ngit.build.time=10:20")), true,
+                    ReleaseOrigin.notKnown("no release tag is on this commit 75dab79", commit), false);
+
+            assertThat(rerun.values()).containsOnly(PublishOutcome.ALREADY_PUBLISHED);
+            assertThat(uploads("orders-1.1.0.jar")).isEqualTo(1);
+            assertThat(log).contains("WARN This commit's release is already published in " + server.url()
+                    + " (its orders-1.1.0.jar was built from this commit 75dab79 (git.commit.id in its git.properties)), "
+                    + "and this build differs from it: orders-1.1.0.jar differs in git.properties (changed). The "
+                    + "published files are kept as they are: none of them is sent again.");
+        }
+
+        /** git-commit-id's full form too; a jar built from another commit is refused as before. */
+        @Test
+        void isRefusedWhenItsJarNamesAnotherCommit() throws Exception {
+            String other = "d3285460000000000000000000000000000000bb";
+            publisher().publish(List.of(orders("1.1.0", "git.commit.id.full=" + other)), true, NOT_THIS_COMMITS, false);
+
+            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "git.commit.id.full=f44bf4e" + other
+                    .substring(7))), true, ReleaseOrigin.notKnown("no release tag is on this commit f44bf4e",
+                    "f44bf4e" + other.substring(7)), false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageContaining("That release is not known to be this commit's (no release tag is on this "
+                            + "commit f44bf4e)");
+            assertThat(uploads("orders-1.1.0.jar")).isEqualTo(1);
+        }
+
         @Test
         void isKeptWithAWarningWhenThisCommits() throws Exception {
             publisher().publish(List.of(orders("1.1.0", "commit=abc1234")), true, NOT_THIS_COMMITS, false);
