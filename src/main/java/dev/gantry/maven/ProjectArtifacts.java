@@ -1,6 +1,7 @@
 package dev.gantry.maven;
 
 import dev.gantry.publish.ModuleArtifacts;
+import dev.gantry.publish.UrlCredentials;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import java.io.File;
@@ -107,10 +108,11 @@ final class ProjectArtifacts {
         DeployTarget target = DeployTarget.of(project, top, Deployers.buildProperties(session),
                 ArtifactUtils.isSnapshot(project.getVersion()));
         RemoteRepository plain = new RemoteRepository.Builder(target.id(), "default", target.url()).build();
-        // Credentials and proxies come from settings.xml, decrypted, as the session's selectors give them.
-        return new RemoteRepository.Builder(plain)
+        // Credentials and proxies come from settings.xml, decrypted, as the session's selectors give them; credentials
+        // written into the URL are moved out of it, so that Maven's transfer log does not print them
+        return UrlCredentials.movedToAuthentication(new RemoteRepository.Builder(plain)
                 .setAuthentication(session.getRepositorySession().getAuthenticationSelector().getAuthentication(plain))
                 .setProxy(session.getRepositorySession().getProxySelector().getProxy(plain))
-                .build();
+                .build());
     }
 }

@@ -33,10 +33,12 @@ class PlantedSecretsScan {
      * {@code ~/.aws/credentials}). {@code interpolated-settings.xml} and {@code settings.xml}: the repository password of
      * {@code src/it/settings.xml} (a user's {@code ~/.m2/settings.xml}). {@code .git/config}: a remote URL with a token
      * (environment-tag), as CI checkouts write it. {@code invoker.properties}: the command line, as a pipeline gives it
-     * ({@code -DaltDeploymentRepository} with a token in its URL, alt-deployment-repository).
+     * ({@code -DaltDeploymentRepository} with a token in its URL, alt-deployment-repository); {@code .mvn/maven.config}
+     * the same, where the command line needs a port known only once the IT has started its server
+     * (publish-with-credentials-in-the-url).
      */
     static final Set<String> HANDED_TO_THE_BUILD = Set.of("jvm.config", "interpolated-settings.xml", "settings.xml",
-            ".git/config", "invoker.properties");
+            ".git/config", "invoker.properties", ".mvn/maven.config");
 
     /** The main invoker run's projects, and those of the Maven 4 subset that scripts/test adds (-Pmaven4-subset). */
     private static final List<Path> IT_DIRECTORIES = List.of(Path.of("target", "it"), Path.of("target", "it-maven4"));

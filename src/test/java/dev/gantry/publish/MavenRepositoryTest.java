@@ -559,6 +559,44 @@ class MavenRepositoryTest {
             assertThat(log).hasSize(2).noneMatch(line -> line.contains(TOKEN));
         }
 
+        /**
+         * Maven's transfer log prints each upload's URL ("Uploading to alt: http://…"): the credentials are moved out
+         * of the URL into the repository's authentication, with which the upload still authenticates.
+         */
+        @Test
+        void areMovedOutOfTheUrlThatMavensTransferLogPrintsAndStillAuthenticate() throws Exception {
+            String url = server.url().replace("://", "://deployer:s3cret@");
+            List<String> transferred = new ArrayList<>();
+            session.setTransferListener(new org.eclipse.aether.transfer.AbstractTransferListener() {
+                @Override
+                public void transferInitiated(org.eclipse.aether.transfer.TransferEvent event) {
+                    transferred.add(event.getResource().getRepositoryUrl() + event.getResource().getResourceName());
+                }
+            });
+            RemoteRepository moved = UrlCredentials.movedToAuthentication(
+                    new RemoteRepository.Builder("alt", "default", url).build());
+
+            publisher().publish(List.of(on(new MavenRepository(SYSTEM, session, moved), orders("1.2.0", "build=1"))),
+                    true, NOT_THIS_COMMITS, false);
+
+            assertThat(moved.getUrl()).isEqualTo(server.url());
+            assertThat(server.root().resolve("it/gantry/orders/1.2.0/orders-1.2.0.jar")).exists();
+            assertThat(transferred).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(server.url())
+                    .doesNotContain("s3cret").doesNotContain("deployer@"));
+        }
+
+        /** settings.xml's credentials for the repository's id win, as they do for maven-deploy-plugin. */
+        @Test
+        void leaveTheCredentialsOfSettingsInPlace() {
+            org.eclipse.aether.repository.Authentication settings = new AuthenticationBuilder()
+                    .addUsername("from-settings").addPassword("secret").build();
+            RemoteRepository moved = UrlCredentials.movedToAuthentication(new RemoteRepository.Builder("alt", "default",
+                    "https://ci:" + TOKEN + "@repo.example.com/releases/").setAuthentication(settings).build());
+
+            assertThat(moved.getUrl()).isEqualTo("https://repo.example.com/releases/");
+            assertThat(moved.getAuthentication()).isSameAs(settings);
+        }
+
         @Test
         void aReleaseCheckThatCannotReadTheRepositoryShowsThemNowhere() throws Exception {
             ModuleArtifacts module = unreachable("1.1.0");
