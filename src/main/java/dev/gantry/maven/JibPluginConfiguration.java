@@ -100,8 +100,9 @@ final class JibPluginConfiguration {
         read.text("jib.container.expandClasspathDependencies", "container", "expandClasspathDependencies")
                 .filter(Boolean::parseBoolean).ifPresent(v -> settings.put(
                         "<container><expandClasspathDependencies> (jib.container.expandClasspathDependencies)", v));
-        read.permissions().ifPresent(
-                v -> settings.put("<extraDirectories><permissions> (jib.extraDirectories.permissions)", v));
+        read.permissions().ifPresent(v -> settings.put("<extraDirectories><permissions> (jib.extraDirectories.permissions)",
+                v + " (Gantry gives a file of its extraDirectory 755 when git has it executable: git update-index "
+                        + "--chmod=+x <file>; every other file 644)"));
         read.filteredExtraDirectories().ifPresent(
                 v -> settings.put("<extraDirectories><paths><path><includes>/<excludes>", v));
         read.extensions().ifPresent(v -> settings.put("<pluginExtensions>", v));
@@ -204,6 +205,14 @@ final class JibPluginConfiguration {
                 return directories;
             }
             element("extraDirectories", "paths").ifPresent(e -> {
+                if (e.getChildCount() == 0 && e.getValue() != null) {
+                    // <paths>src/main/jib</paths>, as JHipster writes it: Maven splits a list given as text on commas
+                    for (String path : items(e.getValue())) {
+                        if (resolved(path)) {
+                            extraDirectory(path, "/").ifPresent(directories::add);
+                        }
+                    }
+                }
                 for (Xpp3Dom path : e.getChildren()) {
                     Xpp3Dom from = path.getChild("from");
                     Xpp3Dom into = path.getChild("into");

@@ -246,6 +246,15 @@ class JibPluginConfigurationTest {
             assertThat(JibPluginConfiguration.settings(service, List.of(parent, service), NONE)).isPresent();
         }
 
+        /** {@code <paths>src/main/extra</paths>} as JHipster writes it: Maven gives Jib the text as a one-item list. */
+        @Test
+        void an_extra_directory_given_as_the_text_of_paths() throws Exception {
+            assertThat(settings(jib("<extraDirectories><paths>src/main/extra, conf</paths></extraDirectories>"), NONE)
+                    .orElseThrow().extraDirectories()).containsExactly(
+                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "src/main/extra", "/"),
+                    new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("conf"), "conf", "/"));
+        }
+
         /** Jib copies nothing from a directory that does not exist: neither is it a setting to carry over. */
         @Test
         void not_an_extra_directory_that_does_not_exist() throws Exception {
@@ -270,7 +279,8 @@ class JibPluginConfigurationTest {
             assertThat(settings.unmatched()).containsExactly(
                     Map.entry("<container><expandClasspathDependencies> (jib.container.expandClasspathDependencies)", "true"),
                     Map.entry("<extraDirectories><permissions> (jib.extraDirectories.permissions)",
-                            "/opt/app/healthcheck.sh=755"),
+                            "/opt/app/healthcheck.sh=755 (Gantry gives a file of its extraDirectory 755 when git has it "
+                                    + "executable: git update-index --chmod=+x <file>; every other file 644)"),
                     Map.entry("<extraDirectories><paths><path><includes>/<excludes>", "src/main/jib"),
                     Map.entry("<pluginExtensions>",
                             "com.google.cloud.tools.jib.maven.extension.layerfilter.JibLayerFilterExtension"));
