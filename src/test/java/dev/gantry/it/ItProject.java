@@ -148,6 +148,28 @@ public final class ItProject {
         return this;
     }
 
+    /**
+     * The first push of {@code tag} stops the pipeline (a lost runner), and the re-run's clone is a fresh one: no local
+     * {@code tag}, and the remote spelt as a plain path, which git-commit-id's git.properties records, so that the
+     * re-run's jar differs from the one published.
+     */
+    public ItProject loseTheRunnerAtTheFirstPushOf(String tag) throws IOException {
+        String url = git("remote", "get-url", "origin").trim();
+        String path = url.startsWith("file:") ? java.net.URI.create(url).getPath() : url;
+        return remoteHook("pre-receive", """
+                #!/bin/sh
+                if [ ! -f between-runs-done ]; then
+                  touch between-runs-done
+                  # a fresh clone: no local tag (the hook's own git environment would refuse a ref update here)
+                  env -u GIT_DIR -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES \
+                      git --git-dir='%1$s/.git' tag -d %2$s >/dev/null || exit 2
+                  git config --file '%1$s/.git/config' remote.origin.url '%3$s' || exit 2
+                  echo 'the runner was lost before the tag was pushed' >&2
+                  exit 1
+                fi
+                """.formatted(dir, tag, path));
+    }
+
     /** The remote refuses the first tag push (a permission fixed between two runs of the pipeline: a lost git tag). */
     public ItProject refuseFirstTagPush() throws IOException {
         return remoteHook("pre-receive", """
