@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-def forgotChangelist = '''Version 1.1.0-SNAPSHOT on branch 'main': this branch releases stable versions and requires X.Y.Z, not a -SNAPSHOT (branch 'main' → stable, moving tags [latest]). Set changelist to '' for the version to read 1.1.0 (pom.xml's <version> is ${revision}${changelist}: revision is '1.1.0', given in .mvn/maven.config; changelist is '-SNAPSHOT', from the <properties> of pom.xml) to release it, or build this commit on a snapshot branch.'''
+def forgotChangelist = '''Version 1.1.0-SNAPSHOT on branch 'main': this branch releases stable versions and requires X.Y.Z, not a -SNAPSHOT (branch 'main' → stable, moving image tags [latest]). Set changelist to '' for the version to read 1.1.0 (pom.xml's <version> is ${revision}${changelist}: revision is '1.1.0', given in .mvn/maven.config; changelist is '-SNAPSHOT', from the <properties> of pom.xml) to release it, or build this commit on a snapshot branch.'''
 assert log.contains(forgotChangelist), "build.log lacks: $forgotChangelist"
 def notARelease = '''Version '2.0.0-RC1' on branch 'main' is not a release version'''
 def fromCommandLine = '''Set the version (pom.xml's <version> is ${revision}${changelist}: revision is '2.0.0-RC1', given with -Drevision on the command line; changelist is '', given with -Dchangelist on the command line) to the form X.Y.Z.'''

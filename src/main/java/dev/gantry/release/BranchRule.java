@@ -95,7 +95,7 @@ public record BranchRule(String pattern, ReleaseKind release, List<String> movin
     public String toString() {
         StringBuilder s = new StringBuilder("branch '").append(pattern).append("' → ").append(release.id());
         if (!movingTags.isEmpty()) {
-            s.append(", moving tags ").append(movingTags);
+            s.append(", moving image tags ").append(movingTags);
         }
         if (environmentTag != null) {
             s.append(", environment tag ").append(environmentTag);

@@ -83,7 +83,7 @@ class BranchRuleTest {
         void aValidRuleDescribesItself() throws GantryException {
             BranchRule rule = BranchRule.validated("support/*", ReleaseKind.STABLE, List.of("support-latest"),
                     "deploy/support/current", true, true);
-            assertThat(rule).hasToString("branch 'support/*' → stable, moving tags [support-latest], environment tag "
+            assertThat(rule).hasToString("branch 'support/*' → stable, moving image tags [support-latest], environment tag "
                     + "deploy/support/current, images on, maintenance releases allowed");
         }
     }

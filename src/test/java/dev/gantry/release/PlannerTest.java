@@ -303,7 +303,7 @@ class PlannerTest {
         void aSnapshotVersionIsRefusedWithTheFix() {
             assertThatThrownBy(() -> plan("main", "1.1.0-SNAPSHOT", "1.0.0")).hasMessage(
                     "Version 1.1.0-SNAPSHOT on branch 'main': this branch releases stable versions and requires X.Y.Z, not a -SNAPSHOT "
-                            + "(branch 'main' → stable, moving tags [latest]). Set <version>1.1.0</version> in pom.xml to release it, "
+                            + "(branch 'main' → stable, moving image tags [latest]). Set <version>1.1.0</version> in pom.xml to release it, "
                             + "or build this commit on a snapshot branch.");
         }
 
@@ -312,7 +312,7 @@ class PlannerTest {
             assertThatThrownBy(() -> plan("main", "1.2", null)).hasMessage(
                     "Version '1.2' on branch 'main' is not a release version (it has 2 numbers, not three): this branch requires "
                             + "X.Y.Z, three numbers such as 1.4.0 "
-                            + "(branch 'main' → stable, moving tags [latest]). Set <version> in pom.xml to the form X.Y.Z.");
+                            + "(branch 'main' → stable, moving image tags [latest]). Set <version> in pom.xml to the form X.Y.Z.");
         }
 
         @Test
@@ -358,7 +358,7 @@ class PlannerTest {
         void aReleaseVersionIsRefusedWithTheFix() {
             assertThatThrownBy(() -> plan("develop", "1.2.0", "1.2.0-SNAPSHOT")).hasMessage(
                     "Version 1.2.0 on branch 'develop': this branch publishes snapshots and requires X.Y.Z-SNAPSHOT (branch 'develop' → "
-                            + "snapshot, moving tags [develop, dev-latest]). Set <version>1.2.0-SNAPSHOT</version> in pom.xml, or the "
+                            + "snapshot, moving image tags [develop, dev-latest]). Set <version>1.2.0-SNAPSHOT</version> in pom.xml, or the "
                             + "next version's snapshot; release versions are built on the stable branch.");
         }
 
