@@ -14,9 +14,10 @@ def entries = ['it/orders/App.class (changed)', 'META-INF/MANIFEST.MF (only in t
 def why = "That release is not known to be this commit's (no release tag is on this commit $head, and no image of this " +
         "commit was found under 1.1.0), and a release is immutable: bump the version in pom.xml. If the bytes differ only " +
         "by build time, make the build reproducible with <project.build.outputTimestamp>. If this commit's own " +
-        "pipeline published them and stopped before its tag (a failed tag push or upload), re-run it from a clean " +
-        "checkout (mvn clean deploy: files built over an earlier build's target/ may differ); a jar whose " +
-        "git.properties (git-commit-id-maven-plugin) names this commit is known to be this commit's. Nothing was published."
+        "pipeline published them and stopped before its tag (a failed tag push or upload), a re-run from a clean " +
+        "checkout (mvn clean deploy) completes it when the build is reproducible (files built over an earlier build's " +
+        "target/ may differ); a jar whose git.properties (git-commit-id-maven-plugin) names this commit is known to be " +
+        "this commit's. Nothing was published."
 def line = log.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
 assert line?.contains(expected), "build.log lacks: $expected"
 entries.each { assert line.contains(it), "the refusal lacks: $it" }

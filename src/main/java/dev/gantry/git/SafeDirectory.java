@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  */
 final class SafeDirectory {
 
-    private static final Pattern DUBIOUS = Pattern.compile("detected dubious ownership in repository at '([^'\\n]+)'");
+    /** git's line names the path between quotes, which it does not escape: the path runs to the line's last quote. */
+    private static final Pattern DUBIOUS = Pattern.compile("detected dubious ownership in repository at '(.+)'\\s*$",
+            Pattern.MULTILINE);
 
     /** The repositories this JVM's git commands trust, each as git named it. */
     private static final Set<String> TRUSTED = ConcurrentHashMap.newKeySet();
@@ -77,7 +79,11 @@ final class SafeDirectory {
                 return false;
             }
         } catch (IOException | UnsupportedOperationException e) {
-            return false; // git's own words stand
+            DISTRUSTED.putIfAbsent(repository, "git will not work in the repository at " + repository + ", which another "
+                    + "user owns (git's safe.directory check), and Gantry could not read who owns it (" + e + "), so it "
+                    + "keeps the check. If the repository is the project's, run git config --global --add safe.directory "
+                    + repository + " before mvn, or build as its owner.");
+            return false;
         }
         if (TRUSTED.add(repository)) {
             log.info("git distrusts the repository at " + repository + " (git's safe.directory check: it is owned by "

@@ -80,7 +80,8 @@ final class Deployers {
      * Whether the publisher leaves the module out of what it publishes: central-publishing-maven-plugin's
      * {@code <excludeArtifacts>} names its artifactId, as a library does with its test modules. The plugin compares the
      * artifactId alone (0.8.0 to 0.11.0: {@code excludeArtifacts.contains(artifact.getArtifactId())}), so a
-     * {@code groupId:artifactId} there excludes nothing. Maven splits a list written as text on commas.
+     * {@code groupId:artifactId} there excludes nothing. Maven reads an element's text trimmed, and splits a list
+     * written as text on commas without trimming the parts: {@code a, b} gives the plugin " b", which excludes nothing.
      */
     private static boolean excluded(Plugin plugin, MavenProject module) {
         Object configuration = configurationFor(plugin, "publish");
@@ -93,9 +94,9 @@ final class Deployers {
             names.add(exclude.getValue());
         }
         if (excludes.getChildCount() == 0 && excludes.getValue() != null) {
-            names.addAll(List.of(excludes.getValue().split(",")));
+            names.addAll(List.of(excludes.getValue().split(",", -1)));
         }
-        return names.stream().anyMatch(name -> name != null && name.trim().equals(module.getArtifactId()));
+        return names.contains(module.getArtifactId());
     }
 
     /** The build's system and user properties, the user's first, as a plugin parameter's expression reads them. */

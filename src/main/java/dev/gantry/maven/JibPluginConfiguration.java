@@ -206,8 +206,9 @@ final class JibPluginConfiguration {
             }
             element("extraDirectories", "paths").ifPresent(e -> {
                 if (e.getChildCount() == 0 && e.getValue() != null) {
-                    // <paths>src/main/jib</paths>, as JHipster writes it: Maven splits a list given as text on commas
-                    for (String path : items(e.getValue())) {
+                    // <paths>src/main/jib</paths>, as JHipster writes it: Maven splits a list given as text on commas,
+                    // and hands Jib each part untrimmed (" conf" is no directory Jib would find)
+                    for (String path : e.getValue().split(",", -1)) {
                         if (resolved(path)) {
                             extraDirectory(path, "/").ifPresent(directories::add);
                         }

@@ -136,7 +136,7 @@ public final class ArtifactPublisher {
         Set<Artifact> leftOut = new HashSet<>();
         List<String> leftOutWarnings = new ArrayList<>();
         Map<String, List<String>> differingByRepository = new LinkedHashMap<>();
-        ReleaseOrigin known = origin;
+        Map<String, String> commitsNamed = new LinkedHashMap<>(); // by the differing published jars, each its own
         for (ModuleArtifacts module : modules) {
             String url = shown(module.repository().remote());
             PublishedFiles published = module.repository().published(module);
@@ -179,7 +179,9 @@ public final class ArtifactPublisher {
                 } else if (copy.difference() != null) {
                     present.add(artifact);
                     differingByRepository.computeIfAbsent(url, r -> new ArrayList<>()).add(copy.difference());
-                    known = known.confirmedBy(copy.builtFrom(), fileName(artifact));
+                    if (copy.builtFrom() != null) {
+                        commitsNamed.put(fileName(artifact), copy.builtFrom());
+                    }
                 } else if (copy.found() && !published.unfinished()) {
                     present.add(artifact);
                     log.info(artifact + " is already published in " + url + " with identical content.");
@@ -192,6 +194,7 @@ public final class ArtifactPublisher {
                         lacked.stream().anyMatch(ArtifactPublisher::isBuildPom)));
             }
         }
+        ReleaseOrigin known = origin.judgedBy(commitsNamed);
         for (Map.Entry<String, List<String>> differing : differingByRepository.entrySet()) {
             if (!known.thisCommit()) {
                 throw Refusals.artifactsDiffer(differing.getKey(), differing.getValue(), known.evidence(),

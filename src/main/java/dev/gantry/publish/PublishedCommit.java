@@ -22,21 +22,29 @@ import java.util.zip.ZipFile;
 final class PublishedCommit {
 
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{40}");
+    /** {@code git.properties}, alone or after a directory or a prefix ({@code apollo-git.properties}). */
+    private static final Pattern GIT_PROPERTIES = Pattern.compile("(^|[/._-])git\\.properties$");
 
     private PublishedCommit() {
     }
 
-    /** The one commit the file's {@code git.properties} name; empty for a file that is no jar, names none, or several. */
+    /**
+     * The one commit the file's {@code git.properties} name; empty for a file that is no jar, names none or several, or
+     * says it was built from a tree with uncommitted changes ({@code git.dirty=true}).
+     */
     static Optional<String> of(Path file) {
         Set<String> named = new HashSet<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && entry.getName().endsWith("git.properties")) {
+                if (!entry.isDirectory() && GIT_PROPERTIES.matcher(entry.getName()).find()) {
                     Properties properties = new Properties();
                     try (InputStream in = zip.getInputStream(entry)) {
                         properties.load(in);
+                    }
+                    if (Boolean.parseBoolean(properties.getProperty("git.dirty", "false").trim())) {
+                        return Optional.empty(); // built from changes on top of the commit: no evidence of it
                     }
                     String id = properties.getProperty("git.commit.id.full", properties.getProperty("git.commit.id", ""));
                     if (FULL_ID.matcher(id.trim()).matches()) {

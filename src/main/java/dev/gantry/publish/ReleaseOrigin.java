@@ -1,6 +1,7 @@
 package dev.gantry.publish;
 
 import dev.gantry.release.ReleaseContext;
+import java.util.Map;
 
 /**
  * Whether a release found already published was made from the commit being built, and how that is known. A release is
@@ -11,7 +12,8 @@ import dev.gantry.release.ReleaseContext;
  * @param thisCommit  whether the release is known to be this commit's
  * @param evidence    for messages: why it is known to be this commit's, or why that is not known
  * @param otherCommit the commit the release is known to be made from instead (its image's revision label), or null
- * @param commit      the commit being built, for a published jar's {@code git.properties} to confirm; null when not given
+ * @param commit      the commit being built, for published jars' {@code git.properties} to tell ({@link #judgedBy}); null
+ *                    when not given
  */
 public record ReleaseOrigin(boolean thisCommit, String evidence, String otherCommit, String commit) {
 
@@ -34,15 +36,25 @@ public record ReleaseOrigin(boolean thisCommit, String evidence, String otherCom
     }
 
     /**
-     * This commit's when a published jar was built from the commit being built, as its {@code git.properties} says
-     * ({@code builtFrom}, null when it names none): a library's release left untagged by a failed tag push, its jar
-     * differing in {@code git.build.time} alone. Otherwise this origin, as it is.
+     * Judged again by the published jars that differ from this build's and name the commit they were built from in their
+     * {@code git.properties} ({@link PublishedCommit}), each file's name to its commit: this commit's when they all name
+     * the commit being built (a library's release left untagged by a failed tag push, its jars differing in
+     * {@code git.build.time} alone), another commit's when one names another. Otherwise, or when the tag or the image
+     * has told already, this origin as it is.
      */
-    public ReleaseOrigin confirmedBy(String builtFrom, String file) {
-        if (thisCommit || otherCommit != null || commit == null || !commit.equals(builtFrom)) {
+    public ReleaseOrigin judgedBy(Map<String, String> commitsNamed) {
+        if (thisCommit || otherCommit != null || commit == null || commitsNamed.isEmpty()) {
             return this;
         }
-        return thisCommit("its " + file + " was built from this commit " + ReleaseContext.shorten(commit)
-                + " (git.commit.id in its git.properties)");
+        for (Map.Entry<String, String> named : commitsNamed.entrySet()) {
+            if (!named.getValue().equals(commit)) {
+                String other = ReleaseContext.shorten(named.getValue());
+                return anotherCommits(evidence + ", and its " + named.getKey() + " was built from commit " + other
+                        + " (git.commit.id in its git.properties)", other);
+            }
+        }
+        return thisCommit("its " + String.join(", ", commitsNamed.keySet()) + " "
+                + (commitsNamed.size() == 1 ? "was" : "were") + " built from this commit " + ReleaseContext.shorten(commit)
+                + " (git.commit.id in " + (commitsNamed.size() == 1 ? "its" : "their") + " git.properties)");
     }
 }

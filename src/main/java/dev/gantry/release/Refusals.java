@@ -356,11 +356,7 @@ public final class Refusals {
                 + "deploy phase), and so does gantry:publish: this mvn deploy would deploy "
                 + (modules.size() == 1 ? "it" : "them") + " twice, the second time outside the branch's rules. Nothing was "
                 + "built or published. Let Gantry publish: leave " + plugin + " out of this build (it is often declared "
-                + "in a release profile: run without that profile, or remove it from <build><plugins>)"
-                + (excluded.isEmpty() ? "" : ", and set <maven.deploy.skip>true</maven.deploy.skip> in the <properties> of "
-                        + String.join(", ", excluded) + ", which its <excludeArtifacts> leaves out and Gantry would publish "
-                        + "otherwise")
-                + ", or set <"
+                + "in a release profile: run without that profile, or remove it from <build><plugins>), or set <"
                 + skipParameter + ">true</" + skipParameter + "> in the <properties> of the POM that declares "
                 + "gantry:publish (" + plugin + " is often inherited from a parent POM such as oss-parent); skipped, "
                 + (plugin.equals("central-publishing-maven-plugin")
@@ -368,7 +364,11 @@ public final class Refusals {
                                 + "build (and fails it without one), and " + sbomOfASkippedModule(skipParameter)
                                 + ", so leaving it out is the better way"
                         : sbomOfASkippedModule(skipParameter))
-                + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution.");
+                + "; or keep deploying with " + plugin + " and remove the publish goal from Gantry's execution."
+                + (excluded.isEmpty() ? "" : " Left out or skipped, " + plugin + " no longer keeps "
+                        + String.join(", ", excluded) + " (its <excludeArtifacts>) from being published: Gantry would "
+                        + "publish " + (excluded.size() == 1 ? "it" : "them") + " then, unless <maven.deploy.skip>true"
+                        + "</maven.deploy.skip> is set in " + (excluded.size() == 1 ? "its" : "their") + " <properties>."));
     }
 
     /** Another publisher deploys modules that run gantry:publish but that Gantry leaves out: maven-deploy-plugin skips them. */
@@ -842,9 +842,9 @@ public final class Refusals {
                 + "), and a release is immutable: bump the version in pom.xml. If the bytes differ only by build time, make the "
                 + "build reproducible with <project.build.outputTimestamp>." + rerun
                 + (otherCommit != null ? "" : " If this commit's own pipeline published them and stopped before its tag "
-                        + "(a failed tag push or upload), re-run it from a clean checkout (mvn clean deploy: files built "
-                        + "over an earlier build's target/ may differ); a jar whose git.properties "
-                        + "(git-commit-id-maven-plugin) names this commit is known to be this commit's.")
+                        + "(a failed tag push or upload), a re-run from a clean checkout (mvn clean deploy) completes it "
+                        + "when the build is reproducible (files built over an earlier build's target/ may differ); a jar "
+                        + "whose git.properties (git-commit-id-maven-plugin) names this commit is known to be this commit's.")
                 + " Nothing was published.");
     }
 

@@ -612,7 +612,8 @@ class GitRepositoryTest {
             String released = work.commitPom("1.0.0");
             work.annotatedTag("v1.0.0");
             work.push("origin", "main", "--tags");
-            GitFixture checkout = GitFixture.cloneWithoutTags(remote, tmp.resolve("checkout"));
+            // a quote in the path too: git names it between quotes, without escaping it
+            GitFixture checkout = GitFixture.cloneWithoutTags(remote, tmp.resolve("o'brien"));
             handToNobody(checkout.dir());
             List<String> lines = new ArrayList<>();
             try (GitRepository git = GitRepository.open(checkout.dir(), "origin", new RecordingLog(lines, false))) {

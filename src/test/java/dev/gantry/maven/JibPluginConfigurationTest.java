@@ -249,7 +249,7 @@ class JibPluginConfigurationTest {
         /** {@code <paths>src/main/extra</paths>} as JHipster writes it: Maven gives Jib the text as a one-item list. */
         @Test
         void an_extra_directory_given_as_the_text_of_paths() throws Exception {
-            assertThat(settings(jib("<extraDirectories><paths>src/main/extra, conf</paths></extraDirectories>"), NONE)
+            assertThat(settings(jib("<extraDirectories><paths>src/main/extra,conf</paths></extraDirectories>"), NONE)
                     .orElseThrow().extraDirectories()).containsExactly(
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "src/main/extra", "/"),
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("conf"), "conf", "/"));

@@ -319,19 +319,39 @@ class MavenRepositoryTest {
                     + "published files are kept as they are: none of them is sent again.");
         }
 
-        /** git-commit-id's full form too; a jar built from another commit is refused as before. */
+        /**
+         * git-commit-id's full form too: a jar built from another commit is that commit's release, refused with how that
+         * commit's re-run completes it.
+         */
         @Test
-        void isRefusedWhenItsJarNamesAnotherCommit() throws Exception {
+        void isRefusedNamingTheCommitItsJarWasBuiltFrom() throws Exception {
             String other = "d3285460000000000000000000000000000000bb";
+            String commit = "f44bf4e0000000000000000000000000000000cc";
             publisher().publish(List.of(orders("1.1.0", "git.commit.id.full=" + other)), true, NOT_THIS_COMMITS, false);
 
-            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "git.commit.id.full=f44bf4e" + other
-                    .substring(7))), true, ReleaseOrigin.notKnown("no release tag is on this commit f44bf4e",
-                    "f44bf4e" + other.substring(7)), false))
+            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "git.commit.id.full=" + commit)), true,
+                    ReleaseOrigin.notKnown("no release tag is on this commit f44bf4e", commit), false))
                     .isInstanceOf(GantryException.class)
                     .hasMessageContaining("That release is not known to be this commit's (no release tag is on this "
-                            + "commit f44bf4e)");
+                            + "commit f44bf4e, and its orders-1.1.0.jar was built from commit d328546 (git.commit.id in "
+                            + "its git.properties))")
+                    .hasMessageContaining("re-run the pipeline on commit d328546");
             assertThat(uploads("orders-1.1.0.jar")).isEqualTo(1);
+        }
+
+        /** A jar built from uncommitted changes on top of the commit (a local mvn deploy) is no evidence of it. */
+        @Test
+        void isRefusedWhenItsJarWasBuiltFromATreeWithChanges() throws Exception {
+            String commit = "75dab79c0ffee0000000000000000000000000aa";
+            publisher().publish(List.of(orders("1.1.0", "git.commit.id=" + commit + "\ngit.dirty=true")), true,
+                    NOT_THIS_COMMITS, false);
+
+            assertThatThrownBy(() -> publisher().publish(List.of(orders("1.1.0", "git.commit.id=" + commit
+                    + "\ngit.dirty=false")), true, ReleaseOrigin.notKnown("no release tag is on this commit 75dab79",
+                    commit), false))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageContaining("That release is not known to be this commit's (no release tag is on this "
+                            + "commit 75dab79)");
         }
 
         @Test
@@ -585,16 +605,36 @@ class MavenRepositoryTest {
                     .doesNotContain("s3cret").doesNotContain("deployer@"));
         }
 
-        /** settings.xml's credentials for the repository's id win, as they do for maven-deploy-plugin. */
+        /**
+         * The URL's credentials win over settings.xml's for the same id, as they did when Resolver's transport read them
+         * from the URL: a platform's settings.xml with stale credentials for that id does not turn a working pipeline
+         * into a 401.
+         */
         @Test
-        void leaveTheCredentialsOfSettingsInPlace() {
-            org.eclipse.aether.repository.Authentication settings = new AuthenticationBuilder()
-                    .addUsername("from-settings").addPassword("secret").build();
+        void winOverTheCredentialsOfSettings() throws Exception {
             RemoteRepository moved = UrlCredentials.movedToAuthentication(new RemoteRepository.Builder("alt", "default",
-                    "https://ci:" + TOKEN + "@repo.example.com/releases/").setAuthentication(settings).build());
+                    server.url().replace("://", "://deployer:s3cret@"))
+                    .setAuthentication(new AuthenticationBuilder().addUsername("stale").addPassword("wrong").build())
+                    .build());
 
-            assertThat(moved.getUrl()).isEqualTo("https://repo.example.com/releases/");
-            assertThat(moved.getAuthentication()).isSameAs(settings);
+            publisher().publish(List.of(on(new MavenRepository(SYSTEM, session, moved), orders("1.2.0", "build=1"))),
+                    true, NOT_THIS_COMMITS, false);
+
+            assertThat(server.root().resolve("it/gantry/orders/1.2.0/orders-1.2.0.jar")).exists();
+        }
+
+        /** A token with an '@' left unencoded, and Maven's dav: prefix, which java.net.URI reads no user information in. */
+        @Test
+        void areFoundInUrlsThatJavaNetUriReadsNoneIn() {
+            assertThat(UrlCredentials.movedToAuthentication(new RemoteRepository.Builder("alt", "default",
+                    "https://ci:" + TOKEN + "@x@repo.example.com:8443/releases/").build()).getUrl())
+                    .isEqualTo("https://repo.example.com:8443/releases/");
+            assertThat(UrlCredentials.movedToAuthentication(new RemoteRepository.Builder("alt", "default",
+                    "dav:https://ci:" + TOKEN + "@repo.example.com/releases/").build()).getUrl())
+                    .isEqualTo("dav:https://repo.example.com/releases/");
+            RemoteRepository plain = new RemoteRepository.Builder("alt", "default",
+                    "https://repo.example.com/releases/me@example.com/").build();
+            assertThat(UrlCredentials.movedToAuthentication(plain)).isSameAs(plain);
         }
 
         @Test
