@@ -11,12 +11,11 @@ def expected = """\
 [INFO]   lifecycle policy: expire images after 30 days, except those tagged latest, dev-latest or released versions (*.*.*); snapshot versions (*-SNAPSHOT) expire too
 """
 assert log.replace('\r\n', '\n').contains(expected)
-// the -D the POM outranks is named, with where the value used is set and how to let -D choose; the POM is named where
-// Maven 3's model tracks it (Maven 4's tracks it in a form Gantry does not read: its POM or a parent's, then)
+// the -D the POM outranks is named, with where the value used is set (the POM, as Maven 3's and Maven 4's models track
+// it) and how to let -D choose
 def ignored = '[WARNING] -Dgantry.image.repository=registry.example.com/elsewhere is not used: the plan\'s ' +
         '<imageRepository> is 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders, set in the gantry-maven-plugin ' +
-        'configuration of module orders (' + (mavenVersion.startsWith('4.') ? 'in its POM or a parent POM it inherits ' +
-        'from' : 'in the POM it.gantry:orders:1.1.0') + '), and Maven gives a plugin parameter set in a POM precedence ' +
+        'configuration of module orders (in the POM it.gantry:orders:1.1.0), and Maven gives a plugin parameter set in a POM precedence ' +
         'over its -D property, silently. For -D to choose, set <imageRepository>${gantry.image.repository}' +
         '</imageRepository> there, and give <gantry.image.repository> its present value in the <properties> of the same ' +
         'POM, as the default.'

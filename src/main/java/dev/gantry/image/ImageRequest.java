@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param mainClass               the configured main class, or null
  * @param startClass              the {@code start-class} property (Spring Boot's convention), or null
  * @param manifestMainClass       the jar plugin's manifest main class, or null
+ * @param shadeMainClass          the Main-Class maven-shade-plugin writes into the shaded jar's manifest, or null
  * @param execMainClass           the {@code exec.mainClass} property (exec-maven-plugin's, Micronaut's), or null
  * @param jvmFlags                JVM flags put before {@code -cp} in the entrypoint
  * @param arguments               program arguments (the image's CMD)
@@ -65,7 +66,7 @@ import java.util.Objects;
  */
 public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
         List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
-        String startClass, String manifestMainClass, String execMainClass,
+        String startClass, String manifestMainClass, String shadeMainClass, String execMainClass,
         List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
         Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String module, String sourceUrl, boolean allowInsecureRegistries,
@@ -140,6 +141,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private String mainClass;
         private String startClass;
         private String manifestMainClass;
+        private String shadeMainClass;
         private String execMainClass;
         private List<String> jvmFlags = new ArrayList<>();
         private List<String> arguments = new ArrayList<>();
@@ -180,6 +182,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder mainClass(String value) { mainClass = value; return this; }
         public Builder startClass(String value) { startClass = value; return this; }
         public Builder manifestMainClass(String value) { manifestMainClass = value; return this; }
+        public Builder shadeMainClass(String value) { shadeMainClass = value; return this; }
         public Builder execMainClass(String value) { execMainClass = value; return this; }
         public Builder jvmFlags(List<String> value) { jvmFlags = nn(value); return this; }
         public Builder arguments(List<String> value) { arguments = nn(value); return this; }
@@ -214,7 +217,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
-                    classpath, mainClass, startClass, manifestMainClass, execMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
+                    classpath, mainClass, startClass, manifestMainClass, shadeMainClass, execMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
                     platforms, appRoot, commit, commitTime, version, module, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy,

@@ -11,6 +11,7 @@ record MainClass(String name, String source) {
     static final String CONFIGURED = "<mainClass> of the gantry-maven-plugin or -Dgantry.image.mainClass";
     static final String START_CLASS = "the start-class property, Spring Boot's convention";
     static final String JAR_PLUGIN = "<archive><manifest><mainClass> of the maven-jar-plugin";
+    static final String SHADE_PLUGIN = "the Main-Class of maven-shade-plugin's ManifestResourceTransformer";
     static final String EXEC_MAIN_CLASS = "the exec.mainClass property, exec-maven-plugin's and Micronaut's convention";
 
     static String found(String classesDirectory) {

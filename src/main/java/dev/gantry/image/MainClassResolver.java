@@ -32,6 +32,7 @@ final class MainClassResolver {
         List<MainClass> settings = List.of(new MainClass(request.mainClass(), MainClass.CONFIGURED),
                 new MainClass(request.startClass(), MainClass.START_CLASS),
                 new MainClass(request.manifestMainClass(), MainClass.JAR_PLUGIN),
+                new MainClass(request.shadeMainClass(), MainClass.SHADE_PLUGIN),
                 new MainClass(request.execMainClass(), MainClass.EXEC_MAIN_CLASS));
         List<String> ignored = new ArrayList<>();
         for (MainClass setting : settings) {

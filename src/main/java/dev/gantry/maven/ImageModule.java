@@ -119,7 +119,7 @@ final class ImageModule {
 
     /** Whether a file lies under the module's {@code <sourceDirectory>} or one of Maven's main source directories. */
     static boolean hasMainSources(MavenProject module) {
-        Path basedir = module.getBasedir().toPath();
+        Path basedir = ProjectDirectory.of(module);
         Stream<Path> configured = Stream.ofNullable(module.getBuild().getSourceDirectory()).map(basedir::resolve);
         return Stream.concat(configured, MAIN_SOURCES.stream().map(basedir::resolve)).distinct()
                 .anyMatch(ImageModule::holdsAFile);

@@ -283,7 +283,7 @@ final class JibPluginConfiguration {
 
         /** A directory that does not exist adds nothing to Jib's image: it is left out, as Jib leaves it. */
         private Optional<JibPluginSettings.ExtraDirectory> extraDirectory(String written, String into) {
-            Path path = module.getBasedir().toPath().resolve(written).toAbsolutePath().normalize();
+            Path path = ProjectDirectory.of(module).resolve(written).toAbsolutePath().normalize();
             return Files.isDirectory(path) ? Optional.of(new JibPluginSettings.ExtraDirectory(path, written, into))
                     : Optional.empty();
         }

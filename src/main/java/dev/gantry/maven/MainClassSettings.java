@@ -1,5 +1,10 @@
 package dev.gantry.maven;
 
+import dev.gantry.release.GantryLog;
+import dev.gantry.release.Refusals;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +15,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The main class settings a Maven project carries besides Gantry's own, after interpolation: the {@code start-class}
- * property (Spring Boot's convention), the maven-jar-plugin's {@code <archive><manifest><mainClass>} and the
+ * property (Spring Boot's convention), the maven-jar-plugin's {@code <archive><manifest><mainClass>}, the Main-Class
+ * maven-shade-plugin writes, and the
  * {@code exec.mainClass} property (exec-maven-plugin's, Micronaut's convention). Maven
  * interpolates the model when it reads it; a {@code ${…}} left over may name a property set later in the build (as the jar
  * plugin would see it at {@code package}), so it is resolved again here from the user, project and system properties.
@@ -51,6 +57,47 @@ final class MainClassSettings {
         Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
         Xpp3Dom main = manifest == null ? null : manifest.getChild("mainClass");
         return main == null ? null : interpolate(main.getValue(), properties(project, session));
+    }
+
+    /**
+     * The Main-Class maven-shade-plugin writes into the shaded jar's manifest: its ManifestResourceTransformer's
+     * {@code <mainClass>}, or {@code <manifestEntries><Main-Class>}, in the configuration of an execution of its
+     * {@code shade} goal (or the plugin's own). What {@code java -jar} runs, so what the image starts. The other
+     * entries the transformer adds (vert.x's {@code Main-Verticle}, {@code Add-Opens}) are not in the image, which is
+     * built from the classes, not from the shaded jar: said with a warning, as a launcher that reads them would not
+     * find them.
+     */
+    static String shadePluginMainClass(MavenProject project, MavenSession session, GantryLog log) {
+        Plugin shade = project.getPlugin("org.apache.maven.plugins:maven-shade-plugin");
+        if (shade == null) {
+            return null;
+        }
+        List<Object> configurations = new ArrayList<>();
+        shade.getExecutions().stream().filter(e -> e.getGoals().contains("shade"))
+                .forEach(e -> configurations.add(e.getConfiguration()));
+        configurations.add(shade.getConfiguration());
+        for (Object configuration : configurations) {
+            Xpp3Dom transformers = configuration instanceof Xpp3Dom dom ? dom.getChild("transformers") : null;
+            for (Xpp3Dom transformer : transformers == null ? new Xpp3Dom[0] : transformers.getChildren()) {
+                String implementation = transformer.getAttribute("implementation");
+                if (implementation == null || !implementation.endsWith(".ManifestResourceTransformer")) {
+                    continue;
+                }
+                Xpp3Dom main = transformer.getChild("mainClass");
+                Xpp3Dom entries = transformer.getChild("manifestEntries");
+                Xpp3Dom entry = entries == null ? null : entries.getChild("Main-Class");
+                List<String> others = entries == null ? List.of() : Arrays
+                        .stream(entries.getChildren()).map(Xpp3Dom::getName).filter(n -> !n.equals("Main-Class")).toList();
+                if (!others.isEmpty()) {
+                    log.warn(Refusals.shadeManifestEntriesNotInImage(project.getArtifactId(), others));
+                }
+                String value = main != null ? main.getValue() : entry == null ? null : entry.getValue();
+                if (value != null && !value.isBlank()) {
+                    return interpolate(value, properties(project, session));
+                }
+            }
+        }
+        return null;
     }
 
     /** Where a property is looked up, first found wins, as Maven does: user (-D), project, then system properties. */

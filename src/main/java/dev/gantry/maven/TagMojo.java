@@ -49,7 +49,7 @@ public class TagMojo extends GantryMojo {
             return;
         }
         gate.checkBeforeTag(release);
-        Path top = session.getTopLevelProject().getBasedir().toPath();
+        Path top = ProjectDirectory.of(session.getTopLevelProject());
         // HEAD as the plan read it, when the command line read it and for this remote: no git process to read it again
         Optional<HeadFacts> planned = release.gitHead.filter(head -> gitRemote.equals(release.gitRemote));
         try (GitRepository git = planned.isPresent() ? GitRepository.reopen(planned.get(), top, gitRemote, log())

@@ -890,7 +890,8 @@ public final class Refusals {
     public static String publishedWithoutBuildPom(String module, String version, String repository, String pom,
             String buildPom) {
         return module + " " + version + " is published in " + repository + ": its " + pom + " differs from this "
-                + "build's and it has no " + buildPom + ", as Maven 3.9 publishes a release (from a POM changed since): "
+                + "build's and it has no " + buildPom + ", as Maven 3.9 publishes a release (its POM then: changed since, or "
+                + "a plugin's, such as maven-shade-plugin's dependency-reduced POM): "
                 + buildPom + " is left out, as a published release gains no files; the " + pom + " is judged as any "
                 + "file that differs.";
     }
@@ -926,7 +927,7 @@ public final class Refusals {
                 + (modules.size() == 1 ? " has" : " have") + " no project.build.outputTimestamp property, so each jar "
                 + "entry carries the build's time and a re-run of this release will differ from the published files (and be "
                 + "refused unless its tag, its image or a jar's git.properties names this commit). Set <project.build.outputTimestamp>2026-01-01T00:00:00Z"
-                + "</project.build.outputTimestamp> in the <properties> of the parent POM (any fixed date"
+                + "</project.build.outputTimestamp> in the <properties> of the top-level POM (any fixed date"
                 + (springBootParent ? "; spring-boot-starter-parent does not set it" : "") + "), so that the same commit "
                 + "builds the same bytes.";
     }
@@ -1236,6 +1237,17 @@ public final class Refusals {
                 + "POM's image settings, such as its <imageRepository>, reach libraries that inherit them too). If no "
                 + "module of the reactor is a service, set it in the <properties> of the top-level POM instead, which "
                 + "every module inherits: the next module would be asked for the image otherwise.";
+    }
+
+    /** A warning: the shaded jar's manifest says more than its Main-Class, and the image, built from classes, lacks it. */
+    public static String shadeManifestEntriesNotInImage(String module, List<String> entries) {
+        return "maven-shade-plugin writes " + String.join(", ", entries) + " into the manifest of " + module + "'s shaded "
+                + "jar, which the image does not hold: it is built from the classes and dependency jars, as "
+                + "jib-maven-plugin builds it, not from the shaded jar. A launcher that reads "
+                + (entries.size() == 1 ? "that entry" : "those entries") + " from the manifest (vert.x's Launcher reads "
+                + "Main-Verticle) will not find " + (entries.size() == 1 ? "it" : "them") + " in the container: give "
+                + "the image what it needs as <args> (io.vertx.core.Launcher: <args><arg>run</arg><arg>your.Verticle"
+                + "</arg></args>) or <jvmFlags> (Add-Opens: --add-opens …).";
     }
 
     public static GantryException appRootWithWhitespace(String appRoot) {

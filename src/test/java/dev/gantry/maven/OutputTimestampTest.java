@@ -16,7 +16,7 @@ class OutputTimestampTest {
                         + "the published files (and be refused unless its tag, its image or a jar's git.properties names "
                         + "this commit). Set "
                         + "<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> in the "
-                        + "<properties> of the parent POM (any fixed date), so that the same commit builds the same bytes.");
+                        + "<properties> of the top-level POM (any fixed date), so that the same commit builds the same bytes.");
     }
 
     /** Spring Boot's parent sets much else, so its users are told that it does not set this. */

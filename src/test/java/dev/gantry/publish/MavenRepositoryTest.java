@@ -184,7 +184,8 @@ class MavenRepositoryTest {
             assertThat(uploads("orders-1.1.0.pom")).isEqualTo(1);
             assertThat(log).contains("it.gantry:orders 1.1.0 is published in " + server.url() + ": its orders-1.1.0.pom "
                     + "differs from this build's and it has no orders-1.1.0-build.pom, as Maven 3.9 publishes a release "
-                    + "(from a POM changed since): orders-1.1.0-build.pom is left out, as a published release gains no "
+                    + "(its POM then: changed since, or a plugin's, such as maven-shade-plugin's dependency-reduced POM): "
+                    + "orders-1.1.0-build.pom is left out, as a published release gains no "
                     + "files; the orders-1.1.0.pom is judged as any file that differs.");
         }
 
