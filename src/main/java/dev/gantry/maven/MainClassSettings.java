@@ -68,6 +68,11 @@ final class MainClassSettings {
      * find them.
      */
     static String shadePluginMainClass(MavenProject project, MavenSession session, GantryLog log) {
+        return shadePluginMainClass(project, log, properties(project, session));
+    }
+
+    /** @param sources the user, project and system properties, in that order */
+    static String shadePluginMainClass(MavenProject project, GantryLog log, Properties... sources) {
         Plugin shade = project.getPlugin("org.apache.maven.plugins:maven-shade-plugin");
         if (shade == null) {
             return null;
@@ -93,7 +98,7 @@ final class MainClassSettings {
                 }
                 String value = main != null ? main.getValue() : entry == null ? null : entry.getValue();
                 if (value != null && !value.isBlank()) {
-                    return interpolate(value, properties(project, session));
+                    return interpolate(value, sources);
                 }
             }
         }

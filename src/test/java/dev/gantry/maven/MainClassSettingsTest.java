@@ -46,4 +46,30 @@ class MainClassSettingsTest {
         assertThat(MainClassSettings.interpolate("  ", properties())).isNull();
         assertThat(MainClassSettings.interpolate(null, properties())).isNull();
     }
+
+    /**
+     * vert.x's starter: shade's manifest names the Launcher and the verticle it runs. The Launcher is the main class; the
+     * verticle, read from a manifest the image does not have, is warned of with how to give it.
+     */
+    @Test
+    void reads_the_main_class_maven_shade_plugin_writes_and_warns_of_the_entries_the_image_lacks() throws Exception {
+        org.apache.maven.model.PluginExecution shade = MavenDeployPluginTest.execution("default", "package", "shade");
+        shade.setConfiguration(org.codehaus.plexus.util.xml.Xpp3DomBuilder.build(new java.io.StringReader("""
+                <configuration><transformers>
+                  <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
+                  <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">
+                    <manifestEntries><Main-Class>io.vertx.core.Launcher</Main-Class>
+                      <Main-Verticle>${main.verticle}</Main-Verticle></manifestEntries>
+                  </transformer>
+                </transformers></configuration>""")));
+        org.apache.maven.project.MavenProject project = MavenDeployPluginTest.withPlugin("org.apache.maven.plugins",
+                "maven-shade-plugin", shade);
+        project.setArtifactId("starter");
+        java.util.List<String> logged = new java.util.ArrayList<>();
+
+        assertThat(MainClassSettings.shadePluginMainClass(project, new dev.gantry.testing.RecordingLog(logged, false),
+                properties(), project.getProperties(), properties())).isEqualTo("io.vertx.core.Launcher");
+        assertThat(logged).singleElement().asString().startsWith("WARN maven-shade-plugin writes Main-Verticle into the "
+                + "manifest of starter's shaded jar, which the image does not hold").contains("<args><arg>run</arg>");
+    }
 }
