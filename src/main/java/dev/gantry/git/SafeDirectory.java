@@ -74,15 +74,13 @@ final class SafeDirectory {
             if (other.isPresent()) {
                 DISTRUSTED.putIfAbsent(repository, "git will not work in the repository at " + repository + ": "
                         + other.get() + ", and the project Maven builds (" + dir + ") by " + owner.getName()
-                        + ", so Gantry keeps git's safe.directory check. If the repository is the project's, run git "
-                        + "config --global --add safe.directory " + repository + " before mvn, or build as its owner.");
+                        + ", so Gantry keeps git's safe.directory check. " + ifTheProjects(repository));
                 return false;
             }
         } catch (IOException | UnsupportedOperationException e) {
             DISTRUSTED.putIfAbsent(repository, "git will not work in the repository at " + repository + ", which another "
                     + "user owns (git's safe.directory check), and Gantry could not read who owns it (" + e + "), so it "
-                    + "keeps the check. If the repository is the project's, run git config --global --add safe.directory "
-                    + repository + " before mvn, or build as its owner.");
+                    + "keeps the check. " + ifTheProjects(repository));
             return false;
         }
         if (TRUSTED.add(repository)) {
@@ -92,6 +90,11 @@ final class SafeDirectory {
                     + repository + ". For every tool to trust it: git config --global --add safe.directory " + repository);
         }
         return true;
+    }
+
+    private static String ifTheProjects(String repository) {
+        return "If the repository is the project's, run git config --global --add safe.directory " + repository
+                + " before mvn, or build as its owner.";
     }
 
     /** Whether git commands in {@code dir} are given {@code -c safe.directory=…} for its repository. */

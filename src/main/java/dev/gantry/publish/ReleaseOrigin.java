@@ -25,7 +25,7 @@ public record ReleaseOrigin(boolean thisCommit, String evidence, String otherCom
         return new ReleaseOrigin(false, evidence, null, null);
     }
 
-    /** Not known yet: a published jar that names {@code commit}, the one being built, would tell ({@link #confirmedBy}). */
+    /** Not known yet: a published jar that names {@code commit}, the one being built, would tell ({@link #judgedBy}). */
     public static ReleaseOrigin notKnown(String evidence, String commit) {
         return new ReleaseOrigin(false, evidence, null, commit);
     }
