@@ -77,10 +77,13 @@ final class MainClassSettings {
         if (shade == null) {
             return null;
         }
+        // each execution's, in which Maven's model has merged the plugin's own; the plugin's only when none binds shade
         List<Object> configurations = new ArrayList<>();
         shade.getExecutions().stream().filter(e -> e.getGoals().contains("shade"))
                 .forEach(e -> configurations.add(e.getConfiguration()));
-        configurations.add(shade.getConfiguration());
+        if (configurations.isEmpty()) {
+            configurations.add(shade.getConfiguration());
+        }
         for (Object configuration : configurations) {
             Xpp3Dom transformers = configuration instanceof Xpp3Dom dom ? dom.getChild("transformers") : null;
             for (Xpp3Dom transformer : transformers == null ? new Xpp3Dom[0] : transformers.getChildren()) {

@@ -1,7 +1,9 @@
 package dev.gantry.publish;
 
+import dev.gantry.release.Redaction;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 
@@ -16,32 +18,25 @@ public final class UrlCredentials {
     private UrlCredentials() {
     }
 
-    /** The repository with no user information in its URL; itself when there is none. */
+    /**
+     * The repository with no user information in its URL; itself when there is none. The user information is what
+     * {@link Redaction} takes out of a URL in messages, so that what the log never shows is what is moved: up to the
+     * authority's last {@code @} (a token may hold one unencoded), after any prefix ({@code dav:https://…}).
+     */
     public static RemoteRepository movedToAuthentication(RemoteRepository repository) {
-        // read by hand rather than with java.net.URI, which finds no user information in "https://u:p@ss@host/" (an
-        // '@' left unencoded in a token) nor in an opaque "dav:https://u:p@host/": the authority ends at the first '/',
-        // the user information at its last '@'
         String url = repository.getUrl();
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
+        Optional<String> userInfo = Redaction.userInfo(url);
+        if (userInfo.isEmpty()) {
             return repository;
         }
-        int authorityStart = scheme + 3;
-        int authorityEnd = url.indexOf('/', authorityStart);
-        String authority = url.substring(authorityStart, authorityEnd < 0 ? url.length() : authorityEnd);
-        int at = authority.lastIndexOf('@');
-        if (at < 0) {
-            return repository;
-        }
-        String userInfo = authority.substring(0, at);
-        int colon = userInfo.indexOf(':');
+        int colon = userInfo.get().indexOf(':');
         AuthenticationBuilder authentication = new AuthenticationBuilder()
-                .addUsername(decoded(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+                .addUsername(decoded(colon < 0 ? userInfo.get() : userInfo.get().substring(0, colon)));
         if (colon >= 0) {
-            authentication.addPassword(decoded(userInfo.substring(colon + 1)));
+            authentication.addPassword(decoded(userInfo.get().substring(colon + 1)));
         }
         return new RemoteRepository.Builder(repository)
-                .setUrl(url.substring(0, authorityStart) + url.substring(authorityStart + at + 1))
+                .setUrl(Redaction.withoutUserInfo(url))
                 .setAuthentication(authentication.build())
                 .build();
     }

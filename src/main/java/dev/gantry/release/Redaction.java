@@ -1,5 +1,6 @@
 package dev.gantry.release;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     /** A URL's user part, up to its last {@code @} before the path: a password may hold an unencoded {@code @}. */
-    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/\\s\"'<>]*@");
+    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/\\s\"'<>]*)@");
     /** A URL's query, up to the space, quote or end after it; a colon or comma closing a sentence stays. */
     private static final Pattern QUERY = Pattern.compile(
             "([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s?#\"'<>]*)\\?[^\\s\"'<>]*?(?=[:;,.)\\]]?(?:[\\s\"'<>]|$))");
@@ -35,6 +36,12 @@ public final class Redaction {
     /** The text with the user part of every URL in it removed, the rest as it is. */
     public static String withoutUserInfo(String text) {
         return USERINFO.matcher(text).replaceAll("$1");
+    }
+
+    /** The user part of the first URL in the text, without its {@code @}; empty when it has none. */
+    public static Optional<String> userInfo(String text) {
+        Matcher userInfo = USERINFO.matcher(text);
+        return userInfo.find() ? Optional.of(userInfo.group(2)) : Optional.empty();
     }
 
     /**
