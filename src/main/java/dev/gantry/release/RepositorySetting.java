@@ -5,12 +5,12 @@ package dev.gantry.release;
  * the repository the image is pushed to, or the one its base image is read from.
  */
 public enum RepositorySetting {
-    IMAGE_REPOSITORY("the image repository (<imageRepository> or -Dgantry.image.repository)",
-            "push elsewhere with <imageRepository> in the gantry-maven-plugin configuration or "
-                    + "-Dgantry.image.repository=<registry>/<name>"),
-    BASE_IMAGE("the base image (<from> or -Dgantry.image.from)",
-            "build on another base image with <from> in the gantry-maven-plugin configuration or "
-                    + "-Dgantry.image.from=<image>");
+    IMAGE_REPOSITORY("the image repository (<imageRepository>, or -Dgantry.image.repository where no POM sets it)",
+            "push elsewhere with <imageRepository> in the gantry-maven-plugin configuration (or "
+                    + "-Dgantry.image.repository=<registry>/<name> where no POM sets it: a POM's parameter wins)"),
+    BASE_IMAGE("the base image (<from>, or -Dgantry.image.from where no POM sets it)",
+            "build on another base image with <from> in the gantry-maven-plugin configuration (or "
+                    + "-Dgantry.image.from=<image> where no POM sets it: a POM's parameter wins)");
 
     private final String described;
     private final String elsewhere;
@@ -20,7 +20,7 @@ public enum RepositorySetting {
         this.elsewhere = elsewhere;
     }
 
-    /** "the image repository (&lt;imageRepository&gt; or -Dgantry.image.repository)". */
+    /** "the image repository (&lt;imageRepository&gt;, or -Dgantry.image.repository where no POM sets it)". */
     String described() {
         return described;
     }

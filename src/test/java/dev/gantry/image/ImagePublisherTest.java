@@ -242,8 +242,8 @@ class ImagePublisherTest {
                             + "recorded in the image and in release.json): Cannot talk to the registry of "
                             + "registry.invalid/library/eclipse-temurin: UnknownHostException on HEAD "
                             + "https://registry.invalid/v2/library/eclipse-temurin/manifests/17-jre: registry.invalid. Check "
-                            + "the host and port of the base image (<from> or -Dgantry.image.from) and that the registry is "
-                            + "reachable from this machine.");
+                            + "the host and port of the base image (<from>, or -Dgantry.image.from where no POM sets "
+                            + "it) and that the registry is reachable from this machine.");
             assertThat(registry.tags("unreachable-base")).isEmpty();
         }
 

@@ -58,6 +58,21 @@ class RegistryAdviceTest {
     }
 
     @Nested
+    class TheSettingNamed {
+
+        @Test
+        void saysThatThePropertyCountsOnlyWhereNoPomSetsTheParameter() {
+            // a parent's <imageRepository> outranks -Dgantry.image.repository: advising the property alone misleads
+            assertThat(Refusals.registryAdvice("registry.corp.example/orders", RegistryFailure.UNREACHABLE, false))
+                    .contains("<imageRepository>, or -Dgantry.image.repository where no POM sets it");
+            assertThat(Refusals.registryForbidden("registry.corp.example/orders", "registry.corp.example", null,
+                    RepositorySetting.BASE_IMAGE).getMessage())
+                    .endsWith("Grant it, or build on another base image with <from> in the gantry-maven-plugin "
+                            + "configuration (or -Dgantry.image.from=<image> where no POM sets it: a POM's parameter wins).");
+        }
+    }
+
+    @Nested
     class TheKindOfFailure {
 
         @Test
