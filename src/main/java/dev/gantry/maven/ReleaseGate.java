@@ -8,6 +8,7 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.ReleaseKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +73,18 @@ final class ReleaseGate {
         refuseImagePushedTwice(imageModule, plan.image() != null ? plan.image().repository() : imageRepository);
         if (plan.publishes()) {
             checkReactorVersions(plan.image() != null ? imageModule : null);
+            List<MavenProject> published = plan.artifacts() != null ? publishedModules(session, modules) : List.of();
+            if (plan.release() == ReleaseKind.STABLE) {
+                List<MavenProject> released = new ArrayList<>(published);
+                if (plan.image() != null && imageModule != null && !released.contains(imageModule)) {
+                    released.add(imageModule);
+                }
+                ReleaseDependencies.refuseSnapshots(plan.version(), released);
+            }
             if (plan.artifacts() != null) {
                 UnresolvedPomVersions.refuseInPlan(ReleasePlanning.maven4(session), Deployers.buildProperties(session),
-                        publishedModules(session, modules));
+                        published);
+                ReleaseDependencies.refuseUnpublishedModules(session.getProjects(), published, this::whyNotPublished);
             }
             if (deploying) {
                 checkWholeReactor();
@@ -210,6 +220,20 @@ final class ReleaseGate {
      */
     static boolean gantryPublishes(MavenProject project, ModuleSteps modules, DeploySkipped deploySkipped) {
         return modules.runs(project, "publish") && !GantrySettings.skipped(project) && !deploySkipped.contains(project);
+    }
+
+    /** Why a module of the reactor is not among those Gantry publishes, as the end of a sentence. */
+    private String whyNotPublished(MavenProject module) {
+        if (QuarkusBuild.PACKAGING.equals(module.getPackaging())) {
+            return "whose packaging (quarkus) deploys nothing";
+        }
+        if (DeploySkipped.of(session).contains(module)) {
+            return "which maven-deploy-plugin is told to skip (maven.deploy.skip or its <skip>)";
+        }
+        if (GantrySettings.skipped(module)) {
+            return "which gantry.skip leaves out";
+        }
+        return "which does not run gantry-maven-plugin's publish goal in this build";
     }
 
     /** The modules whose artifacts Gantry publishes ({@link #gantryPublishes}), in the reactor's order. */

@@ -275,6 +275,24 @@ public final class Refusals {
                 + topVersion + "), or leave a module out of the publish with <maven.deploy.skip>true</maven.deploy.skip> in its properties.");
     }
 
+    /** @param found "orders-app depends on com.acme:util:0.1.0-SNAPSHOT (compile)", "… 's parent …" */
+    public static GantryException snapshotDependencies(String version, List<String> found) {
+        return new GantryException("Release " + version + " depends on " + (found.size() == 1 ? "a snapshot" : "snapshots")
+                + ": " + String.join("; ", found) + ". A snapshot changes after it is built, and a release is immutable: "
+                + "its image would hold, and its published POMs name, whatever the snapshot is today, and its tag could "
+                + "not rebuild it. Release " + (found.size() == 1 ? "it" : "each") + " first and depend on that version "
+                + "(mvn versions:use-releases, or a new X.Y.Z of the parent), then push again. Nothing was built.");
+    }
+
+    /** @param found "feign-gson depends on feign-core (compile), which maven-deploy-plugin is told to skip (…)" */
+    public static GantryException dependsOnUnpublishedModules(List<String> found) {
+        return new GantryException("The release would publish modules that need modules of this reactor it does not "
+                + "publish: " + String.join("; ", found) + ". Their users could not resolve what is missing. Publish "
+                + (found.size() == 1 ? "that module" : "those modules") + " (remove the setting that leaves "
+                + (found.size() == 1 ? "it" : "them") + " out), or leave out the modules that need "
+                + (found.size() == 1 ? "it" : "them") + " as well. Nothing was built.");
+    }
+
     /** {@code mvn -o deploy} of a release that goes beyond this machine. */
     public static GantryException offline(String what) {
         return new GantryException("Maven runs offline (-o), and this build would " + what + ": Gantry cannot do that "
