@@ -51,6 +51,10 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
     private final Path projectDir;
     private final HeadFacts facts;
     private final Path workTree;
+    /** The directories whose untracked files count as uncommitted changes, from the work tree's root, each ending in '/'. */
+    private volatile List<String> shippedRoots = List.of();
+    /** What follows an untracked path among the uncommitted changes. */
+    public static final String UNTRACKED = " (untracked)";
     private final String remoteName;
     private final GantryLog log;
     /** The git command line, looked for when first needed: a branch that reads neither remote nor status starts no git. */
@@ -386,6 +390,21 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * decision needs them (a release): others start neither process.
      */
     public void lookAhead(String prefix, String branch, boolean status) {
+        lookAhead(prefix, branch, status, List.of());
+    }
+
+    /**
+     * As above; {@code shipped}, the directories whose files go into the release (each module's {@code src/main}, its
+     * source and resource directories), makes an untracked file there count as an uncommitted change: the release
+     * would hold it, and its tag would not. Untracked files elsewhere (a CI job's local Maven repository in the work
+     * tree, a downloaded tool) do not count.
+     */
+    public void lookAhead(String prefix, String branch, boolean status, List<Path> shipped) {
+        shippedRoots = shipped.stream().map(Path::toAbsolutePath).map(Path::normalize)
+                .filter(p -> p.startsWith(workTree.toAbsolutePath().normalize()))
+                .map(p -> workTree.toAbsolutePath().normalize().relativize(p).toString().replace('\\', '/') + "/")
+                .filter(p -> !p.equals("/"))
+                .distinct().toList();
         branchAsked = branch;
         if (!releaseTagsByPrefix.containsKey(prefix) && !tagsAhead.containsKey(prefix)) {
             tagsAhead.put(prefix, Concurrently.start("gantry-git-look-ahead", () -> readReleaseTags(prefix, branch)));
@@ -635,7 +654,10 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         return JGitReads.holdsOrCannotTell(jgit(), tip, commit);
     }
 
-    /** Tracked files with uncommitted changes, staged or not; untracked files do not count. */
+    /**
+     * Tracked files with uncommitted changes, staged or not, and the untracked files (or directories) in or above the
+     * directories {@link #lookAhead(String, String, boolean, List)} was given, each followed by " (untracked)".
+     */
     @Override
     public List<String> uncommittedChanges() throws GantryException {
         CompletableFuture<List<String>> ahead = statusAhead;
@@ -647,21 +669,26 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
         Optional<GitCli> cli = cli();
         if (cli.isPresent()) {
             try {
+                // "normal" lists a new directory once, not each file in it: a local Maven repository in the work tree
+                // would otherwise list thousands
                 GitCli.Result result = cli.get().run(LOCAL_TIMEOUT, "--no-optional-locks", "status", "--porcelain", "-z",
-                        "--untracked-files=no");
+                        shippedRoots.isEmpty() ? "--untracked-files=no" : "--untracked-files=normal");
                 if (result.succeeded()) {
-                    return parsePorcelain(result.stdout());
+                    return parsePorcelain(result.stdout(), shippedRoots);
                 }
                 log.debug("git status failed (" + gitError(result) + "); asking JGit");
             } catch (IOException e) {
                 log.debug("git status failed (" + e.getMessage() + "); asking JGit");
             }
         }
-        return JGitReads.uncommittedChanges(jgit(), workTree);
+        return JGitReads.uncommittedChanges(jgit(), workTree, shippedRoots);
     }
 
-    /** {@code git status --porcelain -z}: "XY path" entries, a rename or copy followed by its original path. */
-    static List<String> parsePorcelain(String output) {
+    /**
+     * {@code git status --porcelain -z}: "XY path" entries (paths from the work tree's root), a rename or copy followed by
+     * its original path; an untracked one ("??") counts only in or above a shipped directory ({@link #shipped}).
+     */
+    static List<String> parsePorcelain(String output, List<String> shippedRoots) {
         TreeSet<String> files = new TreeSet<>();
         String[] entries = output.split("\0");
         for (int i = 0; i < entries.length; i++) {
@@ -670,12 +697,26 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 continue;
             }
             String xy = entry.substring(0, 2);
+            if (xy.equals("??")) {
+                if (shipped(entry.substring(3), shippedRoots)) {
+                    files.add(entry.substring(3) + UNTRACKED);
+                }
+                continue;
+            }
             files.add(entry.substring(3));
             if (xy.indexOf('R') >= 0 || xy.indexOf('C') >= 0) {
                 i++; // the original path of a rename or copy
             }
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * Whether an untracked path (a file, or a directory ending in '/') is in a shipped directory, or is a directory that
+     * holds one (a new module, untracked as a whole).
+     */
+    static boolean shipped(String path, List<String> shippedRoots) {
+        return shippedRoots.stream().anyMatch(root -> path.startsWith(root) || path.endsWith("/") && root.startsWith(path));
     }
 
     /**

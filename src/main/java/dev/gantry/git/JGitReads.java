@@ -162,7 +162,8 @@ final class JGitReads {
         }
     }
 
-    static List<String> uncommittedChanges(Repository repository, Path workTree) throws GantryException {
+    static List<String> uncommittedChanges(Repository repository, Path workTree, List<String> shippedRoots)
+            throws GantryException {
         try (Git git = Git.wrap(repository)) {
             Status status = git.status().setIgnoreSubmodules(org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode.NONE)
                     .call();
@@ -173,6 +174,10 @@ final class JGitReads {
             files.addAll(status.getMissing());
             files.addAll(status.getModified());
             files.addAll(status.getConflicting());
+            if (!shippedRoots.isEmpty()) {
+                status.getUntracked().stream().filter(f -> GitRepository.shipped(f, shippedRoots))
+                        .forEach(f -> files.add(f + GitRepository.UNTRACKED));
+            }
             return List.copyOf(files);
         } catch (GitAPIException | RuntimeException e) {
             throw Refusals.gitUnreadable("the work tree's status", workTree.toString(), e.getMessage(), e);

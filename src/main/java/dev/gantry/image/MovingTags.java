@@ -36,45 +36,57 @@ final class MovingTags {
         this.log = log;
     }
 
-    /**
-     * Puts the manifest under the mutable tag unless the tag holds a newer commit's image.
-     *
-     * @param manifest the bytes of the manifest {@code digest}, asked for only when a PUT needs them (they may still be
-     *                 on their way from the registry)
-     * @return true when put, false when the tag already held this manifest or a newer commit's image (then warned)
-     */
-    boolean move(ImageTag tag, String digest, Concurrently.Call<RemoteManifest> manifest, Instant commitTime,
-            List<String> done) throws GantryException {
-        return move(tag, digest, manifest, commitTime, null, done);
+    /** What became of a moving tag; {@link #outcome} is its word in release.json. */
+    enum Move {
+        MOVED("pushed"),
+        IN_PLACE("already-in-place"),
+        /** Left on a newer commit's image (warned). */
+        KEPT_ON_LATER_COMMIT("kept-on-later-commit"),
+        /** Left on a higher release's image (warned). */
+        KEPT_ON_HIGHER_RELEASE("kept-on-higher-release");
+
+        private final String outcome;
+
+        Move(String outcome) {
+            this.outcome = outcome;
+        }
+
+        String outcome() {
+            return outcome;
+        }
     }
 
     /**
-     * As above; {@code version}, a release's, also keeps the tag on the image of a higher release: a maintenance release
-     * (1.2.4 after 1.3.0, its commit later) does not take {@code latest} back to a lower version.
+     * Puts the manifest under the mutable tag unless the tag holds a newer commit's image; {@code version}, a release's,
+     * also keeps the tag on the image of a higher release: a maintenance release (1.2.4 after 1.3.0, its commit later)
+     * does not take {@code latest} back to a lower version.
+     *
+     * @param manifest the bytes of the manifest {@code digest}, asked for only when a PUT needs them (they may still be
+     *                 on their way from the registry)
      */
-    boolean move(ImageTag tag, String digest, Concurrently.Call<RemoteManifest> manifest, Instant commitTime,
+    Move move(ImageTag tag, String digest, Concurrently.Call<RemoteManifest> manifest, Instant commitTime,
             Version version, List<String> done) throws GantryException {
         for (int put = 1; ; put++) {
             Optional<RemoteManifest> under = registry.manifest(tag.name());
             if (under.isPresent() && under.get().digest().equals(digest)) {
-                return put > 1;
+                return put > 1 ? Move.MOVED : Move.IN_PLACE;
             }
             Optional<Version> higher = under.isEmpty() || version == null || !version.isStable() ? Optional.empty()
                     : versionOf(under.get()).filter(v -> v.isStable() && v.compareTo(version) > 0);
             if (higher.isPresent()) {
                 log.warn(Refusals.movingTagKeptOnHigherRelease(registry.image(), tag.name(), higher.get(), version));
-                return false;
+                return Move.KEPT_ON_HIGHER_RELEASE;
             }
             Optional<Instant> theirs = under.isEmpty() ? Optional.empty() : createdOf(under.get());
             if (theirs.isPresent() && commitTime != null && theirs.get().isAfter(commitTime)) {
                 log.warn(Refusals.movingTagKeptOnNewerCommit(registry.image(), tag.name(), theirs.get(), commitTime));
-                return false;
+                return Move.KEPT_ON_LATER_COMMIT;
             }
             if (put > PUTS) {
-                return true;
+                return Move.MOVED;
             }
             if (!registry.put(tag, manifest.call(), done)) {
-                return false;
+                return Move.IN_PLACE;
             }
         }
     }

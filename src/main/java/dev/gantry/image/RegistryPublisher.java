@@ -14,7 +14,9 @@ import dev.gantry.release.ImageTag;
 import dev.gantry.release.Refusals;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -123,6 +125,7 @@ final class RegistryPublisher {
         RemoteManifest manifest = existing.takenManifest();
         List<String> pushed = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
+        Map<String, String> kept = new LinkedHashMap<>();
         String image = target.getRegistry() + "/" + target.getRepository();
         TagMoves moves;
         try {
@@ -142,7 +145,7 @@ final class RegistryPublisher {
             moves = new TagMoves(new MovingTags(registry, existing.labels(), log), moving, image, digest,
                     () -> manifest, request, done(inPlace, pushed), log);
             if (!movesLater || moving.isEmpty()) {
-                moved(moves.moveNow(), inPlace, pushed);
+                moved(moves.moveNow(), inPlace, pushed, kept);
                 moves = null;
             }
             DigestFile.write(request, digest);
@@ -153,7 +156,7 @@ final class RegistryPublisher {
                 + " is already in the registry; tags in place " + inPlace
                 + (pushed.isEmpty() ? ", nothing pushed" : ", tagged now " + pushed + " (no layer uploaded)")
                 + (moves == null ? "." : "; " + moves.waiting()));
-        return new ImageResult(plan.repository(), digest, pushed, inPlace, null, existing.publishedBase(), moves);
+        return new ImageResult(plan.repository(), digest, pushed, inPlace, kept, null, existing.publishedBase(), moves);
     }
 
     /**
@@ -191,6 +194,7 @@ final class RegistryPublisher {
         }
         List<String> pushed = new ArrayList<>(first);
         List<String> inPlace = new ArrayList<>();
+        Map<String, String> kept = new LinkedHashMap<>();
         TagMoves moves = null;
         try {
             if (!later.isEmpty()) {
@@ -201,7 +205,7 @@ final class RegistryPublisher {
                 moves = new TagMoves(new MovingTags(registry, labels, log), plan.mutableTags(), image, digest,
                         () -> Concurrently.join(readBack), request, first, log);
                 if (!movesLater) {
-                    moved(moves.moveNow(), inPlace, pushed);
+                    moved(moves.moveNow(), inPlace, pushed, kept);
                     moves = null;
                 }
             }
@@ -211,7 +215,7 @@ final class RegistryPublisher {
         }
         log.info("Image " + image + "@" + digest + (moves == null ? " pushed with tags " + names(plan.tags()) + "."
                 : " pushed with tags " + first + "; " + moves.waiting()));
-        return Optional.of(new ImageResult(plan.repository(), digest, pushed, inPlace, null, base, moves));
+        return Optional.of(new ImageResult(plan.repository(), digest, pushed, inPlace, kept, null, base, moves));
     }
 
     /** The tags Jib pushes: the immutable ones, or the mutable ones when there is no immutable tag. */
@@ -231,9 +235,10 @@ final class RegistryPublisher {
         return containerizer;
     }
 
-    private static void moved(TagMoves.Moved moved, List<String> inPlace, List<String> pushed) {
+    private static void moved(TagMoves.Moved moved, List<String> inPlace, List<String> pushed, Map<String, String> kept) {
         pushed.addAll(moved.moved());
         inPlace.addAll(moved.inPlace());
+        kept.putAll(moved.kept());
     }
 
     /** Whether one of the plan's immutable tags exists now (the look-up found none before the push). */

@@ -9,7 +9,9 @@ import dev.gantry.release.Refusals;
 import dev.gantry.release.Version;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The mutable tags of an image whose immutable tags are in place ({@code latest}, {@code develop}), to be moved. A moving
@@ -20,8 +22,20 @@ import java.util.List;
  */
 public final class TagMoves implements AutoCloseable {
 
-    /** What the moves did: the tags moved now, and those that already held the image or were kept (with a warning). */
-    public record Moved(List<String> moved, List<String> inPlace) {
+    /**
+     * What the moves did: the tags moved now, those that already held the image, and those kept on a newer commit's or
+     * a higher release's image (warned), each with its word in release.json.
+     */
+    public record Moved(List<String> moved, List<String> inPlace, Map<String, String> kept) {
+
+        /** Each tag with its word in release.json, in the plan's order within each kind. */
+        public Map<String, String> outcomes() {
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            inPlace.forEach(t -> outcomes.put(t, MovingTags.Move.IN_PLACE.outcome()));
+            moved.forEach(t -> outcomes.put(t, MovingTags.Move.MOVED.outcome()));
+            outcomes.putAll(kept);
+            return outcomes;
+        }
     }
 
     private final MovingTags moving;
@@ -69,7 +83,7 @@ public final class TagMoves implements AutoCloseable {
      * place before the moves began.
      */
     Moved moveNow() throws GantryException {
-        List<Boolean> moved;
+        List<MovingTags.Move> moved;
         try {
             moved = Concurrently.each("gantry-moving-tag", tags, tag -> moving.move(tag, digest, manifest,
                     request.commitTime(), request.version() == null ? null : Version.of(request.version()), before));
@@ -78,18 +92,32 @@ public final class TagMoves implements AutoCloseable {
         }
         List<String> now = new ArrayList<>();
         List<String> inPlace = new ArrayList<>();
+        Map<String, String> kept = new LinkedHashMap<>();
         for (int i = 0; i < tags.size(); i++) {
-            (moved.get(i) ? now : inPlace).add(tags.get(i).name());
+            String name = tags.get(i).name();
+            switch (moved.get(i)) {
+                case MOVED -> now.add(name);
+                case IN_PLACE -> inPlace.add(name);
+                default -> kept.put(name, moved.get(i).outcome());
+            }
         }
-        return new Moved(now, inPlace);
+        return new Moved(now, inPlace, kept);
     }
 
     /** Moves the tags now that the artifacts are published, says so, and releases the registry's clients. */
     public Moved moveAfterArtifacts() throws GantryException {
         try {
             Moved moved = moveNow();
-            log.info("Image " + image + "@" + digest + (moved.moved().isEmpty() ? " keeps its tags " + moved.inPlace()
-                    : " tagged " + moved.moved()) + " now that the artifacts are published.");
+            log.info("Image " + image + "@" + digest + (moved.moved().isEmpty()
+                    ? (moved.inPlace().isEmpty() ? " moved none of its tags" : " keeps its tags " + moved.inPlace())
+                    : " tagged " + moved.moved())
+                    + (moved.kept().isEmpty() ? "" : "; " + moved.kept().keySet() + " stay on a newer image (warned above)")
+                    + " now that the artifacts are published.");
+            if (moved.kept().containsValue(MovingTags.Move.KEPT_ON_LATER_COMMIT.outcome()) && request.version() != null
+                    && request.version().endsWith("-SNAPSHOT")) {
+                log.warn(Refusals.snapshotPublishedBehindMovingTags(request.version(), image, List.copyOf(
+                        moved.kept().keySet())));
+            }
             return moved;
         } finally {
             close();

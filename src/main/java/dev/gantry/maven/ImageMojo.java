@@ -366,6 +366,7 @@ public class ImageMojo extends GantryMojo {
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         result.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
         result.pushed().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, result.local() ? "written" : "pushed")));
+        result.kept().forEach((t, outcome) -> outcomes.add(new ReleaseReport.Outcome(t, outcome)));
         release.report.image(result.repository(), result.digest(), result.base(), outcomes);
         if (result.tagsToMove() != null) {
             switch (release.deferTagMoves(result.tagsToMove())) {

@@ -94,8 +94,7 @@ public class PublishMojo extends GantryMojo {
     static void move(ReactorRelease release, TagMoves moves) throws GantryException {
         TagMoves.Moved moved = moves.moveAfterArtifacts();
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
-        moved.inPlace().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "already-in-place")));
-        moved.moved().forEach(t -> outcomes.add(new ReleaseReport.Outcome(t, "pushed")));
+        moved.outcomes().forEach((t, outcome) -> outcomes.add(new ReleaseReport.Outcome(t, outcome)));
         release.report.imageTags(outcomes);
     }
 

@@ -18,6 +18,7 @@ import dev.gantry.release.ReleaseHistory;
 import dev.gantry.release.ReleaseKind;
 import dev.gantry.release.Refusals;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,7 +84,7 @@ final class ReleasePlanning {
                 // run while the version at the first parent is read; a promotion needs the tags only; other branches
                 // start neither
                 git.lookAhead(settings.tagPrefix(), rule.promotes() ? null : branch.name(),
-                        deploying && !settings.allowDirty() && !rule.promotes());
+                        deploying && !settings.allowDirty() && !rule.promotes(), shippedDirectories());
             }
             String commit = git.headCommit();
             MavenProjectConfig projectConfig = projectConfig(session, top);
@@ -142,6 +143,23 @@ final class ReleasePlanning {
             goals.remove("image"); // no jar (or Quarkus) module builds it: none, or each one skips it
         }
         return goals;
+    }
+
+    /**
+     * The directories whose files go into a module's artifacts and image: its {@code src/main} (code, resources, Jib's
+     * extra directory), and its source and resource directories where the POM moves them.
+     */
+    private List<Path> shippedDirectories() {
+        List<Path> directories = new ArrayList<>();
+        for (MavenProject module : session.getProjects()) {
+            directories.add(module.getBasedir().toPath().resolve("src/main"));
+            if (module.getBuild().getSourceDirectory() != null) {
+                directories.add(Path.of(module.getBuild().getSourceDirectory()));
+            }
+            module.getBuild().getResources().forEach(r -> directories.add(module.getBasedir().toPath()
+                    .resolve(r.getDirectory())));
+        }
+        return directories;
     }
 
     private Map<String, String> environment() {

@@ -113,9 +113,11 @@ public final class Refusals {
     public static GantryException uncommittedChanges(List<String> files) {
         String shown = String.join(", ", files.subList(0, Math.min(5, files.size())))
                 + (files.size() > 5 ? " and " + (files.size() - 5) + " more" : "");
-        return new GantryException("Uncommitted changes to tracked files: " + shown + ". A stable release is built only from "
-                + "committed sources, so that the tag describes what was released. Commit or revert them, or pass "
-                + "-Dgantry.allowDirty=true to release anyway.");
+        boolean untracked = files.stream().anyMatch(f -> f.endsWith(" (untracked)"));
+        return new GantryException((untracked ? "Uncommitted changes: " : "Uncommitted changes to tracked files: ") + shown
+                + ". A stable release is built only from committed sources, so that the tag describes what was released. "
+                + "Commit or revert them" + (untracked ? " (an untracked file in a module's sources: add it, delete it, or "
+                + "list it in .gitignore)" : "") + ", or pass -Dgantry.allowDirty=true to release anyway.");
     }
 
     public static GantryException invalidMovingTag(String tag, String branch, BranchRule rule) {
@@ -1191,6 +1193,17 @@ public final class Refusals {
         return "The tag " + tag + " of " + image + " stays on the image of a newer commit (committed " + theirs
                 + "; this build's commit: " + ours + "): another pipeline of a later commit moved it first. Nothing to do: "
                 + "a moving tag never goes back to an older commit.";
+    }
+
+    /**
+     * A snapshot's artifacts published by an older commit's build than the image its moving tags stay on: Maven's
+     * snapshot cannot be kept back as a tag is (every deploy becomes the newest), so the user is told how to restore it.
+     */
+    public static String snapshotPublishedBehindMovingTags(String version, String image, List<String> tags) {
+        return "The artifacts of " + version + " this build published are now the snapshot Maven resolves, though "
+                + image + "'s " + String.join(", ", tags) + " stay on a newer commit's image: that commit's pipeline "
+                + "finished first (or this is a re-run of an older commit). Re-run the newer commit's pipeline to make its "
+                + "snapshot the one resolved again.";
     }
 
     /** A registry that did not answer a call within the HTTP time-out. */

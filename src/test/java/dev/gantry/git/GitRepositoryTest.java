@@ -556,9 +556,37 @@ class GitRepositoryTest {
             }
         }
 
+        /**
+         * An untracked file in a module's sources would be released without being in the tag's tree (trials: a class
+         * and an application-local.yml, released with BUILD SUCCESS); one elsewhere in the work tree (a CI job's local
+         * Maven repository) is no part of the release.
+         */
+        @ParameterizedTest
+        @EnumSource(Way.class)
+        void lists_untracked_files_in_the_shipped_directories_and_new_modules_as_a_whole(Way way) throws Exception {
+            GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+            repo.write("app/src/main/java/shop/App.java", "class App {}").write("app/pom.xml", "<project/>");
+            repo.commitPom("1.0.0");
+            repo.write("app/src/main/java/shop/Forgotten.java", "class Forgotten {}");
+            repo.write("app/src/main/resources/application-local.yml", "debug: true");
+            repo.write("billing/src/main/java/shop/Billing.java", "class Billing {}").write("billing/pom.xml", "<project/>");
+            repo.write(".m2/repository/org/x/x-1.jar", "a jar").write("app/src/test/java/shop/Scratch.java", "x");
+            List<Path> shipped = List.of(repo.dir().resolve("app/src/main"), repo.dir().resolve("billing/src/main"));
+            try (GitRepository git = way.open(repo.dir())) {
+                git.lookAhead("v", null, true, shipped);
+                // git lists an untracked directory once, JGit each file in it
+                assertThat(git.uncommittedChanges()).containsExactlyElementsOf(way == Way.JGIT_ONLY
+                        ? List.of("app/src/main/java/shop/Forgotten.java (untracked)",
+                                "app/src/main/resources/application-local.yml (untracked)",
+                                "billing/src/main/java/shop/Billing.java (untracked)")
+                        : List.of("app/src/main/java/shop/Forgotten.java (untracked)",
+                                "app/src/main/resources/ (untracked)", "billing/ (untracked)"));
+            }
+        }
+
         @Test
         void reads_renames_from_porcelain_output() {
-            assertThat(GitRepository.parsePorcelain("R  new.txt\0old.txt\0 M pom.xml\0")).containsExactly("new.txt", "pom.xml");
+            assertThat(GitRepository.parsePorcelain("R  new.txt\0old.txt\0 M pom.xml\0", List.of())).containsExactly("new.txt", "pom.xml");
         }
     }
 

@@ -342,7 +342,8 @@ class ImagePublisherTest {
 
             assertThat(registry.digest("maintained", "latest")).isEqualTo(higher);
             assertThat(registry.digest("maintained", "1.2.4")).isEqualTo(maintenance.digest());
-            assertThat(maintenance.inPlace()).contains("latest");
+            assertThat(maintenance.inPlace()).doesNotContain("latest"); // not this image's: release.json says so
+            assertThat(maintenance.kept()).containsEntry("latest", "kept-on-higher-release");
             assertThat(logged).anyMatch(l -> l.contains("The tag latest of ") && l.contains("stays on the image of 1.3.0, a "
                     + "higher release than this one (1.2.4)"));
         }
@@ -402,6 +403,33 @@ class ImagePublisherTest {
 
             assertThat(rerun.inPlace()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6", "latest");
             assertThat(rerun.tagsToMove()).isNull();
+        }
+
+        /**
+         * An older commit's snapshot finishing after a newer one's (a re-run, pipelines out of order): its moving tags stay
+         * on the newer image, and since its artifacts, just published, became the snapshot Maven resolves, it says so.
+         */
+        @Test
+        void stay_on_a_newer_commits_snapshot_and_say_that_the_artifacts_did_not() throws Exception {
+            List<ImageTag> newerTags = List.of(new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true),
+                    new ImageTag("sha-b2c3d4e5f607", false));
+            ImageResult newer = publishMovingLater(request("out-of-order", newerTags, COMMIT_B, TIME_B)
+                    .version("1.5.0-SNAPSHOT").build());
+            newer.tagsToMove().moveAfterArtifacts();
+            List<ImageTag> olderTags = List.of(new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true),
+                    new ImageTag("sha-a1b2c3d4e5f6", false));
+            ImageResult older = publishMovingLater(request("out-of-order", olderTags, COMMIT_A, TIME_A)
+                    .version("1.5.0-SNAPSHOT").build());
+
+            TagMoves.Moved moved = older.tagsToMove().moveAfterArtifacts();
+
+            assertThat(moved.moved()).isEmpty();
+            assertThat(moved.outcomes()).containsExactly(Map.entry("1.5.0-SNAPSHOT", "kept-on-later-commit"),
+                    Map.entry("develop", "kept-on-later-commit"));
+            assertThat(registry.digest("out-of-order", "develop")).isEqualTo(newer.digest());
+            assertThat(logged).anyMatch(l -> l.startsWith("WARN The artifacts of 1.5.0-SNAPSHOT this build published are "
+                    + "now the snapshot Maven resolves, though " + registry.host() + "/out-of-order's 1.5.0-SNAPSHOT, "
+                    + "develop stay on a newer commit's image"));
         }
 
         /** A snapshot's tags are all mutable but sha-…: the snapshot version's own tag waits too. */

@@ -183,6 +183,7 @@ public final class ItProject {
     }
 
     public ItProject write(String file, String content) throws IOException {
+        Files.createDirectories(dir.resolve(file).getParent());
         Files.writeString(dir.resolve(file), content);
         return this;
     }

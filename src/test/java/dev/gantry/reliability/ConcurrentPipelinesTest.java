@@ -234,6 +234,10 @@ class ConcurrentPipelinesTest {
                 "1111111111111111111111111111111111111111", OLDER, "1.0.0-SNAPSHOT"));
 
         assertThat(rerun.pushed()).containsExactly("sha-111111111111");
+        // release.json's words: the moving tags are not this image's, nor reported as if they were
+        assertThat(rerun.inPlace()).isEmpty();
+        assertThat(rerun.kept()).containsOnlyKeys("1.0.0-SNAPSHOT", "develop", "dev-latest")
+                .containsValue("kept-on-later-commit");
         assertThat(registry.digest("rerun-old", "develop")).isEqualTo(newest);
         assertThat(logged).contains("WARN The tag develop of " + registry.host() + "/rerun-old stays on the image of a "
                 + "newer commit (committed " + NEWER + "; this build's commit: " + OLDER + "): another pipeline of a later "
