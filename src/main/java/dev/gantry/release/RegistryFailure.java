@@ -31,7 +31,8 @@ public enum RegistryFailure {
                 return PROXY;
             }
             if (t instanceof SSLException) {
-                return TLS;
+                // the JDK's words when the server answers a TLS hello in plain text: an HTTP registry on that port
+                return String.valueOf(t.getMessage()).contains("Unsupported or unrecognized SSL message") ? PLAIN_HTTP : TLS;
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {

@@ -181,6 +181,18 @@ class ImagePublisherTest {
                     .isNotEmpty().allMatch(r -> r.startsWith("HEAD "));
         }
 
+        /** Trial: a plain-HTTP registry was said to have a certificate that could not be verified. */
+        @Test
+        void says_that_a_registry_serving_plain_http_does_so() throws Exception {
+            assertThatThrownBy(() -> publish(request("plain", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .allowInsecureRegistries(false).build()))
+                    .isInstanceOf(GantryException.class)
+                    .hasMessageContaining("The registry serves plain HTTP: on a network you trust, set "
+                            + "<allowInsecureRegistries>true</allowInsecureRegistries>")
+                    .hasMessageNotContaining("certificate");
+            assertThat(registry.tags("plain")).isEmpty();
+        }
+
         @Test
         void refuses_a_base_image_that_does_not_exist_naming_from() throws Exception {
             assertThatThrownBy(() -> publish(request("no-base", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)

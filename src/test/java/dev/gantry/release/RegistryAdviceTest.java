@@ -82,6 +82,14 @@ class RegistryAdviceTest {
         }
 
         @Test
+        void isPlainHttpWhenTheServerAnsweredTheHandshakeInPlainText() {
+            // trial: a plain-HTTP registry was told to have an unverified certificate
+            assertThat(RegistryFailure.of(new IOException("wrapped",
+                    new javax.net.ssl.SSLException("Unsupported or unrecognized SSL message"))))
+                    .isEqualTo(RegistryFailure.PLAIN_HTTP);
+        }
+
+        @Test
         void isUnreachableWithoutAConnection() {
             assertThat(RegistryFailure.of(new ConnectException("Connection refused"))).isEqualTo(RegistryFailure.UNREACHABLE);
             assertThat(RegistryFailure.of(new UnknownHostException("registry.invalid"))).isEqualTo(RegistryFailure.UNREACHABLE);
