@@ -1206,6 +1206,13 @@ public final class Refusals {
                 + "snapshot the one resolved again.";
     }
 
+    public static String noJavaOnScratch() {
+        return "The base image is scratch, which holds no Java runtime: the image starts java, and cannot start unless "
+                + "one of its own files provides it. For a service, leave <from> (-Dgantry.image.from) unset, and the image "
+                + "runs on the Temurin JRE of the project's Java release, or name a Java runtime image such as "
+                + "eclipse-temurin:21-jre.";
+    }
+
     /** A registry that did not answer a call within the HTTP time-out. */
     public static GantryException registryTimedOut(String image, String call, Duration timeout) {
         return new GantryException("The registry of " + image + " did not answer " + call + " within " + timeout.toMillis()

@@ -268,6 +268,12 @@ class ImagePublisherTest {
             assertThat(labels.has("org.opencontainers.image.base.name")).isFalse();
             assertThat(labels.has("org.opencontainers.image.base.digest")).isFalse();
             assertThat(result.base()).isNull();
+            // pushed all the same (a file of the image may bring a runtime), and said (trials: an entrypoint of java
+            // on an image without one, pushed silently)
+            assertThat(logged).contains("WARN The base image is scratch, which holds no Java runtime: the image starts "
+                    + "java, and cannot start unless one of its own files provides it. For a service, leave <from> "
+                    + "(-Dgantry.image.from) unset, and the image runs on the Temurin JRE of the project's Java release, or "
+                    + "name a Java runtime image such as eclipse-temurin:21-jre.");
         }
 
         @Test
