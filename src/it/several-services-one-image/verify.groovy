@@ -5,7 +5,8 @@ def log = new File(basedir, 'build.log').text
 assert log.contains("Image built from module shop-billing: the reactor's last module with packaging jar")
 def warning = '[WARNING] Other modules of this reactor are services of their own (shop-orders: Spring Boot\'s plugin or ' +
         'Quarkus\'s packaging), and Gantry builds one image per reactor, from shop-billing: theirs is not built, their ' +
-        'jars are published. To ship each as an image, give each service a repository (a reactor) of its own, or run one ' +
+        'jars are published; no image goes to the image repository that shop-orders (registry.example.com/shop/orders) ' +
+        'names in its own POM. To ship each as an image, give each service a repository (a reactor) of its own, or run one ' +
         'mvn deploy per service, one after another, each with -Dgantry.image.module=<module> and ' +
         '-Dgantry.image.repository=<its image repository> (a POM that sets <imageModule> must set it to ' +
         '${gantry.image.module}, and one that sets <imageRepository> to ${gantry.image.repository}, for -D to choose); ' +

@@ -23,6 +23,7 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.model.Model;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -310,7 +311,14 @@ abstract class GantryMojo extends AbstractMojo {
                         // chosen with <imageModule> or -D, as the advice for several services says: no news
                         getLog().info(Refusals.otherServicesNotBuiltHere(otherServices));
                     } else if (!otherServices.isEmpty()) {
-                        getLog().warn(Refusals.otherServicesWithoutImage(imageModule.getArtifactId(), otherServices));
+                        // a service that names an image repository in its own POM expects an image there (trial)
+                        List<String> ownRepositories = session.getProjects().stream()
+                                .filter(p -> p != imageModule && ImageModule.isServiceOfItsOwn(p)
+                                        && namesItsOwnImageRepository(p))
+                                .map(p -> Optional.ofNullable(ModuleGantrySettings.imageRepository(p, buildProperties))
+                                        .map(r -> p.getArtifactId() + " (" + r + ")").orElse(p.getArtifactId())).toList();
+                        getLog().warn(Refusals.otherServicesWithoutImage(imageModule.getArtifactId(), otherServices,
+                                ownRepositories));
                     }
                 }
                 release = new ReactorRelease(planned, new ReleaseReport(plan, dryRun, dir.resolve(RELEASE_JSON)), dryRun);
@@ -514,6 +522,20 @@ abstract class GantryMojo extends AbstractMojo {
      * ({@link ModuleGantrySettings}). Not asked of a goal named on the command line ({@code mvn gantry:plan}): it runs
      * with the plugin's configuration, while the modules' executions that hold theirs do not run.
      */
+    /** Whether the module's own POM (not a parent's) names an image repository: the parameter, or the property. */
+    private static boolean namesItsOwnImageRepository(MavenProject module) {
+        Model own = module.getOriginalModel();
+        if (own.getProperties().containsKey(ModuleGantrySettings.IMAGE_REPOSITORY.property())) {
+            return true;
+        }
+        return own.getBuild() != null && own.getBuild().getPlugins().stream()
+                .filter(p -> GantryMojo.PLUGIN_KEY.equals(p.getKey()))
+                .anyMatch(p -> p.getConfiguration() instanceof Xpp3Dom c
+                        && c.getChild(ModuleGantrySettings.IMAGE_REPOSITORY.parameter()) != null
+                        || p.getExecutions().stream().anyMatch(e -> e.getConfiguration() instanceof Xpp3Dom c
+                                && c.getChild(ModuleGantrySettings.IMAGE_REPOSITORY.parameter()) != null));
+    }
+
     private void refuseSettingsIgnoredElsewhere(MavenProject chosen, Properties buildProperties)
             throws GantryException {
         if (mojoExecution.getSource() == MojoExecution.Source.CLI) {

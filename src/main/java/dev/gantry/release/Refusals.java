@@ -1448,10 +1448,15 @@ public final class Refusals {
                 + ").";
     }
 
-    public static String otherServicesWithoutImage(String imageModule, List<String> others) {
+    /** @param ownRepositories "customers-service (registry/customers)": services that name an image repository themselves */
+    public static String otherServicesWithoutImage(String imageModule, List<String> others, List<String> ownRepositories) {
         return "Other modules of this reactor are services of their own (" + String.join(", ", others) + ": Spring Boot's "
                 + "plugin or Quarkus's packaging), and Gantry builds one image per reactor, from " + imageModule + ": "
-                + "theirs is not built, their jars are published. To ship each as an image, give each service a "
+                + "theirs is not built, their jars are published"
+                + (ownRepositories.isEmpty() ? "" : "; no image goes to the image repository that "
+                        + String.join(", ", ownRepositories) + (ownRepositories.size() == 1 ? " names" : " name")
+                        + " in its own POM")
+                + ". To ship each as an image, give each service a "
                 + "repository (a reactor) of its own, or run one mvn deploy per service, one after another, each with "
                 + "-Dgantry.image.module=<module> and -Dgantry.image.repository=<its image repository> (a POM that sets "
                 + "<imageModule> must set it to ${gantry.image.module}, and one that sets <imageRepository> to "

@@ -280,7 +280,7 @@ class ModuleGantrySettingsTest {
         /** The advice that recommends both -D flags says what a POM must do for each to be heard. */
         @Test
         void the_advice_for_several_services_names_both_settings_a_pom_must_leave_to_minus_D() {
-            assertThat(dev.gantry.release.Refusals.otherServicesWithoutImage("billing", List.of("orders")))
+            assertThat(dev.gantry.release.Refusals.otherServicesWithoutImage("billing", List.of("orders"), List.of()))
                     .contains("each with -Dgantry.image.module=<module> and -Dgantry.image.repository=<its image "
                             + "repository> (a POM that sets <imageModule> must set it to ${gantry.image.module}, and one "
                             + "that sets <imageRepository> to ${gantry.image.repository}, for -D to choose);");
