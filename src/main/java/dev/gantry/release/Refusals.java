@@ -47,7 +47,23 @@ public final class Refusals {
         String problem = version.problem();
         return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a release version"
                 + (problem.isEmpty() ? "" : " (" + problem + ")") + ": this branch requires X.Y.Z, three numbers such as "
-                + "1.4.0 (" + rule + "). " + setting.setToThe("the form X.Y.Z") + ".");
+                + "1.4.0 (" + rule + "). " + withThirdNumber(version.toString(), setting)
+                .orElse(setting.setToThe("the form X.Y.Z") + "."));
+    }
+
+    /**
+     * For a version of two numbers (1.0, 13.15-SNAPSHOT: Maven's archetype and many projects write them), the same
+     * version with a third, the form every branch rule needs: "Set <version>13.15.0-SNAPSHOT</version> in pom.xml (mvn
+     * versions:set -DnewVersion=13.15.0-SNAPSHOT sets every module's)."
+     */
+    private static java.util.Optional<String> withThirdNumber(String version, VersionSetting setting) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+)(-SNAPSHOT)?").matcher(version);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        String three = m.group(1) + ".0" + (m.group(2) == null ? "" : m.group(2));
+        return java.util.Optional.of(setting.setTo(three) + (setting.properties().isEmpty()
+                ? " (mvn versions:set -DnewVersion=" + three + " sets every module's)." : "."));
     }
 
     /** @param tag the release tag the version would have, or null when the version is no release version at all */
@@ -73,7 +89,8 @@ public final class Refusals {
         String problem = version.problem();
         return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a snapshot version of the "
                 + "form this branch requires" + (problem.isEmpty() ? "" : " (" + problem + ")") + ": X.Y.Z-SNAPSHOT, such as "
-                + "1.4.0-SNAPSHOT (" + rule + "). " + setting.setToThe("that form") + ".");
+                + "1.4.0-SNAPSHOT (" + rule + "). " + withThirdNumber(version.toString(), setting)
+                .orElse(setting.setToThe("that form") + "."));
     }
 
     // --- release history ---------------------------------------------------------------------------

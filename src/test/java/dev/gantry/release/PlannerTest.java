@@ -312,7 +312,18 @@ class PlannerTest {
             assertThatThrownBy(() -> plan("main", "1.2", null)).hasMessage(
                     "Version '1.2' on branch 'main' is not a release version (it has 2 numbers, not three): this branch requires "
                             + "X.Y.Z, three numbers such as 1.4.0 "
-                            + "(branch 'main' → stable, moving image tags [latest]). Set <version> in pom.xml to the form X.Y.Z.");
+                            + "(branch 'main' → stable, moving image tags [latest]). Set <version>1.2.0</version> in pom.xml "
+                            + "(mvn versions:set -DnewVersion=1.2.0 sets every module's).");
+            assertThatThrownBy(() -> plan("main", "1.2.x", null)).hasMessageEndingWith(
+                    "Set <version> in pom.xml to the form X.Y.Z.");
+        }
+
+        /** Trial: feign's 13.15-SNAPSHOT on develop; Maven's archetype writes 1.0-SNAPSHOT. */
+        @Test
+        void aTwoNumberSnapshotIsGivenItsThirdNumber() {
+            assertThatThrownBy(() -> plan("develop", "13.15-SNAPSHOT", null)).hasMessageEndingWith(
+                    "Set <version>13.15.0-SNAPSHOT</version> in pom.xml (mvn versions:set -DnewVersion=13.15.0-SNAPSHOT "
+                            + "sets every module's).");
         }
 
         @Test
