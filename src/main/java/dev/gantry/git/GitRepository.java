@@ -400,10 +400,10 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      * tree, a downloaded tool) do not count.
      */
     public void lookAhead(String prefix, String branch, boolean status, List<Path> shipped) {
-        shippedRoots = shipped.stream().map(Path::toAbsolutePath).map(Path::normalize)
-                .filter(p -> p.startsWith(workTree.toAbsolutePath().normalize()))
-                .map(p -> workTree.toAbsolutePath().normalize().relativize(p).toString().replace('\\', '/') + "/")
-                .filter(p -> !p.equals("/"))
+        Path root = real(workTree);
+        shippedRoots = shipped.stream().map(GitRepository::real)
+                .filter(p -> p.startsWith(root) && !p.equals(root))
+                .map(p -> root.relativize(p).toString().replace('\\', '/') + "/")
                 .distinct().toList();
         branchAsked = branch;
         if (!releaseTagsByPrefix.containsKey(prefix) && !tagsAhead.containsKey(prefix)) {
@@ -672,7 +672,9 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
                 // "normal" lists a new directory once, not each file in it: a local Maven repository in the work tree
                 // would otherwise list thousands
                 GitCli.Result result = cli.get().run(LOCAL_TIMEOUT, "--no-optional-locks", "status", "--porcelain", "-z",
-                        shippedRoots.isEmpty() ? "--untracked-files=no" : "--untracked-files=normal");
+                        shippedRoots.isEmpty() ? "--untracked-files=no" : "--untracked-files=normal",
+                        // else a submodule holding an untracked file is listed as a modified one
+                        "--ignore-submodules=untracked");
                 if (result.succeeded()) {
                     return parsePorcelain(result.stdout(), shippedRoots);
                 }
@@ -709,6 +711,16 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             }
         }
         return List.copyOf(files);
+    }
+
+    /** The path as the file system has it (a symbolic link on the way resolved, as git reports the work tree). */
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return Files.exists(absolute) ? absolute.toRealPath() : absolute;
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 
     /**

@@ -60,7 +60,23 @@ public final class ImagePublisher {
      * refuses.
      */
     public void check(ImageRequest request) throws GantryException {
+        warnOfScratch(request);
         refuseWhatJibWouldBuildOtherwise(request, checkedMainClass(request));
+    }
+
+    /**
+     * An image built on {@code scratch} holds no Java for its {@code java} entrypoint: said, not refused, since a file of
+     * the image may bring a runtime (a jlink'd one under {@code src/main/jib}). An invalid {@code <from>} is left to the
+     * base image's look-up, which refuses it.
+     */
+    private void warnOfScratch(ImageRequest request) {
+        try {
+            if (ImageReferences.parse(request.from(), "<from>", "gantry.image.from").isScratch()) {
+                log.warn(Refusals.noJavaOnScratch());
+            }
+        } catch (GantryException invalid) {
+            log.debug("The base image is checked with its look-up: " + invalid.getMessage());
+        }
     }
 
     /**
@@ -142,6 +158,7 @@ public final class ImagePublisher {
         CompletableFuture<Optional<BaseImage>> baseAhead = Concurrently.start("gantry-base-image",
                 () -> BaseImage.lookUp(request, auth));
         // before anything is pushed or written
+        warnOfScratch(request);
         MainClass mainClass;
         try {
             mainClass = ProjectImage.checkedMainClass(request, log);

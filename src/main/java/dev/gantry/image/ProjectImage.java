@@ -52,10 +52,6 @@ final class ProjectImage {
      * starts Quarkus's runner, whose {@code Main-Class} is read instead; a main class configured for it is not used.
      */
     static MainClass checkedMainClass(ImageRequest request, GantryLog log) throws GantryException {
-        if (ImageReferences.parse(request.from(), "<from>", "gantry.image.from").isScratch()) {
-            // not refused: a file of the image may bring a runtime (a jlink'd one under src/main/jib), as tests may not need one
-            log.warn(Refusals.noJavaOnScratch());
-        }
         if (request.quarkusApp() != null) {
             QuarkusFastJar quarkus = new QuarkusFastJar(request.quarkusApp());
             MainClass runner = new MainClass(quarkus.mainClass(), "the Main-Class of Quarkus's "

@@ -260,8 +260,8 @@ abstract class GantryMojo extends AbstractMojo {
                 ReleasePlanning.Planned planned = new ReleasePlanning(session, log()).plan(settings, modules, imageBuilt);
                 Plan plan = planned.plan();
                 ReleaseGate gate = gate();
-                gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun, imageModule,
-                        settings.imageRepository());
+                List<String> planWarnings = gate.checkPlanned(plan, ReleasePlanning.reachesDeploy(session), dryRun,
+                        imageModule, settings.imageRepository());
                 if (imageModule == null) {
                     refuseReleaseWithoutItsImage(plan, settings.imageRepository(), gate);
                 }
@@ -275,6 +275,7 @@ abstract class GantryMojo extends AbstractMojo {
                 Path dir = gantryDirectory();
                 JsonFiles.write(PlanJson.of(plan, dryRun), dir.resolve(PLAN_JSON));
                 plan.summary().forEach(getLog()::info);
+                planWarnings.forEach(getLog()::warn);
                 if (plan.artifacts() != null) {
                     ArtifactRepositories.planWarning(plan.artifacts().repository()).ifPresent(getLog()::warn);
                 }
@@ -517,11 +518,6 @@ abstract class GantryMojo extends AbstractMojo {
                 blankToNull(imageRepository));
     }
 
-    /**
-     * A module that sets one of the plan's settings to another value than this goal was given would have it ignored
-     * ({@link ModuleGantrySettings}). Not asked of a goal named on the command line ({@code mvn gantry:plan}): it runs
-     * with the plugin's configuration, while the modules' executions that hold theirs do not run.
-     */
     /** Whether the module's own POM (not a parent's) names an image repository: the parameter, or the property. */
     private static boolean namesItsOwnImageRepository(MavenProject module) {
         Model own = module.getOriginalModel();
@@ -536,6 +532,11 @@ abstract class GantryMojo extends AbstractMojo {
                                 && c.getChild(ModuleGantrySettings.IMAGE_REPOSITORY.parameter()) != null));
     }
 
+    /**
+     * A module that sets one of the plan's settings to another value than this goal was given would have it ignored
+     * ({@link ModuleGantrySettings}). Not asked of a goal named on the command line ({@code mvn gantry:plan}): it runs
+     * with the plugin's configuration, while the modules' executions that hold theirs do not run.
+     */
     private void refuseSettingsIgnoredElsewhere(MavenProject chosen, Properties buildProperties)
             throws GantryException {
         if (mojoExecution.getSource() == MojoExecution.Source.CLI) {

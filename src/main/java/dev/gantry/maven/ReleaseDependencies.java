@@ -4,6 +4,7 @@ import dev.gantry.release.GantryException;
 import dev.gantry.release.Refusals;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,22 @@ final class ReleaseDependencies {
      *
      * @param released the modules published, and the image's
      */
-    static void refuseSnapshots(String version, List<MavenProject> released) throws GantryException {
+    static void refuseSnapshots(String version, List<MavenProject> released, List<MavenProject> reactor)
+            throws GantryException {
+        // a module of the reactor is built from this commit: one left out of the publish may keep a version of its own
+        Set<String> built = new HashSet<>();
+        reactor.forEach(m -> built.add(m.getGroupId() + ":" + m.getArtifactId() + ":" + m.getVersion()));
         Set<String> found = new LinkedHashSet<>();
         for (MavenProject module : released) {
             Parent parent = module.getModel().getParent();
-            if (parent != null && ArtifactUtils.isSnapshot(parent.getVersion())) {
+            if (parent != null && ArtifactUtils.isSnapshot(parent.getVersion())
+                    && !built.contains(parent.getGroupId() + ":" + parent.getArtifactId() + ":" + parent.getVersion())) {
                 found.add(module.getArtifactId() + "'s parent " + parent.getGroupId() + ":" + parent.getArtifactId() + ":"
                         + parent.getVersion());
             }
             for (Dependency dependency : builtIn(module)) {
-                if (ArtifactUtils.isSnapshot(dependency.getVersion())) {
+                if (ArtifactUtils.isSnapshot(dependency.getVersion()) && !built.contains(dependency.getGroupId() + ":"
+                        + dependency.getArtifactId() + ":" + dependency.getVersion())) {
                     found.add(module.getArtifactId() + " depends on " + dependency.getGroupId() + ":"
                             + dependency.getArtifactId() + ":" + dependency.getVersion() + " (" + scope(dependency) + ")");
                 }
@@ -55,14 +62,18 @@ final class ReleaseDependencies {
 
     /**
      * A published module whose parent, or a dependency it passes on, is a module of this reactor that the release does
-     * not publish (maven-deploy-plugin told to skip it, most often): its users could not resolve it.
+     * not publish (maven-deploy-plugin told to skip it, most often): its users could not resolve it. Refused; but the
+     * image's module, a service whose release is its image, is only warned of: its jar is published as a by-product that
+     * seldom has users, and its image holds what the jar's POM names.
      *
-     * @param reactor    every module of the build
-     * @param published  the modules the release publishes
-     * @param whyLeftOut why a module of the reactor is not published, as the end of a sentence
+     * @param reactor     every module of the build
+     * @param published   the modules the release publishes
+     * @param imageModule the module the image is built from, or null
+     * @param whyLeftOut  why a module of the reactor is not published, as the end of a sentence
+     * @return the warnings for the image's module
      */
-    static void refuseUnpublishedModules(List<MavenProject> reactor, List<MavenProject> published,
-            Function<MavenProject, String> whyLeftOut) throws GantryException {
+    static List<String> refuseUnpublishedModules(List<MavenProject> reactor, List<MavenProject> published,
+            MavenProject imageModule, Function<MavenProject, String> whyLeftOut) throws GantryException {
         Map<String, MavenProject> leftOut = new HashMap<>();
         for (MavenProject module : reactor) {
             if (!published.contains(module)) {
@@ -70,12 +81,14 @@ final class ReleaseDependencies {
             }
         }
         if (leftOut.isEmpty()) {
-            return;
+            return List.of();
         }
-        List<String> found = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        List<String> warned = new ArrayList<>();
         for (MavenProject module : published) {
+            List<String> found = module == imageModule ? warned : refused;
             Parent parent = module.getModel().getParent();
-            if (parent != null) {
+            if (parent != null && !runs(module, FLATTEN)) { // flattened, the published POM names no parent
                 MavenProject missing = leftOut.get(parent.getGroupId() + ":" + parent.getArtifactId() + ":"
                         + parent.getVersion());
                 if (missing != null) {
@@ -83,7 +96,8 @@ final class ReleaseDependencies {
                             + whyLeftOut.apply(missing));
                 }
             }
-            for (Dependency dependency : passedOn(module)) {
+            // shaded, a module of the reactor is bundled into the jar, and left out of the dependency-reduced POM
+            for (Dependency dependency : runs(module, SHADE) ? List.<Dependency>of() : passedOn(module)) {
                 MavenProject missing = leftOut.get(dependency.getGroupId() + ":" + dependency.getArtifactId() + ":"
                         + dependency.getVersion());
                 if (missing != null) {
@@ -92,9 +106,20 @@ final class ReleaseDependencies {
                 }
             }
         }
-        if (!found.isEmpty()) {
-            throw Refusals.dependsOnUnpublishedModules(found);
+        if (!refused.isEmpty()) {
+            throw Refusals.dependsOnUnpublishedModules(refused);
         }
+        return warned.isEmpty() ? List.of() : List.of(Refusals.imageModuleNeedsUnpublishedModules(
+                imageModule.getArtifactId(), warned));
+    }
+
+    private static final String FLATTEN = "org.codehaus.mojo:flatten-maven-plugin";
+    private static final String SHADE = "org.apache.maven.plugins:maven-shade-plugin";
+
+    /** Whether the module's build runs the plugin (an execution of it bound to a phase). */
+    private static boolean runs(MavenProject module, String pluginKey) {
+        return module.getBuildPlugins().stream().anyMatch(p -> pluginKey.equals(p.getKey())
+                && p.getExecutions().stream().anyMatch(e -> !"none".equals(e.getPhase())));
     }
 
     /** The dependencies the module is compiled against or its image holds: all but the test-scoped. */

@@ -65,26 +65,29 @@ final class ReleaseGate {
      * The checks of a plan that publishes, made before any goal moves anything.
      *
      * @param imageModule the module the image is built from, or null
+     * @return the warnings of checks that do not refuse
      */
-    void checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule, String imageRepository)
-            throws GantryException {
+    List<String> checkPlanned(Plan plan, boolean deploying, boolean dryRun, MavenProject imageModule,
+            String imageRepository) throws GantryException {
+        List<String> warnings = new ArrayList<>();
         refuseDeployGoalNamed();
         refuseOtherDeployers();
         refuseImagePushedTwice(imageModule, plan.image() != null ? plan.image().repository() : imageRepository);
         if (plan.publishes()) {
             checkReactorVersions(plan.image() != null ? imageModule : null);
             List<MavenProject> published = plan.artifacts() != null ? publishedModules(session, modules) : List.of();
-            if (plan.release() == ReleaseKind.STABLE) {
-                List<MavenProject> released = new ArrayList<>(published);
-                if (plan.image() != null && imageModule != null && !released.contains(imageModule)) {
-                    released.add(imageModule);
-                }
-                ReleaseDependencies.refuseSnapshots(plan.version(), released);
-            }
             if (plan.artifacts() != null) {
                 UnresolvedPomVersions.refuseInPlan(ReleasePlanning.maven4(session), Deployers.buildProperties(session),
                         published);
-                ReleaseDependencies.refuseUnpublishedModules(session.getProjects(), published, this::whyNotPublished);
+            }
+            try {
+                // a preview (mvn verify) runs no publish goal: judged by the modules that declare it
+                checkDependencies(plan, deploying ? published : previewPublished(plan), imageModule, warnings);
+            } catch (GantryException e) {
+                if (deploying) {
+                    throw e;
+                }
+                warnings.add("mvn deploy would refuse: " + e.getMessage());
             }
             if (deploying) {
                 checkWholeReactor();
@@ -95,6 +98,7 @@ final class ReleaseGate {
             }
         }
         refuseOffline(plan, dryRun);
+        return warnings;
     }
 
     /**
@@ -220,6 +224,30 @@ final class ReleaseGate {
      */
     static boolean gantryPublishes(MavenProject project, ModuleSteps modules, DeploySkipped deploySkipped) {
         return modules.runs(project, "publish") && !GantrySettings.skipped(project) && !deploySkipped.contains(project);
+    }
+
+    /** What the release's modules depend on ({@link ReleaseDependencies}). */
+    private void checkDependencies(Plan plan, List<MavenProject> published, MavenProject imageModule,
+            List<String> warnings) throws GantryException {
+        if (plan.release() == ReleaseKind.STABLE) {
+            List<MavenProject> released = new ArrayList<>(published);
+            if (plan.image() != null && imageModule != null && !released.contains(imageModule)) {
+                released.add(imageModule);
+            }
+            ReleaseDependencies.refuseSnapshots(plan.version(), released, session.getProjects());
+        }
+        if (plan.artifacts() != null) {
+            warnings.addAll(ReleaseDependencies.refuseUnpublishedModules(session.getProjects(), published,
+                    plan.image() != null ? imageModule : null, this::whyNotPublished));
+        }
+    }
+
+    /** The modules a {@code mvn deploy} of this commit would publish: those that declare the publish goal. */
+    private List<MavenProject> previewPublished(Plan plan) {
+        DeploySkipped deploySkipped = DeploySkipped.of(session);
+        return plan.artifacts() == null ? List.of() : session.getProjects().stream()
+                .filter(p -> modules.declares(p, "publish") && !GantrySettings.skipped(p) && !deploySkipped.contains(p))
+                .toList();
     }
 
     /** Why a module of the reactor is not among those Gantry publishes, as the end of a sentence. */

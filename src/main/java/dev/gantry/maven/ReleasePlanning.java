@@ -152,12 +152,16 @@ final class ReleasePlanning {
     private List<Path> shippedDirectories() {
         List<Path> directories = new ArrayList<>();
         for (MavenProject module : session.getProjects()) {
-            directories.add(module.getBasedir().toPath().resolve("src/main"));
+            Path base = module.getBasedir().toPath().toAbsolutePath().normalize();
+            directories.add(base.resolve("src/main"));
+            List<Path> moved = new ArrayList<>();
             if (module.getBuild().getSourceDirectory() != null) {
-                directories.add(Path.of(module.getBuild().getSourceDirectory()));
+                moved.add(base.resolve(module.getBuild().getSourceDirectory()).normalize());
             }
-            module.getBuild().getResources().forEach(r -> directories.add(module.getBasedir().toPath()
-                    .resolve(r.getDirectory())));
+            module.getBuild().getResources().forEach(r -> moved.add(base.resolve(r.getDirectory()).normalize()));
+            // a resource directory at the module's base or above it (<directory>${project.basedir}</directory> with
+            // <includes>LICENSE</includes>) would make every untracked file of the module count: its src/main does
+            moved.stream().filter(d -> d.startsWith(base) && !d.equals(base)).forEach(directories::add);
         }
         return directories;
     }

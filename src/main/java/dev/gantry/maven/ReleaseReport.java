@@ -135,7 +135,9 @@ public final class ReleaseReport {
         boolean kept = !dryRun && environmentTag != null && gitTags.stream()
                 .anyMatch(t -> t.name().equals(environmentTag) && t.outcome().equals("kept-on-later-commit"));
         return new Handoff(released, plan == null ? null : plan.version(), imageRepository, imageDigest,
-                imageTags.stream().map(Outcome::name).toList(), recordedGitTag(plan == null ? null : plan.gitTag()),
+                // a moving tag kept on another image is not this image's: a deployment must not follow it here
+                imageTags.stream().filter(t -> !t.outcome().startsWith("kept-on-")).map(Outcome::name).toList(),
+                recordedGitTag(plan == null ? null : plan.gitTag()),
                 recordedGitTag(environmentTag), kept ? environmentTag : null, artifacts.size());
     }
 

@@ -47,7 +47,7 @@ public final class Refusals {
         String problem = version.problem();
         return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a release version"
                 + (problem.isEmpty() ? "" : " (" + problem + ")") + ": this branch requires X.Y.Z, three numbers such as "
-                + "1.4.0 (" + rule + "). " + withThirdNumber(version.toString(), setting)
+                + "1.4.0 (" + rule + "). " + withThirdNumber(version.toString(), false, setting)
                 .orElse(setting.setToThe("the form X.Y.Z") + "."));
     }
 
@@ -56,12 +56,12 @@ public final class Refusals {
      * version with a third, the form every branch rule needs: "Set <version>13.15.0-SNAPSHOT</version> in pom.xml (mvn
      * versions:set -DnewVersion=13.15.0-SNAPSHOT sets every module's)."
      */
-    private static java.util.Optional<String> withThirdNumber(String version, VersionSetting setting) {
+    private static java.util.Optional<String> withThirdNumber(String version, boolean snapshot, VersionSetting setting) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+)(-SNAPSHOT)?").matcher(version);
         if (!m.matches()) {
             return java.util.Optional.empty();
         }
-        String three = m.group(1) + ".0" + (m.group(2) == null ? "" : m.group(2));
+        String three = m.group(1) + ".0" + (snapshot ? "-SNAPSHOT" : ""); // of the kind the branch needs
         return java.util.Optional.of(setting.setTo(three) + (setting.properties().isEmpty()
                 ? " (mvn versions:set -DnewVersion=" + three + " sets every module's)." : "."));
     }
@@ -89,7 +89,7 @@ public final class Refusals {
         String problem = version.problem();
         return new GantryException("Version '" + version + "' on branch '" + branch + "' is not a snapshot version of the "
                 + "form this branch requires" + (problem.isEmpty() ? "" : " (" + problem + ")") + ": X.Y.Z-SNAPSHOT, such as "
-                + "1.4.0-SNAPSHOT (" + rule + "). " + withThirdNumber(version.toString(), setting)
+                + "1.4.0-SNAPSHOT (" + rule + "). " + withThirdNumber(version.toString(), true, setting)
                 .orElse(setting.setToThe("that form") + "."));
     }
 
@@ -301,6 +301,14 @@ public final class Refusals {
                 + "its image would hold, and its published POMs name, whatever the snapshot is today, and its tag could "
                 + "not rebuild it. Release " + (found.size() == 1 ? "it" : "each") + " first and depend on that version "
                 + "(mvn versions:use-releases, or a new X.Y.Z of the parent), then push again. Nothing was built.");
+    }
+
+    /** As {@link #dependsOnUnpublishedModules}, for the image's module: a warning. */
+    public static String imageModuleNeedsUnpublishedModules(String module, List<String> found) {
+        return "The jar of " + module + ", the module the image is built from, is published with a POM that needs modules "
+                + "this release does not publish: " + String.join("; ", found) + ". Its image holds them, but a build "
+                + "that depends on that jar could not resolve them. Publish them too, or, if the image is the release of "
+                + module + ", leave its jar out (<maven.deploy.skip>true</maven.deploy.skip> in its properties).";
     }
 
     /** @param found "feign-gson depends on feign-core (compile), which maven-deploy-plugin is told to skip (…)" */

@@ -13,9 +13,9 @@ import javax.net.ssl.SSLException;
  * insecure.
  */
 public enum RegistryFailure {
-    /** The TLS handshake failed: an unverified (self-signed) certificate, or plain HTTP answered on the HTTPS port. */
+    /** The TLS handshake failed: an unverified (self-signed) certificate, an old protocol, a clock far off. */
     TLS,
-    /** The registry offers plain HTTP only, or no verified HTTPS connection. */
+    /** The registry offers plain HTTP only (it answers a TLS handshake in plain text), or no verified HTTPS connection. */
     PLAIN_HTTP,
     /** No connection: unknown host, refused, timed out. */
     UNREACHABLE,

@@ -318,12 +318,17 @@ class PlannerTest {
                     "Set <version> in pom.xml to the form X.Y.Z.");
         }
 
-        /** Trial: feign's 13.15-SNAPSHOT on develop; Maven's archetype writes 1.0-SNAPSHOT. */
+        /** Trial: feign's 13.15-SNAPSHOT on develop; Maven's archetype writes 1.0-SNAPSHOT. Of the branch's kind. */
         @Test
-        void aTwoNumberSnapshotIsGivenItsThirdNumber() {
+        void aTwoNumberVersionIsGivenItsThirdNumberOfTheBranchsKind() {
             assertThatThrownBy(() -> plan("develop", "13.15-SNAPSHOT", null)).hasMessageEndingWith(
                     "Set <version>13.15.0-SNAPSHOT</version> in pom.xml (mvn versions:set -DnewVersion=13.15.0-SNAPSHOT "
                             + "sets every module's).");
+            assertThatThrownBy(() -> plan("develop", "1.2", null)).hasMessageEndingWith(
+                    "Set <version>1.2.0-SNAPSHOT</version> in pom.xml (mvn versions:set -DnewVersion=1.2.0-SNAPSHOT "
+                            + "sets every module's).");
+            assertThatThrownBy(() -> plan("main", "1.0-SNAPSHOT", null)).hasMessageEndingWith(
+                    "Set <version>1.0.0</version> in pom.xml (mvn versions:set -DnewVersion=1.0.0 sets every module's).");
         }
 
         @Test
