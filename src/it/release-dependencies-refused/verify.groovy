@@ -10,6 +10,8 @@ assert log.contains(unpublished), "build.log lacks: $unpublished"
 def snapshot = 'Release 2.0.0 depends on a snapshot: shop-app depends on it.gantry.other:pricing-client:1.3.0-SNAPSHOT ' +
         '(compile). A snapshot changes after it is built, and a release is immutable'
 assert log.contains(snapshot), "build.log lacks: $snapshot"
+// run 1, a preview: the same refusal as a warning
+assert log.contains('[WARNING] mvn deploy would refuse: ' + snapshot)
 // the test kit (test scope, never published, a snapshot version) is named by neither refusal
 assert !log.contains('shop-testkit (test)') && !log.contains('shop-testkit:0.0.1-SNAPSHOT (test)')
 
