@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def expected = "No module 'shop-web' in this reactor to build the image from (-Dgantry.image.module=shop-web); the " +
-        "modules are [shop, shop-lib, shop-app]. Set <imageModule> or -Dgantry.image.module to one of them (its " +
-        "artifactId, or groupId:artifactId)."
+        "modules an image can be built from (packaging jar or quarkus) are [shop-lib, shop-app]. Set <imageModule> or " +
+        "-Dgantry.image.module to one of them (its artifactId, or groupId:artifactId)."
 assert log.contains(expected), "build.log lacks: $expected"
 def notAJar = "Module 'shop' (packaging pom) cannot be built into an image (-Dgantry.image.module=shop): an image is built " +
         "from a module with packaging jar (or quarkus), from its classes and dependencies; this reactor's are " +

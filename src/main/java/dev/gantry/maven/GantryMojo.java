@@ -450,8 +450,10 @@ abstract class GantryMojo extends AbstractMojo {
             String where = ModuleGantrySettings.whereSet(ModuleGantrySettings.IMAGE_MODULE, mojoExecution.getConfiguration(),
                     project, Deployers.buildProperties(session));
             MavenProject named = projects.stream().filter(p -> ImageModule.named(p, imageModule)).findFirst()
+                    // the candidates only: an aggregator or a BOM named would be refused next (trial)
                     .orElseThrow(() -> Refusals.imageModuleNotFound(imageModule.trim(), where,
-                            projects.stream().map(MavenProject::getArtifactId).toList()));
+                            projects.stream().filter(ImageModule::packagedForImage).map(MavenProject::getArtifactId)
+                                    .toList()));
             if (!ImageModule.packagedForImage(named)) {
                 // refused now: the image goal would meet it only after the whole build, without classes to build from
                 throw Refusals.imageModuleNotPackagedForImage(named.getArtifactId(), named.getPackaging(), where,

@@ -1463,7 +1463,8 @@ public final class Refusals {
     /** @param where where the module was named: {@code <imageModule>}, or {@code -Dgantry.image.module=…} */
     public static GantryException imageModuleNotFound(String module, String where, List<String> modules) {
         return new GantryException("No module '" + module + "' in this reactor to build the image from (" + where + "); "
-                + "the modules are " + modules + ". Set <imageModule> or -Dgantry.image.module to one of them (its "
+                + "the modules an image can be built from (packaging jar or quarkus) are " + modules + ". Set "
+                + "<imageModule> or -Dgantry.image.module to one of them (its "
                 + "artifactId, or groupId:artifactId).");
     }
 
