@@ -111,7 +111,7 @@ public final class TagMoves implements AutoCloseable {
             log.info("Image " + image + "@" + digest + (moved.moved().isEmpty()
                     ? (moved.inPlace().isEmpty() ? " moved none of its tags" : " keeps its tags " + moved.inPlace())
                     : " tagged " + moved.moved())
-                    + (moved.kept().isEmpty() ? "" : "; " + moved.kept().keySet() + " stay on a newer image (warned above)")
+                    + (moved.kept().isEmpty() ? "" : "; " + moved.kept().keySet() + " stay on another image (warned above)")
                     + " now that the artifacts are published.");
             if (moved.kept().containsValue(MovingTags.Move.KEPT_ON_LATER_COMMIT.outcome()) && request.version() != null
                     && request.version().endsWith("-SNAPSHOT")) {

@@ -38,20 +38,19 @@ final class ReleaseDependencies {
             throws GantryException {
         // a module of the reactor is built from this commit: one left out of the publish may keep a version of its own
         Set<String> built = new HashSet<>();
-        reactor.forEach(m -> built.add(m.getGroupId() + ":" + m.getArtifactId() + ":" + m.getVersion()));
+        reactor.forEach(m -> built.add(id(m.getGroupId(), m.getArtifactId(), m.getVersion())));
         Set<String> found = new LinkedHashSet<>();
         for (MavenProject module : released) {
             Parent parent = module.getModel().getParent();
             if (parent != null && ArtifactUtils.isSnapshot(parent.getVersion())
-                    && !built.contains(parent.getGroupId() + ":" + parent.getArtifactId() + ":" + parent.getVersion())) {
-                found.add(module.getArtifactId() + "'s parent " + parent.getGroupId() + ":" + parent.getArtifactId() + ":"
-                        + parent.getVersion());
+                    && !built.contains(id(parent.getGroupId(), parent.getArtifactId(), parent.getVersion()))) {
+                found.add(module.getArtifactId() + "'s parent " + id(parent.getGroupId(), parent.getArtifactId(),
+                        parent.getVersion()));
             }
             for (Dependency dependency : builtIn(module)) {
-                if (ArtifactUtils.isSnapshot(dependency.getVersion()) && !built.contains(dependency.getGroupId() + ":"
-                        + dependency.getArtifactId() + ":" + dependency.getVersion())) {
-                    found.add(module.getArtifactId() + " depends on " + dependency.getGroupId() + ":"
-                            + dependency.getArtifactId() + ":" + dependency.getVersion() + " (" + scope(dependency) + ")");
+                String id = id(dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion());
+                if (ArtifactUtils.isSnapshot(dependency.getVersion()) && !built.contains(id)) {
+                    found.add(module.getArtifactId() + " depends on " + id + " (" + scope(dependency) + ")");
                 }
             }
         }
@@ -77,7 +76,7 @@ final class ReleaseDependencies {
         Map<String, MavenProject> leftOut = new HashMap<>();
         for (MavenProject module : reactor) {
             if (!published.contains(module)) {
-                leftOut.put(module.getGroupId() + ":" + module.getArtifactId() + ":" + module.getVersion(), module);
+                leftOut.put(id(module.getGroupId(), module.getArtifactId(), module.getVersion()), module);
             }
         }
         if (leftOut.isEmpty()) {
@@ -89,8 +88,7 @@ final class ReleaseDependencies {
             List<String> found = module == imageModule ? warned : refused;
             Parent parent = module.getModel().getParent();
             if (parent != null && !runs(module, FLATTEN)) { // flattened, the published POM names no parent
-                MavenProject missing = leftOut.get(parent.getGroupId() + ":" + parent.getArtifactId() + ":"
-                        + parent.getVersion());
+                MavenProject missing = leftOut.get(id(parent.getGroupId(), parent.getArtifactId(), parent.getVersion()));
                 if (missing != null) {
                     found.add(module.getArtifactId() + "'s parent " + missing.getArtifactId() + ", "
                             + whyLeftOut.apply(missing));
@@ -98,8 +96,8 @@ final class ReleaseDependencies {
             }
             // shaded, a module of the reactor is bundled into the jar, and left out of the dependency-reduced POM
             for (Dependency dependency : runs(module, SHADE) ? List.<Dependency>of() : passedOn(module)) {
-                MavenProject missing = leftOut.get(dependency.getGroupId() + ":" + dependency.getArtifactId() + ":"
-                        + dependency.getVersion());
+                MavenProject missing = leftOut.get(id(dependency.getGroupId(), dependency.getArtifactId(),
+                        dependency.getVersion()));
                 if (missing != null) {
                     found.add(module.getArtifactId() + " depends on " + missing.getArtifactId() + " ("
                             + scope(dependency) + "), " + whyLeftOut.apply(missing));
@@ -135,6 +133,11 @@ final class ReleaseDependencies {
                 .filter(d -> (d.getScope() == null || d.getScope().equals("compile") || d.getScope().equals("runtime"))
                         && !d.isOptional())
                 .toList();
+    }
+
+    /** "groupId:artifactId:version", how a module, a parent and a dependency are matched and named. */
+    private static String id(String groupId, String artifactId, String version) {
+        return groupId + ":" + artifactId + ":" + version;
     }
 
     private static String scope(Dependency dependency) {

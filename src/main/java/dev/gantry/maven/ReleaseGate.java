@@ -223,7 +223,12 @@ final class ReleaseGate {
      * {@code gantry.skip}, and maven-deploy-plugin is not told to skip it ({@link DeploySkipped}).
      */
     static boolean gantryPublishes(MavenProject project, ModuleSteps modules, DeploySkipped deploySkipped) {
-        return modules.runs(project, "publish") && !GantrySettings.skipped(project) && !deploySkipped.contains(project);
+        return modules.runs(project, "publish") && !leftOut(project, deploySkipped);
+    }
+
+    /** Whether the module's own settings leave it out of the publish: gantry.skip, or maven-deploy-plugin's skip. */
+    private static boolean leftOut(MavenProject project, DeploySkipped deploySkipped) {
+        return GantrySettings.skipped(project) || deploySkipped.contains(project);
     }
 
     /** What the release's modules depend on ({@link ReleaseDependencies}). */
@@ -246,8 +251,7 @@ final class ReleaseGate {
     private List<MavenProject> previewPublished(Plan plan) {
         DeploySkipped deploySkipped = DeploySkipped.of(session);
         return plan.artifacts() == null ? List.of() : session.getProjects().stream()
-                .filter(p -> modules.declares(p, "publish") && !GantrySettings.skipped(p) && !deploySkipped.contains(p))
-                .toList();
+                .filter(p -> modules.declares(p, "publish") && !leftOut(p, deploySkipped)).toList();
     }
 
     /** Why a module of the reactor is not among those Gantry publishes, as the end of a sentence. */
