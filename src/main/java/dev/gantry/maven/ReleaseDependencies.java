@@ -8,12 +8,19 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
 import org.apache.maven.model.Parent;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What a release's modules point at outside themselves, judged in {@code validate} from the POMs (the dependencies as
@@ -87,7 +94,7 @@ final class ReleaseDependencies {
         for (MavenProject module : published) {
             List<String> found = module == imageModule ? warned : refused;
             Parent parent = module.getModel().getParent();
-            if (parent != null && !runs(module, FLATTEN)) { // flattened, the published POM names no parent
+            if (parent != null && !flattensItsParentAway(module)) {
                 MavenProject missing = leftOut.get(id(parent.getGroupId(), parent.getArtifactId(), parent.getVersion()));
                 if (missing != null) {
                     found.add(module.getArtifactId() + "'s parent " + missing.getArtifactId() + ", "
@@ -103,6 +110,13 @@ final class ReleaseDependencies {
                             + scope(dependency) + "), " + whyLeftOut.apply(missing));
                 }
             }
+            for (String bom : importedBoms(module)) {
+                MavenProject missing = leftOut.get(bom);
+                if (missing != null) {
+                    found.add(module.getArtifactId() + " imports the BOM " + missing.getArtifactId() + ", "
+                            + whyLeftOut.apply(missing));
+                }
+            }
         }
         if (!refused.isEmpty()) {
             throw Refusals.dependsOnUnpublishedModules(refused);
@@ -113,6 +127,74 @@ final class ReleaseDependencies {
 
     private static final String FLATTEN = "org.codehaus.mojo:flatten-maven-plugin";
     private static final String SHADE = "org.apache.maven.plugins:maven-shade-plugin";
+
+    /**
+     * Whether flatten-maven-plugin writes the module's published POM without its parent: every mode but
+     * {@code resolveCiFriendliesOnly} does, unless {@code <pomElements><parent>} keeps it.
+     */
+    private static boolean flattensItsParentAway(MavenProject module) {
+        Optional<Plugin> flatten = module.getBuildPlugins().stream().filter(p -> FLATTEN.equals(p.getKey())).findFirst();
+        if (flatten.isEmpty() || !runs(module, FLATTEN)) {
+            return false;
+        }
+        List<Object> configurations = new ArrayList<>();
+        configurations.add(flatten.get().getConfiguration());
+        flatten.get().getExecutions().forEach(e -> configurations.add(e.getConfiguration()));
+        for (Object configuration : configurations) {
+            if (configuration instanceof Xpp3Dom dom) {
+                Xpp3Dom mode = dom.getChild("flattenMode");
+                Xpp3Dom elements = dom.getChild("pomElements");
+                Xpp3Dom parent = elements == null ? null : elements.getChild("parent");
+                if (mode != null && "resolveCiFriendliesOnly".equals(mode.getValue() == null ? null : mode.getValue().trim())
+                        || parent != null && parent.getValue() != null
+                        && !List.of("flatten", "remove").contains(parent.getValue().trim())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The BOMs the module's own POM imports ({@code <scope>import</scope>} in its dependency management), as
+     * "groupId:artifactId:version": the published POM names them, and a user's build resolves them. Read from the POM
+     * as written (the effective model has them replaced by what they manage), its {@code ${…}} taken from the
+     * project's coordinates and properties; one that stays unresolved is not judged.
+     */
+    private static List<String> importedBoms(MavenProject module) {
+        DependencyManagement management = module.getOriginalModel() == null ? null
+                : module.getOriginalModel().getDependencyManagement();
+        if (management == null) {
+            return List.of();
+        }
+        Properties values = new Properties();
+        values.putAll(module.getProperties());
+        values.setProperty("project.groupId", module.getGroupId());
+        values.setProperty("project.version", module.getVersion());
+        values.setProperty("project.parent.version", module.getParent() != null ? module.getParent().getVersion()
+                : module.getVersion());
+        List<String> boms = new ArrayList<>();
+        for (Dependency dependency : management.getDependencies()) {
+            if ("import".equals(dependency.getScope())) {
+                String id = interpolated(id(dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion()),
+                        values);
+                if (!id.contains("${")) {
+                    boms.add(id);
+                }
+            }
+        }
+        return boms;
+    }
+
+    private static String interpolated(String text, Properties values) {
+        Matcher reference = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (reference.find()) {
+            String value = values.getProperty(reference.group(1));
+            reference.appendReplacement(result, Matcher.quoteReplacement(value != null ? value : reference.group()));
+        }
+        return reference.appendTail(result).toString();
+    }
 
     /** Whether the module's build runs the plugin (an execution of it bound to a phase). */
     private static boolean runs(MavenProject module, String pluginKey) {

@@ -161,7 +161,11 @@ final class ReleasePlanning {
             module.getBuild().getResources().forEach(r -> moved.add(base.resolve(r.getDirectory()).normalize()));
             // a resource directory at the module's base or above it (<directory>${project.basedir}</directory> with
             // <includes>LICENSE</includes>) would make every untracked file of the module count: its src/main does
-            moved.stream().filter(d -> d.startsWith(base) && !d.equals(base)).forEach(directories::add);
+            // and one under the build directory (generated resources) holds what the build writes, not sources
+            Path output = base.resolve(module.getBuild().getDirectory() == null ? "target"
+                    : module.getBuild().getDirectory()).normalize();
+            moved.stream().filter(d -> d.startsWith(base) && !d.equals(base) && !d.startsWith(output))
+                    .forEach(directories::add);
         }
         return directories;
     }

@@ -8,11 +8,13 @@ import dev.gantry.release.GantryException;
 import java.util.List;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Parent;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +142,42 @@ class ReleaseDependenciesTest {
 
             assertThat(ReleaseDependencies.refuseUnpublishedModules(List.of(parent, core, flattened, shaded),
                     List.of(flattened, shaded), null, m -> SKIPPED)).isEmpty();
+        }
+
+        /** Re-trial: feign-gson imported feign-bom, left out; its published POM names the BOM all the same. */
+        @Test
+        void is_refused_when_it_imports_a_bom_left_out() {
+            MavenProject bom = module("bom", "2.0.0");
+            MavenProject gson = module("gson", "2.0.0");
+            Model written = gson.getModel().clone(); // the POM as written: the effective model has the import replaced
+            Dependency imported = new Dependency();
+            imported.setGroupId("${project.groupId}");
+            imported.setArtifactId("bom");
+            imported.setVersion("${project.version}");
+            imported.setType("pom");
+            imported.setScope("import");
+            written.setDependencyManagement(new DependencyManagement());
+            written.getDependencyManagement().addDependency(imported);
+            gson.setOriginalModel(written);
+
+            assertThatThrownBy(() -> ReleaseDependencies.refuseUnpublishedModules(List.of(bom, gson), List.of(gson), null,
+                    m -> SKIPPED)).hasMessageContaining("gson imports the BOM bom, " + SKIPPED);
+        }
+
+        /** Re-trial: flatten's resolveCiFriendliesOnly keeps the parent in the published POM. */
+        @Test
+        void is_judged_by_its_parent_when_flatten_keeps_it() {
+            MavenProject parent = module("parent", "2.0.0");
+            MavenProject core = running(withParent(module("core", "2.0.0"), "parent", "2.0.0"), "org.codehaus.mojo",
+                    "flatten-maven-plugin", "process-resources");
+            Xpp3Dom configuration = new Xpp3Dom("configuration");
+            Xpp3Dom mode = new Xpp3Dom("flattenMode");
+            mode.setValue("resolveCiFriendliesOnly");
+            configuration.addChild(mode);
+            core.getModel().getBuild().getPlugins().get(0).setConfiguration(configuration);
+
+            assertThatThrownBy(() -> ReleaseDependencies.refuseUnpublishedModules(List.of(parent, core), List.of(core),
+                    null, m -> SKIPPED)).hasMessageContaining("core's parent parent, " + SKIPPED);
         }
 
         @Test
