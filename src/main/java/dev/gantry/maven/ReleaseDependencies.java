@@ -186,8 +186,14 @@ final class ReleaseDependencies {
         return boms;
     }
 
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+
+    /**
+     * By hand: Maven interpolates a raw model only inside its model builder, which a plugin cannot call on one
+     * element; an import's references are the project's coordinates and properties, which this resolves.
+     */
     private static String interpolated(String text, Properties values) {
-        Matcher reference = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
+        Matcher reference = REFERENCE.matcher(text);
         StringBuilder result = new StringBuilder();
         while (reference.find()) {
             String value = values.getProperty(reference.group(1));
