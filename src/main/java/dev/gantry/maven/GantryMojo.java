@@ -23,7 +23,6 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.model.Model;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -315,7 +314,7 @@ abstract class GantryMojo extends AbstractMojo {
                         // a service that names an image repository in its own POM expects an image there (trial)
                         List<String> ownRepositories = session.getProjects().stream()
                                 .filter(p -> p != imageModule && ImageModule.isServiceOfItsOwn(p)
-                                        && namesItsOwnImageRepository(p))
+                                        && ModuleGantrySettings.namesItsOwnImageRepository(p))
                                 .map(p -> Optional.ofNullable(ModuleGantrySettings.imageRepository(p, buildProperties))
                                         .map(r -> p.getArtifactId() + " (" + r + ")").orElse(p.getArtifactId())).toList();
                         getLog().warn(Refusals.otherServicesWithoutImage(imageModule.getArtifactId(), otherServices,
@@ -518,20 +517,6 @@ abstract class GantryMojo extends AbstractMojo {
         }
         return new GantrySettings(Flow.parse(flow), rules, tagPrefix, allowDirty, blankToNull(branch), gitRemote,
                 blankToNull(imageRepository));
-    }
-
-    /** Whether the module's own POM (not a parent's) names an image repository: the parameter, or the property. */
-    private static boolean namesItsOwnImageRepository(MavenProject module) {
-        Model own = module.getOriginalModel();
-        if (own.getProperties().containsKey(ModuleGantrySettings.IMAGE_REPOSITORY.property())) {
-            return true;
-        }
-        return own.getBuild() != null && own.getBuild().getPlugins().stream()
-                .filter(p -> GantryMojo.PLUGIN_KEY.equals(p.getKey()))
-                .anyMatch(p -> p.getConfiguration() instanceof Xpp3Dom c
-                        && c.getChild(ModuleGantrySettings.IMAGE_REPOSITORY.parameter()) != null
-                        || p.getExecutions().stream().anyMatch(e -> e.getConfiguration() instanceof Xpp3Dom c
-                                && c.getChild(ModuleGantrySettings.IMAGE_REPOSITORY.parameter()) != null));
     }
 
     /**

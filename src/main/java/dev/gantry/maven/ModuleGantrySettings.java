@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.maven.model.InputLocation;
+import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -66,6 +67,23 @@ final class ModuleGantrySettings {
         }
         return Deployers.Setting.of(imageConfiguration(plugin), IMAGE_REPOSITORY.parameter(), IMAGE_REPOSITORY.property(),
                 imageModule, buildProperties).map(Deployers.Setting::value).filter(v -> !v.isBlank()).orElse(null);
+    }
+
+    /** Whether the module's own POM (not a parent's) names an image repository: the parameter, or the property. */
+    static boolean namesItsOwnImageRepository(MavenProject module) {
+        Model own = module.getOriginalModel();
+        if (own == null) {
+            return false;
+        }
+        if (own.getProperties().containsKey(IMAGE_REPOSITORY.property())) {
+            return true;
+        }
+        return own.getBuild() != null && own.getBuild().getPlugins().stream()
+                .filter(p -> GantryMojo.PLUGIN_KEY.equals(p.getKey()))
+                .anyMatch(p -> p.getConfiguration() instanceof Xpp3Dom c
+                        && c.getChild(IMAGE_REPOSITORY.parameter()) != null
+                        || p.getExecutions().stream().anyMatch(e -> e.getConfiguration() instanceof Xpp3Dom c
+                                && c.getChild(IMAGE_REPOSITORY.parameter()) != null));
     }
 
     /**

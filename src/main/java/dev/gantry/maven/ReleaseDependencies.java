@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +17,6 @@ import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.DependencyManagement;
 import org.apache.maven.model.Parent;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -76,10 +74,12 @@ final class ReleaseDependencies {
      * @param published   the modules the release publishes
      * @param imageModule the module the image is built from, or null
      * @param whyLeftOut  why a module of the reactor is not published, as the end of a sentence
+     * @param buildProperties the build's user and system properties, which flatten-maven-plugin's settings may come from
      * @return the warnings for the image's module
      */
     static List<String> refuseUnpublishedModules(List<MavenProject> reactor, List<MavenProject> published,
-            MavenProject imageModule, Function<MavenProject, String> whyLeftOut) throws GantryException {
+            MavenProject imageModule, Function<MavenProject, String> whyLeftOut, Properties buildProperties)
+            throws GantryException {
         Map<String, MavenProject> leftOut = new HashMap<>();
         for (MavenProject module : reactor) {
             if (!published.contains(module)) {
@@ -94,7 +94,7 @@ final class ReleaseDependencies {
         for (MavenProject module : published) {
             List<String> found = module == imageModule ? warned : refused;
             Parent parent = module.getModel().getParent();
-            if (parent != null && !flattensItsParentAway(module)) {
+            if (parent != null && !flattensItsParentAway(module, buildProperties)) {
                 MavenProject missing = leftOut.get(id(parent.getGroupId(), parent.getArtifactId(), parent.getVersion()));
                 if (missing != null) {
                     found.add(module.getArtifactId() + "'s parent " + missing.getArtifactId() + ", "
@@ -125,34 +125,24 @@ final class ReleaseDependencies {
                 imageModule.getArtifactId(), warned));
     }
 
-    private static final String FLATTEN = "org.codehaus.mojo:flatten-maven-plugin";
     private static final String SHADE = "org.apache.maven.plugins:maven-shade-plugin";
 
     /**
-     * Whether flatten-maven-plugin writes the module's published POM without its parent: every mode but
-     * {@code resolveCiFriendliesOnly} does, unless {@code <pomElements><parent>} keeps it.
+     * Whether flatten-maven-plugin writes the module's published POM without its parent: it puts its POM in place
+     * ({@link UnresolvedPomVersions#flattenedPomConfiguration}), in any mode but {@code resolveCiFriendliesOnly}, and
+     * {@code <pomElements><parent>} does not keep the parent.
      */
-    private static boolean flattensItsParentAway(MavenProject module) {
-        Optional<Plugin> flatten = module.getBuildPlugins().stream().filter(p -> FLATTEN.equals(p.getKey())).findFirst();
-        if (flatten.isEmpty() || !runs(module, FLATTEN)) {
-            return false;
-        }
-        List<Object> configurations = new ArrayList<>();
-        configurations.add(flatten.get().getConfiguration());
-        flatten.get().getExecutions().forEach(e -> configurations.add(e.getConfiguration()));
-        for (Object configuration : configurations) {
-            if (configuration instanceof Xpp3Dom dom) {
-                Xpp3Dom mode = dom.getChild("flattenMode");
-                Xpp3Dom elements = dom.getChild("pomElements");
-                Xpp3Dom parent = elements == null ? null : elements.getChild("parent");
-                if (mode != null && "resolveCiFriendliesOnly".equals(mode.getValue() == null ? null : mode.getValue().trim())
-                        || parent != null && parent.getValue() != null
-                        && !List.of("flatten", "remove").contains(parent.getValue().trim())) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    private static boolean flattensItsParentAway(MavenProject module, Properties buildProperties) {
+        return UnresolvedPomVersions.flattenedPomConfiguration(module, buildProperties).map(configuration ->
+                !Deployers.Setting.of(configuration, "flattenMode", "flatten.mode", module, buildProperties)
+                        .map(mode -> mode.value().trim().equals("resolveCiFriendliesOnly")).orElse(false)
+                        && !keepsParent(configuration)).orElse(false);
+    }
+
+    private static boolean keepsParent(Object configuration) {
+        Xpp3Dom elements = configuration instanceof Xpp3Dom dom ? dom.getChild("pomElements") : null;
+        Xpp3Dom parent = elements == null ? null : elements.getChild("parent");
+        return parent != null && parent.getValue() != null && !List.of("flatten", "remove").contains(parent.getValue().trim());
     }
 
     /**

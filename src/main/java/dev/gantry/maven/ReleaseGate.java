@@ -243,7 +243,7 @@ final class ReleaseGate {
         }
         if (plan.artifacts() != null) {
             warnings.addAll(ReleaseDependencies.refuseUnpublishedModules(session.getProjects(), published,
-                    plan.image() != null ? imageModule : null, this::whyNotPublished));
+                    plan.image() != null ? imageModule : null, this::whyNotPublished, Deployers.buildProperties(session)));
         }
     }
 

@@ -12,6 +12,7 @@ import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * POMs that would be published with a CI-friendly version unresolved ({@code <version>${revision}${changelist}</version>}
@@ -101,6 +102,24 @@ final class UnresolvedPomVersions {
      * module not packaged {@code pom}, and for a {@code pom} module only in its {@code bom} mode.
      */
     private static Optional<String> flatten(MavenProject project, Properties buildProperties) {
+        return flattenRun(project, buildProperties).map(FlattenRun::notInPlace);
+    }
+
+    /**
+     * The configuration of the flatten-maven-plugin execution that puts its flattened POM in place of the one Maven
+     * deploys, when one does ({@link #flatten}): what the published POM is made by.
+     */
+    static Optional<Object> flattenedPomConfiguration(MavenProject project, Properties buildProperties) {
+        // an execution configured nowhere has none: an empty one, so that the answer is not taken for "none runs"
+        return flattenRun(project, buildProperties).filter(run -> run.notInPlace().isEmpty())
+                .map(run -> run.configuration() != null ? run.configuration() : new Xpp3Dom("configuration"));
+    }
+
+    /** The flatten execution that runs, its configuration, and why its POM is not put in place ("" when it is). */
+    private record FlattenRun(Object configuration, String notInPlace) {
+    }
+
+    private static Optional<FlattenRun> flattenRun(MavenProject project, Properties buildProperties) {
         for (Plugin plugin : project.getBuildPlugins()) {
             if (!plugin.getArtifactId().endsWith("flatten-maven-plugin")) {
                 continue;
@@ -122,12 +141,12 @@ final class UnresolvedPomVersions {
                 boolean bom = Deployers.Setting.of(configuration, "flattenMode", "flatten.mode", project, buildProperties)
                         .map(mode -> mode.value().equalsIgnoreCase("bom")).orElse(false);
                 if (update.map(Deployers.Setting::isTrue).orElse(!pom || bom)) {
-                    return Optional.of("");
+                    return Optional.of(new FlattenRun(configuration, ""));
                 }
-                return Optional.of(update.isPresent()
+                return Optional.of(new FlattenRun(configuration, update.isPresent()
                         ? "flatten-maven-plugin is told not to put its POM in place, " + update.get().where()
                         : "flatten-maven-plugin leaves a pom module's POM as written without "
-                                + "<updatePomFile>true</updatePomFile>");
+                                + "<updatePomFile>true</updatePomFile>"));
             }
         }
         return Optional.empty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.release.GantryException;
 import java.util.List;
+import java.util.Properties;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.DependencyManagement;
@@ -59,6 +60,7 @@ class ReleaseDependenciesTest {
         PluginExecution execution = new PluginExecution();
         execution.setId("default");
         execution.setPhase(phase);
+        execution.addGoal(artifactId.equals("flatten-maven-plugin") ? "flatten" : "shade");
         plugin.addExecution(execution);
         module.getModel().getBuild().addPlugin(plugin);
         return module;
@@ -112,7 +114,7 @@ class ReleaseDependenciesTest {
                     "2.0.0");
 
             assertThatThrownBy(() -> ReleaseDependencies.refuseUnpublishedModules(List.of(parent, core, gson),
-                    List.of(gson), null, m -> SKIPPED))
+                    List.of(gson), null, m -> SKIPPED, new Properties()))
                     .hasMessage("The release would publish modules that need modules of this reactor it does not "
                             + "publish: gson's parent parent, " + SKIPPED + "; gson depends on core (compile), " + SKIPPED
                             + ". Their users could not resolve what is missing. Publish those modules (remove the setting "
@@ -128,7 +130,7 @@ class ReleaseDependenciesTest {
             depending(gson, "core", "2.0.0", "compile", true);
 
             assertThat(ReleaseDependencies.refuseUnpublishedModules(List.of(core, gson), List.of(gson), null,
-                    m -> SKIPPED)).isEmpty();
+                    m -> SKIPPED, new Properties())).isEmpty();
         }
 
         @Test
@@ -141,7 +143,7 @@ class ReleaseDependenciesTest {
                     "org.apache.maven.plugins", "maven-shade-plugin", "package");
 
             assertThat(ReleaseDependencies.refuseUnpublishedModules(List.of(parent, core, flattened, shaded),
-                    List.of(flattened, shaded), null, m -> SKIPPED)).isEmpty();
+                    List.of(flattened, shaded), null, m -> SKIPPED, new Properties())).isEmpty();
         }
 
         /** Re-trial: feign-gson imported feign-bom, left out; its published POM names the BOM all the same. */
@@ -161,7 +163,7 @@ class ReleaseDependenciesTest {
             gson.setOriginalModel(written);
 
             assertThatThrownBy(() -> ReleaseDependencies.refuseUnpublishedModules(List.of(bom, gson), List.of(gson), null,
-                    m -> SKIPPED)).hasMessageContaining("gson imports the BOM bom, " + SKIPPED);
+                    m -> SKIPPED, new Properties())).hasMessageContaining("gson imports the BOM bom, " + SKIPPED);
         }
 
         /** Re-trial: flatten's resolveCiFriendliesOnly keeps the parent in the published POM. */
@@ -177,7 +179,7 @@ class ReleaseDependenciesTest {
             core.getModel().getBuild().getPlugins().get(0).setConfiguration(configuration);
 
             assertThatThrownBy(() -> ReleaseDependencies.refuseUnpublishedModules(List.of(parent, core), List.of(core),
-                    null, m -> SKIPPED)).hasMessageContaining("core's parent parent, " + SKIPPED);
+                    null, m -> SKIPPED, new Properties())).hasMessageContaining("core's parent parent, " + SKIPPED);
         }
 
         @Test
@@ -186,7 +188,7 @@ class ReleaseDependenciesTest {
             MavenProject app = depending(module("app", "2.0.0"), "lib", "2.0.0", null, false);
 
             assertThat(ReleaseDependencies.refuseUnpublishedModules(List.of(lib, app), List.of(app), app,
-                    m -> SKIPPED)).singleElement().asString()
+                    m -> SKIPPED, new Properties())).singleElement().asString()
                     .startsWith("The jar of app, the module the image is built from, is published with a POM that needs "
                             + "modules this release does not publish: app depends on lib (compile), " + SKIPPED + ".");
         }
