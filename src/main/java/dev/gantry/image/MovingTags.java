@@ -91,6 +91,16 @@ final class MovingTags {
         }
     }
 
+    /**
+     * The commit time of the image under the tag when it is later than {@code commitTime}: a newer commit's build moved
+     * the tag already. Empty when the tag holds nothing, an image without a readable creation time, or an older one.
+     */
+    Optional<Instant> newerCommitUnder(String tag, Instant commitTime) throws GantryException {
+        Optional<RemoteManifest> under = registry.manifest(tag);
+        Optional<Instant> theirs = under.isEmpty() ? Optional.empty() : createdOf(under.get());
+        return theirs.filter(time -> commitTime != null && time.isAfter(commitTime));
+    }
+
     /** The image's version label, or empty when it has none. */
     private Optional<Version> versionOf(RemoteManifest manifest) throws GantryException {
         String version = labels.of(manifest).get(ProjectImage.LABEL_VERSION);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The mutable tags of an image whose immutable tags are in place ({@code latest}, {@code develop}), to be moved. A moving
@@ -104,16 +105,40 @@ public final class TagMoves implements AutoCloseable {
         return new Moved(now, inPlace, kept);
     }
 
-    /** Moves the tags now that the artifacts are published, says so, and releases the registry's clients. */
-    public Moved moveAfterArtifacts() throws GantryException {
+    /**
+     * For a snapshot whose moving tags include its version ({@code 1.2.0-SNAPSHOT}): whether that tag holds a newer
+     * commit's image already. That commit's build published its artifacts of this version before it moved the tag, so
+     * publishing this older commit's now would make Maven resolve older code; returns the warning that says so. Empty
+     * otherwise, and when the registry cannot be read here (the moves that follow meet it and say so).
+     */
+    public Optional<String> newerSnapshotPublished() {
+        String version = request.version();
+        if (version == null || !version.endsWith("-SNAPSHOT") || tags.stream().noneMatch(t -> t.name().equals(version))) {
+            return Optional.empty();
+        }
+        try {
+            return moving.newerCommitUnder(version, request.commitTime()).map(theirs ->
+                    Refusals.newerSnapshotPublished(version, image, theirs, request.commitTime()));
+        } catch (GantryException e) {
+            log.debug("Could not look at " + image + ":" + version + " before publishing the snapshot: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Moves the tags now that the artifacts are published (or left to a newer commit's build: {@code published} false),
+     * says so, and releases the registry's clients.
+     */
+    public Moved moveAfterArtifacts(boolean published) throws GantryException {
         try {
             Moved moved = moveNow();
             log.info("Image " + image + "@" + digest + (moved.moved().isEmpty()
                     ? (moved.inPlace().isEmpty() ? " moved none of its tags" : " keeps its tags " + moved.inPlace())
                     : " tagged " + moved.moved())
                     + (moved.kept().isEmpty() ? "" : "; " + moved.kept().keySet() + " stay on another image (warned above)")
-                    + " now that the artifacts are published.");
-            if (moved.kept().containsValue(MovingTags.Move.KEPT_ON_LATER_COMMIT.outcome()) && request.version() != null
+                    + (published ? " now that the artifacts are published." : ", the artifacts left to the newer commit's."));
+            if (published && moved.kept().containsValue(MovingTags.Move.KEPT_ON_LATER_COMMIT.outcome())
+                    && request.version() != null
                     && request.version().endsWith("-SNAPSHOT")) {
                 log.warn(Refusals.snapshotPublishedBehindMovingTags(request.version(), image, List.copyOf(
                         moved.kept().keySet())));

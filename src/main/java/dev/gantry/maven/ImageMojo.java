@@ -372,7 +372,7 @@ public class ImageMojo extends GantryMojo {
             switch (release.deferTagMoves(result.tagsToMove())) {
                 case TO_COME -> { } // the publish goal moves them
                 // a parallel build's publish ended while the image was pushed
-                case PUBLISHED -> PublishMojo.move(release, result.tagsToMove());
+                case PUBLISHED -> PublishMojo.move(release, result.tagsToMove(), true);
                 case FAILED -> result.tagsToMove().close();
             }
         }

@@ -74,8 +74,9 @@ public class PublishMojo extends GantryMojo {
     /** The end of the reactor: the artifacts, then the image's mutable tags that waited for them ({@link TagMoves}). */
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
+        boolean published;
         try {
-            publishArtifacts(release);
+            published = publishArtifacts(release);
         } catch (GantryException e) {
             // the release stops here: latest stays where it was
             Optional<TagMoves> moves = release.artifactsFailed();
@@ -86,34 +87,49 @@ public class PublishMojo extends GantryMojo {
         }
         Optional<TagMoves> moves = release.artifactsPublished();
         if (moves.isPresent()) {
-            move(release, moves.get());
+            move(release, moves.get(), published);
         }
     }
 
-    /** Moves the image's mutable tags that waited for the artifacts, and records them. */
-    static void move(ReactorRelease release, TagMoves moves) throws GantryException {
-        TagMoves.Moved moved = moves.moveAfterArtifacts();
+    /**
+     * Moves the image's mutable tags that waited for the artifacts, and records them; {@code published}: false when the
+     * artifacts were left to a newer commit's build.
+     */
+    static void move(ReactorRelease release, TagMoves moves, boolean published) throws GantryException {
+        TagMoves.Moved moved = moves.moveAfterArtifacts(published);
         List<ReleaseReport.Outcome> outcomes = new ArrayList<>();
         moved.outcomes().forEach((t, outcome) -> outcomes.add(new ReleaseReport.Outcome(t, outcome)));
         release.report.imageTags(outcomes);
     }
 
-    private void publishArtifacts(ReactorRelease release) throws GantryException {
+    /** Publishes the reactor's artifacts; false when there were none to publish or a newer commit's are in place. */
+    private boolean publishArtifacts(ReactorRelease release) throws GantryException {
         try {
             gate().refuseAfterFailures(goal());
             Plan plan = release.plan;
             if (!plan.publishes()) {
                 getLog().info(plan.reason().contains("nothing to publish") ? plan.reason()
                         : "Nothing to publish: " + plan.reason());
-                return;
+                return false;
             }
             if (plan.artifacts() == null) {
                 getLog().info("Nothing to publish: maven-deploy-plugin is told to skip every module that declares "
                         + "gantry:publish (maven.deploy.skip or its <skip>), or their packaging deploys nothing "
                         + "(quarkus), and Gantry publishes what maven-deploy-plugin would deploy.");
-                return;
+                return false;
             }
             boolean immutable = plan.artifacts().mode() == ArtifactPlan.Mode.IMMUTABLE;
+            Optional<String> newer = immutable || release.dryRun ? Optional.empty()
+                    : release.pendingTagMoves().flatMap(TagMoves::newerSnapshotPublished);
+            if (newer.isPresent()) {
+                // a Maven snapshot cannot be kept back as a moving tag is: every deploy of it becomes the one resolved
+                getLog().warn(newer.get());
+                release.report.artifacts(plan.artifacts().repository(), release.collected().stream()
+                        .flatMap(m -> m.artifacts().stream())
+                        .map(a -> new ReleaseReport.Outcome(a.toString(), PublishOutcome.KEPT_ON_LATER_COMMIT.id()))
+                        .toList());
+                return false;
+            }
             if (immutable) {
                 DeploySkipped skipped = DeploySkipped.of(session);
                 OutputTimestamp.warning(session.getProjects().stream().filter(p -> !skipped.contains(p)).toList())
@@ -125,6 +141,7 @@ public class PublishMojo extends GantryMojo {
                     .map(e -> new ReleaseReport.Outcome(e.getKey().toString(), e.getValue().id()))
                     .toList();
             release.report.artifacts(plan.artifacts().repository(), report);
+            return true;
         } finally {
             // the last use of the repositories in this session: CodeArtifact's SDK clients need not wait for its end
             ArtifactRepositories.closeAll(session);

@@ -109,6 +109,11 @@ final class ReactorRelease {
         return takeTagMoves();
     }
 
+    /** The image's mutable tags waiting for the artifacts, left in place: empty when none wait (yet). */
+    synchronized Optional<TagMoves> pendingTagMoves() {
+        return Optional.ofNullable(pendingTagMoves);
+    }
+
     private Optional<TagMoves> takeTagMoves() {
         Optional<TagMoves> moves = Optional.ofNullable(pendingTagMoves);
         pendingTagMoves = null;

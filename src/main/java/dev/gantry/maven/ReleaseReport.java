@@ -85,8 +85,9 @@ public final class ReleaseReport {
         if (hasImage()) {
             done.add("the image " + imageRepository + " (" + String.join(", ", imageTags.stream().map(Outcome::name).toList()) + ")");
         }
-        if (hasArtifacts()) {
-            done.add(artifacts.size() + " artifact files in " + artifactRepository);
+        long inRepository = artifactsInPlace();
+        if (inRepository > 0) {
+            done.add(inRepository + " artifact files in " + artifactRepository);
         }
         gitTags.forEach(t -> done.add("the git tag " + t.name()));
         return done;
@@ -138,7 +139,7 @@ public final class ReleaseReport {
                 // a moving tag kept on another image is not this image's: a deployment must not follow it here
                 imageTags.stream().filter(t -> !t.outcome().startsWith("kept-on-")).map(Outcome::name).toList(),
                 recordedGitTag(plan == null ? null : plan.gitTag()),
-                recordedGitTag(environmentTag), kept ? environmentTag : null, artifacts.size());
+                recordedGitTag(environmentTag), kept ? environmentTag : null, (int) artifactsInPlace());
     }
 
     /**
@@ -157,6 +158,11 @@ public final class ReleaseReport {
     /** Whether the image goal found this tag already on the image it built (same digest: same commit). */
     synchronized boolean imageTagInPlace(String tag) {
         return imageTags.stream().anyMatch(t -> t.name().equals(tag) && t.outcome().equals("already-in-place"));
+    }
+
+    /** The artifact files published or found published: not those left to a newer commit's build. */
+    private long artifactsInPlace() {
+        return artifacts.stream().filter(a -> !a.outcome().equals("kept-on-later-commit")).count();
     }
 
     synchronized boolean hasArtifacts() {

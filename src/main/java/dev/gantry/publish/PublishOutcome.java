@@ -4,7 +4,9 @@ package dev.gantry.publish;
 public enum PublishOutcome {
     PUBLISHED("published"),
     ALREADY_PUBLISHED("already-published"),
-    WOULD_PUBLISH("would-publish");
+    WOULD_PUBLISH("would-publish"),
+    /** A snapshot not published: a newer commit's build published that version already. */
+    KEPT_ON_LATER_COMMIT("kept-on-later-commit");
 
     private final String id;
 

@@ -1231,6 +1231,19 @@ public final class Refusals {
                 + "snapshot the one resolved again.";
     }
 
+    /**
+     * A snapshot's artifacts not published: the image tag named after the version holds a newer commit's image, whose
+     * build published that version's artifacts before it moved the tag (a re-run of an older commit, or two pipelines
+     * finishing out of order). Publishing would make Maven resolve the older commit's code.
+     */
+    public static String newerSnapshotPublished(String version, String image, Instant theirs, Instant ours) {
+        return "Not publishing the artifacts of " + version + ": " + image + ":" + version + " already holds the image of "
+                + "a newer commit (committed " + theirs + "; this build's commit: " + ours + "), whose build published "
+                + "its " + version + " artifacts before it moved that tag. Publishing this older commit's now would make "
+                + "Maven resolve older code. Nothing to do: the newer commit's snapshot stays the one resolved, and this "
+                + "commit's image keeps its own tags.";
+    }
+
     public static String noJavaOnScratch() {
         return "The base image is scratch, which holds no Java runtime: the image starts java, and cannot start unless "
                 + "one of its own files provides it. For a service, leave <from> (-Dgantry.image.from) unset, and the image "

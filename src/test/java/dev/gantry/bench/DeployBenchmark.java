@@ -473,6 +473,10 @@ public final class DeployBenchmark {
                 .redirectOutput(dir.resolve("maven.log").toFile());
         // the same JVM settings for both sides: Maven's defaults, nothing inherited from the caller
         builder.environment().remove("MAVEN_OPTS");
+        if (System.getenv("GANTRY_BENCH_MAVEN_OPTS") != null) {
+            // for looking inside both sides' runs alike (class loading, the JIT's time), never for the figures
+            builder.environment().put("MAVEN_OPTS", System.getenv("GANTRY_BENCH_MAVEN_OPTS"));
+        }
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("MAVEN_ARGS");
         Process process = builder.start();

@@ -387,7 +387,7 @@ class ImagePublisherTest {
             assertThat(logged).contains("Image " + registry.host() + "/waiting@" + result.digest()
                     + " pushed with tags [1.4.0, sha-a1b2c3d4e5f6]; [latest] moves once the artifacts are published.");
 
-            TagMoves.Moved moved = result.tagsToMove().moveAfterArtifacts();
+            TagMoves.Moved moved = result.tagsToMove().moveAfterArtifacts(true);
 
             assertThat(moved.moved()).containsExactly("latest");
             assertThat(registry.digest("waiting", "latest")).isEqualTo(result.digest());
@@ -407,7 +407,7 @@ class ImagePublisherTest {
             assertThat(registry.writesSince(requestsBefore)).isEmpty();
             assertThat(rerun.inPlace()).containsExactly("1.4.0", "sha-a1b2c3d4e5f6");
             assertThat(rerun.tagsToMove().names()).containsExactly("latest");
-            assertThat(rerun.tagsToMove().moveAfterArtifacts().moved()).containsExactly("latest");
+            assertThat(rerun.tagsToMove().moveAfterArtifacts(true).moved()).containsExactly("latest");
             assertThat(registry.digest("given-up", "latest")).isEqualTo(first.digest());
         }
 
@@ -433,13 +433,13 @@ class ImagePublisherTest {
                     new ImageTag("sha-b2c3d4e5f607", false));
             ImageResult newer = publishMovingLater(request("out-of-order", newerTags, COMMIT_B, TIME_B)
                     .version("1.5.0-SNAPSHOT").build());
-            newer.tagsToMove().moveAfterArtifacts();
+            newer.tagsToMove().moveAfterArtifacts(true);
             List<ImageTag> olderTags = List.of(new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true),
                     new ImageTag("sha-a1b2c3d4e5f6", false));
             ImageResult older = publishMovingLater(request("out-of-order", olderTags, COMMIT_A, TIME_A)
                     .version("1.5.0-SNAPSHOT").build());
 
-            TagMoves.Moved moved = older.tagsToMove().moveAfterArtifacts();
+            TagMoves.Moved moved = older.tagsToMove().moveAfterArtifacts(true);
 
             assertThat(moved.moved()).isEmpty();
             assertThat(moved.outcomes()).containsExactly(Map.entry("1.5.0-SNAPSHOT", "kept-on-later-commit"),
@@ -448,6 +448,38 @@ class ImagePublisherTest {
             assertThat(logged).anyMatch(l -> l.startsWith("WARN The artifacts of 1.5.0-SNAPSHOT this build published are "
                     + "now the snapshot Maven resolves, though " + registry.host() + "/out-of-order's 1.5.0-SNAPSHOT, "
                     + "develop stay on a newer commit's image"));
+        }
+
+        /**
+         * Before publishing an older commit's snapshot: the version's tag on a newer commit's image means that commit's
+         * build published its artifacts of the version (it moved the tag after them), so these are not published; the
+         * newer commit's own build, or another version's tag, is no reason to hold back.
+         */
+        @Test
+        void tell_the_publish_when_a_newer_commits_snapshot_is_in_place() throws Exception {
+            ImageResult newer = publishMovingLater(request("newer-in-place", List.of(new ImageTag("1.5.0-SNAPSHOT", true),
+                    new ImageTag("develop", true), new ImageTag("sha-b2c3d4e5f607", false)), COMMIT_B, TIME_B)
+                    .version("1.5.0-SNAPSHOT").build());
+            assertThat(newer.tagsToMove().newerSnapshotPublished()).isEmpty(); // no tag there yet
+            newer.tagsToMove().moveAfterArtifacts(true);
+            ImageResult older = publishMovingLater(request("newer-in-place", List.of(new ImageTag("1.5.0-SNAPSHOT", true),
+                    new ImageTag("develop", true), new ImageTag("sha-a1b2c3d4e5f6", false)), COMMIT_A, TIME_A)
+                    .version("1.5.0-SNAPSHOT").build());
+            ImageResult otherVersion = publishMovingLater(request("newer-in-place", List.of(
+                    new ImageTag("1.6.0-SNAPSHOT", true), new ImageTag("develop", true),
+                    new ImageTag("sha-a1b2c3d4e5f6", false)), COMMIT_A, TIME_A).version("1.6.0-SNAPSHOT").build());
+            ImageResult rerunOfNewer = publishMovingLater(request("newer-in-place", List.of(
+                    new ImageTag("1.5.0-SNAPSHOT", true), new ImageTag("develop", true),
+                    new ImageTag("sha-b2c3d4e5f607", false)), COMMIT_B, TIME_B).version("1.5.0-SNAPSHOT").build());
+
+            assertThat(older.tagsToMove().newerSnapshotPublished()).hasValue("Not publishing the artifacts of "
+                    + "1.5.0-SNAPSHOT: " + registry.host() + "/newer-in-place:1.5.0-SNAPSHOT already holds the image of a "
+                    + "newer commit (committed " + TIME_B + "; this build's commit: " + TIME_A + "), whose build published "
+                    + "its 1.5.0-SNAPSHOT artifacts before it moved that tag. Publishing this older commit's now would make "
+                    + "Maven resolve older code. Nothing to do: the newer commit's snapshot stays the one resolved, and this "
+                    + "commit's image keeps its own tags.");
+            assertThat(otherVersion.tagsToMove().newerSnapshotPublished()).isEmpty();
+            assertThat(rerunOfNewer.tagsToMove()).isNull(); // every tag in place already: nothing waits
         }
 
         /** A snapshot's tags are all mutable but sha-…: the snapshot version's own tag waits too. */
@@ -460,7 +492,7 @@ class ImagePublisherTest {
 
             assertThat(registry.tags("snapshot")).containsExactly("sha-a1b2c3d4e5f6");
             assertThat(result.tagsToMove().names()).containsExactly("1.5.0-SNAPSHOT", "develop");
-            result.tagsToMove().moveAfterArtifacts();
+            result.tagsToMove().moveAfterArtifacts(true);
             assertThat(registry.tags("snapshot")).containsExactlyInAnyOrder("1.5.0-SNAPSHOT", "develop",
                     "sha-a1b2c3d4e5f6");
         }

@@ -7,6 +7,7 @@ import dev.gantry.testing.BaseImages;
 import dev.gantry.testing.LocalRegistry;
 import java.io.File;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.nio.file.Path;
 
@@ -90,6 +91,28 @@ public final class ItRegistry {
         String digest = Jib.fromScratch().addLabel("built-by", "another build")
                 .containerize(containerizer).getDigest().toString();
         Files.writeString(basedir.toPath().resolve("foreign.digest"), digest);
+        return digest;
+    }
+
+    /**
+     * Pushes, under the given tags, the image a newer commit's build of the same version left there, labelled as Gantry
+     * labels its images (that commit, its time as the creation time, the version); writes its digest to
+     * {@code newer.digest}.
+     */
+    public static String pushImageOfNewerCommit(File basedir, String repository, String commit, String committed,
+            String version, String... tags) throws Exception {
+        LocalRegistry registry = of(basedir);
+        Containerizer containerizer = Containerizer.to(RegistryImage.named(registry.host() + "/" + repository + ":"
+                + tags[0])).setAllowInsecureRegistries(true);
+        for (int i = 1; i < tags.length; i++) {
+            containerizer.withAdditionalTag(tags[i]);
+        }
+        String digest = Jib.fromScratch().setCreationTime(Instant.parse(committed))
+                .addLabel("org.opencontainers.image.created", committed)
+                .addLabel("org.opencontainers.image.revision", commit)
+                .addLabel("org.opencontainers.image.version", version)
+                .containerize(containerizer).getDigest().toString();
+        Files.writeString(basedir.toPath().resolve("newer.digest"), digest);
         return digest;
     }
 
