@@ -31,4 +31,6 @@ assert release.artifacts.files*.outcome.unique() == ['kept-on-later-commit']
 assert release.artifacts.files*.name.any { it.startsWith('it.gantry:orders:jar:') }
 assert release.image.tags.collectEntries { [(it.name): it.outcome] } == [(sha): 'pushed',
         '1.2.0-SNAPSHOT': 'kept-on-later-commit', 'develop': 'kept-on-later-commit', 'dev-latest': 'kept-on-later-commit']
+// a deployment that follows GANTRY_RELEASED must not take this older image back
+assert new File(basedir, 'target/gantry/release.env').readLines().contains('GANTRY_RELEASED=false')
 return true

@@ -7,7 +7,10 @@ import java.util.List;
  * passes between jobs: {@code $GITHUB_OUTPUT}, {@code target/gantry/release.env}.
  *
  * @param released        true when this run ended with the plan's release complete (made now, or found already
- *                        done by a re-run of the same commit); false when there was nothing to release, or a dry run
+ *                        done by a re-run of the same commit); false when there was nothing to release, in a dry run,
+ *                        and when {@code superseded}
+ * @param superseded      a snapshot whose image's moving tags stayed on a newer commit's image (a re-run of an older
+ *                        commit, or pipelines finishing out of order): deploying this one would go back
  * @param version         the project version
  * @param imageRepository where the image is, {@code registry/name}; null without an image
  * @param imageDigest     the image's digest, {@code sha256:…}; null without an image (or in a dry run)
@@ -17,7 +20,7 @@ import java.util.List;
  * @param environmentTagKept the environment tag left where a later build put it (not moved to this commit), or null
  * @param artifactCount   how many artifact files were published or found already published
  */
-record Handoff(boolean released, String version, String imageRepository, String imageDigest, List<String> imageTags,
+record Handoff(boolean released, boolean superseded, String version, String imageRepository, String imageDigest, List<String> imageTags,
         String gitTag, String environmentTag, String environmentTagKept, int artifactCount) {
 
     /**

@@ -4,6 +4,7 @@ import dev.gantry.git.TagOutcome;
 import dev.gantry.image.BaseImage;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
+import dev.gantry.release.ReleaseKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,11 +132,14 @@ public final class ReleaseReport {
      * the plan had something to release and it is complete (not a dry run).
      */
     synchronized Handoff handoff() {
-        boolean released = "succeeded".equals(status) && plan != null && plan.publishes() && !dryRun;
+        // a snapshot whose moving tags stayed on a newer commit's image is that commit's to deploy, not this one's
+        boolean superseded = plan != null && plan.release() == ReleaseKind.SNAPSHOT && imageTags.stream()
+                .anyMatch(t -> t.outcome().equals("kept-on-later-commit"));
+        boolean released = "succeeded".equals(status) && plan != null && plan.publishes() && !dryRun && !superseded;
         String environmentTag = plan == null ? null : plan.environmentTag();
         boolean kept = !dryRun && environmentTag != null && gitTags.stream()
                 .anyMatch(t -> t.name().equals(environmentTag) && t.outcome().equals("kept-on-later-commit"));
-        return new Handoff(released, plan == null ? null : plan.version(), imageRepository, imageDigest,
+        return new Handoff(released, superseded, plan == null ? null : plan.version(), imageRepository, imageDigest,
                 // a moving tag kept on another image is not this image's: a deployment must not follow it here
                 imageTags.stream().filter(t -> !t.outcome().startsWith("kept-on-")).map(Outcome::name).toList(),
                 recordedGitTag(plan == null ? null : plan.gitTag()),

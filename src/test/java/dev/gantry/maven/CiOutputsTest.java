@@ -18,10 +18,10 @@ class CiOutputsTest {
 
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
-    private static final Handoff RELEASE = new Handoff(true, "1.4.0", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders",
+    private static final Handoff RELEASE = new Handoff(true, false, "1.4.0", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders",
             DIGEST, List.of("1.4.0", "sha-0123456789ab", "latest"), "v1.4.0", null, null, 2);
 
-    private static final Handoff NOTHING = new Handoff(false, "1.4.1-SNAPSHOT", null, null, List.of(), null, null, null, 0);
+    private static final Handoff NOTHING = new Handoff(false, false, "1.4.1-SNAPSHOT", null, null, List.of(), null, null, null, 0);
 
     @TempDir
     Path dir;
@@ -55,7 +55,7 @@ class CiOutputsTest {
         @Test
         void aPipeOrABacktickInANameKeepsTheTableWhole() throws Exception {
             Path summary = dir.resolve("summary");
-            Handoff odd = new Handoff(true, "1.4.0|b", null, null, List.of(), "v`1.4.0", null, null, 0);
+            Handoff odd = new Handoff(true, false, "1.4.0|b", null, null, List.of(), "v`1.4.0", null, null, 0);
             write(odd, github(dir.resolve("output"), summary));
 
             assertThat(Files.readString(summary)).contains("| version | `1.4.0\\|b` |", "| git tag | `` v`1.4.0 `` |");

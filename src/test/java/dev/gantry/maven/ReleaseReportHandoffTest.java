@@ -87,6 +87,42 @@ class ReleaseReportHandoffTest {
                 + "later build put it, not moved here |");
     }
 
+    /**
+     * An older commit's develop build after a newer one's: its image is pushed under its sha tag, its moving tags and
+     * its snapshot stay the newer commit's. A deployment that follows "released" must not take this image back.
+     */
+    @Test
+    void aSnapshotWhoseMovingTagsStayedOnANewerCommitIsNotReleased() throws Exception {
+        Plan plan = new Plan("develop", COMMIT, "1.4.0-SNAPSHOT", "1.4.0-SNAPSHOT", ReleaseKind.SNAPSHOT, "a reason",
+                "develop", new ImagePlan(REPOSITORY, false, List.of(new ImageTag("sha-0123456789ab", false),
+                        new ImageTag("1.4.0-SNAPSHOT", true), new ImageTag("develop", true))),
+                new ArtifactPlan("https://repo.example.com/snapshots", ArtifactPlan.Mode.REPLACE_SNAPSHOT), null, null,
+                null, null);
+        ReleaseReport older = new ReleaseReport(plan, false, dir.resolve("older.json"));
+        older.image(REPOSITORY, DIGEST, List.of(new ReleaseReport.Outcome("sha-0123456789ab", "pushed")));
+        older.artifacts("https://repo.example.com/snapshots", List.of(
+                new ReleaseReport.Outcome("a:b:jar:1.4.0-SNAPSHOT", "kept-on-later-commit")));
+        older.imageTags(List.of(new ReleaseReport.Outcome("1.4.0-SNAPSHOT", "kept-on-later-commit"),
+                new ReleaseReport.Outcome("develop", "kept-on-later-commit")));
+        older.succeeded();
+        ReleaseReport newest = new ReleaseReport(plan, false, dir.resolve("newest.json"));
+        newest.image(REPOSITORY, DIGEST, List.of(new ReleaseReport.Outcome("sha-0123456789ab", "pushed")));
+        newest.artifacts("https://repo.example.com/snapshots", List.of(
+                new ReleaseReport.Outcome("a:b:jar:1.4.0-SNAPSHOT", "published")));
+        newest.imageTags(List.of(new ReleaseReport.Outcome("1.4.0-SNAPSHOT", "pushed"),
+                new ReleaseReport.Outcome("develop", "pushed")));
+        newest.succeeded();
+
+        Handoff handoff = older.handoff();
+        assertThat(handoff.released()).isFalse();
+        assertThat(handoff.imageTags()).containsExactly("sha-0123456789ab");
+        assertThat(handoff.artifactCount()).isZero();
+        assertThat(GitHubSummary.of(handoff)).startsWith("### Gantry: not released: a newer commit's build of "
+                + "1.4.0-SNAPSHOT finished first\n");
+        assertThat(newest.handoff().released()).isTrue();
+        assertThat(newest.handoff().artifactCount()).isEqualTo(1);
+    }
+
     private ReleaseReport completed(Plan plan, boolean dryRun) throws Exception {
         ReleaseReport report = new ReleaseReport(plan, dryRun, dir.resolve("release.json"));
         report.image(REPOSITORY, DIGEST, List.of(new ReleaseReport.Outcome("1.4.0", "pushed")));
