@@ -8,6 +8,7 @@ import dev.gantry.release.Plan;
 import dev.gantry.release.Redaction;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.ReleaseKind;
+import dev.gantry.release.VersionTaken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,7 +192,8 @@ abstract class GantryMojo extends AbstractMojo {
                     }
                 }
             }
-        } catch (GantryException e) {
+        } catch (GantryException refusal) {
+            GantryException e = namingTheVersionSetting(refusal);
             // a message may repeat a URL of Jib's, git's or Resolver's: no token or signature in it reaches the output
             String message = Redaction.text(e.getMessage());
             reportFailure(message);
@@ -200,6 +202,15 @@ abstract class GantryMojo extends AbstractMojo {
             reportFailure(Redaction.text(String.valueOf(e)));
             throw Redaction.unchecked(e);
         }
+    }
+
+    /**
+     * A refusal raised where the version setting is not known (a taken image tag, a differing release, a release tag on
+     * another commit) says to bump the version where this project sets it: pom.xml, or a CI-friendly property.
+     */
+    protected final GantryException namingTheVersionSetting(GantryException e) {
+        ReactorRelease release = ReactorRelease.find(session);
+        return e instanceof VersionTaken taken && release != null ? taken.where(release.versionSetting.get()) : e;
     }
 
     /**

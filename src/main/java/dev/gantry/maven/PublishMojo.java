@@ -80,7 +80,7 @@ public class PublishMojo extends GantryMojo {
         } catch (GantryException e) {
             // the release stops here: latest stays where it was
             Optional<TagMoves> moves = release.artifactsFailed();
-            throw moves.isPresent() ? moves.get().givenUp(e) : e;
+            throw moves.isPresent() ? moves.get().givenUp(namingTheVersionSetting(e)) : e;
         } catch (RuntimeException | Error e) {
             release.artifactsFailed().ifPresent(TagMoves::close);
             throw e;

@@ -7,10 +7,12 @@ import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
 import dev.gantry.release.ReleaseContext;
+import dev.gantry.release.VersionSetting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.SessionData;
 
@@ -39,6 +41,8 @@ final class ReactorRelease {
     final Optional<HeadFacts> gitHead;
     /** The git remote the plan read. */
     final String gitRemote;
+    /** Where the version is set, for a refusal that says to change it ({@link dev.gantry.release.VersionTaken}). */
+    final Supplier<VersionSetting> versionSetting;
     private final List<ModuleArtifacts> collected = new ArrayList<>();
     /** The image the image module prepared, pushed once every module of the release has reached the image goal. */
     private ImageJob pendingImage;
@@ -69,6 +73,7 @@ final class ReactorRelease {
         this.sourceUrl = planned.sourceUrl();
         this.gitHead = planned.gitHead();
         this.gitRemote = planned.gitRemote();
+        this.versionSetting = planned.versionSetting();
         this.report = report;
         this.dryRun = dryRun;
     }

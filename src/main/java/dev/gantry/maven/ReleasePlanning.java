@@ -17,6 +17,7 @@ import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.ReleaseHistory;
 import dev.gantry.release.ReleaseKind;
 import dev.gantry.release.Refusals;
+import dev.gantry.release.VersionSetting;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
@@ -49,8 +51,9 @@ final class ReleasePlanning {
      * @param gitRemote the remote whose URL {@code gitHead} holds
      */
     /** @param remoteConfigured whether the clone has the git remote the plan asked for (its URL may be a local path) */
+    /** @param versionSetting where the version is set, read only for a refusal that says to change it */
     record Planned(Plan plan, Instant commitTime, String sourceUrl, Optional<HeadFacts> gitHead, String gitRemote,
-            boolean remoteConfigured) {
+            boolean remoteConfigured, Supplier<VersionSetting> versionSetting) {
     }
 
     /**
@@ -91,13 +94,16 @@ final class ReleasePlanning {
             String previous = git.versionAtFirstParent(top.getFile().toPath(), projectConfig,
                     session.getUserProperties()).orElse(null);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
+            File pom = top.getFile(); // as written: flatten-maven-plugin replaces the project's file later in the build
+            Supplier<VersionSetting> versionSetting = () -> WrittenVersion.of(pom, top, session.getUserProperties(),
+                    projectConfig);
             Plan plan = planner.plan(new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history,
-                    branch.pullRequest(), () -> WrittenVersion.of(top, session.getUserProperties(), projectConfig)));
+                    branch.pullRequest(), versionSetting));
             if (plan.image() != null && !plan.image().local()) {
                 ImageReferences.checkRepository(plan.image().repository()); // here, not after the tests
             }
             return new Planned(plan, git.headCommitTime(), git.sourceUrl().orElse(null), git.readByGit(),
-                    settings.gitRemote(), git.hasRemote());
+                    settings.gitRemote(), git.hasRemote(), versionSetting);
         }
     }
 

@@ -31,9 +31,13 @@ final class WrittenVersion {
     private WrittenVersion() {
     }
 
-    /** Read when a refusal needs it: the POM file is parsed again, as Maven 4 keeps no model with the version unresolved. */
-    static VersionSetting of(MavenProject top, Properties userProperties, MavenProjectConfig config) {
-        Optional<Model> read = read(top.getFile());
+    /**
+     * Read when a refusal needs it: the POM file is parsed again, as Maven 4 keeps no model with the version unresolved.
+     * {@code pom} is the top-level POM as the plan found it: by deploy, flatten-maven-plugin has made the project's file
+     * its flattened POM, the version resolved.
+     */
+    static VersionSetting of(File pom, MavenProject top, Properties userProperties, MavenProjectConfig config) {
+        Optional<Model> read = read(pom);
         if (read.isEmpty()) {
             return VersionSetting.IN_POM; // the plain advice is no worse
         }

@@ -177,10 +177,10 @@ public final class Refusals {
                 + "ecr:GetDownloadUrlForLayer), then re-run the pipeline: what is pushed is kept.", cause);
     }
 
-    public static GantryException tagOnAnotherCommit(String tag, String taggedCommit, String commit) {
-        return new GantryException("Tag " + tag + " already exists on commit " + ReleaseContext.shorten(taggedCommit)
+    public static VersionTaken tagOnAnotherCommit(String tag, String taggedCommit, String commit) {
+        return new VersionTaken(where -> "Tag " + tag + " already exists on commit " + ReleaseContext.shorten(taggedCommit)
                 + ", not on this commit " + ReleaseContext.shorten(commit) + ": the version was released from another commit. "
-                + "Bump the version in pom.xml; never move a release tag.");
+                + "Bump the version " + where + "; never move a release tag.");
     }
 
     private static String next(Version version) {
@@ -877,14 +877,14 @@ public final class Refusals {
      * @param otherCommit the commit the release is known to be made from (its image's revision), or null: a release left
      *                    untagged by a failed pipeline there is completed by that commit's re-run, not by a new version
      */
-    public static GantryException artifactsDiffer(String repository, List<String> differences, String whyNotThisCommit,
+    public static VersionTaken artifactsDiffer(String repository, List<String> differences, String whyNotThisCommit,
             String otherCommit) {
         String rerun = otherCommit == null ? "" : " If " + otherCommit + "'s pipeline stopped before tagging it (a "
                 + "failed tag push), re-run the pipeline on commit " + otherCommit + ": it finds the release in place "
                 + "and completes it with its tag; a version is then bumped for this commit's changes.";
-        return new GantryException("This release is already published in " + repository + " with different content: "
+        return new VersionTaken(where -> "This release is already published in " + repository + " with different content: "
                 + String.join("; ", differences) + ". That release is not known to be this commit's (" + whyNotThisCommit
-                + "), and a release is immutable: bump the version in pom.xml. If the bytes differ only by build time, make the "
+                + "), and a release is immutable: bump the version " + where + ". If the bytes differ only by build time, make the "
                 + "build reproducible with <project.build.outputTimestamp>." + rerun
                 + (otherCommit != null ? "" : " If this commit's own pipeline published them and stopped before its tag "
                         + "(a failed tag push or upload), a re-run from a clean checkout (mvn clean deploy) completes it "
@@ -979,14 +979,14 @@ public final class Refusals {
 
     // --- container images ----------------------------------------------------------------------------
 
-    public static GantryException imageTagTaken(String repository, String tag, String existingDigest, String existingCommit,
+    public static VersionTaken imageTagTaken(String repository, String tag, String existingDigest, String existingCommit,
             String newDigest, String commit) {
-        return new GantryException(repository + ":" + tag + " is already released as " + existingDigest + " (built from "
+        return new VersionTaken(where -> repository + ":" + tag + " is already released as " + existingDigest + " (built from "
                 + (existingCommit == null ? "an unknown commit: the image has no org.opencontainers.image.revision label"
                         : "commit " + ReleaseContext.shorten(existingCommit))
                 + "); this build (commit " + ReleaseContext.shorten(commit) + ") would produce "
                 + (newDigest == null ? "another image (a multi-platform image is compared by the commit it is built from, "
-                        + "its org.opencontainers.image.revision label)" : newDigest) + "; bump the version in pom.xml. "
+                        + "its org.opencontainers.image.revision label)" : newDigest) + "; bump the version " + where + ". "
                 + "An immutable image tag never moves: nothing was pushed and no mutable tag (such as latest) was moved.");
     }
 

@@ -10,6 +10,7 @@ import dev.gantry.release.ImagePlan;
 import dev.gantry.release.ImageTag;
 import dev.gantry.release.Plan;
 import dev.gantry.release.ReleaseKind;
+import dev.gantry.release.VersionSetting;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class ReactorReleaseTest {
                 new ImagePlan("registry.example.com/team/petclinic", false, List.of(new ImageTag("4.4.0", false))),
                 null, "v4.4.0", null, null, null);
         return new ReactorRelease(new ReleasePlanning.Planned(plan, Instant.EPOCH, null, Optional.empty(), "origin",
-                true), new ReleaseReport(plan, false, dir.resolve("release.json")), false);
+                true, () -> VersionSetting.IN_POM), new ReleaseReport(plan, false, dir.resolve("release.json")), false);
     }
 
     @Test

@@ -43,8 +43,8 @@ class WrittenVersionTest {
 
     @Test
     void a_plain_version_is_set_in_pom_xml() throws IOException {
-        VersionSetting setting = WrittenVersion.of(top("<version>1.4.0</version>", "", new Properties()), new Properties(),
-                config());
+        MavenProject top = top("<version>1.4.0</version>", "", new Properties());
+        VersionSetting setting = WrittenVersion.of(top.getFile(), top, new Properties(), config());
         assertThat(setting).isEqualTo(VersionSetting.IN_POM);
         assertThat(setting.setTo("1.4.0")).isEqualTo("Set <version>1.4.0</version> in pom.xml");
     }
@@ -57,7 +57,7 @@ class WrittenVersionTest {
         MavenProject top = top("<version>${revision}${changelist}.${sha1}${suffix}</version>",
                 "<changelist>-SNAPSHOT</changelist>", properties("changelist", "-SNAPSHOT", "suffix", ""));
 
-        assertThat(WrittenVersion.of(top, user, config()).where()).isEqualTo("(pom.xml's <version> is "
+        assertThat(WrittenVersion.of(top.getFile(), top, user, config()).where()).isEqualTo("(pom.xml's <version> is "
                 + "${revision}${changelist}.${sha1}${suffix}: revision is '1.1.0', given in .mvn/maven.config; changelist is "
                 + "'-SNAPSHOT', from the <properties> of pom.xml; sha1 is 'abc', given with -Dsha1 on the command line; suffix "
                 + "is '', from the <properties> of a parent POM or of a profile)");
@@ -68,7 +68,7 @@ class WrittenVersionTest {
         Files.createDirectories(root.resolve(".mvn"));
         Files.writeString(root.resolve(".mvn/maven.config"), "-Drevision=1.1.0\n");
         MavenProject top = top("<version>${revision}</version>", "", new Properties());
-        assertThat(WrittenVersion.of(top, properties("revision", "2.0.0"), config()).setTo("2.0.1")).isEqualTo(
+        assertThat(WrittenVersion.of(top.getFile(), top, properties("revision", "2.0.0"), config()).setTo("2.0.1")).isEqualTo(
                 "Set revision to '2.0.1' (pom.xml's <version> is ${revision}: revision is '2.0.0', given with -Drevision on "
                         + "the command line)");
     }
@@ -77,7 +77,7 @@ class WrittenVersionTest {
     void a_version_inherited_from_the_parent_is_read_there_and_an_unset_property_said() throws IOException {
         MavenProject top = top("<parent><groupId>g</groupId><artifactId>p</artifactId><version>${revision}</version></parent>",
                 "", new Properties());
-        assertThat(WrittenVersion.of(top, new Properties(), config()).where())
+        assertThat(WrittenVersion.of(top.getFile(), top, new Properties(), config()).where())
                 .isEqualTo("(pom.xml's <version> is ${revision}: revision has no value, set nowhere)");
     }
 }
