@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -33,6 +34,14 @@ final class MainClassCheck {
     private MainClassCheck() {
     }
 
+    /**
+     * Application classes that serve only when a command names what to run, here Dropwizard's ({@code server
+     * config.yml}): started without one, they print their usage and exit, with status 0. Their internal names, then
+     * the framework's.
+     */
+    private static final Map<String, String> COMMAND_LINE_APPLICATIONS = Map.of(
+            "io/dropwizard/core/Application", "Dropwizard", "io/dropwizard/Application", "Dropwizard");
+
     /** @param from the base image: when its name says which Java it runs, a class compiled for a later one is refused */
     static void check(MainClass main, Path classesDirectory, List<Path> jars, String from) throws GantryException {
         String internalName = main.name().replace('.', '/');
@@ -54,6 +63,30 @@ final class MainClassCheck {
         if (baseJava > 0 && classJava > baseJava) {
             throw Refusals.baseJavaTooOld(main.name(), classJava, visitor.version, from, baseJava);
         }
+    }
+
+    /**
+     * The framework whose application the main class is, when that application starts only with a command on its
+     * command line ({@link #COMMAND_LINE_APPLICATIONS}); empty for any other class, and when the class is not found
+     * (which {@link #check} refuses). Reads the superclasses, as {@link #hasMain} does.
+     */
+    static Optional<String> needsACommand(MainClass main, Path classesDirectory, List<Path> jars) throws GantryException {
+        String name = main.name().replace('.', '/');
+        for (int depth = 0; depth < 64; depth++) {
+            Optional<ClassFound> found = read(name, main, classesDirectory, jars);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            String superName = found.get().visitor().superName;
+            if (superName == null || superName.startsWith("java/")) {
+                return Optional.empty();
+            }
+            if (COMMAND_LINE_APPLICATIONS.containsKey(superName)) {
+                return Optional.of(COMMAND_LINE_APPLICATIONS.get(superName));
+            }
+            name = superName;
+        }
+        return Optional.empty();
     }
 
     /**

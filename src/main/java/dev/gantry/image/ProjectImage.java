@@ -72,6 +72,11 @@ final class ProjectImage {
         }
         MainClass mainClass = MainClassResolver.resolve(request, log);
         MainClassCheck.check(mainClass, request.classesDirectory(), request.classpath(), request.from());
+        if (request.arguments().isEmpty()) {
+            // a warning, not a refusal: a deployment may give the command (Kubernetes' args)
+            MainClassCheck.needsACommand(mainClass, request.classesDirectory(), request.classpath())
+                    .ifPresent(framework -> log.warn(Refusals.applicationNeedsACommand(mainClass.name(), framework)));
+        }
         return mainClass;
     }
 

@@ -1244,6 +1244,16 @@ public final class Refusals {
                 + "commit's image keeps its own tags.";
     }
 
+    /** A Dropwizard application started with no arguments prints its usage and exits: the image would not serve. */
+    public static String applicationNeedsACommand(String mainClass, String framework) {
+        return "The main class " + mainClass + " is a " + framework + " application, which serves only when its command "
+                + "line names a command and a configuration file (server config.yml); the image gives it no arguments, "
+                + "so it prints its usage and exits unless the deployment passes them. Set <args>server "
+                + "/app/resources/config.yml</args> in the gantry-maven-plugin's <configuration> (a configuration file "
+                + "in src/main/resources is in the image under /app/resources), or pass the arguments where the image is "
+                + "deployed.";
+    }
+
     public static String noJavaOnScratch() {
         return "The base image is scratch, which holds no Java runtime: the image starts java, and cannot start unless "
                 + "one of its own files provides it. For a service, leave <from> (-Dgantry.image.from) unset, and the image "

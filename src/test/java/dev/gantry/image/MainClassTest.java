@@ -239,6 +239,36 @@ class MainClassTest {
                             + "start. Nothing was pushed. Set the class's name as it is written: app.Service.");
         }
 
+        /**
+         * A Dropwizard application started with no arguments prints its usage and exits: warned of, since a deployment
+         * may pass the command (the superclass is dropwizard-core's name, in a jar of the classpath, as the JVM finds it).
+         */
+        @Test
+        void warns_of_a_dropwizard_application_given_no_command() throws Exception {
+            Path frameworkClasses = CompiledClasses.compile(dir.resolve("dropwizard-classes"), 17, Map.of(
+                    "io.dropwizard.core.Application", "package io.dropwizard.core; public abstract class Application {}"));
+            Path framework = CompiledClasses.jar(dir.resolve("libs/dropwizard-core-4.0.16.jar"), frameworkClasses, Map.of());
+            Path app = CompiledClasses.compile(dir.resolve("dropwizard-app"), 17, Map.of(
+                    "app.HelloApplication", "package app; public class HelloApplication extends Base {"
+                            + " public static void main(String[] args) {} }",
+                    "app.Base", "package app; public abstract class Base extends io.dropwizard.core.Application {}"),
+                    List.of(framework));
+            ImageRequest.Builder request = request().classesDirectory(app).dependencies(List.of(library, framework))
+                    .mainClass("app.HelloApplication");
+
+            ProjectImage.checkedMainClass(request.build(), new RecordingLog(logged, false));
+            ProjectImage.checkedMainClass(request.arguments(List.of("server", "/app/resources/config.yml")).build(),
+                    new RecordingLog(logged, false));
+            ProjectImage.checkedMainClass(request().mainClass("app.Service").build(), new RecordingLog(logged, false));
+
+            assertThat(logged.stream().filter(l -> l.startsWith("WARN"))).containsExactly("WARN The main class "
+                    + "app.HelloApplication is a Dropwizard application, which serves only when its command line names a "
+                    + "command and a configuration file (server config.yml); the image gives it no arguments, so it prints "
+                    + "its usage and exits unless the deployment passes them. Set <args>server /app/resources/config.yml"
+                    + "</args> in the gantry-maven-plugin's <configuration> (a configuration file in src/main/resources is "
+                    + "in the image under /app/resources), or pass the arguments where the image is deployed.");
+        }
+
         /** The classpath file is an @argfile, split on whitespace by the launcher. */
         @Test
         void refuses_an_app_root_with_a_space() {
