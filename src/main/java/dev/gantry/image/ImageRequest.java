@@ -37,6 +37,7 @@ import java.util.Objects;
  *                                as null) is the empty string, {@code X=} as Docker's {@code ENV X=}
  * @param ports                   exposed ports: {@code 8080}, {@code 8080/tcp}, {@code 53/udp}, {@code 7000-7002}
  * @param user                    the user to run as, or null for the base image's
+ * @param workingDirectory        the directory the container starts in, absolute, or null for the base image's
  * @param labels                  extra labels, added after the OCI labels (a user label wins); empty values as above
  * @param extraDirectory          a directory whose files are copied to {@code /} in a last layer, or null
  * @param platforms               {@code os/arch} platforms; empty means the base image's default (linux/amd64)
@@ -68,7 +69,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
         String startClass, String manifestMainClass, String shadeMainClass, String execMainClass,
         List<String> jvmFlags, List<String> arguments, Map<String, String> environment, List<String> ports, String user,
-        Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
+        String workingDirectory, Map<String, String> labels, Path extraDirectory, List<String> platforms, String appRoot, String commit,
         Instant commitTime, String version, String module, String sourceUrl, boolean allowInsecureRegistries,
         boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
         Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy, Path quarkusApp,
@@ -148,6 +149,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private Map<String, String> environment = new LinkedHashMap<>();
         private List<String> ports = new ArrayList<>();
         private String user;
+        private String workingDirectory;
         private Map<String, String> labels = new LinkedHashMap<>();
         private Path extraDirectory;
         private List<String> platforms = new ArrayList<>();
@@ -189,6 +191,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder environment(Map<String, String> value) { environment = value == null ? Map.of() : value; return this; }
         public Builder ports(List<String> value) { ports = nn(value); return this; }
         public Builder user(String value) { user = value; return this; }
+        public Builder workingDirectory(String value) { workingDirectory = value; return this; }
         public Builder labels(Map<String, String> value) { labels = value == null ? Map.of() : value; return this; }
         public Builder extraDirectory(Path value) { extraDirectory = value; return this; }
         public Builder platforms(List<String> value) { platforms = nn(value); return this; }
@@ -217,8 +220,8 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
-                    classpath, mainClass, startClass, manifestMainClass, shadeMainClass, execMainClass, jvmFlags, arguments, environment, ports, user, labels, extraDirectory,
-                    platforms, appRoot, commit, commitTime, version, module, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
+                    classpath, mainClass, startClass, manifestMainClass, shadeMainClass, execMainClass, jvmFlags, arguments, environment, ports, user,
+                    workingDirectory, labels, extraDirectory, platforms, appRoot, commit, commitTime, version, module, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy,
                     quarkusApp, jibPlugin);

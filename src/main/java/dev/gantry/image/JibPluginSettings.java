@@ -31,6 +31,7 @@ import java.util.Set;
  * @param ports            {@code <container><ports>}
  * @param labels           {@code <container><labels>}
  * @param user             {@code <container><user>}
+ * @param workingDirectory {@code <container><workingDirectory>}
  * @param appRoot          {@code <container><appRoot>}
  * @param extraDirectories {@code <extraDirectories><paths>}: each directory that exists, and where it goes in the image
  * @param unmatched        the settings Gantry has no equivalent of, as written ({@code <container><entrypoint>}), with
@@ -38,7 +39,15 @@ import java.util.Set;
  */
 public record JibPluginSettings(String from, List<String> platforms, String mainClass, List<String> jvmFlags,
         List<String> args, Map<String, String> environment, List<String> ports, Map<String, String> labels, String user,
-        String appRoot, List<ExtraDirectory> extraDirectories, Map<String, String> unmatched) {
+        String workingDirectory, String appRoot, List<ExtraDirectory> extraDirectories, Map<String, String> unmatched) {
+
+    /** Without a working directory, Jib's default (the base image's). */
+    public JibPluginSettings(String from, List<String> platforms, String mainClass, List<String> jvmFlags,
+            List<String> args, Map<String, String> environment, List<String> ports, Map<String, String> labels, String user,
+            String appRoot, List<ExtraDirectory> extraDirectories, Map<String, String> unmatched) {
+        this(from, platforms, mainClass, jvmFlags, args, environment, ports, labels, user, null, appRoot, extraDirectories,
+                unmatched);
+    }
 
     /**
      * An extra directory of Jib's: its files go {@code into} this path of the image ({@code /} by default).
@@ -121,6 +130,12 @@ public record JibPluginSettings(String from, List<String> platforms, String main
             differences.add(Refusals.jibSettingDiffers("<container><user>", "jib.container.user", user,
                     request.user() == null || request.user().isBlank() ? "none (the base image's user)" : request.user(),
                     "<user>" + user + "</user>"));
+        }
+        if (workingDirectory != null && !workingDirectory.equals(request.workingDirectory())) {
+            differences.add(Refusals.jibSettingDiffers("<container><workingDirectory>", "jib.container.workingDirectory",
+                    workingDirectory, request.workingDirectory() == null || request.workingDirectory().isBlank()
+                            ? "none (the base image's)" : request.workingDirectory(),
+                    "<workingDirectory>" + workingDirectory + "</workingDirectory>"));
         }
         if (appRoot != null && !appRoot.equals(request.appRoot())) {
             differences.add(Refusals.jibSettingDiffers("<container><appRoot>", "jib.container.appRoot", appRoot,

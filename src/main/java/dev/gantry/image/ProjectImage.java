@@ -66,6 +66,10 @@ final class ProjectImage {
             }
             return runner;
         }
+        String workingDirectory = request.workingDirectory();
+        if (workingDirectory != null && !workingDirectory.isBlank() && !workingDirectory.strip().startsWith("/")) {
+            throw Refusals.workingDirectoryNotAbsolute(workingDirectory.strip());
+        }
         if (request.appRoot().chars().anyMatch(Character::isWhitespace)) {
             // the java launcher splits an @argfile's lines on whitespace: -cp would get half a path
             throw Refusals.appRootWithWhitespace(request.appRoot());
@@ -114,6 +118,9 @@ final class ProjectImage {
             builder.setExposedPorts(ports);
             if (request.user() != null && !request.user().isBlank()) {
                 builder.setUser(request.user());
+            }
+            if (request.workingDirectory() != null && !request.workingDirectory().isBlank()) {
+                builder.setWorkingDirectory(AbsoluteUnixPath.get(request.workingDirectory().strip())); // checked first
             }
             builder.setLabels(labels(request, base));
             builder.setCreationTime(request.commitTime());

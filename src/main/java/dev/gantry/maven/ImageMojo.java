@@ -116,6 +116,16 @@ public class ImageMojo extends GantryMojo {
     private String user;
 
     /**
+     * The directory the container starts in, an absolute path; by default the base image's (the root, {@code /}, for
+     * the default base image). For an application that reads files by relative path (a Dropwizard configuration's
+     * {@code keyStorePath: example.keystore}), with the files put there by {@code <extraDirectory>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gantry.image.workingDirectory")
+    private String workingDirectory;
+
+    /**
      * Extra labels; the OCI labels (version, revision, source, created, ref.name) are always set.
      *
      * @since 0.1.0
@@ -422,6 +432,7 @@ public class ImageMojo extends GantryMojo {
                 .environment(environment)
                 .ports(ports)
                 .user(user)
+                .workingDirectory(workingDirectory)
                 .labels(labels)
                 .extraDirectory(extraDirectory == null ? null : ProjectDirectory.rebased(project, extraDirectory.toPath()))
                 .platforms(platforms)

@@ -57,6 +57,7 @@ final class JibPluginConfiguration {
                 read.list("jib.container.ports", "container", "ports").orElse(List.of()),
                 read.map("jib.container.labels", "container", "labels"),
                 read.text("jib.container.user", "container", "user").orElse(null),
+                read.text("jib.container.workingDirectory", "container", "workingDirectory").orElse(null),
                 read.text("jib.container.appRoot", "container", "appRoot").orElse(null),
                 read.extraDirectories(),
                 withoutEquivalent(read, from)));
@@ -89,8 +90,6 @@ final class JibPluginConfiguration {
                 v + " (Gantry pulls its base from a registry)"));
         read.list("jib.container.entrypoint", "container", "entrypoint").ifPresent(
                 v -> settings.put("<container><entrypoint> (jib.container.entrypoint)", String.join(" ", v)));
-        read.text("jib.container.workingDirectory", "container", "workingDirectory").ifPresent(
-                v -> settings.put("<container><workingDirectory> (jib.container.workingDirectory)", v));
         read.list("jib.container.volumes", "container", "volumes").ifPresent(
                 v -> settings.put("<container><volumes> (jib.container.volumes)", String.join(", ", v)));
         read.list("jib.container.extraClasspath", "container", "extraClasspath").ifPresent(

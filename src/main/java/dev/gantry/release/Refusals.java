@@ -1244,6 +1244,13 @@ public final class Refusals {
                 + "commit's image keeps its own tags.";
     }
 
+    public static GantryException workingDirectoryNotAbsolute(String workingDirectory) {
+        return new GantryException("The image's <workingDirectory> '" + workingDirectory + "' is not an absolute path: "
+                + "the container starts in a directory of its own file system, named from its root. Set an absolute path "
+                + "(<workingDirectory>/app/resources</workingDirectory>, or -Dgantry.image.workingDirectory=/app/resources), "
+                + "or leave it unset for the base image's. Nothing was pushed.");
+    }
+
     /** A Dropwizard application started with no arguments prints its usage and exits: the image would not serve. */
     public static String applicationNeedsACommand(String mainClass, String framework) {
         return "The main class " + mainClass + " is a " + framework + " application, which serves only when its command "

@@ -135,7 +135,8 @@ class ImagePublisherTest {
 
         @Test
         void has_the_entrypoint_labels_and_creation_time_of_the_commit() throws Exception {
-            publish(request("config", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+            publish(request("config", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A)
+                    .workingDirectory("/app/resources").build());
 
             JsonNode config = registry.config("config", "1.4.0");
             assertThat(config.path("created").asText()).isEqualTo("2026-11-20T10:15:30Z");
@@ -144,6 +145,7 @@ class ImagePublisherTest {
             assertThat(texts(config.path("config").path("Cmd"))).containsExactly("--port=8080");
             assertThat(texts(config.path("config").path("Env"))).contains("APP_ENV=test", "BASE=yes");
             assertThat(config.path("config").path("User").asText()).isEqualTo("1000");
+            assertThat(config.path("config").path("WorkingDir").asText()).isEqualTo("/app/resources");
             assertThat(config.path("config").path("ExposedPorts").has("8080/tcp")).isTrue();
             assertThat(config.path("config").path("ExposedPorts").has("9000/udp")).isTrue();
             JsonNode labels = config.path("config").path("Labels");

@@ -126,6 +126,19 @@ class JibPluginSettingsTest {
         assertThat(jib.hasUnmatched()).as("a directory copied elsewhere than / cannot be carried over").isTrue();
     }
 
+    /** Jib's working directory, which a Dropwizard service's relative configuration paths need, carried over. */
+    @Test
+    void names_a_working_directory_that_differs() {
+        JibPluginSettings jib = new JibPluginSettings(null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
+                Map.of(), null, "/config", null, List.of(), Map.of());
+
+        assertThat(jib.differencesFrom(gantrys().build(), ORDERS)).containsExactly("<container><workingDirectory> "
+                + "(jib.container.workingDirectory) is /config; Gantry's is none (the base image's): set Gantry's "
+                + "<workingDirectory>/config</workingDirectory>");
+        assertThat(jib.differencesFrom(gantrys().workingDirectory("/config").build(), ORDERS)).isEmpty();
+        assertThat(jib.hasUnmatched()).as("moving the setting over is all").isFalse();
+    }
+
     @Test
     void names_an_extra_directory_other_than_gantrys() {
         JibPluginSettings jib = new JibPluginSettings(null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),

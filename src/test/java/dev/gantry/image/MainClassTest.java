@@ -269,6 +269,16 @@ class MainClassTest {
                     + "in the image under /app/resources), or pass the arguments where the image is deployed.");
         }
 
+        @Test
+        void refuses_a_working_directory_that_is_not_absolute() {
+            assertThatThrownBy(() -> ProjectImage.checkedMainClass(request().mainClass("app.Service")
+                    .workingDirectory("config").build(), new RecordingLog(logged, false)))
+                    .hasMessage("The image's <workingDirectory> 'config' is not an absolute path: the container starts in a "
+                            + "directory of its own file system, named from its root. Set an absolute path "
+                            + "(<workingDirectory>/app/resources</workingDirectory>, or -Dgantry.image.workingDirectory="
+                            + "/app/resources), or leave it unset for the base image's. Nothing was pushed.");
+        }
+
         /** The classpath file is an @argfile, split on whitespace by the launcher. */
         @Test
         void refuses_an_app_root_with_a_space() {

@@ -121,11 +121,11 @@ class JibPluginConfigurationTest {
             assertThat(settings.labels()).isEqualTo(Map.of("team", "payments"));
             assertThat(settings.user()).isEqualTo("1000");
             assertThat(settings.appRoot()).isEqualTo("/srv");
+            assertThat(settings.workingDirectory()).isEqualTo("/srv");
             assertThat(settings.extraDirectories()).containsExactly(
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "src/main/extra", "/"),
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("conf"), "conf", "/etc/orders"));
             assertThat(settings.unmatched()).containsExactly(
-                    Map.entry("<container><workingDirectory> (jib.container.workingDirectory)", "/srv"),
                     Map.entry("<container><volumes> (jib.container.volumes)", "/tmp"));
         }
 
