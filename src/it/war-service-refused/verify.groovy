@@ -1,7 +1,7 @@
 import dev.gantry.it.ItProject
 
 def log = new File(basedir, 'build.log').text
-def refusal = "Gantry is configured to push this release's image to 127.0.0.1:9/team/petclinic, but no module of " +
+def refusal = "Gantry is configured to push this build's image to 127.0.0.1:9/team/petclinic, but no module of " +
         "this build can be built into an image: petclinic (packaging war). An image is built from a module packaged " +
         "jar (or quarkus), from its classes and runtime dependencies, run with java -cp; without one the release " +
         "would go out without its image. Nothing was built or published. For a Spring Boot service, package it as a " +

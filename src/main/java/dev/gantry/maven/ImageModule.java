@@ -65,7 +65,22 @@ final class ImageModule {
         return taking.stream()
                 .filter(p -> !packagedForImage(p) && !"pom".equals(p.getPackaging()) && !GantrySettings.skipped(p)
                         && !skipsImage(p, userProperties, systemProperties))
-                .map(p -> p.getArtifactId() + " (packaging " + p.getPackaging() + ")").toList();
+                .map(p -> p.getArtifactId() + " (packaging " + p.getPackaging() + packagingFrom(p, userProperties) + ")")
+                .toList();
+    }
+
+    /**
+     * Where a packaging written as an expression took its value: Micronaut's POMs write
+     * {@code <packaging>${packaging}</packaging>}, for {@code mvn package -Dpackaging=docker}. Empty otherwise.
+     */
+    private static String packagingFrom(MavenProject project, Properties userProperties) {
+        String written = project.getOriginalModel() == null ? null : project.getOriginalModel().getPackaging();
+        if (written == null || !written.strip().startsWith("${") || !written.strip().endsWith("}")) {
+            return "";
+        }
+        String property = written.strip().substring(2, written.strip().length() - 1);
+        return userProperties.containsKey(property) ? ", from -D" + property + "=" + userProperties.getProperty(property)
+                + " on the command line" : ", from the property " + property;
     }
 
     /**

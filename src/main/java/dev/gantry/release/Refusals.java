@@ -1568,13 +1568,16 @@ public final class Refusals {
      * @param modules the modules that would build it, each with its packaging: {@code petclinic (packaging war)}
      */
     public static GantryException noModulePackagedForImage(String repository, List<String> modules) {
-        return new GantryException("Gantry is configured to push this release's image to " + repository + ", but no "
+        return new GantryException("Gantry is configured to push this build's image to " + repository + ", but no "
                 + "module of this build can be built into an image: " + String.join(", ", modules) + ". An image is "
                 + "built from a module packaged jar (or quarkus), from its classes and runtime dependencies, run with "
                 + "java -cp; without one the release would go out without its image. Nothing was built or published. "
                 + "For a Spring Boot service, package it as a jar (remove <packaging>war</packaging>: Spring Boot's "
                 + "executable jar runs the same application on its embedded server); for a module deployed to an "
-                + "application server, or a library, set <gantry.image.skip>true</gantry.image.skip> in its <properties>.");
+                + "application server, or a library, set <gantry.image.skip>true</gantry.image.skip> in its <properties>."
+                + (modules.stream().anyMatch(m -> m.contains(" on the command line)")) ? " A packaging given on the command "
+                        + "line (Micronaut's mvn package -Dpackaging=docker, which builds an image with a Docker daemon) is "
+                        + "not needed: leave it out, and Gantry builds the image from the jar." : ""));
     }
 
     public static GantryException imageModuleNotPackagedForImage(String module, String packaging, String where,

@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.release.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,38 @@ class ImageModuleTest {
         assertThat(ImageModule.named(vets, ":vets-service")).isTrue();
         assertThat(ImageModule.named(vets, "org.example.other:vets-service")).isFalse();
         assertThat(ImageModule.named(vets, "vets")).isFalse();
+    }
+
+    /**
+     * A module that cannot be built into an image is named with its packaging, and where a packaging written as
+     * {@code ${packaging}} (Micronaut's POMs) took it from, for the refusal to say to leave {@code -Dpackaging} out.
+     */
+    @Test
+    void names_modules_packaged_otherwise_and_where_an_expression_took_the_packaging() throws IOException {
+        MavenProject war = module("petclinic", "src/main/java/shop/App.java");
+        war.setPackaging("war");
+        MavenProject micronaut = module("keelapp", "src/main/java/shop/App.java");
+        micronaut.setPackaging("docker");
+        Model written = new Model();
+        written.setPackaging("${packaging}");
+        micronaut.setOriginalModel(written);
+        Properties user = new Properties();
+        user.setProperty("packaging", "docker");
+
+        assertThat(ImageModule.packagedOtherwise(List.of(war, micronaut), user, new Properties())).containsExactly(
+                "petclinic (packaging war)", "keelapp (packaging docker, from -Dpackaging=docker on the command line)");
+        assertThat(ImageModule.packagedOtherwise(List.of(micronaut), new Properties(), new Properties()))
+                .containsExactly("keelapp (packaging docker, from the property packaging)");
+        assertThat(Refusals.noModulePackagedForImage("registry.example.com/keelapp",
+                ImageModule.packagedOtherwise(List.of(micronaut), user, new Properties())).getMessage())
+                .startsWith("Gantry is configured to push this build's image to registry.example.com/keelapp, but no "
+                        + "module of this build can be built into an image: keelapp (packaging docker, from "
+                        + "-Dpackaging=docker on the command line).")
+                .endsWith(" A packaging given on the command line (Micronaut's mvn package -Dpackaging=docker, which "
+                        + "builds an image with a Docker daemon) is not needed: leave it out, and Gantry builds the image "
+                        + "from the jar.");
+        assertThat(Refusals.noModulePackagedForImage("registry.example.com/petclinic", List.of("petclinic (packaging war)"))
+                .getMessage()).doesNotContain("-Dpackaging");
     }
 
     /** What makes the image goal skip, so that the plan promises no image the build will not make. */
