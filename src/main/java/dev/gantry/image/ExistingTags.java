@@ -117,7 +117,7 @@ final class ExistingTags {
         if (!built) {
             List<String> differences = differences(labels.of(released), ProjectImage.labels(request, base), base);
             String message = Refusals.releasedFromThisCommit(target.getRepository(), taken.get(0).name(), released.digest(),
-                    request.commit(), differences);
+                    request.commit(), differences, request.version() != null && request.version().endsWith("-SNAPSHOT"));
             if (differences.isEmpty()) {
                 log.info(message);
             } else {

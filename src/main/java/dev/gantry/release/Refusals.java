@@ -1005,15 +1005,20 @@ public final class Refusals {
                 + " again (<imageModule>, -Dgantry.image.module). Nothing was pushed.");
     }
 
+    /** @param snapshot a snapshot's image (its sha- tag taken): pushed by an earlier build of the commit, not released */
     public static String releasedFromThisCommit(String repository, String tag, String digest, String commit,
-            List<String> differences) {
-        String done = repository + ":" + tag + " is already released from this commit (" + ReleaseContext.shorten(commit)
-                + ") as " + digest + ": the release is completed as it was published, nothing is rebuilt or uploaded";
+            List<String> differences, boolean snapshot) {
+        String done = repository + ":" + tag + " is already " + (snapshot ? "pushed" : "released") + " from this commit ("
+                + ReleaseContext.shorten(commit) + ") as " + digest + ": "
+                + (snapshot ? "this build completes it" : "the release is completed as it was published")
+                + ", nothing is rebuilt or uploaded";
         if (differences.isEmpty()) {
             return done + ".";
         }
-        return done + ", although a rebuild would differ: " + String.join("; ", differences) + ". A release is its commit, "
-                + "not its bytes: the published image is kept. To ship a rebuild, release a new version.";
+        return done + ", although a rebuild would differ: " + String.join("; ", differences) + ". "
+                + (snapshot ? "An image is its commit's: the pushed image is kept. To ship a rebuild, push a new commit."
+                        : "A release is its commit, not its bytes: the published image is kept. To ship a rebuild, "
+                                + "release a new version.");
     }
 
     public static String baseImageMoved(String name, String releasedDigest, String currentDigest) {

@@ -720,6 +720,19 @@ class ImagePublisherTest {
                     + first.digest() + ": the release is completed as it was published, nothing is rebuilt or uploaded.");
             assertThat(logged).noneMatch(l -> l.startsWith("WARN"));
         }
+
+        /** A develop re-run of the same commit: its sha- tag is taken by its own image, which is no release. */
+        @Test
+        void of_a_snapshot_says_pushed_not_released() throws Exception {
+            List<ImageTag> tags = List.of(new ImageTag("sha-a1b2c3d4e5f6", false), new ImageTag("1.5.0-SNAPSHOT", true));
+            ImageResult first = publish(request("snapshot-again", tags, COMMIT_A, TIME_A).version("1.5.0-SNAPSHOT").build());
+            logged.clear();
+
+            publish(request("snapshot-again", tags, COMMIT_A, TIME_A).version("1.5.0-SNAPSHOT").build());
+
+            assertThat(logged).contains("snapshot-again:sha-a1b2c3d4e5f6 is already pushed from this commit (a1b2c3d) as "
+                    + first.digest() + ": this build completes it, nothing is rebuilt or uploaded.");
+        }
     }
 
     @Nested
