@@ -1,9 +1,11 @@
 package dev.gantry.publish;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +61,8 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
     private static final int TEXT_LIMIT = 16 * 1024 * 1024;
 
     /**
-     * Where two text files (CycloneDX's {@code bom.json}, a POM) first differ, as "line 42 on (of 1203 lines)": the line's
-     * number only, never its content, which a message should not repeat.
+     * Where two text files (CycloneDX's {@code bom.json}, a POM) first differ, as "from line 42 on (of 1203 lines)": the
+     * line's number only, never its content, which a message should not repeat; or "in its line endings only".
      */
     private static Optional<String> firstDifferingLine(Path built, Path published) {
         try {
@@ -69,6 +71,11 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
             }
             byte[] ours = Files.readAllBytes(built);
             byte[] theirs = Files.readAllBytes(published);
+            if (!Arrays.equals(ours, theirs) && Arrays.equals(lf(ours), lf(theirs))) {
+                // maven-shade-plugin writes its dependency-reduced POM with the platform's line separator
+                return Optional.of("in its line endings only (" + (lf(ours).length < ours.length ? "CRLF" : "LF")
+                        + " in this build, " + (lf(theirs).length < theirs.length ? "CRLF" : "LF") + " in the published copy)");
+            }
             int line = 1;
             int newlines = 0;
             int firstDiffering = -1;
@@ -90,10 +97,15 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
             }
             int lines = newlines + (ours.length > 0 && ours[ours.length - 1] != '\n' ? 1 : 0);
             return firstDiffering < 0 ? Optional.empty()
-                    : Optional.of("line " + firstDiffering + " on (of " + lines + " lines)");
+                    : Optional.of("from line " + firstDiffering + " on (of " + lines + " lines)");
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The text with each CRLF made LF. */
+    private static byte[] lf(byte[] text) {
+        return new String(text, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Map<String, Long> crcs(ZipFile zip) {
@@ -111,7 +123,7 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
     /** For messages: "orders-1.1.0.jar differs in git.properties (changed)". */
     public String describe() {
         if (!zip) {
-            return fileName + " differs" + (entries.isEmpty() ? "" : " from " + entries.get(0));
+            return fileName + " differs" + (entries.isEmpty() ? "" : " " + entries.get(0));
         }
         if (entries.isEmpty()) {
             return fileName + " differs only in the zip's timestamps or entry order (every entry is equal)";

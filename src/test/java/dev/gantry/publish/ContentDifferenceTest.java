@@ -80,6 +80,16 @@ class ContentDifferenceTest {
                 .doesNotContain("abc");
     }
 
+    /** A shaded module's dependency-reduced POM written on Windows (CRLF) against the published one (LF). */
+    @Test
+    void aTextFileThatDiffersInItsLineEndingsOnlySaysSo() throws IOException {
+        Path built = Files.writeString(dir.resolve("built.pom"), "<project>\r\n  <version>1.1.0</version>\r\n</project>\r\n");
+        Path published = Files.writeString(dir.resolve("published.pom"), "<project>\n  <version>1.1.0</version>\n</project>\n");
+
+        assertThat(ContentDifference.of("orders-1.1.0.pom", built, published).describe()).isEqualTo(
+                "orders-1.1.0.pom differs in its line endings only (CRLF in this build, LF in the published copy)");
+    }
+
     private Path jar(String name, Map<String, String> entries) throws IOException {
         Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
