@@ -30,20 +30,42 @@ final class ExistingTags {
     private final Map<String, RemoteManifest> byTag;
     private final List<ImageTag> taken;
     private final ImageLabels labels;
+    /** For a snapshot, whether its release is in the registry already, under the release's version tag. */
+    private final boolean releaseOfSnapshot;
 
-    private ExistingTags(ImageRegistry api, GantryLog log, Map<String, RemoteManifest> byTag, List<ImageTag> taken) {
+    private ExistingTags(ImageRegistry api, GantryLog log, Map<String, RemoteManifest> byTag, List<ImageTag> taken,
+            boolean releaseOfSnapshot) {
         this.api = api;
         this.labels = new ImageLabels(api, log);
         this.log = log;
         this.byTag = byTag;
         this.taken = taken;
+        this.releaseOfSnapshot = releaseOfSnapshot;
     }
 
-    /** Looks up every tag of the plan, in the plan's order: one round of look-ups. */
-    static ExistingTags lookUp(ImagePlan plan, ImageRegistry api, GantryLog log) throws GantryException {
-        Map<String, RemoteManifest> byTag = new LinkedHashMap<>(api.tags(plan.tags().stream().map(ImageTag::name).toList()));
+    /**
+     * Looks up every tag of the plan, in the plan's order, and for a snapshot ({@code version} X.Y.Z-SNAPSHOT) the
+     * release's tag X.Y.Z beside them: one round of look-ups.
+     */
+    static ExistingTags lookUp(ImagePlan plan, String version, ImageRegistry api, GantryLog log) throws GantryException {
+        List<String> names = new ArrayList<>(plan.tags().stream().map(ImageTag::name).toList());
+        String release = version != null && version.endsWith(SNAPSHOT)
+                ? version.substring(0, version.length() - SNAPSHOT.length()) : null;
+        if (release != null && !names.contains(release)) {
+            names.add(release);
+        }
+        Map<String, RemoteManifest> found = api.tags(names);
+        Map<String, RemoteManifest> byTag = new LinkedHashMap<>();
+        plan.tags().stream().filter(t -> found.containsKey(t.name())).forEach(t -> byTag.put(t.name(), found.get(t.name())));
         List<ImageTag> taken = plan.immutableTags().stream().filter(t -> byTag.containsKey(t.name())).toList();
-        return new ExistingTags(api, log, byTag, taken);
+        return new ExistingTags(api, log, byTag, taken, release != null && found.containsKey(release));
+    }
+
+    private static final String SNAPSHOT = "-SNAPSHOT";
+
+    /** Whether the snapshot being pushed is of a version already released (its release's image is there). */
+    boolean releaseOfSnapshotInPlace() {
+        return releaseOfSnapshot;
     }
 
     /** The labels of the images found, read once: the moving tags' moves ask about the same images. */

@@ -60,7 +60,10 @@ final class RegistryPublisher {
             registry.prepare(plan);
             // Jib builds the layers and authenticates during the look-up and the checks; its uploads wait for them
             early = startPush(request, target, found, baseAhead, images);
-            existing = ExistingTags.lookUp(plan, registry, log);
+            existing = ExistingTags.lookUp(plan, request.version(), registry, log);
+            if (existing.releaseOfSnapshotInPlace()) {
+                log.warn(Refusals.snapshotOfReleasedVersion(request.version(), plan.repository()));
+            }
             // the look-up is where the image side learns what the registry holds, and nothing has moved yet
             beforeMoves.check(existing.revisionUnder(request.version()));
         } catch (GantryException | RuntimeException | Error e) { // nothing may leave the push held
@@ -82,7 +85,7 @@ final class RegistryPublisher {
                 return pushed.get();
             }
             // another build took an immutable tag between the look-up and the push: look again and judge what is there
-            existing = ExistingTags.lookUp(plan, registry, log);
+            existing = ExistingTags.lookUp(plan, request.version(), registry, log);
             // the other build's image may be this commit's (a re-run in parallel) or not: ask again, before any tag
             beforeMoves.check(existing.revisionUnder(request.version()));
         } else {

@@ -116,7 +116,7 @@ public final class Refusals {
         return new GantryException(version + " is already released from commit " + ReleaseContext.shorten(taggedCommit) + " (tag "
                 + tag + "), and this commit " + ReleaseContext.shorten(commit) + " sets the version to " + version
                 + " again. A released version is never rebuilt: bump the version " + setting.where() + ", for example to "
-                + next(above) + ".");
+                + nextPatch(above.toString()) + ".");
     }
 
     public static GantryException versionGoesBackwards(Version version, Version highest, String highestTag, String branch,
@@ -183,10 +183,6 @@ public final class Refusals {
                 + "Bump the version " + where + "; never move a release tag.");
     }
 
-    private static String next(Version version) {
-        String[] parts = version.toString().split("\\.");
-        return parts[0] + "." + parts[1] + "." + (Integer.parseInt(parts[2]) + 1);
-    }
 
     // --- git ---------------------------------------------------------------------------------------
 
@@ -1264,6 +1260,29 @@ public final class Refusals {
                 + "/app/resources/config.yml</args> in the gantry-maven-plugin's <configuration> (a configuration file "
                 + "in src/main/resources is in the image under /app/resources), or pass the arguments where the image is "
                 + "deployed.";
+    }
+
+    /**
+     * A snapshot of a version already released (develop left at 1.2.0-SNAPSHOT after 1.2.0 went out from main): Maven
+     * sorts it below the release, so what it publishes reads as older than the release it follows.
+     */
+    public static String snapshotOfReleasedVersion(String snapshot, String repository) {
+        String release = snapshot.substring(0, snapshot.length() - "-SNAPSHOT".length());
+        return release + " is already released (" + repository + ":" + release + " exists), yet this build pushes and "
+                + "publishes " + snapshot + ", which Maven sorts below " + release + ": this commit's code would go out "
+                + "under a version older than the release it follows. After a release, move this branch to the next "
+                + "version, for example mvn versions:set -DnewVersion=" + nextPatch(release) + "-SNAPSHOT, and push.";
+    }
+
+    /** The version with its last number one up: 1.2.0 → 1.2.1. */
+    private static String nextPatch(String version) {
+        String[] parts = version.split("\\.");
+        try {
+            parts[parts.length - 1] = String.valueOf(Integer.parseInt(parts[parts.length - 1]) + 1);
+            return String.join(".", parts);
+        } catch (NumberFormatException e) {
+            return version + ".1";
+        }
     }
 
     public static String noJavaOnScratch() {

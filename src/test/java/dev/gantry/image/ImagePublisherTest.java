@@ -721,6 +721,31 @@ class ImagePublisherTest {
             assertThat(logged).noneMatch(l -> l.startsWith("WARN"));
         }
 
+        /**
+         * develop left at 1.4.0-SNAPSHOT after 1.4.0 went out from main: its snapshot sorts below the release, warned of
+         * from the release's tag in the registry (looked up beside the plan's tags); a snapshot of the next version is not.
+         */
+        @Test
+        void of_a_snapshot_whose_version_is_released_warns() throws Exception {
+            publish(request("released-then-snapshot", releaseTags("1.4.0", COMMIT_A), COMMIT_A, TIME_A).build());
+            logged.clear();
+            List<ImageTag> snapshot = List.of(new ImageTag("sha-b2c3d4e5f607", false), new ImageTag("1.4.0-SNAPSHOT", true));
+            List<ImageTag> next = List.of(new ImageTag("sha-b2c3d4e5f607", false), new ImageTag("1.5.0-SNAPSHOT", true));
+
+            publish(request("released-then-snapshot", snapshot, COMMIT_B, TIME_B).version("1.4.0-SNAPSHOT").build());
+            List<String> warned = List.copyOf(logged);
+            logged.clear();
+            publish(request("released-then-snapshot-next", next, COMMIT_B, TIME_B).version("1.5.0-SNAPSHOT").build());
+
+            assertThat(warned).contains("WARN 1.4.0 is already released (" + registry.host() + "/released-then-snapshot:"
+                    + "1.4.0 exists), yet this build pushes and publishes 1.4.0-SNAPSHOT, which Maven sorts below 1.4.0: "
+                    + "this commit's code would go out under a version older than the release it follows. After a "
+                    + "release, move this branch to the next version, for example mvn versions:set -DnewVersion="
+                    + "1.4.1-SNAPSHOT, and push.");
+            assertThat(registry.tags("released-then-snapshot")).contains("1.4.0-SNAPSHOT", "sha-b2c3d4e5f607");
+            assertThat(logged).noneMatch(l -> l.contains("is already released ("));
+        }
+
         /** A develop re-run of the same commit: its sha- tag is taken by its own image, which is no release. */
         @Test
         void of_a_snapshot_says_pushed_not_released() throws Exception {
