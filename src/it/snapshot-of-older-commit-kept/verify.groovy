@@ -5,7 +5,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 def registry = ItRegistry.of(basedir)
 def expected = "Not publishing the artifacts of 1.2.0-SNAPSHOT: ${registry.host()}/orders:1.2.0-SNAPSHOT already holds " +
-        'the image of a newer commit (committed 2026-01-01T11:00:00Z; this build\'s commit: 2026-01-01T10:01:00Z), whose ' +
+        'the image of a newer commit (committed 2026-01-01T10:02:00Z; this build\'s commit: 2026-01-01T10:01:00Z), whose ' +
         'build published its 1.2.0-SNAPSHOT artifacts before it moved that tag.'
 assert log.contains(expected), 'build.log lacks: ' + expected
 assert !log.contains('Published it.gantry:orders'), 'the older commit\'s snapshot was published'
@@ -15,8 +15,8 @@ assert log.contains('moved none of its tags; [1.2.0-SNAPSHOT, develop, dev-lates
 
 // the repository holds the newer commit's snapshot alone, and still resolves to it
 def snapshot = new File(basedir, '../snapshot-of-older-commit-kept-maven-repo/it/gantry/orders/1.2.0-SNAPSHOT')
-assert snapshot.list().sort() == ['maven-metadata.xml', 'orders-1.2.0-20260101.110000-1.jar',
-        'orders-1.2.0-20260101.110000-1.pom']
+assert snapshot.list().sort() == ['maven-metadata.xml', 'orders-1.2.0-20260101.100200-1.jar',
+        'orders-1.2.0-20260101.100200-1.pom']
 assert new File(snapshot, 'maven-metadata.xml').text.contains('<buildNumber>1</buildNumber>')
 
 // this commit's image went out under its own sha tag; the moving tags stay on the newer commit's image

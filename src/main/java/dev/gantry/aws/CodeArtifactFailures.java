@@ -2,6 +2,7 @@ package dev.gantry.aws;
 
 import dev.gantry.release.AwsPartition;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.VersionTaken;
 import java.util.List;
 
 /**
@@ -215,9 +216,9 @@ final class CodeArtifactFailures {
                 + " --restrictions publish=ALLOW,upstream=BLOCK.");
     }
 
-    static GantryException versionNotPublishable(CodeArtifactUrl where, CodeArtifactPackage pkg, String status) {
-        return new GantryException(pkg + " is " + status + " in " + where.describe() + ": its files cannot be read or "
-                + "added, and a release is immutable. Bump the version in pom.xml, or restore the version (aws "
+    static VersionTaken versionNotPublishable(CodeArtifactUrl where, CodeArtifactPackage pkg, String status) {
+        return new VersionTaken(inPom -> pkg + " is " + status + " in " + where.describe() + ": its files cannot be read or "
+                + "added, and a release is immutable. Bump the version " + inPom + ", or restore the version (aws "
                 + "codeartifact update-package-versions-status --domain " + where.domain() + " --repository "
                 + where.repository() + " --format maven --namespace " + pkg.groupId() + " --package "
                 + pkg.artifactId() + " --versions " + pkg.version() + " --target-status Published) if it is this "

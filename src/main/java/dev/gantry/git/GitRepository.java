@@ -621,6 +621,18 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
      */
     @Override
     public Optional<RemoteBranchTip> remoteBranchLacks(String branch, String commit) throws GantryException {
+        Optional<String> tip = remoteBranchTip(branch);
+        if (tip.isEmpty() || tip.get().equals(commit)) {
+            return Optional.empty();
+        }
+        return holds(tip.get(), commit) ? Optional.empty() : Optional.of(new RemoteBranchTip(remoteName, branch, tip.get()));
+    }
+
+    /**
+     * The commit at the tip of the remote's {@code branch}, asked once per build ({@code ls-remote}); empty without a
+     * remote, or when the remote has no such branch.
+     */
+    public Optional<String> remoteBranchTip(String branch) throws GantryException {
         if (!hasRemote()) {
             return Optional.empty();
         }
@@ -630,10 +642,7 @@ public final class GitRepository implements ReleaseHistory, AutoCloseable {
             tip = Optional.ofNullable(lsRemote(true, List.of(head)).get(head)).map(RemoteRef::commit);
             remoteBranchTips.put(branch, tip);
         }
-        if (tip.isEmpty() || tip.get().equals(commit)) {
-            return Optional.empty();
-        }
-        return holds(tip.get(), commit) ? Optional.empty() : Optional.of(new RemoteBranchTip(remoteName, branch, tip.get()));
+        return tip;
     }
 
     /** Whether {@code tip}'s history holds {@code commit}; true when this clone cannot tell (see remoteBranchLacks). */

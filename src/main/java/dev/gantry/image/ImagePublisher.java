@@ -60,6 +60,7 @@ public final class ImagePublisher {
      * refuses.
      */
     public void check(ImageRequest request) throws GantryException {
+        ProjectImage.refuseRelativeWorkingDirectory(request);
         warnOfScratch(request);
         refuseWhatJibWouldBuildOtherwise(request, checkedMainClass(request));
     }
@@ -158,6 +159,7 @@ public final class ImagePublisher {
         CompletableFuture<Optional<BaseImage>> baseAhead = Concurrently.start("gantry-base-image",
                 () -> BaseImage.lookUp(request, auth));
         // before anything is pushed or written
+        ProjectImage.refuseRelativeWorkingDirectory(request);
         warnOfScratch(request);
         MainClass mainClass;
         try {

@@ -1,5 +1,6 @@
 package dev.gantry.image;
 
+import dev.gantry.release.Concurrently;
 import dev.gantry.release.ImagePlan;
 import dev.gantry.release.RepositoryPolicy;
 
@@ -64,6 +65,9 @@ import java.util.Objects;
  *                                the image is built from it ({@link QuarkusFastJar}), not from the classes; else null
  * @param jibPlugin               the image settings of a jib-maven-plugin declared in the module, or null: the image is
  *                                refused where they differ from Gantry's ({@link JibPluginSettings})
+ * @param buildsBranchTip         whether this build's commit is its branch's tip on the remote, asked only when a moving
+ *                                tag holds a newer commit's image: the branch's tip takes its tags and publishes its
+ *                                snapshot whatever the times say (a branch reset back to it); false when not known
  */
 public record ImageRequest(ImagePlan image, String from, Path classesDirectory, List<Path> dependencies,
         List<Path> snapshotDependencies, List<Path> projectDependencies, List<Path> classpath, String mainClass,
@@ -73,7 +77,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         Instant commitTime, String version, String module, String sourceUrl, boolean allowInsecureRegistries,
         boolean sendCredentialsOverHttp, Map<String, RegistryCredential> credentials, String credentialHelper, Path dockerConfig, Path outputDirectory,
         Path applicationCache, Path baseImageCache, RepositoryPolicy repositoryPolicy, Path quarkusApp,
-        JibPluginSettings jibPlugin) {
+        JibPluginSettings jibPlugin, Concurrently.Call<Boolean> buildsBranchTip) {
 
     public static final String DEFAULT_APP_ROOT = "/app";
 
@@ -170,6 +174,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         private RepositoryPolicy repositoryPolicy;
         private Path quarkusApp;
         private JibPluginSettings jibPlugin;
+        private Concurrently.Call<Boolean> buildsBranchTip = () -> false;
 
         private Builder() {
         }
@@ -217,6 +222,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
         public Builder repositoryPolicy(RepositoryPolicy value) { repositoryPolicy = value; return this; }
         public Builder quarkusApp(Path value) { quarkusApp = value; return this; }
         public Builder jibPlugin(JibPluginSettings value) { jibPlugin = value; return this; }
+        public Builder buildsBranchTip(Concurrently.Call<Boolean> value) { buildsBranchTip = value; return this; }
 
         public ImageRequest build() {
             return new ImageRequest(image, from, classesDirectory, dependencies, snapshotDependencies, projectDependencies,
@@ -224,7 +230,7 @@ public record ImageRequest(ImagePlan image, String from, Path classesDirectory, 
                     workingDirectory, labels, extraDirectory, platforms, appRoot, commit, commitTime, version, module, sourceUrl, allowInsecureRegistries, sendCredentialsOverHttp,
                     credentials,
                     credentialHelper, dockerConfig, outputDirectory, applicationCache, baseImageCache, repositoryPolicy,
-                    quarkusApp, jibPlugin);
+                    quarkusApp, jibPlugin, buildsBranchTip);
         }
 
         private static <T> List<T> nn(List<T> value) {

@@ -78,7 +78,7 @@ final class MainClassCheck {
                 return Optional.empty();
             }
             String superName = found.get().visitor().superName;
-            if (superName == null || superName.startsWith("java/")) {
+            if (superName == null || superName.startsWith("java/") || superName.startsWith("javax/")) {
                 return Optional.empty();
             }
             if (COMMAND_LINE_APPLICATIONS.containsKey(superName)) {

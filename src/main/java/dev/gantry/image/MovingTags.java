@@ -65,7 +65,7 @@ final class MovingTags {
      *                 on their way from the registry)
      */
     Move move(ImageTag tag, String digest, Concurrently.Call<RemoteManifest> manifest, Instant commitTime,
-            Version version, List<String> done) throws GantryException {
+            Version version, List<String> done, Concurrently.Call<Boolean> buildsBranchTip) throws GantryException {
         for (int put = 1; ; put++) {
             Optional<RemoteManifest> under = registry.manifest(tag.name());
             if (under.isPresent() && under.get().digest().equals(digest)) {
@@ -79,8 +79,13 @@ final class MovingTags {
             }
             Optional<Instant> theirs = under.isEmpty() ? Optional.empty() : createdOf(under.get());
             if (theirs.isPresent() && commitTime != null && theirs.get().isAfter(commitTime)) {
-                log.warn(Refusals.movingTagKeptOnNewerCommit(registry.image(), tag.name(), theirs.get(), commitTime));
-                return Move.KEPT_ON_LATER_COMMIT;
+                if (!buildsBranchTip.call()) {
+                    log.warn(Refusals.movingTagKeptOnNewerCommit(registry.image(), tag.name(), theirs.get(), commitTime));
+                    return Move.KEPT_ON_LATER_COMMIT;
+                }
+                if (put == 1) {
+                    log.info(Refusals.movingTagTakenBackToBranchTip(registry.image(), tag.name(), theirs.get()));
+                }
             }
             if (put > PUTS) {
                 return Move.MOVED;

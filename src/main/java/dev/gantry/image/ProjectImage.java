@@ -51,6 +51,14 @@ final class ProjectImage {
      * The project's main class, checked: an image whose main class cannot start is never published. A Quarkus service
      * starts Quarkus's runner, whose {@code Main-Class} is read instead; a main class configured for it is not used.
      */
+    /** A working directory the container could not start in: refused before anything is pushed, Quarkus's image too. */
+    static void refuseRelativeWorkingDirectory(ImageRequest request) throws GantryException {
+        String workingDirectory = request.workingDirectory();
+        if (workingDirectory != null && !workingDirectory.isBlank() && !workingDirectory.strip().startsWith("/")) {
+            throw Refusals.workingDirectoryNotAbsolute(workingDirectory.strip());
+        }
+    }
+
     static MainClass checkedMainClass(ImageRequest request, GantryLog log) throws GantryException {
         if (request.quarkusApp() != null) {
             QuarkusFastJar quarkus = new QuarkusFastJar(request.quarkusApp());
@@ -65,10 +73,6 @@ final class ProjectImage {
                         + "Remove the setting, or use @QuarkusMain to give the application a main method of its own.");
             }
             return runner;
-        }
-        String workingDirectory = request.workingDirectory();
-        if (workingDirectory != null && !workingDirectory.isBlank() && !workingDirectory.strip().startsWith("/")) {
-            throw Refusals.workingDirectoryNotAbsolute(workingDirectory.strip());
         }
         if (request.appRoot().chars().anyMatch(Character::isWhitespace)) {
             // the java launcher splits an @argfile's lines on whitespace: -cp would get half a path

@@ -87,7 +87,8 @@ public final class TagMoves implements AutoCloseable {
         List<MovingTags.Move> moved;
         try {
             moved = Concurrently.each("gantry-moving-tag", tags, tag -> moving.move(tag, digest, manifest,
-                    request.commitTime(), request.version() == null ? null : Version.of(request.version()), before));
+                    request.commitTime(), request.version() == null ? null : Version.of(request.version()), before,
+                    request.buildsBranchTip()));
         } catch (GantryException e) {
             throw Refusals.afterImageInPlace(e, image, digest, before);
         }
@@ -109,7 +110,8 @@ public final class TagMoves implements AutoCloseable {
      * For a snapshot whose moving tags include its version ({@code 1.2.0-SNAPSHOT}): whether that tag holds a newer
      * commit's image already. That commit's build published its artifacts of this version before it moved the tag, so
      * publishing this older commit's now would make Maven resolve older code; returns the warning that says so. Empty
-     * otherwise, and when the registry cannot be read here (the moves that follow meet it and say so).
+     * otherwise: when this commit is its branch's tip on the remote (the branch reset back to it), and when the registry
+     * cannot be read here (the moves that follow meet it and say so).
      */
     public Optional<String> newerSnapshotPublished() {
         String version = request.version();
@@ -117,8 +119,11 @@ public final class TagMoves implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return moving.newerCommitUnder(version, request.commitTime()).map(theirs ->
-                    Refusals.newerSnapshotPublished(version, image, theirs, request.commitTime()));
+            Optional<java.time.Instant> newer = moving.newerCommitUnder(version, request.commitTime());
+            if (newer.isEmpty() || request.buildsBranchTip().call()) {
+                return Optional.empty();
+            }
+            return Optional.of(Refusals.newerSnapshotPublished(version, image, newer.get(), request.commitTime()));
         } catch (GantryException e) {
             log.debug("Could not look at " + image + ":" + version + " before publishing the snapshot: " + e.getMessage());
             return Optional.empty();

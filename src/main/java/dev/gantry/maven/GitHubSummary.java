@@ -12,7 +12,7 @@ final class GitHubSummary {
         StringBuilder md = new StringBuilder();
         // an environment tag moved by a run that released nothing: a promotion branch's
         String heading = h.released() ? "released " + h.version()
-                : h.superseded() ? "not released: a newer commit's build of " + h.version() + " finished first"
+                : h.superseded() ? "not released: a newer commit's build finished first (" + h.version() + ")"
                 : h.environmentTag() != null ? "promoted " + h.version() : "nothing released (" + h.version() + ")";
         md.append("### Gantry: ").append(heading).append("\n\n| | |\n|---|---|\n");
         row(md, "version", code(h.version()));

@@ -451,6 +451,7 @@ public class ImageMojo extends GantryMojo {
                 .repositoryPolicy(repositoryPolicy)
                 .quarkusApp(quarkusApp)
                 .jibPlugin(jib)
+                .buildsBranchTip(new BranchTip(session, release, gitRemote, log()))
                 .build();
     }
 

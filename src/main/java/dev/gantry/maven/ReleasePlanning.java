@@ -47,11 +47,11 @@ final class ReleasePlanning {
      * The plan, with the commit's time and the remote's URL read while the repository is open (the image's creation
      * time and source label need them; opening the repository again costs time on every build).
      *
-     * @param gitHead   HEAD as the git command line read it, for the tag goal; empty when JGit read it
-     * @param gitRemote the remote whose URL {@code gitHead} holds
+     * @param gitHead          HEAD as the git command line read it, for the tag goal; empty when JGit read it
+     * @param gitRemote        the remote whose URL {@code gitHead} holds
+     * @param remoteConfigured whether the clone has the git remote the plan asked for (its URL may be a local path)
+     * @param versionSetting   where the version is set, read only for a refusal that says to change it
      */
-    /** @param remoteConfigured whether the clone has the git remote the plan asked for (its URL may be a local path) */
-    /** @param versionSetting where the version is set, read only for a refusal that says to change it */
     record Planned(Plan plan, Instant commitTime, String sourceUrl, Optional<HeadFacts> gitHead, String gitRemote,
             boolean remoteConfigured, Supplier<VersionSetting> versionSetting) {
     }
@@ -94,7 +94,8 @@ final class ReleasePlanning {
             String previous = git.versionAtFirstParent(top.getFile().toPath(), projectConfig,
                     session.getUserProperties()).orElse(null);
             ReleaseHistory history = deploying ? git : new PreviewHistory(git, log);
-            File pom = top.getFile(); // as written: flatten-maven-plugin replaces the project's file later in the build
+            // as written: flatten-maven-plugin makes the project's file its flattened POM, the model keeps the one read
+            File pom = top.getModel().getPomFile() != null ? top.getModel().getPomFile() : top.getFile();
             Supplier<VersionSetting> versionSetting = () -> WrittenVersion.of(pom, top, session.getUserProperties(),
                     projectConfig);
             Plan plan = planner.plan(new ReleaseContext(branch.name(), commit, top.getVersion(), previous, history,

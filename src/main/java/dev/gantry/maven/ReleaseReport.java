@@ -2,6 +2,7 @@ package dev.gantry.maven;
 
 import dev.gantry.git.TagOutcome;
 import dev.gantry.image.BaseImage;
+import dev.gantry.publish.PublishOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
 import dev.gantry.release.ReleaseKind;
@@ -20,6 +21,9 @@ public final class ReleaseReport {
     /** One artifact, image tag or git tag and what happened to it ("published", "already-published", …). */
     public record Outcome(String name, String outcome) {
     }
+
+    /** What a tag or a file left where a later commit's build put it is recorded as: the image's and publish's word. */
+    private static final String KEPT_ON_LATER_COMMIT = PublishOutcome.KEPT_ON_LATER_COMMIT.id();
 
     private final Plan plan;
     private final boolean dryRun;
@@ -134,11 +138,11 @@ public final class ReleaseReport {
     synchronized Handoff handoff() {
         // a snapshot whose moving tags stayed on a newer commit's image is that commit's to deploy, not this one's
         boolean superseded = plan != null && plan.release() == ReleaseKind.SNAPSHOT && imageTags.stream()
-                .anyMatch(t -> t.outcome().equals("kept-on-later-commit"));
+                .anyMatch(t -> t.outcome().equals(KEPT_ON_LATER_COMMIT));
         boolean released = "succeeded".equals(status) && plan != null && plan.publishes() && !dryRun && !superseded;
         String environmentTag = plan == null ? null : plan.environmentTag();
         boolean kept = !dryRun && environmentTag != null && gitTags.stream()
-                .anyMatch(t -> t.name().equals(environmentTag) && t.outcome().equals("kept-on-later-commit"));
+                .anyMatch(t -> t.name().equals(environmentTag) && t.outcome().equals(KEPT_ON_LATER_COMMIT));
         return new Handoff(released, superseded, plan == null ? null : plan.version(), imageRepository, imageDigest,
                 // a moving tag kept on another image is not this image's: a deployment must not follow it here
                 imageTags.stream().filter(t -> !t.outcome().startsWith("kept-on-")).map(Outcome::name).toList(),
@@ -152,7 +156,7 @@ public final class ReleaseReport {
      */
     private String recordedGitTag(String name) {
         return !dryRun && name != null && gitTags.stream()
-                .anyMatch(t -> t.name().equals(name) && !t.outcome().equals("kept-on-later-commit")) ? name : null;
+                .anyMatch(t -> t.name().equals(name) && !t.outcome().equals(KEPT_ON_LATER_COMMIT)) ? name : null;
     }
 
     synchronized boolean hasImage() {
@@ -166,7 +170,7 @@ public final class ReleaseReport {
 
     /** The artifact files published or found published: not those left to a newer commit's build. */
     private long artifactsInPlace() {
-        return artifacts.stream().filter(a -> !a.outcome().equals("kept-on-later-commit")).count();
+        return artifacts.stream().filter(a -> !a.outcome().equals(KEPT_ON_LATER_COMMIT)).count();
     }
 
     synchronized boolean hasArtifacts() {

@@ -1256,8 +1256,8 @@ public final class Refusals {
     public static String applicationNeedsACommand(String mainClass, String framework) {
         return "The main class " + mainClass + " is a " + framework + " application, which serves only when its command "
                 + "line names a command and a configuration file (server config.yml); the image gives it no arguments, "
-                + "so it prints its usage and exits unless the deployment passes them. Set <args>server "
-                + "/app/resources/config.yml</args> in the gantry-maven-plugin's <configuration> (a configuration file "
+                + "so it prints its usage and exits unless the deployment passes them. Set <args><arg>server</arg><arg>"
+                + "/app/resources/config.yml</arg></args> in the gantry-maven-plugin's <configuration> (a configuration file "
                 + "in src/main/resources is in the image under /app/resources), or pass the arguments where the image is "
                 + "deployed.";
     }
@@ -1283,6 +1283,13 @@ public final class Refusals {
         } catch (NumberFormatException e) {
             return version + ".1";
         }
+    }
+
+    /** A moving tag taken back to an older commit's image because that commit is its branch's tip: a reset branch. */
+    public static String movingTagTakenBackToBranchTip(String image, String tag, Instant theirs) {
+        return "The tag " + tag + " of " + image + " holds the image of a later commit (committed " + theirs + "), yet "
+                + "this build's commit is its branch's tip on the remote (the branch was reset to it): the tag moves "
+                + "back to this image.";
     }
 
     public static String noJavaOnScratch() {

@@ -14,7 +14,7 @@ public final class VersionTaken extends GantryException {
     /** The message, given where the version is set ("in pom.xml", or how a CI-friendly version is made). */
     private final transient Function<String, String> message;
 
-    VersionTaken(Function<String, String> message) {
+    public VersionTaken(Function<String, String> message) {
         super(message.apply(VersionSetting.IN_POM.where()));
         this.message = message;
     }

@@ -264,15 +264,17 @@ class MainClassTest {
             assertThat(logged.stream().filter(l -> l.startsWith("WARN"))).containsExactly("WARN The main class "
                     + "app.HelloApplication is a Dropwizard application, which serves only when its command line names a "
                     + "command and a configuration file (server config.yml); the image gives it no arguments, so it prints "
-                    + "its usage and exits unless the deployment passes them. Set <args>server /app/resources/config.yml"
-                    + "</args> in the gantry-maven-plugin's <configuration> (a configuration file in src/main/resources is "
+                    + "its usage and exits unless the deployment passes them. Set <args><arg>server</arg><arg>"
+                    + "/app/resources/config.yml</arg></args> in the gantry-maven-plugin's <configuration> (a configuration file in src/main/resources is "
                     + "in the image under /app/resources), or pass the arguments where the image is deployed.");
         }
 
         @Test
         void refuses_a_working_directory_that_is_not_absolute() {
-            assertThatThrownBy(() -> ProjectImage.checkedMainClass(request().mainClass("app.Service")
-                    .workingDirectory("config").build(), new RecordingLog(logged, false)))
+            JibPluginSettings jib = new JibPluginSettings(null, List.of(), "app.Service", List.of(), List.of(), Map.of(),
+                    List.of(), Map.of(), null, null, List.of(), Map.of());
+            assertThatThrownBy(() -> new ImagePublisher(new RecordingLog(logged, false)).check(request()
+                    .mainClass("app.Service").jibPlugin(jib).workingDirectory("config").build()))
                     .hasMessage("The image's <workingDirectory> 'config' is not an absolute path: the container starts in a "
                             + "directory of its own file system, named from its root. Set an absolute path "
                             + "(<workingDirectory>/app/resources</workingDirectory>, or -Dgantry.image.workingDirectory="

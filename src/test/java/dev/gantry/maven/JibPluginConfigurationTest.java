@@ -104,7 +104,7 @@ class JibPluginConfigurationTest {
                       <labels><team>payments</team></labels>
                       <user>1000</user>
                       <appRoot>/srv</appRoot>
-                      <workingDirectory>/srv</workingDirectory>
+                      <workingDirectory>/srv/config</workingDirectory>
                       <volumes><volume>/tmp</volume></volumes>
                     </container>
                     <extraDirectories><paths><path>src/main/extra</path>
@@ -121,7 +121,7 @@ class JibPluginConfigurationTest {
             assertThat(settings.labels()).isEqualTo(Map.of("team", "payments"));
             assertThat(settings.user()).isEqualTo("1000");
             assertThat(settings.appRoot()).isEqualTo("/srv");
-            assertThat(settings.workingDirectory()).isEqualTo("/srv");
+            assertThat(settings.workingDirectory()).isEqualTo("/srv/config");
             assertThat(settings.extraDirectories()).containsExactly(
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("src/main/extra"), "src/main/extra", "/"),
                     new JibPluginSettings.ExtraDirectory(BASEDIR.toPath().resolve("conf"), "conf", "/etc/orders"));

@@ -117,8 +117,8 @@ class ReleaseReportHandoffTest {
         assertThat(handoff.released()).isFalse();
         assertThat(handoff.imageTags()).containsExactly("sha-0123456789ab");
         assertThat(handoff.artifactCount()).isZero();
-        assertThat(GitHubSummary.of(handoff)).startsWith("### Gantry: not released: a newer commit's build of "
-                + "1.4.0-SNAPSHOT finished first\n");
+        assertThat(GitHubSummary.of(handoff)).startsWith("### Gantry: not released: a newer commit's build finished "
+                + "first (1.4.0-SNAPSHOT)\n");
         assertThat(newest.handoff().released()).isTrue();
         assertThat(newest.handoff().artifactCount()).isEqualTo(1);
     }
