@@ -1,3 +1,4 @@
+import dev.gantry.it.ItMavenRepository
 import dev.gantry.it.ItProject
 import dev.gantry.it.ItRegistry
 
@@ -14,24 +15,5 @@ ItRegistry.pushImageOfNewerCommit(basedir, 'orders', newer, '2026-01-01T10:02:00
         '1.2.0-SNAPSHOT', 'develop', 'dev-latest', 'sha-' + newer.substring(0, 12))
 
 // the newer commit's snapshot, as maven-deploy-plugin or Gantry deploys one to a file repository
-def snapshot = new File(basedir, "../${basedir.name}-maven-repo/it/gantry/orders/1.2.0-SNAPSHOT")
-snapshot.mkdirs()
-def build = '1.2.0-20260101.100200-1'
-new File(snapshot, "orders-${build}.jar").text = 'the newer commit\'s classes'
-new File(snapshot, "orders-${build}.pom").text = '<project/>'
-new File(snapshot, 'maven-metadata.xml').text = """<?xml version="1.0" encoding="UTF-8"?>
-<metadata modelVersion="1.1.0">
-  <groupId>it.gantry</groupId>
-  <artifactId>orders</artifactId>
-  <version>1.2.0-SNAPSHOT</version>
-  <versioning>
-    <snapshot><timestamp>20260101.100200</timestamp><buildNumber>1</buildNumber></snapshot>
-    <lastUpdated>20260101100200</lastUpdated>
-    <snapshotVersions>
-      <snapshotVersion><extension>jar</extension><value>${build}</value><updated>20260101100200</updated></snapshotVersion>
-      <snapshotVersion><extension>pom</extension><value>${build}</value><updated>20260101100200</updated></snapshotVersion>
-    </snapshotVersions>
-  </versioning>
-</metadata>
-"""
+ItMavenRepository.writeSnapshotBuild(basedir, '1.2.0-SNAPSHOT', '20260101.100200')
 return true

@@ -43,4 +43,36 @@ public final class ItMavenRepository {
         ItBuildSettings.of(basedir).maven("it.repository.url", repository.url());
         return repository;
     }
+
+    /**
+     * Writes a snapshot build of {@code it.gantry:orders} into the IT's file repository ({@code ../<IT>-maven-repo}), as
+     * maven-deploy-plugin or Gantry deploys one: the timestamped jar and POM and the version's maven-metadata.xml.
+     *
+     * @param timestamp the build's, {@code 20260101.100200}
+     */
+    public static void writeSnapshotBuild(File basedir, String version, String timestamp) throws Exception {
+        Path dir = basedir.toPath().resolveSibling(basedir.getName() + "-maven-repo")
+                .resolve("it/gantry/orders/" + version);
+        Files.createDirectories(dir);
+        String build = version.replace("-SNAPSHOT", "-" + timestamp + "-1");
+        String updated = timestamp.replace(".", "");
+        Files.writeString(dir.resolve("orders-" + build + ".jar"), "the classes of build " + build);
+        Files.writeString(dir.resolve("orders-" + build + ".pom"), "<project/>");
+        Files.writeString(dir.resolve("maven-metadata.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <metadata modelVersion="1.1.0">
+                  <groupId>it.gantry</groupId>
+                  <artifactId>orders</artifactId>
+                  <version>%1$s</version>
+                  <versioning>
+                    <snapshot><timestamp>%2$s</timestamp><buildNumber>1</buildNumber></snapshot>
+                    <lastUpdated>%3$s</lastUpdated>
+                    <snapshotVersions>
+                      <snapshotVersion><extension>jar</extension><value>%4$s</value><updated>%3$s</updated></snapshotVersion>
+                      <snapshotVersion><extension>pom</extension><value>%4$s</value><updated>%3$s</updated></snapshotVersion>
+                    </snapshotVersions>
+                  </versioning>
+                </metadata>
+                """.formatted(version, timestamp, updated, build));
+    }
 }
