@@ -150,6 +150,8 @@ final class RegistryPublisher {
             if (!movesLater || moving.isEmpty()) {
                 moved(moves.moveNow(), inPlace, pushed, kept);
                 moves = null;
+            } else {
+                moves.lookForNewerSnapshot();
             }
             DigestFile.write(request, digest);
         } catch (GantryException e) {
@@ -210,6 +212,8 @@ final class RegistryPublisher {
                 if (!movesLater) {
                     moved(moves.moveNow(), inPlace, pushed, kept);
                     moves = null;
+                } else {
+                    moves.lookForNewerSnapshot();
                 }
             }
             DigestFile.write(request, digest);

@@ -8,11 +8,13 @@ import dev.gantry.release.ImageTag;
 import dev.gantry.release.Refusals;
 import dev.gantry.release.Version;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The mutable tags of an image whose immutable tags are in place ({@code latest}, {@code develop}), to be moved. A moving
@@ -49,6 +51,8 @@ public final class TagMoves implements AutoCloseable {
     private final List<String> before;
     private final GantryLog log;
     private AutoCloseable clients = () -> { };
+    /** The look at the version's tag for a newer commit's image, started once the image is pushed; null before. */
+    private CompletableFuture<Optional<Instant>> newerLookedAt;
 
     TagMoves(MovingTags moving, List<ImageTag> tags, String image, String digest,
             Concurrently.Call<RemoteManifest> manifest, ImageRequest request, List<String> before, GantryLog log) {
@@ -114,12 +118,13 @@ public final class TagMoves implements AutoCloseable {
      * cannot be read here (the moves that follow meet it and say so).
      */
     public Optional<String> newerSnapshotPublished() {
-        String version = request.version();
-        if (version == null || !version.endsWith("-SNAPSHOT") || tags.stream().noneMatch(t -> t.name().equals(version))) {
+        if (!snapshotWithItsVersionTag()) {
             return Optional.empty();
         }
+        String version = request.version();
         try {
-            Optional<java.time.Instant> newer = moving.newerCommitUnder(version, request.commitTime());
+            Optional<Instant> newer = newerLookedAt != null ? Concurrently.join(newerLookedAt)
+                    : moving.newerCommitUnder(version, request.commitTime());
             if (newer.isEmpty() || request.buildsBranchTip().call()) {
                 return Optional.empty();
             }
@@ -128,6 +133,22 @@ public final class TagMoves implements AutoCloseable {
             log.debug("Could not look at " + image + ":" + version + " before publishing the snapshot: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Starts {@link #newerSnapshotPublished}'s look at the registry on a thread of its own, once the image is pushed and
+     * its tags wait for the artifacts: the request overlaps the rest of the image goal rather than delaying the publish.
+     */
+    void lookForNewerSnapshot() {
+        if (snapshotWithItsVersionTag()) {
+            newerLookedAt = Concurrently.start("gantry-snapshot-look",
+                    () -> moving.newerCommitUnder(request.version(), request.commitTime()));
+        }
+    }
+
+    private boolean snapshotWithItsVersionTag() {
+        String version = request.version();
+        return version != null && version.endsWith("-SNAPSHOT") && tags.stream().anyMatch(t -> t.name().equals(version));
     }
 
     /**
