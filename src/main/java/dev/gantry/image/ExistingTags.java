@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 final class ExistingTags {
 
+    private static final String SNAPSHOT = "-SNAPSHOT";
+
     private final ImageRegistry api;
     private final GantryLog log;
     private final Map<String, RemoteManifest> byTag;
@@ -60,8 +62,6 @@ final class ExistingTags {
         List<ImageTag> taken = plan.immutableTags().stream().filter(t -> byTag.containsKey(t.name())).toList();
         return new ExistingTags(api, log, byTag, taken, release != null && found.containsKey(release));
     }
-
-    private static final String SNAPSHOT = "-SNAPSHOT";
 
     /** Whether the snapshot being pushed is of a version already released (its release's image is there). */
     boolean releaseOfSnapshotInPlace() {

@@ -77,8 +77,8 @@ final class MovingTags {
                 log.warn(Refusals.movingTagKeptOnHigherRelease(registry.image(), tag.name(), higher.get(), version));
                 return Move.KEPT_ON_HIGHER_RELEASE;
             }
-            Optional<Instant> theirs = under.isEmpty() ? Optional.empty() : createdOf(under.get());
-            if (theirs.isPresent() && commitTime != null && theirs.get().isAfter(commitTime)) {
+            Optional<Instant> theirs = newerThan(under, commitTime);
+            if (theirs.isPresent()) {
                 if (!buildsBranchTip.call()) {
                     log.warn(Refusals.movingTagKeptOnNewerCommit(registry.image(), tag.name(), theirs.get(), commitTime));
                     return Move.KEPT_ON_LATER_COMMIT;
@@ -101,7 +101,11 @@ final class MovingTags {
      * the tag already. Empty when the tag holds nothing, an image without a readable creation time, or an older one.
      */
     Optional<Instant> newerCommitUnder(String tag, Instant commitTime) throws GantryException {
-        Optional<RemoteManifest> under = registry.manifest(tag);
+        return newerThan(registry.manifest(tag), commitTime);
+    }
+
+    /** The creation time of the image found, when it is later than {@code commitTime}. */
+    private Optional<Instant> newerThan(Optional<RemoteManifest> under, Instant commitTime) throws GantryException {
         Optional<Instant> theirs = under.isEmpty() ? Optional.empty() : createdOf(under.get());
         return theirs.filter(time -> commitTime != null && time.isAfter(commitTime));
     }

@@ -74,9 +74,9 @@ public class PublishMojo extends GantryMojo {
     /** The end of the reactor: the artifacts, then the image's mutable tags that waited for them ({@link TagMoves}). */
     @Override
     protected void finish(ReactorRelease release) throws GantryException {
-        boolean published;
+        boolean leftToNewerCommit;
         try {
-            published = publishArtifacts(release);
+            leftToNewerCommit = publishArtifacts(release);
         } catch (GantryException e) {
             // the release stops here: latest stays where it was
             Optional<TagMoves> moves = release.artifactsFailed();
@@ -87,7 +87,7 @@ public class PublishMojo extends GantryMojo {
         }
         Optional<TagMoves> moves = release.artifactsPublished();
         if (moves.isPresent()) {
-            move(release, moves.get(), published);
+            move(release, moves.get(), !leftToNewerCommit);
         }
     }
 
@@ -102,7 +102,10 @@ public class PublishMojo extends GantryMojo {
         release.report.imageTags(outcomes);
     }
 
-    /** Publishes the reactor's artifacts; false when there were none to publish or a newer commit's are in place. */
+    /**
+     * Publishes the reactor's artifacts, unless a newer commit's build published this snapshot version already: true
+     * then, as the artifacts are left to it.
+     */
     private boolean publishArtifacts(ReactorRelease release) throws GantryException {
         try {
             gate().refuseAfterFailures(goal());
@@ -128,7 +131,7 @@ public class PublishMojo extends GantryMojo {
                         .flatMap(m -> m.artifacts().stream())
                         .map(a -> new ReleaseReport.Outcome(a.toString(), PublishOutcome.KEPT_ON_LATER_COMMIT.id()))
                         .toList());
-                return false;
+                return true;
             }
             if (immutable) {
                 DeploySkipped skipped = DeploySkipped.of(session);
@@ -141,7 +144,7 @@ public class PublishMojo extends GantryMojo {
                     .map(e -> new ReleaseReport.Outcome(e.getKey().toString(), e.getValue().id()))
                     .toList();
             release.report.artifacts(plan.artifacts().repository(), report);
-            return true;
+            return false;
         } finally {
             // the last use of the repositories in this session: CodeArtifact's SDK clients need not wait for its end
             ArtifactRepositories.closeAll(session);
