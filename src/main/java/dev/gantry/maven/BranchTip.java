@@ -1,12 +1,9 @@
 package dev.gantry.maven;
 
 import dev.gantry.git.GitRepository;
-import dev.gantry.git.HeadFacts;
 import dev.gantry.release.Concurrently;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.GantryLog;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 
 /**
@@ -34,10 +31,7 @@ final class BranchTip implements Concurrently.Call<Boolean> {
     @Override
     public synchronized Boolean call() throws GantryException {
         if (answer == null) {
-            Path top = ProjectDirectory.of(session.getTopLevelProject());
-            Optional<HeadFacts> planned = release.gitHead.filter(head -> gitRemote.equals(release.gitRemote));
-            try (GitRepository git = planned.isPresent() ? GitRepository.reopen(planned.get(), top, gitRemote, log)
-                    : GitRepository.open(top, gitRemote, log)) {
+            try (GitRepository git = release.openRepository(session, gitRemote, log)) {
                 answer = git.remoteBranchTip(release.plan.branch()).map(release.plan.commit()::equals).orElse(false);
             }
         }

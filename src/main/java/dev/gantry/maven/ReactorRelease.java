@@ -1,13 +1,16 @@
 package dev.gantry.maven;
 
+import dev.gantry.git.GitRepository;
 import dev.gantry.git.HeadFacts;
 import dev.gantry.image.TagMoves;
 import dev.gantry.publish.ModuleArtifacts;
 import dev.gantry.publish.ReleaseOrigin;
 import dev.gantry.release.GantryException;
+import dev.gantry.release.GantryLog;
 import dev.gantry.release.Plan;
 import dev.gantry.release.ReleaseContext;
 import dev.gantry.release.VersionSetting;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +126,17 @@ final class ReactorRelease {
         Optional<TagMoves> moves = Optional.ofNullable(pendingTagMoves);
         pendingTagMoves = null;
         return moves;
+    }
+
+    /**
+     * The top-level project's git repository, for {@code gitRemote}: reopened from HEAD as the plan read it when the
+     * command line read it for that remote (no git process to read it again), else opened.
+     */
+    GitRepository openRepository(MavenSession session, String gitRemote, GantryLog log) throws GantryException {
+        Path top = ProjectDirectory.of(session.getTopLevelProject());
+        Optional<HeadFacts> planned = gitHead.filter(head -> gitRemote.equals(this.gitRemote));
+        return planned.isPresent() ? GitRepository.reopen(planned.get(), top, gitRemote, log)
+                : GitRepository.open(top, gitRemote, log);
     }
 
     static ReactorRelease find(MavenSession session) {

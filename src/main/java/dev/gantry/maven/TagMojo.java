@@ -1,14 +1,11 @@
 package dev.gantry.maven;
 
 import dev.gantry.git.GitRepository;
-import dev.gantry.git.HeadFacts;
 import dev.gantry.git.ReleaseTagger;
 import dev.gantry.git.TagOutcome;
 import dev.gantry.release.GantryException;
 import dev.gantry.release.Plan;
 import dev.gantry.release.ReleaseKind;
-import java.nio.file.Path;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -49,11 +46,7 @@ public class TagMojo extends GantryMojo {
             return;
         }
         gate.checkBeforeTag(release);
-        Path top = ProjectDirectory.of(session.getTopLevelProject());
-        // HEAD as the plan read it, when the command line read it and for this remote: no git process to read it again
-        Optional<HeadFacts> planned = release.gitHead.filter(head -> gitRemote.equals(release.gitRemote));
-        try (GitRepository git = planned.isPresent() ? GitRepository.reopen(planned.get(), top, gitRemote, log())
-                : GitRepository.open(top, gitRemote, log())) {
+        try (GitRepository git = release.openRepository(session, gitRemote, log())) {
             ReleaseTagger tagger = new ReleaseTagger(git, plan.commit());
             if (plan.gitTag() != null) {
                 // in a deploy, the plan asked the remote for its tags: without a tag on this commit, it found none
