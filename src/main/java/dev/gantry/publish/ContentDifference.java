@@ -71,10 +71,12 @@ public record ContentDifference(String fileName, List<String> entries, boolean z
             }
             byte[] ours = Files.readAllBytes(built);
             byte[] theirs = Files.readAllBytes(published);
-            if (!Arrays.equals(ours, theirs) && Arrays.equals(lf(ours), lf(theirs))) {
+            byte[] oursLf = lf(ours);
+            byte[] theirsLf = lf(theirs);
+            if (!Arrays.equals(ours, theirs) && Arrays.equals(oursLf, theirsLf)) {
                 // maven-shade-plugin writes its dependency-reduced POM with the platform's line separator
-                return Optional.of("in its line endings only (" + (lf(ours).length < ours.length ? "CRLF" : "LF")
-                        + " in this build, " + (lf(theirs).length < theirs.length ? "CRLF" : "LF") + " in the published copy)");
+                return Optional.of("in its line endings only (" + (oursLf.length < ours.length ? "CRLF" : "LF")
+                        + " in this build, " + (theirsLf.length < theirs.length ? "CRLF" : "LF") + " in the published copy)");
             }
             int line = 1;
             int newlines = 0;
